@@ -1,0 +1,28 @@
+/**
+ * Builds the PublicKeyPackage from a group VSS commitment (RFC 9591 Appendix C.2
+ * derive_group_info): PK = C_0 and Y_j = Σ_k C_k·j^k for each party j.
+ * @module
+ */
+import type { PartyId } from '../mpc/party-id.js';
+import type { AnySuite } from '../suites/index.js';
+import type { PublicKeyPackage } from './key-package.js';
+import { evaluateCommitment } from './vss.js';
+
+export function publicPackageFromCommitment<P>(
+  suite: AnySuite,
+  threshold: number,
+  parties: readonly PartyId[],
+  commitment: readonly P[],
+  chainCode: Uint8Array,
+): PublicKeyPackage {
+  const { G } = suite;
+  return {
+    scheme: suite.id,
+    threshold,
+    parties: [...parties],
+    groupPublicKey: G.encode(commitment[0]!),
+    verifyingShares: new Map(parties.map((j) => [j, G.encode(evaluateCommitment(suite, commitment, BigInt(j)))])),
+    vssCommitment: commitment.map((c) => G.encode(c)),
+    chainCode: Uint8Array.from(chainCode),
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * Byte helpers shared by every layer: hex, concatenation, fixed-width integer encodings and a
+ * constant-time comparison. Pure functions, no I/O.
+ * @module
+ */
+
+/** Thrown when a byte string or hex string is malformed; never carries secret material. */
+export class EncodingError extends Error {
+  override readonly name = 'EncodingError';
+}
+
+const HEX_RE = /^(?:[0-9a-fA-F]{2})*$/;
+
+export function hexToBytes(hex: string): Uint8Array {
+  if (typeof hex !== 'string' || !HEX_RE.test(hex)) throw new EncodingError('expected an even-length hex string');
+  return Uint8Array.from(Buffer.from(hex, 'hex'));
+}
+
+export function bytesToHex(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
+}
+
+export function concatBytes(...parts: Uint8Array[]): Uint8Array {
+  let length = 0;
+  for (const p of parts) length += p.length;
+  const out = new Uint8Array(length);
+  let offset = 0;
+  for (const p of parts) {
+    out.set(p, offset);
+    offset += p.length;
+  }
+  return out;
+}
+
+/** Compares two byte strings in time that depends only on their lengths. */
+export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a[i]! ^ b[i]!;
+  return diff === 0;
+}
+
+export function utf8(s: string): Uint8Array {
+  return new TextEncoder().encode(s);
+}
+
+/** Big-endian 4-byte length prefix, used by transcripts and canonical encodings. */
+export function u32be(n: number): Uint8Array {
+  if (!Number.isInteger(n) || n < 0 || n > 0xffffffff) throw new EncodingError('u32 out of range');
+  const out = new Uint8Array(4);
+  new DataView(out.buffer).setUint32(0, n);
+  return out;
+}
+
+export function bigintToBytesBE(n: bigint, length: number): Uint8Array {
+  if (n < 0n) throw new EncodingError('negative integer');
+  const out = new Uint8Array(length);
+  let x = n;
+  for (let i = length - 1; i >= 0; i--) {
+    out[i] = Number(x & 0xffn);
+    x >>= 8n;
+  }
+  if (x !== 0n) throw new EncodingError(`integer does not fit in ${length} bytes`);
+  return out;
+}
+
+export function bigintToBytesLE(n: bigint, length: number): Uint8Array {
+  return bigintToBytesBE(n, length).reverse();
+}
+
+export function bytesToBigintBE(bytes: Uint8Array): bigint {
+  return bytes.length === 0 ? 0n : BigInt('0x' + bytesToHex(bytes));
+}
+
+export function bytesToBigintLE(bytes: Uint8Array): bigint {
+  return bytesToBigintBE(Uint8Array.from(bytes).reverse());
+}

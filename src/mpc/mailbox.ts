@@ -1,0 +1,104 @@
+/**
+ * The receiving side of a party: buffers messages per (session, round, sender) until a driver
+ * asks for them, ignores identical duplicates, turns a conflicting second message into an
+ * equivocation naming its sender, enforces round deadlines, and surfaces a peer's abort notice.
+ * Shared by the in-memory network and (later) the WebSocket transport.
+ * @module
+ */
+import { equalBytes } from '../math/bytes.js';
+import { canonicalBytes, type Payload } from './canonical.js';
+import { EquivocationError, ProtocolAbort, RoundTimeoutError } from './errors.js';
+import { ABORT_ROUND, type Message, type ReceiveOptions } from './party.js';
+import type { PartyId } from './party-id.js';
+
+/** A peer told us it aborted the session; its own blame is reported but not trusted. */
+export class PeerAbortError extends ProtocolAbort {
+  override readonly name = 'PeerAbortError';
+  readonly reporter: PartyId;
+  readonly reportedCulprits: readonly PartyId[];
+  constructor(round: string, reporter: PartyId, reportedCode: string, reportedCulprits: readonly PartyId[]) {
+    super('PEER_ABORTED', round, [], `party ${reporter} aborted the session (${reportedCode}, blaming ${reportedCulprits.join(', ') || 'nobody'})`);
+    this.reporter = reporter;
+    this.reportedCulprits = reportedCulprits;
+  }
+}
+
+interface Slot {
+  payload: Payload;
+  bytes: Uint8Array;
+  conflict: boolean;
+}
+
+interface Waiter {
+  session: string;
+  round: string;
+  from: readonly PartyId[];
+  check(): void;
+}
+
+export class Mailbox {
+  readonly #slots = new Map<string, Slot>();
+  readonly #waiters = new Set<Waiter>();
+  readonly #aborts = new Map<string, Message>();
+
+  deliver(message: Message): void {
+    if (message.round === ABORT_ROUND) {
+      if (!this.#aborts.has(message.session)) this.#aborts.set(message.session, message);
+    } else {
+      const key = slotKey(message.session, message.round, message.from);
+      const bytes = canonicalBytes(message.payload);
+      const slot = this.#slots.get(key);
+      if (slot === undefined) this.#slots.set(key, { payload: message.payload, bytes, conflict: false });
+      else if (!equalBytes(slot.bytes, bytes)) slot.conflict = true;
+    }
+    for (const w of this.#waiters) if (w.session === message.session) w.check();
+  }
+
+  receive(session: string, round: string, from: readonly PartyId[], { timeoutMs }: ReceiveOptions): Promise<Map<PartyId, Payload>> {
+    return new Promise((resolve, reject) => {
+      const waiter: Waiter = {
+        session,
+        round,
+        from,
+        check: () => {
+          const conflicted = from.filter((id) => this.#slots.get(slotKey(session, round, id))?.conflict);
+          if (conflicted.length > 0) return finish(new EquivocationError(round, conflicted, 'conflicting messages for the same round'));
+          const abort = this.#aborts.get(session);
+          if (abort !== undefined) return finish(peerAbort(round, abort));
+          if (from.every((id) => this.#slots.has(slotKey(session, round, id)))) {
+            finish(null, new Map(from.map((id) => [id, this.#slots.get(slotKey(session, round, id))!.payload])));
+          }
+        },
+      };
+      const timer = setTimeout(() => {
+        const missing = from.filter((id) => !this.#slots.has(slotKey(session, round, id)));
+        finish(new RoundTimeoutError(round, missing, `no message within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const finish = (error: Error | null, result?: Map<PartyId, Payload>) => {
+        clearTimeout(timer);
+        this.#waiters.delete(waiter);
+        if (error) reject(error);
+        else resolve(result!);
+      };
+      this.#waiters.add(waiter);
+      waiter.check();
+    });
+  }
+
+  /** Forgets everything buffered for a finished session. */
+  close(session: string): void {
+    for (const key of this.#slots.keys()) if (key.startsWith(session + '|')) this.#slots.delete(key);
+    this.#aborts.delete(session);
+  }
+}
+
+function slotKey(session: string, round: string, from: PartyId): string {
+  return `${session}|${round}|${from}`;
+}
+
+function peerAbort(round: string, abort: Message): PeerAbortError {
+  const p = abort.payload as { code?: unknown; culprits?: unknown };
+  const code = typeof p?.code === 'string' ? p.code.slice(0, 64) : 'UNKNOWN';
+  const culprits = Array.isArray(p?.culprits) ? p.culprits.filter((x): x is number => Number.isInteger(x)).slice(0, 64) : [];
+  return new PeerAbortError(round, abort.from, code, culprits);
+}

@@ -10,7 +10,7 @@ import type { Rng } from '../../src/math/random.js';
 export function seededRng(seed: string | number): Rng {
   const key = sha256(utf8(String(seed)));
   let counter = 0;
-  let buffer = new Uint8Array(0);
+  let buffer: Uint8Array = new Uint8Array(0);
   return (length) => {
     while (buffer.length < length) buffer = concatBytes(buffer, sha256(concatBytes(key, u32be(counter++))));
     const out = buffer.slice(0, length);

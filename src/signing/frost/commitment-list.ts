@@ -4,7 +4,7 @@
  * BIP340 even-y normalization of the group key (ZF frost-secp256k1-tr `into_even_y`).
  * @module
  */
-import { concatBytes } from '../../math/bytes.js';
+import { bytesToHex, concatBytes } from '../../math/bytes.js';
 import { lagrangeAtZero } from '../../math/polynomial.js';
 import { MalformedMessageError, ProtocolAbort } from '../../mpc/errors.js';
 import type { PartyId } from '../../mpc/party-id.js';
@@ -42,7 +42,7 @@ export function decodeCommitmentList<P>(suite: AnySuite, round: string, pub: Pub
     const D = decode(c.hiding, 'hiding');
     const E = decode(c.binding, 'binding');
     for (const b of [c.hiding, c.binding]) {
-      const key = Buffer.from(b).toString('hex');
+      const key = bytesToHex(b);
       const other = seenPoints.get(key);
       if (other !== undefined) throw new MalformedMessageError(round, [other, c.id].filter((x) => x !== c.id || other !== c.id), 'a nonce commitment appears twice');
       seenPoints.set(key, c.id);

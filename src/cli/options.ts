@@ -1,0 +1,46 @@
+/**
+ * Parsing and validation of command-line values shared by the commands: scheme ids, positive
+ * integers, hex strings and signer lists. Every failure is a CliError with a one-line message.
+ * @module
+ */
+import { hexToBytes } from '../math/bytes.js';
+import { isSchemeId, SCHEME_IDS, type SchemeId } from '../suites/index.js';
+import { CliError } from './cli-error.js';
+
+export function parseScheme(value: string | undefined): SchemeId {
+  if (value === undefined) throw new CliError(`--scheme is required (one of ${SCHEME_IDS.join(', ')})`);
+  if (!isSchemeId(value)) throw new CliError(`unknown scheme "${value}" (expected one of ${SCHEME_IDS.join(', ')})`);
+  return value;
+}
+
+export function parseInteger(name: string, value: string | undefined, fallback?: number): number {
+  if (value === undefined) {
+    if (fallback === undefined) throw new CliError(`--${name} is required`);
+    return fallback;
+  }
+  if (!/^\d+$/.test(value)) throw new CliError(`--${name} must be a positive integer, got "${value}"`);
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 1) throw new CliError(`--${name} must be a positive integer, got "${value}"`);
+  return n;
+}
+
+export function parseHex(name: string, value: string): Uint8Array {
+  const hex = value.startsWith('0x') ? value.slice(2) : value;
+  if (!/^(?:[0-9a-fA-F]{2})*$/.test(hex)) throw new CliError(`--${name} must be an even-length hex string`);
+  return hexToBytes(hex);
+}
+
+/** "1,3,5" → [1, 3, 5]: each in 1..n, no repeats, exactly t of them. */
+export function parseSigners(value: string, t: number, n: number): number[] {
+  const ids = value.split(',').map((s) => s.trim());
+  const out: number[] = [];
+  for (const s of ids) {
+    if (!/^\d+$/.test(s)) throw new CliError(`--signers must be a comma-separated list of party numbers, got "${value}"`);
+    const id = Number(s);
+    if (id < 1 || id > n) throw new CliError(`signer ${id} is not a party (parties are 1..${n})`);
+    if (out.includes(id)) throw new CliError(`signer ${id} is listed twice`);
+    out.push(id);
+  }
+  if (out.length !== t) throw new CliError(`--signers must name exactly ${t} parties (the threshold), got ${out.length}`);
+  return out.sort((a, b) => a - b);
+}

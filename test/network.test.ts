@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { utf8 } from '../src/math/bytes.js';
-import { EquivocationError, RoundTimeoutError } from '../src/mpc/errors.js';
+import { EquivocationError, MalformedMessageError, RoundTimeoutError } from '../src/mpc/errors.js';
 import { PeerAbortError } from '../src/mpc/mailbox.js';
 import { faults, InMemoryNetwork } from '../src/mpc/network.js';
 import { ABORT_ROUND } from '../src/mpc/party.js';
@@ -102,5 +102,17 @@ describe('protocols under benign faults', () => {
     expect(r1.status).toBe('rejected');
     expect((r1 as PromiseRejectedResult).reason).toBeInstanceOf(RoundTimeoutError);
     expect((r1 as PromiseRejectedResult).reason.culprits).toEqual([3]);
+  });
+});
+
+describe('malformed payloads', () => {
+  it('a payload without a canonical encoding blames its sender instead of crashing delivery', async () => {
+    const net = new InMemoryNetwork();
+    const a = net.join(1);
+    const b = net.join(2);
+    a.send({ session: 's', round: 'r', to: 2, payload: { identifier: 1.5 } });
+    const err = await b.receive('s', 'r', [1], opts).catch((e) => e);
+    expect(err).toBeInstanceOf(MalformedMessageError);
+    expect(err.culprits).toEqual([1]);
   });
 });

@@ -8,14 +8,14 @@
  *
  *   round 1 (broadcast)  C_i = (φ_{i0} … φ_{i,t−1}), σ_i = PoK(a_{i0}), h_i = H(sid, i, cc_i)
  *   round 2 (to each j)  f_i(j), echo of every round-1 broadcast, cc_i
- *   finalize             check echoes, openings, f_j(i)·G = Σ_k φ_{jk}·i^k; s_i = Σ_j f_j(i)
+ *   finalize             check openings, f_j(i)·G = Σ_k φ_{jk}·i^k; s_i = Σ_j f_j(i)
+ * The driver (dkg.ts) attests the round-1 broadcast and checks the echoes before finalizing.
  * @module
  */
 import { concatBytes, equalBytes, u32be, utf8 } from '../math/bytes.js';
 import type { Rng } from '../math/random.js';
 import { SecretScalar } from '../math/secret.js';
 import type { Payload } from '../mpc/canonical.js';
-import { checkEchoes, echoDigest, ECHO_DIGEST_BYTES } from '../mpc/echo.js';
 import { CommitmentMismatchError, InvalidProofOfKnowledgeError, InvalidShareError } from '../mpc/errors.js';
 import type { PartyId } from '../mpc/party-id.js';
 import { PayloadReader } from '../mpc/payload.js';
@@ -28,6 +28,8 @@ import { randomPolynomial, shareAt, sumCommitments, vssCommit, vssVerify } from 
 
 export const DKG_ROUND_1 = 'dkg/1';
 export const DKG_ROUND_2 = 'dkg/2';
+/** Key confirmation, run by the driver (dkg.ts). */
+export const DKG_ROUND_3 = 'dkg/3';
 const CHAIN_CODE_BYTES = 32;
 
 export interface DkgParams {
@@ -43,8 +45,10 @@ export interface DkgParams {
 export interface DkgRound1State {
   readonly params: DkgParams;
   readonly coefficients: readonly bigint[];
+  /** C_i = (a_{i0}·G … a_{i,t−1}·G), kept so round 2 need not recompute it. */
+  readonly commitment: readonly unknown[];
   readonly chainCodePart: Uint8Array;
-  readonly broadcast: Payload;
+  readonly broadcast: { readonly [k: string]: Payload };
 }
 
 export interface DkgRound2State {
@@ -52,7 +56,6 @@ export interface DkgRound2State {
   /** Validated commitments of every party (own included). */
   readonly commitments: ReadonlyMap<PartyId, readonly unknown[]>;
   readonly chainCodeCommitments: ReadonlyMap<PartyId, Uint8Array>;
-  readonly echo: Uint8Array;
 }
 
 /** The context that binds proofs of knowledge to this session, scheme, threshold and party set. */
@@ -70,18 +73,25 @@ export function dkgRound1(params: DkgParams, rng: Rng): DkgRound1State {
   const { suite, threshold, self } = params;
   const coefficients = randomPolynomial(suite, threshold, rng);
   const commitment = vssCommit(suite, coefficients);
-  const proof = provePok(suite, BigInt(self), coefficients[0]!, suite.Fn.random(rng), dkgContext(params));
+  const proof = provePok(suite, BigInt(self), coefficients[0]!, suite.Fn.random(rng), dkgContext(params), commitment[0]);
   const chainCodePart = rng(CHAIN_CODE_BYTES);
   const broadcast = {
     commitment: commitment.map((c) => suite.G.encode(c)),
     proof,
     chainCodeCommitment: chainCodeCommitment(params, self, chainCodePart),
   };
-  return { params, coefficients, chainCodePart, broadcast };
+  return { params, coefficients, commitment, chainCodePart, broadcast };
 }
 
-/** Validates every round-1 broadcast, then produces the private messages of round 2. */
-export function dkgRound2(state: DkgRound1State, inbound: ReadonlyMap<PartyId, Payload>): { state: DkgRound2State; sends: Map<PartyId, Payload> } {
+/**
+ * Validates every round-1 broadcast, then produces the private messages of round 2, each
+ * carrying `echo` (this party's echo of round 1, from the driver).
+ */
+export function dkgRound2(
+  state: DkgRound1State,
+  inbound: ReadonlyMap<PartyId, Payload>,
+  echo: Uint8Array,
+): { state: DkgRound2State; sends: Map<PartyId, Payload> } {
   const { params } = state;
   const { suite, threshold, self } = params;
   const ctx = dkgContext(params);
@@ -96,24 +106,19 @@ export function dkgRound2(state: DkgRound1State, inbound: ReadonlyMap<PartyId, P
     commitments.set(j, C);
     chainCodeCommitments.set(j, r.bytes('chainCodeCommitment', 32));
   }
-  commitments.set(self, vssCommit(suite, state.coefficients));
-  const view = new Map(inbound);
-  view.set(self, state.broadcast);
-  const echo = echoDigest(params.session, DKG_ROUND_1, params.parties, view);
+  commitments.set(self, state.commitment);
   const sends = new Map<PartyId, Payload>();
   for (const j of others(params)) {
     sends.set(j, { share: suite.Fn.encode(shareAt(suite, state.coefficients, BigInt(j))), echo, chainCode: state.chainCodePart });
   }
-  return { state: { round1: state, commitments, chainCodeCommitments, echo }, sends };
+  return { state: { round1: state, commitments, chainCodeCommitments }, sends };
 }
 
-/** Checks echoes, chain-code openings and every share; returns this party's key package. */
+/** Checks chain-code openings and every share; returns this party's key package. */
 export function dkgFinalize(state: DkgRound2State, inbound: ReadonlyMap<PartyId, Payload>): KeyPackage {
   const { params, coefficients, chainCodePart } = state.round1;
   const { suite, self, parties, threshold } = params;
   const readers = new Map(others(params).map((j) => [j, new PayloadReader(inbound.get(j), j, DKG_ROUND_2)]));
-  const echoes = new Map([...readers].map(([j, r]) => [j, r.bytes('echo', ECHO_DIGEST_BYTES * parties.length)]));
-  checkEchoes(DKG_ROUND_1, self, parties, state.echo, echoes);
 
   const chainCodeParts = new Map<PartyId, Uint8Array>([[self, chainCodePart]]);
   let s = shareAt(suite, coefficients, BigInt(self));

@@ -1,19 +1,24 @@
 /**
- * The async driver of the DKG (dkg-rounds.ts) over a `Party`: round 1 broadcast, round 2
- * point-to-point, finalize. Any failed check aborts the session, tells the peers, and throws a
+ * The async driver of the DKG (dkg-rounds.ts) over a `Party`: round 1 attested broadcast, round 2
+ * point-to-point with the echo of round 1, echo check, finalize, then round 3 key confirmation:
+ * every party broadcasts H(session, public key package) and returns its key only once all
+ * parties confirmed the same package. A party that aborted in finalize (a bad share sent to it
+ * alone, say) thereby stops everyone: no DKG ends with some parties holding a key that others
+ * rejected. Any failed check aborts the session, tells the peers, and throws a
  * ProtocolAbort naming the culprits.
  * @module
  */
-import { bytesToHex } from '../math/bytes.js';
+import { bytesToHex, equalBytes } from '../math/bytes.js';
 import { systemRng, type Rng } from '../math/random.js';
-import { InvalidParametersError } from '../mpc/errors.js';
+import { CommitmentMismatchError, InvalidParametersError } from '../mpc/errors.js';
+import { PayloadReader } from '../mpc/payload.js';
 import type { Party } from '../mpc/party.js';
 import { validatePartyIds, validateThreshold, type PartyId } from '../mpc/party-id.js';
-import { DEFAULT_ROUND_TIMEOUT_MS, exchange, withAbortNotice, type SessionContext } from '../mpc/round-driver.js';
-import { SESSION_ID_BYTES } from '../mpc/transcript.js';
+import { broadcastAttested, DEFAULT_ROUND_TIMEOUT_MS, exchange, verifyEchoes, withAbortNotice, type SessionContext } from '../mpc/round-driver.js';
+import { SESSION_ID_BYTES, transcriptHash } from '../mpc/transcript.js';
 import type { AnySuite } from '../suites/index.js';
-import { DKG_ROUND_1, DKG_ROUND_2, dkgFinalize, dkgRound1, dkgRound2, type DkgParams } from './dkg-rounds.js';
-import type { KeyPackage } from './key-package.js';
+import { DKG_ROUND_1, DKG_ROUND_2, DKG_ROUND_3, dkgFinalize, dkgRound1, dkgRound2, type DkgParams } from './dkg-rounds.js';
+import { publicPackageBytes, type KeyPackage } from './key-package.js';
 
 export interface RunDkgOptions {
   readonly suite: AnySuite;
@@ -38,9 +43,15 @@ export async function runDkg(party: Party, options: RunDkgOptions): Promise<KeyP
   const others = params.parties.filter((id) => id !== party.id);
   return withAbortNotice(ctx, async () => {
     const r1 = dkgRound1(params, options.rng ?? systemRng);
-    const in1 = await exchange(ctx, DKG_ROUND_1, [{ to: null, payload: r1.broadcast }], others);
-    const r2 = dkgRound2(r1, in1);
+    const { bodies, echo } = await broadcastAttested(ctx, DKG_ROUND_1, r1.broadcast, params.parties);
+    const r2 = dkgRound2(r1, bodies, echo);
     const in2 = await exchange(ctx, DKG_ROUND_2, [...r2.sends].map(([to, payload]) => ({ to, payload })), others);
-    return dkgFinalize(r2.state, in2);
+    verifyEchoes(ctx, DKG_ROUND_2, DKG_ROUND_1, params.parties, echo, in2);
+    const key = dkgFinalize(r2.state, in2);
+    const confirmation = transcriptHash('dkg/confirm', params.session, publicPackageBytes(key.public));
+    const in3 = await exchange(ctx, DKG_ROUND_3, [{ to: null, payload: { confirmation } }], others);
+    const differing = others.filter((j) => !equalBytes(new PayloadReader(in3.get(j), j, DKG_ROUND_3).bytes('confirmation', 32), confirmation));
+    if (differing.length > 0) throw new CommitmentMismatchError(DKG_ROUND_3, differing, 'confirmed a different public key package');
+    return key;
   });
 }

@@ -8,6 +8,7 @@
  */
 import { bytesToHex } from '../math/bytes.js';
 import type { SecretScalar } from '../math/secret.js';
+import { canonicalBytes } from '../mpc/canonical.js';
 import type { PartyId } from '../mpc/party-id.js';
 import { transcriptHash } from '../mpc/transcript.js';
 import type { AnySuite, SchemeId } from '../suites/index.js';
@@ -39,6 +40,19 @@ export interface KeyPackage {
 /** A short stable identifier of a key: the first 16 bytes of H(scheme, PK), hex. */
 export function keyIdOf(pub: PublicKeyPackage): string {
   return bytesToHex(transcriptHash('key-id', new TextEncoder().encode(pub.scheme), pub.groupPublicKey).subarray(0, 16));
+}
+
+/** Canonical bytes of everything in a public key package (for key confirmation and storage). */
+export function publicPackageBytes(pub: PublicKeyPackage): Uint8Array {
+  return canonicalBytes({
+    scheme: pub.scheme,
+    threshold: pub.threshold,
+    parties: [...pub.parties],
+    groupPublicKey: pub.groupPublicKey,
+    verifyingShares: pub.parties.map((j) => pub.verifyingShares.get(j)!),
+    vssCommitment: [...pub.vssCommitment],
+    chainCode: pub.chainCode,
+  });
 }
 
 /** The group key as published by the scheme (x-only for BIP340). */

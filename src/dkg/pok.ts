@@ -14,15 +14,15 @@ function challenge<P>(suite: AnySuite, id: bigint, phi0: P, R: P, ctx: Uint8Arra
   return suite.HDKG(concatBytes(suite.Fn.encode(id), suite.G.encode(phi0), suite.G.encode(R), ctx));
 }
 
-/** σ = (R, μ) for secret a0 with nonce k. */
-export function provePok(suite: AnySuite, id: bigint, a0: bigint, k: bigint, ctx: Uint8Array): Uint8Array {
+/** σ = (R, μ) for secret a0 with nonce k; `phi0` = a0·G when the caller already has it. */
+export function provePok<P>(suite: AnySuite, id: bigint, a0: bigint, k: bigint, ctx: Uint8Array, phi0?: P): Uint8Array {
   const { G, Fn } = suite;
   let R = G.mulBase(k);
   if (suite.hasEvenY && !suite.hasEvenY(R)) {
     k = Fn.neg(k);
     R = G.neg(R);
   }
-  const c = challenge(suite, id, G.mulBase(a0), R, ctx);
+  const c = challenge(suite, id, phi0 ?? G.mulBase(a0), R, ctx);
   return suite.encodeSignature(R, Fn.add(k, Fn.mul(a0, c)));
 }
 
@@ -31,5 +31,6 @@ export function verifyPok<P>(suite: AnySuite, id: bigint, phi0: P, proof: Uint8A
   const { R, z: mu } = suite.decodeSignature(proof);
   const c = challenge(suite, id, phi0, R, ctx);
   const { G } = suite;
-  return G.eq(R, G.sub(G.mulBase(mu), G.mul(phi0, c)));
+  // Public inputs only: variable-time msm.
+  return G.eq(R, G.sub(G.msm([G.base], [mu]), G.msm([phi0], [c])));
 }

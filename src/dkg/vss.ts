@@ -19,15 +19,18 @@ export function vssCommit<P>(suite: AnySuite, coefficients: readonly bigint[]): 
   return coefficients.map((a) => suite.G.mulBase(a));
 }
 
-/** Σ_k C_k·x^k: the public image f(x)·G of a share, from the commitment alone. */
+/**
+ * Σ_k C_k·x^k: the public image f(x)·G of a share, from the commitment alone. Evaluated by
+ * Horner's rule in the group, C_0 + x·(C_1 + x·(C_2 + …)): x is a small public identifier, so
+ * each step is a short variable-time multiplication, where an msm over the powers x^k would
+ * pay for full-size scalars as soon as x^k wraps the order (large t).
+ */
 export function evaluateCommitment<P>(suite: AnySuite, commitment: readonly P[], x: bigint): P {
-  const powers: bigint[] = [];
-  let xk = 1n;
-  for (let k = 0; k < commitment.length; k++) {
-    powers.push(xk);
-    xk = suite.Fn.mul(xk, x);
-  }
-  return suite.G.msm(commitment, powers);
+  const { G } = suite;
+  if (commitment.length === 0) return G.identity;
+  let acc = commitment[commitment.length - 1]!;
+  for (let k = commitment.length - 2; k >= 0; k--) acc = G.add(G.msm([acc], [x]), commitment[k]!);
+  return acc;
 }
 
 export function vssVerify<P>(suite: AnySuite, commitment: readonly P[], x: bigint, share: bigint): boolean {

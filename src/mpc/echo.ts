@@ -1,41 +1,50 @@
 /**
- * Echo checks of broadcast rounds (DESIGN.md "Sessions and the wire"; ATTACKS.md row 11): the
- * next round carries, for every party in order, the digest of the broadcast received from it.
- * A receiver compares each echoed digest with its own view: a difference on sender k's message
- * means k showed different messages to different parties (k equivocated); a difference on the
- * receiver's own message means the echoing party misreports it. Over signed envelopes the two
- * conflicting signed messages are the evidence.
+ * Echo checks of broadcast rounds (DESIGN.md "Sessions and the wire"; ATTACKS.md rows 11, 20):
+ * the next round carries, for every party in order, the digest of the broadcast received from it
+ * and that party's attestation of it (attestation.ts). A receiver compares each echoed digest
+ * with its own view. On a difference about party k's broadcast reported by peer p:
+ *   - k is the receiver itself: p misreports it, p is blamed;
+ *   - k's attestation in p's echo verifies: k attested two different broadcasts, k is blamed;
+ *   - otherwise p forged the evidence, p is blamed.
+ * So an honest party is never blamed by an honest party.
  * @module
  */
 import { concatBytes, equalBytes } from '../math/bytes.js';
-import { canonicalBytes, type Payload } from './canonical.js';
+import { ATTESTATION_BYTES, attestationStatement, DIGEST_BYTES, type AttestedMessage } from './attestation.js';
 import { EquivocationError } from './errors.js';
+import type { Party } from './party.js';
 import type { PartyId } from './party-id.js';
-import { transcriptHash } from './transcript.js';
 
-export const ECHO_DIGEST_BYTES = 32;
+export const ECHO_ENTRY_BYTES = DIGEST_BYTES + ATTESTATION_BYTES;
 
-/** Digests of each party's broadcast, in the order of `parties`, as one byte string. */
-export function echoDigest(session: Uint8Array, round: string, parties: readonly PartyId[], view: ReadonlyMap<PartyId, Payload>): Uint8Array {
+/** For each party in order: digest ‖ attestation of the broadcast seen from it (own included). */
+export function echoOf(parties: readonly PartyId[], view: ReadonlyMap<PartyId, AttestedMessage>): Uint8Array {
   return concatBytes(
     ...parties.map((id) => {
-      const p = view.get(id);
-      if (p === undefined) throw new Error(`echo: no broadcast from party ${id}`);
-      return transcriptHash('echo', session, new TextEncoder().encode(round), canonicalBytes(p));
+      const m = view.get(id);
+      if (m === undefined) throw new Error(`echo: no broadcast from party ${id}`);
+      return concatBytes(m.digest, m.attestation);
     }),
   );
 }
 
-/**
- * Compares echoes received from peers against our own digest vector. Throws EquivocationError
- * naming every party whose broadcast was seen differently.
- */
-export function checkEchoes(round: string, self: PartyId, parties: readonly PartyId[], own: Uint8Array, echoes: ReadonlyMap<PartyId, Uint8Array>): void {
+/** Throws EquivocationError naming every party proven to have equivocated or lied in an echo. */
+export function checkEchoes(
+  party: Party,
+  session: string,
+  round: string,
+  parties: readonly PartyId[],
+  own: Uint8Array,
+  echoes: ReadonlyMap<PartyId, Uint8Array>,
+): void {
   const culprits = new Set<PartyId>();
   for (const [peer, echo] of echoes) {
     parties.forEach((k, idx) => {
-      const slice = (b: Uint8Array) => b.subarray(idx * ECHO_DIGEST_BYTES, (idx + 1) * ECHO_DIGEST_BYTES);
-      if (!equalBytes(slice(echo), slice(own))) culprits.add(k === self ? peer : k);
+      const entry = echo.subarray(idx * ECHO_ENTRY_BYTES, (idx + 1) * ECHO_ENTRY_BYTES);
+      const digest = entry.subarray(0, DIGEST_BYTES);
+      if (equalBytes(digest, own.subarray(idx * ECHO_ENTRY_BYTES, idx * ECHO_ENTRY_BYTES + DIGEST_BYTES))) return;
+      const proven = k !== party.id && party.verifyAttestation(k, attestationStatement(session, round, k, digest), entry.subarray(DIGEST_BYTES));
+      culprits.add(proven ? k : peer);
     });
   }
   if (culprits.size > 0) throw new EquivocationError(round, [...culprits], 'broadcast seen differently by different parties (echo check)');

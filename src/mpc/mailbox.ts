@@ -7,7 +7,7 @@
  */
 import { equalBytes } from '../math/bytes.js';
 import { canonicalBytes, type Payload } from './canonical.js';
-import { EquivocationError, ProtocolAbort, RoundTimeoutError } from './errors.js';
+import { EquivocationError, MalformedMessageError, ProtocolAbort, RoundTimeoutError } from './errors.js';
 import { ABORT_ROUND, type Message, type ReceiveOptions } from './party.js';
 import type { PartyId } from './party-id.js';
 
@@ -25,7 +25,8 @@ export class PeerAbortError extends ProtocolAbort {
 
 interface Slot {
   payload: Payload;
-  bytes: Uint8Array;
+  /** Canonical encoding; null when the payload cannot be encoded (malformed). */
+  bytes: Uint8Array | null;
   conflict: boolean;
 }
 
@@ -46,10 +47,10 @@ export class Mailbox {
       if (!this.#aborts.has(message.session)) this.#aborts.set(message.session, message);
     } else {
       const key = slotKey(message.session, message.round, message.from);
-      const bytes = canonicalBytes(message.payload);
+      const bytes = encodable(message.payload);
       const slot = this.#slots.get(key);
       if (slot === undefined) this.#slots.set(key, { payload: message.payload, bytes, conflict: false });
-      else if (!equalBytes(slot.bytes, bytes)) slot.conflict = true;
+      else if (slot.bytes === null || bytes === null || !equalBytes(slot.bytes, bytes)) slot.conflict = true;
     }
     for (const w of this.#waiters) if (w.session === message.session) w.check();
   }
@@ -61,7 +62,10 @@ export class Mailbox {
         round,
         from,
         check: () => {
-          const conflicted = from.filter((id) => this.#slots.get(slotKey(session, round, id))?.conflict);
+          const slots = from.map((id) => this.#slots.get(slotKey(session, round, id)));
+          const malformed = from.filter((_, i) => slots[i]?.bytes === null);
+          if (malformed.length > 0) return finish(new MalformedMessageError(round, malformed, 'payload is not a valid message'));
+          const conflicted = from.filter((_, i) => slots[i]?.conflict);
           if (conflicted.length > 0) return finish(new EquivocationError(round, conflicted, 'conflicting messages for the same round'));
           const abort = this.#aborts.get(session);
           if (abort !== undefined) return finish(peerAbort(round, abort));
@@ -89,6 +93,15 @@ export class Mailbox {
   close(session: string): void {
     for (const key of this.#slots.keys()) if (key.startsWith(session + '|')) this.#slots.delete(key);
     this.#aborts.delete(session);
+  }
+}
+
+/** The canonical encoding, or null for a payload that has none (e.g. a non-integer number). */
+function encodable(payload: Payload): Uint8Array | null {
+  try {
+    return canonicalBytes(payload);
+  } catch {
+    return null;
   }
 }
 

@@ -2,9 +2,13 @@
  * An in-memory network of parties for simulations, tests and benchmarks, with fault injection:
  * drop, delay, duplicate, reorder, tamper and equivocate. Every send is delivered asynchronously
  * through the list of faults; the sender stamped on a message is the party that sent it, as an
- * authenticated channel would do.
+ * authenticated channel would do. Each party gets an Ed25519 identity for attestations.
+ * `tamper` and `equivocate` model a malicious sender: a rewritten attested broadcast is
+ * re-attested with the sender's own key, as that sender would do.
  * @module
  */
+import { ed25519 } from '@noble/curves/ed25519.js';
+import { attestationStatement, bodyDigest } from './attestation.js';
 import type { Payload } from './canonical.js';
 import { Mailbox } from './mailbox.js';
 import type { Message, Outgoing, Party, ReceiveOptions } from './party.js';
@@ -15,6 +19,8 @@ export interface Delivery {
   readonly message: Message;
   readonly to: PartyId;
   readonly delayMs: number;
+  /** Set by faults that model a malicious sender: re-attest the rewritten payload. */
+  readonly resign?: boolean;
 }
 
 /** A fault maps one delivery to zero (drop), one, or several (duplicate) deliveries. */
@@ -41,16 +47,17 @@ export const faults = {
     when(m, (d) => [{ ...d, delayMs: d.delayMs + Math.floor(random() * (maxMs + 1)) }]),
   /** Rewrites the payload of matching deliveries (a malicious sender, seen by every recipient). */
   tamper: (m: Match, rewrite: (payload: any, to: PartyId) => Payload): Fault =>
-    when(m, (d) => [{ ...d, message: { ...d.message, payload: rewrite(d.message.payload, d.to) } }]),
+    when(m, (d) => [{ ...d, resign: true, message: { ...d.message, payload: rewrite(d.message.payload, d.to) } }]),
   /** A sender that shows a different broadcast to the recipients in `victims`. */
   equivocate: (m: Match, victims: readonly PartyId[], rewrite: (payload: any) => Payload): Fault =>
     when(m, (d) =>
-      victims.includes(d.to) && d.message.to === null ? [{ ...d, message: { ...d.message, payload: rewrite(d.message.payload) } }] : [d],
+      victims.includes(d.to) && d.message.to === null ? [{ ...d, resign: true, message: { ...d.message, payload: rewrite(d.message.payload) } }] : [d],
     ),
 };
 
 export class InMemoryNetwork {
   readonly #mailboxes = new Map<PartyId, Mailbox>();
+  readonly #identities = new Map<PartyId, { secretKey: Uint8Array; publicKey: Uint8Array }>();
   readonly #faults: Fault[];
   /** Count and total canonical size of delivered messages, for benchmarks. */
   delivered = 0;
@@ -67,12 +74,33 @@ export class InMemoryNetwork {
     if (this.#mailboxes.has(id)) throw new Error(`party ${id} already joined`);
     const mailbox = new Mailbox();
     this.#mailboxes.set(id, mailbox);
+    const secretKey = ed25519.utils.randomSecretKey();
+    this.#identities.set(id, { secretKey, publicKey: ed25519.getPublicKey(secretKey) });
     return {
       id,
       send: (out: Outgoing) => this.#send({ ...out, from: id }),
       receive: (session: string, round: string, from: readonly PartyId[], options: ReceiveOptions) =>
         mailbox.receive(session, round, from, options),
+      attest: (statement) => ed25519.sign(statement, secretKey),
+      verifyAttestation: (from, statement, attestation) => {
+        const peer = this.#identities.get(from);
+        try {
+          return peer !== undefined && ed25519.verify(attestation, statement, peer.publicKey, { zip215: false });
+        } catch {
+          return false;
+        }
+      },
     };
+  }
+
+  /** A malicious sender signs what it sends: re-attest a rewritten attested broadcast. */
+  #reattest(original: Message, rewritten: Message): Message {
+    const had = (original.payload as { attestation?: unknown } | null)?.attestation instanceof Uint8Array;
+    if (!had || typeof rewritten.payload !== 'object' || rewritten.payload === null || Array.isArray(rewritten.payload)) return rewritten;
+    const { attestation: _dropped, ...body } = rewritten.payload as { readonly [k: string]: Payload };
+    const sk = this.#identities.get(rewritten.from)!.secretKey;
+    const statement = attestationStatement(rewritten.session, rewritten.round, rewritten.from, bodyDigest(body));
+    return { ...rewritten, payload: { ...body, attestation: ed25519.sign(statement, sk) } };
   }
 
   #send(message: Message): void {
@@ -80,7 +108,7 @@ export class InMemoryNetwork {
     for (const to of recipients) {
       let deliveries: Delivery[] = [{ message, to, delayMs: 0 }];
       for (const fault of this.#faults) deliveries = deliveries.flatMap(fault);
-      for (const d of deliveries) this.#schedule(d);
+      for (const d of deliveries) this.#schedule(d.resign ? { ...d, message: this.#reattest(message, d.message) } : d);
     }
   }
 

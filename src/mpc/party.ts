@@ -36,6 +36,10 @@ export interface Party {
    * payloads, RoundTimeoutError naming the silent senders, or PeerAbortError if a peer aborted.
    */
   receive(session: string, round: string, from: readonly PartyId[], options: ReceiveOptions): Promise<Map<PartyId, Payload>>;
+  /** Signs a statement with this party's identity key: transferable evidence (attestation.ts). */
+  attest(statement: Uint8Array): Uint8Array;
+  /** Checks another party's attestation; false on any malformed input. */
+  verifyAttestation(from: PartyId, statement: Uint8Array, attestation: Uint8Array): boolean;
 }
 
 /** Round label of the abort notice a party broadcasts when it leaves a session. */

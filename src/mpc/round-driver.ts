@@ -1,11 +1,15 @@
 /**
  * The helpers every async protocol driver is written with: `exchange` sends a round's messages
- * and awaits one message from each expected sender; `withAbortNotice` broadcasts an abort notice
- * naming the culprits when the local party aborts, so that peers stop waiting.
+ * and awaits one message from each expected sender; `broadcastAttested` and `verifyEchoes` run an
+ * echo-checked broadcast round (attestation.ts, echo.ts); `withAbortNotice` broadcasts an abort
+ * notice naming the culprits when the local party aborts, so that peers stop waiting.
  * @module
  */
+import { attest, bodyDigest, splitAttested, verifyAttested } from './attestation.js';
 import type { Payload } from './canonical.js';
+import { checkEchoes, ECHO_ENTRY_BYTES, echoOf } from './echo.js';
 import { ProtocolAbort } from './errors.js';
+import { PayloadReader } from './payload.js';
 import { ABORT_ROUND, type Party } from './party.js';
 import type { PartyId } from './party-id.js';
 
@@ -27,6 +31,38 @@ export interface Send {
 export async function exchange(ctx: SessionContext, round: string, sends: readonly Send[], from: readonly PartyId[]): Promise<Map<PartyId, Payload>> {
   for (const s of sends) ctx.party.send({ session: ctx.session, round, to: s.to, payload: s.payload });
   return ctx.party.receive(ctx.session, round, from, { timeoutMs: ctx.timeoutMs });
+}
+
+/**
+ * Broadcasts an attested body and collects the peers' attested bodies. Returns the bodies (own
+ * excluded) and this party's echo of the round, to be sent in the next round's messages.
+ */
+export async function broadcastAttested(
+  ctx: SessionContext,
+  round: string,
+  body: { readonly [k: string]: Payload },
+  parties: readonly PartyId[],
+): Promise<{ bodies: Map<PartyId, Payload>; echo: Uint8Array }> {
+  const self = ctx.party.id;
+  const own = attest(ctx.party, ctx.session, round, body);
+  const inbound = await exchange(ctx, round, [{ to: null, payload: own }], parties.filter((id) => id !== self));
+  const view = verifyAttested(ctx.party, ctx.session, round, inbound);
+  const bodies = new Map([...view].map(([id, m]) => [id, m.body]));
+  view.set(self, { body, digest: bodyDigest(body), attestation: splitAttested(own, self, round).attestation });
+  return { bodies, echo: echoOf(parties, view) };
+}
+
+/** Checks the `echo` field of every message of `round` against our echo of `echoedRound`. */
+export function verifyEchoes(
+  ctx: SessionContext,
+  round: string,
+  echoedRound: string,
+  parties: readonly PartyId[],
+  echo: Uint8Array,
+  inbound: ReadonlyMap<PartyId, Payload>,
+): void {
+  const echoes = new Map([...inbound].map(([j, p]) => [j, new PayloadReader(p, j, round).bytes('echo', ECHO_ENTRY_BYTES * parties.length)]));
+  checkEchoes(ctx.party, ctx.session, echoedRound, parties, echo, echoes);
 }
 
 /** Runs a driver body; on a ProtocolAbort raised locally, tells the peers before rethrowing. */

@@ -40,7 +40,8 @@ function verifyWith<P>(suite: Suite<P>, signature: Uint8Array, msg: Uint8Array, 
   }
   const { G } = suite;
   const c = suite.challenge(R, PK, msg);
-  return G.eq(G.mulBase(z), G.add(R, G.mul(PK, c)));
+  // Everything here is public: variable-time multiplications through msm.
+  return G.eq(G.msm([G.base], [z]), G.add(R, G.msm([PK], [c])));
 }
 
 export function defineSuite<P>(parts: SuiteParts<P>, overrides: SuiteOverrides<P> = {}): Suite<P> {

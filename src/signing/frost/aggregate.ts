@@ -15,11 +15,13 @@ export function verifySignatureShare<P>(suite: AnySuite, pub: PublicKeyPackage, 
   const c = ctx.list.find((x) => x.id === id);
   const Yb = pub.verifyingShares.get(id);
   if (c === undefined || Yb === undefined) return false;
-  let Ri = G.add(c.D, G.mul(c.E, ctx.bindingFactors.get(id)!));
-  if (ctx.nonceSign === -1n) Ri = G.neg(Ri);
-  let Y: P = G.decode(Yb);
-  if (ctx.keySign === -1n) Y = G.neg(Y);
-  return G.eq(G.mulBase(z), G.add(Ri, G.mul(Y, Fn.mul(ctx.challenge, ctx.lambda(id)))));
+  // All inputs are public, so variable-time msm: z·G =? ±(D + ρ·E) + c·λ·(±Y), the signs folded
+  // into the scalars so that ρ·E and c·λ·Y share one two-point msm.
+  const { nonceSign, keySign } = ctx;
+  const Y: P = G.decode(Yb);
+  const scalars = [Fn.mul(ctx.bindingFactors.get(id)!, nonceSign), Fn.mul(Fn.mul(ctx.challenge, ctx.lambda(id)), keySign)];
+  const rhs = G.add(nonceSign === 1n ? c.D : G.neg(c.D), G.msm([c.E, Y], scalars));
+  return G.eq(G.msm([G.base], [z]), rhs);
 }
 
 /**

@@ -44,7 +44,7 @@ export function decodeCommitmentList<P>(suite: AnySuite, round: string, pub: Pub
     for (const b of [c.hiding, c.binding]) {
       const key = bytesToHex(b);
       const other = seenPoints.get(key);
-      if (other !== undefined) throw new MalformedMessageError(round, [other, c.id].filter((x) => x !== c.id || other !== c.id), 'a nonce commitment appears twice');
+      if (other !== undefined) throw new MalformedMessageError(round, [...new Set([other, c.id])], 'a nonce commitment appears twice');
       seenPoints.set(key, c.id);
     }
     out.push({ id: c.id, D, E });
@@ -88,7 +88,9 @@ export function signingContext<P>(suite: AnySuite, round: string, pub: PublicKey
   const { PK, sign: keySign } = signingKeyView<P>(suite, pub);
   const prefix = concatBytes(G.encode(PK), suite.H4(msg), suite.H5(encodeCommitmentList(suite, list)));
   const bindingFactors = new Map(list.map((c) => [c.id, suite.H1(concatBytes(prefix, Fn.encode(BigInt(c.id))))]));
-  const R = list.reduce<P>((acc, c) => G.add(acc, G.add(c.D, G.mul(c.E, bindingFactors.get(c.id)!))), G.identity);
+  // R = Σ D_i + Σ ρ_i·E_i; public scalars, so one variable-time msm for the second sum.
+  const D = list.reduce<P>((acc, c) => G.add(acc, c.D), G.identity);
+  const R = G.add(D, G.msm(list.map((c) => c.E), list.map((c) => bindingFactors.get(c.id)!)));
   if (G.isIdentity(R)) throw new ProtocolAbort('IDENTITY_COMMITMENT', round, [], 'group commitment is the identity');
   const nonceSign = suite.hasEvenY && !suite.hasEvenY(R) ? -1n : 1n;
   const Rn = nonceSign === 1n ? R : G.neg(R);

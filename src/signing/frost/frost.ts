@@ -1,20 +1,19 @@
 /**
  * The async driver of FROST signing over a `Party` (RFC 9591 §5, with every signer also acting
- * as its own aggregator): round 1 broadcasts the commitment (D_i, E_i); round 2 broadcasts the
- * signature share z_i with an echo of round 1 (so a signer that showed different commitments to
- * different peers is named); then each party verifies every share, names the cheaters, and
+ * as its own aggregator): round 1 broadcasts the attested commitment (D_i, E_i); round 2
+ * broadcasts the signature share z_i with an echo of round 1 (so a signer that showed different
+ * commitments to different peers is named); then each party verifies every share, names the cheaters, and
  * aggregates. The nonce is taken from the single-use store before the share is sent.
  * @module
  */
 import { bytesToHex } from '../../math/bytes.js';
 import { systemRng, type Rng } from '../../math/random.js';
 import type { Payload } from '../../mpc/canonical.js';
-import { checkEchoes, echoDigest, ECHO_DIGEST_BYTES } from '../../mpc/echo.js';
 import { InvalidParametersError } from '../../mpc/errors.js';
 import type { Party } from '../../mpc/party.js';
 import { validatePartyIds, type PartyId } from '../../mpc/party-id.js';
 import { PayloadReader } from '../../mpc/payload.js';
-import { DEFAULT_ROUND_TIMEOUT_MS, exchange, withAbortNotice, type SessionContext } from '../../mpc/round-driver.js';
+import { broadcastAttested, DEFAULT_ROUND_TIMEOUT_MS, exchange, verifyEchoes, withAbortNotice, type SessionContext } from '../../mpc/round-driver.js';
 import { SESSION_ID_BYTES } from '../../mpc/transcript.js';
 import type { AnySuite } from '../../suites/index.js';
 import type { KeyPackage } from '../../dkg/key-package.js';
@@ -64,16 +63,14 @@ export async function runFrostSign(party: Party, o: RunFrostOptions): Promise<Ui
   return withAbortNotice(ctx, async () => {
     const { nonces, commitment } = commit(suite, party.id, key.secretShare.expose(), o.rng ?? systemRng);
     store.put(nonces);
-    const own: Payload = { identifier: party.id, hiding: commitment.hiding, binding: commitment.binding };
-    const in1 = await exchange(ctx, FROST_ROUND_1, [{ to: null, payload: own }], others);
-    const list = [commitment, ...others.map((j) => readCommitment(suite, j, in1.get(j)!))];
-    const view = new Map(in1).set(party.id, own);
-    const echo = echoDigest(o.session, FROST_ROUND_1, signers, view);
+    const own = { identifier: party.id, hiding: commitment.hiding, binding: commitment.binding };
+    const { bodies, echo } = await broadcastAttested(ctx, FROST_ROUND_1, own, signers);
+    const list = [commitment, ...others.map((j) => readCommitment(suite, j, bodies.get(j)!))];
 
     const { share, context } = signShare(suite, key, commitment, store, list, message);
     const in2 = await exchange(ctx, FROST_ROUND_2, [{ to: null, payload: { share, echo } }], others);
+    verifyEchoes(ctx, FROST_ROUND_2, FROST_ROUND_1, signers, echo, in2);
     const readers = new Map(others.map((j) => [j, new PayloadReader(in2.get(j), j, FROST_ROUND_2)]));
-    checkEchoes(FROST_ROUND_1, party.id, signers, echo, new Map([...readers].map(([j, r]) => [j, r.bytes('echo', ECHO_DIGEST_BYTES * signers.length)])));
     const shares = new Map<PartyId, bigint>([[party.id, suite.Fn.decode(share)]]);
     for (const [j, r] of readers) shares.set(j, r.decode('signature share', () => suite.Fn.decode(r.bytes('share', suite.Fn.bytes))));
     return aggregate(suite, FROST_ROUND_2, key.public, context, shares, message);

@@ -5,17 +5,33 @@
  */
 import { EncodingError } from '../math/bytes.js';
 import { TssError } from '../mpc/errors.js';
+import { ConfigError } from '../node/config.js';
 import { CliError } from './cli-error.js';
+import { runIdentity, runKeygen, runKeys, runNode, runSign } from './cluster-commands.js';
 import { runDemo } from './demo.js';
+import { runRelay } from './relay.js';
 import { runSimulate } from './simulate.js';
 
 const USAGE = `usage: tessera <command> [options]
 
 commands:
-  demo                         2-of-3 keygen and signing for every scheme, in one process
+  demo [--json]                a relay and three signer nodes as processes on 127.0.0.1: DKG and
+                               2-of-3 signing, every signature verified independently
   simulate --scheme <id> --threshold <t> --parties <n> [--signers 1,3] [--message <hex>]
            [--keygen dkg|dealer] [--count <k>] [--json] [--reveal-shares]
                                keygen and signing with every party in one process
+  relay --port <p> [--host 127.0.0.1] --allow <file> [--tls-cert <file> --tls-key <file>]
+                               the WebSocket relay that routes envelopes between nodes
+  node --config <file>         run a signer node
+  identity --config <file>     print a node's identity key (creating its encrypted store)
+  keys --config <file> [--json]
+                               list the key shares a node holds (public data only)
+  keygen --relay <url> --scheme <id> --threshold <t> --parties <names or identity keys>
+         [--home <dir>] [--peers <file>] [--round-timeout <ms>] [--json]
+                               run a DKG on signer nodes; prints the key id and public key
+  sign --relay <url> --key <id> --message <hex> [--signers <names or keys>] [--home <dir>]
+       [--peers <file>] [--round-timeout <ms>] [--json]
+                               threshold-sign a message; prints the verified signature
   help                         this text`;
 
 export async function main(argv: string[]): Promise<number> {
@@ -26,7 +42,25 @@ export async function main(argv: string[]): Promise<number> {
       await runSimulate(rest, out);
       return 0;
     case 'demo':
-      return (await runDemo(out)) ? 0 : 1;
+      return (await runDemo(rest, out)) ? 0 : 1;
+    case 'relay':
+      await runRelay(rest, out);
+      return 0;
+    case 'node':
+      await runNode(rest, out);
+      return 0;
+    case 'identity':
+      runIdentity(rest, out);
+      return 0;
+    case 'keys':
+      runKeys(rest, out);
+      return 0;
+    case 'keygen':
+      await runKeygen(rest, out);
+      return 0;
+    case 'sign':
+      await runSign(rest, out);
+      return 0;
     case undefined:
     case 'help':
     case '--help':
@@ -40,7 +74,13 @@ export async function main(argv: string[]): Promise<number> {
 
 /** Errors a user can cause: printed as one line. Anything else is a bug and keeps its stack. */
 function isExpected(e: unknown): e is Error {
-  return e instanceof CliError || e instanceof TssError || e instanceof EncodingError || (e as { code?: string })?.code?.startsWith?.('ERR_PARSE_ARGS') === true;
+  return (
+    e instanceof CliError ||
+    e instanceof TssError ||
+    e instanceof EncodingError ||
+    e instanceof ConfigError ||
+    (e as { code?: string })?.code?.startsWith?.('ERR_PARSE_ARGS') === true
+  );
 }
 
 main(process.argv.slice(2)).then(

@@ -41,6 +41,7 @@ export class Mailbox {
   readonly #slots = new Map<string, Slot>();
   readonly #waiters = new Set<Waiter>();
   readonly #aborts = new Map<string, Message>();
+  readonly #equivocators = new Map<string, Set<PartyId>>();
 
   deliver(message: Message): void {
     if (message.round === ABORT_ROUND) {
@@ -55,6 +56,17 @@ export class Mailbox {
     for (const w of this.#waiters) if (w.session === message.session) w.check();
   }
 
+  /**
+   * Records that `from` sent two different messages under one sequence number (the transport
+   * sees this before any round does): every later wait on that sender fails as an equivocation.
+   */
+  markEquivocation(session: string, from: PartyId): void {
+    const set = this.#equivocators.get(session) ?? new Set<PartyId>();
+    set.add(from);
+    this.#equivocators.set(session, set);
+    for (const w of this.#waiters) if (w.session === session) w.check();
+  }
+
   receive(session: string, round: string, from: readonly PartyId[], { timeoutMs }: ReceiveOptions): Promise<Map<PartyId, Payload>> {
     return new Promise((resolve, reject) => {
       const waiter: Waiter = {
@@ -65,7 +77,8 @@ export class Mailbox {
           const slots = from.map((id) => this.#slots.get(slotKey(session, round, id)));
           const malformed = from.filter((_, i) => slots[i]?.bytes === null);
           if (malformed.length > 0) return finish(new MalformedMessageError(round, malformed, 'payload is not a valid message'));
-          const conflicted = from.filter((_, i) => slots[i]?.conflict);
+          const marked = this.#equivocators.get(session);
+          const conflicted = from.filter((id, i) => slots[i]?.conflict || marked?.has(id));
           if (conflicted.length > 0) return finish(new EquivocationError(round, conflicted, 'conflicting messages for the same round'));
           const abort = this.#aborts.get(session);
           if (abort !== undefined) return finish(peerAbort(round, abort));
@@ -93,6 +106,7 @@ export class Mailbox {
   close(session: string): void {
     for (const key of this.#slots.keys()) if (key.startsWith(session + '|')) this.#slots.delete(key);
     this.#aborts.delete(session);
+    this.#equivocators.delete(session);
   }
 }
 

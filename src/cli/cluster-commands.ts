@@ -1,0 +1,118 @@
+/**
+ * The commands that talk to signer nodes through a relay: `keygen` and `sign` (coordinator side),
+ * `node` (run a signer node), `identity` (print a node's identity key, creating its store) and
+ * `keys` (list the key shares a node holds, public data only).
+ * @module
+ */
+import { parseArgs } from 'node:util';
+import { bytesToHex, hexToBytes } from '../math/bytes.js';
+import { getSuite, isSchemeId } from '../suites/index.js';
+import { loadNodeConfig } from '../node/config.js';
+import { Coordinator } from '../node/coordinator.js';
+import { SignerNode } from '../node/signer-node.js';
+import { NodeStorage } from '../storage/index.js';
+import { readPassphrase } from '../storage/passphrase.js';
+import { CliError } from './cli-error.js';
+import { CoordinatorHome } from './coordinator-home.js';
+import { verifierName, verifyIndependently } from './independent-verify.js';
+import { parseHex, parseInteger, parseScheme } from './options.js';
+
+type Out = (line: string) => void;
+
+const coordinatorOptions = {
+  relay: { type: 'string' },
+  home: { type: 'string' },
+  peers: { type: 'string' },
+  'round-timeout': { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+
+async function withCoordinator<T>(relay: string | undefined, home: CoordinatorHome, run: (c: Coordinator) => Promise<T>): Promise<T> {
+  if (relay === undefined) throw new CliError('--relay <url> is required');
+  const coordinator = await Coordinator.connect({ relay, identity: home.identity() }).catch((e: Error) => {
+    throw new CliError(e.message);
+  });
+  try {
+    return await run(coordinator);
+  } finally {
+    await coordinator.close();
+  }
+}
+
+export async function runKeygen(argv: string[], out: Out): Promise<void> {
+  const { values } = parseArgs({ args: argv, strict: true, options: { ...coordinatorOptions, scheme: { type: 'string' }, threshold: { type: 'string' }, parties: { type: 'string' } } });
+  const home = new CoordinatorHome(values.home);
+  const scheme = parseScheme(values.scheme);
+  const threshold = parseInteger('threshold', values.threshold);
+  if (values.parties === undefined) throw new CliError('--parties <names or identity keys> is required');
+  const parties = home.resolveParties(values.parties, home.peers(values.peers));
+  if (threshold < 2 || threshold > parties.length) throw new CliError(`threshold must be between 2 and the number of parties (${parties.length})`);
+  const roundTimeoutMs = parseInteger('round-timeout', values['round-timeout'], 10_000);
+  const result = await withCoordinator(values.relay, home, (c) => c.keygen({ scheme, threshold, parties, roundTimeoutMs }));
+  home.rememberKey(result.keyId, { scheme, threshold, publicKey: bytesToHex(result.publicKey), parties: parties.map(bytesToHex) });
+  if (values.json) out(JSON.stringify({ keyId: result.keyId, scheme, threshold, parties: parties.length, publicKey: bytesToHex(result.publicKey) }));
+  else out(`key ${result.keyId}\npublic key ${bytesToHex(result.publicKey)}`);
+}
+
+export async function runSign(argv: string[], out: Out): Promise<void> {
+  const { values } = parseArgs({ args: argv, strict: true, options: { ...coordinatorOptions, key: { type: 'string' }, message: { type: 'string' }, signers: { type: 'string' } } });
+  const home = new CoordinatorHome(values.home);
+  if (values.key === undefined) throw new CliError('--key <id> is required');
+  if (values.message === undefined) throw new CliError('--message <hex> is required');
+  const known = home.key(values.key);
+  const message = parseHex('message', values.message);
+  const allParties = known.parties.map((h) => parseHex('parties', h));
+  const signers = values.signers ? home.resolveParties(values.signers, home.peers(values.peers)) : allParties.slice(0, known.threshold);
+  if (signers.length < known.threshold) throw new CliError(`${signers.length} signers given, ${known.threshold} needed`);
+  const publicKey = parseHex('publicKey', known.publicKey);
+  const roundTimeoutMs = parseInteger('round-timeout', values['round-timeout'], 10_000);
+  const signature = await withCoordinator(values.relay, home, (c) => c.sign({ scheme: known.scheme, keyId: values.key!, publicKey, signers, message, roundTimeoutMs }));
+  if (!verifyIndependently(known.scheme, signature, message, publicKey)) throw new CliError(`${verifierName(known.scheme)} rejected the signature`);
+  if (values.json) out(JSON.stringify({ keyId: values.key, scheme: known.scheme, publicKey: known.publicKey, message: bytesToHex(message), signature: bytesToHex(signature) }));
+  else out(bytesToHex(signature));
+}
+
+export async function runNode(argv: string[], out: Out): Promise<void> {
+  const { values } = parseArgs({ args: argv, strict: true, options: { config: { type: 'string' }, quiet: { type: 'boolean' } } });
+  if (values.config === undefined) throw new CliError('--config <file> is required');
+  const config = loadNodeConfig(values.config);
+  const log = values.quiet ? undefined : (line: string) => process.stderr.write(`[${config.name}] ${line}\n`);
+  const node = await SignerNode.start(config, { ...(log ? { log } : {}) });
+  out(`node ${config.name} ${bytesToHex(node.identityKey)} connected to ${config.relay}`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await node.stop();
+}
+
+function openStore(argv: string[]): { storage: NodeStorage; json: boolean } {
+  const { values } = parseArgs({ args: argv, strict: true, options: { config: { type: 'string' }, json: { type: 'boolean' } } });
+  if (values.config === undefined) throw new CliError('--config <file> is required');
+  const config = loadNodeConfig(values.config);
+  return { storage: NodeStorage.open(config.dataDir, readPassphrase(config.passphrase)), json: values.json ?? false };
+}
+
+export function runIdentity(argv: string[], out: Out): void {
+  const { storage } = openStore(argv);
+  try {
+    out(bytesToHex(storage.identity.publicKey));
+  } finally {
+    storage.close();
+  }
+}
+
+export function runKeys(argv: string[], out: Out): void {
+  const { storage, json } = openStore(argv);
+  try {
+    for (const k of storage.keys.list()) {
+      if (!isSchemeId(k.scheme)) continue;
+      const suite = getSuite(k.scheme);
+      const pk = bytesToHex(suite.encodePublicKey(suite.G.decode(hexToBytes(k.groupPublicKey))));
+      if (json) out(JSON.stringify({ keyId: k.keyId, scheme: k.scheme, threshold: k.threshold, partyId: k.partyId, parties: k.parties.length, publicKey: pk }));
+      else out(`${k.keyId}  ${k.scheme}  ${k.threshold}-of-${k.parties.length}  party ${k.partyId}  ${pk}`);
+    }
+  } finally {
+    storage.close();
+  }
+}

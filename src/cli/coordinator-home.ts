@@ -1,0 +1,92 @@
+/**
+ * The coordinator's home directory (`--home`, default `.tessera/coordinator`): its Ed25519
+ * identity (identity.json, created on first use, mode 0600), the keys it has generated
+ * (keys.json: scheme, threshold, public key and parties per key id, so `sign --key` needs no
+ * more), and names for identity keys (peers.json, same format as a node config's "peers").
+ * @module
+ */
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { bytesToHex, hexToBytes } from '../math/bytes.js';
+import { systemRng } from '../math/random.js';
+import { isSchemeId, type SchemeId } from '../suites/index.js';
+import { identityFromSecret, type Identity } from '../transport/identity.js';
+import { identityKeyFromHex, type PeerEntry } from '../node/config.js';
+import { CliError } from './cli-error.js';
+
+export interface KnownKey {
+  readonly scheme: SchemeId;
+  readonly threshold: number;
+  readonly publicKey: string;
+  /** Identity keys (hex) in evaluation-point order. */
+  readonly parties: readonly string[];
+}
+
+function readJson(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new CliError(`cannot read ${path}: ${(e as Error).message}`);
+  }
+}
+
+export class CoordinatorHome {
+  readonly dir: string;
+
+  constructor(dir = '.tessera/coordinator') {
+    this.dir = resolve(dir);
+  }
+
+  identity(): Identity {
+    const path = join(this.dir, 'identity.json');
+    if (!existsSync(path)) {
+      mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+      writeFileSync(path, JSON.stringify({ secretKey: bytesToHex(systemRng(32)) }) + '\n', { mode: 0o600 });
+      chmodSync(path, 0o600);
+    }
+    const raw = readJson(path) as { secretKey?: unknown };
+    if (typeof raw?.secretKey !== 'string' || !/^[0-9a-f]{64}$/.test(raw.secretKey)) throw new CliError(`${path}: "secretKey" must be 64 hex characters`);
+    return identityFromSecret(hexToBytes(raw.secretKey));
+  }
+
+  peers(file?: string): PeerEntry[] {
+    const path = file ? resolve(file) : join(this.dir, 'peers.json');
+    if (!existsSync(path)) {
+      if (file) throw new CliError(`peers file ${path} does not exist`);
+      return [];
+    }
+    const raw = readJson(path);
+    if (!Array.isArray(raw)) throw new CliError(`${path}: expected a list of {"name", "identityKey"}`);
+    return raw.map((p, i) => {
+      if (typeof p?.name !== 'string') throw new CliError(`${path}: entry ${i} needs a "name"`);
+      return { name: p.name, identityKey: identityKeyFromHex(p.identityKey, `${path} entry ${i}`) };
+    });
+  }
+
+  /** Names or 64-hex identity keys, comma-separated, to identity keys. */
+  resolveParties(list: string, peers: readonly PeerEntry[]): Uint8Array[] {
+    return list.split(',').map((s) => {
+      const item = s.trim();
+      if (/^[0-9a-f]{64}$/.test(item)) return hexToBytes(item);
+      const peer = peers.find((p) => p.name === item);
+      if (peer === undefined) throw new CliError(`unknown party "${item}" (not a 64-hex identity key nor a name in peers.json)`);
+      return peer.identityKey;
+    });
+  }
+
+  keys(): Record<string, KnownKey> {
+    const path = join(this.dir, 'keys.json');
+    return existsSync(path) ? (readJson(path) as Record<string, KnownKey>) : {};
+  }
+
+  key(keyId: string): KnownKey {
+    const k = this.keys()[keyId];
+    if (k === undefined || !isSchemeId(k.scheme)) throw new CliError(`unknown key ${keyId} (keys made by this coordinator are listed in ${join(this.dir, 'keys.json')})`);
+    return k;
+  }
+
+  rememberKey(keyId: string, key: KnownKey): void {
+    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    writeFileSync(join(this.dir, 'keys.json'), JSON.stringify({ ...this.keys(), [keyId]: key }, null, 2) + '\n');
+  }
+}

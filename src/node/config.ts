@@ -1,0 +1,99 @@
+/**
+ * Signer-node configuration: a JSON file (documented in README "Running signer nodes").
+ *
+ *   { "name": "alice", "relay": "ws://127.0.0.1:7000", "dataDir": "./alice",
+ *     "passphraseEnv": "TESSERA_PASSPHRASE"  (or "passphraseFile": "./alice.pass"),
+ *     "peers": [{ "name": "bob", "identityKey": "<64 hex>" }, …],
+ *     "coordinators": ["<64 hex>", …],
+ *     "maxRoundTimeoutMs": 60000, "relayCa": "./ca.pem" (optional, for wss with a private CA) }
+ *
+ * Relative paths are resolved against the config file's directory. Every field is validated with
+ * a message that names it.
+ * @module
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { hexToBytes } from '../math/bytes.js';
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export interface PeerEntry {
+  readonly name: string;
+  readonly identityKey: Uint8Array;
+}
+
+export interface NodeConfig {
+  readonly name: string;
+  readonly relay: string;
+  readonly dataDir: string;
+  readonly passphrase: { readonly env: string } | { readonly file: string };
+  readonly peers: readonly PeerEntry[];
+  readonly coordinators: readonly Uint8Array[];
+  readonly maxRoundTimeoutMs: number;
+  readonly relayCa?: string;
+}
+
+const HEX32 = /^[0-9a-f]{64}$/;
+
+function str(o: Record<string, unknown>, key: string, required = true): string | undefined {
+  const v = o[key];
+  if (v === undefined && !required) return undefined;
+  if (typeof v !== 'string' || v.length === 0) throw new ConfigError(`config: "${key}" must be a non-empty string`);
+  return v;
+}
+
+export function identityKeyFromHex(v: unknown, where: string): Uint8Array {
+  if (typeof v !== 'string' || !HEX32.test(v)) throw new ConfigError(`config: ${where} must be a 64-character lowercase hex identity key`);
+  return hexToBytes(v);
+}
+
+export function parseNodeConfig(raw: unknown, baseDir: string): NodeConfig {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError('config: expected a JSON object');
+  const o = raw as Record<string, unknown>;
+  const relay = str(o, 'relay')!;
+  if (!/^wss?:\/\//.test(relay)) throw new ConfigError('config: "relay" must be a ws:// or wss:// URL');
+  const env = str(o, 'passphraseEnv', false);
+  const file = str(o, 'passphraseFile', false);
+  if ((env === undefined) === (file === undefined)) throw new ConfigError('config: give exactly one of "passphraseEnv" or "passphraseFile"');
+  if (!Array.isArray(o.peers)) throw new ConfigError('config: "peers" must be a list');
+  const peers = o.peers.map((p, i) => {
+    if (typeof p !== 'object' || p === null) throw new ConfigError(`config: peers[${i}] must be an object`);
+    const e = p as Record<string, unknown>;
+    return { name: str(e, 'name')!, identityKey: identityKeyFromHex(e.identityKey, `peers[${i}].identityKey`) };
+  });
+  if (!Array.isArray(o.coordinators)) throw new ConfigError('config: "coordinators" must be a list of identity keys');
+  const coordinators = o.coordinators.map((c, i) => identityKeyFromHex(c, `coordinators[${i}]`));
+  const maxRoundTimeoutMs = o.maxRoundTimeoutMs ?? 60_000;
+  if (typeof maxRoundTimeoutMs !== 'number' || !Number.isInteger(maxRoundTimeoutMs) || maxRoundTimeoutMs < 100) {
+    throw new ConfigError('config: "maxRoundTimeoutMs" must be an integer ≥ 100');
+  }
+  const relayCa = str(o, 'relayCa', false);
+  return {
+    name: str(o, 'name')!,
+    relay,
+    dataDir: resolve(baseDir, str(o, 'dataDir')!),
+    passphrase: env !== undefined ? { env } : { file: resolve(baseDir, file!) },
+    peers,
+    coordinators,
+    maxRoundTimeoutMs,
+    ...(relayCa !== undefined ? { relayCa: resolve(baseDir, relayCa) } : {}),
+  };
+}
+
+export function loadNodeConfig(path: string): NodeConfig {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new ConfigError(`cannot read config ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new ConfigError(`config ${path} is not valid JSON: ${(e as Error).message}`);
+  }
+  return parseNodeConfig(raw, dirname(resolve(path)));
+}

@@ -1,0 +1,178 @@
+/**
+ * A local cluster on 127.0.0.1 for the demo, the integration tests and the network benchmark: a
+ * relay and n signer nodes, each a separate OS process running the `tessera` CLI, with fresh data
+ * directories under a temporary folder, plus an in-process coordinator identity allowed by the
+ * relay and by every node. Nodes can be killed (SIGKILL, as a crash) and restarted on the same
+ * data, the relay restarted on the same port. `stop()` ends every process and removes the folder.
+ * @module
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bytesToHex } from '../math/bytes.js';
+import { systemRng } from '../math/random.js';
+import { identityFromSecret, type Identity } from '../transport/identity.js';
+import { NodeStorage } from '../storage/index.js';
+
+const CLI = fileURLToPath(new URL('../cli/main.ts', import.meta.url));
+const PASSPHRASE_ENV = 'TESSERA_CLUSTER_PASSPHRASE';
+
+export interface ClusterNode {
+  readonly name: string;
+  readonly identityKey: Uint8Array;
+  readonly configPath: string;
+  process: ChildProcess | null;
+}
+
+export interface LocalClusterOptions {
+  readonly nodes?: number;
+  /** Forwarded lines of the processes' stderr (for debugging). */
+  readonly log?: (line: string) => void;
+  /** scrypt N for the node stores (the demo and tests use a small one; production 2^15). */
+  readonly scryptN?: number;
+  readonly maxRoundTimeoutMs?: number;
+}
+
+/** Spawns the CLI and resolves with the process once a stdout line matches `ready`. */
+function launch(args: string[], env: NodeJS.ProcessEnv, ready: RegExp, log?: (line: string) => void): Promise<{ child: ChildProcess; line: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let buffer = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`tessera ${args[0]} did not start within 30 s`));
+    }, 30_000);
+    child.stderr!.on('data', (d: Buffer) => d.toString().split('\n').filter(Boolean).forEach((l) => log?.(l)));
+    child.stdout!.on('data', (d: Buffer) => {
+      buffer += d.toString();
+      const line = buffer.split('\n').find((l) => ready.test(l));
+      if (line !== undefined) {
+        clearTimeout(timer);
+        resolve({ child, line });
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`tessera ${args[0]} exited with code ${code} before it was ready`));
+    });
+  });
+}
+
+async function terminate(child: ChildProcess | null, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (child === null || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill(signal);
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+export class LocalCluster {
+  readonly dir: string;
+  readonly coordinator: Identity;
+  readonly nodes: ClusterNode[] = [];
+  relayUrl = '';
+  #relayPort = 0;
+  #relay: ChildProcess | null = null;
+  readonly #env: NodeJS.ProcessEnv;
+  readonly #o: LocalClusterOptions;
+
+  private constructor(o: LocalClusterOptions) {
+    this.#o = o;
+    this.dir = mkdtempSync(join(tmpdir(), 'tessera-cluster-'));
+    this.coordinator = identityFromSecret(systemRng(32));
+    this.#env = { ...process.env, [PASSPHRASE_ENV]: bytesToHex(systemRng(16)) };
+  }
+
+  static async start(o: LocalClusterOptions = {}): Promise<LocalCluster> {
+    const c = new LocalCluster(o);
+    try {
+      c.#createNodes(o.nodes ?? 3);
+      await c.startRelay();
+      await Promise.all(c.nodes.map((_, i) => c.startNode(i)));
+      return c;
+    } catch (e) {
+      await c.stop();
+      throw e;
+    }
+  }
+
+  /** Creates each node's encrypted store (and so its identity), then writes every config. */
+  #createNodes(n: number): void {
+    const names = Array.from({ length: n }, (_, i) => `node${i + 1}`);
+    const keys = names.map((name) => {
+      const storage = NodeStorage.open(join(this.dir, name), this.#env[PASSPHRASE_ENV]!, this.#o.scryptN ? { scrypt: { N: this.#o.scryptN, r: 8, p: 1 } } : {});
+      const key = storage.identity.publicKey;
+      storage.close();
+      return key;
+    });
+    names.forEach((name, i) => {
+      const configPath = join(this.dir, `${name}.json`);
+      writeFileSync(
+        configPath,
+        JSON.stringify(
+          {
+            name,
+            relay: 'ws://127.0.0.1:1', // replaced in startRelay
+            dataDir: name,
+            passphraseEnv: PASSPHRASE_ENV,
+            peers: names.map((peer, j) => ({ name: peer, identityKey: bytesToHex(keys[j]!) })).filter((p) => p.name !== name),
+            coordinators: [bytesToHex(this.coordinator.publicKey)],
+            maxRoundTimeoutMs: this.#o.maxRoundTimeoutMs ?? 60_000,
+          },
+          null,
+          2,
+        ),
+      );
+      this.nodes.push({ name, identityKey: keys[i]!, configPath, process: null });
+    });
+    writeFileSync(join(this.dir, 'allow.json'), JSON.stringify({ identities: [...keys, this.coordinator.publicKey].map(bytesToHex) }));
+  }
+
+  #rewriteRelay(): void {
+    for (const n of this.nodes) {
+      const path = n.configPath;
+      const config = JSON.parse(readFileSync(path, 'utf8'));
+      config.relay = this.relayUrl;
+      writeFileSync(path, JSON.stringify(config, null, 2));
+    }
+  }
+
+  /** Starts (or restarts, on the same port) the relay process. */
+  async startRelay(): Promise<void> {
+    const args = ['relay', '--host', '127.0.0.1', '--port', String(this.#relayPort), '--allow', join(this.dir, 'allow.json')];
+    const { child, line } = await launch(args, this.#env, /relay listening on ws:\/\//, this.#o.log);
+    this.#relay = child;
+    const url = /ws:\/\/[^\s]+/.exec(line)![0];
+    if (this.relayUrl !== url) {
+      this.relayUrl = url;
+      this.#relayPort = Number(new URL(url).port);
+      this.#rewriteRelay();
+    }
+  }
+
+  async stopRelay(): Promise<void> {
+    await terminate(this.#relay);
+    this.#relay = null;
+  }
+
+  async startNode(i: number): Promise<void> {
+    const node = this.nodes[i]!;
+    const { child } = await launch(['node', '--config', node.configPath], this.#env, /^node .* connected to /, (l) => this.#o.log?.(l));
+    node.process = child;
+  }
+
+  /** SIGKILL: the node dies as in a crash, with no chance to clean up. */
+  async killNode(i: number): Promise<void> {
+    await terminate(this.nodes[i]!.process, 'SIGKILL');
+    this.nodes[i]!.process = null;
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.nodes.map((n) => terminate(n.process)));
+    await this.stopRelay();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}

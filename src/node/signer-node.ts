@@ -1,0 +1,197 @@
+/**
+ * The signer node (issue 3 point 4): one party's process. It dials the relay with its identity
+ * key, accepts session proposals only from the coordinators in its config (and, for signing,
+ * only for keys it holds and signers among that key's parties), asks the policy hook, runs the
+ * DKG or FROST over a SessionChannel with the proposal's round deadline, keeps key shares in its
+ * encrypted store, marks nonces spent in the database before a share leaves, reports the result
+ * or the abort (with culprits) to the coordinator, and writes an audit row for every session.
+ * Sessions run concurrently; a failing session never stops the node.
+ * @module
+ */
+import { readFileSync } from 'node:fs';
+import { bytesToHex, equalBytes } from '../math/bytes.js';
+import { ProtocolAbort, TssError } from '../mpc/errors.js';
+import type { PartyId } from '../mpc/party-id.js';
+import { getSuite } from '../suites/index.js';
+import { keyIdOf, publishedPublicKey } from '../dkg/key-package.js';
+import { runDkg } from '../dkg/dkg.js';
+import { runFrostSign } from '../signing/frost/frost.js';
+import type { Envelope } from '../wire/envelope-codec.js';
+import { decodeProposal, encodeFailure, encodeResult, ROUND_FAILED, ROUND_PROPOSAL, ROUND_RESULT, type SessionProposal } from '../wire/session-codec.js';
+import { RelayClient } from '../transport/relay-client.js';
+import { SessionChannel } from '../transport/session-channel.js';
+import { SessionRouter } from '../transport/session-router.js';
+import { NodeStorage } from '../storage/index.js';
+import { readPassphrase } from '../storage/passphrase.js';
+import type { NodeConfig } from './config.js';
+import { controlEnvelope } from './control.js';
+import { messageToSign } from './message-to-sign.js';
+import { acceptAll, type Policy } from './policy.js';
+
+export class ProposalRefusedError extends TssError {
+  override readonly name = 'ProposalRefusedError';
+  constructor(message: string) {
+    super('REFUSED', message);
+  }
+}
+
+export interface SignerNodeOptions {
+  readonly log?: (line: string) => void;
+  readonly policy?: Policy;
+  /** Overrides the passphrase source of the config (tests). */
+  readonly passphrase?: string;
+  /** scrypt cost for a new store (tests use a small one). */
+  readonly scryptN?: number;
+}
+
+export class SignerNode {
+  readonly config: NodeConfig;
+  readonly storage: NodeStorage;
+  readonly #client: RelayClient;
+  readonly #router: SessionRouter;
+  readonly #log: (line: string) => void;
+  readonly #policy: Policy;
+  readonly #active = new Set<Promise<void>>();
+
+  private constructor(config: NodeConfig, storage: NodeStorage, o: SignerNodeOptions) {
+    this.config = config;
+    this.storage = storage;
+    this.#log = o.log ?? (() => {});
+    this.#policy = o.policy ?? acceptAll;
+    this.#router = new SessionRouter({
+      onControl: (e) => this.#onControl(e),
+      onReject: (err) => this.#log(`dropped an envelope: ${err.message}`),
+    });
+    this.#client = new RelayClient({
+      url: config.relay,
+      identity: storage.identity,
+      onEnvelope: (bytes) => this.#router.handle(bytes),
+      onEvent: (ev) => this.#log(ev),
+      ...(config.relayCa ? { wsOptions: { ca: readFileSync(config.relayCa) } } : {}),
+    });
+  }
+
+  /** Opens the store (creating the identity on first start) and connects to the relay. */
+  static async start(config: NodeConfig, o: SignerNodeOptions = {}): Promise<SignerNode> {
+    const passphrase = o.passphrase ?? readPassphrase(config.passphrase);
+    const storage = NodeStorage.open(config.dataDir, passphrase, o.scryptN !== undefined ? { scrypt: { N: o.scryptN, r: 8, p: 1 } } : {});
+    const node = new SignerNode(config, storage, o);
+    await node.#client.connect();
+    return node;
+  }
+
+  get identityKey(): Uint8Array {
+    return this.storage.identity.publicKey;
+  }
+
+  /** Stops taking proposals, lets running sessions end, closes the relay connection and the store. */
+  async stop(): Promise<void> {
+    await this.#client.close();
+    await Promise.allSettled([...this.#active]);
+    this.storage.close();
+  }
+
+  #onControl(e: Envelope): void {
+    if (e.round !== ROUND_PROPOSAL) return this.#log(`ignored a ${e.round} message: nodes only take proposals`);
+    const run = this.#handleProposal(e).catch((err) => this.#log(`session ${bytesToHex(e.sessionId).slice(0, 16)}: ${(err as Error).message}`));
+    this.#active.add(run);
+    void run.finally(() => this.#active.delete(run));
+  }
+
+  async #handleProposal(e: Envelope): Promise<void> {
+    if (!this.config.coordinators.some((c) => equalBytes(c, e.sender))) {
+      this.#audit(e, null, 'refused', 'proposal from an unknown coordinator');
+      return this.#log(`refused a proposal from unlisted identity ${bytesToHex(e.sender).slice(0, 16)}…`);
+    }
+    const startedAt = Date.now();
+    let proposal: SessionProposal | null = null;
+    let channel: SessionChannel | null = null;
+    try {
+      proposal = decodeProposal(e.payload);
+      const members = this.#checkProposal(proposal);
+      if (!this.#policy(proposal)) throw new ProposalRefusedError('refused by the signer policy');
+      channel = new SessionChannel({
+        session: e.sessionId,
+        scheme: proposal.scheme,
+        identity: this.storage.identity,
+        members,
+        transmit: (bytes) => this.#client.send(bytes),
+        onReject: (err) => this.#log(`session ${bytesToHex(e.sessionId).slice(0, 16)}: ${err.message}`),
+      });
+      this.#router.register(channel);
+      await channel.open(proposal.roundTimeoutMs);
+      const result = await this.#run(proposal, channel, e.sessionId, members);
+      this.#client.send(controlEnvelope(this.storage.identity, proposal.scheme, e.sessionId, ROUND_RESULT, e.sender, encodeResult(result)));
+      this.#audit(e, proposal, 'ok', result.keyId ? `key ${result.keyId}` : 'signature produced', startedAt);
+    } catch (err) {
+      const members = channel ? this.#membersOf(proposal) : new Map<PartyId, Uint8Array>();
+      const culprits = err instanceof ProtocolAbort ? err.culprits.flatMap((id) => members.get(id) ?? []) : [];
+      const code = err instanceof TssError ? err.code : 'ERROR';
+      const reason = err instanceof TssError ? err.message : 'internal error';
+      this.#client.send(controlEnvelope(this.storage.identity, proposal?.scheme ?? '', e.sessionId, ROUND_FAILED, e.sender, encodeFailure({ code, culprits, reason })));
+      this.#audit(e, proposal, err instanceof ProposalRefusedError ? 'refused' : err instanceof ProtocolAbort ? 'aborted' : 'error', reason, startedAt);
+      if (!(err instanceof TssError)) throw err;
+    } finally {
+      if (channel) this.#router.unregister(channel);
+    }
+  }
+
+  /** The session's members by party id, after checking the proposal is one this node can join. */
+  #checkProposal(p: SessionProposal): Map<PartyId, Uint8Array> {
+    const me = this.identityKey;
+    if (!p.parties.some((k) => equalBytes(k, me))) throw new ProposalRefusedError('this node is not among the proposal\'s parties');
+    if (p.roundTimeoutMs > this.config.maxRoundTimeoutMs) throw new ProposalRefusedError(`round timeout above this node's maximum ${this.config.maxRoundTimeoutMs} ms`);
+    if (p.kind === 'keygen') return this.#membersOf(p);
+    if (!this.storage.keys.has(p.keyId)) throw new ProposalRefusedError(`no share of key ${p.keyId}`);
+    const stored = this.storage.keys.get(p.keyId);
+    if (stored.key.public.scheme !== p.scheme) throw new ProposalRefusedError(`key ${p.keyId} is a ${stored.key.public.scheme} key`);
+    const members = this.#membersOf(p);
+    if (members.size !== p.parties.length) throw new ProposalRefusedError('a proposed signer does not hold a share of this key');
+    if (members.size < stored.key.public.threshold) throw new ProposalRefusedError(`${members.size} signers proposed, ${stored.key.public.threshold} needed`);
+    return members;
+  }
+
+  /** keygen: the proposal order gives evaluation points 1..n; sign: the stored key's own map. */
+  #membersOf(p: SessionProposal | null): Map<PartyId, Uint8Array> {
+    if (p === null) return new Map();
+    if (p.kind === 'keygen') return new Map(p.parties.map((k, i) => [i + 1, k]));
+    if (!this.storage.keys.has(p.keyId)) return new Map();
+    const { identities } = this.storage.keys.get(p.keyId);
+    const out = new Map<PartyId, Uint8Array>();
+    for (const [id, key] of identities) if (p.parties.some((k) => equalBytes(k, key))) out.set(id, key);
+    return out;
+  }
+
+  async #run(p: SessionProposal, channel: SessionChannel, session: Uint8Array, members: Map<PartyId, Uint8Array>) {
+    const suite = getSuite(p.scheme);
+    const ids = [...members.keys()].sort((a, b) => a - b);
+    if (p.kind === 'keygen') {
+      const key = await runDkg(channel, { suite, session, threshold: p.threshold, parties: ids, timeoutMs: p.roundTimeoutMs });
+      this.storage.keys.put({ key, identities: members });
+      return { keyId: keyIdOf(key.public), publicKey: publishedPublicKey(suite, key.public), signature: new Uint8Array(0) };
+    }
+    const { key } = this.storage.keys.get(p.keyId);
+    const message = messageToSign(p.message.hash, p.message.preimage);
+    const signature = await runFrostSign(channel, { suite, key, session, signers: ids, message, nonceStore: this.storage.nonces, timeoutMs: p.roundTimeoutMs });
+    return { keyId: p.keyId, publicKey: publishedPublicKey(suite, key.public), signature };
+  }
+
+  #audit(e: Envelope, p: SessionProposal | null, outcome: "ok" | "aborted" | "refused" | "error", detail: string, startedAt = Date.now()): void {
+    try {
+      this.storage.audit.append({
+        sessionId: bytesToHex(e.sessionId),
+        kind: p?.kind ?? 'keygen',
+        scheme: p?.scheme ?? '',
+        ...(p?.keyId ? { keyId: p.keyId } : {}),
+        proposer: bytesToHex(e.sender),
+        parties: (p?.parties ?? []).map(bytesToHex),
+        startedAt,
+        finishedAt: Date.now(),
+        outcome,
+        detail,
+      });
+    } catch (err) {
+      this.#log(`audit log write failed: ${(err as Error).message}`);
+    }
+  }
+}

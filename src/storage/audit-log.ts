@@ -1,0 +1,140 @@
+/**
+ * One row per protocol session the node took part in or refused: who proposed what, for which
+ * key and parties, when, and how it ended. Append-only from the node's side. Values are checked
+ * on the way in (hex identifiers, known kinds and outcomes, bounded detail text); `detail` is for
+ * human-readable reasons (an error's message) and must never carry secret material.
+ * @module
+ */
+import type Database from 'better-sqlite3';
+import { InvalidParametersError } from '../mpc/errors.js';
+
+export type AuditKind = 'keygen' | 'sign';
+export type AuditOutcome = 'ok' | 'aborted' | 'refused' | 'error';
+
+export const AUDIT_KINDS: readonly AuditKind[] = ['keygen', 'sign'];
+export const AUDIT_OUTCOMES: readonly AuditOutcome[] = ['ok', 'aborted', 'refused', 'error'];
+export const MAX_DETAIL_CHARS = 2000;
+const MAX_LIST = 10_000;
+const HEX_RE = /^(?:[0-9a-f]{2})+$/;
+
+export interface AuditEntry {
+  /** The session id, lowercase hex. */
+  readonly sessionId: string;
+  readonly kind: AuditKind;
+  /** The scheme id; empty when a refused proposal did not name a valid one. */
+  readonly scheme: string;
+  /** The key signed with (sign) or produced (keygen, once known). */
+  readonly keyId?: string;
+  /** The proposer's identity key, lowercase hex. */
+  readonly proposer: string;
+  /** The parties' identity keys, lowercase hex. */
+  readonly parties: readonly string[];
+  /** Milliseconds since the Unix epoch. */
+  readonly startedAt: number;
+  readonly finishedAt: number;
+  readonly outcome: AuditOutcome;
+  /** Why it ended so (no secrets). Longer text is cut to MAX_DETAIL_CHARS. */
+  readonly detail: string;
+}
+
+export interface AuditRecord extends AuditEntry {
+  /** Position in the log, increasing. */
+  readonly seq: number;
+}
+
+export interface AuditListOptions {
+  /** At most this many rows, newest first (default 100). */
+  readonly limit?: number;
+  /** Only rows of this session. */
+  readonly sessionId?: string;
+}
+
+interface Row {
+  seq: number;
+  session_id: string;
+  kind: AuditKind;
+  scheme: string;
+  key_id: string | null;
+  proposer: string;
+  parties: string;
+  started_at: number;
+  finished_at: number;
+  outcome: AuditOutcome;
+  detail: string;
+}
+
+function checkHex(what: string, v: unknown): string {
+  if (typeof v !== 'string' || !HEX_RE.test(v)) throw new InvalidParametersError(`audit entry: ${what} must be lowercase hex`);
+  return v;
+}
+
+function checkTime(what: string, v: unknown): number {
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) throw new InvalidParametersError(`audit entry: ${what} must be milliseconds since the epoch`);
+  return v;
+}
+
+function recordOf(r: Row): AuditRecord {
+  let parties: string[] = [];
+  try {
+    const raw = JSON.parse(r.parties) as unknown;
+    if (Array.isArray(raw)) parties = raw.filter((x): x is string => typeof x === 'string');
+  } catch {
+    parties = [];
+  }
+  return {
+    seq: r.seq,
+    sessionId: r.session_id,
+    kind: r.kind,
+    scheme: r.scheme,
+    ...(r.key_id === null ? {} : { keyId: r.key_id }),
+    proposer: r.proposer,
+    parties,
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
+    outcome: r.outcome,
+    detail: r.detail,
+  };
+}
+
+export class AuditLog {
+  readonly #db: Database.Database;
+
+  constructor(db: Database.Database) {
+    this.#db = db;
+  }
+
+  /** Appends one row; returns its sequence number. */
+  append(entry: AuditEntry): number {
+    const sessionId = checkHex('sessionId', entry.sessionId);
+    if (!AUDIT_KINDS.includes(entry.kind)) throw new InvalidParametersError('audit entry: kind must be keygen or sign');
+    if (!AUDIT_OUTCOMES.includes(entry.outcome)) throw new InvalidParametersError(`audit entry: outcome must be one of ${AUDIT_OUTCOMES.join(', ')}`);
+    if (typeof entry.scheme !== 'string' || entry.scheme.length > 64) throw new InvalidParametersError('audit entry: scheme must be a string of at most 64 characters (empty if unknown)');
+    const keyId = entry.keyId === undefined ? null : checkHex('keyId', entry.keyId);
+    const proposer = checkHex('proposer', entry.proposer);
+    if (!Array.isArray(entry.parties)) throw new InvalidParametersError('audit entry: parties must be an array');
+    const parties = entry.parties.map((p) => checkHex('parties[]', p));
+    const startedAt = checkTime('startedAt', entry.startedAt);
+    const finishedAt = checkTime('finishedAt', entry.finishedAt);
+    if (finishedAt < startedAt) throw new InvalidParametersError('audit entry: finishedAt is before startedAt');
+    if (typeof entry.detail !== 'string') throw new InvalidParametersError('audit entry: detail must be a string');
+    const detail = entry.detail.length > MAX_DETAIL_CHARS ? `${entry.detail.slice(0, MAX_DETAIL_CHARS - 1)}…` : entry.detail;
+    const result = this.#db
+      .prepare(
+        `INSERT INTO audit_log (session_id, kind, scheme, key_id, proposer, parties, started_at, finished_at, outcome, detail)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(sessionId, entry.kind, entry.scheme, keyId, proposer, JSON.stringify(parties), startedAt, finishedAt, entry.outcome, detail);
+    return Number(result.lastInsertRowid);
+  }
+
+  /** The newest rows first. */
+  list(options: AuditListOptions = {}): AuditRecord[] {
+    const limit = options.limit ?? 100;
+    if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_LIST) throw new InvalidParametersError(`audit list: limit must be 1..${MAX_LIST}`);
+    const rows =
+      options.sessionId === undefined
+        ? this.#db.prepare('SELECT * FROM audit_log ORDER BY seq DESC LIMIT ?').all(limit)
+        : this.#db.prepare('SELECT * FROM audit_log WHERE session_id = ? ORDER BY seq DESC LIMIT ?').all(options.sessionId, limit);
+    return (rows as Row[]).map(recordOf);
+  }
+}

@@ -1,0 +1,166 @@
+/**
+ * The node's embedded database: `<dataDir>/tessera.db` opened with better-sqlite3 in WAL mode,
+ * with foreign keys on and `synchronous = FULL` (a committed write, such as a nonce's spent mark,
+ * survives a crash or power loss). The schema is versioned in `schema_version` (one row per applied
+ * migration) and only moves forward: migrations are numbered 1, 2, 3, … and each runs once, in
+ * its own transaction; a database written by a newer Tessera (a version above the last one known
+ * here) is refused rather than guessed at.
+ * @module
+ */
+import { chmodSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { TssError } from '../mpc/errors.js';
+
+export const DATABASE_FILE = 'tessera.db';
+
+/** One forward-only schema step. */
+export interface Migration {
+  readonly version: number;
+  readonly description: string;
+  readonly sql: string;
+}
+
+/** The schema, in order. Append new steps; never edit a released one. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'meta, key shares, identity, nonces, audit log',
+    sql: `
+      CREATE TABLE meta (
+        name  TEXT PRIMARY KEY,
+        value BLOB NOT NULL
+      ) STRICT;
+
+      CREATE TABLE key_shares (
+        key_id           TEXT PRIMARY KEY,
+        scheme           TEXT NOT NULL,
+        threshold        INTEGER NOT NULL,
+        party_id         INTEGER NOT NULL,
+        parties          TEXT NOT NULL,
+        group_public_key TEXT NOT NULL,
+        format           INTEGER NOT NULL,
+        sealed           BLOB NOT NULL,
+        created_at       INTEGER NOT NULL
+      ) STRICT;
+
+      CREATE TABLE identity (
+        slot          INTEGER PRIMARY KEY CHECK (slot = 1),
+        public_key    BLOB NOT NULL,
+        sealed_secret BLOB NOT NULL,
+        created_at    INTEGER NOT NULL
+      ) STRICT;
+
+      CREATE TABLE nonces (
+        handle     TEXT NOT NULL UNIQUE,
+        spent      INTEGER NOT NULL DEFAULT 0 CHECK (spent IN (0, 1)),
+        created_at INTEGER NOT NULL,
+        spent_at   INTEGER
+      ) STRICT;
+
+      CREATE TABLE audit_log (
+        seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+        session_id  TEXT NOT NULL,
+        kind        TEXT NOT NULL CHECK (kind IN ('keygen', 'sign')),
+        scheme      TEXT NOT NULL,
+        key_id      TEXT,
+        proposer    TEXT NOT NULL,
+        parties     TEXT NOT NULL,
+        started_at  INTEGER NOT NULL,
+        finished_at INTEGER NOT NULL,
+        outcome     TEXT NOT NULL CHECK (outcome IN ('ok', 'aborted', 'refused', 'error')),
+        detail      TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX audit_log_session ON audit_log (session_id);
+    `,
+  },
+];
+
+/** The database cannot be used: written by a newer version, or a broken migration list. */
+export class DatabaseVersionError extends TssError {
+  override readonly name = 'DatabaseVersionError';
+  constructor(message: string) {
+    super('DATABASE_VERSION', message);
+  }
+}
+
+export interface OpenDatabaseOptions {
+  /** The schema steps to apply (default MIGRATIONS); tests pass their own. */
+  readonly migrations?: readonly Migration[];
+}
+
+/** An open tessera.db, migrated to the latest schema. */
+export class StorageDatabase {
+  readonly db: Database.Database;
+  readonly path: string;
+
+  private constructor(db: Database.Database, path: string) {
+    this.db = db;
+    this.path = path;
+  }
+
+  /** Opens (creating the directory and file if needed) and migrates `<dataDir>/tessera.db`. */
+  static open(dataDir: string, options: OpenDatabaseOptions = {}): StorageDatabase {
+    const migrations = options.migrations ?? MIGRATIONS;
+    checkMigrationList(migrations);
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    const path = join(dataDir, DATABASE_FILE);
+    const db = new Database(path);
+    try {
+      try {
+        chmodSync(path, 0o600); // SQLite gives the -wal and -shm files the same mode
+      } catch {
+        // best effort (a file we do not own); a new data directory is created 0700
+      }
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      db.pragma('foreign_keys = ON');
+      db.pragma('busy_timeout = 5000');
+      migrate(db, migrations);
+    } catch (e) {
+      db.close();
+      throw e;
+    }
+    return new StorageDatabase(db, path);
+  }
+
+  /** The highest applied migration. */
+  get schemaVersion(): number {
+    return currentVersion(this.db);
+  }
+
+  get isOpen(): boolean {
+    return this.db.open;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function checkMigrationList(migrations: readonly Migration[]): void {
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) throw new DatabaseVersionError(`migration ${i + 1} is numbered ${m.version}: migrations must be numbered 1, 2, 3, …`);
+  });
+}
+
+function currentVersion(db: Database.Database): number {
+  const row = db.prepare('SELECT MAX(version) AS v FROM schema_version').get() as { v: number | null };
+  return row.v ?? 0;
+}
+
+function migrate(db: Database.Database, migrations: readonly Migration[]): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL, description TEXT NOT NULL) STRICT');
+  const latest = migrations.length;
+  const step = db.transaction((m: Migration) => {
+    // Re-read inside the write transaction: another process may have migrated meanwhile.
+    if (currentVersion(db) >= m.version) return;
+    db.exec(m.sql);
+    db.prepare('INSERT INTO schema_version (version, applied_at, description) VALUES (?, ?, ?)').run(m.version, Date.now(), m.description);
+  });
+  const found = currentVersion(db);
+  if (found > latest) {
+    throw new DatabaseVersionError(`database schema version ${found} is newer than this Tessera understands (${latest}); refusing to open it`);
+  }
+  for (const m of migrations.slice(found)) step.immediate(m);
+}

@@ -1,0 +1,94 @@
+/**
+ * Everything a signer node keeps on disk, opened together: `NodeStorage.open(dataDir, passphrase)`
+ * opens (or creates) `<dataDir>/tessera.db`, unlocks the key-encryption key (WrongPassphraseError
+ * if the passphrase is wrong), loads or creates the node identity, and gives the key store, the
+ * single-use nonce store and the audit log. `close()` forgets in-memory nonces, wipes the KEK and
+ * closes the database.
+ * @module
+ */
+import { AuditLog } from './audit-log.js';
+import { StorageDatabase, type Migration } from './database.js';
+import { unlockKeyEncryption, type KeyEncryption, type ScryptParams } from './key-encryption.js';
+import { KeyStore } from './key-store.js';
+import { loadOrCreateIdentity, type NodeIdentity } from './identity-store.js';
+import { SqliteNonceStore } from './sqlite-nonce-store.js';
+
+export { AuditLog, AUDIT_KINDS, AUDIT_OUTCOMES, type AuditEntry, type AuditKind, type AuditListOptions, type AuditOutcome, type AuditRecord } from './audit-log.js';
+export { DATABASE_FILE, DatabaseVersionError, MIGRATIONS, StorageDatabase, type Migration, type OpenDatabaseOptions } from './database.js';
+export {
+  DEFAULT_SCRYPT,
+  KeyEncryption,
+  KeyEncryptionMetaError,
+  SealedDataError,
+  WrongPassphraseError,
+  deriveKek,
+  unlockKeyEncryption,
+  type ScryptParams,
+  type UnlockOptions,
+} from './key-encryption.js';
+export { InvalidKeyShareError, KeyExistsError, KeyNotFoundError, KeyShareCorruptError, KeyStore, keyShareAd, type KeyShareInfo } from './key-store.js';
+export { IdentityCorruptError, NodeIdentity, loadOrCreateIdentity } from './identity-store.js';
+export { PassphraseError, passphraseFromEnv, passphraseFromFile, readPassphrase, type PassphraseSource } from './passphrase.js';
+export { SqliteNonceStore } from './sqlite-nonce-store.js';
+
+const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
+
+export interface NodeStorageOptions {
+  /** scrypt parameters used when the database is created (default N = 2^15, r = 8, p = 1). */
+  readonly scrypt?: ScryptParams;
+  /** Schema steps (default MIGRATIONS); for tests. */
+  readonly migrations?: readonly Migration[];
+}
+
+export class NodeStorage {
+  readonly dataDir: string;
+  readonly database: StorageDatabase;
+  readonly identity: NodeIdentity;
+  readonly keys: KeyStore;
+  readonly nonces: SqliteNonceStore;
+  readonly audit: AuditLog;
+  readonly #kek: KeyEncryption;
+
+  private constructor(dataDir: string, database: StorageDatabase, kek: KeyEncryption, identity: NodeIdentity) {
+    this.dataDir = dataDir;
+    this.database = database;
+    this.#kek = kek;
+    this.identity = identity;
+    this.keys = new KeyStore(database.db, kek);
+    this.nonces = new SqliteNonceStore(database.db);
+    this.audit = new AuditLog(database.db);
+  }
+
+  static open(dataDir: string, passphrase: string, options: NodeStorageOptions = {}): NodeStorage {
+    const database = StorageDatabase.open(dataDir, options.migrations ? { migrations: options.migrations } : {});
+    let kek: KeyEncryption | undefined;
+    try {
+      kek = unlockKeyEncryption(database.db, passphrase, options.scrypt ? { scrypt: options.scrypt } : {});
+      const identity = loadOrCreateIdentity(database.db, kek);
+      return new NodeStorage(dataDir, database, kek, identity);
+    } catch (e) {
+      kek?.destroy();
+      database.close();
+      throw e;
+    }
+  }
+
+  get isOpen(): boolean {
+    return this.database.isOpen;
+  }
+
+  close(): void {
+    if (!this.database.isOpen) return;
+    this.nonces.clear();
+    this.#kek.destroy();
+    this.database.close();
+  }
+
+  toJSON(): string {
+    return `NodeStorage(${this.dataDir}, identity ${this.identity.publicKeyHex})`;
+  }
+
+  [inspectSymbol](): string {
+    return this.toJSON();
+  }
+}

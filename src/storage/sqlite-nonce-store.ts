@@ -1,0 +1,89 @@
+/**
+ * The signer node's single-use nonce store (DESIGN.md "Keys at rest": a nonce is marked spent in
+ * storage before the share that uses it leaves the node). `put` records the nonce's handle (hex of
+ * D ‖ E) as live in the `nonces` table and keeps the secret `SigningNonces` in memory only; `take`
+ * flips the row from live to spent in one committed transaction (synchronous write, WAL with
+ * synchronous = FULL) and returns the nonces only if exactly that one row changed. Spent handles
+ * are never deleted, so after a restart or a VM rollback that replays the random generator, a
+ * recreated commitment is refused at `put`.
+ * @module
+ */
+import type Database from 'better-sqlite3';
+import { NonceReuseError } from '../mpc/errors.js';
+import type { NonceStore } from '../signing/frost/nonce-store.js';
+import type { SigningNonces } from '../signing/frost/nonces.js';
+
+const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
+
+export class SqliteNonceStore implements NonceStore {
+  readonly #live = new Map<string, SigningNonces>();
+  readonly #insert: Database.Statement;
+  readonly #spend: Database.Statement;
+  readonly #state: Database.Statement;
+  readonly #takeTx: Database.Transaction<(handle: string) => boolean>;
+
+  constructor(db: Database.Database) {
+    this.#insert = db.prepare('INSERT INTO nonces (handle, spent, created_at) VALUES (?, 0, ?) ON CONFLICT (handle) DO NOTHING');
+    this.#spend = db.prepare('UPDATE nonces SET spent = 1, spent_at = ? WHERE handle = ? AND spent = 0');
+    this.#state = db.prepare('SELECT spent FROM nonces WHERE handle = ?');
+    this.#takeTx = db.transaction((handle: string) => this.#spend.run(Date.now(), handle).changes === 1);
+  }
+
+  /** Records `nonces.handle` as live; NonceReuseError if that handle was ever recorded before. */
+  put(nonces: SigningNonces): void {
+    const handle = nonces.handle;
+    if (typeof handle !== 'string' || handle.length === 0) throw new NonceReuseError('signing nonce has no handle');
+    if (this.#live.has(handle)) throw new NonceReuseError('nonce commitment already used');
+    if (this.#insert.run(handle, Date.now()).changes !== 1) {
+      const spent = this.isSpent(handle);
+      throw new NonceReuseError(spent ? 'nonce commitment was already spent: refusing to use it again' : 'nonce commitment already used');
+    }
+    this.#live.set(handle, nonces);
+  }
+
+  /**
+   * Marks the handle spent (committed before returning), then hands out its nonces. Throws
+   * NonceReuseError if it was spent already, never put, or put by an earlier process (its secret
+   * nonces are gone; the row is spent now all the same).
+   */
+  take(handle: string): SigningNonces {
+    const nonces = this.#live.get(handle);
+    this.#live.delete(handle);
+    const flipped = this.#takeTx.immediate(handle);
+    if (!flipped) {
+      throw new NonceReuseError(this.#state.get(handle) === undefined ? 'unknown signing nonce' : 'signing nonce already spent: refusing to sign twice with it');
+    }
+    if (nonces === undefined) throw new NonceReuseError('signing nonce from an earlier run: its secret is gone, and it is now spent');
+    return nonces;
+  }
+
+  /** Marks a live handle spent without using it (an aborted session); true if it was live. */
+  discard(handle: string): boolean {
+    this.#live.delete(handle);
+    return this.#takeTx.immediate(handle);
+  }
+
+  /** Whether the handle is recorded as spent in the database. */
+  isSpent(handle: string): boolean {
+    const row = this.#state.get(handle) as { spent: number } | undefined;
+    return row?.spent === 1;
+  }
+
+  /** How many nonces this process holds in memory, waiting for `take`. */
+  get liveCount(): number {
+    return this.#live.size;
+  }
+
+  /** Forgets all in-memory nonces (on close); their rows stay, so they can never be put again. */
+  clear(): void {
+    this.#live.clear();
+  }
+
+  toJSON(): string {
+    return `SqliteNonceStore(${this.#live.size} live)`;
+  }
+
+  [inspectSymbol](): string {
+    return this.toJSON();
+  }
+}

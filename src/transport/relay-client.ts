@@ -1,0 +1,161 @@
+/**
+ * The client side of the relay protocol (proto/tessera/v1/relay.proto; relay-server.ts): dial the
+ * relay, answer its challenge with the identity key, then send and receive encoded envelopes.
+ * After a dropped connection (a relay restart, say) it reconnects with exponential backoff and
+ * flushes what was queued meanwhile (bounded). Frames the client cannot decode are ignored.
+ * @module
+ */
+import WebSocket from 'ws';
+import { tessera } from '../wire/generated/tessera.js';
+import { decodeStrict, encodeMessage } from '../wire/strict-decode.js';
+import type { Identity } from './identity.js';
+import { relayAuthMessage } from './relay-auth.js';
+
+const RelayFrame = tessera.v1.RelayFrame;
+
+export interface RelayClientOptions {
+  readonly url: string;
+  readonly identity: Identity;
+  /** Called with every envelope the relay forwards to us (raw encoded Envelope bytes). */
+  readonly onEnvelope: (bytes: Uint8Array) => void;
+  /** Called with the relay's error frames and connection events, for logs. */
+  readonly onEvent?: (event: string) => void;
+  readonly initialBackoffMs?: number;
+  readonly maxBackoffMs?: number;
+  /** Extra ws options (e.g. `ca` for a self-signed wss relay). */
+  readonly wsOptions?: WebSocket.ClientOptions;
+  readonly maxQueued?: number;
+}
+
+export class RelayClient {
+  readonly #o: RelayClientOptions;
+  #ws: WebSocket | null = null;
+  #ready = false;
+  #closed = false;
+  #backoff: number;
+  #queue: Uint8Array[] = [];
+  #waiters: (() => void)[] = [];
+  #timer: NodeJS.Timeout | null = null;
+
+  constructor(options: RelayClientOptions) {
+    this.#o = options;
+    this.#backoff = options.initialBackoffMs ?? 100;
+  }
+
+  get ready(): boolean {
+    return this.#ready;
+  }
+
+  /** Starts connecting; resolves once authenticated (first time), rejects if closed first. */
+  connect(timeoutMs = 10_000): Promise<void> {
+    if (this.#ws === null && !this.#closed) this.#dial();
+    return this.whenReady(timeoutMs);
+  }
+
+  whenReady(timeoutMs = 10_000): Promise<void> {
+    if (this.#ready) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error(`relay ${this.#o.url} not reachable within ${timeoutMs} ms`)), timeoutMs);
+      this.#waiters.push(() => {
+        clearTimeout(t);
+        resolve();
+      });
+    });
+  }
+
+  /** Sends an encoded envelope now, or after the next successful authentication. */
+  send(envelope: Uint8Array): void {
+    if (this.#ready && this.#ws?.readyState === WebSocket.OPEN) {
+      this.#ws.send(encodeMessage(RelayFrame, { envelope }));
+      return;
+    }
+    this.#queue.push(envelope);
+    const max = this.#o.maxQueued ?? 10_000;
+    if (this.#queue.length > max) this.#queue.splice(0, this.#queue.length - max);
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    if (this.#timer) clearTimeout(this.#timer);
+    const ws = this.#ws;
+    this.#ws = null;
+    this.#ready = false;
+    if (ws && ws.readyState !== WebSocket.CLOSED) {
+      await new Promise<void>((resolve) => {
+        ws.once('close', () => resolve());
+        ws.close(1000, 'bye');
+        setTimeout(() => {
+          ws.terminate();
+          resolve();
+        }, 1000).unref();
+      });
+    }
+  }
+
+  #event(e: string): void {
+    this.#o.onEvent?.(e);
+  }
+
+  #dial(): void {
+    const ws = new WebSocket(this.#o.url, { ...this.#o.wsOptions, perMessageDeflate: false });
+    this.#ws = ws;
+    ws.binaryType = 'nodebuffer';
+    ws.on('message', (data, isBinary) => {
+      if (!isBinary) return;
+      try {
+        this.#onFrame(ws, new Uint8Array(data as Buffer));
+      } catch (e) {
+        this.#event(`ignored a relay frame: ${(e as Error).message}`);
+      }
+    });
+    ws.on('error', (e) => this.#event(`relay connection error: ${e.message}`));
+    ws.on('close', (code, reason) => {
+      if (this.#ws === ws) {
+        this.#ws = null;
+        this.#ready = false;
+      }
+      this.#event(`relay connection closed (${code} ${reason.toString().slice(0, 100)})`);
+      if (!this.#closed && this.#ws === null) this.#scheduleReconnect();
+    });
+  }
+
+  #scheduleReconnect(): void {
+    const delay = this.#backoff;
+    this.#backoff = Math.min(this.#backoff * 2, this.#o.maxBackoffMs ?? 5000);
+    this.#timer = setTimeout(() => {
+      this.#timer = null;
+      if (!this.#closed && this.#ws === null) this.#dial();
+    }, delay);
+  }
+
+  #onFrame(ws: WebSocket, bytes: Uint8Array): void {
+    const frame = decodeStrict(RelayFrame, bytes);
+    switch (frame.kind) {
+      case 'challenge': {
+        const auth = { identityKey: this.#o.identity.publicKey, signature: this.#o.identity.sign(relayAuthMessage(frame.challenge!)) };
+        ws.send(encodeMessage(RelayFrame, { auth }));
+        break;
+      }
+      case 'ready': {
+        this.#ready = true;
+        this.#backoff = this.#o.initialBackoffMs ?? 100;
+        const queued = this.#queue;
+        this.#queue = [];
+        for (const e of queued) this.send(e);
+        const waiters = this.#waiters;
+        this.#waiters = [];
+        for (const w of waiters) w();
+        this.#event('relay connection ready');
+        break;
+      }
+      case 'envelope':
+        this.#o.onEnvelope(Uint8Array.from(frame.envelope!));
+        break;
+      case 'error':
+        this.#event(`relay says: ${String(frame.error).slice(0, 200)}`);
+        break;
+      default:
+        throw new Error('unexpected relay frame');
+    }
+  }
+}

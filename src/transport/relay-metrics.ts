@@ -1,0 +1,98 @@
+/**
+ * The relay's Prometheus metrics, in a prom-client Registry owned by one relay instance (never
+ * the global registry, so several relays in one process do not collide). Gauges read the relay's
+ * live state when scraped; counters are moved by the relay as frames are routed or refused.
+ * @module
+ */
+import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
+import type { QueueDropReason } from './relay-queue.js';
+
+/** Why an incoming or queued frame was not delivered. */
+export type RejectReason =
+  | 'text_frame'
+  | 'bad_frame'
+  | 'unexpected_frame'
+  | 'bad_envelope'
+  | 'spoofed_sender'
+  | 'unknown_recipient'
+  | 'rate_limited'
+  | 'oversized'
+  | QueueDropReason;
+
+/** Why the relay ended a connection (`client`: the peer closed it). */
+export type DisconnectReason =
+  | 'client'
+  | 'replaced'
+  | 'auth_timeout'
+  | 'auth_rejected'
+  | 'garbage'
+  | 'rate_abuse'
+  | 'oversized'
+  | 'protocol_error'
+  | 'half_open'
+  | 'slow_consumer'
+  | 'internal_error'
+  | 'shutdown';
+
+/** The live numbers the gauges report. */
+export interface RelayState {
+  connections(): number;
+  authenticated(): number;
+  queuedFrames(): number;
+}
+
+export class RelayMetrics {
+  readonly registry = new Registry();
+  private readonly routedTotal: Counter;
+  private readonly queuedTotal: Counter;
+  private readonly rejectedTotal: Counter<'reason'>;
+  private readonly authFailuresTotal: Counter;
+  private readonly disconnectsTotal: Counter<'reason'>;
+
+  constructor(state: RelayState, defaultMetrics: boolean) {
+    const registers = [this.registry];
+    const gauge = (name: string, help: string, read: () => number) =>
+      new Gauge({
+        name,
+        help,
+        registers,
+        collect() {
+          this.set(read());
+        },
+      });
+    gauge('tessera_relay_connections', 'Open WebSocket connections, authenticated or not.', () => state.connections());
+    gauge('tessera_relay_authenticated_connections', 'Connections that completed the identity challenge.', () => state.authenticated());
+    gauge('tessera_relay_queued_frames', 'Frames held for recipients that are not connected.', () => state.queuedFrames());
+    this.routedTotal = new Counter({ name: 'tessera_relay_frames_routed_total', help: 'Envelope frames delivered to their recipient.', registers });
+    this.queuedTotal = new Counter({ name: 'tessera_relay_frames_queued_total', help: 'Envelope frames queued for a recipient that was not connected.', registers });
+    this.rejectedTotal = new Counter({ name: 'tessera_relay_frames_rejected_total', help: 'Frames refused or dropped, by reason.', labelNames: ['reason'], registers });
+    this.authFailuresTotal = new Counter({ name: 'tessera_relay_auth_failures_total', help: 'Refused authentications (bad signature or identity not allowed).', registers });
+    this.disconnectsTotal = new Counter({ name: 'tessera_relay_disconnects_total', help: 'Connections ended, by reason.', labelNames: ['reason'], registers });
+    if (defaultMetrics) collectDefaultMetrics({ register: this.registry });
+  }
+
+  routed(): void {
+    this.routedTotal.inc();
+  }
+
+  queued(): void {
+    this.queuedTotal.inc();
+  }
+
+  rejected(reason: RejectReason, frames = 1): void {
+    this.rejectedTotal.inc({ reason }, frames);
+  }
+
+  authFailure(): void {
+    this.authFailuresTotal.inc();
+  }
+
+  disconnected(reason: DisconnectReason): void {
+    this.disconnectsTotal.inc({ reason });
+  }
+
+  /** The Prometheus text exposition and its content type. */
+  async exposition(): Promise<{ contentType: string; body: string }> {
+    return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+  }
+}

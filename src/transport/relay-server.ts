@@ -1,0 +1,473 @@
+/**
+ * The relay: a WebSocket server (ws) that routes envelopes between signer nodes and coordinators
+ * and holds no secrets. Each connection proves its Ed25519 identity by signing a challenge
+ * (relay-auth.ts) and must be on the allow-list; after that its `envelope` frames are routed by
+ * the envelope's recipient, after checking that the sender is the authenticated identity. Frames
+ * for a recipient that is not connected wait in a bounded queue (relay-queue.ts) and are paced
+ * out after its next authentication. The relay never verifies envelope signatures nor reads
+ * payloads: receivers do.
+ *
+ * Hostile or broken clients only hurt themselves: frames are capped in size (ws maxPayload,
+ * closes with 1009), rate-limited per connection (rate-limiter.ts; error frames, then close 4008),
+ * garbage frames are answered with an error and close the connection after a few (4002),
+ * unanswered pings terminate half-open connections, a socket whose send buffer exceeds the cap is
+ * terminated rather than buffered, and every handler is wrapped so that an exception ends only
+ * its own connection. The same HTTP(S) server answers GET /healthz (JSON) and GET /metrics
+ * (Prometheus text, relay-metrics.ts).
+ * @module
+ */
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { WebSocket, WebSocketServer, type RawData } from 'ws';
+import { bytesToHex } from '../math/bytes.js';
+import { TssError } from '../mpc/errors.js';
+import { decodeEnvelope, IDENTITY_KEY_BYTES, type Envelope } from '../wire/envelope-codec.js';
+import { WireError } from '../wire/wire-error.js';
+import { RateLimiter } from './rate-limiter.js';
+import { newRelayChallenge, verifyRelayAuth } from './relay-auth.js';
+import { RelayMetrics, type DisconnectReason, type RejectReason } from './relay-metrics.js';
+import { decodeRelayFrame, encodeRelayFrame, RelayCloseCode, type RelayFrame } from './relay-protocol.js';
+import { RecipientQueues } from './relay-queue.js';
+
+/** Tunable bounds; every value must be positive. */
+export interface RelayLimits {
+  /** Largest WebSocket message accepted (bigger ones close the connection with 1009). */
+  readonly maxPayloadBytes: number;
+  /** Time a new connection has to answer the challenge (then close 4001). */
+  readonly authTimeoutMs: number;
+  /** Sustained frames per second per connection. */
+  readonly framesPerSecond: number;
+  /** Frames a connection may send at once above the sustained rate. */
+  readonly burstFrames: number;
+  /** How long a connection may stay over its rate limit before it is closed (4008). */
+  readonly rateAbuseCloseMs: number;
+  /** Garbage frames after which a connection is closed (4002). */
+  readonly maxGarbageFrames: number;
+  /** Interval between pings; no pong before the next ping terminates the connection. */
+  readonly pingIntervalMs: number;
+  /** Send buffer above which a socket is terminated as a slow consumer. */
+  readonly maxBufferedBytes: number;
+  /** Frames kept per offline recipient (oldest dropped first). */
+  readonly queueMaxFrames: number;
+  /** Bytes kept per offline recipient (oldest dropped first). */
+  readonly queueMaxBytes: number;
+  /** Age after which a queued frame is dropped instead of delivered. */
+  readonly queueTtlMs: number;
+}
+
+export const DEFAULT_RELAY_LIMITS: RelayLimits = Object.freeze({
+  maxPayloadBytes: 1 << 20,
+  authTimeoutMs: 5_000,
+  framesPerSecond: 500,
+  burstFrames: 1_000,
+  rateAbuseCloseMs: 5_000,
+  maxGarbageFrames: 10,
+  pingIntervalMs: 15_000,
+  maxBufferedBytes: 8 << 20,
+  queueMaxFrames: 2_000,
+  queueMaxBytes: 16 << 20,
+  queueTtlMs: 60_000,
+});
+
+/** A PEM file path, or the PEM contents. */
+export type PemSource = string | Uint8Array;
+
+export interface RelayServerOptions {
+  /** Interface to listen on; default 127.0.0.1. */
+  readonly host?: string;
+  /** TCP port; 0 picks a free one (see the result of start()). */
+  readonly port: number;
+  /** Identity keys allowed to connect and to receive, as 32 bytes or 64 hex characters. */
+  readonly allowedIdentities: Iterable<Uint8Array | string>;
+  /** Serve https/wss with this certificate and key. */
+  readonly tls?: { readonly cert: PemSource; readonly key: PemSource };
+  readonly limits?: Partial<RelayLimits>;
+  /** Also export prom-client's default Node.js process metrics; default false. */
+  readonly defaultMetrics?: boolean;
+}
+
+/** Bad relay options, unreadable TLS files, or a failure to listen. */
+export class RelayError extends TssError {
+  override readonly name = 'RelayError';
+  constructor(message: string) {
+    super('RELAY', message);
+  }
+}
+
+interface Connection {
+  readonly ws: WebSocket;
+  readonly challenge: Uint8Array;
+  readonly limiter: RateLimiter;
+  authTimer: NodeJS.Timeout | undefined;
+  /** Hex identity key once authenticated. */
+  identity: string | undefined;
+  /** A pong arrived since the last ping. */
+  alive: boolean;
+  garbage: number;
+  /** Queued frames are being paced out; new frames for it queue behind them. */
+  draining: boolean;
+  /** The connection is closing or closed; its frames are ignored. */
+  ending: boolean;
+}
+
+const READY_FRAME = encodeRelayFrame({ kind: 'ready' });
+/** How long stop() waits for clients to complete the close handshake before terminating them. */
+const STOP_GRACE_MS = 1_000;
+
+const now = () => performance.now();
+
+function identityHex(key: Uint8Array | string): string {
+  const hex = typeof key === 'string' ? key.toLowerCase() : bytesToHex(key);
+  if (!new RegExp(`^[0-9a-f]{${2 * IDENTITY_KEY_BYTES}}$`).test(hex)) {
+    throw new RelayError(`an identity key must be ${IDENTITY_KEY_BYTES} bytes (${2 * IDENTITY_KEY_BYTES} hex characters)`);
+  }
+  return hex;
+}
+
+function resolveLimits(overrides: Partial<RelayLimits> | undefined): RelayLimits {
+  const limits = { ...DEFAULT_RELAY_LIMITS, ...overrides };
+  for (const [name, value] of Object.entries(limits)) {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) throw new RelayError(`limit ${name} must be a positive number, got ${String(value)}`);
+  }
+  return limits;
+}
+
+function readPem(what: string, source: PemSource): Buffer {
+  if (typeof source !== 'string') return Buffer.from(source);
+  try {
+    return readFileSync(source);
+  } catch (e) {
+    throw new RelayError(`cannot read TLS ${what}: ${(e as Error).message}`);
+  }
+}
+
+function messageBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+}
+
+function reply(res: ServerResponse, status: number, contentType: string, body: string): void {
+  res.writeHead(status, { 'content-type': contentType, 'cache-control': 'no-store' });
+  res.end(body);
+}
+
+export class RelayServer {
+  private readonly host: string;
+  private readonly port: number;
+  private readonly limits: RelayLimits;
+  private readonly tls: { cert: Buffer; key: Buffer } | undefined;
+  private readonly allowed = new Set<string>();
+  private readonly connections = new Set<Connection>();
+  private readonly byIdentity = new Map<string, Connection>();
+  private readonly queues: RecipientQueues;
+  private readonly metrics: RelayMetrics;
+  private server: Server | undefined;
+  private wss: WebSocketServer | undefined;
+  private heartbeatTimer: NodeJS.Timeout | undefined;
+  private startedAt = 0;
+
+  constructor(options: RelayServerOptions) {
+    if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) throw new RelayError(`port must be an integer in 0..65535, got ${options.port}`);
+    this.host = options.host ?? '127.0.0.1';
+    this.port = options.port;
+    this.limits = resolveLimits(options.limits);
+    this.tls = options.tls && { cert: readPem('certificate', options.tls.cert), key: readPem('key', options.tls.key) };
+    for (const key of options.allowedIdentities) this.allowIdentity(key);
+    this.metrics = new RelayMetrics(
+      {
+        connections: () => this.connections.size,
+        authenticated: () => this.byIdentity.size,
+        queuedFrames: () => this.queues.size,
+      },
+      options.defaultMetrics ?? false,
+    );
+    this.queues = new RecipientQueues(
+      { maxFrames: this.limits.queueMaxFrames, maxBytes: this.limits.queueMaxBytes, ttlMs: this.limits.queueTtlMs },
+      (reason, frames) => this.metrics.rejected(reason, frames),
+    );
+  }
+
+  /** Adds an identity key to the allow-list (takes effect for the next authentication). */
+  allowIdentity(key: Uint8Array | string): void {
+    this.allowed.add(identityHex(key));
+  }
+
+  /** Listens; resolves with the bound port and the ws:// or wss:// URL clients dial. */
+  async start(): Promise<{ port: number; url: string }> {
+    if (this.server !== undefined) throw new RelayError('the relay is already started');
+    const onRequest = (req: IncomingMessage, res: ServerResponse) => this.onRequest(req, res);
+    let server: Server;
+    try {
+      server = this.tls ? createHttpsServer({ cert: this.tls.cert, key: this.tls.key }, onRequest) : createServer(onRequest);
+    } catch (e) {
+      throw new RelayError(`bad TLS certificate or key: ${(e as Error).message}`);
+    }
+    const wss = new WebSocketServer({ server, maxPayload: this.limits.maxPayloadBytes, perMessageDeflate: false, clientTracking: false });
+    wss.on('connection', (ws) => this.onConnection(ws));
+    // ws re-emits the HTTP server's errors here. A listen failure rejects below; later ones
+    // (e.g. EMFILE on accept) cost one connection attempt and the server keeps listening.
+    wss.on('error', () => undefined);
+    await new Promise<void>((resolve, reject) => {
+      const fail = (e: Error) => reject(new RelayError(`cannot listen on ${this.host}:${this.port}: ${e.message}`));
+      server.once('error', fail);
+      server.listen(this.port, this.host, () => {
+        server.off('error', fail);
+        resolve();
+      });
+    });
+    this.server = server;
+    this.wss = wss;
+    this.startedAt = now();
+    this.heartbeatTimer = setInterval(() => this.heartbeat(), this.limits.pingIntervalMs);
+    const { port } = server.address() as AddressInfo;
+    const host = this.host.includes(':') ? `[${this.host}]` : this.host;
+    return { port, url: `${this.tls ? 'wss' : 'ws'}://${host}:${port}` };
+  }
+
+  /** Closes every connection (1001, then terminates stragglers), stops listening, drops queued frames. */
+  async stop(): Promise<void> {
+    const { server, wss } = this;
+    if (server === undefined || wss === undefined) return;
+    this.server = undefined;
+    this.wss = undefined;
+    clearInterval(this.heartbeatTimer);
+    const open = [...this.connections];
+    const closed = Promise.all(open.map((c) => new Promise((resolve) => c.ws.once('close', resolve))));
+    for (const c of open) this.end(c, 'shutdown', RelayCloseCode.shuttingDown, 'relay stopping');
+    let grace: NodeJS.Timeout | undefined;
+    await Promise.race([closed, new Promise((resolve) => (grace = setTimeout(resolve, STOP_GRACE_MS)))]);
+    clearTimeout(grace);
+    for (const c of this.connections) c.ws.terminate();
+    wss.close();
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+    this.queues.clear();
+  }
+
+  // --- connections -------------------------------------------------------------------------
+
+  private onConnection(ws: WebSocket): void {
+    const conn: Connection = {
+      ws,
+      challenge: newRelayChallenge(),
+      limiter: new RateLimiter(this.limits.framesPerSecond, this.limits.burstFrames, this.limits.rateAbuseCloseMs, now()),
+      authTimer: undefined,
+      identity: undefined,
+      alive: true,
+      garbage: 0,
+      draining: false,
+      ending: false,
+    };
+    this.connections.add(conn);
+    ws.on('error', (e) => this.onSocketError(conn, e));
+    ws.on('close', () => this.onClose(conn));
+    ws.on('pong', () => (conn.alive = true));
+    ws.on('message', (data, isBinary) => this.guard(conn, () => this.onMessage(conn, messageBytes(data), isBinary)));
+    this.guard(conn, () => {
+      conn.authTimer = setTimeout(() => this.guard(conn, () => this.end(conn, 'auth_timeout', RelayCloseCode.authTimeout, 'authentication timeout')), this.limits.authTimeoutMs);
+      this.send(conn, encodeRelayFrame({ kind: 'challenge', challenge: conn.challenge }));
+    });
+  }
+
+  /** Runs a handler; an exception ends only this connection. */
+  private guard(conn: Connection, handler: () => void): void {
+    try {
+      handler();
+    } catch {
+      this.end(conn, 'internal_error');
+    }
+  }
+
+  private onMessage(conn: Connection, bytes: Uint8Array, isBinary: boolean): void {
+    if (conn.ending) return;
+    const verdict = conn.limiter.take(now());
+    if (verdict !== 'allowed') {
+      this.refuse(conn, 'rate_limited', 'rate limited');
+      if (verdict === 'abusive') this.end(conn, 'rate_abuse', RelayCloseCode.rateLimited, 'rate limit exceeded');
+      return;
+    }
+    if (!isBinary) return this.garbage(conn, 'text_frame', 'text frames are not accepted');
+    let frame: RelayFrame;
+    try {
+      frame = decodeRelayFrame(bytes, this.limits.maxPayloadBytes);
+    } catch (e) {
+      if (e instanceof WireError) return this.garbage(conn, 'bad_frame', e.message);
+      throw e;
+    }
+    if (conn.identity === undefined) {
+      if (frame.kind !== 'auth') return this.garbage(conn, 'unexpected_frame', `expected an auth frame, got ${frame.kind}`);
+      return this.authenticate(conn, frame.identityKey, frame.signature);
+    }
+    if (frame.kind !== 'envelope') return this.garbage(conn, 'unexpected_frame', `expected an envelope frame, got ${frame.kind}`);
+    this.route(conn, bytes, frame.envelope);
+  }
+
+  private authenticate(conn: Connection, identityKey: Uint8Array, signature: Uint8Array): void {
+    clearTimeout(conn.authTimer);
+    const id = bytesToHex(identityKey);
+    let problem: string | undefined;
+    if (!verifyRelayAuth(identityKey, conn.challenge, signature)) problem = 'bad identity key or signature';
+    else if (!this.allowed.has(id)) problem = 'identity not allowed';
+    if (problem !== undefined) {
+      this.metrics.authFailure();
+      this.sendError(conn, `authentication failed: ${problem}`);
+      return this.end(conn, 'auth_rejected', RelayCloseCode.authRejected, 'authentication failed');
+    }
+    const previous = this.byIdentity.get(id);
+    if (previous !== undefined) this.end(previous, 'replaced', RelayCloseCode.replaced, 'replaced');
+    conn.identity = id;
+    this.byIdentity.set(id, conn);
+    this.send(conn, READY_FRAME);
+    this.pump(conn);
+  }
+
+  /** `frame` is the received RelayFrame bytes, forwarded unchanged (strict decoding made them canonical). */
+  private route(conn: Connection, frame: Uint8Array, envelopeBytes: Uint8Array): void {
+    let envelope: Envelope;
+    try {
+      envelope = decodeEnvelope(envelopeBytes, this.limits.maxPayloadBytes);
+    } catch (e) {
+      if (e instanceof WireError) return this.garbage(conn, 'bad_envelope', `bad envelope: ${e.message}`);
+      throw e;
+    }
+    if (bytesToHex(envelope.sender) !== conn.identity) return this.refuse(conn, 'spoofed_sender', 'envelope sender is not the authenticated identity');
+    const to = bytesToHex(envelope.recipient);
+    if (!this.allowed.has(to)) return this.refuse(conn, 'unknown_recipient', 'envelope recipient is not an allowed identity');
+    const target = this.byIdentity.get(to);
+    if (target !== undefined && !target.draining && this.send(target, frame)) {
+      this.metrics.routed();
+      return;
+    }
+    this.queues.push(to, frame, now());
+    this.metrics.queued();
+  }
+
+  /**
+   * Sends the connection's queued frames, keeping its send buffer under half the slow-consumer
+   * cap; the write callback of the last frame sent resumes it. New frames for the recipient
+   * queue behind the backlog meanwhile, so order is kept.
+   */
+  private pump(conn: Connection): void {
+    const id = conn.identity;
+    if (id === undefined || conn.ending) return;
+    const frames = this.queues.take(id, now());
+    const budget = this.limits.maxBufferedBytes / 2;
+    let batch = 0;
+    for (let buffered = conn.ws.bufferedAmount; batch < frames.length && (batch === 0 || buffered + frames[batch]!.bytes.length <= budget); batch++) {
+      buffered += frames[batch]!.bytes.length;
+    }
+    conn.draining = batch < frames.length;
+    const resume = conn.draining ? () => this.guard(conn, () => this.pump(conn)) : undefined;
+    let sent = 0;
+    while (sent < batch && this.send(conn, frames[sent]!.bytes, sent === batch - 1 ? resume : undefined)) {
+      this.metrics.routed();
+      sent++;
+    }
+    this.queues.putBack(id, frames.slice(sent));
+  }
+
+  /** Sends one frame unless the socket is closing or over the buffer cap (then it is terminated). */
+  private send(conn: Connection, bytes: Uint8Array, written?: () => void): boolean {
+    if (conn.ending || conn.ws.readyState !== WebSocket.OPEN) return false;
+    if (conn.ws.bufferedAmount + bytes.length > this.limits.maxBufferedBytes) {
+      this.end(conn, 'slow_consumer');
+      return false;
+    }
+    conn.ws.send(bytes, { binary: true }, written && ((err) => err === undefined && written()));
+    return true;
+  }
+
+  private sendError(conn: Connection, message: string): void {
+    this.send(conn, encodeRelayFrame({ kind: 'error', error: message }));
+  }
+
+  /** A well-formed frame the relay will not route: answered with an error, the connection stays. */
+  private refuse(conn: Connection, reason: RejectReason, message: string): void {
+    this.metrics.rejected(reason);
+    this.sendError(conn, message);
+  }
+
+  /** A frame that breaks the protocol: refused, and too many of them close the connection. */
+  private garbage(conn: Connection, reason: RejectReason, message: string): void {
+    this.refuse(conn, reason, message);
+    if (++conn.garbage >= this.limits.maxGarbageFrames) this.end(conn, 'garbage', RelayCloseCode.garbage, 'too many bad frames');
+  }
+
+  /** Ends a connection: a close handshake with `code`, or without one a terminate. Idempotent. */
+  private end(conn: Connection, reason: DisconnectReason, code?: number, text?: string): void {
+    if (!this.markEnding(conn, reason)) return;
+    if (code === undefined) conn.ws.terminate();
+    else conn.ws.close(code, text);
+  }
+
+  /** Stops routing to and from `conn`; false if it was already ending. */
+  private markEnding(conn: Connection, reason: DisconnectReason): boolean {
+    if (conn.ending) return false;
+    conn.ending = true;
+    clearTimeout(conn.authTimer);
+    if (conn.identity !== undefined && this.byIdentity.get(conn.identity) === conn) this.byIdentity.delete(conn.identity);
+    this.metrics.disconnected(reason);
+    return true;
+  }
+
+  private onSocketError(conn: Connection, error: Error & { code?: string }): void {
+    // ws closes the connection itself after an error (with 1009 for an oversized message).
+    if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
+      this.metrics.rejected('oversized');
+      this.markEnding(conn, 'oversized');
+    } else {
+      this.markEnding(conn, 'protocol_error');
+    }
+  }
+
+  private onClose(conn: Connection): void {
+    this.markEnding(conn, 'client');
+    this.connections.delete(conn);
+  }
+
+  /** Terminates connections that did not answer the last ping, pings the others, expires queued frames. */
+  private heartbeat(): void {
+    for (const conn of this.connections) {
+      this.guard(conn, () => {
+        if (conn.ending) return;
+        if (!conn.alive) return this.end(conn, 'half_open');
+        conn.alive = false;
+        conn.ws.ping();
+      });
+    }
+    this.queues.sweep(now());
+  }
+
+  // --- HTTP ----------------------------------------------------------------------------------
+
+  private onRequest(req: IncomingMessage, res: ServerResponse): void {
+    this.respond(req, res).catch(() => {
+      if (res.headersSent) res.destroy();
+      else reply(res, 500, 'text/plain; charset=utf-8', 'internal error\n');
+    });
+  }
+
+  private async respond(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path !== '/healthz' && path !== '/metrics') return reply(res, 404, 'text/plain; charset=utf-8', 'not found\n');
+    if (req.method !== 'GET') {
+      res.setHeader('allow', 'GET');
+      return reply(res, 405, 'text/plain; charset=utf-8', 'method not allowed\n');
+    }
+    if (path === '/healthz') {
+      const health = {
+        status: 'ok',
+        connections: this.connections.size,
+        authenticated: this.byIdentity.size,
+        uptimeSeconds: Math.floor((now() - this.startedAt) / 1000),
+      };
+      return reply(res, 200, 'application/json', JSON.stringify(health));
+    }
+    const { contentType, body } = await this.metrics.exposition();
+    reply(res, 200, contentType, body);
+  }
+}

@@ -1,0 +1,481 @@
+import * as $protobuf from "protobufjs";
+import Long = require("long");
+
+export namespace tessera {
+
+    namespace v1 {
+
+        interface IEnvelope extends tessera.v1.Envelope.$Properties {
+        }
+
+        class Envelope {
+            constructor(p?: tessera.v1.Envelope.$Properties);
+            $unknowns?: Uint8Array[];
+            version: number;
+            scheme: string;
+            sessionId: Uint8Array;
+            round: string;
+            sender: Uint8Array;
+            recipient: Uint8Array;
+            sequence: number;
+            payload: Uint8Array;
+            encrypted: boolean;
+            signature: Uint8Array;
+            static create(properties: tessera.v1.Envelope.$Shape): tessera.v1.Envelope & tessera.v1.Envelope.$Shape;
+            static create(properties?: tessera.v1.Envelope.$Properties): tessera.v1.Envelope;
+            static encode(m: tessera.v1.Envelope.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tessera.v1.Envelope & tessera.v1.Envelope.$Shape;
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Envelope {
+            interface $Properties {
+                version?: (number|null);
+                scheme?: (string|null);
+                sessionId?: (Uint8Array|null);
+                round?: (string|null);
+                sender?: (Uint8Array|null);
+                recipient?: (Uint8Array|null);
+                sequence?: (number|null);
+                payload?: (Uint8Array|null);
+                encrypted?: (boolean|null);
+                signature?: (Uint8Array|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = tessera.v1.Envelope.$Properties;
+        }
+
+        interface IPartyInfo extends tessera.v1.PartyInfo.$Properties {
+        }
+
+        class PartyInfo {
+            constructor(p?: tessera.v1.PartyInfo.$Properties);
+            $unknowns?: Uint8Array[];
+            id: number;
+            identityKey: Uint8Array;
+            verifyingShare: Uint8Array;
+            static create(properties: tessera.v1.PartyInfo.$Shape): tessera.v1.PartyInfo & tessera.v1.PartyInfo.$Shape;
+            static create(properties?: tessera.v1.PartyInfo.$Properties): tessera.v1.PartyInfo;
+            static encode(m: tessera.v1.PartyInfo.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tessera.v1.PartyInfo & tessera.v1.PartyInfo.$Shape;
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace PartyInfo {
+            interface $Properties {
+                id?: (number|null);
+                identityKey?: (Uint8Array|null);
+                verifyingShare?: (Uint8Array|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = tessera.v1.PartyInfo.$Properties;
+        }
+
+        interface IKeyShare extends tessera.v1.KeyShare.$Properties {
+        }
+
+        class KeyShare {
+            constructor(p?: tessera.v1.KeyShare.$Properties);
+            $unknowns?: Uint8Array[];
+            version: number;
+            scheme: string;
+            keyId: string;
+            partyId: number;
+            threshold: number;
+            parties: tessera.v1.PartyInfo.$Properties[];
+            groupPublicKey: Uint8Array;
+            vssCommitment: Uint8Array[];
+            chainCode: Uint8Array;
+            secretShare: Uint8Array;
+            static create(properties: tessera.v1.KeyShare.$Shape): tessera.v1.KeyShare & tessera.v1.KeyShare.$Shape;
+            static create(properties?: tessera.v1.KeyShare.$Properties): tessera.v1.KeyShare;
+            static encode(m: tessera.v1.KeyShare.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tessera.v1.KeyShare & tessera.v1.KeyShare.$Shape;
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace KeyShare {
+            interface $Properties {
+                version?: (number|null);
+                scheme?: (string|null);
+                keyId?: (string|null);
+                partyId?: (number|null);
+                threshold?: (number|null);
+                parties?: (tessera.v1.PartyInfo.$Properties[]|null);
+                groupPublicKey?: (Uint8Array|null);
+                vssCommitment?: (Uint8Array[]|null);
+                chainCode?: (Uint8Array|null);
+                secretShare?: (Uint8Array|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = tessera.v1.KeyShare.$Properties;
+        }
+
+        interface IAuthResponse extends tessera.v1.AuthResponse.$Properties {
+        }
+
+        class AuthResponse {
+            constructor(p?: tessera.v1.AuthResponse.$Properties);
+            $unknowns?: Uint8Array[];
+            identityKey: Uint8Array;
+            signature: Uint8Array;
+            static create(properties: tessera.v1.AuthResponse.$Shape): tessera.v1.AuthResponse & tessera.v1.AuthResponse.$Shape;
+            static create(properties?: tessera.v1.AuthResponse.$Properties): tessera.v1.AuthResponse;
+            static encode(m: tessera.v1.AuthResponse.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tessera.v1.AuthResponse & tessera.v1.AuthResponse.$Shape;
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace AuthResponse {
+            interface $Properties {
+                identityKey?: (Uint8Array|null);
+                signature?: (Uint8Array|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = tessera.v1.AuthResponse.$Properties;
+        }
+
+        interface IRelayFrame extends tessera.v1.RelayFrame.$Properties {
+        }
+
+        class RelayFrame {
+            constructor(p?: tessera.v1.RelayFrame.$Properties);
+            $unknowns?: Uint8Array[];
+            challenge?: (Uint8Array|null);
+            auth?: (tessera.v1.AuthResponse.$Properties|null);
+            ready?: (boolean|null);
+            envelope?: (Uint8Array|null);
+            error?: (string|null);
+            kind?: ("challenge"|"auth"|"ready"|"envelope"|"error");
+            static create(properties: tessera.v1.RelayFrame.$Shape): tessera.v1.RelayFrame & tessera.v1.RelayFrame.$Shape;
+            static create(properties?: tessera.v1.RelayFrame.$Properties): tessera.v1.RelayFrame;
+            static encode(m: tessera.v1.RelayFrame.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tessera.v1.RelayFrame & tessera.v1.RelayFrame.$Shape;
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace RelayFrame {
+            interface $Properties {
+                challenge?: (Uint8Array|null);
+                auth?: (tessera.v1.AuthResponse.$Properties|null);
+                ready?: (boolean|null);
+                envelope?: (Uint8Array|null);
+                error?: (string|null);
+                kind?: ("challenge"|"auth"|"ready"|"envelope"|"error");
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = {
+              challenge?: Uint8Array|null;
+              auth?: tessera.v1.AuthResponse.$Shape|null;
+              ready?: boolean|null;
+              envelope?: Uint8Array|null;
+              error?: string|null;
+              $unknowns?: Uint8Array[];
+            } & (
+              ({ kind?: undefined; challenge?: null; auth?: null; ready?: null; envelope?: null; error?: null }|{ kind?: "challenge"; challenge: Uint8Array; auth?: null; ready?: null; envelope?: null; error?: null }|{ kind?: "auth"; challenge?: null; auth: tessera.v1.AuthResponse.$Shape; ready?: null; envelope?: null; error?: null }|{ kind?: "ready"; challenge?: null; auth?: null; ready: boolean; envelope?: null; error?: null }|{ kind?: "envelope"; challenge?: null; auth?: null; ready?: null; envelope: Uint8Array; error?: null }|{ kind?: "error"; challenge?: null; auth?: null; ready?: null; envelope?: null; error: string })
+            );
+        }
+
+        interface IDkgRound1 extends tessera.v1.DkgRound1.$Properties {
+        }
+
+        class DkgRound1 {
+            constructor(p?: tessera.v1.DkgRound1.$Properties);
+            $unknowns?: Uint8Array[];
+            commitment: Uint8Array[];
+            proof: Uint8Array;
+            chainCodeCommitment: Uint8Array;
+            attestation: Uint8Array;
+            static create(properties: tessera.v1.DkgRound1.$Shape): tessera.v1.DkgRound1 & tessera.v1.DkgRound1.$Shape;
+            static create(properties?: tessera.v1.DkgRound1.$Properties): tessera.v1.DkgRound1;
+            static encode(m: tessera.v1.DkgRound1.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tessera.v1.DkgRound1 & tessera.v1.DkgRound1.$Shape;
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace DkgRound1 {
+            interface $Properties {
+                commitment?: (Uint8Array[]|null);
+                proof?: (Uint8Array|null);
+                chainCodeCommitment?: (Uint8Array|null);
+                attestation?: (Uint8Array|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = tessera.v1.DkgRound1.$Properties;
+        }
+
+        interface IDkgRound2 extends tessera.v1.DkgRound2.$Properties {
+        }
+
+        class DkgRound2 {
+            constructor(p?: tessera.v1.DkgRound2.$Properties);
+            $unknowns?: Uint8Array[];
+            share: Uint8Array;
+            echo: Uint8Array;
+            chainCode: Uint8Array;
+            static create(properties: tessera.v1.DkgRound2.$Shape): tessera.v1.DkgRound2 & tessera.v1.DkgRound2.$Shape;
+            static create(properties?: tessera.v1.DkgRound2.$Properties): tessera.v1.DkgRound2;
+            static encode(m: tessera.v1.DkgRound2.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tessera.v1.DkgRound2 & tessera.v1.DkgRound2.$Shape;
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace DkgRound2 {
+            interface $Properties {
+                share?: (Uint8Array|null);
+                echo?: (Uint8Array|null);
+                chainCode?: (Uint8Array|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = tessera.v1.DkgRound2.$Properties;
+        }
+
+        interface IDkgRound3 extends tessera.v1.DkgRound3.$Properties {
+        }
+
+        class DkgRound3 {
+            constructor(p?: tessera.v1.DkgRound3.$Properties);
+            $unknowns?: Uint8Array[];
+            confirmation: Uint8Array;
+            static create(properties: tessera.v1.DkgRound3.$Shape): tessera.v1.DkgRound3 & tessera.v1.DkgRound3.$Shape;
+            static create(properties?: tessera.v1.DkgRound3.$Properties): tessera.v1.DkgRound3;
+            static encode(m: tessera.v1.DkgRound3.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tessera.v1.DkgRound3 & tessera.v1.DkgRound3.$Shape;
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace DkgRound3 {
+            interface $Properties {
+                confirmation?: (Uint8Array|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = tessera.v1.DkgRound3.$Properties;
+        }
+
+        interface IFrostRound1 extends tessera.v1.FrostRound1.$Properties {
+        }
+
+        class FrostRound1 {
+            constructor(p?: tessera.v1.FrostRound1.$Properties);
+            $unknowns?: Uint8Array[];
+            identifier: number;
+            hiding: Uint8Array;
+            binding: Uint8Array;
+            attestation: Uint8Array;
+            static create(properties: tessera.v1.FrostRound1.$Shape): tessera.v1.FrostRound1 & tessera.v1.FrostRound1.$Shape;
+            static create(properties?: tessera.v1.FrostRound1.$Properties): tessera.v1.FrostRound1;
+            static encode(m: tessera.v1.FrostRound1.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tessera.v1.FrostRound1 & tessera.v1.FrostRound1.$Shape;
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace FrostRound1 {
+            interface $Properties {
+                identifier?: (number|null);
+                hiding?: (Uint8Array|null);
+                binding?: (Uint8Array|null);
+                attestation?: (Uint8Array|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = tessera.v1.FrostRound1.$Properties;
+        }
+
+        interface IFrostRound2 extends tessera.v1.FrostRound2.$Properties {
+        }
+
+        class FrostRound2 {
+            constructor(p?: tessera.v1.FrostRound2.$Properties);
+            $unknowns?: Uint8Array[];
+            share: Uint8Array;
+            echo: Uint8Array;
+            static create(properties: tessera.v1.FrostRound2.$Shape): tessera.v1.FrostRound2 & tessera.v1.FrostRound2.$Shape;
+            static create(properties?: tessera.v1.FrostRound2.$Properties): tessera.v1.FrostRound2;
+            static encode(m: tessera.v1.FrostRound2.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tessera.v1.FrostRound2 & tessera.v1.FrostRound2.$Shape;
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace FrostRound2 {
+            interface $Properties {
+                share?: (Uint8Array|null);
+                echo?: (Uint8Array|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = tessera.v1.FrostRound2.$Properties;
+        }
+
+        interface IAbortNotice extends tessera.v1.AbortNotice.$Properties {
+        }
+
+        class AbortNotice {
+            constructor(p?: tessera.v1.AbortNotice.$Properties);
+            $unknowns?: Uint8Array[];
+            code: string;
+            culprits: number[];
+            static create(properties: tessera.v1.AbortNotice.$Shape): tessera.v1.AbortNotice & tessera.v1.AbortNotice.$Shape;
+            static create(properties?: tessera.v1.AbortNotice.$Properties): tessera.v1.AbortNotice;
+            static encode(m: tessera.v1.AbortNotice.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tessera.v1.AbortNotice & tessera.v1.AbortNotice.$Shape;
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace AbortNotice {
+            interface $Properties {
+                code?: (string|null);
+                culprits?: (number[]|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = tessera.v1.AbortNotice.$Properties;
+        }
+
+        enum SessionKind {
+            SESSION_KIND_UNSPECIFIED = 0,
+            SESSION_KIND_KEYGEN = 1,
+            SESSION_KIND_SIGN = 2
+        }
+
+        enum HashAlgorithm {
+            HASH_ALGORITHM_UNSPECIFIED = 0,
+            HASH_ALGORITHM_NONE = 1,
+            HASH_ALGORITHM_SHA256 = 2,
+            HASH_ALGORITHM_SHA256D = 3,
+            HASH_ALGORITHM_KECCAK256 = 4
+        }
+
+        interface IMessageToSign extends tessera.v1.MessageToSign.$Properties {
+        }
+
+        class MessageToSign {
+            constructor(p?: tessera.v1.MessageToSign.$Properties);
+            $unknowns?: Uint8Array[];
+            hash: tessera.v1.HashAlgorithm;
+            preimage: Uint8Array;
+            prehashed: boolean;
+            static create(properties: tessera.v1.MessageToSign.$Shape): tessera.v1.MessageToSign & tessera.v1.MessageToSign.$Shape;
+            static create(properties?: tessera.v1.MessageToSign.$Properties): tessera.v1.MessageToSign;
+            static encode(m: tessera.v1.MessageToSign.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tessera.v1.MessageToSign & tessera.v1.MessageToSign.$Shape;
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace MessageToSign {
+            interface $Properties {
+                hash?: (tessera.v1.HashAlgorithm|null);
+                preimage?: (Uint8Array|null);
+                prehashed?: (boolean|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = tessera.v1.MessageToSign.$Properties;
+        }
+
+        interface ISessionProposal extends tessera.v1.SessionProposal.$Properties {
+        }
+
+        class SessionProposal {
+            constructor(p?: tessera.v1.SessionProposal.$Properties);
+            $unknowns?: Uint8Array[];
+            kind: tessera.v1.SessionKind;
+            scheme: string;
+            keyId: string;
+            threshold: number;
+            parties: Uint8Array[];
+            message?: (tessera.v1.MessageToSign.$Properties|null);
+            derivationPath: number[];
+            roundTimeoutMs: number;
+            static create(properties: tessera.v1.SessionProposal.$Shape): tessera.v1.SessionProposal & tessera.v1.SessionProposal.$Shape;
+            static create(properties?: tessera.v1.SessionProposal.$Properties): tessera.v1.SessionProposal;
+            static encode(m: tessera.v1.SessionProposal.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tessera.v1.SessionProposal & tessera.v1.SessionProposal.$Shape;
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace SessionProposal {
+            interface $Properties {
+                kind?: (tessera.v1.SessionKind|null);
+                scheme?: (string|null);
+                keyId?: (string|null);
+                threshold?: (number|null);
+                parties?: (Uint8Array[]|null);
+                message?: (tessera.v1.MessageToSign.$Properties|null);
+                derivationPath?: (number[]|null);
+                roundTimeoutMs?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = tessera.v1.SessionProposal.$Properties;
+        }
+
+        interface ISessionHello extends tessera.v1.SessionHello.$Properties {
+        }
+
+        class SessionHello {
+            constructor(p?: tessera.v1.SessionHello.$Properties);
+            $unknowns?: Uint8Array[];
+            x25519PublicKey: Uint8Array;
+            static create(properties: tessera.v1.SessionHello.$Shape): tessera.v1.SessionHello & tessera.v1.SessionHello.$Shape;
+            static create(properties?: tessera.v1.SessionHello.$Properties): tessera.v1.SessionHello;
+            static encode(m: tessera.v1.SessionHello.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tessera.v1.SessionHello & tessera.v1.SessionHello.$Shape;
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace SessionHello {
+            interface $Properties {
+                x25519PublicKey?: (Uint8Array|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = tessera.v1.SessionHello.$Properties;
+        }
+
+        interface IAbort extends tessera.v1.Abort.$Properties {
+        }
+
+        class Abort {
+            constructor(p?: tessera.v1.Abort.$Properties);
+            $unknowns?: Uint8Array[];
+            code: string;
+            culprits: Uint8Array[];
+            reason: string;
+            static create(properties: tessera.v1.Abort.$Shape): tessera.v1.Abort & tessera.v1.Abort.$Shape;
+            static create(properties?: tessera.v1.Abort.$Properties): tessera.v1.Abort;
+            static encode(m: tessera.v1.Abort.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tessera.v1.Abort & tessera.v1.Abort.$Shape;
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Abort {
+            interface $Properties {
+                code?: (string|null);
+                culprits?: (Uint8Array[]|null);
+                reason?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = tessera.v1.Abort.$Properties;
+        }
+
+        interface ISessionResult extends tessera.v1.SessionResult.$Properties {
+        }
+
+        class SessionResult {
+            constructor(p?: tessera.v1.SessionResult.$Properties);
+            $unknowns?: Uint8Array[];
+            keyId: string;
+            publicKey: Uint8Array;
+            signature: Uint8Array;
+            static create(properties: tessera.v1.SessionResult.$Shape): tessera.v1.SessionResult & tessera.v1.SessionResult.$Shape;
+            static create(properties?: tessera.v1.SessionResult.$Properties): tessera.v1.SessionResult;
+            static encode(m: tessera.v1.SessionResult.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tessera.v1.SessionResult & tessera.v1.SessionResult.$Shape;
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace SessionResult {
+            interface $Properties {
+                keyId?: (string|null);
+                publicKey?: (Uint8Array|null);
+                signature?: (Uint8Array|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = tessera.v1.SessionResult.$Properties;
+        }
+    }
+}

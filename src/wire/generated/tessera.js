@@ -1,0 +1,3724 @@
+/*eslint-disable block-scoped-var, id-length, no-control-regex, no-magic-numbers, no-mixed-operators, no-prototype-builtins, no-redeclare, no-shadow, no-var, sort-vars, default-case, jsdoc/require-param*/
+import $protobuf from "protobufjs/minimal.js";
+
+// Common aliases
+const $Reader = $protobuf.Reader, $Writer = $protobuf.Writer, $util = $protobuf.util;
+const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError;
+
+// Exported root namespace
+const $root = $protobuf.roots["default"] || ($protobuf.roots["default"] = {});
+
+export const tessera = $root.tessera = (() => {
+
+    /**
+     * Namespace tessera.
+     * @exports tessera
+     * @namespace
+     */
+    const tessera = {};
+
+    tessera.v1 = (function() {
+
+        /**
+         * Namespace v1.
+         * @memberof tessera
+         * @namespace
+         */
+        const v1 = {};
+
+        v1.Envelope = (function() {
+
+            /**
+             * Properties of an Envelope.
+             * @typedef {Object} tessera.v1.Envelope.$Properties
+             * @property {number|null} [version] Envelope version
+             * @property {string|null} [scheme] Envelope scheme
+             * @property {Uint8Array|null} [sessionId] Envelope sessionId
+             * @property {string|null} [round] Envelope round
+             * @property {Uint8Array|null} [sender] Envelope sender
+             * @property {Uint8Array|null} [recipient] Envelope recipient
+             * @property {number|null} [sequence] Envelope sequence
+             * @property {Uint8Array|null} [payload] Envelope payload
+             * @property {boolean|null} [encrypted] Envelope encrypted
+             * @property {Uint8Array|null} [signature] Envelope signature
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an Envelope.
+             * @memberof tessera.v1
+             * @interface IEnvelope
+             * @augments tessera.v1.Envelope.$Properties
+             * @deprecated Use tessera.v1.Envelope.$Properties instead.
+             */
+
+            /**
+             * Shape of an Envelope.
+             * @typedef {tessera.v1.Envelope.$Properties} tessera.v1.Envelope.$Shape
+             */
+
+            /**
+             * Constructs a new Envelope.
+             * @memberof tessera.v1
+             * @classdesc Represents an Envelope.
+             * @constructor
+             * @param {tessera.v1.Envelope.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Envelope = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * Envelope version.
+             * @member {number} version
+             * @memberof tessera.v1.Envelope
+             * @instance
+             */
+            Envelope.prototype.version = 0;
+
+            /**
+             * Envelope scheme.
+             * @member {string} scheme
+             * @memberof tessera.v1.Envelope
+             * @instance
+             */
+            Envelope.prototype.scheme = "";
+
+            /**
+             * Envelope sessionId.
+             * @member {Uint8Array} sessionId
+             * @memberof tessera.v1.Envelope
+             * @instance
+             */
+            Envelope.prototype.sessionId = $util.newBuffer([]);
+
+            /**
+             * Envelope round.
+             * @member {string} round
+             * @memberof tessera.v1.Envelope
+             * @instance
+             */
+            Envelope.prototype.round = "";
+
+            /**
+             * Envelope sender.
+             * @member {Uint8Array} sender
+             * @memberof tessera.v1.Envelope
+             * @instance
+             */
+            Envelope.prototype.sender = $util.newBuffer([]);
+
+            /**
+             * Envelope recipient.
+             * @member {Uint8Array} recipient
+             * @memberof tessera.v1.Envelope
+             * @instance
+             */
+            Envelope.prototype.recipient = $util.newBuffer([]);
+
+            /**
+             * Envelope sequence.
+             * @member {number} sequence
+             * @memberof tessera.v1.Envelope
+             * @instance
+             */
+            Envelope.prototype.sequence = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Envelope payload.
+             * @member {Uint8Array} payload
+             * @memberof tessera.v1.Envelope
+             * @instance
+             */
+            Envelope.prototype.payload = $util.newBuffer([]);
+
+            /**
+             * Envelope encrypted.
+             * @member {boolean} encrypted
+             * @memberof tessera.v1.Envelope
+             * @instance
+             */
+            Envelope.prototype.encrypted = false;
+
+            /**
+             * Envelope signature.
+             * @member {Uint8Array} signature
+             * @memberof tessera.v1.Envelope
+             * @instance
+             */
+            Envelope.prototype.signature = $util.newBuffer([]);
+
+            /**
+             * Creates a new Envelope instance using the specified properties.
+             * @function create
+             * @memberof tessera.v1.Envelope
+             * @static
+             * @param {tessera.v1.Envelope.$Properties=} [properties] Properties to set
+             * @returns {tessera.v1.Envelope} Envelope instance
+             * @type {{
+             *   (properties: tessera.v1.Envelope.$Shape): tessera.v1.Envelope & tessera.v1.Envelope.$Shape;
+             *   (properties?: tessera.v1.Envelope.$Properties): tessera.v1.Envelope;
+             * }}
+             */
+            Envelope.create = function(properties) {
+                return new Envelope(properties);
+            };
+
+            /**
+             * Encodes the specified Envelope message. Does not implicitly {@link tessera.v1.Envelope.verify|verify} messages.
+             * @function encode
+             * @memberof tessera.v1.Envelope
+             * @static
+             * @param {tessera.v1.Envelope.$Properties} m Envelope message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Envelope.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.version != null && $Object.hasOwnProperty.call(m, "version") && m.version !== 0)
+                    w.uint32(/* id 1, wireType 0 =*/8).uint32(m.version);
+                if (m.scheme != null && $Object.hasOwnProperty.call(m, "scheme") && m.scheme !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.scheme);
+                if (m.sessionId != null && $Object.hasOwnProperty.call(m, "sessionId") && m.sessionId.length)
+                    w.uint32(/* id 3, wireType 2 =*/26).bytes(m.sessionId);
+                if (m.round != null && $Object.hasOwnProperty.call(m, "round") && m.round !== "")
+                    w.uint32(/* id 4, wireType 2 =*/34).string(m.round);
+                if (m.sender != null && $Object.hasOwnProperty.call(m, "sender") && m.sender.length)
+                    w.uint32(/* id 5, wireType 2 =*/42).bytes(m.sender);
+                if (m.recipient != null && $Object.hasOwnProperty.call(m, "recipient") && m.recipient.length)
+                    w.uint32(/* id 6, wireType 2 =*/50).bytes(m.recipient);
+                if (m.sequence != null && $Object.hasOwnProperty.call(m, "sequence") && (typeof m.sequence === "object" ? m.sequence.low || m.sequence.high : m.sequence !== 0))
+                    w.uint32(/* id 7, wireType 0 =*/56).uint64(m.sequence);
+                if (m.payload != null && $Object.hasOwnProperty.call(m, "payload") && m.payload.length)
+                    w.uint32(/* id 8, wireType 2 =*/66).bytes(m.payload);
+                if (m.encrypted != null && $Object.hasOwnProperty.call(m, "encrypted") && m.encrypted !== false)
+                    w.uint32(/* id 9, wireType 0 =*/72).bool(m.encrypted);
+                if (m.signature != null && $Object.hasOwnProperty.call(m, "signature") && m.signature.length)
+                    w.uint32(/* id 10, wireType 2 =*/82).bytes(m.signature);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes an Envelope message from the specified reader or buffer.
+             * @function decode
+             * @memberof tessera.v1.Envelope
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tessera.v1.Envelope & tessera.v1.Envelope.$Shape} Envelope
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Envelope.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.tessera.v1.Envelope();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.version = v;
+                            else
+                                delete m.version;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.scheme = v;
+                            else
+                                delete m.scheme;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.sessionId = v;
+                            else
+                                delete m.sessionId;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.round = v;
+                            else
+                                delete m.round;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.sender = v;
+                            else
+                                delete m.sender;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.recipient = v;
+                            else
+                                delete m.recipient;
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.sequence = v;
+                            else
+                                delete m.sequence;
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.payload = v;
+                            else
+                                delete m.payload;
+                            continue;
+                        }
+                    case 9: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.encrypted = v;
+                            else
+                                delete m.encrypted;
+                            continue;
+                        }
+                    case 10: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.signature = v;
+                            else
+                                delete m.signature;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Gets the type url for Envelope
+             * @function getTypeUrl
+             * @memberof tessera.v1.Envelope
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Envelope.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tessera.v1.Envelope";
+            };
+
+            return Envelope;
+        })();
+
+        v1.PartyInfo = (function() {
+
+            /**
+             * Properties of a PartyInfo.
+             * @typedef {Object} tessera.v1.PartyInfo.$Properties
+             * @property {number|null} [id] PartyInfo id
+             * @property {Uint8Array|null} [identityKey] PartyInfo identityKey
+             * @property {Uint8Array|null} [verifyingShare] PartyInfo verifyingShare
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a PartyInfo.
+             * @memberof tessera.v1
+             * @interface IPartyInfo
+             * @augments tessera.v1.PartyInfo.$Properties
+             * @deprecated Use tessera.v1.PartyInfo.$Properties instead.
+             */
+
+            /**
+             * Shape of a PartyInfo.
+             * @typedef {tessera.v1.PartyInfo.$Properties} tessera.v1.PartyInfo.$Shape
+             */
+
+            /**
+             * Constructs a new PartyInfo.
+             * @memberof tessera.v1
+             * @classdesc Represents a PartyInfo.
+             * @constructor
+             * @param {tessera.v1.PartyInfo.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const PartyInfo = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * PartyInfo id.
+             * @member {number} id
+             * @memberof tessera.v1.PartyInfo
+             * @instance
+             */
+            PartyInfo.prototype.id = 0;
+
+            /**
+             * PartyInfo identityKey.
+             * @member {Uint8Array} identityKey
+             * @memberof tessera.v1.PartyInfo
+             * @instance
+             */
+            PartyInfo.prototype.identityKey = $util.newBuffer([]);
+
+            /**
+             * PartyInfo verifyingShare.
+             * @member {Uint8Array} verifyingShare
+             * @memberof tessera.v1.PartyInfo
+             * @instance
+             */
+            PartyInfo.prototype.verifyingShare = $util.newBuffer([]);
+
+            /**
+             * Creates a new PartyInfo instance using the specified properties.
+             * @function create
+             * @memberof tessera.v1.PartyInfo
+             * @static
+             * @param {tessera.v1.PartyInfo.$Properties=} [properties] Properties to set
+             * @returns {tessera.v1.PartyInfo} PartyInfo instance
+             * @type {{
+             *   (properties: tessera.v1.PartyInfo.$Shape): tessera.v1.PartyInfo & tessera.v1.PartyInfo.$Shape;
+             *   (properties?: tessera.v1.PartyInfo.$Properties): tessera.v1.PartyInfo;
+             * }}
+             */
+            PartyInfo.create = function(properties) {
+                return new PartyInfo(properties);
+            };
+
+            /**
+             * Encodes the specified PartyInfo message. Does not implicitly {@link tessera.v1.PartyInfo.verify|verify} messages.
+             * @function encode
+             * @memberof tessera.v1.PartyInfo
+             * @static
+             * @param {tessera.v1.PartyInfo.$Properties} m PartyInfo message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PartyInfo.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.id != null && $Object.hasOwnProperty.call(m, "id") && m.id !== 0)
+                    w.uint32(/* id 1, wireType 0 =*/8).uint32(m.id);
+                if (m.identityKey != null && $Object.hasOwnProperty.call(m, "identityKey") && m.identityKey.length)
+                    w.uint32(/* id 2, wireType 2 =*/18).bytes(m.identityKey);
+                if (m.verifyingShare != null && $Object.hasOwnProperty.call(m, "verifyingShare") && m.verifyingShare.length)
+                    w.uint32(/* id 3, wireType 2 =*/26).bytes(m.verifyingShare);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes a PartyInfo message from the specified reader or buffer.
+             * @function decode
+             * @memberof tessera.v1.PartyInfo
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tessera.v1.PartyInfo & tessera.v1.PartyInfo.$Shape} PartyInfo
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PartyInfo.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.tessera.v1.PartyInfo();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.id = v;
+                            else
+                                delete m.id;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.identityKey = v;
+                            else
+                                delete m.identityKey;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.verifyingShare = v;
+                            else
+                                delete m.verifyingShare;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Gets the type url for PartyInfo
+             * @function getTypeUrl
+             * @memberof tessera.v1.PartyInfo
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            PartyInfo.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tessera.v1.PartyInfo";
+            };
+
+            return PartyInfo;
+        })();
+
+        v1.KeyShare = (function() {
+
+            /**
+             * Properties of a KeyShare.
+             * @typedef {Object} tessera.v1.KeyShare.$Properties
+             * @property {number|null} [version] KeyShare version
+             * @property {string|null} [scheme] KeyShare scheme
+             * @property {string|null} [keyId] KeyShare keyId
+             * @property {number|null} [partyId] KeyShare partyId
+             * @property {number|null} [threshold] KeyShare threshold
+             * @property {Array.<tessera.v1.PartyInfo.$Properties>|null} [parties] KeyShare parties
+             * @property {Uint8Array|null} [groupPublicKey] KeyShare groupPublicKey
+             * @property {Array.<Uint8Array>|null} [vssCommitment] KeyShare vssCommitment
+             * @property {Uint8Array|null} [chainCode] KeyShare chainCode
+             * @property {Uint8Array|null} [secretShare] KeyShare secretShare
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a KeyShare.
+             * @memberof tessera.v1
+             * @interface IKeyShare
+             * @augments tessera.v1.KeyShare.$Properties
+             * @deprecated Use tessera.v1.KeyShare.$Properties instead.
+             */
+
+            /**
+             * Shape of a KeyShare.
+             * @typedef {tessera.v1.KeyShare.$Properties} tessera.v1.KeyShare.$Shape
+             */
+
+            /**
+             * Constructs a new KeyShare.
+             * @memberof tessera.v1
+             * @classdesc Represents a KeyShare.
+             * @constructor
+             * @param {tessera.v1.KeyShare.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const KeyShare = function (p) {
+                this.parties = [];
+                this.vssCommitment = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * KeyShare version.
+             * @member {number} version
+             * @memberof tessera.v1.KeyShare
+             * @instance
+             */
+            KeyShare.prototype.version = 0;
+
+            /**
+             * KeyShare scheme.
+             * @member {string} scheme
+             * @memberof tessera.v1.KeyShare
+             * @instance
+             */
+            KeyShare.prototype.scheme = "";
+
+            /**
+             * KeyShare keyId.
+             * @member {string} keyId
+             * @memberof tessera.v1.KeyShare
+             * @instance
+             */
+            KeyShare.prototype.keyId = "";
+
+            /**
+             * KeyShare partyId.
+             * @member {number} partyId
+             * @memberof tessera.v1.KeyShare
+             * @instance
+             */
+            KeyShare.prototype.partyId = 0;
+
+            /**
+             * KeyShare threshold.
+             * @member {number} threshold
+             * @memberof tessera.v1.KeyShare
+             * @instance
+             */
+            KeyShare.prototype.threshold = 0;
+
+            /**
+             * KeyShare parties.
+             * @member {Array.<tessera.v1.PartyInfo.$Properties>} parties
+             * @memberof tessera.v1.KeyShare
+             * @instance
+             */
+            KeyShare.prototype.parties = $util.emptyArray;
+
+            /**
+             * KeyShare groupPublicKey.
+             * @member {Uint8Array} groupPublicKey
+             * @memberof tessera.v1.KeyShare
+             * @instance
+             */
+            KeyShare.prototype.groupPublicKey = $util.newBuffer([]);
+
+            /**
+             * KeyShare vssCommitment.
+             * @member {Array.<Uint8Array>} vssCommitment
+             * @memberof tessera.v1.KeyShare
+             * @instance
+             */
+            KeyShare.prototype.vssCommitment = $util.emptyArray;
+
+            /**
+             * KeyShare chainCode.
+             * @member {Uint8Array} chainCode
+             * @memberof tessera.v1.KeyShare
+             * @instance
+             */
+            KeyShare.prototype.chainCode = $util.newBuffer([]);
+
+            /**
+             * KeyShare secretShare.
+             * @member {Uint8Array} secretShare
+             * @memberof tessera.v1.KeyShare
+             * @instance
+             */
+            KeyShare.prototype.secretShare = $util.newBuffer([]);
+
+            /**
+             * Creates a new KeyShare instance using the specified properties.
+             * @function create
+             * @memberof tessera.v1.KeyShare
+             * @static
+             * @param {tessera.v1.KeyShare.$Properties=} [properties] Properties to set
+             * @returns {tessera.v1.KeyShare} KeyShare instance
+             * @type {{
+             *   (properties: tessera.v1.KeyShare.$Shape): tessera.v1.KeyShare & tessera.v1.KeyShare.$Shape;
+             *   (properties?: tessera.v1.KeyShare.$Properties): tessera.v1.KeyShare;
+             * }}
+             */
+            KeyShare.create = function(properties) {
+                return new KeyShare(properties);
+            };
+
+            /**
+             * Encodes the specified KeyShare message. Does not implicitly {@link tessera.v1.KeyShare.verify|verify} messages.
+             * @function encode
+             * @memberof tessera.v1.KeyShare
+             * @static
+             * @param {tessera.v1.KeyShare.$Properties} m KeyShare message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            KeyShare.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.version != null && $Object.hasOwnProperty.call(m, "version") && m.version !== 0)
+                    w.uint32(/* id 1, wireType 0 =*/8).uint32(m.version);
+                if (m.scheme != null && $Object.hasOwnProperty.call(m, "scheme") && m.scheme !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.scheme);
+                if (m.keyId != null && $Object.hasOwnProperty.call(m, "keyId") && m.keyId !== "")
+                    w.uint32(/* id 3, wireType 2 =*/26).string(m.keyId);
+                if (m.partyId != null && $Object.hasOwnProperty.call(m, "partyId") && m.partyId !== 0)
+                    w.uint32(/* id 4, wireType 0 =*/32).uint32(m.partyId);
+                if (m.threshold != null && $Object.hasOwnProperty.call(m, "threshold") && m.threshold !== 0)
+                    w.uint32(/* id 5, wireType 0 =*/40).uint32(m.threshold);
+                if (m.parties != null && m.parties.length) {
+                    for (var i = 0; i < m.parties.length; ++i)
+                        $root.tessera.v1.PartyInfo.encode(m.parties[i], w.uint32(/* id 6, wireType 2 =*/50).fork(), q + 1).ldelim();
+                }
+                if (m.groupPublicKey != null && $Object.hasOwnProperty.call(m, "groupPublicKey") && m.groupPublicKey.length)
+                    w.uint32(/* id 7, wireType 2 =*/58).bytes(m.groupPublicKey);
+                if (m.vssCommitment != null && m.vssCommitment.length) {
+                    for (var i = 0; i < m.vssCommitment.length; ++i)
+                        w.uint32(/* id 8, wireType 2 =*/66).bytes(m.vssCommitment[i]);
+                }
+                if (m.chainCode != null && $Object.hasOwnProperty.call(m, "chainCode") && m.chainCode.length)
+                    w.uint32(/* id 9, wireType 2 =*/74).bytes(m.chainCode);
+                if (m.secretShare != null && $Object.hasOwnProperty.call(m, "secretShare") && m.secretShare.length)
+                    w.uint32(/* id 10, wireType 2 =*/82).bytes(m.secretShare);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes a KeyShare message from the specified reader or buffer.
+             * @function decode
+             * @memberof tessera.v1.KeyShare
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tessera.v1.KeyShare & tessera.v1.KeyShare.$Shape} KeyShare
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            KeyShare.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.tessera.v1.KeyShare();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.version = v;
+                            else
+                                delete m.version;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.scheme = v;
+                            else
+                                delete m.scheme;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.keyId = v;
+                            else
+                                delete m.keyId;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.partyId = v;
+                            else
+                                delete m.partyId;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.threshold = v;
+                            else
+                                delete m.threshold;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.parties && m.parties.length))
+                                m.parties = [];
+                            m.parties.push($root.tessera.v1.PartyInfo.decode(r, r.size(), $undefined, q + 1));
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.groupPublicKey = v;
+                            else
+                                delete m.groupPublicKey;
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.vssCommitment && m.vssCommitment.length))
+                                m.vssCommitment = [];
+                            m.vssCommitment.push(r.bytes());
+                            continue;
+                        }
+                    case 9: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.chainCode = v;
+                            else
+                                delete m.chainCode;
+                            continue;
+                        }
+                    case 10: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.secretShare = v;
+                            else
+                                delete m.secretShare;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Gets the type url for KeyShare
+             * @function getTypeUrl
+             * @memberof tessera.v1.KeyShare
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            KeyShare.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tessera.v1.KeyShare";
+            };
+
+            return KeyShare;
+        })();
+
+        v1.AuthResponse = (function() {
+
+            /**
+             * Properties of an AuthResponse.
+             * @typedef {Object} tessera.v1.AuthResponse.$Properties
+             * @property {Uint8Array|null} [identityKey] AuthResponse identityKey
+             * @property {Uint8Array|null} [signature] AuthResponse signature
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an AuthResponse.
+             * @memberof tessera.v1
+             * @interface IAuthResponse
+             * @augments tessera.v1.AuthResponse.$Properties
+             * @deprecated Use tessera.v1.AuthResponse.$Properties instead.
+             */
+
+            /**
+             * Shape of an AuthResponse.
+             * @typedef {tessera.v1.AuthResponse.$Properties} tessera.v1.AuthResponse.$Shape
+             */
+
+            /**
+             * Constructs a new AuthResponse.
+             * @memberof tessera.v1
+             * @classdesc Represents an AuthResponse.
+             * @constructor
+             * @param {tessera.v1.AuthResponse.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const AuthResponse = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * AuthResponse identityKey.
+             * @member {Uint8Array} identityKey
+             * @memberof tessera.v1.AuthResponse
+             * @instance
+             */
+            AuthResponse.prototype.identityKey = $util.newBuffer([]);
+
+            /**
+             * AuthResponse signature.
+             * @member {Uint8Array} signature
+             * @memberof tessera.v1.AuthResponse
+             * @instance
+             */
+            AuthResponse.prototype.signature = $util.newBuffer([]);
+
+            /**
+             * Creates a new AuthResponse instance using the specified properties.
+             * @function create
+             * @memberof tessera.v1.AuthResponse
+             * @static
+             * @param {tessera.v1.AuthResponse.$Properties=} [properties] Properties to set
+             * @returns {tessera.v1.AuthResponse} AuthResponse instance
+             * @type {{
+             *   (properties: tessera.v1.AuthResponse.$Shape): tessera.v1.AuthResponse & tessera.v1.AuthResponse.$Shape;
+             *   (properties?: tessera.v1.AuthResponse.$Properties): tessera.v1.AuthResponse;
+             * }}
+             */
+            AuthResponse.create = function(properties) {
+                return new AuthResponse(properties);
+            };
+
+            /**
+             * Encodes the specified AuthResponse message. Does not implicitly {@link tessera.v1.AuthResponse.verify|verify} messages.
+             * @function encode
+             * @memberof tessera.v1.AuthResponse
+             * @static
+             * @param {tessera.v1.AuthResponse.$Properties} m AuthResponse message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            AuthResponse.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.identityKey != null && $Object.hasOwnProperty.call(m, "identityKey") && m.identityKey.length)
+                    w.uint32(/* id 1, wireType 2 =*/10).bytes(m.identityKey);
+                if (m.signature != null && $Object.hasOwnProperty.call(m, "signature") && m.signature.length)
+                    w.uint32(/* id 2, wireType 2 =*/18).bytes(m.signature);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes an AuthResponse message from the specified reader or buffer.
+             * @function decode
+             * @memberof tessera.v1.AuthResponse
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tessera.v1.AuthResponse & tessera.v1.AuthResponse.$Shape} AuthResponse
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            AuthResponse.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.tessera.v1.AuthResponse();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.identityKey = v;
+                            else
+                                delete m.identityKey;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.signature = v;
+                            else
+                                delete m.signature;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Gets the type url for AuthResponse
+             * @function getTypeUrl
+             * @memberof tessera.v1.AuthResponse
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            AuthResponse.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tessera.v1.AuthResponse";
+            };
+
+            return AuthResponse;
+        })();
+
+        v1.RelayFrame = (function() {
+
+            /**
+             * Properties of a RelayFrame.
+             * @typedef {Object} tessera.v1.RelayFrame.$Properties
+             * @property {Uint8Array|null} [challenge] RelayFrame challenge
+             * @property {tessera.v1.AuthResponse.$Properties|null} [auth] RelayFrame auth
+             * @property {boolean|null} [ready] RelayFrame ready
+             * @property {Uint8Array|null} [envelope] RelayFrame envelope
+             * @property {string|null} [error] RelayFrame error
+             * @property {"challenge"|"auth"|"ready"|"envelope"|"error"} [kind] RelayFrame kind
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a RelayFrame.
+             * @memberof tessera.v1
+             * @interface IRelayFrame
+             * @augments tessera.v1.RelayFrame.$Properties
+             * @deprecated Use tessera.v1.RelayFrame.$Properties instead.
+             */
+
+            /**
+             * Narrowed shape of a RelayFrame.
+             * @typedef {{
+             *   challenge?: Uint8Array|null;
+             *   auth?: tessera.v1.AuthResponse.$Shape|null;
+             *   ready?: boolean|null;
+             *   envelope?: Uint8Array|null;
+             *   error?: string|null;
+             *   $unknowns?: Array.<Uint8Array>;
+             * } & (
+             *   ({ kind?: undefined; challenge?: null; auth?: null; ready?: null; envelope?: null; error?: null }|{ kind?: "challenge"; challenge: Uint8Array; auth?: null; ready?: null; envelope?: null; error?: null }|{ kind?: "auth"; challenge?: null; auth: tessera.v1.AuthResponse.$Shape; ready?: null; envelope?: null; error?: null }|{ kind?: "ready"; challenge?: null; auth?: null; ready: boolean; envelope?: null; error?: null }|{ kind?: "envelope"; challenge?: null; auth?: null; ready?: null; envelope: Uint8Array; error?: null }|{ kind?: "error"; challenge?: null; auth?: null; ready?: null; envelope?: null; error: string })
+             * )} tessera.v1.RelayFrame.$Shape
+             */
+
+            /**
+             * Constructs a new RelayFrame.
+             * @memberof tessera.v1
+             * @classdesc Represents a RelayFrame.
+             * @constructor
+             * @param {tessera.v1.RelayFrame.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const RelayFrame = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * RelayFrame challenge.
+             * @member {Uint8Array|null|undefined} challenge
+             * @memberof tessera.v1.RelayFrame
+             * @instance
+             */
+            RelayFrame.prototype.challenge = null;
+
+            /**
+             * RelayFrame auth.
+             * @member {tessera.v1.AuthResponse.$Properties|null|undefined} auth
+             * @memberof tessera.v1.RelayFrame
+             * @instance
+             */
+            RelayFrame.prototype.auth = null;
+
+            /**
+             * RelayFrame ready.
+             * @member {boolean|null|undefined} ready
+             * @memberof tessera.v1.RelayFrame
+             * @instance
+             */
+            RelayFrame.prototype.ready = null;
+
+            /**
+             * RelayFrame envelope.
+             * @member {Uint8Array|null|undefined} envelope
+             * @memberof tessera.v1.RelayFrame
+             * @instance
+             */
+            RelayFrame.prototype.envelope = null;
+
+            /**
+             * RelayFrame error.
+             * @member {string|null|undefined} error
+             * @memberof tessera.v1.RelayFrame
+             * @instance
+             */
+            RelayFrame.prototype.error = null;
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            /**
+             * RelayFrame kind.
+             * @member {"challenge"|"auth"|"ready"|"envelope"|"error"|undefined} kind
+             * @memberof tessera.v1.RelayFrame
+             * @instance
+             */
+            $Object.defineProperty(RelayFrame.prototype, "kind", {
+                get: $util.oneOfGetter($oneOfFields = ["challenge", "auth", "ready", "envelope", "error"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * Creates a new RelayFrame instance using the specified properties.
+             * @function create
+             * @memberof tessera.v1.RelayFrame
+             * @static
+             * @param {tessera.v1.RelayFrame.$Properties=} [properties] Properties to set
+             * @returns {tessera.v1.RelayFrame} RelayFrame instance
+             * @type {{
+             *   (properties: tessera.v1.RelayFrame.$Shape): tessera.v1.RelayFrame & tessera.v1.RelayFrame.$Shape;
+             *   (properties?: tessera.v1.RelayFrame.$Properties): tessera.v1.RelayFrame;
+             * }}
+             */
+            RelayFrame.create = function(properties) {
+                return new RelayFrame(properties);
+            };
+
+            /**
+             * Encodes the specified RelayFrame message. Does not implicitly {@link tessera.v1.RelayFrame.verify|verify} messages.
+             * @function encode
+             * @memberof tessera.v1.RelayFrame
+             * @static
+             * @param {tessera.v1.RelayFrame.$Properties} m RelayFrame message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            RelayFrame.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.challenge != null && $Object.hasOwnProperty.call(m, "challenge"))
+                    w.uint32(/* id 1, wireType 2 =*/10).bytes(m.challenge);
+                if (m.auth != null && $Object.hasOwnProperty.call(m, "auth"))
+                    $root.tessera.v1.AuthResponse.encode(m.auth, w.uint32(/* id 2, wireType 2 =*/18).fork(), q + 1).ldelim();
+                if (m.ready != null && $Object.hasOwnProperty.call(m, "ready"))
+                    w.uint32(/* id 3, wireType 0 =*/24).bool(m.ready);
+                if (m.envelope != null && $Object.hasOwnProperty.call(m, "envelope"))
+                    w.uint32(/* id 4, wireType 2 =*/34).bytes(m.envelope);
+                if (m.error != null && $Object.hasOwnProperty.call(m, "error"))
+                    w.uint32(/* id 5, wireType 2 =*/42).string(m.error);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes a RelayFrame message from the specified reader or buffer.
+             * @function decode
+             * @memberof tessera.v1.RelayFrame
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tessera.v1.RelayFrame & tessera.v1.RelayFrame.$Shape} RelayFrame
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            RelayFrame.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.tessera.v1.RelayFrame();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            m.challenge = r.bytes();
+                            m.kind = "challenge";
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            m.auth = $root.tessera.v1.AuthResponse.decode(r, r.size(), $undefined, q + 1, m.auth);
+                            m.kind = "auth";
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 0)
+                                break;
+                            m.ready = r.bool();
+                            m.kind = "ready";
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            m.envelope = r.bytes();
+                            m.kind = "envelope";
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            m.error = r.stringVerify();
+                            m.kind = "error";
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Gets the type url for RelayFrame
+             * @function getTypeUrl
+             * @memberof tessera.v1.RelayFrame
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            RelayFrame.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tessera.v1.RelayFrame";
+            };
+
+            return RelayFrame;
+        })();
+
+        v1.DkgRound1 = (function() {
+
+            /**
+             * Properties of a DkgRound1.
+             * @typedef {Object} tessera.v1.DkgRound1.$Properties
+             * @property {Array.<Uint8Array>|null} [commitment] DkgRound1 commitment
+             * @property {Uint8Array|null} [proof] DkgRound1 proof
+             * @property {Uint8Array|null} [chainCodeCommitment] DkgRound1 chainCodeCommitment
+             * @property {Uint8Array|null} [attestation] DkgRound1 attestation
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a DkgRound1.
+             * @memberof tessera.v1
+             * @interface IDkgRound1
+             * @augments tessera.v1.DkgRound1.$Properties
+             * @deprecated Use tessera.v1.DkgRound1.$Properties instead.
+             */
+
+            /**
+             * Shape of a DkgRound1.
+             * @typedef {tessera.v1.DkgRound1.$Properties} tessera.v1.DkgRound1.$Shape
+             */
+
+            /**
+             * Constructs a new DkgRound1.
+             * @memberof tessera.v1
+             * @classdesc Represents a DkgRound1.
+             * @constructor
+             * @param {tessera.v1.DkgRound1.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const DkgRound1 = function (p) {
+                this.commitment = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * DkgRound1 commitment.
+             * @member {Array.<Uint8Array>} commitment
+             * @memberof tessera.v1.DkgRound1
+             * @instance
+             */
+            DkgRound1.prototype.commitment = $util.emptyArray;
+
+            /**
+             * DkgRound1 proof.
+             * @member {Uint8Array} proof
+             * @memberof tessera.v1.DkgRound1
+             * @instance
+             */
+            DkgRound1.prototype.proof = $util.newBuffer([]);
+
+            /**
+             * DkgRound1 chainCodeCommitment.
+             * @member {Uint8Array} chainCodeCommitment
+             * @memberof tessera.v1.DkgRound1
+             * @instance
+             */
+            DkgRound1.prototype.chainCodeCommitment = $util.newBuffer([]);
+
+            /**
+             * DkgRound1 attestation.
+             * @member {Uint8Array} attestation
+             * @memberof tessera.v1.DkgRound1
+             * @instance
+             */
+            DkgRound1.prototype.attestation = $util.newBuffer([]);
+
+            /**
+             * Creates a new DkgRound1 instance using the specified properties.
+             * @function create
+             * @memberof tessera.v1.DkgRound1
+             * @static
+             * @param {tessera.v1.DkgRound1.$Properties=} [properties] Properties to set
+             * @returns {tessera.v1.DkgRound1} DkgRound1 instance
+             * @type {{
+             *   (properties: tessera.v1.DkgRound1.$Shape): tessera.v1.DkgRound1 & tessera.v1.DkgRound1.$Shape;
+             *   (properties?: tessera.v1.DkgRound1.$Properties): tessera.v1.DkgRound1;
+             * }}
+             */
+            DkgRound1.create = function(properties) {
+                return new DkgRound1(properties);
+            };
+
+            /**
+             * Encodes the specified DkgRound1 message. Does not implicitly {@link tessera.v1.DkgRound1.verify|verify} messages.
+             * @function encode
+             * @memberof tessera.v1.DkgRound1
+             * @static
+             * @param {tessera.v1.DkgRound1.$Properties} m DkgRound1 message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DkgRound1.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.commitment != null && m.commitment.length) {
+                    for (var i = 0; i < m.commitment.length; ++i)
+                        w.uint32(/* id 1, wireType 2 =*/10).bytes(m.commitment[i]);
+                }
+                if (m.proof != null && $Object.hasOwnProperty.call(m, "proof") && m.proof.length)
+                    w.uint32(/* id 2, wireType 2 =*/18).bytes(m.proof);
+                if (m.chainCodeCommitment != null && $Object.hasOwnProperty.call(m, "chainCodeCommitment") && m.chainCodeCommitment.length)
+                    w.uint32(/* id 3, wireType 2 =*/26).bytes(m.chainCodeCommitment);
+                if (m.attestation != null && $Object.hasOwnProperty.call(m, "attestation") && m.attestation.length)
+                    w.uint32(/* id 4, wireType 2 =*/34).bytes(m.attestation);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes a DkgRound1 message from the specified reader or buffer.
+             * @function decode
+             * @memberof tessera.v1.DkgRound1
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tessera.v1.DkgRound1 & tessera.v1.DkgRound1.$Shape} DkgRound1
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DkgRound1.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.tessera.v1.DkgRound1();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.commitment && m.commitment.length))
+                                m.commitment = [];
+                            m.commitment.push(r.bytes());
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.proof = v;
+                            else
+                                delete m.proof;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.chainCodeCommitment = v;
+                            else
+                                delete m.chainCodeCommitment;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.attestation = v;
+                            else
+                                delete m.attestation;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Gets the type url for DkgRound1
+             * @function getTypeUrl
+             * @memberof tessera.v1.DkgRound1
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            DkgRound1.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tessera.v1.DkgRound1";
+            };
+
+            return DkgRound1;
+        })();
+
+        v1.DkgRound2 = (function() {
+
+            /**
+             * Properties of a DkgRound2.
+             * @typedef {Object} tessera.v1.DkgRound2.$Properties
+             * @property {Uint8Array|null} [share] DkgRound2 share
+             * @property {Uint8Array|null} [echo] DkgRound2 echo
+             * @property {Uint8Array|null} [chainCode] DkgRound2 chainCode
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a DkgRound2.
+             * @memberof tessera.v1
+             * @interface IDkgRound2
+             * @augments tessera.v1.DkgRound2.$Properties
+             * @deprecated Use tessera.v1.DkgRound2.$Properties instead.
+             */
+
+            /**
+             * Shape of a DkgRound2.
+             * @typedef {tessera.v1.DkgRound2.$Properties} tessera.v1.DkgRound2.$Shape
+             */
+
+            /**
+             * Constructs a new DkgRound2.
+             * @memberof tessera.v1
+             * @classdesc Represents a DkgRound2.
+             * @constructor
+             * @param {tessera.v1.DkgRound2.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const DkgRound2 = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * DkgRound2 share.
+             * @member {Uint8Array} share
+             * @memberof tessera.v1.DkgRound2
+             * @instance
+             */
+            DkgRound2.prototype.share = $util.newBuffer([]);
+
+            /**
+             * DkgRound2 echo.
+             * @member {Uint8Array} echo
+             * @memberof tessera.v1.DkgRound2
+             * @instance
+             */
+            DkgRound2.prototype.echo = $util.newBuffer([]);
+
+            /**
+             * DkgRound2 chainCode.
+             * @member {Uint8Array} chainCode
+             * @memberof tessera.v1.DkgRound2
+             * @instance
+             */
+            DkgRound2.prototype.chainCode = $util.newBuffer([]);
+
+            /**
+             * Creates a new DkgRound2 instance using the specified properties.
+             * @function create
+             * @memberof tessera.v1.DkgRound2
+             * @static
+             * @param {tessera.v1.DkgRound2.$Properties=} [properties] Properties to set
+             * @returns {tessera.v1.DkgRound2} DkgRound2 instance
+             * @type {{
+             *   (properties: tessera.v1.DkgRound2.$Shape): tessera.v1.DkgRound2 & tessera.v1.DkgRound2.$Shape;
+             *   (properties?: tessera.v1.DkgRound2.$Properties): tessera.v1.DkgRound2;
+             * }}
+             */
+            DkgRound2.create = function(properties) {
+                return new DkgRound2(properties);
+            };
+
+            /**
+             * Encodes the specified DkgRound2 message. Does not implicitly {@link tessera.v1.DkgRound2.verify|verify} messages.
+             * @function encode
+             * @memberof tessera.v1.DkgRound2
+             * @static
+             * @param {tessera.v1.DkgRound2.$Properties} m DkgRound2 message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DkgRound2.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.share != null && $Object.hasOwnProperty.call(m, "share") && m.share.length)
+                    w.uint32(/* id 1, wireType 2 =*/10).bytes(m.share);
+                if (m.echo != null && $Object.hasOwnProperty.call(m, "echo") && m.echo.length)
+                    w.uint32(/* id 2, wireType 2 =*/18).bytes(m.echo);
+                if (m.chainCode != null && $Object.hasOwnProperty.call(m, "chainCode") && m.chainCode.length)
+                    w.uint32(/* id 3, wireType 2 =*/26).bytes(m.chainCode);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes a DkgRound2 message from the specified reader or buffer.
+             * @function decode
+             * @memberof tessera.v1.DkgRound2
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tessera.v1.DkgRound2 & tessera.v1.DkgRound2.$Shape} DkgRound2
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DkgRound2.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.tessera.v1.DkgRound2();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.share = v;
+                            else
+                                delete m.share;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.echo = v;
+                            else
+                                delete m.echo;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.chainCode = v;
+                            else
+                                delete m.chainCode;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Gets the type url for DkgRound2
+             * @function getTypeUrl
+             * @memberof tessera.v1.DkgRound2
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            DkgRound2.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tessera.v1.DkgRound2";
+            };
+
+            return DkgRound2;
+        })();
+
+        v1.DkgRound3 = (function() {
+
+            /**
+             * Properties of a DkgRound3.
+             * @typedef {Object} tessera.v1.DkgRound3.$Properties
+             * @property {Uint8Array|null} [confirmation] DkgRound3 confirmation
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a DkgRound3.
+             * @memberof tessera.v1
+             * @interface IDkgRound3
+             * @augments tessera.v1.DkgRound3.$Properties
+             * @deprecated Use tessera.v1.DkgRound3.$Properties instead.
+             */
+
+            /**
+             * Shape of a DkgRound3.
+             * @typedef {tessera.v1.DkgRound3.$Properties} tessera.v1.DkgRound3.$Shape
+             */
+
+            /**
+             * Constructs a new DkgRound3.
+             * @memberof tessera.v1
+             * @classdesc Represents a DkgRound3.
+             * @constructor
+             * @param {tessera.v1.DkgRound3.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const DkgRound3 = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * DkgRound3 confirmation.
+             * @member {Uint8Array} confirmation
+             * @memberof tessera.v1.DkgRound3
+             * @instance
+             */
+            DkgRound3.prototype.confirmation = $util.newBuffer([]);
+
+            /**
+             * Creates a new DkgRound3 instance using the specified properties.
+             * @function create
+             * @memberof tessera.v1.DkgRound3
+             * @static
+             * @param {tessera.v1.DkgRound3.$Properties=} [properties] Properties to set
+             * @returns {tessera.v1.DkgRound3} DkgRound3 instance
+             * @type {{
+             *   (properties: tessera.v1.DkgRound3.$Shape): tessera.v1.DkgRound3 & tessera.v1.DkgRound3.$Shape;
+             *   (properties?: tessera.v1.DkgRound3.$Properties): tessera.v1.DkgRound3;
+             * }}
+             */
+            DkgRound3.create = function(properties) {
+                return new DkgRound3(properties);
+            };
+
+            /**
+             * Encodes the specified DkgRound3 message. Does not implicitly {@link tessera.v1.DkgRound3.verify|verify} messages.
+             * @function encode
+             * @memberof tessera.v1.DkgRound3
+             * @static
+             * @param {tessera.v1.DkgRound3.$Properties} m DkgRound3 message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DkgRound3.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.confirmation != null && $Object.hasOwnProperty.call(m, "confirmation") && m.confirmation.length)
+                    w.uint32(/* id 1, wireType 2 =*/10).bytes(m.confirmation);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes a DkgRound3 message from the specified reader or buffer.
+             * @function decode
+             * @memberof tessera.v1.DkgRound3
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tessera.v1.DkgRound3 & tessera.v1.DkgRound3.$Shape} DkgRound3
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DkgRound3.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.tessera.v1.DkgRound3();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.confirmation = v;
+                            else
+                                delete m.confirmation;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Gets the type url for DkgRound3
+             * @function getTypeUrl
+             * @memberof tessera.v1.DkgRound3
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            DkgRound3.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tessera.v1.DkgRound3";
+            };
+
+            return DkgRound3;
+        })();
+
+        v1.FrostRound1 = (function() {
+
+            /**
+             * Properties of a FrostRound1.
+             * @typedef {Object} tessera.v1.FrostRound1.$Properties
+             * @property {number|null} [identifier] FrostRound1 identifier
+             * @property {Uint8Array|null} [hiding] FrostRound1 hiding
+             * @property {Uint8Array|null} [binding] FrostRound1 binding
+             * @property {Uint8Array|null} [attestation] FrostRound1 attestation
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a FrostRound1.
+             * @memberof tessera.v1
+             * @interface IFrostRound1
+             * @augments tessera.v1.FrostRound1.$Properties
+             * @deprecated Use tessera.v1.FrostRound1.$Properties instead.
+             */
+
+            /**
+             * Shape of a FrostRound1.
+             * @typedef {tessera.v1.FrostRound1.$Properties} tessera.v1.FrostRound1.$Shape
+             */
+
+            /**
+             * Constructs a new FrostRound1.
+             * @memberof tessera.v1
+             * @classdesc Represents a FrostRound1.
+             * @constructor
+             * @param {tessera.v1.FrostRound1.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const FrostRound1 = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * FrostRound1 identifier.
+             * @member {number} identifier
+             * @memberof tessera.v1.FrostRound1
+             * @instance
+             */
+            FrostRound1.prototype.identifier = 0;
+
+            /**
+             * FrostRound1 hiding.
+             * @member {Uint8Array} hiding
+             * @memberof tessera.v1.FrostRound1
+             * @instance
+             */
+            FrostRound1.prototype.hiding = $util.newBuffer([]);
+
+            /**
+             * FrostRound1 binding.
+             * @member {Uint8Array} binding
+             * @memberof tessera.v1.FrostRound1
+             * @instance
+             */
+            FrostRound1.prototype.binding = $util.newBuffer([]);
+
+            /**
+             * FrostRound1 attestation.
+             * @member {Uint8Array} attestation
+             * @memberof tessera.v1.FrostRound1
+             * @instance
+             */
+            FrostRound1.prototype.attestation = $util.newBuffer([]);
+
+            /**
+             * Creates a new FrostRound1 instance using the specified properties.
+             * @function create
+             * @memberof tessera.v1.FrostRound1
+             * @static
+             * @param {tessera.v1.FrostRound1.$Properties=} [properties] Properties to set
+             * @returns {tessera.v1.FrostRound1} FrostRound1 instance
+             * @type {{
+             *   (properties: tessera.v1.FrostRound1.$Shape): tessera.v1.FrostRound1 & tessera.v1.FrostRound1.$Shape;
+             *   (properties?: tessera.v1.FrostRound1.$Properties): tessera.v1.FrostRound1;
+             * }}
+             */
+            FrostRound1.create = function(properties) {
+                return new FrostRound1(properties);
+            };
+
+            /**
+             * Encodes the specified FrostRound1 message. Does not implicitly {@link tessera.v1.FrostRound1.verify|verify} messages.
+             * @function encode
+             * @memberof tessera.v1.FrostRound1
+             * @static
+             * @param {tessera.v1.FrostRound1.$Properties} m FrostRound1 message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            FrostRound1.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.identifier != null && $Object.hasOwnProperty.call(m, "identifier") && m.identifier !== 0)
+                    w.uint32(/* id 1, wireType 0 =*/8).uint32(m.identifier);
+                if (m.hiding != null && $Object.hasOwnProperty.call(m, "hiding") && m.hiding.length)
+                    w.uint32(/* id 2, wireType 2 =*/18).bytes(m.hiding);
+                if (m.binding != null && $Object.hasOwnProperty.call(m, "binding") && m.binding.length)
+                    w.uint32(/* id 3, wireType 2 =*/26).bytes(m.binding);
+                if (m.attestation != null && $Object.hasOwnProperty.call(m, "attestation") && m.attestation.length)
+                    w.uint32(/* id 4, wireType 2 =*/34).bytes(m.attestation);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes a FrostRound1 message from the specified reader or buffer.
+             * @function decode
+             * @memberof tessera.v1.FrostRound1
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tessera.v1.FrostRound1 & tessera.v1.FrostRound1.$Shape} FrostRound1
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            FrostRound1.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.tessera.v1.FrostRound1();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.identifier = v;
+                            else
+                                delete m.identifier;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.hiding = v;
+                            else
+                                delete m.hiding;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.binding = v;
+                            else
+                                delete m.binding;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.attestation = v;
+                            else
+                                delete m.attestation;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Gets the type url for FrostRound1
+             * @function getTypeUrl
+             * @memberof tessera.v1.FrostRound1
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            FrostRound1.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tessera.v1.FrostRound1";
+            };
+
+            return FrostRound1;
+        })();
+
+        v1.FrostRound2 = (function() {
+
+            /**
+             * Properties of a FrostRound2.
+             * @typedef {Object} tessera.v1.FrostRound2.$Properties
+             * @property {Uint8Array|null} [share] FrostRound2 share
+             * @property {Uint8Array|null} [echo] FrostRound2 echo
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a FrostRound2.
+             * @memberof tessera.v1
+             * @interface IFrostRound2
+             * @augments tessera.v1.FrostRound2.$Properties
+             * @deprecated Use tessera.v1.FrostRound2.$Properties instead.
+             */
+
+            /**
+             * Shape of a FrostRound2.
+             * @typedef {tessera.v1.FrostRound2.$Properties} tessera.v1.FrostRound2.$Shape
+             */
+
+            /**
+             * Constructs a new FrostRound2.
+             * @memberof tessera.v1
+             * @classdesc Represents a FrostRound2.
+             * @constructor
+             * @param {tessera.v1.FrostRound2.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const FrostRound2 = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * FrostRound2 share.
+             * @member {Uint8Array} share
+             * @memberof tessera.v1.FrostRound2
+             * @instance
+             */
+            FrostRound2.prototype.share = $util.newBuffer([]);
+
+            /**
+             * FrostRound2 echo.
+             * @member {Uint8Array} echo
+             * @memberof tessera.v1.FrostRound2
+             * @instance
+             */
+            FrostRound2.prototype.echo = $util.newBuffer([]);
+
+            /**
+             * Creates a new FrostRound2 instance using the specified properties.
+             * @function create
+             * @memberof tessera.v1.FrostRound2
+             * @static
+             * @param {tessera.v1.FrostRound2.$Properties=} [properties] Properties to set
+             * @returns {tessera.v1.FrostRound2} FrostRound2 instance
+             * @type {{
+             *   (properties: tessera.v1.FrostRound2.$Shape): tessera.v1.FrostRound2 & tessera.v1.FrostRound2.$Shape;
+             *   (properties?: tessera.v1.FrostRound2.$Properties): tessera.v1.FrostRound2;
+             * }}
+             */
+            FrostRound2.create = function(properties) {
+                return new FrostRound2(properties);
+            };
+
+            /**
+             * Encodes the specified FrostRound2 message. Does not implicitly {@link tessera.v1.FrostRound2.verify|verify} messages.
+             * @function encode
+             * @memberof tessera.v1.FrostRound2
+             * @static
+             * @param {tessera.v1.FrostRound2.$Properties} m FrostRound2 message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            FrostRound2.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.share != null && $Object.hasOwnProperty.call(m, "share") && m.share.length)
+                    w.uint32(/* id 1, wireType 2 =*/10).bytes(m.share);
+                if (m.echo != null && $Object.hasOwnProperty.call(m, "echo") && m.echo.length)
+                    w.uint32(/* id 2, wireType 2 =*/18).bytes(m.echo);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes a FrostRound2 message from the specified reader or buffer.
+             * @function decode
+             * @memberof tessera.v1.FrostRound2
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tessera.v1.FrostRound2 & tessera.v1.FrostRound2.$Shape} FrostRound2
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            FrostRound2.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.tessera.v1.FrostRound2();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.share = v;
+                            else
+                                delete m.share;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.echo = v;
+                            else
+                                delete m.echo;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Gets the type url for FrostRound2
+             * @function getTypeUrl
+             * @memberof tessera.v1.FrostRound2
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            FrostRound2.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tessera.v1.FrostRound2";
+            };
+
+            return FrostRound2;
+        })();
+
+        v1.AbortNotice = (function() {
+
+            /**
+             * Properties of an AbortNotice.
+             * @typedef {Object} tessera.v1.AbortNotice.$Properties
+             * @property {string|null} [code] AbortNotice code
+             * @property {Array.<number>|null} [culprits] AbortNotice culprits
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an AbortNotice.
+             * @memberof tessera.v1
+             * @interface IAbortNotice
+             * @augments tessera.v1.AbortNotice.$Properties
+             * @deprecated Use tessera.v1.AbortNotice.$Properties instead.
+             */
+
+            /**
+             * Shape of an AbortNotice.
+             * @typedef {tessera.v1.AbortNotice.$Properties} tessera.v1.AbortNotice.$Shape
+             */
+
+            /**
+             * Constructs a new AbortNotice.
+             * @memberof tessera.v1
+             * @classdesc Represents an AbortNotice.
+             * @constructor
+             * @param {tessera.v1.AbortNotice.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const AbortNotice = function (p) {
+                this.culprits = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * AbortNotice code.
+             * @member {string} code
+             * @memberof tessera.v1.AbortNotice
+             * @instance
+             */
+            AbortNotice.prototype.code = "";
+
+            /**
+             * AbortNotice culprits.
+             * @member {Array.<number>} culprits
+             * @memberof tessera.v1.AbortNotice
+             * @instance
+             */
+            AbortNotice.prototype.culprits = $util.emptyArray;
+
+            /**
+             * Creates a new AbortNotice instance using the specified properties.
+             * @function create
+             * @memberof tessera.v1.AbortNotice
+             * @static
+             * @param {tessera.v1.AbortNotice.$Properties=} [properties] Properties to set
+             * @returns {tessera.v1.AbortNotice} AbortNotice instance
+             * @type {{
+             *   (properties: tessera.v1.AbortNotice.$Shape): tessera.v1.AbortNotice & tessera.v1.AbortNotice.$Shape;
+             *   (properties?: tessera.v1.AbortNotice.$Properties): tessera.v1.AbortNotice;
+             * }}
+             */
+            AbortNotice.create = function(properties) {
+                return new AbortNotice(properties);
+            };
+
+            /**
+             * Encodes the specified AbortNotice message. Does not implicitly {@link tessera.v1.AbortNotice.verify|verify} messages.
+             * @function encode
+             * @memberof tessera.v1.AbortNotice
+             * @static
+             * @param {tessera.v1.AbortNotice.$Properties} m AbortNotice message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            AbortNotice.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.code != null && $Object.hasOwnProperty.call(m, "code") && m.code !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.code);
+                if (m.culprits != null && m.culprits.length) {
+                    w.uint32(/* id 2, wireType 2 =*/18).uint32s(m.culprits);
+                }
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes an AbortNotice message from the specified reader or buffer.
+             * @function decode
+             * @memberof tessera.v1.AbortNotice
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tessera.v1.AbortNotice & tessera.v1.AbortNotice.$Shape} AbortNotice
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            AbortNotice.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.tessera.v1.AbortNotice();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.code = v;
+                            else
+                                delete m.code;
+                            continue;
+                        }
+                    case 2: {
+                            if (u === 2) {
+                                if (!(m.culprits && m.culprits.length))
+                                    m.culprits = [];
+                                r.uint32s(m.culprits);
+                                continue;
+                            }
+                            if (u !== 0)
+                                break;
+                            if (!(m.culprits && m.culprits.length))
+                                m.culprits = [];
+                            m.culprits.push(r.uint32());
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Gets the type url for AbortNotice
+             * @function getTypeUrl
+             * @memberof tessera.v1.AbortNotice
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            AbortNotice.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tessera.v1.AbortNotice";
+            };
+
+            return AbortNotice;
+        })();
+
+        /**
+         * SessionKind enum.
+         * @name tessera.v1.SessionKind
+         * @enum {number}
+         * @property {number} SESSION_KIND_UNSPECIFIED=0 SESSION_KIND_UNSPECIFIED value
+         * @property {number} SESSION_KIND_KEYGEN=1 SESSION_KIND_KEYGEN value
+         * @property {number} SESSION_KIND_SIGN=2 SESSION_KIND_SIGN value
+         */
+        v1.SessionKind = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "SESSION_KIND_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "SESSION_KIND_KEYGEN"] = 1;
+            values[valuesById[2] = "SESSION_KIND_SIGN"] = 2;
+            return values;
+        })();
+
+        /**
+         * HashAlgorithm enum.
+         * @name tessera.v1.HashAlgorithm
+         * @enum {number}
+         * @property {number} HASH_ALGORITHM_UNSPECIFIED=0 HASH_ALGORITHM_UNSPECIFIED value
+         * @property {number} HASH_ALGORITHM_NONE=1 HASH_ALGORITHM_NONE value
+         * @property {number} HASH_ALGORITHM_SHA256=2 HASH_ALGORITHM_SHA256 value
+         * @property {number} HASH_ALGORITHM_SHA256D=3 HASH_ALGORITHM_SHA256D value
+         * @property {number} HASH_ALGORITHM_KECCAK256=4 HASH_ALGORITHM_KECCAK256 value
+         */
+        v1.HashAlgorithm = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "HASH_ALGORITHM_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "HASH_ALGORITHM_NONE"] = 1;
+            values[valuesById[2] = "HASH_ALGORITHM_SHA256"] = 2;
+            values[valuesById[3] = "HASH_ALGORITHM_SHA256D"] = 3;
+            values[valuesById[4] = "HASH_ALGORITHM_KECCAK256"] = 4;
+            return values;
+        })();
+
+        v1.MessageToSign = (function() {
+
+            /**
+             * Properties of a MessageToSign.
+             * @typedef {Object} tessera.v1.MessageToSign.$Properties
+             * @property {tessera.v1.HashAlgorithm|null} [hash] MessageToSign hash
+             * @property {Uint8Array|null} [preimage] MessageToSign preimage
+             * @property {boolean|null} [prehashed] MessageToSign prehashed
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a MessageToSign.
+             * @memberof tessera.v1
+             * @interface IMessageToSign
+             * @augments tessera.v1.MessageToSign.$Properties
+             * @deprecated Use tessera.v1.MessageToSign.$Properties instead.
+             */
+
+            /**
+             * Shape of a MessageToSign.
+             * @typedef {tessera.v1.MessageToSign.$Properties} tessera.v1.MessageToSign.$Shape
+             */
+
+            /**
+             * Constructs a new MessageToSign.
+             * @memberof tessera.v1
+             * @classdesc Represents a MessageToSign.
+             * @constructor
+             * @param {tessera.v1.MessageToSign.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const MessageToSign = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * MessageToSign hash.
+             * @member {tessera.v1.HashAlgorithm} hash
+             * @memberof tessera.v1.MessageToSign
+             * @instance
+             */
+            MessageToSign.prototype.hash = 0;
+
+            /**
+             * MessageToSign preimage.
+             * @member {Uint8Array} preimage
+             * @memberof tessera.v1.MessageToSign
+             * @instance
+             */
+            MessageToSign.prototype.preimage = $util.newBuffer([]);
+
+            /**
+             * MessageToSign prehashed.
+             * @member {boolean} prehashed
+             * @memberof tessera.v1.MessageToSign
+             * @instance
+             */
+            MessageToSign.prototype.prehashed = false;
+
+            /**
+             * Creates a new MessageToSign instance using the specified properties.
+             * @function create
+             * @memberof tessera.v1.MessageToSign
+             * @static
+             * @param {tessera.v1.MessageToSign.$Properties=} [properties] Properties to set
+             * @returns {tessera.v1.MessageToSign} MessageToSign instance
+             * @type {{
+             *   (properties: tessera.v1.MessageToSign.$Shape): tessera.v1.MessageToSign & tessera.v1.MessageToSign.$Shape;
+             *   (properties?: tessera.v1.MessageToSign.$Properties): tessera.v1.MessageToSign;
+             * }}
+             */
+            MessageToSign.create = function(properties) {
+                return new MessageToSign(properties);
+            };
+
+            /**
+             * Encodes the specified MessageToSign message. Does not implicitly {@link tessera.v1.MessageToSign.verify|verify} messages.
+             * @function encode
+             * @memberof tessera.v1.MessageToSign
+             * @static
+             * @param {tessera.v1.MessageToSign.$Properties} m MessageToSign message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            MessageToSign.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.hash != null && $Object.hasOwnProperty.call(m, "hash") && m.hash !== 0)
+                    w.uint32(/* id 1, wireType 0 =*/8).int32(m.hash);
+                if (m.preimage != null && $Object.hasOwnProperty.call(m, "preimage") && m.preimage.length)
+                    w.uint32(/* id 2, wireType 2 =*/18).bytes(m.preimage);
+                if (m.prehashed != null && $Object.hasOwnProperty.call(m, "prehashed") && m.prehashed !== false)
+                    w.uint32(/* id 3, wireType 0 =*/24).bool(m.prehashed);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes a MessageToSign message from the specified reader or buffer.
+             * @function decode
+             * @memberof tessera.v1.MessageToSign
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tessera.v1.MessageToSign & tessera.v1.MessageToSign.$Shape} MessageToSign
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            MessageToSign.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.tessera.v1.MessageToSign();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.int32())
+                                m.hash = v;
+                            else
+                                delete m.hash;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.preimage = v;
+                            else
+                                delete m.preimage;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.prehashed = v;
+                            else
+                                delete m.prehashed;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Gets the type url for MessageToSign
+             * @function getTypeUrl
+             * @memberof tessera.v1.MessageToSign
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            MessageToSign.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tessera.v1.MessageToSign";
+            };
+
+            return MessageToSign;
+        })();
+
+        v1.SessionProposal = (function() {
+
+            /**
+             * Properties of a SessionProposal.
+             * @typedef {Object} tessera.v1.SessionProposal.$Properties
+             * @property {tessera.v1.SessionKind|null} [kind] SessionProposal kind
+             * @property {string|null} [scheme] SessionProposal scheme
+             * @property {string|null} [keyId] SessionProposal keyId
+             * @property {number|null} [threshold] SessionProposal threshold
+             * @property {Array.<Uint8Array>|null} [parties] SessionProposal parties
+             * @property {tessera.v1.MessageToSign.$Properties|null} [message] SessionProposal message
+             * @property {Array.<number>|null} [derivationPath] SessionProposal derivationPath
+             * @property {number|null} [roundTimeoutMs] SessionProposal roundTimeoutMs
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a SessionProposal.
+             * @memberof tessera.v1
+             * @interface ISessionProposal
+             * @augments tessera.v1.SessionProposal.$Properties
+             * @deprecated Use tessera.v1.SessionProposal.$Properties instead.
+             */
+
+            /**
+             * Shape of a SessionProposal.
+             * @typedef {tessera.v1.SessionProposal.$Properties} tessera.v1.SessionProposal.$Shape
+             */
+
+            /**
+             * Constructs a new SessionProposal.
+             * @memberof tessera.v1
+             * @classdesc Represents a SessionProposal.
+             * @constructor
+             * @param {tessera.v1.SessionProposal.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const SessionProposal = function (p) {
+                this.parties = [];
+                this.derivationPath = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * SessionProposal kind.
+             * @member {tessera.v1.SessionKind} kind
+             * @memberof tessera.v1.SessionProposal
+             * @instance
+             */
+            SessionProposal.prototype.kind = 0;
+
+            /**
+             * SessionProposal scheme.
+             * @member {string} scheme
+             * @memberof tessera.v1.SessionProposal
+             * @instance
+             */
+            SessionProposal.prototype.scheme = "";
+
+            /**
+             * SessionProposal keyId.
+             * @member {string} keyId
+             * @memberof tessera.v1.SessionProposal
+             * @instance
+             */
+            SessionProposal.prototype.keyId = "";
+
+            /**
+             * SessionProposal threshold.
+             * @member {number} threshold
+             * @memberof tessera.v1.SessionProposal
+             * @instance
+             */
+            SessionProposal.prototype.threshold = 0;
+
+            /**
+             * SessionProposal parties.
+             * @member {Array.<Uint8Array>} parties
+             * @memberof tessera.v1.SessionProposal
+             * @instance
+             */
+            SessionProposal.prototype.parties = $util.emptyArray;
+
+            /**
+             * SessionProposal message.
+             * @member {tessera.v1.MessageToSign.$Properties|null|undefined} message
+             * @memberof tessera.v1.SessionProposal
+             * @instance
+             */
+            SessionProposal.prototype.message = null;
+
+            /**
+             * SessionProposal derivationPath.
+             * @member {Array.<number>} derivationPath
+             * @memberof tessera.v1.SessionProposal
+             * @instance
+             */
+            SessionProposal.prototype.derivationPath = $util.emptyArray;
+
+            /**
+             * SessionProposal roundTimeoutMs.
+             * @member {number} roundTimeoutMs
+             * @memberof tessera.v1.SessionProposal
+             * @instance
+             */
+            SessionProposal.prototype.roundTimeoutMs = 0;
+
+            /**
+             * Creates a new SessionProposal instance using the specified properties.
+             * @function create
+             * @memberof tessera.v1.SessionProposal
+             * @static
+             * @param {tessera.v1.SessionProposal.$Properties=} [properties] Properties to set
+             * @returns {tessera.v1.SessionProposal} SessionProposal instance
+             * @type {{
+             *   (properties: tessera.v1.SessionProposal.$Shape): tessera.v1.SessionProposal & tessera.v1.SessionProposal.$Shape;
+             *   (properties?: tessera.v1.SessionProposal.$Properties): tessera.v1.SessionProposal;
+             * }}
+             */
+            SessionProposal.create = function(properties) {
+                return new SessionProposal(properties);
+            };
+
+            /**
+             * Encodes the specified SessionProposal message. Does not implicitly {@link tessera.v1.SessionProposal.verify|verify} messages.
+             * @function encode
+             * @memberof tessera.v1.SessionProposal
+             * @static
+             * @param {tessera.v1.SessionProposal.$Properties} m SessionProposal message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SessionProposal.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.kind != null && $Object.hasOwnProperty.call(m, "kind") && m.kind !== 0)
+                    w.uint32(/* id 1, wireType 0 =*/8).int32(m.kind);
+                if (m.scheme != null && $Object.hasOwnProperty.call(m, "scheme") && m.scheme !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.scheme);
+                if (m.keyId != null && $Object.hasOwnProperty.call(m, "keyId") && m.keyId !== "")
+                    w.uint32(/* id 3, wireType 2 =*/26).string(m.keyId);
+                if (m.threshold != null && $Object.hasOwnProperty.call(m, "threshold") && m.threshold !== 0)
+                    w.uint32(/* id 4, wireType 0 =*/32).uint32(m.threshold);
+                if (m.parties != null && m.parties.length) {
+                    for (var i = 0; i < m.parties.length; ++i)
+                        w.uint32(/* id 5, wireType 2 =*/42).bytes(m.parties[i]);
+                }
+                if (m.message != null && $Object.hasOwnProperty.call(m, "message"))
+                    $root.tessera.v1.MessageToSign.encode(m.message, w.uint32(/* id 6, wireType 2 =*/50).fork(), q + 1).ldelim();
+                if (m.derivationPath != null && m.derivationPath.length) {
+                    w.uint32(/* id 7, wireType 2 =*/58).uint32s(m.derivationPath);
+                }
+                if (m.roundTimeoutMs != null && $Object.hasOwnProperty.call(m, "roundTimeoutMs") && m.roundTimeoutMs !== 0)
+                    w.uint32(/* id 8, wireType 0 =*/64).uint32(m.roundTimeoutMs);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes a SessionProposal message from the specified reader or buffer.
+             * @function decode
+             * @memberof tessera.v1.SessionProposal
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tessera.v1.SessionProposal & tessera.v1.SessionProposal.$Shape} SessionProposal
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SessionProposal.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.tessera.v1.SessionProposal();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.int32())
+                                m.kind = v;
+                            else
+                                delete m.kind;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.scheme = v;
+                            else
+                                delete m.scheme;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.keyId = v;
+                            else
+                                delete m.keyId;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.threshold = v;
+                            else
+                                delete m.threshold;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.parties && m.parties.length))
+                                m.parties = [];
+                            m.parties.push(r.bytes());
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 2)
+                                break;
+                            m.message = $root.tessera.v1.MessageToSign.decode(r, r.size(), $undefined, q + 1, m.message);
+                            continue;
+                        }
+                    case 7: {
+                            if (u === 2) {
+                                if (!(m.derivationPath && m.derivationPath.length))
+                                    m.derivationPath = [];
+                                r.uint32s(m.derivationPath);
+                                continue;
+                            }
+                            if (u !== 0)
+                                break;
+                            if (!(m.derivationPath && m.derivationPath.length))
+                                m.derivationPath = [];
+                            m.derivationPath.push(r.uint32());
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.roundTimeoutMs = v;
+                            else
+                                delete m.roundTimeoutMs;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Gets the type url for SessionProposal
+             * @function getTypeUrl
+             * @memberof tessera.v1.SessionProposal
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            SessionProposal.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tessera.v1.SessionProposal";
+            };
+
+            return SessionProposal;
+        })();
+
+        v1.SessionHello = (function() {
+
+            /**
+             * Properties of a SessionHello.
+             * @typedef {Object} tessera.v1.SessionHello.$Properties
+             * @property {Uint8Array|null} [x25519PublicKey] SessionHello x25519PublicKey
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a SessionHello.
+             * @memberof tessera.v1
+             * @interface ISessionHello
+             * @augments tessera.v1.SessionHello.$Properties
+             * @deprecated Use tessera.v1.SessionHello.$Properties instead.
+             */
+
+            /**
+             * Shape of a SessionHello.
+             * @typedef {tessera.v1.SessionHello.$Properties} tessera.v1.SessionHello.$Shape
+             */
+
+            /**
+             * Constructs a new SessionHello.
+             * @memberof tessera.v1
+             * @classdesc Represents a SessionHello.
+             * @constructor
+             * @param {tessera.v1.SessionHello.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const SessionHello = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * SessionHello x25519PublicKey.
+             * @member {Uint8Array} x25519PublicKey
+             * @memberof tessera.v1.SessionHello
+             * @instance
+             */
+            SessionHello.prototype.x25519PublicKey = $util.newBuffer([]);
+
+            /**
+             * Creates a new SessionHello instance using the specified properties.
+             * @function create
+             * @memberof tessera.v1.SessionHello
+             * @static
+             * @param {tessera.v1.SessionHello.$Properties=} [properties] Properties to set
+             * @returns {tessera.v1.SessionHello} SessionHello instance
+             * @type {{
+             *   (properties: tessera.v1.SessionHello.$Shape): tessera.v1.SessionHello & tessera.v1.SessionHello.$Shape;
+             *   (properties?: tessera.v1.SessionHello.$Properties): tessera.v1.SessionHello;
+             * }}
+             */
+            SessionHello.create = function(properties) {
+                return new SessionHello(properties);
+            };
+
+            /**
+             * Encodes the specified SessionHello message. Does not implicitly {@link tessera.v1.SessionHello.verify|verify} messages.
+             * @function encode
+             * @memberof tessera.v1.SessionHello
+             * @static
+             * @param {tessera.v1.SessionHello.$Properties} m SessionHello message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SessionHello.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.x25519PublicKey != null && $Object.hasOwnProperty.call(m, "x25519PublicKey") && m.x25519PublicKey.length)
+                    w.uint32(/* id 1, wireType 2 =*/10).bytes(m.x25519PublicKey);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes a SessionHello message from the specified reader or buffer.
+             * @function decode
+             * @memberof tessera.v1.SessionHello
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tessera.v1.SessionHello & tessera.v1.SessionHello.$Shape} SessionHello
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SessionHello.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.tessera.v1.SessionHello();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.x25519PublicKey = v;
+                            else
+                                delete m.x25519PublicKey;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Gets the type url for SessionHello
+             * @function getTypeUrl
+             * @memberof tessera.v1.SessionHello
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            SessionHello.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tessera.v1.SessionHello";
+            };
+
+            return SessionHello;
+        })();
+
+        v1.Abort = (function() {
+
+            /**
+             * Properties of an Abort.
+             * @typedef {Object} tessera.v1.Abort.$Properties
+             * @property {string|null} [code] Abort code
+             * @property {Array.<Uint8Array>|null} [culprits] Abort culprits
+             * @property {string|null} [reason] Abort reason
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an Abort.
+             * @memberof tessera.v1
+             * @interface IAbort
+             * @augments tessera.v1.Abort.$Properties
+             * @deprecated Use tessera.v1.Abort.$Properties instead.
+             */
+
+            /**
+             * Shape of an Abort.
+             * @typedef {tessera.v1.Abort.$Properties} tessera.v1.Abort.$Shape
+             */
+
+            /**
+             * Constructs a new Abort.
+             * @memberof tessera.v1
+             * @classdesc Represents an Abort.
+             * @constructor
+             * @param {tessera.v1.Abort.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Abort = function (p) {
+                this.culprits = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * Abort code.
+             * @member {string} code
+             * @memberof tessera.v1.Abort
+             * @instance
+             */
+            Abort.prototype.code = "";
+
+            /**
+             * Abort culprits.
+             * @member {Array.<Uint8Array>} culprits
+             * @memberof tessera.v1.Abort
+             * @instance
+             */
+            Abort.prototype.culprits = $util.emptyArray;
+
+            /**
+             * Abort reason.
+             * @member {string} reason
+             * @memberof tessera.v1.Abort
+             * @instance
+             */
+            Abort.prototype.reason = "";
+
+            /**
+             * Creates a new Abort instance using the specified properties.
+             * @function create
+             * @memberof tessera.v1.Abort
+             * @static
+             * @param {tessera.v1.Abort.$Properties=} [properties] Properties to set
+             * @returns {tessera.v1.Abort} Abort instance
+             * @type {{
+             *   (properties: tessera.v1.Abort.$Shape): tessera.v1.Abort & tessera.v1.Abort.$Shape;
+             *   (properties?: tessera.v1.Abort.$Properties): tessera.v1.Abort;
+             * }}
+             */
+            Abort.create = function(properties) {
+                return new Abort(properties);
+            };
+
+            /**
+             * Encodes the specified Abort message. Does not implicitly {@link tessera.v1.Abort.verify|verify} messages.
+             * @function encode
+             * @memberof tessera.v1.Abort
+             * @static
+             * @param {tessera.v1.Abort.$Properties} m Abort message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Abort.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.code != null && $Object.hasOwnProperty.call(m, "code") && m.code !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.code);
+                if (m.culprits != null && m.culprits.length) {
+                    for (var i = 0; i < m.culprits.length; ++i)
+                        w.uint32(/* id 2, wireType 2 =*/18).bytes(m.culprits[i]);
+                }
+                if (m.reason != null && $Object.hasOwnProperty.call(m, "reason") && m.reason !== "")
+                    w.uint32(/* id 3, wireType 2 =*/26).string(m.reason);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes an Abort message from the specified reader or buffer.
+             * @function decode
+             * @memberof tessera.v1.Abort
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tessera.v1.Abort & tessera.v1.Abort.$Shape} Abort
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Abort.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.tessera.v1.Abort();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.code = v;
+                            else
+                                delete m.code;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.culprits && m.culprits.length))
+                                m.culprits = [];
+                            m.culprits.push(r.bytes());
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.reason = v;
+                            else
+                                delete m.reason;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Gets the type url for Abort
+             * @function getTypeUrl
+             * @memberof tessera.v1.Abort
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Abort.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tessera.v1.Abort";
+            };
+
+            return Abort;
+        })();
+
+        v1.SessionResult = (function() {
+
+            /**
+             * Properties of a SessionResult.
+             * @typedef {Object} tessera.v1.SessionResult.$Properties
+             * @property {string|null} [keyId] SessionResult keyId
+             * @property {Uint8Array|null} [publicKey] SessionResult publicKey
+             * @property {Uint8Array|null} [signature] SessionResult signature
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a SessionResult.
+             * @memberof tessera.v1
+             * @interface ISessionResult
+             * @augments tessera.v1.SessionResult.$Properties
+             * @deprecated Use tessera.v1.SessionResult.$Properties instead.
+             */
+
+            /**
+             * Shape of a SessionResult.
+             * @typedef {tessera.v1.SessionResult.$Properties} tessera.v1.SessionResult.$Shape
+             */
+
+            /**
+             * Constructs a new SessionResult.
+             * @memberof tessera.v1
+             * @classdesc Represents a SessionResult.
+             * @constructor
+             * @param {tessera.v1.SessionResult.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const SessionResult = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * SessionResult keyId.
+             * @member {string} keyId
+             * @memberof tessera.v1.SessionResult
+             * @instance
+             */
+            SessionResult.prototype.keyId = "";
+
+            /**
+             * SessionResult publicKey.
+             * @member {Uint8Array} publicKey
+             * @memberof tessera.v1.SessionResult
+             * @instance
+             */
+            SessionResult.prototype.publicKey = $util.newBuffer([]);
+
+            /**
+             * SessionResult signature.
+             * @member {Uint8Array} signature
+             * @memberof tessera.v1.SessionResult
+             * @instance
+             */
+            SessionResult.prototype.signature = $util.newBuffer([]);
+
+            /**
+             * Creates a new SessionResult instance using the specified properties.
+             * @function create
+             * @memberof tessera.v1.SessionResult
+             * @static
+             * @param {tessera.v1.SessionResult.$Properties=} [properties] Properties to set
+             * @returns {tessera.v1.SessionResult} SessionResult instance
+             * @type {{
+             *   (properties: tessera.v1.SessionResult.$Shape): tessera.v1.SessionResult & tessera.v1.SessionResult.$Shape;
+             *   (properties?: tessera.v1.SessionResult.$Properties): tessera.v1.SessionResult;
+             * }}
+             */
+            SessionResult.create = function(properties) {
+                return new SessionResult(properties);
+            };
+
+            /**
+             * Encodes the specified SessionResult message. Does not implicitly {@link tessera.v1.SessionResult.verify|verify} messages.
+             * @function encode
+             * @memberof tessera.v1.SessionResult
+             * @static
+             * @param {tessera.v1.SessionResult.$Properties} m SessionResult message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SessionResult.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.keyId != null && $Object.hasOwnProperty.call(m, "keyId") && m.keyId !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.keyId);
+                if (m.publicKey != null && $Object.hasOwnProperty.call(m, "publicKey") && m.publicKey.length)
+                    w.uint32(/* id 2, wireType 2 =*/18).bytes(m.publicKey);
+                if (m.signature != null && $Object.hasOwnProperty.call(m, "signature") && m.signature.length)
+                    w.uint32(/* id 3, wireType 2 =*/26).bytes(m.signature);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes a SessionResult message from the specified reader or buffer.
+             * @function decode
+             * @memberof tessera.v1.SessionResult
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tessera.v1.SessionResult & tessera.v1.SessionResult.$Shape} SessionResult
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SessionResult.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.tessera.v1.SessionResult();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.keyId = v;
+                            else
+                                delete m.keyId;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.publicKey = v;
+                            else
+                                delete m.publicKey;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.signature = v;
+                            else
+                                delete m.signature;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Gets the type url for SessionResult
+             * @function getTypeUrl
+             * @memberof tessera.v1.SessionResult
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            SessionResult.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tessera.v1.SessionResult";
+            };
+
+            return SessionResult;
+        })();
+
+        return v1;
+    })();
+
+    return tessera;
+})();
+
+export {
+  $root as default
+};

@@ -1,0 +1,87 @@
+/**
+ * The stored key share (proto/tessera/v1/keyshare.proto) <-> a KeyPackage plus the identity key
+ * of every party. Versioned: version 1 is the only one so far; a later format adds a branch here
+ * and keeps this one loading. Decoding validates every element and scalar with the scheme's suite.
+ * @module
+ */
+import { SecretScalar } from '../math/secret.js';
+import { getSuite, isSchemeId } from '../suites/index.js';
+import { keyIdOf, type KeyPackage, type PublicKeyPackage } from '../dkg/key-package.js';
+import { IDENTITY_KEY_BYTES } from './envelope-codec.js';
+import { tessera } from './generated/tessera.js';
+import { decodeStrict, encodeMessage, plainBytes } from './strict-decode.js';
+import { WireError } from './wire-error.js';
+
+export const KEYSHARE_VERSION = 1;
+
+/** A key package together with who holds each share. */
+export interface StoredKeyShare {
+  readonly key: KeyPackage;
+  /** Identity key of every party, by party id. */
+  readonly identities: ReadonlyMap<number, Uint8Array>;
+}
+
+export function encodeKeyShare(s: StoredKeyShare): Uint8Array {
+  const { key } = s;
+  const pub = key.public;
+  const suite = getSuite(pub.scheme);
+  return encodeMessage(tessera.v1.KeyShare, {
+    version: KEYSHARE_VERSION,
+    scheme: pub.scheme,
+    keyId: keyIdOf(pub),
+    partyId: key.id,
+    threshold: pub.threshold,
+    parties: pub.parties.map((id) => ({ id, identityKey: s.identities.get(id)!, verifyingShare: pub.verifyingShares.get(id)! })),
+    groupPublicKey: pub.groupPublicKey,
+    vssCommitment: [...pub.vssCommitment],
+    chainCode: pub.chainCode,
+    secretShare: suite.Fn.encode(key.secretShare.expose()),
+  });
+}
+
+export function decodeKeyShare(bytes: Uint8Array): StoredKeyShare {
+  const m = decodeStrict(tessera.v1.KeyShare, bytes);
+  if (m.version !== KEYSHARE_VERSION) throw new WireError(`unsupported key share version ${m.version ?? 0}`);
+  const scheme = m.scheme ?? '';
+  if (!isSchemeId(scheme)) throw new WireError(`unknown scheme "${scheme.slice(0, 64)}"`);
+  const suite = getSuite(scheme);
+  const check = <T>(what: string, f: () => T): T => {
+    try {
+      return f();
+    } catch (e) {
+      throw new WireError(`key share ${what}: ${(e as Error).message}`);
+    }
+  };
+  const parties = (m.parties ?? []).map((p) => ({ id: p.id ?? 0, identityKey: plainBytes(p.identityKey), verifyingShare: plainBytes(p.verifyingShare) }));
+  const ids = parties.map((p) => p.id);
+  if (ids.some((id, i) => id < 1 || (i > 0 && id <= ids[i - 1]!))) throw new WireError('key share party ids must be ascending and nonzero');
+  for (const p of parties) {
+    if (p.identityKey.length !== IDENTITY_KEY_BYTES) throw new WireError('key share identity keys must be 32 bytes');
+    check('verifying share', () => suite.G.decode(p.verifyingShare));
+  }
+  const threshold = m.threshold ?? 0;
+  if (threshold < 1 || threshold > parties.length) throw new WireError('key share threshold out of range');
+  const vss = (m.vssCommitment ?? []).map(plainBytes);
+  if (vss.length !== threshold) throw new WireError('key share VSS commitment has the wrong length');
+  vss.forEach((c) => check('VSS commitment', () => suite.G.decode(c)));
+  const groupPublicKey = plainBytes(m.groupPublicKey);
+  check('group public key', () => suite.G.decode(groupPublicKey));
+  const chainCode = plainBytes(m.chainCode);
+  if (chainCode.length !== 32) throw new WireError('key share chain code must be 32 bytes');
+  const partyId = m.partyId ?? 0;
+  if (!ids.includes(partyId)) throw new WireError('key share party id is not among its parties');
+  const secret = check('secret share', () => suite.Fn.decode(plainBytes(m.secretShare)));
+  const pub: PublicKeyPackage = {
+    scheme,
+    threshold,
+    parties: ids,
+    groupPublicKey,
+    verifyingShares: new Map(parties.map((p) => [p.id, p.verifyingShare])),
+    vssCommitment: vss,
+    chainCode,
+  };
+  if (keyIdOf(pub) !== m.keyId) throw new WireError('key share key id does not match its group key');
+  const own = pub.verifyingShares.get(partyId)!;
+  if (!suite.G.eq(suite.G.mulBase(secret), suite.G.decode(own))) throw new WireError('key share secret does not match its verifying share');
+  return { key: { id: partyId, secretShare: new SecretScalar(secret), public: pub }, identities: new Map(parties.map((p) => [p.id, p.identityKey])) };
+}

@@ -1,0 +1,84 @@
+/**
+ * Round payloads <-> protobuf bytes (proto/tessera/v1/rounds.proto). Protocol code exchanges plain
+ * payload objects (src/mpc/canonical.ts); this table says, per round label, which message type
+ * carries it and the kind of each field. Decoding is strict (strict-decode.ts) and yields exactly
+ * the declared fields, so a payload from the network has the same shape as one from memory, and
+ * the protocol's own PayloadReader then checks every length.
+ * @module
+ */
+import type { Payload } from '../mpc/canonical.js';
+import { tessera } from './generated/tessera.js';
+import { decodeStrict, encodeMessage, plainBytes, type MessageType } from './strict-decode.js';
+import { WireError } from './wire-error.js';
+
+type FieldKind = 'bytes' | 'bytesList' | 'uint' | 'uintList' | 'string';
+
+interface RoundSpec {
+  readonly type: MessageType<any>;
+  readonly fields: Readonly<Record<string, FieldKind>>;
+}
+
+const v1 = tessera.v1;
+
+const ROUNDS: Readonly<Record<string, RoundSpec>> = {
+  'dkg/1': { type: v1.DkgRound1, fields: { commitment: 'bytesList', proof: 'bytes', chainCodeCommitment: 'bytes', attestation: 'bytes' } },
+  'dkg/2': { type: v1.DkgRound2, fields: { share: 'bytes', echo: 'bytes', chainCode: 'bytes' } },
+  'dkg/3': { type: v1.DkgRound3, fields: { confirmation: 'bytes' } },
+  'frost/1': { type: v1.FrostRound1, fields: { identifier: 'uint', hiding: 'bytes', binding: 'bytes', attestation: 'bytes' } },
+  'frost/2': { type: v1.FrostRound2, fields: { share: 'bytes', echo: 'bytes' } },
+  abort: { type: v1.AbortNotice, fields: { code: 'string', culprits: 'uintList' } },
+};
+
+const MAX_STRING = 256;
+const MAX_LIST = 4096;
+
+function spec(round: string): RoundSpec {
+  const s = Object.hasOwn(ROUNDS, round) ? ROUNDS[round] : undefined;
+  if (s === undefined) throw new WireError(`unknown round "${round.slice(0, 64)}"`);
+  return s;
+}
+
+export function isKnownRound(round: string): boolean {
+  return Object.hasOwn(ROUNDS, round);
+}
+
+function checkField(kind: FieldKind, name: string, v: unknown): void {
+  const ok =
+    kind === 'bytes'
+      ? v instanceof Uint8Array
+      : kind === 'bytesList'
+        ? Array.isArray(v) && v.length <= MAX_LIST && v.every((x) => x instanceof Uint8Array)
+        : kind === 'uint'
+          ? Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 0xffffffff
+          : kind === 'uintList'
+            ? Array.isArray(v) && v.length <= MAX_LIST && v.every((x) => Number.isInteger(x) && x >= 0 && x <= 0xffffffff)
+            : typeof v === 'string' && v.length <= MAX_STRING;
+  if (!ok) throw new WireError(`field ${name} is not a valid ${kind}`);
+}
+
+export function encodeRound(round: string, payload: Payload): Uint8Array {
+  const { type, fields } = spec(round);
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload) || payload instanceof Uint8Array) {
+    throw new WireError(`${round}: payload is not an object`);
+  }
+  const p = payload as Record<string, unknown>;
+  for (const k of Object.keys(p)) if (!(k in fields)) throw new WireError(`${round}: unexpected field ${k}`);
+  for (const [name, kind] of Object.entries(fields)) checkField(kind, name, p[name]);
+  return encodeMessage(type, p);
+}
+
+export function decodeRound(round: string, bytes: Uint8Array): Payload {
+  const { type, fields } = spec(round);
+  const m = decodeStrict(type, bytes) as Record<string, unknown>;
+  const out: Record<string, Payload> = {};
+  for (const [name, kind] of Object.entries(fields)) {
+    const v = m[name];
+    if (kind === 'bytes') out[name] = plainBytes(v as Uint8Array);
+    else if (kind === 'bytesList') out[name] = ((v as Uint8Array[] | undefined) ?? []).map(plainBytes);
+    else if (kind === 'uintList') out[name] = [...((v as number[] | undefined) ?? [])];
+    else if (kind === 'uint') out[name] = (v as number | undefined) ?? 0;
+    else out[name] = (v as string | undefined) ?? '';
+    checkField(kind, name, out[name]);
+  }
+  return out;
+}

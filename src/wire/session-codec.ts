@@ -1,0 +1,130 @@
+/**
+ * Session control messages (proto/tessera/v1/session.proto) as typed values with strict
+ * validation: a coordinator's proposal, each party's per-session hello (X25519 key), results and
+ * aborts reported back to the coordinator.
+ * @module
+ */
+import { isSchemeId, type SchemeId } from '../suites/index.js';
+import { IDENTITY_KEY_BYTES } from './envelope-codec.js';
+import { tessera } from './generated/tessera.js';
+import { decodeStrict, encodeMessage, plainBytes } from './strict-decode.js';
+import { WireError } from './wire-error.js';
+
+const v1 = tessera.v1;
+
+export const ROUND_PROPOSAL = 'proposal';
+export const ROUND_HELLO = 'hello';
+export const ROUND_RESULT = 'result';
+export const ROUND_FAILED = 'failed';
+
+export type SessionKind = 'keygen' | 'sign';
+export type HashAlgorithm = 'none' | 'sha256' | 'sha256d' | 'keccak256';
+
+const KINDS: Record<SessionKind, number> = { keygen: v1.SessionKind.SESSION_KIND_KEYGEN, sign: v1.SessionKind.SESSION_KIND_SIGN };
+const HASHES: Record<HashAlgorithm, number> = {
+  none: v1.HashAlgorithm.HASH_ALGORITHM_NONE,
+  sha256: v1.HashAlgorithm.HASH_ALGORITHM_SHA256,
+  sha256d: v1.HashAlgorithm.HASH_ALGORITHM_SHA256D,
+  keccak256: v1.HashAlgorithm.HASH_ALGORITHM_KECCAK256,
+};
+const MAX_PARTIES = 1024;
+const MAX_MESSAGE = 64 * 1024;
+
+export interface SessionProposal {
+  readonly kind: SessionKind;
+  readonly scheme: SchemeId;
+  /** Hex key id; empty for keygen. */
+  readonly keyId: string;
+  readonly threshold: number;
+  /** Identity keys: keygen, all parties in evaluation-point order; sign, the signers. */
+  readonly parties: readonly Uint8Array[];
+  readonly message: { readonly hash: HashAlgorithm; readonly preimage: Uint8Array; readonly prehashed: boolean };
+  readonly derivationPath: readonly number[];
+  readonly roundTimeoutMs: number;
+}
+
+function reverse<K extends string>(table: Record<K, number>, value: number | undefined, what: string): K {
+  const found = (Object.keys(table) as K[]).find((k) => table[k] === value);
+  if (found === undefined) throw new WireError(`unknown ${what} ${String(value)}`);
+  return found;
+}
+
+export function encodeProposal(p: SessionProposal): Uint8Array {
+  return encodeMessage(v1.SessionProposal, {
+    kind: KINDS[p.kind],
+    scheme: p.scheme,
+    keyId: p.keyId,
+    threshold: p.threshold,
+    parties: [...p.parties],
+    message: p.kind === 'sign' ? { hash: HASHES[p.message.hash], preimage: p.message.preimage, prehashed: p.message.prehashed } : null,
+    derivationPath: [...p.derivationPath],
+    roundTimeoutMs: p.roundTimeoutMs,
+  });
+}
+
+export function decodeProposal(bytes: Uint8Array): SessionProposal {
+  const m = decodeStrict(v1.SessionProposal, bytes);
+  const kind = reverse(KINDS, m.kind ?? undefined, 'session kind');
+  const scheme = m.scheme ?? '';
+  if (!isSchemeId(scheme)) throw new WireError(`unknown scheme "${scheme.slice(0, 64)}"`);
+  const parties = (m.parties ?? []).map(plainBytes);
+  if (parties.length < 2 || parties.length > MAX_PARTIES) throw new WireError('a session needs 2 to 1024 parties');
+  if (parties.some((p) => p.length !== IDENTITY_KEY_BYTES)) throw new WireError('party identity keys must be 32 bytes');
+  if (new Set(parties.map((p) => Buffer.from(p).toString('hex'))).size !== parties.length) throw new WireError('a party is listed twice');
+  const threshold = m.threshold ?? 0;
+  const keyId = m.keyId ?? '';
+  if (kind === 'keygen' && (threshold < 2 || threshold > parties.length || keyId !== '')) throw new WireError('keygen proposal: bad threshold or key id');
+  if (kind === 'sign' && (!/^[0-9a-f]{32}$/.test(keyId) || m.message == null)) throw new WireError('sign proposal: needs a key id and a message');
+  const msg = m.message;
+  const message =
+    msg == null
+      ? { hash: 'none' as const, preimage: new Uint8Array(0), prehashed: false }
+      : { hash: reverse(HASHES, msg.hash ?? undefined, 'hash algorithm'), preimage: plainBytes(msg.preimage), prehashed: msg.prehashed ?? false };
+  if (message.preimage.length > MAX_MESSAGE) throw new WireError('message too long');
+  const roundTimeoutMs = m.roundTimeoutMs ?? 0;
+  if (roundTimeoutMs < 100 || roundTimeoutMs > 600_000) throw new WireError('round timeout must be 100 ms to 10 min');
+  return { kind, scheme, keyId, threshold, parties, message, derivationPath: [...(m.derivationPath ?? [])], roundTimeoutMs };
+}
+
+export function encodeHello(x25519PublicKey: Uint8Array): Uint8Array {
+  return encodeMessage(v1.SessionHello, { x25519PublicKey });
+}
+
+export function decodeHello(bytes: Uint8Array): Uint8Array {
+  const key = plainBytes(decodeStrict(v1.SessionHello, bytes).x25519PublicKey);
+  if (key.length !== 32) throw new WireError('X25519 key must be 32 bytes');
+  return key;
+}
+
+export interface SessionResult {
+  readonly keyId: string;
+  readonly publicKey: Uint8Array;
+  readonly signature: Uint8Array;
+}
+
+export function encodeResult(r: SessionResult): Uint8Array {
+  return encodeMessage(v1.SessionResult, { ...r });
+}
+
+export function decodeResult(bytes: Uint8Array): SessionResult {
+  const m = decodeStrict(v1.SessionResult, bytes);
+  return { keyId: m.keyId ?? '', publicKey: plainBytes(m.publicKey), signature: plainBytes(m.signature) };
+}
+
+/** Why a party left a session, with the identity keys it blames. */
+export interface SessionFailure {
+  readonly code: string;
+  readonly culprits: readonly Uint8Array[];
+  readonly reason: string;
+}
+
+export function encodeFailure(f: SessionFailure): Uint8Array {
+  return encodeMessage(v1.Abort, { code: f.code.slice(0, 64), culprits: [...f.culprits], reason: f.reason.slice(0, 512) });
+}
+
+export function decodeFailure(bytes: Uint8Array): SessionFailure {
+  const m = decodeStrict(v1.Abort, bytes);
+  const culprits = (m.culprits ?? []).map(plainBytes);
+  if (culprits.some((c) => c.length !== IDENTITY_KEY_BYTES)) throw new WireError('culprits must be identity keys');
+  return { code: (m.code ?? '').slice(0, 64), culprits, reason: (m.reason ?? '').slice(0, 512) };
+}

@@ -1,0 +1,153 @@
+/**
+ * The session transport (issue 3 points 1-2, 7): one compliance suite runs the same DKG and FROST
+ * drivers over the in-memory Party and over SessionChannel (signed envelopes, X25519 + AEAD for
+ * point-to-point payloads, strict protobuf decoding); hostile envelopes (garbage, bad
+ * signatures, replays, other sessions, non-members) are rejected with typed errors while the
+ * honest session finishes, and a member that signs two envelopes under one sequence number is
+ * named as an equivocator.
+ * @module
+ */
+import { describe, expect, it } from 'vitest';
+import { bytesToHex, utf8 } from '../src/math/bytes.js';
+import { systemRng } from '../src/math/random.js';
+import { EquivocationError, RoundTimeoutError } from '../src/mpc/errors.js';
+import { InMemoryNetwork } from '../src/mpc/network.js';
+import type { Party } from '../src/mpc/party.js';
+import { getSuite } from '../src/suites/index.js';
+import { runDkg } from '../src/dkg/dkg.js';
+import { publishedPublicKey, type KeyPackage } from '../src/dkg/key-package.js';
+import { runFrostSign } from '../src/signing/frost/frost.js';
+import { sealEnvelope } from '../src/transport/envelope-seal.js';
+import { identityFromSecret } from '../src/transport/identity.js';
+import { EnvelopeRejectedError } from '../src/transport/transport-errors.js';
+import { decodeEnvelope } from '../src/wire/envelope-codec.js';
+import { WireError } from '../src/wire/wire-error.js';
+import { verifyIndependently } from '../src/cli/independent-verify.js';
+import { makeChannels } from './helpers/channels.js';
+
+const suite = getSuite('frost-secp256k1-tr');
+const TIMEOUT = 5_000;
+
+/** A transport: parties of one session (a SessionChannel carries exactly one session). */
+type Make = (session: Uint8Array) => Promise<{ parties: Party[]; close(): Promise<void> }>;
+
+/** DKG 2-of-3 then signing by parties 1 and 3, each in its own session. */
+async function dkgAndSign(make: Make): Promise<{ keys: KeyPackage[]; signature: Uint8Array; message: Uint8Array }> {
+  const session = systemRng(32);
+  const dkg = await make(session);
+  const keys = await Promise.all(dkg.parties.map((p) => runDkg(p, { suite, session, threshold: 2, parties: [1, 2, 3], timeoutMs: TIMEOUT }))).finally(() => dkg.close());
+  const message = utf8('compliance');
+  const signSession = systemRng(32);
+  const sign = await make(signSession);
+  const parties = sign.parties;
+  const signers = [parties[0]!, parties[2]!];
+  const sigs = await Promise.all(signers.map((p) => runFrostSign(p, { suite, key: keys[p.id - 1]!, session: signSession, signers: signers.map((s) => s.id), message, timeoutMs: TIMEOUT })));
+  await sign.close();
+  expect(bytesToHex(sigs[0]!)).toBe(bytesToHex(sigs[1]!));
+  return { keys, signature: sigs[0]!, message };
+}
+
+/** Channels for one session over the given options (fixed identities across sessions). */
+function channelTransport(o: Parameters<typeof makeChannels>[1] = {}): Make & { identities: ReturnType<typeof identityFromSecret>[]; rejections: Error[] } {
+  const identities = [1, 2, 3].map(() => identityFromSecret(systemRng(32)));
+  const rejections: Error[] = [];
+  const make = async (session: Uint8Array) => {
+    const set = await makeChannels(3, { ...o, session, identities });
+    await set.open();
+    return { parties: set.parties, close: async () => (rejections.push(...set.rejections), set.close()) };
+  };
+  return Object.assign(make, { identities, rejections });
+}
+
+const transports: [string, () => Make][] = [
+  ['in-memory network', () => async () => {
+    const net = new InMemoryNetwork();
+    return { parties: [1, 2, 3].map((id) => net.join(id)), close: async () => {} };
+  }],
+  ['session channels (signed, encrypted envelopes)', () => channelTransport()],
+];
+
+describe.each(transports)('compliance over %s', (_, transport) => {
+  it('DKG and FROST signing produce a key every party agrees on and a valid BIP340 signature', async () => {
+    const { keys, signature, message } = await dkgAndSign(transport());
+    const pk = publishedPublicKey(suite, keys[0]!.public);
+    for (const k of keys) expect(bytesToHex(publishedPublicKey(suite, k.public))).toBe(bytesToHex(pk));
+    expect(verifyIndependently('frost-secp256k1-tr', signature, message, pk)).toBe(true);
+  });
+
+  it('a silent party is named when the round deadline passes', async () => {
+    const session = systemRng(32);
+    const { parties, close } = await transport()(session);
+    try {
+      const err = await runDkg(parties[0]!, { suite, session, threshold: 2, parties: [1, 2, 3], timeoutMs: 300 }).catch((e) => e);
+      expect(err).toBeInstanceOf(RoundTimeoutError);
+      expect(err.culprits).toEqual([2, 3]);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('hostile envelopes', () => {
+  it('garbage, forged signatures, replays and non-members are rejected with typed errors while the session finishes', async () => {
+    const outsider = identityFromSecret(systemRng(32));
+    let injected = 0;
+    const transport = channelTransport({
+      rewrite: (bytes) => {
+        if (injected++ % 3 !== 0) return [bytes];
+        const e = decodeEnvelope(bytes);
+        const forged = Uint8Array.from(bytes);
+        forged[forged.length - 1]! ^= 1; // the signature's last byte
+        const foreign = sealEnvelope(outsider, { ...e, sequence: e.sequence });
+        return [bytes, bytes, forged, Uint8Array.of(0xff, 0x01, 0x02), foreign, new Uint8Array(0)];
+      },
+    });
+    const { signature, message, keys } = await dkgAndSign(transport);
+    expect(verifyIndependently('frost-secp256k1-tr', signature, message, publishedPublicKey(suite, keys[0]!.public))).toBe(true);
+    const codes = new Set(transport.rejections.map((e) => (e instanceof EnvelopeRejectedError || e instanceof WireError ? e.code : e.name)));
+    expect(codes).toEqual(new Set(['REPLAYED', 'BAD_SIGNATURE', 'MALFORMED_WIRE', 'NOT_A_MEMBER']));
+  });
+
+  it('an envelope for another session is refused by the channel', async () => {
+    const set = await makeChannels(2);
+    const other = sealEnvelope(set.identities[1]!, { scheme: 'x', sessionId: systemRng(32), round: 'dkg/1', recipient: set.identities[0]!.publicKey, sequence: 1, payload: new Uint8Array(0), encrypted: false });
+    set.parties[0]!.deliver(decodeEnvelope(other));
+    expect(set.rejections.map((e) => (e as EnvelopeRejectedError).code)).toEqual(['WRONG_SESSION']);
+  });
+
+  it('two different envelopes under one sequence number make their sender an equivocator', async () => {
+    const set = await makeChannels(3, {
+      rewrite: (bytes, to) => {
+        const e = decodeEnvelope(bytes);
+        if (e.round !== 'dkg/1' || to !== 1 || bytesToHex(e.sender) !== bytesToHex(victimSender())) return [bytes];
+        // party 2 also signs a second, different envelope with the same sequence number
+        const twin = sealEnvelope(set2.identities[1]!, { ...e, payload: Uint8Array.from([...e.payload, 0]) });
+        return [bytes, twin];
+      },
+    });
+    const set2 = set;
+    const victimSender = () => set.identities[1]!.publicKey;
+    await set.open();
+    const results = await Promise.allSettled(set.parties.map((p) => runDkg(p, { suite, session: set.session, threshold: 2, parties: [1, 2, 3], timeoutMs: 2_000 })));
+    const first = results[0]!;
+    expect(first.status).toBe('rejected');
+    const reason = (first as PromiseRejectedResult).reason;
+    expect(reason).toBeInstanceOf(EquivocationError);
+    expect(reason.culprits).toEqual([2]);
+  });
+
+  it('point-to-point payloads travel sealed, broadcasts in the clear but signed', async () => {
+    const seen: Uint8Array[] = [];
+    const transport = channelTransport({ rewrite: (b) => (seen.push(b), [b]) });
+    const { keys } = await dkgAndSign(transport);
+    const envelopes = seen.map((b) => decodeEnvelope(b));
+    const p2p = envelopes.filter((e) => e.round === 'dkg/2');
+    expect(p2p.length).toBe(6);
+    for (const e of p2p) expect(e.encrypted).toBe(true);
+    for (const e of envelopes.filter((x) => x.round === 'dkg/1' || x.round === 'frost/1')) expect(e.encrypted).toBe(false);
+    // no share appears in clear anywhere on the wire
+    const shares = keys.map((k) => bytesToHex(suite.Fn.encode(k.secretShare.expose())));
+    const wire = seen.map(bytesToHex).join('');
+    for (const s of shares) expect(wire).not.toContain(s);
+  });
+});

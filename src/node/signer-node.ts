@@ -52,6 +52,8 @@ export class SignerNode {
   readonly #log: (line: string) => void;
   readonly #policy: Policy;
   readonly #active = new Set<Promise<void>>();
+  /** Session ids of the sessions running now (a replayed proposal must not start a second). */
+  readonly #sessions = new Set<string>();
 
   private constructor(config: NodeConfig, storage: NodeStorage, o: SignerNodeOptions) {
     this.config = config;
@@ -103,6 +105,11 @@ export class SignerNode {
       this.#audit(e, null, 'refused', 'proposal from an unknown coordinator');
       return this.#log(`refused a proposal from unlisted identity ${bytesToHex(e.sender).slice(0, 16)}…`);
     }
+    const sessionHex = bytesToHex(e.sessionId);
+    if (this.#sessions.has(sessionHex) || this.storage.audit.list({ sessionId: sessionHex, limit: 1 }).length > 0) {
+      return this.#log(`ignored a replayed proposal for session ${sessionHex.slice(0, 16)}…`);
+    }
+    this.#sessions.add(sessionHex);
     const startedAt = Date.now();
     let proposal: SessionProposal | null = null;
     let channel: SessionChannel | null = null;
@@ -133,6 +140,7 @@ export class SignerNode {
       if (!(err instanceof TssError)) throw err;
     } finally {
       if (channel) this.#router.unregister(channel);
+      this.#sessions.delete(sessionHex);
     }
   }
 

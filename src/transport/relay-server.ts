@@ -226,13 +226,14 @@ export class RelayServer {
     return { port, url: `${this.tls ? 'wss' : 'ws'}://${host}:${port}` };
   }
 
-  /** Closes every connection (1001, then terminates stragglers), stops listening, drops queued frames. */
+  /** Stops listening, closes every connection (1001, then terminates stragglers), drops queued frames. */
   async stop(): Promise<void> {
     const { server, wss } = this;
     if (server === undefined || wss === undefined) return;
     this.server = undefined;
     this.wss = undefined;
     clearInterval(this.heartbeatTimer);
+    const stopped = new Promise((resolve) => server.close(resolve));
     const open = [...this.connections];
     const closed = Promise.all(open.map((c) => new Promise((resolve) => c.ws.once('close', resolve))));
     for (const c of open) this.end(c, 'shutdown', RelayCloseCode.shuttingDown, 'relay stopping');
@@ -241,10 +242,8 @@ export class RelayServer {
     clearTimeout(grace);
     for (const c of this.connections) c.ws.terminate();
     wss.close();
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
+    server.closeAllConnections();
+    await stopped;
     this.queues.clear();
   }
 
@@ -377,7 +376,7 @@ export class RelayServer {
       this.end(conn, 'slow_consumer');
       return false;
     }
-    conn.ws.send(bytes, { binary: true }, written && ((err) => err === undefined && written()));
+    conn.ws.send(bytes, { binary: true }, written && ((err) => !err && written()));
     return true;
   }
 

@@ -23,6 +23,9 @@ import { sealEnvelope } from './envelope-seal.js';
 import { verifySignature, type Identity } from './identity.js';
 import { EnvelopeRejectedError } from './transport-errors.js';
 
+/** Encrypted envelopes held while waiting for their sender's hello. */
+const MAX_PENDING = 4096;
+
 export interface SessionChannelOptions {
   readonly session: Uint8Array;
   readonly scheme: string;
@@ -104,6 +107,7 @@ export class SessionChannel implements Party {
     }
     this.#seen.set(seenKey, digest);
     if (e.encrypted && !this.#recvKeys.has(from)) {
+      if (this.#pending.length >= MAX_PENDING) return reject('UNDECRYPTABLE', `too many envelopes from party ${from} before its hello`);
       this.#pending.push(e); // its hello has not arrived yet
       return;
     }

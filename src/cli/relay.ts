@@ -1,9 +1,11 @@
 /**
- * `tessera relay --port <p> [--host 127.0.0.1] --allow <file> [--tls-cert <file> --tls-key <file>]`:
+ * `tessera relay --port <p> [--host 127.0.0.1] --allow <file> [--tls-cert <file> --tls-key <file>]
+ * [--delay-ms <n>]`:
  * runs the WebSocket relay (src/transport/relay-server.ts) until SIGINT or SIGTERM, then stops it
  * cleanly. The allow file lists the identity keys that may connect: JSON
  * `{"identities": ["<64 hex>", ...]}`, or one hex key per line with blank lines and `#` comments
- * ignored. Prints one line, `relay listening on ws://host:port` (wss:// with TLS).
+ * ignored. Prints one line, `relay listening on ws://host:port` (wss:// with TLS). `--delay-ms`
+ * injects a one-way delay on every routed envelope, for latency benchmarks.
  * @module
  */
 import { readFileSync } from 'node:fs';
@@ -16,6 +18,7 @@ export interface RelayRequest {
   readonly port: number;
   readonly allowFile: string;
   readonly tls?: { readonly cert: string; readonly key: string };
+  readonly delayMs: number;
 }
 
 const IDENTITY_RE = /^[0-9a-fA-F]{64}$/;
@@ -30,6 +33,7 @@ export function parseRelayArgs(argv: string[]): RelayRequest {
       allow: { type: 'string' },
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
+      'delay-ms': { type: 'string' },
     },
   });
   if (values.port === undefined) throw new CliError('--port is required (0 picks a free port)');
@@ -39,7 +43,9 @@ export function parseRelayArgs(argv: string[]): RelayRequest {
   const cert = values['tls-cert'];
   const key = values['tls-key'];
   if ((cert === undefined) !== (key === undefined)) throw new CliError('--tls-cert and --tls-key go together');
-  return { host: values.host ?? '127.0.0.1', port, allowFile: values.allow, tls: cert !== undefined && key !== undefined ? { cert, key } : undefined };
+  const delay = values['delay-ms'] ?? '0';
+  if (!/^\d+$/.test(delay) || Number(delay) > 10_000) throw new CliError(`--delay-ms must be an integer in 0..10000, got "${delay}"`);
+  return { host: values.host ?? '127.0.0.1', port, allowFile: values.allow, tls: cert !== undefined && key !== undefined ? { cert, key } : undefined, delayMs: Number(delay) };
 }
 
 /** The identity keys (lowercase hex) listed in an allow file's text; `source` names it in errors. */
@@ -99,7 +105,7 @@ export async function runRelay(argv: string[], out: (line: string) => void, sign
   let relay: RelayServer;
   let url: string;
   try {
-    relay = new RelayServer({ host: request.host, port: request.port, allowedIdentities, tls: request.tls, defaultMetrics: true });
+    relay = new RelayServer({ host: request.host, port: request.port, allowedIdentities, tls: request.tls, defaultMetrics: true, limits: { forwardDelayMs: request.delayMs } });
     ({ url } = await relay.start());
   } catch (e) {
     if (e instanceof RelayError) throw new CliError(e.message);

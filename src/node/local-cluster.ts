@@ -33,6 +33,10 @@ export interface LocalClusterOptions {
   /** scrypt N for the node stores (the demo and tests use a small one; production 2^15). */
   readonly scryptN?: number;
   readonly maxRoundTimeoutMs?: number;
+  /** Identities the relay also admits (not coordinators of the nodes): for tests of outsiders. */
+  readonly extraAllowed?: readonly Uint8Array[];
+  /** One-way delay the relay adds to every envelope (network benchmarks). */
+  readonly relayDelayMs?: number;
 }
 
 /** Spawns the CLI and resolves with the process once a stdout line matches `ready`. */
@@ -128,7 +132,8 @@ export class LocalCluster {
       );
       this.nodes.push({ name, identityKey: keys[i]!, configPath, process: null });
     });
-    writeFileSync(join(this.dir, 'allow.json'), JSON.stringify({ identities: [...keys, this.coordinator.publicKey].map(bytesToHex) }));
+    const allowed = [...keys, this.coordinator.publicKey, ...(this.#o.extraAllowed ?? [])];
+    writeFileSync(join(this.dir, 'allow.json'), JSON.stringify({ identities: allowed.map(bytesToHex) }));
   }
 
   #rewriteRelay(): void {
@@ -140,9 +145,24 @@ export class LocalCluster {
     }
   }
 
+  /** The environment the processes run with (it carries the nodes' store passphrase). */
+  get env(): NodeJS.ProcessEnv {
+    return { ...this.#env };
+  }
+
+  /** The passphrase of every node's store. */
+  get passphrase(): string {
+    return this.#env[PASSPHRASE_ENV]!;
+  }
+
+  /** Node i's data directory. */
+  dataDir(i: number): string {
+    return join(this.dir, this.nodes[i]!.name);
+  }
+
   /** Starts (or restarts, on the same port) the relay process. */
   async startRelay(): Promise<void> {
-    const args = ['relay', '--host', '127.0.0.1', '--port', String(this.#relayPort), '--allow', join(this.dir, 'allow.json')];
+    const args = ['relay', '--host', '127.0.0.1', '--port', String(this.#relayPort), '--allow', join(this.dir, 'allow.json'), '--delay-ms', String(this.#o.relayDelayMs ?? 0)];
     const { child, line } = await launch(args, this.#env, /relay listening on ws:\/\//, this.#o.log);
     this.#relay = child;
     const url = /ws:\/\/[^\s]+/.exec(line)![0];
@@ -158,10 +178,17 @@ export class LocalCluster {
     this.#relay = null;
   }
 
-  async startNode(i: number): Promise<void> {
+  /** Starts (or restarts, on the same data) node i; `env` adds variables for this process only. */
+  async startNode(i: number, env: Readonly<Record<string, string>> = {}): Promise<void> {
     const node = this.nodes[i]!;
-    const { child } = await launch(['node', '--config', node.configPath], this.#env, /^node .* connected to /, (l) => this.#o.log?.(l));
+    const { child } = await launch(['node', '--config', node.configPath], { ...this.#env, ...env }, /^node .* connected to /, (l) => this.#o.log?.(l));
     node.process = child;
+  }
+
+  /** SIGTERM: the node finishes its running sessions, closes its store and exits. */
+  async stopNode(i: number): Promise<void> {
+    await terminate(this.nodes[i]!.process);
+    this.nodes[i]!.process = null;
   }
 
   /** SIGKILL: the node dies as in a crash, with no chance to clean up. */

@@ -44,6 +44,7 @@ export interface RelayState {
 export class RelayMetrics {
   readonly registry = new Registry();
   private readonly routedTotal: Counter;
+  private readonly routedBytesTotal: Counter;
   private readonly queuedTotal: Counter;
   private readonly rejectedTotal: Counter<'reason'>;
   private readonly authFailuresTotal: Counter;
@@ -64,6 +65,7 @@ export class RelayMetrics {
     gauge('tessera_relay_authenticated_connections', 'Connections that completed the identity challenge.', () => state.authenticated());
     gauge('tessera_relay_queued_frames', 'Frames held for recipients that are not connected.', () => state.queuedFrames());
     this.routedTotal = new Counter({ name: 'tessera_relay_frames_routed_total', help: 'Envelope frames delivered to their recipient.', registers });
+    this.routedBytesTotal = new Counter({ name: 'tessera_relay_bytes_routed_total', help: 'Bytes of envelope frames delivered to their recipient.', registers });
     this.queuedTotal = new Counter({ name: 'tessera_relay_frames_queued_total', help: 'Envelope frames queued for a recipient that was not connected.', registers });
     this.rejectedTotal = new Counter({ name: 'tessera_relay_frames_rejected_total', help: 'Frames refused or dropped, by reason.', labelNames: ['reason'], registers });
     this.authFailuresTotal = new Counter({ name: 'tessera_relay_auth_failures_total', help: 'Refused authentications (bad signature or identity not allowed).', registers });
@@ -71,8 +73,9 @@ export class RelayMetrics {
     if (defaultMetrics) collectDefaultMetrics({ register: this.registry });
   }
 
-  routed(): void {
+  routed(bytes: number): void {
     this.routedTotal.inc();
+    this.routedBytesTotal.inc(bytes);
   }
 
   queued(): void {

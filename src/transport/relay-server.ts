@@ -55,6 +55,8 @@ export interface RelayLimits {
   readonly queueMaxBytes: number;
   /** Age after which a queued frame is dropped instead of delivered. */
   readonly queueTtlMs: number;
+  /** Injected one-way delay on every routed envelope (benchmarks of latency; 0 in production). */
+  readonly forwardDelayMs: number;
 }
 
 export const DEFAULT_RELAY_LIMITS: RelayLimits = Object.freeze({
@@ -69,6 +71,7 @@ export const DEFAULT_RELAY_LIMITS: RelayLimits = Object.freeze({
   queueMaxFrames: 2_000,
   queueMaxBytes: 16 << 20,
   queueTtlMs: 60_000,
+  forwardDelayMs: 0,
 });
 
 /** A PEM file path, or the PEM contents. */
@@ -129,7 +132,8 @@ function identityHex(key: Uint8Array | string): string {
 function resolveLimits(overrides: Partial<RelayLimits> | undefined): RelayLimits {
   const limits = { ...DEFAULT_RELAY_LIMITS, ...overrides };
   for (const [name, value] of Object.entries(limits)) {
-    if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) throw new RelayError(`limit ${name} must be a positive number, got ${String(value)}`);
+    const least = name === 'forwardDelayMs' ? 0 : Number.MIN_VALUE; // a delay may be zero
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < least) throw new RelayError(`limit ${name} must be a positive number, got ${String(value)}`);
   }
   return limits;
 }
@@ -336,9 +340,18 @@ export class RelayServer {
     if (bytesToHex(envelope.sender) !== conn.identity) return this.refuse(conn, 'spoofed_sender', 'envelope sender is not the authenticated identity');
     const to = bytesToHex(envelope.recipient);
     if (!this.allowed.has(to)) return this.refuse(conn, 'unknown_recipient', 'envelope recipient is not an allowed identity');
+    if (this.limits.forwardDelayMs > 0) {
+      setTimeout(() => this.guard(conn, () => this.deliver(to, frame)), this.limits.forwardDelayMs);
+    } else {
+      this.deliver(to, frame);
+    }
+  }
+
+  /** Hands a routed frame to its recipient, or queues it while the recipient is away or draining. */
+  private deliver(to: string, frame: Uint8Array): void {
     const target = this.byIdentity.get(to);
     if (target !== undefined && !target.draining && this.send(target, frame)) {
-      this.metrics.routed();
+      this.metrics.routed(frame.length);
       return;
     }
     this.queues.push(to, frame, now());
@@ -363,7 +376,7 @@ export class RelayServer {
     const resume = conn.draining ? () => this.guard(conn, () => this.pump(conn)) : undefined;
     let sent = 0;
     while (sent < batch && this.send(conn, frames[sent]!.bytes, sent === batch - 1 ? resume : undefined)) {
-      this.metrics.routed();
+      this.metrics.routed(frames[sent]!.bytes.length);
       sent++;
     }
     this.queues.putBack(id, frames.slice(sent));

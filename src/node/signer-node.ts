@@ -16,7 +16,7 @@ import { getSuite } from '../suites/index.js';
 import { keyIdOf, publishedPublicKey } from '../dkg/key-package.js';
 import { runDkg } from '../dkg/dkg.js';
 import { runFrostSign } from '../signing/frost/frost.js';
-import type { Envelope } from '../wire/envelope-codec.js';
+import { decodeEnvelope, type Envelope } from '../wire/envelope-codec.js';
 import { decodeProposal, encodeFailure, encodeResult, ROUND_FAILED, ROUND_PROPOSAL, ROUND_RESULT, type SessionProposal } from '../wire/session-codec.js';
 import { RelayClient } from '../transport/relay-client.js';
 import { SessionChannel } from '../transport/session-channel.js';
@@ -27,6 +27,15 @@ import type { NodeConfig } from './config.js';
 import { controlEnvelope } from './control.js';
 import { messageToSign } from './message-to-sign.js';
 import { acceptAll, type Policy } from './policy.js';
+
+/**
+ * TEST-ONLY crash injection: when the environment variable TESSERA_DEBUG_EXIT_AT_ROUND names a
+ * round (`hello`, `dkg/1`, `dkg/2`, `dkg/3`, `frost/1`, `frost/2`), the node process exits with
+ * code 137 (as if SIGKILLed) right before it would send its first envelope of that round, in any
+ * session. Lets the cluster tests (test/cluster.test.ts) kill a node at an exact round. Never set
+ * it in production.
+ */
+export const DEBUG_EXIT_AT_ROUND_ENV = 'TESSERA_DEBUG_EXIT_AT_ROUND';
 
 export class ProposalRefusedError extends TssError {
   override readonly name = 'ProposalRefusedError';
@@ -52,6 +61,7 @@ export class SignerNode {
   readonly #log: (line: string) => void;
   readonly #policy: Policy;
   readonly #active = new Set<Promise<void>>();
+  readonly #transmit: (envelope: Uint8Array) => void;
   /** Session ids of the sessions running now (a replayed proposal must not start a second). */
   readonly #sessions = new Set<string>();
 
@@ -71,6 +81,13 @@ export class SignerNode {
       onEvent: (ev) => this.#log(ev),
       ...(config.relayCa ? { wsOptions: { ca: readFileSync(config.relayCa) } } : {}),
     });
+    const exitAt = process.env[DEBUG_EXIT_AT_ROUND_ENV];
+    this.#transmit = exitAt
+      ? (bytes) => {
+          if (decodeEnvelope(bytes).round === exitAt) process.exit(137); // test-only, see DEBUG_EXIT_AT_ROUND_ENV
+          this.#client.send(bytes);
+        }
+      : (bytes) => this.#client.send(bytes);
   }
 
   /** Opens the store (creating the identity on first start) and connects to the relay. */
@@ -102,7 +119,9 @@ export class SignerNode {
 
   async #handleProposal(e: Envelope): Promise<void> {
     if (!this.config.coordinators.some((c) => equalBytes(c, e.sender))) {
-      this.#audit(e, null, 'refused', 'proposal from an unknown coordinator');
+      const reason = 'proposal from an unknown coordinator';
+      this.#client.send(controlEnvelope(this.storage.identity, '', e.sessionId, ROUND_FAILED, e.sender, encodeFailure({ code: 'REFUSED', culprits: [], reason })));
+      this.#audit(e, null, 'refused', reason);
       return this.#log(`refused a proposal from unlisted identity ${bytesToHex(e.sender).slice(0, 16)}…`);
     }
     const sessionHex = bytesToHex(e.sessionId);
@@ -122,7 +141,7 @@ export class SignerNode {
         scheme: proposal.scheme,
         identity: this.storage.identity,
         members,
-        transmit: (bytes) => this.#client.send(bytes),
+        transmit: this.#transmit,
         onReject: (err) => this.#log(`session ${bytesToHex(e.sessionId).slice(0, 16)}: ${err.message}`),
       });
       this.#router.register(channel);
@@ -148,6 +167,8 @@ export class SignerNode {
   #checkProposal(p: SessionProposal): Map<PartyId, Uint8Array> {
     const me = this.identityKey;
     if (!p.parties.some((k) => equalBytes(k, me))) throw new ProposalRefusedError('this node is not among the proposal\'s parties');
+    const strangers = p.parties.filter((k) => !equalBytes(k, me) && !this.config.peers.some((peer) => equalBytes(peer.identityKey, k)));
+    if (strangers.length > 0) throw new ProposalRefusedError(`${strangers.length} proposed part${strangers.length > 1 ? 'ies are' : 'y is'} not among this node's peers`);
     if (p.roundTimeoutMs > this.config.maxRoundTimeoutMs) throw new ProposalRefusedError(`round timeout above this node's maximum ${this.config.maxRoundTimeoutMs} ms`);
     if (p.kind === 'keygen') return this.#membersOf(p);
     if (!this.storage.keys.has(p.keyId)) throw new ProposalRefusedError(`no share of key ${p.keyId}`);

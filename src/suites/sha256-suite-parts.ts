@@ -11,16 +11,21 @@ import { ScalarField } from '../math/scalar-field.js';
 import type { SuiteParts } from './define-suite.js';
 import { prefixedHash, xmdToScalar } from './hashing.js';
 import { weierstrassGroup, type WPoint } from './noble-groups.js';
-import type { SchemeId } from './suite.js';
+import type { Group, SchemeId } from './suite.js';
 
 export function sha256SuiteParts(id: SchemeId, contextString: string, Point: WeierstrassPointCons<bigint>): SuiteParts<WPoint> {
-  const Fn = new ScalarField(Point.Fn.ORDER, 32, false);
+  return sha256SuitePartsOver(id, contextString, weierstrassGroup(Point), Point.Fn.ORDER);
+}
+
+/** The same parts over any group G of prime order `order` (the backend-neutral form). */
+export function sha256SuitePartsOver<P>(id: SchemeId, contextString: string, G: Group<P>, order: bigint): SuiteParts<P> {
+  const Fn = new ScalarField(order, 32, false);
   const toScalar = (label: string) => (m: Uint8Array) => xmdToScalar(sha256, Fn, contextString + label, m);
   return {
     id,
     contextString,
     Fn,
-    G: weierstrassGroup(Point),
+    G,
     H1: toScalar('rho'),
     H2: toScalar('chal'),
     H3: toScalar('nonce'),

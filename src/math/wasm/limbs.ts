@@ -1,0 +1,69 @@
+/**
+ * The limb representation shared by every WebAssembly field: ten unsigned 32-bit words holding
+ * radix-2^26 digits, little-endian (libsecp256k1's field_10x26 layout and ref10's 10-limb
+ * layout, with a uniform radix). Conversions to and from BigInt and bytes run in JavaScript, at
+ * the edges of an operation only.
+ * @module
+ */
+
+export const LIMBS = 10;
+export const RADIX = 26;
+export const LIMB_MASK = (1 << RADIX) - 1;
+/** Bytes per field element in wasm memory. */
+export const ELEMENT_BYTES = LIMBS * 4;
+
+/** Radix-2^26 digits of a nonnegative integer; the last limb takes every remaining bit. */
+export function toLimbs(x: bigint, count = LIMBS): bigint[] {
+  const out: bigint[] = [];
+  for (let i = 0; i < count - 1; i++) {
+    out.push(x & BigInt(LIMB_MASK));
+    x >>= BigInt(RADIX);
+  }
+  out.push(x);
+  return out;
+}
+
+export function writeLimbs(dst: Uint32Array, at: number, x: bigint): void {
+  const limbs = toLimbs(x);
+  for (let i = 0; i < LIMBS; i++) dst[at + i] = Number(limbs[i]!);
+}
+
+/** The integer Σ limb_i·2^(26i) of a (not necessarily normalized) element. */
+export function readLimbs(src: Uint32Array, at: number): bigint {
+  let x = 0n;
+  for (let i = LIMBS - 1; i >= 0; i--) x = (x << BigInt(RADIX)) + BigInt(src[at + i]!);
+  return x;
+}
+
+/** Unpacks 32 little-endian bytes into limbs at dst[at..]. */
+export function bytesLEToLimbs(bytes: Uint8Array, dst: Uint32Array, at: number): void {
+  let acc = 0;
+  let bits = 0;
+  let j = 0;
+  for (let i = 0; i < LIMBS; i++) {
+    while (bits < RADIX && j < 32) {
+      acc += bytes[j++]! * 2 ** bits;
+      bits += 8;
+    }
+    dst[at + i] = i === LIMBS - 1 ? acc : acc % (1 << RADIX);
+    acc = Math.floor(acc / (1 << RADIX));
+    bits -= RADIX;
+  }
+}
+
+/** Packs canonical limbs (each below 2^26, value below 2^256) into 32 little-endian bytes. */
+export function limbsToBytesLE(src: Uint32Array, at: number, out: Uint8Array = new Uint8Array(32)): Uint8Array {
+  let acc = 0;
+  let bits = 0;
+  let j = 0;
+  for (let i = 0; i < LIMBS; i++) {
+    acc += src[at + i]! * 2 ** bits;
+    bits += RADIX;
+    while (bits >= 8 && j < 32) {
+      out[j++] = acc % 256;
+      acc = Math.floor(acc / 256);
+      bits -= 8;
+    }
+  }
+  return out;
+}

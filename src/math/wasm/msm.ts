@@ -1,0 +1,81 @@
+/**
+ * JavaScript drivers of the generated multi-scalar loops: they lay out tables and digits in
+ * wasm memory for one call and release it afterwards. Strauss gets one table of odd multiples
+ * and one wNAF digit row per term; Pippenger gets input points and signed c-bit windows, with
+ * the window width growing with the batch (about log2 n, Bernstein et al. 2012 §4).
+ * @module
+ */
+import { signedWindows } from '../recode.js';
+import type { PointCore } from './core-point.js';
+
+/**
+ * The terms of Σ k_i·P_i that contribute: scalars reduced by `reduce`, zero scalars and
+ * identity points dropped. Throws unless there is one scalar per point.
+ */
+export function liveTerms<T extends { is0(): boolean }>(points: readonly T[], scalars: readonly bigint[], reduce: (k: bigint) => bigint): [T, bigint][] {
+  if (points.length !== scalars.length) throw new RangeError('msm needs one scalar per point');
+  const live: [T, bigint][] = [];
+  points.forEach((p, i) => {
+    const k = reduce(scalars[i]!);
+    if (k !== 0n && !p.is0()) live.push([p, k]);
+  });
+  return live;
+}
+
+/**
+ * Σ over `count` terms, each with a table of odd multiples written by `fill(i, at)` and
+ * `nDigits` wNAF digits written by `digits(i, out)`; the sum is left in io[0].
+ */
+export function runStrauss(
+  core: PointCore,
+  count: number,
+  tableBytes: number,
+  nDigits: number,
+  fill: (i: number, at: number) => void,
+  digits: (i: number, out: Int32Array) => void,
+): number {
+  const { rt, fn, io } = core;
+  const mark = rt.mark();
+  const tables = rt.alloc(count * tableBytes);
+  const d = rt.alloc(count * nDigits * 4);
+  for (let i = 0; i < count; i++) {
+    fill(i, tables + i * tableBytes);
+    digits(i, rt.i32.subarray((d >> 2) + i * nDigits, (d >> 2) + (i + 1) * nDigits));
+  }
+  fn.vtStrauss!(io[0], tables, count, d, nDigits, tableBytes);
+  rt.release(mark);
+  return io[0];
+}
+
+/**
+ * Pippenger over points written by `put(i, at)` (pointBytes each) and scalars below
+ * 2^scalarBits; `toInputs(src, dst, n)` converts them to the loop's input form when that
+ * differs (inputBytes each). The sum is left in io[0].
+ */
+export function runPippenger(
+  core: PointCore,
+  scalars: readonly bigint[],
+  scalarBits: number,
+  pointBytes: number,
+  put: (i: number, at: number) => void,
+  inputBytes: number = pointBytes,
+  toInputs?: (src: number, dst: number, n: number) => void,
+): number {
+  const { rt, fn, io } = core;
+  const n = scalars.length;
+  const c = n < 128 ? 6 : n < 512 ? 8 : n < 2048 ? 9 : 11;
+  const windows = Math.ceil((scalarBits + 1) / c);
+  const mark = rt.mark();
+  const points = rt.alloc(n * pointBytes);
+  const inputs = toInputs ? rt.alloc(n * inputBytes) : points;
+  const digits = rt.alloc(n * windows * 4);
+  const buckets = rt.alloc((1 << (c - 1)) * pointBytes);
+  scalars.forEach((k, i) => {
+    put(i, points + i * pointBytes);
+    signedWindows(k, c, windows, rt.i32.subarray((digits >> 2) + i * windows));
+  });
+  toInputs?.(points, inputs, n);
+  fn.vtPippenger!(io[0], inputs, n, digits, windows, c, buckets);
+  rt.release(mark);
+  return io[0];
+}

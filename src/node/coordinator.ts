@@ -1,7 +1,8 @@
 /**
  * The coordinator (issue 3 point 5): proposes sessions to signer nodes through the relay and
  * collects their outcomes. It holds no share and learns nothing secret: it sends each party a
- * signed proposal, waits for every party's result or failure, checks that all parties agree
+ * signed proposal, waits for every party's result or failure (not for a party that another has
+ * already blamed: a crashed node never answers), checks that all parties agree
  * (one key id and group key after a keygen, one signature after signing), verifies the
  * signature against the group key, and reports a failure with the parties that were blamed.
  * @module
@@ -176,7 +177,14 @@ export class Coordinator {
     } catch (err) {
       pending.failures.set(from, { code: 'MALFORMED', culprits: [e.sender], reason: `unreadable ${e.round} message: ${(err as Error).message}` });
     }
-    if (pending.results.size + pending.failures.size === pending.parties.length) pending.done();
+    if (pending.results.size + pending.failures.size === pending.parties.length) return pending.done();
+    // A party that the others blamed (a crashed node, typically) may never answer: once every
+    // party has either answered or been blamed, the outcome is known and nobody is waited for.
+    if (pending.failures.size > 0) {
+      const blamed = [...pending.failures.values()].flatMap((f) => f.culprits);
+      const silent = pending.parties.filter((k) => !pending.results.has(bytesToHex(k)) && !pending.failures.has(bytesToHex(k)));
+      if (silent.every((k) => blamed.some((b) => equalBytes(b, k)))) pending.done();
+    }
   }
 
   #name(key: Uint8Array): string {

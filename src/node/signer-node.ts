@@ -120,8 +120,8 @@ export class SignerNode {
   async #handleProposal(e: Envelope): Promise<void> {
     if (!this.config.coordinators.some((c) => equalBytes(c, e.sender))) {
       const reason = 'proposal from an unknown coordinator';
-      this.#client.send(controlEnvelope(this.storage.identity, '', e.sessionId, ROUND_FAILED, e.sender, encodeFailure({ code: 'REFUSED', culprits: [], reason })));
       this.#audit(e, null, 'refused', reason);
+      this.#client.send(controlEnvelope(this.storage.identity, '', e.sessionId, ROUND_FAILED, e.sender, encodeFailure({ code: 'REFUSED', culprits: [], reason })));
       return this.#log(`refused a proposal from unlisted identity ${bytesToHex(e.sender).slice(0, 16)}…`);
     }
     const sessionHex = bytesToHex(e.sessionId);
@@ -147,15 +147,16 @@ export class SignerNode {
       this.#router.register(channel);
       await channel.open(proposal.roundTimeoutMs);
       const result = await this.#run(proposal, channel, e.sessionId, members);
-      this.#client.send(controlEnvelope(this.storage.identity, proposal.scheme, e.sessionId, ROUND_RESULT, e.sender, encodeResult(result)));
+      // The audit row is committed before the outcome leaves: a crash in between loses no row.
       this.#audit(e, proposal, 'ok', result.keyId ? `key ${result.keyId}` : 'signature produced', startedAt);
+      this.#client.send(controlEnvelope(this.storage.identity, proposal.scheme, e.sessionId, ROUND_RESULT, e.sender, encodeResult(result)));
     } catch (err) {
       const members = channel ? this.#membersOf(proposal) : new Map<PartyId, Uint8Array>();
       const culprits = err instanceof ProtocolAbort ? err.culprits.flatMap((id) => members.get(id) ?? []) : [];
       const code = err instanceof TssError ? err.code : 'ERROR';
       const reason = err instanceof TssError ? err.message : 'internal error';
-      this.#client.send(controlEnvelope(this.storage.identity, proposal?.scheme ?? '', e.sessionId, ROUND_FAILED, e.sender, encodeFailure({ code, culprits, reason })));
       this.#audit(e, proposal, err instanceof ProposalRefusedError ? 'refused' : err instanceof ProtocolAbort ? 'aborted' : 'error', reason, startedAt);
+      this.#client.send(controlEnvelope(this.storage.identity, proposal?.scheme ?? '', e.sessionId, ROUND_FAILED, e.sender, encodeFailure({ code, culprits, reason })));
       if (!(err instanceof TssError)) throw err;
     } finally {
       if (channel) this.#router.unregister(channel);

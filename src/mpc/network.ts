@@ -7,7 +7,9 @@
  * re-attested with the sender's own key, as that sender would do.
  * @module
  */
-import { ed25519 } from '@noble/curves/ed25519.js';
+import { ed25519Expand, ed25519Sign, ed25519Verify, type Ed25519ExpandedKey } from '../math/ed25519/eddsa.js';
+import { Ed25519Point } from '../math/ed25519/point.js';
+import { systemRng } from '../math/random.js';
 import { attestationStatement, bodyDigest } from './attestation.js';
 import type { Payload } from './canonical.js';
 import { Mailbox } from './mailbox.js';
@@ -57,7 +59,7 @@ export const faults = {
 
 export class InMemoryNetwork {
   readonly #mailboxes = new Map<PartyId, Mailbox>();
-  readonly #identities = new Map<PartyId, { secretKey: Uint8Array; publicKey: Uint8Array }>();
+  readonly #identities = new Map<PartyId, { key: Ed25519ExpandedKey; point: Ed25519Point }>();
   readonly #faults: Fault[];
   /** Count and total canonical size of delivered messages, for benchmarks. */
   delivered = 0;
@@ -74,21 +76,17 @@ export class InMemoryNetwork {
     if (this.#mailboxes.has(id)) throw new Error(`party ${id} already joined`);
     const mailbox = new Mailbox();
     this.#mailboxes.set(id, mailbox);
-    const secretKey = ed25519.utils.randomSecretKey();
-    this.#identities.set(id, { secretKey, publicKey: ed25519.getPublicKey(secretKey) });
+    const key = ed25519Expand(systemRng(32));
+    this.#identities.set(id, { key, point: Ed25519Point.fromBytes(key.publicKey) });
     return {
       id,
       send: (out: Outgoing) => this.#send({ ...out, from: id }),
       receive: (session: string, round: string, from: readonly PartyId[], options: ReceiveOptions) =>
         mailbox.receive(session, round, from, options),
-      attest: (statement) => ed25519.sign(statement, secretKey),
+      attest: (statement) => ed25519Sign(statement, key),
       verifyAttestation: (from, statement, attestation) => {
         const peer = this.#identities.get(from);
-        try {
-          return peer !== undefined && ed25519.verify(attestation, statement, peer.publicKey, { zip215: false });
-        } catch {
-          return false;
-        }
+        return peer !== undefined && ed25519Verify(attestation, statement, peer.point);
       },
     };
   }
@@ -98,9 +96,9 @@ export class InMemoryNetwork {
     const had = (original.payload as { attestation?: unknown } | null)?.attestation instanceof Uint8Array;
     if (!had || typeof rewritten.payload !== 'object' || rewritten.payload === null || Array.isArray(rewritten.payload)) return rewritten;
     const { attestation: _dropped, ...body } = rewritten.payload as { readonly [k: string]: Payload };
-    const sk = this.#identities.get(rewritten.from)!.secretKey;
+    const { key } = this.#identities.get(rewritten.from)!;
     const statement = attestationStatement(rewritten.session, rewritten.round, rewritten.from, bodyDigest(body));
-    return { ...rewritten, payload: { ...body, attestation: ed25519.sign(statement, sk) } };
+    return { ...rewritten, payload: { ...body, attestation: ed25519Sign(statement, key) } };
   }
 
   #send(message: Message): void {

@@ -6,7 +6,7 @@
  * `sign`, and prints only the public key.
  * @module
  */
-import { ed25519 } from '@noble/curves/ed25519.js';
+import { ed25519Expand, ed25519Sign, ed25519Verify, type Ed25519ExpandedKey } from '../math/ed25519/eddsa.js';
 import type Database from 'better-sqlite3';
 import { bytesToHex, equalBytes, utf8 } from '../math/bytes.js';
 import { systemRng } from '../math/random.js';
@@ -27,26 +27,26 @@ export class IdentityCorruptError extends TssError {
 
 /** An Ed25519 key pair whose secret cannot be read back out. */
 export class NodeIdentity {
-  readonly #secret: Uint8Array;
+  readonly #key: Ed25519ExpandedKey;
   /** The 32-byte Ed25519 public key (RFC 8032). */
   readonly publicKey: Uint8Array;
   readonly publicKeyHex: string;
 
   constructor(secret: Uint8Array) {
     if (!(secret instanceof Uint8Array) || secret.length !== IDENTITY_SECRET_BYTES) throw new IdentityCorruptError('the secret key must be 32 bytes');
-    this.#secret = Uint8Array.from(secret);
-    this.publicKey = ed25519.getPublicKey(this.#secret);
+    this.#key = ed25519Expand(Uint8Array.from(secret));
+    this.publicKey = this.#key.publicKey;
     this.publicKeyHex = bytesToHex(this.publicKey);
   }
 
   /** An Ed25519 signature (64 bytes) of `message`. */
   sign(message: Uint8Array): Uint8Array {
-    return ed25519.sign(message, this.#secret);
+    return ed25519Sign(message, this.#key);
   }
 
   /** Checks a signature by this identity. */
   verify(signature: Uint8Array, message: Uint8Array): boolean {
-    return ed25519.verify(signature, message, this.publicKey);
+    return ed25519Verify(signature, message, this.publicKey);
   }
 
   toJSON(): string {

@@ -1,11 +1,14 @@
 /**
  * A party's long-term Ed25519 identity as the transport sees it: the public key and a signing
  * function (the secret stays with whoever created it: the node's encrypted store, or a test).
- * Verification helpers never throw on hostile input.
+ * Signing and verification run on the WebAssembly core (src/math/ed25519); decoded public keys
+ * are cached, since a node checks the same few identities over and over. Verification never
+ * throws on hostile input.
  * @module
  */
-import { ed25519 } from '@noble/curves/ed25519.js';
 import { bytesToHex } from '../math/bytes.js';
+import { ed25519Expand, ed25519Sign, ed25519Verify } from '../math/ed25519/eddsa.js';
+import { Ed25519Point } from '../math/ed25519/point.js';
 
 export interface Identity {
   readonly publicKey: Uint8Array;
@@ -14,21 +17,38 @@ export interface Identity {
 
 /** An identity from a raw 32-byte Ed25519 secret key (tests, coordinators). */
 export function identityFromSecret(secretKey: Uint8Array): Identity {
-  const sk = Uint8Array.from(secretKey);
-  const publicKey = ed25519.getPublicKey(sk);
+  const key = ed25519Expand(Uint8Array.from(secretKey));
+  const publicKey = key.publicKey;
   return {
     publicKey,
-    sign: (m) => ed25519.sign(m, sk),
+    sign: (m) => ed25519Sign(m, key),
     toJSON: () => ({ publicKey: bytesToHex(publicKey) }),
     [Symbol.for('nodejs.util.inspect.custom')]: () => `Identity(${bytesToHex(publicKey)})`,
   } as Identity;
 }
 
-export function verifySignature(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean {
-  try {
-    return signature.length === 64 && publicKey.length === 32 && ed25519.verify(signature, message, publicKey, { zip215: false });
-  } catch {
-    return false;
+const MAX_CACHED_KEYS = 4096;
+const decoded = new Map<string, Ed25519Point | null>();
+
+/** The decoded key, or null if it does not decode; cached (bounded, oldest evicted). */
+function decodeKey(publicKey: Uint8Array): Ed25519Point | null {
+  const hex = bytesToHex(publicKey);
+  let point = decoded.get(hex);
+  if (point === undefined) {
+    try {
+      point = Ed25519Point.fromBytes(publicKey);
+    } catch {
+      point = null;
+    }
+    if (decoded.size >= MAX_CACHED_KEYS) decoded.delete(decoded.keys().next().value!);
+    decoded.set(hex, point);
   }
+  return point;
+}
+
+export function verifySignature(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean {
+  if (signature.length !== 64 || publicKey.length !== 32) return false;
+  const point = decodeKey(publicKey);
+  return point !== null && ed25519Verify(signature, message, point);
 }
 

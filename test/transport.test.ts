@@ -1,13 +1,14 @@
 /**
  * The session transport (issue 3 points 1-2, 7): one compliance suite runs the same DKG and FROST
- * drivers over the in-memory Party and over SessionChannel (signed envelopes, X25519 + AEAD for
+ * drivers over the in-memory Party, over SessionChannels delivering directly, and over
+ * SessionChannels through a real WebSocket relay (signed envelopes, X25519 + AEAD for
  * point-to-point payloads, strict protobuf decoding); hostile envelopes (garbage, bad
  * signatures, replays, other sessions, non-members) are rejected with typed errors while the
  * honest session finishes, and a member that signs two envelopes under one sequence number is
  * named as an equivocator.
  * @module
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { bytesToHex, utf8 } from '../src/math/bytes.js';
 import { systemRng } from '../src/math/random.js';
 import { EquivocationError, RoundTimeoutError } from '../src/mpc/errors.js';
@@ -18,6 +19,7 @@ import { runDkg } from '../src/dkg/dkg.js';
 import { publishedPublicKey, type KeyPackage } from '../src/dkg/key-package.js';
 import { runFrostSign } from '../src/signing/frost/frost.js';
 import { sealEnvelope } from '../src/transport/envelope-seal.js';
+import { RelayServer } from '../src/transport/relay-server.js';
 import { identityFromSecret } from '../src/transport/identity.js';
 import { EnvelopeRejectedError } from '../src/transport/transport-errors.js';
 import { decodeEnvelope } from '../src/wire/envelope-codec.js';
@@ -59,17 +61,40 @@ function channelTransport(o: Parameters<typeof makeChannels>[1] = {}): Make & { 
   return Object.assign(make, { identities, rejections });
 }
 
-const transports: [string, () => Make][] = [
-  ['in-memory network', () => async () => {
+/** A relay on 127.0.0.1 for the WebSocket transport, allowing the identities it is given. */
+let relay: RelayServer | null = null;
+let relayUrl = '';
+
+afterAll(async () => {
+  await relay?.stop();
+});
+
+async function webSocketTransport(): Promise<Make> {
+  const identities = [1, 2, 3].map(() => identityFromSecret(systemRng(32)));
+  if (relay === null) {
+    relay = new RelayServer({ port: 0, allowedIdentities: [] });
+    relayUrl = (await relay.start()).url;
+  }
+  for (const id of identities) relay.allowIdentity(id.publicKey);
+  return async (session) => {
+    const set = await makeChannels(3, { session, identities, relayUrl });
+    await set.open();
+    return { parties: set.parties, close: set.close };
+  };
+}
+
+const transports: [string, () => Promise<Make>][] = [
+  ['in-memory network', async () => async () => {
     const net = new InMemoryNetwork();
     return { parties: [1, 2, 3].map((id) => net.join(id)), close: async () => {} };
   }],
-  ['session channels (signed, encrypted envelopes)', () => channelTransport()],
+  ['session channels (signed, encrypted envelopes)', async () => channelTransport()],
+  ['session channels through a WebSocket relay on 127.0.0.1', webSocketTransport],
 ];
 
 describe.each(transports)('compliance over %s', (_, transport) => {
   it('DKG and FROST signing produce a key every party agrees on and a valid BIP340 signature', async () => {
-    const { keys, signature, message } = await dkgAndSign(transport());
+    const { keys, signature, message } = await dkgAndSign(await transport());
     const pk = publishedPublicKey(suite, keys[0]!.public);
     for (const k of keys) expect(bytesToHex(publishedPublicKey(suite, k.public))).toBe(bytesToHex(pk));
     expect(verifyIndependently('frost-secp256k1-tr', signature, message, pk)).toBe(true);
@@ -77,7 +102,7 @@ describe.each(transports)('compliance over %s', (_, transport) => {
 
   it('a silent party is named when the round deadline passes', async () => {
     const session = systemRng(32);
-    const { parties, close } = await transport()(session);
+    const { parties, close } = await (await transport())(session);
     try {
       const err = await runDkg(parties[0]!, { suite, session, threshold: 2, parties: [1, 2, 3], timeoutMs: 300 }).catch((e) => e);
       expect(err).toBeInstanceOf(RoundTimeoutError);

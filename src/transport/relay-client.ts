@@ -10,8 +10,11 @@ import { tessera } from '../wire/generated/tessera.js';
 import { decodeStrict, encodeMessage } from '../wire/strict-decode.js';
 import type { Identity } from './identity.js';
 import { relayAuthMessage } from './relay-auth.js';
+import { RelayCloseCode } from './relay-protocol.js';
 
 const RelayFrame = tessera.v1.RelayFrame;
+/** Close code of a refused authentication (relay-protocol.ts RelayCloseCode). */
+const REFUSED = RelayCloseCode.authRejected;
 
 export interface RelayClientOptions {
   readonly url: string;
@@ -34,7 +37,7 @@ export class RelayClient {
   #closed = false;
   #backoff: number;
   #queue: Uint8Array[] = [];
-  #waiters: (() => void)[] = [];
+  #waiters: { resolve: () => void; reject: (e: Error) => void }[] = [];
   #timer: NodeJS.Timeout | null = null;
 
   constructor(options: RelayClientOptions) {
@@ -56,9 +59,15 @@ export class RelayClient {
     if (this.#ready) return Promise.resolve();
     return new Promise((resolve, reject) => {
       const t = setTimeout(() => reject(new Error(`relay ${this.#o.url} not reachable within ${timeoutMs} ms`)), timeoutMs);
-      this.#waiters.push(() => {
-        clearTimeout(t);
-        resolve();
+      this.#waiters.push({
+        resolve: () => {
+          clearTimeout(t);
+          resolve();
+        },
+        reject: (e) => {
+          clearTimeout(t);
+          reject(e);
+        },
       });
     });
   }
@@ -115,6 +124,14 @@ export class RelayClient {
         this.#ready = false;
       }
       this.#event(`relay connection closed (${code} ${reason.toString().slice(0, 100)})`);
+      if (code === REFUSED) {
+        // The relay does not admit this identity: retrying cannot help.
+        this.#closed = true;
+        const waiters = this.#waiters;
+        this.#waiters = [];
+        for (const w of waiters) w.reject(new Error(`relay ${this.#o.url} refused this identity (${reason.toString().slice(0, 100)})`));
+        return;
+      }
       if (!this.#closed && this.#ws === null) this.#scheduleReconnect();
     });
   }
@@ -144,7 +161,7 @@ export class RelayClient {
         for (const e of queued) this.send(e);
         const waiters = this.#waiters;
         this.#waiters = [];
-        for (const w of waiters) w();
+        for (const w of waiters) w.resolve();
         this.#event('relay connection ready');
         break;
       }

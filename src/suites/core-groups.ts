@@ -10,6 +10,7 @@
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { EncodingError } from '../math/bytes.js';
+import { elementCodec } from './element-codec.js';
 import { Ed25519Point } from '../math/ed25519/point.js';
 import { Secp256k1Point } from '../math/secp256k1/point.js';
 import type { Backend } from './backend.js';
@@ -48,18 +49,7 @@ function coreGroup<P extends CorePointOps<P>>(Point: CorePointClass<P>, elementB
     msm: (points, scalars) => Point.msm(points, scalars),
     eq: (a, b) => a.equals(b),
     isIdentity: (a) => a.is0(),
-    encode(p) {
-      if (p.is0()) throw new EncodingError('cannot encode the identity element');
-      return p.toBytes();
-    },
-    decode(bytes) {
-      if (!(bytes instanceof Uint8Array) || bytes.length !== elementBytes) {
-        throw new EncodingError(`element must be ${elementBytes} bytes`);
-      }
-      const p = parse(bytes);
-      if (p.is0()) throw new EncodingError('element is the identity');
-      return p;
-    },
+    ...elementCodec(elementBytes, (p) => p.toBytes(), parse),
   };
 }
 

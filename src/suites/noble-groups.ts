@@ -11,6 +11,7 @@ import type { EdwardsPoint, EdwardsPointCons } from '@noble/curves/abstract/edwa
 import type { WeierstrassPoint, WeierstrassPointCons } from '@noble/curves/abstract/weierstrass.js';
 import { ristretto255 } from '@noble/curves/ed25519.js';
 import { EncodingError } from '../math/bytes.js';
+import { elementCodec } from './element-codec.js';
 import type { Group } from './suite.js';
 
 export type WPoint = WeierstrassPoint<bigint>;
@@ -67,18 +68,7 @@ function nobleGroup<P extends NoblePoint<P>>(
     },
     eq: (a, b) => a.equals(b),
     isIdentity: (a) => a.is0(),
-    encode(p) {
-      if (p.is0()) throw new EncodingError('cannot encode the identity element');
-      return p.toBytes(true);
-    },
-    decode(bytes) {
-      if (!(bytes instanceof Uint8Array) || bytes.length !== elementBytes) {
-        throw new EncodingError(`element must be ${elementBytes} bytes`);
-      }
-      const p = parse(bytes);
-      if (p.is0()) throw new EncodingError('element is the identity');
-      return p;
-    },
+    ...elementCodec(elementBytes, (p) => p.toBytes(true), parse),
   };
 }
 

@@ -29,7 +29,7 @@ import { identityFromSecret, type Identity } from '../src/transport/identity.js'
 import { RelayClient } from '../src/transport/relay-client.js';
 import { SessionRouter } from '../src/transport/session-router.js';
 import { encodeEnvelope, type Envelope } from '../src/wire/envelope-codec.js';
-import { decodeResult, encodeProposal, ROUND_PROPOSAL, ROUND_RESULT } from '../src/wire/session-codec.js';
+import { decodeFailure, decodeResult, encodeProposal, ROUND_FAILED, ROUND_PROPOSAL, ROUND_RESULT } from '../src/wire/session-codec.js';
 import {
   allNodesAlive,
   auditOf,
@@ -241,7 +241,7 @@ describe('malformed input', () => {
           // a signed proposal that decodes, from an identity the nodes do not list
           const proposal = encodeProposal({
             kind: 'keygen', scheme: 'frost-ed25519', keyId: '', threshold: 2, parties: P(),
-            message: { hash: 'none', preimage: new Uint8Array(0), prehashed: false }, derivationPath: [], roundTimeoutMs: 1_000,
+            message: { hash: "none", preimage: new Uint8Array(0), prehashed: false }, derivationPath: [], roundTimeoutMs: 1_000, notAfterMs: Date.now() + 60_000,
           });
           raw.sendEnvelope(sealEnvelope(outsider, { scheme: 'frost-ed25519', sessionId: systemRng(32), round: 'proposal', recipient: to, sequence: 100 + burst, payload: proposal, encrypted: false }));
           // a spoofed sender (the relay refuses it) and a big signed payload
@@ -282,7 +282,7 @@ describe('replayed proposals', () => {
       const session = systemRng(32);
       const payload = encodeProposal({
         kind: 'sign', scheme, keyId: key.keyId, threshold: 2, parties: [P()[0]!, P()[1]!],
-        message: { hash: 'none', preimage: message, prehashed: false }, derivationPath: [], roundTimeoutMs: ROUND_MS,
+        message: { hash: "none", preimage: message, prehashed: false }, derivationPath: [], roundTimeoutMs: ROUND_MS, notAfterMs: Date.now() + 60_000,
       });
       const proposals = [0, 1].map((i) => controlEnvelope(cluster.coordinator, scheme, session, ROUND_PROPOSAL, P()[i]!, payload));
       for (const e of [...proposals, ...proposals]) client.send(e);
@@ -296,6 +296,31 @@ describe('replayed proposals', () => {
       expect(externallyValid(scheme, signatures[0]!, message, key.publicKey)).toBe(true);
       for (const i of [0, 1]) expect(auditOf(cluster, i).filter((r) => r.sessionId === hex(session)).length).toBe(1);
       expect(logs.filter((l) => l.includes(`ignored a replayed proposal for session ${hex(session).slice(0, 16)}`)).length).toBe(4);
+    } finally {
+      await client.close();
+      coordinator = await connectCoordinator();
+    }
+  }, 30_000);
+
+  it('a stale proposal (past its not-after time, e.g. queued while a node was down) is refused, not run', async () => {
+    await coordinator.close();
+    const control: Envelope[] = [];
+    const router = new SessionRouter({ onControl: (e) => control.push(e) });
+    const client = new RelayClient({ url: cluster.relayUrl, identity: cluster.coordinator, onEnvelope: (b) => router.handle(b) });
+    try {
+      await client.connect(5_000);
+      const scheme: SchemeId = 'frost-ed25519';
+      const key = keyOf(scheme);
+      const session = systemRng(32);
+      const payload = encodeProposal({
+        kind: 'sign', scheme, keyId: key.keyId, threshold: 2, parties: [P()[0]!, P()[1]!],
+        message: { hash: 'none', preimage: systemRng(32), prehashed: false }, derivationPath: [], roundTimeoutMs: ROUND_MS, notAfterMs: Date.now() - 1,
+      });
+      for (const i of [0, 1]) client.send(controlEnvelope(cluster.coordinator, scheme, session, ROUND_PROPOSAL, P()[i]!, payload));
+      const t0 = Date.now();
+      while (control.length < 2 && Date.now() - t0 < 10_000) await sleep(20);
+      expect(control.map((e) => e.round)).toEqual([ROUND_FAILED, ROUND_FAILED]);
+      for (const e of control) expect(decodeFailure(e.payload)).toMatchObject({ code: 'REFUSED', reason: expect.stringContaining('stale') });
     } finally {
       await client.close();
       coordinator = await connectCoordinator();

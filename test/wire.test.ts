@@ -95,6 +95,7 @@ describe('round payloads', () => {
       message: { hash: 'none' as const, preimage: Uint8Array.of(1, 2), prehashed: false },
       derivationPath: [],
       roundTimeoutMs: 5000,
+      notAfterMs: 1_900_000_000_000,
     };
     expect(decodeProposal(encodeProposal(p))).toEqual(p);
   });

@@ -31,6 +31,9 @@ import { SessionRouter } from '../transport/session-router.js';
 import { controlEnvelope } from './control.js';
 import { messageToSign } from './message-to-sign.js';
 
+/** How long after sending a proposal a node may still start it (clock skew included). */
+const START_WINDOW_MS = 60_000;
+
 export class SessionFailedError extends TssError {
   override readonly name = 'SessionFailedError';
   /** Identity keys the parties blamed. */
@@ -130,7 +133,9 @@ export class Coordinator {
     return signature;
   }
 
-  async #run(p: SessionProposal): Promise<SessionResult[]> {
+  /** Proposes to every party (the proposal goes stale START_WINDOW_MS from now) and collects. */
+  async #run(proposal: Omit<SessionProposal, 'notAfterMs'>): Promise<SessionResult[]> {
+    const p: SessionProposal = { ...proposal, notAfterMs: Date.now() + START_WINDOW_MS };
     const session = systemRng(32);
     const sessionHex = bytesToHex(session);
     const overallMs = p.roundTimeoutMs * 8 + 5_000;

@@ -170,6 +170,7 @@ export class SignerNode {
     if (!p.parties.some((k) => equalBytes(k, me))) throw new ProposalRefusedError('this node is not among the proposal\'s parties');
     const strangers = p.parties.filter((k) => !equalBytes(k, me) && !this.config.peers.some((peer) => equalBytes(peer.identityKey, k)));
     if (strangers.length > 0) throw new ProposalRefusedError(`${strangers.length} proposed part${strangers.length > 1 ? 'ies are' : 'y is'} not among this node's peers`);
+    if (Date.now() > p.notAfterMs) throw new ProposalRefusedError('the proposal is stale (past its not-after time)');
     if (p.roundTimeoutMs > this.config.maxRoundTimeoutMs) throw new ProposalRefusedError(`round timeout above this node's maximum ${this.config.maxRoundTimeoutMs} ms`);
     if (p.kind === 'keygen') return this.#membersOf(p);
     if (!this.storage.keys.has(p.keyId)) throw new ProposalRefusedError(`no share of key ${p.keyId}`);

@@ -41,6 +41,8 @@ export interface SessionProposal {
   readonly message: { readonly hash: HashAlgorithm; readonly preimage: Uint8Array; readonly prehashed: boolean };
   readonly derivationPath: readonly number[];
   readonly roundTimeoutMs: number;
+  /** Unix ms after which the proposal must not be started. */
+  readonly notAfterMs: number;
 }
 
 function reverse<K extends string>(table: Record<K, number>, value: number | undefined, what: string): K {
@@ -59,6 +61,7 @@ export function encodeProposal(p: SessionProposal): Uint8Array {
     message: p.kind === 'sign' ? { hash: HASHES[p.message.hash], preimage: p.message.preimage, prehashed: p.message.prehashed } : null,
     derivationPath: [...p.derivationPath],
     roundTimeoutMs: p.roundTimeoutMs,
+    notAfterMs: p.notAfterMs,
   });
 }
 
@@ -83,7 +86,9 @@ export function decodeProposal(bytes: Uint8Array): SessionProposal {
   if (message.preimage.length > MAX_MESSAGE) throw new WireError('message too long');
   const roundTimeoutMs = m.roundTimeoutMs ?? 0;
   if (roundTimeoutMs < 100 || roundTimeoutMs > 600_000) throw new WireError('round timeout must be 100 ms to 10 min');
-  return { kind, scheme, keyId, threshold, parties, message, derivationPath: [...(m.derivationPath ?? [])], roundTimeoutMs };
+  const notAfterMs = Number(m.notAfterMs ?? 0);
+  if (!Number.isSafeInteger(notAfterMs) || notAfterMs <= 0) throw new WireError('proposal needs a not-after time');
+  return { kind, scheme, keyId, threshold, parties, message, derivationPath: [...(m.derivationPath ?? [])], roundTimeoutMs, notAfterMs };
 }
 
 export function encodeHello(x25519PublicKey: Uint8Array): Uint8Array {

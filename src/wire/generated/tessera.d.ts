@@ -382,6 +382,7 @@ export namespace tessera {
             message?: (tessera.v1.MessageToSign.$Properties|null);
             derivationPath: number[];
             roundTimeoutMs: number;
+            notAfterMs: number;
             static create(properties: tessera.v1.SessionProposal.$Shape): tessera.v1.SessionProposal & tessera.v1.SessionProposal.$Shape;
             static create(properties?: tessera.v1.SessionProposal.$Properties): tessera.v1.SessionProposal;
             static encode(m: tessera.v1.SessionProposal.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -399,6 +400,7 @@ export namespace tessera {
                 message?: (tessera.v1.MessageToSign.$Properties|null);
                 derivationPath?: (number[]|null);
                 roundTimeoutMs?: (number|null);
+                notAfterMs?: (number|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = tessera.v1.SessionProposal.$Properties;

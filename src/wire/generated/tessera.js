@@ -2834,6 +2834,7 @@ export const tessera = $root.tessera = (() => {
              * @property {tessera.v1.MessageToSign.$Properties|null} [message] SessionProposal message
              * @property {Array.<number>|null} [derivationPath] SessionProposal derivationPath
              * @property {number|null} [roundTimeoutMs] SessionProposal roundTimeoutMs
+             * @property {number|null} [notAfterMs] SessionProposal notAfterMs
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -2932,6 +2933,14 @@ export const tessera = $root.tessera = (() => {
             SessionProposal.prototype.roundTimeoutMs = 0;
 
             /**
+             * SessionProposal notAfterMs.
+             * @member {number} notAfterMs
+             * @memberof tessera.v1.SessionProposal
+             * @instance
+             */
+            SessionProposal.prototype.notAfterMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
              * Creates a new SessionProposal instance using the specified properties.
              * @function create
              * @memberof tessera.v1.SessionProposal
@@ -2982,6 +2991,8 @@ export const tessera = $root.tessera = (() => {
                 }
                 if (m.roundTimeoutMs != null && $Object.hasOwnProperty.call(m, "roundTimeoutMs") && m.roundTimeoutMs !== 0)
                     w.uint32(/* id 8, wireType 0 =*/64).uint32(m.roundTimeoutMs);
+                if (m.notAfterMs != null && $Object.hasOwnProperty.call(m, "notAfterMs") && (typeof m.notAfterMs === "object" ? m.notAfterMs.low || m.notAfterMs.high : m.notAfterMs !== 0))
+                    w.uint32(/* id 9, wireType 0 =*/72).uint64(m.notAfterMs);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -3097,6 +3108,15 @@ export const tessera = $root.tessera = (() => {
                                 m.roundTimeoutMs = v;
                             else
                                 delete m.roundTimeoutMs;
+                            continue;
+                        }
+                    case 9: {
+                            if (u !== 0)
+                                break;
+                            if (typeof (v = r.uint64()) === "object" ? v.low || v.high : v !== 0)
+                                m.notAfterMs = v;
+                            else
+                                delete m.notAfterMs;
                             continue;
                         }
                     }

@@ -659,3 +659,29 @@ describe('relay helpers', () => {
     expect(drops).toEqual([['queue_overflow', 1], ['queue_overflow', 2], ['queue_overflow', 2], ['queue_expired', 1]]);
   });
 });
+
+describe('connection cap', () => {
+  it('refuses connections above maxConnections with 1013 and keeps serving the others', async () => {
+    const relay = new RelayServer({ port: 0, allowedIdentities: [], limits: { maxConnections: 2 } });
+    const { url } = await relay.start();
+    try {
+      const open = (): Promise<{ ws: WebSocket; closed: Promise<number> }> =>
+        new Promise((resolve, reject) => {
+          const ws = new WebSocket(url);
+          const closed = new Promise<number>((r) => ws.once('close', (code) => r(code)));
+          ws.once('open', () => resolve({ ws, closed }));
+          ws.once('error', reject);
+        });
+      const a = await open();
+      const b = await open();
+      const c = await open();
+      expect(await c.closed).toBe(1013);
+      const health = await (await fetch(url.replace(/^ws/, 'http') + '/healthz')).json();
+      expect(health.connections).toBe(2);
+      a.ws.terminate();
+      b.ws.terminate();
+    } finally {
+      await relay.stop();
+    }
+  });
+});

@@ -9,6 +9,7 @@ import type { QueueDropReason } from './relay-queue.js';
 
 /** Why an incoming or queued frame was not delivered. */
 export type RejectReason =
+  | 'too_many_connections'
   | 'text_frame'
   | 'bad_frame'
   | 'unexpected_frame'

@@ -57,6 +57,8 @@ export interface RelayLimits {
   readonly queueTtlMs: number;
   /** Injected one-way delay on every routed envelope (benchmarks of latency; 0 in production). */
   readonly forwardDelayMs: number;
+  /** Open connections (authenticated or not) above which new ones are refused with 1013. */
+  readonly maxConnections: number;
 }
 
 export const DEFAULT_RELAY_LIMITS: RelayLimits = Object.freeze({
@@ -72,6 +74,7 @@ export const DEFAULT_RELAY_LIMITS: RelayLimits = Object.freeze({
   queueMaxBytes: 16 << 20,
   queueTtlMs: 60_000,
   forwardDelayMs: 0,
+  maxConnections: 10_000,
 });
 
 /** A PEM file path, or the PEM contents. */
@@ -254,6 +257,12 @@ export class RelayServer {
   // --- connections -------------------------------------------------------------------------
 
   private onConnection(ws: WebSocket): void {
+    if (this.connections.size >= this.limits.maxConnections) {
+      // Full: refuse at once, so a flood of idle sockets cannot exhaust the relay.
+      this.metrics.rejected('too_many_connections');
+      ws.close(RelayCloseCode.tryAgainLater, 'too many connections');
+      return;
+    }
     const conn: Connection = {
       ws,
       challenge: newRelayChallenge(),

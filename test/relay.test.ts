@@ -676,7 +676,7 @@ describe('connection cap', () => {
       const b = await open();
       const c = await open();
       expect(await c.closed).toBe(1013);
-      const health = await (await fetch(url.replace(/^ws/, 'http') + '/healthz')).json();
+      const health = (await (await fetch(url.replace(/^ws/, "http") + "/healthz")).json()) as { connections: number };
       expect(health.connections).toBe(2);
       a.ws.terminate();
       b.ws.terminate();

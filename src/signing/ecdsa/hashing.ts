@@ -1,0 +1,79 @@
+/**
+ * Domain-separated hashing for DKLs23 (PROTOCOLS.md §2.1): every hash is over a label and
+ * length-prefixed parts, the same unambiguous framing as src/mpc/transcript.ts (ATTACKS.md row
+ * 4). Short digests (commitments, session ids, keys) are SHA-256 through `transcriptHash`; long
+ * outputs (PRG expansions, scalars) come from TurboSHAKE128 over the same framing. Scalars are
+ * reduced from 48 bytes, so their bias is below 2^-128. Indices are fixed-width (`u32be`).
+ * @module
+ */
+import { turboshake128 } from '@noble/hashes/sha3-addons.js';
+import { bytesToHex, concatBytes, u32be, utf8 } from '../../math/bytes.js';
+import { transcriptHash } from '../../mpc/transcript.js';
+import { Fn } from './ec.js';
+
+const PREFIX = 'tessera/v1/dkls23/';
+const WIDE_SCALAR_BYTES = 48;
+
+const tags = new Map<string, Uint8Array>();
+
+/** u32(len) ‖ "tessera/v1/dkls23/" ‖ label ‖ Σ (u32(len) ‖ part), in one allocation (hot path). */
+function frame(label: string, parts: readonly Uint8Array[]): Uint8Array {
+  let tag = tags.get(label);
+  if (tag === undefined) {
+    const t = utf8(PREFIX + label);
+    tag = concatBytes(u32be(t.length), t);
+    tags.set(label, tag);
+  }
+  let length = tag.length;
+  for (const p of parts) length += 4 + p.length;
+  const out = new Uint8Array(length);
+  const view = new DataView(out.buffer);
+  out.set(tag);
+  let at = tag.length;
+  for (const p of parts) {
+    view.setUint32(at, p.length);
+    out.set(p, at + 4);
+    at += 4 + p.length;
+  }
+  return out;
+}
+
+/** 32-byte digest H(label, parts…). */
+export function hash32(label: string, ...parts: Uint8Array[]): Uint8Array {
+  return transcriptHash(`dkls23/${label}`, ...parts);
+}
+
+/** `length` bytes of XOF output over (label, parts…). */
+export function expand(label: string, length: number, ...parts: Uint8Array[]): Uint8Array {
+  return turboshake128(frame(label, parts), { dkLen: length });
+}
+
+function scalarsOf(out: Uint8Array, count: number): bigint[] {
+  const hex = bytesToHex(out);
+  const scalars: bigint[] = [];
+  for (let i = 0; i < count; i++) scalars.push(Fn.create(BigInt('0x' + hex.slice(i * 2 * WIDE_SCALAR_BYTES, (i + 1) * 2 * WIDE_SCALAR_BYTES))));
+  return scalars;
+}
+
+/** `count` scalars from one XOF call, each reduced from 48 bytes. */
+export function hashToScalars(label: string, count: number, ...parts: Uint8Array[]): bigint[] {
+  return scalarsOf(expand(label, count * WIDE_SCALAR_BYTES, ...parts), count);
+}
+
+/**
+ * hashToScalars(label, count, ...prefix, ...rest) with the XOF state after (label, prefix) kept:
+ * for hot loops that hash many values under one session id.
+ */
+export function prefixedScalarHash(label: string, count: number, ...prefix: Uint8Array[]): (...rest: Uint8Array[]) => bigint[] {
+  const head = turboshake128.create({ dkLen: count * WIDE_SCALAR_BYTES }).update(frame(label, prefix).subarray());
+  const lengths = new Uint8Array(4);
+  const view = new DataView(lengths.buffer);
+  return (...rest) => {
+    const h = head.clone();
+    for (const p of rest) {
+      view.setUint32(0, p.length);
+      h.update(lengths).update(p);
+    }
+    return scalarsOf(h.digest(), count);
+  };
+}

@@ -1,0 +1,147 @@
+/**
+ * The async drivers of DKLs23 signing over a `Party` (PROTOCOLS.md §2.6, four flights):
+ * `runEcdsaPresign` runs the three message-independent flights (presign-rounds.ts, round 1
+ * attested and echo-checked in round 2) and stores the presignature; `runEcdsaSign` takes a stored
+ * presignature (marking it spent first) or makes one in the same session, then runs the online
+ * flight (w_i, u_i broadcast) and combines (combine.ts). Every signer ends with the verified
+ * signature, for the root key or a non-hardened BIP32 child fixed before presigning (derivation.ts;
+ * a presignature only serves the path it was made for). A BanningAbort records its culprit in the
+ * key share's ban list (§2.8). A banned counterparty is refused with PairBannedError at the start
+ * of a session (also with a stored presignature) and again before rounds 2 and 3 (a concurrent session may have banned it), before
+ * its OT state is used; the abort notice tells the peers at once.
+ * @module
+ */
+import { bytesToHex, equalBytes, hexToBytes } from '../../math/bytes.js';
+import { systemRng, type Rng } from '../../math/random.js';
+import { InvalidParametersError, MalformedMessageError } from '../../mpc/errors.js';
+import type { Party } from '../../mpc/party.js';
+import { validatePartyIds, type PartyId } from '../../mpc/party-id.js';
+import { PayloadReader } from '../../mpc/payload.js';
+import { broadcastAttested, DEFAULT_ROUND_TIMEOUT_MS, exchange, verifyEchoes, withAbortNotice, type SessionContext } from '../../mpc/round-driver.js';
+import { SESSION_ID_BYTES } from '../../mpc/transcript.js';
+import { keyIdOf } from '../../dkg/key-package.js';
+import { combineSignature, partialSignature, type EcdsaSignature } from './combine.js';
+import { derivePublic } from './derivation.js';
+import { Fn } from './ec.js';
+import { BanningAbort } from './errors.js';
+import { ECDSA_SCHEME, type EcdsaKeyShare } from './key-share.js';
+import { SCALAR_BYTES } from './params.js';
+import {
+  PRESIGN_ROUND_1,
+  PRESIGN_ROUND_2,
+  PRESIGN_ROUND_3,
+  presignFinish,
+  presignRound1,
+  presignRound2,
+  presignRound3,
+  type PresignParams,
+} from './presign-rounds.js';
+import { MemoryPresignatureStore, type PresignatureStore } from './presignature-store.js';
+import { DIGEST_BYTES, messageDigest, type SignInput } from './sign-input.js';
+
+export const SIGN_ROUND = 'ecdsa/4';
+
+export interface EcdsaPresignOptions {
+  readonly share: EcdsaKeyShare;
+  /** Session id, 32 bytes, fresh per session. */
+  readonly session: Uint8Array;
+  /** The signing set, including this party, at least t parties. */
+  readonly signers: readonly PartyId[];
+  /** Non-hardened BIP32 path from the root key (default: sign with the root key). */
+  readonly path?: readonly number[];
+  readonly store?: PresignatureStore;
+  readonly rng?: Rng;
+  readonly timeoutMs?: number;
+}
+
+export interface EcdsaSignOptions extends EcdsaPresignOptions {
+  readonly input: SignInput;
+  /** The id of a stored presignature made with the same signers; presigns in this session if absent. */
+  readonly presignature?: string;
+}
+
+function presignParams(party: Party, o: EcdsaPresignOptions): PresignParams {
+  if (o.session.length !== SESSION_ID_BYTES) throw new InvalidParametersError(`session id must be ${SESSION_ID_BYTES} bytes`);
+  const pub = o.share.key.public;
+  if (String(pub.scheme) !== ECDSA_SCHEME) throw new InvalidParametersError(`key is for ${pub.scheme}, not ${ECDSA_SCHEME}`);
+  const signers = validatePartyIds(o.signers, 'signer');
+  const unknown = signers.filter((id) => !pub.parties.includes(id));
+  if (unknown.length > 0) throw new InvalidParametersError(`signers ${unknown.join(', ')} do not hold shares of this key`);
+  if (signers.length < pub.threshold) throw new InvalidParametersError(`${signers.length} signers given, ${pub.threshold} needed`);
+  if (!signers.includes(party.id) || o.share.key.id !== party.id) throw new InvalidParametersError(`party ${party.id} is not a signer with this key`);
+  const derivation = derivePublic(pub.groupPublicKey, pub.chainCode, o.path ?? []);
+  return { share: o.share, session: o.session, signers, self: party.id, derivation };
+}
+
+function context(party: Party, o: EcdsaPresignOptions): SessionContext {
+  return { party, session: bytesToHex(o.session), timeoutMs: o.timeoutMs ?? DEFAULT_ROUND_TIMEOUT_MS };
+}
+
+/** Runs `body`; a BanningAbort bans its culprits in the key share before it propagates. */
+async function banningOnAbort<T>(share: EcdsaKeyShare, body: () => Promise<T>): Promise<T> {
+  try {
+    return await body();
+  } catch (e) {
+    if (e instanceof BanningAbort) for (const j of e.culprits) share.bans.ban(j, e.code);
+    throw e;
+  }
+}
+
+const sendsOf = (m: ReadonlyMap<PartyId, unknown>) => [...m].map(([to, payload]) => ({ to, payload: payload as never }));
+
+async function presign(ctx: SessionContext, params: PresignParams, store: PresignatureStore, rng: Rng): Promise<string> {
+  const others = params.signers.filter((j) => j !== params.self);
+  params.share.bans.assertNone(others, PRESIGN_ROUND_1);
+  const r1 = presignRound1(params, rng);
+  const { bodies, echo } = await broadcastAttested(ctx, PRESIGN_ROUND_1, r1.broadcast, params.signers);
+  // A concurrent session may have banned a peer meanwhile: stop before its OT state is used again.
+  params.share.bans.assertNone(others, PRESIGN_ROUND_2);
+  const r2 = presignRound2(r1.state, bodies, echo, rng);
+  const in2 = await exchange(ctx, PRESIGN_ROUND_2, sendsOf(r2.sends), others);
+  verifyEchoes(ctx, PRESIGN_ROUND_2, PRESIGN_ROUND_1, params.signers, echo, in2);
+  params.share.bans.assertNone(others, PRESIGN_ROUND_3);
+  const r3 = presignRound3(r2.state, in2, rng);
+  const in3 = await exchange(ctx, PRESIGN_ROUND_3, sendsOf(r3.sends), others);
+  const presignature = presignFinish(r3.state, in3);
+  store.put(presignature);
+  return presignature.id;
+}
+
+/** The three presigning flights; returns the id of the presignature put into `o.store`. */
+export async function runEcdsaPresign(party: Party, o: EcdsaPresignOptions & { readonly store: PresignatureStore }): Promise<string> {
+  const params = presignParams(party, o);
+  const ctx = context(party, o);
+  return withAbortNotice(ctx, () => banningOnAbort(o.share, () => presign(ctx, params, o.store, o.rng ?? systemRng)));
+}
+
+/** Presigning (unless a stored presignature is named) and the online flight; the verified signature. */
+export async function runEcdsaSign(party: Party, o: EcdsaSignOptions): Promise<EcdsaSignature> {
+  const params = presignParams(party, o);
+  const digest = messageDigest(o.input);
+  const ctx = context(party, o);
+  const store = o.store ?? new MemoryPresignatureStore();
+  const others = params.signers.filter((j) => j !== party.id);
+  return withAbortNotice(ctx, () =>
+    banningOnAbort(o.share, async () => {
+      if (o.presignature !== undefined) o.share.bans.assertNone(others, SIGN_ROUND);
+      const id = o.presignature ?? (await presign(ctx, params, store, o.rng ?? systemRng));
+      const presignature = store.take(id);
+      if (presignature.keyId !== keyIdOf(o.share.key.public)) throw new InvalidParametersError('the presignature was made with another key');
+      if (presignature.signers.join() !== params.signers.join()) throw new InvalidParametersError('the presignature was made with another signing set');
+      if (!equalBytes(presignature.publicKey, params.derivation.publicKey)) throw new InvalidParametersError('the presignature was made for another derivation path');
+      const own = partialSignature(presignature, digest);
+      const finalSid = hexToBytes(id);
+      const payload = { presignature: finalSid, digest, w: Fn.encode(own.w), u: Fn.encode(own.u) };
+      const inbound = await exchange(ctx, SIGN_ROUND, [{ to: null, payload }], others);
+      const partials = [own];
+      for (const j of others) {
+        const r = new PayloadReader(inbound.get(j), j, SIGN_ROUND);
+        if (!equalBytes(r.bytes('presignature', finalSid.length), finalSid)) throw new MalformedMessageError(SIGN_ROUND, [j], 'signs with another presignature');
+        if (!equalBytes(r.bytes('digest', DIGEST_BYTES), digest)) throw new MalformedMessageError(SIGN_ROUND, [j], 'signs another message digest');
+        const scalar = (name: string) => r.decode(name, () => Fn.decode(r.bytes(name, SCALAR_BYTES)));
+        partials.push({ w: scalar('w'), u: scalar('u') });
+      }
+      return combineSignature(SIGN_ROUND, presignature.R, partials, digest, presignature.publicKey);
+    }),
+  );
+}

@@ -1,0 +1,111 @@
+/**
+ * SoftSpokenOT with k = 4 over GF(2) (Roy 2022, §3 subspace VOLE; sl-oblivious
+ * `soft_spoken_ot.rs`; PROTOCOLS.md §2.4 Msg1) and its Fiat–Shamir KOS-style consistency check.
+ * For block i < 64 the receiver holds the 16 seeds, the sender 15 of them and Δ_i ∈ [0, 16):
+ *
+ *   receiver  r_x = PRG_sid(seed_x) ∈ {0,1}^640 (ChaCha20); u_i = ⊕_x r_x ⊕ choices;
+ *             column 4i + b of T = ⊕_{x : bit b of x} r_x
+ *   sender    w_b = ⊕_{x ≠ Δ_i} bit b of (x ⊕ Δ_i) · r_x; column 4i + b of Q = w_b ⊕ Δ_{i,b}·u_i
+ *
+ * so that every column c satisfies Q_c = T_c ⊕ Δ_c·choices (the IKNP correlation with a 256-bit
+ * Δ). Check (KOS15 Fig. 7 compressed with four challenges): γ_j = H(sid, j, u), the 640 bits of a
+ * column are five GF(2^128) elements e_0 … e_4, and the receiver sends x = Σ γ_j·x̂_j ⊕ x̂_4 for the
+ * choices and t_c = Σ γ_j·T̂_{c,j} ⊕ T̂_{c,4} for each column; the sender accepts iff
+ * q_c = t_c ⊕ Δ_c·x for every c. The last 128 choice bits are random padding that hides the
+ * first 512 in x.
+ * @module
+ */
+import { chacha20 } from '@noble/ciphers/chacha.js';
+import { equalBytes } from '../../math/bytes.js';
+import { xorInto } from './bits.js';
+import { compress, GF_BYTES, GfMultiplier } from './gf128.js';
+import { expand, hash32 } from './hashing.js';
+import { BLOCKS, COLUMN_BYTES, K, KAPPA, LEAVES, SEED_BYTES, XI } from './params.js';
+
+export const U_BYTES = BLOCKS * COLUMN_BYTES;
+export const CHECK_T_BYTES = KAPPA * GF_BYTES;
+const CHALLENGES = XI / (8 * GF_BYTES);
+
+const ZEROS = new Uint8Array(COLUMN_BYTES);
+const NONCE_BYTES = 12;
+
+/**
+ * The PRG r_x = ChaCha20(key = seed_x, nonce = H(sid)[0..12]): every seed is an independent random
+ * key, and the nonce is fresh per multiplication (sid carries both parties' randomness), so a
+ * seed never sees a nonce twice short of a 96-bit collision.
+ */
+function prgNonce(sid: Uint8Array): Uint8Array {
+  return hash32('ote/prg-nonce', sid).subarray(0, NONCE_BYTES);
+}
+
+function prg(nonce: Uint8Array, block: number, x: number, seeds: Uint8Array): Uint8Array {
+  const at = (block * LEAVES + x) * SEED_BYTES;
+  return chacha20(seeds.subarray(at, at + SEED_BYTES), nonce, ZEROS);
+}
+
+/** Receiver: u and the κ columns of T (each COLUMN_BYTES, concatenated). */
+export function extendReceive(sid: Uint8Array, seeds: Uint8Array, choices: Uint8Array): { u: Uint8Array; columns: Uint8Array } {
+  const u = new Uint8Array(U_BYTES);
+  const columns = new Uint8Array(KAPPA * COLUMN_BYTES);
+  const nonce = prgNonce(sid);
+  for (let block = 0; block < BLOCKS; block++) {
+    const ui = u.subarray(block * COLUMN_BYTES, (block + 1) * COLUMN_BYTES);
+    ui.set(choices);
+    for (let x = 0; x < LEAVES; x++) {
+      const r = prg(nonce, block, x, seeds);
+      xorInto(ui, r);
+      for (let b = 0; b < K; b++) {
+        if ((x >> b) & 1) xorInto(columns.subarray((block * K + b) * COLUMN_BYTES, (block * K + b + 1) * COLUMN_BYTES), r);
+      }
+    }
+  }
+  return { u, columns };
+}
+
+/** Sender: the κ columns of Q from its 15 seeds per block, Δ and the receiver's u. */
+export function extendSend(sid: Uint8Array, seeds: Uint8Array, deltas: Uint8Array, u: Uint8Array): Uint8Array {
+  const columns = new Uint8Array(KAPPA * COLUMN_BYTES);
+  const nonce = prgNonce(sid);
+  for (let block = 0; block < BLOCKS; block++) {
+    const delta = deltas[block]!;
+    const col = (b: number) => columns.subarray((block * K + b) * COLUMN_BYTES, (block * K + b + 1) * COLUMN_BYTES);
+    for (let x = 0; x < LEAVES; x++) {
+      if (x === delta) continue;
+      const r = prg(nonce, block, x, seeds);
+      for (let b = 0; b < K; b++) if (((x ^ delta) >> b) & 1) xorInto(col(b), r);
+    }
+    for (let b = 0; b < K; b++) if ((delta >> b) & 1) xorInto(col(b), u.subarray(block * COLUMN_BYTES, (block + 1) * COLUMN_BYTES));
+  }
+  return columns;
+}
+
+/** γ_0 … γ_3 = H(sid, u) split, as multipliers. */
+export function checkChallenges(sid: Uint8Array, u: Uint8Array): GfMultiplier[] {
+  const g = expand('ote/kos-challenge', CHALLENGES * GF_BYTES, sid, u);
+  return Array.from({ length: CHALLENGES }, (_, j) => new GfMultiplier(g.subarray(j * GF_BYTES, (j + 1) * GF_BYTES)));
+}
+
+/** The receiver's check values: x (16 bytes) and t (κ × 16 bytes). */
+export function proveConsistency(gammas: readonly GfMultiplier[], choices: Uint8Array, columns: Uint8Array): { x: Uint8Array; t: Uint8Array } {
+  const t = new Uint8Array(CHECK_T_BYTES);
+  for (let c = 0; c < KAPPA; c++) t.set(compress(gammas, columns, c * COLUMN_BYTES), c * GF_BYTES);
+  return { x: compress(gammas, choices, 0), t };
+}
+
+/** Δ_c for column c = 4i + b: bit b of Δ_i. */
+export function deltaBit(deltas: Uint8Array, c: number): number {
+  return (deltas[c >> 2]! >> (c & 3)) & 1;
+}
+
+/** The sender's check: q_c = t_c ⊕ Δ_c·x for every column (constant-time comparison). */
+export function verifyConsistency(gammas: readonly GfMultiplier[], deltas: Uint8Array, columns: Uint8Array, x: Uint8Array, t: Uint8Array): boolean {
+  const expected = new Uint8Array(CHECK_T_BYTES);
+  const actual = new Uint8Array(CHECK_T_BYTES);
+  for (let c = 0; c < KAPPA; c++) {
+    const tc = t.subarray(c * GF_BYTES, (c + 1) * GF_BYTES);
+    const mask = -deltaBit(deltas, c) & 0xff;
+    for (let i = 0; i < GF_BYTES; i++) expected[c * GF_BYTES + i] = tc[i]! ^ (x[i]! & mask);
+    actual.set(compress(gammas, columns, c * COLUMN_BYTES), c * GF_BYTES);
+  }
+  return equalBytes(expected, actual);
+}

@@ -163,7 +163,7 @@ describe('the ban rule (PROTOCOLS.md §2.8)', () => {
     const refused = await simulateEcdsaSign(keys, SIGNERS, input, { rng: seededRng('after-ban'), timeoutMs: 2_000 });
     const reason = (refused.get(VICTIM) as PromiseRejectedResult).reason as Error;
     expect(reason).toBeInstanceOf(PairBannedError);
-    expect(reason.message).toMatch(/party 2.*banned.*refresh/);
+    expect(reason.message).toMatch(/party 2.*banned.*re-run/);
     // the peers are told at once (no timeout blaming the refusing party)
     expectBlame(refused, { malicious: [MALICIOUS], culprit: MALICIOUS, errorClass: PairBannedError, detectors: [VICTIM] });
 

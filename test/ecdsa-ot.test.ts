@@ -197,7 +197,7 @@ describe('RVOLE (DKLs23 Protocol 5.2)', () => {
         const d = rvoleFinish(bob.state, alice.message);
         for (const k of [0, 1]) expect(Fn.add(alice.shares[k]!, d[k]!)).toBe(Fn.mul(a[k]!, bob.chi));
       }),
-      { numRuns: 5 },
+      { numRuns: 25 },
     );
   });
 

@@ -43,7 +43,7 @@ export class PairBannedError extends ProtocolAbort {
       'PAIR_BANNED',
       round,
       banned,
-      `refusing to sign with ${banned.map((j) => `party ${j}`).join(', ')}: banned after a failed OT/RVOLE/Γ check; a refresh must re-run the OT setup of the pair first`,
+      `refusing to sign with ${banned.map((j) => `party ${j}`).join(', ')}: banned after a failed OT/RVOLE/Γ check; the OT setup of the pair must be re-run first`,
     );
   }
 }

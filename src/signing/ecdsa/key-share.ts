@@ -11,7 +11,7 @@
  *   zetaSeed       32 B shared with j, for zero shares (§2.5)
  *
  * plus the ban list of §2.8: a counterparty caught by an OT, RVOLE or Γ check is banned and
- * signing with it is refused until a refresh re-runs the OT setup of that pair.
+ * signing with it is refused until the OT setup of that pair is re-run (pair-refresh.ts).
  * @module
  */
 import type { PartyId } from '../../mpc/party-id.js';

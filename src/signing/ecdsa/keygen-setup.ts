@@ -1,7 +1,7 @@
 /**
  * The pairwise OT setup of DKLs23 key generation as pure round functions (PROTOCOLS.md §2.3 OT1
- * and R3; SL `keygen/dkg.rs`, 0xCarbon `dkg.rs` phase 2-4). For every ordered pair (builder i,
- * evaluator j), with sid = H(keygen session, i, j):
+ * and R3; SL `keygen/dkg.rs`, 0xCarbon `dkg.rs` phase 2-4), also run alone to re-set a pair up
+ * (pair-refresh.ts). For every ordered pair (builder i, evaluator j), with sid = H(session, i, j):
  *
  *   round 1 (j → i)  j's endemic base-OT receiver message for 256 random choice bits (16,896 B),
  *                    and j's 32-byte zero-share seed contribution

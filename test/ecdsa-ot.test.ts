@@ -62,7 +62,7 @@ describe('endemic base OT', () => {
     const r = baseOtReceive(sid, Uint8Array.of(1), 1, rng);
     const bad = Uint8Array.from(r.message);
     bad[0] = 0x05;
-    expect(() => baseOtSend(sid, bad, 1, rng)).toThrow(/compressed point/);
+    expect(() => baseOtSend(sid, bad, 1, rng)).toThrow(/compressed point|not a point on the curve/);
     expect(() => baseOtSend(sid, r.message.subarray(1), 1, rng)).toThrow(/bytes/);
   });
 

@@ -1,0 +1,52 @@
+/**
+ * Moving a threshold key to a related key without a new key generation (PROTOCOLS.md §4.3, §4.5):
+ * every change the wallet makes is an affine map of the sharing polynomial, f' = ±f + b, which
+ * all parties apply to the same public data. Shares s_i → ±s_i + b, verifying shares
+ * Y_j → ±Y_j + b·G, commitments C_0 → ±C_0 + b·G and C_k → ±C_k, so PK' = ±PK + b·G. Adding b
+ * to every Shamir share is correct because the Lagrange coefficients of any signing set sum to 1
+ * (Σλ_i·(s_i + b) = x + b), so the result is an ordinary KeyPackage that runFrostSign and
+ * simulateSign use unchanged.
+ *
+ * BIP32 non-hardened derivation is the map with b = δ (the accumulated IL of the path) and the
+ * child's chain code, so deriving m/0 and then /5 gives m/0/5. The Taproot tweak (taproot.ts) is
+ * the map with the sign of BIP341's even-y rule and b = t.
+ * @module
+ */
+import { SecretScalar } from '../math/secret.js';
+import type { KeyPackage, PublicKeyPackage } from '../dkg/key-package.js';
+import { getSuite } from '../suites/index.js';
+import { deriveChild, rootXpub, type ChildKey } from './bip32.js';
+
+/** f' = (negate ? −f : f) + add; the chain code of the new package. */
+export interface KeyMap {
+  readonly negate: boolean;
+  readonly add: bigint;
+  readonly chainCode: Uint8Array;
+}
+
+export function mapPublicPackage(pub: PublicKeyPackage, m: KeyMap): PublicKeyPackage {
+  const { G } = getSuite(pub.scheme);
+  const map = (bytes: Uint8Array, add: bigint) => {
+    const p = G.decode(bytes);
+    return G.encode(G.add(m.negate ? G.neg(p) : p, G.mulBase(add)));
+  };
+  return {
+    ...pub,
+    groupPublicKey: map(pub.groupPublicKey, m.add),
+    verifyingShares: new Map([...pub.verifyingShares].map(([j, y]) => [j, map(y, m.add)])),
+    vssCommitment: pub.vssCommitment.map((c, k) => map(c, k === 0 ? m.add : 0n)),
+    chainCode: m.chainCode,
+  };
+}
+
+export function mapKeyPackage(key: KeyPackage, m: KeyMap): KeyPackage {
+  const { Fn } = getSuite(key.public.scheme);
+  const s = key.secretShare.expose();
+  return { id: key.id, secretShare: new SecretScalar(Fn.add(m.negate ? Fn.neg(s) : s, m.add)), public: mapPublicPackage(key.public, m) };
+}
+
+/** This party's key package for the child key at a non-hardened path, and the derivation. */
+export function deriveKeyPackage(key: KeyPackage, path: readonly number[]): { readonly key: KeyPackage; readonly child: ChildKey } {
+  const child = deriveChild(rootXpub(key.public), path);
+  return { key: mapKeyPackage(key, { negate: false, add: child.tweak, chainCode: child.xpub.chainCode }), child };
+}

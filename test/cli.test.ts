@@ -5,12 +5,15 @@
  * @module
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { secp256k1 } from '@noble/curves/secp256k1.js';
+import { keccak_256 } from '@noble/hashes/sha3.js';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hexToBytes } from '../src/math/bytes.js';
 import { interpolateAtZero } from '../src/math/polynomial.js';
 import { getSuite, SCHEME_IDS, type SchemeId } from '../src/suites/index.js';
-import { verifyIndependently } from '../src/cli/independent-verify.js';
+import { opensslVerifyEcdsaDigest, opensslVerifyEcdsaSha256, verifyEcdsaIndependently, verifyIndependently } from '../src/cli/independent-verify.js';
 
 const ROOT = resolve(__dirname, '..');
 const TSX = resolve(ROOT, 'node_modules/.bin/tsx');
@@ -71,7 +74,60 @@ describe('tessera simulate', () => {
     expect(suite.G.encode(suite.G.mulBase(x))).toEqual(hexToBytes(o.publicKey));
   });
 
+  it('ecdsa-secp256k1 2-of-3: the documented fields, low s, OpenSSL and noble verify, recovery recovers the key', () => {
+    const r = tessera('simulate', '--scheme', 'ecdsa-secp256k1', '--threshold', '2', '--parties', '3', '--json');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const o = JSON.parse(lines[0]!);
+    expect(Object.keys(o)).toEqual(['scheme', 'threshold', 'parties', 'signers', 'publicKey', 'message', 'signature', 'recovery']);
+    expect(o).toMatchObject({ scheme: 'ecdsa-secp256k1', threshold: 2, parties: 3 });
+    expect(o.signers).toHaveLength(2);
+    const pk = hexToBytes(o.publicKey);
+    const sig = hexToBytes(o.signature);
+    const message = hexToBytes(o.message);
+    expect(pk).toHaveLength(33);
+    expect([2, 3]).toContain(pk[0]);
+    expect(sig).toHaveLength(64);
+    expect(message).toHaveLength(32);
+    expect([0, 1, 2, 3]).toContain(o.recovery);
+    const s = BigInt('0x' + o.signature.slice(64));
+    expect(s > 0n && s <= secp256k1.Point.Fn.ORDER >> 1n).toBe(true);
+    const digest = createHash('sha256').update(message).digest();
+    expect(opensslVerifyEcdsaSha256(sig, message, pk)).toBe(true); // OpenSSL, ECDSA-SHA256 over the message itself
+    expect(opensslVerifyEcdsaDigest(sig, digest, pk)).toBe(true);
+    expect(secp256k1.verify(sig, digest, pk, { prehash: false, lowS: true })).toBe(true);
+    expect(secp256k1.Signature.fromBytes(sig, 'compact').addRecoveryBit(o.recovery).recoverPublicKey(digest).toBytes(true)).toEqual(pk);
+    expect(verifyEcdsaIndependently(sig, o.recovery, digest, pk)).toBe(true);
+    // and the checks are not vacuous
+    const other = Uint8Array.from(digest);
+    other[0]! ^= 1;
+    expect(opensslVerifyEcdsaSha256(sig, other, pk)).toBe(false);
+    expect(opensslVerifyEcdsaDigest(sig, other, pk)).toBe(false);
+    expect(verifyEcdsaIndependently(sig, o.recovery, other, pk)).toBe(false);
+    expect(verifyEcdsaIndependently(sig, o.recovery ^ 1, digest, pk)).toBe(false);
+  });
+
+  it('ecdsa-secp256k1 --hash keccak256 (and --keygen dealer, --signers, --message) signs keccak256(message)', () => {
+    const r = tessera('simulate', '--scheme', 'ecdsa-secp256k1', '--threshold', '2', '--parties', '3', '--signers', '3,1', '--message', 'cafe', '--hash', 'keccak256', '--keygen', 'dealer', '--json');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const o = JSON.parse(r.stdout);
+    expect(o.signers).toEqual([1, 3]);
+    expect(o.message).toBe('cafe');
+    const sig = hexToBytes(o.signature);
+    const pk = hexToBytes(o.publicKey);
+    const digest = keccak_256(hexToBytes('cafe'));
+    expect(secp256k1.verify(sig, digest, pk, { prehash: false, lowS: true })).toBe(true);
+    expect(opensslVerifyEcdsaDigest(sig, digest, pk)).toBe(true);
+    expect(verifyEcdsaIndependently(sig, o.recovery, digest, pk)).toBe(true);
+    expect(verifyEcdsaIndependently(sig, o.recovery, createHash('sha256').update(hexToBytes('cafe')).digest(), pk)).toBe(false);
+  });
+
   it.each([
+    [['--scheme', 'ecdsa-secp256k1', '--threshold', '2', '--parties', '3', '--hash', 'md5'], 'sha256, sha256d, keccak256'],
+    [['--scheme', 'frost-secp256k1', '--threshold', '2', '--parties', '3', '--hash', 'sha256'], 'only to ecdsa-secp256k1'],
     [['--scheme', 'frost-ed25519', '--threshold', '4', '--parties', '3'], 'exceeds'],
     [['--scheme', 'frost-ed25519', '--threshold', '1', '--parties', '3'], 'at least 2'],
     [['--scheme', 'frost-nope', '--threshold', '2', '--parties', '3'], 'unknown scheme'],

@@ -19,6 +19,7 @@ commands:
                                2-of-3 signing, every signature verified independently
   simulate --scheme <id> --threshold <t> --parties <n> [--signers 1,3] [--message <hex>]
            [--keygen dkg|dealer] [--count <k>] [--json] [--reveal-shares]
+           [--hash sha256|sha256d|keccak256]  (ecdsa-secp256k1 only; default sha256)
                                keygen and signing with every party in one process
   relay --port <p> [--host 127.0.0.1] --allow <file> [--tls-cert <file> --tls-key <file>]
                                the WebSocket relay that routes envelopes between nodes

@@ -1,6 +1,7 @@
 /**
  * `tessera simulate`: key generation (DKG or dealer) and FROST signing with every party in one
- * process, printing one JSON object per run. `--reveal-shares` (a research flag) adds every
+ * process, printing one JSON object per run; `--scheme ecdsa-secp256k1` runs DKLs23 instead
+ * (simulate-ecdsa.ts), with `--hash` choosing the digest and `"recovery"` in the output. `--reveal-shares` (a research flag) adds every
  * party's secret share so other implementations can be checked against ours.
  * @module
  */
@@ -9,19 +10,25 @@ import { bytesToHex } from '../math/bytes.js';
 import { systemRng } from '../math/random.js';
 import { InvalidParametersError } from '../mpc/errors.js';
 import { validateThreshold } from '../mpc/party-id.js';
-import { getSuite, type SchemeId } from '../suites/index.js';
+import { getSuite } from '../suites/index.js';
 import { publishedPublicKey, type KeyPackage } from '../dkg/key-package.js';
 import { simulateKeygen, simulateSign, unwrapAll, type KeygenMode } from '../signing/simulation.js';
 import { CliError } from './cli-error.js';
 import { verifyIndependently } from './independent-verify.js';
-import { parseHex, parseInteger, parseScheme, parseSigners } from './options.js';
+import { ECDSA_SCHEME } from '../signing/ecdsa/key-share.js';
+import { dkgSuite } from '../signing/ecdsa/dkg-suite.js';
+import type { HashAlgorithm } from '../signing/ecdsa/sign-input.js';
+import { parseCliScheme, parseHash, parseHex, parseInteger, parseSigners, type CliSchemeId } from './options.js';
+import { DEFAULT_ECDSA_HASH, simulateEcdsaOnce } from './simulate-ecdsa.js';
 
 export interface SimulateRequest {
-  readonly scheme: SchemeId;
+  readonly scheme: CliSchemeId;
   readonly threshold: number;
   readonly parties: number;
   readonly signers?: readonly number[];
   readonly message?: Uint8Array;
+  /** ECDSA only: the digest of the message that is signed (sha256 if absent). */
+  readonly hash?: HashAlgorithm;
   readonly keygen: KeygenMode;
   readonly count: number;
   readonly revealShares: boolean;
@@ -29,13 +36,15 @@ export interface SimulateRequest {
 }
 
 export interface SimulateResult {
-  scheme: SchemeId;
+  scheme: CliSchemeId;
   threshold: number;
   parties: number;
   signers: number[];
   publicKey: string;
   message: string;
   signature: string;
+  /** ECDSA only: 0..3. */
+  recovery?: number;
   shares?: { id: number; secretShare: string; verifyingShare: string }[];
 }
 
@@ -49,13 +58,16 @@ export function parseSimulate(argv: string[]): SimulateRequest {
       parties: { type: 'string' },
       signers: { type: 'string' },
       message: { type: 'string' },
+      hash: { type: 'string' },
       keygen: { type: 'string' },
       count: { type: 'string' },
       json: { type: 'boolean' },
       'reveal-shares': { type: 'boolean' },
     },
   });
-  const scheme = parseScheme(values.scheme);
+  const scheme = parseCliScheme(values.scheme);
+  const hash = values.hash === undefined ? undefined : parseHash(values.hash);
+  if (hash !== undefined && scheme !== ECDSA_SCHEME) throw new CliError(`--hash applies only to ${ECDSA_SCHEME} (FROST signs the message itself)`);
   const threshold = parseInteger('threshold', values.threshold);
   const parties = parseInteger('parties', values.parties);
   try {
@@ -72,6 +84,7 @@ export function parseSimulate(argv: string[]): SimulateRequest {
     parties,
     signers: values.signers === undefined ? undefined : parseSigners(values.signers, threshold, parties),
     message: values.message === undefined ? undefined : parseHex('message', values.message),
+    hash,
     keygen,
     count: parseInteger('count', values.count, 1),
     revealShares: values['reveal-shares'] ?? false,
@@ -99,6 +112,7 @@ function revealedShares(keys: readonly KeyPackage[], encode: (s: bigint) => Uint
 
 /** One run: a fresh key, then one signature; verified by us and by an independent verifier. */
 export async function simulateOnce(req: SimulateRequest): Promise<SimulateResult> {
+  if (req.scheme === ECDSA_SCHEME) return simulateEcdsa(req);
   const suite = getSuite(req.scheme);
   const keys = await simulateKeygen(suite, req.threshold, req.parties, req.keygen);
   const signers = [...(req.signers ?? randomSigners(req.threshold, req.parties))];
@@ -120,6 +134,24 @@ export async function simulateOnce(req: SimulateRequest): Promise<SimulateResult
   return result;
 }
 
+async function simulateEcdsa(req: SimulateRequest): Promise<SimulateResult> {
+  const signers = [...(req.signers ?? randomSigners(req.threshold, req.parties))];
+  const message = req.message ?? systemRng(32);
+  const run = await simulateEcdsaOnce(req.threshold, req.parties, req.keygen, signers, message, req.hash ?? DEFAULT_ECDSA_HASH);
+  const result: SimulateResult = {
+    scheme: req.scheme,
+    threshold: req.threshold,
+    parties: req.parties,
+    signers,
+    publicKey: bytesToHex(run.publicKey),
+    message: bytesToHex(message),
+    signature: bytesToHex(run.signature),
+    recovery: run.recovery,
+  };
+  if (req.revealShares) result.shares = revealedShares(run.keys, (s) => dkgSuite.Fn.encode(s));
+  return result;
+}
+
 function humanReadable(r: SimulateResult): string {
   const lines = [
     `${r.scheme} ${r.threshold}-of-${r.parties}, signers ${r.signers.join(',')}: signature verified`,
@@ -127,6 +159,7 @@ function humanReadable(r: SimulateResult): string {
     `  message     ${r.message}`,
     `  signature   ${r.signature}`,
   ];
+  if (r.recovery !== undefined) lines.push(`  recovery    ${r.recovery}`);
   for (const s of r.shares ?? []) lines.push(`  share ${s.id}     ${s.secretShare} (verifying ${s.verifyingShare})`);
   return lines.join('\n');
 }

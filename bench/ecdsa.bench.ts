@@ -32,22 +32,13 @@ import type { EcdsaKeyShare } from '../src/signing/ecdsa/key-share.js';
 import { simulateEcdsaKeygen, simulateEcdsaSign } from '../src/signing/ecdsa/simulation.js';
 import { unwrapAll } from '../src/signing/simulation.js';
 import { measureGroup, type Budget, type Contender } from './harness.js';
-import { formatTable, OURS, slowerRows, withRatios, writeResults, type Row } from './report.js';
+import { formatTable, OURS, sizeLabel, slowerRows, STANDARD_SIZES, withRatios, writeResults, type Row, type Size } from './report.js';
 
 type Op = 'keygen' | 'sign';
 const SUITE = 'ecdsa-secp256k1';
 const PEER = 'dkls-wasm';
 
-interface Size {
-  readonly t: number;
-  readonly n: number;
-}
-const sizeLabel = (s: Size) => `${s.t}-of-${s.n}`;
-const SIZES: readonly Size[] = [
-  { t: 2, n: 3 },
-  { t: 3, n: 5 },
-  { t: 5, n: 9 },
-];
+const SIZES = STANDARD_SIZES;
 
 /** Keygen takes seconds per run: two measured runs (the profiled run serves as warm-up). */
 const KEYGEN_BUDGET: Budget = { timeMs: 1, iterations: 2, warmupIterations: 0 };

@@ -49,22 +49,12 @@ import { FROST_ROUND_2, signShare } from '../src/signing/frost/sign.js';
 import { simulateDkg, simulateSign, unwrapAll } from '../src/signing/simulation.js';
 import { getSuite, SCHEME_IDS, type SchemeId } from '../src/suites/index.js';
 import { measureGroup, type Budget, type Contender } from './harness.js';
-import { formatTable, OURS, slowerRows, withRatios, writeResults, type Row } from './report.js';
+import { formatTable, OURS, sizeLabel, slowerRows, STANDARD_SIZES, withRatios, writeResults, type Row, type Size } from './report.js';
 
 type Op = 'dealer' | 'dkg' | 'dkg-core' | 'sign' | 'sign-coord';
 const OPS: readonly Op[] = ['dealer', 'dkg', 'dkg-core', 'sign', 'sign-coord'];
 
-interface Size {
-  readonly t: number;
-  readonly n: number;
-}
-
-const sizeLabel = (s: Size) => `${s.t}-of-${s.n}`;
-const SMALL_SIZES: readonly Size[] = [
-  { t: 2, n: 3 },
-  { t: 3, n: 5 },
-  { t: 5, n: 9 },
-];
+const SMALL_SIZES = STANDARD_SIZES;
 const LARGE: Size = { t: 67, n: 100 };
 const LARGE_SUITE: SchemeId = 'frost-secp256k1-tr';
 

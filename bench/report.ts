@@ -13,6 +13,21 @@ import type { Measurement } from './harness.js';
 /** The implementation every ratio is taken against. */
 export const OURS = 'tessera';
 
+/** A threshold configuration: t of n. */
+export interface Size {
+  readonly t: number;
+  readonly n: number;
+}
+
+export const sizeLabel = (s: Size) => `${s.t}-of-${s.n}`;
+
+/** The sizes the issues ask every protocol bench for. */
+export const STANDARD_SIZES: readonly Size[] = [
+  { t: 2, n: 3 },
+  { t: 3, n: 5 },
+  { t: 5, n: 9 },
+];
+
 export interface Row extends Measurement {
   readonly op: string;
   readonly suite: string;

@@ -268,14 +268,26 @@ describe('malformed input', () => {
 });
 
 describe('replayed proposals', () => {
-  it('the same signed proposal delivered again, during and after its session, starts no second session', async () => {
-    // Speak for the coordinator directly (its Coordinator object would only ever send once).
+  /**
+   * Speaks for the coordinator directly over a raw relay connection (its Coordinator object would
+   * only ever send a proposal once, and always a fresh one), collecting the control replies.
+   */
+  async function asRawCoordinator(body: (client: RelayClient, control: Envelope[]) => Promise<void>): Promise<void> {
     await coordinator.close();
     const control: Envelope[] = [];
     const router = new SessionRouter({ onControl: (e) => control.push(e) });
     const client = new RelayClient({ url: cluster.relayUrl, identity: cluster.coordinator, onEnvelope: (b) => router.handle(b) });
     try {
       await client.connect(5_000);
+      await body(client, control);
+    } finally {
+      await client.close();
+      coordinator = await connectCoordinator();
+    }
+  }
+
+  it('the same signed proposal delivered again, during and after its session, starts no second session', () =>
+    asRawCoordinator(async (client, control) => {
       const scheme: SchemeId = 'frost-ed25519';
       const key = keyOf(scheme);
       const message = systemRng(32);
@@ -296,19 +308,10 @@ describe('replayed proposals', () => {
       expect(externallyValid(scheme, signatures[0]!, message, key.publicKey)).toBe(true);
       for (const i of [0, 1]) expect(auditOf(cluster, i).filter((r) => r.sessionId === hex(session)).length).toBe(1);
       expect(logs.filter((l) => l.includes(`ignored a replayed proposal for session ${hex(session).slice(0, 16)}`)).length).toBe(4);
-    } finally {
-      await client.close();
-      coordinator = await connectCoordinator();
-    }
-  }, 30_000);
+    }), 30_000);
 
-  it('a stale proposal (past its not-after time, e.g. queued while a node was down) is refused, not run', async () => {
-    await coordinator.close();
-    const control: Envelope[] = [];
-    const router = new SessionRouter({ onControl: (e) => control.push(e) });
-    const client = new RelayClient({ url: cluster.relayUrl, identity: cluster.coordinator, onEnvelope: (b) => router.handle(b) });
-    try {
-      await client.connect(5_000);
+  it('a stale proposal (past its not-after time, e.g. queued while a node was down) is refused, not run', () =>
+    asRawCoordinator(async (client, control) => {
       const scheme: SchemeId = 'frost-ed25519';
       const key = keyOf(scheme);
       const session = systemRng(32);
@@ -321,11 +324,7 @@ describe('replayed proposals', () => {
       while (control.length < 2 && Date.now() - t0 < 10_000) await sleep(20);
       expect(control.map((e) => e.round)).toEqual([ROUND_FAILED, ROUND_FAILED]);
       for (const e of control) expect(decodeFailure(e.payload)).toMatchObject({ code: 'REFUSED', reason: expect.stringContaining('stale') });
-    } finally {
-      await client.close();
-      coordinator = await connectCoordinator();
-    }
-  }, 30_000);
+    }), 30_000);
 });
 
 /**

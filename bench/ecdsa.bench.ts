@@ -31,7 +31,7 @@ import { partyRange } from '../src/mpc/party-id.js';
 import type { EcdsaKeyShare } from '../src/signing/ecdsa/key-share.js';
 import { simulateEcdsaKeygen, simulateEcdsaSign } from '../src/signing/ecdsa/simulation.js';
 import { unwrapAll } from '../src/signing/simulation.js';
-import { measureGroup, type Budget, type Contender } from './harness.js';
+import { measureGroup, quickOption, type Budget, type Contender } from './harness.js';
 import { formatTable, OURS, sizeLabel, slowerRows, STANDARD_SIZES, withRatios, writeResults, type Row, type Size } from './report.js';
 
 type Op = 'keygen' | 'sign';
@@ -230,13 +230,8 @@ function formatProfiles(profiles: readonly Profile[]): string {
 }
 
 export async function main(args: readonly string[]): Promise<void> {
-  const unknown = args.filter((a) => a !== '--quick');
-  if (unknown.length > 0) {
-    console.error(`ecdsa bench: unknown option(s) ${unknown.join(' ')}; usage: npm run bench -- ecdsa [--quick]`);
-    process.exitCode = 1;
-    return;
-  }
-  const quick = args.includes('--quick');
+  const quick = quickOption('ecdsa', args);
+  if (quick === null) return;
   const sizes = quick ? SIZES.slice(0, 1) : SIZES;
   const startedAt = new Date();
   const t0 = performance.now();

@@ -48,7 +48,7 @@ import { commit } from '../src/signing/frost/nonces.js';
 import { FROST_ROUND_2, signShare } from '../src/signing/frost/sign.js';
 import { simulateDkg, simulateSign, unwrapAll } from '../src/signing/simulation.js';
 import { getSuite, SCHEME_IDS, type SchemeId } from '../src/suites/index.js';
-import { measureGroup, type Budget, type Contender } from './harness.js';
+import { measureGroup, quickOption, type Budget, type Contender } from './harness.js';
 import { formatTable, OURS, sizeLabel, slowerRows, STANDARD_SIZES, withRatios, writeResults, type Row, type Size } from './report.js';
 
 type Op = 'dealer' | 'dkg' | 'dkg-core' | 'sign' | 'sign-coord';
@@ -289,13 +289,8 @@ function largeDkgEstimateMs(rows: readonly Row[], impl: string): number | undefi
 // ---------------------------------------------------------------- main
 
 export async function main(args: readonly string[]): Promise<void> {
-  const unknown = args.filter((a) => a !== '--quick');
-  if (unknown.length > 0) {
-    console.error(`frost bench: unknown option(s) ${unknown.join(' ')}; usage: npm run bench -- frost [--quick]`);
-    process.exitCode = 1;
-    return;
-  }
-  const quick = args.includes('--quick');
+  const quick = quickOption('frost', args);
+  if (quick === null) return;
   const startedAt = new Date();
   const t0 = performance.now();
   const notes: string[] = [];

@@ -61,3 +61,17 @@ export async function measureGroup(contenders: readonly Contender[], budget: Bud
   await bench.run();
   return bench.tasks.map(measurementOf);
 }
+
+/**
+ * The options every protocol bench takes: only `--quick`. Returns whether it was given, or null
+ * (after printing the usage and setting a failing exit code) when an unknown option was passed.
+ */
+export function quickOption(bench: string, args: readonly string[]): boolean | null {
+  const unknown = args.filter((a) => a !== '--quick');
+  if (unknown.length > 0) {
+    console.error(`${bench} bench: unknown option(s) ${unknown.join(' ')}; usage: npm run bench -- ${bench} [--quick]`);
+    process.exitCode = 1;
+    return null;
+  }
+  return args.includes('--quick');
+}

@@ -13,6 +13,7 @@ import { systemRng } from '../src/math/random.js';
 import type { SchemeId } from '../src/suites/index.js';
 import { Coordinator } from '../src/node/coordinator.js';
 import { LocalCluster } from '../src/node/local-cluster.js';
+import { quickOption } from './harness.js';
 import { environment, writeResults } from './report.js';
 
 const SCHEME: SchemeId = 'frost-secp256k1-tr';
@@ -86,12 +87,8 @@ function table(rows: readonly Row[]): string {
 }
 
 export async function main(args: readonly string[]): Promise<void> {
-  const quick = args.includes('--quick');
-  const unknown = args.filter((a) => a !== '--quick');
-  if (unknown.length > 0) {
-    console.error(`network bench: unknown option ${unknown[0]} (only --quick)`);
-    process.exit(1);
-  }
+  const quick = quickOption('network', args);
+  if (quick === null) return;
   const startedAt = new Date();
   const sizes: [number, number][] = quick ? [[2, 3]] : [[2, 3], [3, 5]];
   const delays = quick ? [0, 10] : [0, 10, 50];

@@ -32,7 +32,7 @@ import type { EcdsaKeyShare } from '../src/signing/ecdsa/key-share.js';
 import { simulateEcdsaKeygen, simulateEcdsaSign } from '../src/signing/ecdsa/simulation.js';
 import { unwrapAll } from '../src/signing/simulation.js';
 import { measureGroup, quickOption, type Budget, type Contender } from './harness.js';
-import { formatTable, OURS, sizeLabel, slowerRows, STANDARD_SIZES, withRatios, writeResults, type Row, type Size } from './report.js';
+import { formatTable, noteCollector, OURS, sizeLabel, slowerRows, STANDARD_SIZES, withRatios, writeResults, type Row, type Size } from './report.js';
 
 type Op = 'keygen' | 'sign';
 const SUITE = 'ecdsa-secp256k1';
@@ -235,11 +235,7 @@ export async function main(args: readonly string[]): Promise<void> {
   const sizes = quick ? SIZES.slice(0, 1) : SIZES;
   const startedAt = new Date();
   const t0 = performance.now();
-  const notes: string[] = [];
-  const note = (s: string) => {
-    notes.push(s);
-    console.log(`note: ${s}`);
-  };
+  const { notes, note } = noteCollector();
   const measured: Omit<Row, 'ratio'>[] = [];
   const profiles: Profile[] = [];
 

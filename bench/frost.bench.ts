@@ -49,7 +49,7 @@ import { FROST_ROUND_2, signShare } from '../src/signing/frost/sign.js';
 import { simulateDkg, simulateSign, unwrapAll } from '../src/signing/simulation.js';
 import { getSuite, SCHEME_IDS, type SchemeId } from '../src/suites/index.js';
 import { measureGroup, quickOption, type Budget, type Contender } from './harness.js';
-import { formatTable, OURS, sizeLabel, slowerRows, STANDARD_SIZES, withRatios, writeResults, type Row, type Size } from './report.js';
+import { formatTable, noteCollector, OURS, sizeLabel, slowerRows, STANDARD_SIZES, withRatios, writeResults, type Row, type Size } from './report.js';
 
 type Op = 'dealer' | 'dkg' | 'dkg-core' | 'sign' | 'sign-coord';
 const OPS: readonly Op[] = ['dealer', 'dkg', 'dkg-core', 'sign', 'sign-coord'];
@@ -293,11 +293,7 @@ export async function main(args: readonly string[]): Promise<void> {
   if (quick === null) return;
   const startedAt = new Date();
   const t0 = performance.now();
-  const notes: string[] = [];
-  const note = (s: string) => {
-    notes.push(s);
-    console.log(`note: ${s}`);
-  };
+  const { notes, note } = noteCollector();
   const measured: Omit<Row, 'ratio'>[] = [];
 
   const run = async (plan: Plan) => {

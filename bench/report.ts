@@ -108,3 +108,15 @@ export function writeResults(bench: string, startedAt: Date, payload: Record<str
   writeFileSync(path, JSON.stringify({ bench, startedAt: startedAt.toISOString(), environment: environment(), ...payload }, null, 2) + '\n');
   return path;
 }
+
+/** Notes printed as they come and kept for the JSON results. */
+export function noteCollector(): { notes: string[]; note: (s: string) => void } {
+  const notes: string[] = [];
+  return {
+    notes,
+    note: (s) => {
+      notes.push(s);
+      console.log(`note: ${s}`);
+    },
+  };
+}

@@ -46,10 +46,10 @@ async function measure(t: number, n: number, delayMs: number, samples: number, c
   try {
     const parties = cluster.nodes.map((x) => x.identityKey);
     const key = await coordinator.keygen({ scheme: SCHEME, threshold: t, parties, roundTimeoutMs: 10_000 });
-    const sign = (i: number) => {
+    const sign = async (i: number) => {
       const offset = i % n;
       const signers = Array.from({ length: t }, (_, k) => parties[(offset + k) % n]!);
-      return coordinator.sign({ scheme: SCHEME, keyId: key.keyId, publicKey: key.publicKey, signers, message: systemRng(32), roundTimeoutMs: 10_000 });
+      return (await coordinator.sign({ scheme: SCHEME, keyId: key.keyId, publicKey: key.publicKey, signers, message: systemRng(32), roundTimeoutMs: 10_000 })).signature;
     };
     await sign(0); // warm-up: JIT, connections
     const before = await routedBytes(cluster.relayUrl);

@@ -16,7 +16,7 @@
  * round's first envelope.
  * @module
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { bytesToHex, concatBytes, equalBytes } from '../src/math/bytes.js';
 import { systemRng } from '../src/math/random.js';
 import { controlEnvelope } from '../src/node/control.js';
@@ -33,6 +33,7 @@ import { decodeFailure, decodeResult, encodeProposal, ROUND_FAILED, ROUND_PROPOS
 import {
   allNodesAlive,
   auditOf,
+  clusterHooks,
   exitOf,
   externallyValid,
   keyRowsOf,
@@ -65,7 +66,7 @@ const keyOf = (scheme: SchemeId) => keys.get(scheme) ?? expect.fail(`no ${scheme
 
 async function sign(scheme: SchemeId, key: KeygenOutcome, signers: readonly number[], roundTimeoutMs = ROUND_MS, via = coordinator) {
   const message = systemRng(32);
-  const signature = await via.sign({ scheme, keyId: key.keyId, publicKey: key.publicKey, signers: signers.map((i) => P()[i]!), message, roundTimeoutMs });
+  const { signature } = await via.sign({ scheme, keyId: key.keyId, publicKey: key.publicKey, signers: signers.map((i) => P()[i]!), message, roundTimeoutMs });
   return { message, signature };
 }
 
@@ -91,14 +92,7 @@ beforeAll(async () => {
   }
 }, 60_000);
 
-afterAll(async () => {
-  await coordinator?.close().catch(() => undefined);
-  await cluster?.stop();
-}, 30_000);
-
-afterEach((ctx) => {
-  if (ctx.task.result?.state === 'fail') console.error(`last process log lines:\n${logs.slice(-80).join('\n')}`);
-});
+clusterHooks(() => ({ cluster, coordinator, logs }));
 
 describe('the whole flow', () => {
   const sessions: { kind: 'keygen' | 'sign'; keyId: string; parties: number[] }[] = [];

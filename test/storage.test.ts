@@ -20,6 +20,11 @@ import { keyIdOf, type KeyPackage } from '../src/dkg/key-package.js';
 import { getSuite, type SchemeId } from '../src/suites/index.js';
 import { commit } from '../src/signing/frost/nonces.js';
 import { encodeKeyShare, type StoredKeyShare } from '../src/wire/keyshare-codec.js';
+import { canonicalBytes } from '../src/mpc/canonical.js';
+import { dealerEcdsaKeygen } from '../src/signing/ecdsa/dealer.js';
+import { PairBannedError } from '../src/signing/ecdsa/errors.js';
+import type { EcdsaKeyShare } from '../src/signing/ecdsa/key-share.js';
+import { encodeEcdsaState } from '../src/signing/ecdsa/key-share-codec.js';
 import {
   DATABASE_FILE,
   DEFAULT_SCRYPT,
@@ -583,3 +588,46 @@ describe('database', () => {
     expect(() => StorageDatabase.open(tempDir(), { migrations: [{ version: 2, description: 'gap', sql: '' }] })).toThrow(DatabaseVersionError);
   });
 });
+
+describe('ECDSA key shares at rest', () => {
+  const shares = dealerEcdsaKeygen(2, 3);
+  const identities = new Map([1, 2, 3].map((id) => [id, ed25519.getPublicKey(systemRng(32))]));
+  const stored = (i: number): StoredKeyShare => ({ key: shares[i]!.key, identities, ecdsa: shares[i]! });
+
+  it('keep the DKLs23 state (OT seeds, zero-share seeds) byte for byte through seal and reopen', () => {
+    const dir = tempDir();
+    const keyId = keyIdOf(shares[0]!.key.public);
+    openStorage(dir).keys.put(stored(0));
+    open.pop()!.close();
+    const back = openStorage(dir).keys.get(keyId).ecdsa!;
+    expect(back).toBeDefined();
+    expect(bytesToHex(encodeEcdsaStateBytes(back))).toBe(bytesToHex(encodeEcdsaStateBytes(shares[0]!)));
+  });
+
+  it('persist a ban across a restart, and never let an update swap the key', () => {
+    const dir = tempDir();
+    const keyId = keyIdOf(shares[1]!.key.public);
+    const s = openStorage(dir);
+    s.keys.put(stored(1));
+    const share = s.keys.get(keyId).ecdsa!;
+    share.bans.ban(3, 'RVOLE_CHECK');
+    s.keys.updateEcdsaState({ key: share.key, identities, ecdsa: share });
+    open.pop()!.close();
+    const again = openStorage(dir).keys.get(keyId).ecdsa!;
+    expect([...again.bans.entries()]).toEqual([[3, 'RVOLE_CHECK']]);
+    expect(() => again.bans.assertNone([3], 'ecdsa/1')).toThrow(PairBannedError);
+    const other = dealerEcdsaKeygen(2, 3)[1]!;
+    expect(() => open[0]!.keys.updateEcdsaState({ key: other.key, identities, ecdsa: other })).toThrow();
+  });
+
+  it('refuse an ECDSA share without its DKLs23 state, and a FROST share with one', () => {
+    const s = openStorage(tempDir());
+    expect(() => s.keys.put({ key: shares[0]!.key, identities })).toThrow(InvalidKeyShareError);
+    const frost = dealerKeygen(getSuite('frost-secp256k1'), 2, 3)[0]!;
+    expect(() => s.keys.put({ key: frost, identities, ecdsa: shares[0]! })).toThrow(InvalidKeyShareError);
+  });
+});
+
+function encodeEcdsaStateBytes(share: EcdsaKeyShare): Uint8Array {
+  return canonicalBytes(encodeEcdsaState(share));
+}

@@ -24,7 +24,10 @@ import { identityFromSecret } from '../src/transport/identity.js';
 import { EnvelopeRejectedError } from '../src/transport/transport-errors.js';
 import { decodeEnvelope } from '../src/wire/envelope-codec.js';
 import { WireError } from '../src/wire/wire-error.js';
-import { verifyIndependently } from '../src/cli/independent-verify.js';
+import { verifyEcdsaIndependently, verifyIndependently } from '../src/cli/independent-verify.js';
+import { dealerEcdsaKeygen } from '../src/signing/ecdsa/dealer.js';
+import { runEcdsaSign } from '../src/signing/ecdsa/sign.js';
+import { sha256 } from '@noble/hashes/sha2.js';
 import { makeChannels } from './helpers/channels.js';
 
 const suite = getSuite('frost-secp256k1-tr');
@@ -98,6 +101,23 @@ describe.each(transports)('compliance over %s', (_, transport) => {
     const pk = publishedPublicKey(suite, keys[0]!.public);
     for (const k of keys) expect(bytesToHex(publishedPublicKey(suite, k.public))).toBe(bytesToHex(pk));
     expect(verifyIndependently('frost-secp256k1-tr', signature, message, pk)).toBe(true);
+  });
+
+  it('DKLs23 ECDSA presigning and signing (all four flights) give a signature OpenSSL and noble accept', async () => {
+    const shares = dealerEcdsaKeygen(2, 3);
+    const session = systemRng(32);
+    const { parties, close } = await (await transport())(session);
+    const message = utf8('compliance, ecdsa');
+    const signers = [parties[1]!, parties[2]!];
+    try {
+      const sigs = await Promise.all(
+        signers.map((p) => runEcdsaSign(p, { share: shares[p.id - 1]!, session, signers: [2, 3], input: { hash: 'sha256', preimage: message }, timeoutMs: TIMEOUT })),
+      );
+      expect(bytesToHex(sigs[0]!.signature)).toBe(bytesToHex(sigs[1]!.signature));
+      expect(verifyEcdsaIndependently(sigs[0]!.signature, sigs[0]!.recovery, sha256(message), shares[0]!.key.public.groupPublicKey)).toBe(true);
+    } finally {
+      await close();
+    }
   });
 
   it('a silent party is named when the round deadline passes', async () => {

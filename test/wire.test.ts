@@ -74,6 +74,14 @@ describe('round payloads', () => {
     ['dkg/3', { confirmation: Uint8Array.of(1) }],
     ['frost/1', { identifier: 7, hiding: Uint8Array.of(1), binding: Uint8Array.of(2), attestation: Uint8Array.of(3) }],
     ['frost/2', { share: Uint8Array.of(1), echo: Uint8Array.of(2) }],
+    ['ecdsa-keygen/ot1', { baseOt: Uint8Array.of(1), zeta: Uint8Array.of(2) }],
+    ['ecdsa-keygen/ot2', { baseOt: Uint8Array.of(1), pprf: Uint8Array.of(2) }],
+    ['ecdsa-keygen/confirm', { confirmation: Uint8Array.of(1) }],
+    ['ecdsa-pair-refresh/confirm', { confirmation: Uint8Array.of(1) }],
+    ['ecdsa/1', { sid: Uint8Array.of(1), commitment: Uint8Array.of(2), context: Uint8Array.of(3), attestation: Uint8Array.of(4) }],
+    ['ecdsa/2', { echo: Uint8Array.of(1), rvole: new Uint8Array(40_000).fill(7) }],
+    ['ecdsa/3', { rvole: Uint8Array.of(1), pk: Uint8Array.of(2), R: Uint8Array.of(3), blind: Uint8Array.of(4), gammaU: Uint8Array.of(5), gammaV: Uint8Array.of(6), psi: Uint8Array.of(7) }],
+    ['ecdsa/4', { presignature: Uint8Array.of(1), digest: Uint8Array.of(2), w: Uint8Array.of(3), u: Uint8Array.of(4) }],
     ['abort', { code: 'INVALID_SHARE', culprits: [2, 3] }],
   ])('%s round-trips', (round, payload) => {
     expect(decodeRound(round, encodeRound(round, payload))).toEqual(payload);
@@ -98,5 +106,37 @@ describe('round payloads', () => {
       notAfterMs: 1_900_000_000_000,
     };
     expect(decodeProposal(encodeProposal(p))).toEqual(p);
+  });
+
+  const signProposal = {
+    kind: 'sign' as const,
+    scheme: 'frost-secp256k1-tr' as const,
+    keyId: '0123456789abcdef0123456789abcdef',
+    threshold: 2,
+    parties: [new Uint8Array(32).fill(1), new Uint8Array(32).fill(2)],
+    message: { hash: 'none' as const, preimage: new Uint8Array(32).fill(9), prehashed: true },
+    derivationPath: [0, 7],
+    roundTimeoutMs: 5000,
+    notAfterMs: 1_900_000_000_000,
+  };
+
+  it('round-trips a wallet proposal: path, taproot tweak, transaction', () => {
+    const p = { ...signProposal, taproot: { merkleRoot: new Uint8Array(32).fill(3) }, transaction: { kind: 'psbt' as const, data: Uint8Array.of(0x70, 0x73), inputIndex: 1, network: 'regtest' } };
+    expect(decodeProposal(encodeProposal(p))).toEqual(p);
+    const bip86 = { ...signProposal, taproot: {} };
+    expect(decodeProposal(encodeProposal(bip86))).toEqual(bip86);
+    const ecdsa = { ...signProposal, scheme: 'ecdsa-secp256k1' as const, transaction: { kind: 'ethereum' as const, data: Uint8Array.of(2), inputIndex: 0, network: '' } };
+    expect(decodeProposal(encodeProposal(ecdsa))).toEqual(ecdsa);
+  });
+
+  it.each([
+    ['a tweak on a non-taproot scheme', { ...signProposal, scheme: 'ecdsa-secp256k1' as const, taproot: {} }],
+    ['a short merkle root', { ...signProposal, taproot: { merkleRoot: new Uint8Array(31) } }],
+    ['a hardened index', { ...signProposal, derivationPath: [0x80000000] }],
+    ['a prehashed digest that is not 32 bytes', { ...signProposal, message: { ...signProposal.message, preimage: new Uint8Array(33) } }],
+    ['a transaction without a prehashed digest', { ...signProposal, message: { ...signProposal.message, prehashed: false }, transaction: { kind: 'psbt' as const, data: Uint8Array.of(1), inputIndex: 0, network: 'mainnet' } }],
+    ['a PSBT without a known network', { ...signProposal, transaction: { kind: 'psbt' as const, data: Uint8Array.of(1), inputIndex: 0, network: 'signet' } }],
+  ])('refuses a proposal with %s', (_, p) => {
+    expect(() => decodeProposal(encodeProposal(p))).toThrow(WireError);
   });
 });

@@ -6,7 +6,10 @@
  */
 import { parseArgs } from 'node:util';
 import { bytesToHex, hexToBytes } from '../math/bytes.js';
-import { getSuite, isSchemeId } from '../suites/index.js';
+import { groupSuite, isAnySchemeId, isEcdsaScheme } from '../signing/schemes.js';
+import { parsePath } from '../wallet/bip32.js';
+import type { HashAlgorithm } from '../wire/session-codec.js';
+import { proposedMessage } from '../node/session-runner.js';
 import { loadNodeConfig } from '../node/config.js';
 import { Coordinator } from '../node/coordinator.js';
 import { SignerNode } from '../node/signer-node.js';
@@ -14,8 +17,8 @@ import { NodeStorage } from '../storage/index.js';
 import { readPassphrase } from '../storage/passphrase.js';
 import { CliError } from './cli-error.js';
 import { CoordinatorHome } from './coordinator-home.js';
-import { verifierName, verifyIndependently } from './independent-verify.js';
-import { parseHex, parseInteger, parseScheme } from './options.js';
+import { anyVerifierName, verifyAnyIndependently } from './independent-verify.js';
+import { parseCliScheme, parseHash, parseHex, parseInteger } from './options.js';
 
 type Out = (line: string) => void;
 
@@ -42,20 +45,24 @@ async function withCoordinator<T>(relay: string | undefined, home: CoordinatorHo
 export async function runKeygen(argv: string[], out: Out): Promise<void> {
   const { values } = parseArgs({ args: argv, strict: true, options: { ...coordinatorOptions, scheme: { type: 'string' }, threshold: { type: 'string' }, parties: { type: 'string' } } });
   const home = new CoordinatorHome(values.home);
-  const scheme = parseScheme(values.scheme);
+  const scheme = parseCliScheme(values.scheme);
   const threshold = parseInteger('threshold', values.threshold);
   if (values.parties === undefined) throw new CliError('--parties <names or identity keys> is required');
   const parties = home.resolveParties(values.parties, home.peers(values.peers));
   if (threshold < 2 || threshold > parties.length) throw new CliError(`threshold must be between 2 and the number of parties (${parties.length})`);
   const roundTimeoutMs = parseInteger('round-timeout', values['round-timeout'], 10_000);
   const result = await withCoordinator(values.relay, home, (c) => c.keygen({ scheme, threshold, parties, roundTimeoutMs }));
-  home.rememberKey(result.keyId, { scheme, threshold, publicKey: bytesToHex(result.publicKey), parties: parties.map(bytesToHex) });
+  home.rememberKey(result.keyId, { scheme, threshold, publicKey: bytesToHex(result.publicKey), chainCode: bytesToHex(result.chainCode), groupPublicKey: bytesToHex(result.groupPublicKey), parties: parties.map(bytesToHex) });
   if (values.json) out(JSON.stringify({ keyId: result.keyId, scheme, threshold, parties: parties.length, publicKey: bytesToHex(result.publicKey) }));
   else out(`key ${result.keyId}\npublic key ${bytesToHex(result.publicKey)}`);
 }
 
 export async function runSign(argv: string[], out: Out): Promise<void> {
-  const { values } = parseArgs({ args: argv, strict: true, options: { ...coordinatorOptions, key: { type: 'string' }, message: { type: 'string' }, signers: { type: 'string' } } });
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: { ...coordinatorOptions, key: { type: 'string' }, message: { type: 'string' }, signers: { type: 'string' }, hash: { type: 'string' }, prehashed: { type: 'boolean' }, path: { type: 'string' }, taproot: { type: 'boolean' } },
+  });
   const home = new CoordinatorHome(values.home);
   if (values.key === undefined) throw new CliError('--key <id> is required');
   if (values.message === undefined) throw new CliError('--message <hex> is required');
@@ -66,10 +73,31 @@ export async function runSign(argv: string[], out: Out): Promise<void> {
   if (signers.length < known.threshold) throw new CliError(`${signers.length} signers given, ${known.threshold} needed`);
   const publicKey = parseHex('publicKey', known.publicKey);
   const roundTimeoutMs = parseInteger('round-timeout', values['round-timeout'], 10_000);
-  const signature = await withCoordinator(values.relay, home, (c) => c.sign({ scheme: known.scheme, keyId: values.key!, publicKey, signers, message, roundTimeoutMs }));
-  if (!verifyIndependently(known.scheme, signature, message, publicKey)) throw new CliError(`${verifierName(known.scheme)} rejected the signature`);
-  if (values.json) out(JSON.stringify({ keyId: values.key, scheme: known.scheme, publicKey: known.publicKey, message: bytesToHex(message), signature: bytesToHex(signature) }));
-  else out(bytesToHex(signature));
+  const ecdsa = isEcdsaScheme(known.scheme);
+  if (ecdsa && values.hash === undefined && !values.prehashed) throw new CliError('ecdsa-secp256k1 signs a digest: give --hash sha256|sha256d|keccak256, or --prehashed with a 32-byte digest');
+  if (values.prehashed && message.length !== 32) throw new CliError('--prehashed needs a 32-byte (64 hex) message');
+  const hash: HashAlgorithm = values.hash === undefined ? 'none' : parseHash(values.hash);
+  const path = values.path === undefined ? [] : parsePath(values.path);
+  const request = {
+    scheme: known.scheme,
+    keyId: values.key,
+    publicKey,
+    signers,
+    message,
+    hash,
+    prehashed: values.prehashed ?? false,
+    path,
+    ...(values.taproot ? { taproot: {} } : {}),
+    roundTimeoutMs,
+  };
+  const signed = await withCoordinator(values.relay, home, (c) => c.sign(request));
+  const digest = proposedMessage({ message: { hash, preimage: message, prehashed: request.prehashed } });
+  if (!verifyAnyIndependently(known.scheme, signed.signature, signed.recovery, digest, signed.publicKey)) throw new CliError(`${anyVerifierName(known.scheme)} rejected the signature`);
+  if (values.json) {
+    const extra = ecdsa ? { recovery: signed.recovery } : {};
+    const derived = path.length > 0 || values.taproot ? { path: values.path ?? 'm', signingKey: bytesToHex(signed.publicKey) } : {};
+    out(JSON.stringify({ keyId: values.key, scheme: known.scheme, publicKey: known.publicKey, ...derived, message: bytesToHex(message), signature: bytesToHex(signed.signature), ...extra }));
+  } else out(bytesToHex(signed.signature));
 }
 
 export async function runNode(argv: string[], out: Out): Promise<void> {
@@ -106,8 +134,8 @@ export function runKeys(argv: string[], out: Out): void {
   const { storage, json } = openStore(argv);
   try {
     for (const k of storage.keys.list()) {
-      if (!isSchemeId(k.scheme)) continue;
-      const suite = getSuite(k.scheme);
+      if (!isAnySchemeId(k.scheme)) continue;
+      const suite = groupSuite(k.scheme);
       const pk = bytesToHex(suite.encodePublicKey(suite.G.decode(hexToBytes(k.groupPublicKey))));
       if (json) out(JSON.stringify({ keyId: k.keyId, scheme: k.scheme, threshold: k.threshold, partyId: k.partyId, parties: k.parties.length, publicKey: pk }));
       else out(`${k.keyId}  ${k.scheme}  ${k.threshold}-of-${k.parties.length}  party ${k.partyId}  ${pk}`);

@@ -1,7 +1,7 @@
 /**
  * The coordinator's home directory (`--home`, default `.tessera/coordinator`): its Ed25519
  * identity (identity.json, created on first use, mode 0600), the keys it has generated
- * (keys.json: scheme, threshold, public key and parties per key id, so `sign --key` needs no
+ * (keys.json: scheme, threshold, public key, chain code and parties per key id, so `sign --key` needs no
  * more), and names for identity keys (peers.json, same format as a node config's "peers").
  * @module
  */
@@ -9,15 +9,19 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join, resolve } from 'node:path';
 import { bytesToHex, hexToBytes } from '../math/bytes.js';
 import { systemRng } from '../math/random.js';
-import { isSchemeId, type SchemeId } from '../suites/index.js';
+import { isAnySchemeId, type AnySchemeId } from '../signing/schemes.js';
 import { identityFromSecret, type Identity } from '../transport/identity.js';
 import { identityKeyFromHex, type PeerEntry } from '../node/config.js';
 import { CliError } from './cli-error.js';
 
 export interface KnownKey {
-  readonly scheme: SchemeId;
+  readonly scheme: AnySchemeId;
   readonly threshold: number;
+  /** The published group key, hex. */
   readonly publicKey: string;
+  /** The joint chain code and SerializeElement of the group key, hex: the root of the xpub. */
+  readonly chainCode?: string;
+  readonly groupPublicKey?: string;
   /** Identity keys (hex) in evaluation-point order. */
   readonly parties: readonly string[];
 }
@@ -81,7 +85,7 @@ export class CoordinatorHome {
 
   key(keyId: string): KnownKey {
     const k = this.keys()[keyId];
-    if (k === undefined || !isSchemeId(k.scheme)) throw new CliError(`unknown key ${keyId} (keys made by this coordinator are listed in ${join(this.dir, 'keys.json')})`);
+    if (k === undefined || !isAnySchemeId(k.scheme)) throw new CliError(`unknown key ${keyId} (keys made by this coordinator are listed in ${join(this.dir, 'keys.json')})`);
     return k;
   }
 

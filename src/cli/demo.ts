@@ -1,8 +1,9 @@
 /**
  * `tessera demo` (`npm run demo`), the main job: a relay and three signer nodes as separate OS
- * processes on 127.0.0.1 with fresh temporary data directories; for frost-secp256k1-tr and
- * frost-ed25519 a DKG and a 2-of-3 signature by random signers through the relay, each signature
- * verified by an independent verifier; a readable table (or, with --json, one object per
+ * processes on 127.0.0.1 with fresh temporary data directories; for frost-secp256k1-tr,
+ * frost-ed25519 and ecdsa-secp256k1 (DKLs23, over SHA-256) a key generation and a 2-of-3
+ * signature by random signers through the relay, each signature verified by an independent
+ * verifier (ECDSA: OpenSSL, noble and public-key recovery); a readable table (or, with --json, one object per
  * signature in the `simulate` format plus "transport": "websocket"); then every process stopped
  * and every directory removed.
  * @module
@@ -10,13 +11,14 @@
 import { parseArgs } from 'node:util';
 import { bytesToHex } from '../math/bytes.js';
 import { systemRng } from '../math/random.js';
-import type { SchemeId } from '../suites/index.js';
+import type { AnySchemeId } from '../signing/schemes.js';
+import { proposedMessage } from '../node/session-runner.js';
 import { Coordinator } from '../node/coordinator.js';
 import { LocalCluster } from '../node/local-cluster.js';
-import { verifierName, verifyIndependently } from './independent-verify.js';
+import { anyVerifierName, verifyAnyIndependently } from './independent-verify.js';
 import { randomSigners } from './simulate.js';
 
-const SCHEMES: readonly SchemeId[] = ['frost-secp256k1-tr', 'frost-ed25519'];
+const SCHEMES: readonly AnySchemeId[] = ['frost-secp256k1-tr', 'frost-ed25519', 'ecdsa-secp256k1'];
 const T = 2;
 const N = 3;
 
@@ -45,14 +47,17 @@ export async function runDemo(argv: string[], out: (line: string) => void): Prom
       const t1 = performance.now();
       const signers = randomSigners(T, N);
       const message = systemRng(32);
-      const signature = await coordinator.sign({ scheme, keyId: key.keyId, publicKey: key.publicKey, signers: signers.map((i) => parties[i - 1]!), message });
+      const hash = scheme === 'ecdsa-secp256k1' ? ('sha256' as const) : ('none' as const);
+      const { signature, recovery } = await coordinator.sign({ scheme, keyId: key.keyId, publicKey: key.publicKey, signers: signers.map((i) => parties[i - 1]!), message, hash });
       const t2 = performance.now();
-      const ok = verifyIndependently(scheme, signature, message, key.publicKey);
+      const signed = proposedMessage({ message: { hash, preimage: message, prehashed: false } });
+      const ok = verifyAnyIndependently(scheme, signature, recovery, signed, key.publicKey);
       allOk &&= ok;
       if (json) {
-        out(JSON.stringify({ scheme, threshold: T, parties: N, signers, publicKey: bytesToHex(key.publicKey), message: bytesToHex(message), signature: bytesToHex(signature), transport: 'websocket' }));
+        const ecdsa = hash === 'sha256' ? { hash, recovery } : {};
+        out(JSON.stringify({ scheme, threshold: T, parties: N, signers, publicKey: bytesToHex(key.publicKey), message: bytesToHex(message), signature: bytesToHex(signature), ...ecdsa, transport: 'websocket' }));
       }
-      rows.push([scheme, short(bytesToHex(key.publicKey)), signers.map((i) => `node${i}`).join(','), short(bytesToHex(signature)), ok ? `yes (${verifierName(scheme)})` : 'NO', (t1 - t0).toFixed(0), (t2 - t1).toFixed(0)]);
+      rows.push([scheme, short(bytesToHex(key.publicKey)), signers.map((i) => `node${i}`).join(','), short(bytesToHex(signature)), ok ? `yes (${anyVerifierName(scheme)})` : 'NO', (t1 - t0).toFixed(0), (t2 - t1).toFixed(0)]);
     }
   } finally {
     await coordinator.close();

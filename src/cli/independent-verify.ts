@@ -10,7 +10,8 @@ import { createHash, createPublicKey, verify as cryptoVerify } from 'node:crypto
 import { ristretto255_FROST } from '@noble/curves/ed25519.js';
 import { p256_FROST } from '@noble/curves/nist.js';
 import { schnorr, secp256k1, secp256k1_FROST } from '@noble/curves/secp256k1.js';
-import type { SchemeId } from '../suites/index.js';
+import { isSchemeId, type SchemeId } from '../suites/index.js';
+import type { AnySchemeId } from '../signing/schemes.js';
 
 function openssl(crv: 'Ed25519' | 'Ed448', sig: Uint8Array, msg: Uint8Array, pk: Uint8Array): boolean {
   const key = createPublicKey({ key: { kty: 'OKP', crv, x: Buffer.from(pk).toString('base64url') }, format: 'jwk' });
@@ -99,4 +100,17 @@ export function opensslVerifyEcdsaSha256(sig64: Uint8Array, data: Uint8Array, pu
 
 function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
+/** Name of the independent verifier used for any scheme, ECDSA included. */
+export function anyVerifierName(scheme: AnySchemeId): string {
+  return isSchemeId(scheme) ? verifierName(scheme) : 'OpenSSL + noble ECDSA, recovery';
+}
+
+/**
+ * A finished signature of any scheme checked independently: FROST over `message`; ECDSA over
+ * the 32-byte digest `message` with its recovery id.
+ */
+export function verifyAnyIndependently(scheme: AnySchemeId, signature: Uint8Array, recovery: number, message: Uint8Array, publicKey: Uint8Array): boolean {
+  return isSchemeId(scheme) ? verifyIndependently(scheme, signature, message, publicKey) : verifyEcdsaIndependently(signature, recovery, message, publicKey);
 }

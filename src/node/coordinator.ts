@@ -10,7 +10,7 @@
 import { bytesToHex, equalBytes } from '../math/bytes.js';
 import { systemRng } from '../math/random.js';
 import { TssError } from '../mpc/errors.js';
-import { getSuite, type SchemeId } from '../suites/index.js';
+import { verifySignature, type AnySchemeId } from '../signing/schemes.js';
 import type { Envelope } from '../wire/envelope-codec.js';
 import {
   decodeFailure,
@@ -22,6 +22,7 @@ import {
   type HashAlgorithm,
   type SessionFailure,
   type SessionProposal,
+  type ProposedTransaction,
   type SessionResult,
 } from '../wire/session-codec.js';
 import type WebSocket from 'ws';
@@ -29,7 +30,7 @@ import type { Identity } from '../transport/identity.js';
 import { RelayClient } from '../transport/relay-client.js';
 import { SessionRouter } from '../transport/session-router.js';
 import { controlEnvelope } from './control.js';
-import { messageToSign } from './message-to-sign.js';
+import { proposedMessage } from './session-runner.js';
 
 /** How long after sending a proposal a node may still start it (clock skew included). */
 const START_WINDOW_MS = 60_000;
@@ -62,6 +63,40 @@ interface Pending {
 
 export interface KeygenOutcome {
   readonly keyId: string;
+  /** The published group key (x-only for -tr, 33-byte compressed for the other secp256k1 schemes). */
+  readonly publicKey: Uint8Array;
+  /** The joint chain code: with the group key, the root of the key's xpub. */
+  readonly chainCode: Uint8Array;
+  /** SerializeElement of the group key (33-byte compressed on secp256k1). */
+  readonly groupPublicKey: Uint8Array;
+}
+
+export interface SignRequest {
+  readonly scheme: AnySchemeId;
+  readonly keyId: string;
+  /** The key's published group key (keygen's `publicKey`). */
+  readonly publicKey: Uint8Array;
+  readonly signers: readonly Uint8Array[];
+  /** The preimage, hashed by every node with `hash`; with `prehashed`, the 32-byte digest itself. */
+  readonly message: Uint8Array;
+  readonly hash?: HashAlgorithm;
+  readonly prehashed?: boolean;
+  /** Non-hardened BIP32 path from the root key. */
+  readonly path?: readonly number[];
+  /** -tr: sign under the BIP341 output key (BIP86 without a merkle root). */
+  readonly taproot?: { readonly merkleRoot?: Uint8Array };
+  /** The transaction the digest comes from, which every node decodes and checks itself. */
+  readonly transaction?: ProposedTransaction;
+  /** The key the signature must verify under, when the caller derived it (else the root key is expected without a path or tweak). */
+  readonly expectedPublicKey?: Uint8Array;
+  readonly roundTimeoutMs?: number;
+}
+
+export interface SignOutcome {
+  readonly signature: Uint8Array;
+  /** ecdsa-secp256k1: the recovery id; 0 for FROST. */
+  readonly recovery: number;
+  /** The published key the signature verifies under (the child or output key when derived). */
   readonly publicKey: Uint8Array;
 }
 
@@ -86,7 +121,7 @@ export class Coordinator {
     return this.#client.close();
   }
 
-  async keygen(o: { scheme: SchemeId; threshold: number; parties: readonly Uint8Array[]; roundTimeoutMs?: number }): Promise<KeygenOutcome> {
+  async keygen(o: { scheme: AnySchemeId; threshold: number; parties: readonly Uint8Array[]; roundTimeoutMs?: number }): Promise<KeygenOutcome> {
     const results = await this.#run({
       kind: 'keygen',
       scheme: o.scheme,
@@ -101,36 +136,42 @@ export class Coordinator {
     if (!results.every((r) => r.keyId === first.keyId && equalBytes(r.publicKey, first.publicKey))) {
       throw new SessionFailedError('INCONSISTENT', 'parties reported different keys', []);
     }
-    return { keyId: first.keyId, publicKey: first.publicKey };
+    if (!results.every((r) => equalBytes(r.chainCode, first.chainCode) && equalBytes(r.groupPublicKey, first.groupPublicKey)) || first.chainCode.length !== 32) {
+      throw new SessionFailedError('INCONSISTENT', 'parties reported different chain codes or group keys', []);
+    }
+    return { keyId: first.keyId, publicKey: first.publicKey, chainCode: first.chainCode, groupPublicKey: first.groupPublicKey };
   }
 
-  /** Signs and returns the signature once it verifies under the key's published public key. */
-  async sign(o: {
-    scheme: SchemeId;
-    keyId: string;
-    publicKey: Uint8Array;
-    signers: readonly Uint8Array[];
-    message: Uint8Array;
-    hash?: HashAlgorithm;
-    roundTimeoutMs?: number;
-  }): Promise<Uint8Array> {
-    const hash = o.hash ?? 'none';
-    const results = await this.#run({
-      kind: 'sign',
+  /**
+   * Signs and returns the signature once every signer returned the same one and it verifies
+   * under the key: the root key, or with a path or tweak the key the signers report (which must
+   * equal `expectedPublicKey` when the caller derived it).
+   */
+  async sign(o: SignRequest): Promise<SignOutcome> {
+    const derived = (o.path?.length ?? 0) > 0 || o.taproot !== undefined;
+    const proposal = {
+      kind: 'sign' as const,
       scheme: o.scheme,
       keyId: o.keyId,
       threshold: o.signers.length,
       parties: o.signers,
-      message: { hash, preimage: o.message, prehashed: false },
-      derivationPath: [],
+      message: { hash: o.hash ?? 'none', preimage: o.message, prehashed: o.prehashed ?? false },
+      derivationPath: o.path ?? [],
       roundTimeoutMs: o.roundTimeoutMs ?? 10_000,
-    });
-    const signature = results[0]!.signature;
-    if (!results.every((r) => equalBytes(r.signature, signature))) throw new SessionFailedError('INCONSISTENT', 'signers returned different signatures', []);
-    if (!getSuite(o.scheme).verify(signature, messageToSign(hash, o.message), o.publicKey)) {
+      ...(o.taproot ? { taproot: o.taproot } : {}),
+      ...(o.transaction ? { transaction: o.transaction } : {}),
+    };
+    const results = await this.#run(proposal);
+    const { signature, recovery, publicKey } = results[0]!;
+    if (!results.every((r) => equalBytes(r.signature, signature) && r.recovery === recovery && equalBytes(r.publicKey, publicKey))) {
+      throw new SessionFailedError('INCONSISTENT', 'signers returned different signatures or keys', []);
+    }
+    const expected = o.expectedPublicKey ?? (derived ? publicKey : o.publicKey);
+    if (!equalBytes(publicKey, expected)) throw new SessionFailedError('WRONG_KEY', 'the signers signed under another key than expected', []);
+    if (!verifySignature(o.scheme, signature, proposedMessage(proposal), publicKey)) {
       throw new SessionFailedError('INVALID_SIGNATURE', 'the signature does not verify under the key', []);
     }
-    return signature;
+    return { signature, recovery, publicKey };
   }
 
   /** Proposes to every party (the proposal goes stale START_WINDOW_MS from now) and collects. */

@@ -12,10 +12,6 @@ import { readFileSync } from 'node:fs';
 import { bytesToHex, equalBytes } from '../math/bytes.js';
 import { ProtocolAbort, TssError } from '../mpc/errors.js';
 import type { PartyId } from '../mpc/party-id.js';
-import { getSuite } from '../suites/index.js';
-import { keyIdOf, publishedPublicKey } from '../dkg/key-package.js';
-import { runDkg } from '../dkg/dkg.js';
-import { runFrostSign } from '../signing/frost/frost.js';
 import { decodeEnvelope, type Envelope } from '../wire/envelope-codec.js';
 import { decodeProposal, encodeFailure, encodeResult, ROUND_FAILED, ROUND_PROPOSAL, ROUND_RESULT, type SessionProposal } from '../wire/session-codec.js';
 import { RelayClient } from '../transport/relay-client.js';
@@ -25,8 +21,9 @@ import { NodeStorage } from '../storage/index.js';
 import { readPassphrase } from '../storage/passphrase.js';
 import type { NodeConfig } from './config.js';
 import { controlEnvelope } from './control.js';
-import { messageToSign } from './message-to-sign.js';
 import { acceptAll, type Policy } from './policy.js';
+import { ProposalRefusedError } from './proposal-errors.js';
+import { runKeygen, runSign } from './session-runner.js';
 
 /**
  * TEST-ONLY crash injection: when the environment variable TESSERA_DEBUG_EXIT_AT_ROUND names a
@@ -36,13 +33,6 @@ import { acceptAll, type Policy } from './policy.js';
  * it in production.
  */
 export const DEBUG_EXIT_AT_ROUND_ENV = 'TESSERA_DEBUG_EXIT_AT_ROUND';
-
-export class ProposalRefusedError extends TssError {
-  override readonly name = 'ProposalRefusedError';
-  constructor(message: string) {
-    super('REFUSED', message);
-  }
-}
 
 export interface SignerNodeOptions {
   readonly log?: (line: string) => void;
@@ -146,7 +136,8 @@ export class SignerNode {
       });
       this.#router.register(channel);
       await channel.open(proposal.roundTimeoutMs);
-      const result = await this.#run(proposal, channel, e.sessionId, members);
+      const run = { channel, session: e.sessionId, members, storage: this.storage };
+      const result = await (proposal.kind === 'keygen' ? runKeygen(proposal, run) : runSign(proposal, run));
       // The audit row is committed before the outcome leaves: a crash in between loses no row.
       this.#audit(e, proposal, 'ok', result.keyId ? `key ${result.keyId}` : 'signature produced', startedAt);
       this.#client.send(controlEnvelope(this.storage.identity, proposal.scheme, e.sessionId, ROUND_RESULT, e.sender, encodeResult(result)));
@@ -191,20 +182,6 @@ export class SignerNode {
     const out = new Map<PartyId, Uint8Array>();
     for (const [id, key] of identities) if (p.parties.some((k) => equalBytes(k, key))) out.set(id, key);
     return out;
-  }
-
-  async #run(p: SessionProposal, channel: SessionChannel, session: Uint8Array, members: Map<PartyId, Uint8Array>) {
-    const suite = getSuite(p.scheme);
-    const ids = [...members.keys()].sort((a, b) => a - b);
-    if (p.kind === 'keygen') {
-      const key = await runDkg(channel, { suite, session, threshold: p.threshold, parties: ids, timeoutMs: p.roundTimeoutMs });
-      this.storage.keys.put({ key, identities: members });
-      return { keyId: keyIdOf(key.public), publicKey: publishedPublicKey(suite, key.public), signature: new Uint8Array(0) };
-    }
-    const { key } = this.storage.keys.get(p.keyId);
-    const message = messageToSign(p.message.hash, p.message.preimage);
-    const signature = await runFrostSign(channel, { suite, key, session, signers: ids, message, nonceStore: this.storage.nonces, timeoutMs: p.roundTimeoutMs });
-    return { keyId: p.keyId, publicKey: publishedPublicKey(suite, key.public), signature };
   }
 
   #audit(e: Envelope, p: SessionProposal | null, outcome: "ok" | "aborted" | "refused" | "error", detail: string, startedAt = Date.now()): void {

@@ -124,6 +124,17 @@ function infoOf(r: Row): KeyShareInfo {
   return { keyId: r.key_id, scheme: r.scheme, threshold: r.threshold, partyId: r.party_id, parties, groupPublicKey: r.group_public_key, createdAt: r.created_at };
 }
 
+/** The share's encoding, checked by decoding it again, and its public columns. */
+function validated(stored: StoredKeyShare): { encoded: Uint8Array; cols: Columns } {
+  try {
+    const encoded = encodeKeyShare(stored);
+    decodeKeyShare(encoded); // validates identities, points, the secret against its verifying share
+    return { encoded, cols: columnsOf(stored) };
+  } catch (e) {
+    throw new InvalidKeyShareError(`refusing to store an invalid key share: ${e instanceof WireError ? e.message : 'it cannot be encoded'}`);
+  }
+}
+
 export class KeyStore {
   readonly #db: Database.Database;
   readonly #kek: KeyEncryption;
@@ -138,15 +149,7 @@ export class KeyStore {
    * under the same key id throws KeyExistsError and leaves the stored one untouched.
    */
   put(stored: StoredKeyShare): KeyShareInfo {
-    let encoded: Uint8Array;
-    let cols: Columns;
-    try {
-      encoded = encodeKeyShare(stored);
-      decodeKeyShare(encoded); // validates identities, points, the secret against its verifying share
-      cols = columnsOf(stored);
-    } catch (e) {
-      throw new InvalidKeyShareError(`refusing to store an invalid key share: ${e instanceof WireError ? e.message : 'it cannot be encoded'}`);
-    }
+    const { encoded, cols } = validated(stored);
     const ad = keyShareAd(cols.scheme, cols.key_id, cols.party_id);
     const db = this.#db;
     try {
@@ -173,6 +176,30 @@ export class KeyStore {
           return infoOf(row);
         })
         .immediate();
+    } finally {
+      encoded.fill(0);
+    }
+  }
+
+  /**
+   * Replaces the DKLs23 state (bans, a pair's refreshed OT setup) of an ECDSA share already
+   * stored: the key package itself must be the one stored (same public columns and secret
+   * share), so this can never swap one key for another. Committed before it returns.
+   */
+  updateEcdsaState(stored: StoredKeyShare): void {
+    if (stored.ecdsa === undefined) throw new InvalidKeyShareError('only an ECDSA key share has DKLs23 state to update');
+    const { encoded, cols } = validated(stored);
+    const db = this.#db;
+    try {
+      db.transaction(() => {
+        const row = db.prepare('SELECT * FROM key_shares WHERE key_id = ?').get(cols.key_id) as Row | undefined;
+        if (row === undefined) throw new KeyNotFoundError(cols.key_id);
+        const old = this.get(cols.key_id);
+        const sameColumns = (Object.keys(cols) as (keyof Columns)[]).every((k) => cols[k] === row[k]);
+        if (!sameColumns || old.key.secretShare.expose() !== stored.key.secretShare.expose()) throw new KeyExistsError(cols.key_id);
+        const sealed = this.#kek.seal(encoded, keyShareAd(cols.scheme, cols.key_id, cols.party_id));
+        db.prepare('UPDATE key_shares SET sealed = ? WHERE key_id = ?').run(Buffer.from(sealed), cols.key_id);
+      }).immediate();
     } finally {
       encoded.fill(0);
     }

@@ -5,8 +5,11 @@
  * @module
  */
 import { SecretScalar } from '../math/secret.js';
-import { getSuite, isSchemeId } from '../suites/index.js';
+import type { Payload } from '../mpc/canonical.js';
 import { keyIdOf, type KeyPackage, type PublicKeyPackage } from '../dkg/key-package.js';
+import type { EcdsaKeyShare } from '../signing/ecdsa/key-share.js';
+import { decodeEcdsaState, encodeEcdsaState } from '../signing/ecdsa/key-share-codec.js';
+import { asPackageScheme, groupSuite, isAnySchemeId, isEcdsaScheme } from '../signing/schemes.js';
 import { IDENTITY_KEY_BYTES } from './envelope-codec.js';
 import { tessera } from './generated/tessera.js';
 import { decodeStrict, encodeMessage, plainBytes } from './strict-decode.js';
@@ -19,12 +22,23 @@ export interface StoredKeyShare {
   readonly key: KeyPackage;
   /** Identity key of every party, by party id. */
   readonly identities: ReadonlyMap<number, Uint8Array>;
+  /** ecdsa-secp256k1 keys: the DKLs23 share around `key` (OT state, zero-share seeds, bans). */
+  readonly ecdsa?: EcdsaKeyShare;
+}
+
+/** encodeEcdsaState's payload has exactly the fields of proto EcdsaState (keyshare.proto). */
+function ecdsaStateOf(s: StoredKeyShare): tessera.v1.EcdsaState.$Properties | null {
+  const ecdsa = isEcdsaScheme(s.key.public.scheme);
+  if (ecdsa !== (s.ecdsa !== undefined)) throw new WireError(ecdsa ? 'an ECDSA key share needs its DKLs23 state' : 'only ECDSA key shares carry DKLs23 state');
+  if (s.ecdsa === undefined) return null;
+  if (s.ecdsa.key !== s.key) throw new WireError('the DKLs23 state belongs to another key package');
+  return encodeEcdsaState(s.ecdsa) as tessera.v1.EcdsaState.$Properties;
 }
 
 export function encodeKeyShare(s: StoredKeyShare): Uint8Array {
   const { key } = s;
   const pub = key.public;
-  const suite = getSuite(pub.scheme);
+  const suite = groupSuite(pub.scheme);
   return encodeMessage(tessera.v1.KeyShare, {
     version: KEYSHARE_VERSION,
     scheme: pub.scheme,
@@ -36,6 +50,7 @@ export function encodeKeyShare(s: StoredKeyShare): Uint8Array {
     vssCommitment: [...pub.vssCommitment],
     chainCode: pub.chainCode,
     secretShare: suite.Fn.encode(key.secretShare.expose()),
+    ecdsa: ecdsaStateOf(s),
   });
 }
 
@@ -43,8 +58,8 @@ export function decodeKeyShare(bytes: Uint8Array): StoredKeyShare {
   const m = decodeStrict(tessera.v1.KeyShare, bytes);
   if (m.version !== KEYSHARE_VERSION) throw new WireError(`unsupported key share version ${m.version ?? 0}`);
   const scheme = m.scheme ?? '';
-  if (!isSchemeId(scheme)) throw new WireError(`unknown scheme "${scheme.slice(0, 64)}"`);
-  const suite = getSuite(scheme);
+  if (!isAnySchemeId(scheme)) throw new WireError(`unknown scheme "${scheme.slice(0, 64)}"`);
+  const suite = groupSuite(scheme);
   const check = <T>(what: string, f: () => T): T => {
     try {
       return f();
@@ -72,7 +87,7 @@ export function decodeKeyShare(bytes: Uint8Array): StoredKeyShare {
   if (!ids.includes(partyId)) throw new WireError('key share party id is not among its parties');
   const secret = check('secret share', () => suite.Fn.decode(plainBytes(m.secretShare)));
   const pub: PublicKeyPackage = {
-    scheme,
+    scheme: asPackageScheme(scheme),
     threshold,
     parties: ids,
     groupPublicKey,
@@ -83,5 +98,22 @@ export function decodeKeyShare(bytes: Uint8Array): StoredKeyShare {
   if (keyIdOf(pub) !== m.keyId) throw new WireError('key share key id does not match its group key');
   const own = pub.verifyingShares.get(partyId)!;
   if (!suite.G.eq(suite.G.mulBase(secret), suite.G.decode(own))) throw new WireError('key share secret does not match its verifying share');
-  return { key: { id: partyId, secretShare: new SecretScalar(secret), public: pub }, identities: new Map(parties.map((p) => [p.id, p.identityKey])) };
+  const key: KeyPackage = { id: partyId, secretShare: new SecretScalar(secret), public: pub };
+  const identities = new Map(parties.map((p) => [p.id, p.identityKey]));
+  if (isEcdsaScheme(scheme) !== (m.ecdsa != null)) throw new WireError(`key share DKLs23 state ${m.ecdsa == null ? 'missing' : 'unexpected'} for ${scheme}`);
+  if (m.ecdsa == null) return { key, identities };
+  const state = m.ecdsa;
+  const payload: Payload = {
+    version: state.version ?? 0,
+    sessionId: plainBytes(state.sessionId),
+    pairs: (state.pairs ?? []).map((p) => ({
+      party: p.party ?? 0,
+      fullSeeds: plainBytes(p.fullSeeds),
+      puncturedSeeds: plainBytes(p.puncturedSeeds),
+      deltas: plainBytes(p.deltas),
+      zetaSeed: plainBytes(p.zetaSeed),
+    })),
+    bans: (state.bans ?? []).map((b) => ({ party: b.party ?? 0, reason: b.reason ?? '' })),
+  };
+  return { key, identities, ecdsa: check('DKLs23 state', () => decodeEcdsaState(key, payload)) };
 }

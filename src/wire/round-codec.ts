@@ -1,5 +1,5 @@
 /**
- * Round payloads <-> protobuf bytes (proto/tessera/v1/rounds.proto). Protocol code exchanges plain
+ * Round payloads <-> protobuf bytes (proto/tessera/v1/rounds.proto): the DKG, FROST and DKLs23. Protocol code exchanges plain
  * payload objects (src/mpc/canonical.ts); this table says, per round label, which message type
  * carries it and the kind of each field. Decoding is strict (strict-decode.ts) and yields exactly
  * the declared fields, so a payload from the network has the same shape as one from memory, and
@@ -26,6 +26,17 @@ const ROUNDS: Readonly<Record<string, RoundSpec>> = {
   'dkg/3': { type: v1.DkgRound3, fields: { confirmation: 'bytes' } },
   'frost/1': { type: v1.FrostRound1, fields: { identifier: 'uint', hiding: 'bytes', binding: 'bytes', attestation: 'bytes' } },
   'frost/2': { type: v1.FrostRound2, fields: { share: 'bytes', echo: 'bytes' } },
+  'ecdsa-keygen/ot1': { type: v1.EcdsaSetupRound1, fields: { baseOt: 'bytes', zeta: 'bytes' } },
+  'ecdsa-keygen/ot2': { type: v1.EcdsaSetupRound2, fields: { baseOt: 'bytes', pprf: 'bytes' } },
+  'ecdsa-keygen/confirm': { type: v1.EcdsaConfirm, fields: { confirmation: 'bytes' } },
+  'ecdsa-pair-refresh/confirm': { type: v1.EcdsaConfirm, fields: { confirmation: 'bytes' } },
+  'ecdsa/1': { type: v1.EcdsaRound1, fields: { sid: 'bytes', commitment: 'bytes', context: 'bytes', attestation: 'bytes' } },
+  'ecdsa/2': { type: v1.EcdsaRound2, fields: { echo: 'bytes', rvole: 'bytes' } },
+  'ecdsa/3': {
+    type: v1.EcdsaRound3,
+    fields: { rvole: 'bytes', pk: 'bytes', R: 'bytes', blind: 'bytes', gammaU: 'bytes', gammaV: 'bytes', psi: 'bytes' },
+  },
+  'ecdsa/4': { type: v1.EcdsaRound4, fields: { presignature: 'bytes', digest: 'bytes', w: 'bytes', u: 'bytes' } },
   abort: { type: v1.AbortNotice, fields: { code: 'string', culprits: 'uintList' } },
 };
 

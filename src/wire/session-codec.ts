@@ -4,7 +4,7 @@
  * aborts reported back to the coordinator.
  * @module
  */
-import { isSchemeId, type SchemeId } from '../suites/index.js';
+import { isAnySchemeId, type AnySchemeId } from '../signing/schemes.js';
 import { IDENTITY_KEY_BYTES } from './envelope-codec.js';
 import { tessera } from './generated/tessera.js';
 import { decodeStrict, encodeMessage, plainBytes } from './strict-decode.js';
@@ -29,10 +29,28 @@ const HASHES: Record<HashAlgorithm, number> = {
 };
 const MAX_PARTIES = 1024;
 const MAX_MESSAGE = 64 * 1024;
+const MAX_TRANSACTION = 512 * 1024;
+const MAX_PATH = 255;
+
+export type TransactionKind = 'psbt' | 'ethereum';
+const TX_KINDS: Record<TransactionKind, number> = {
+  psbt: v1.TransactionKind.TRANSACTION_KIND_PSBT,
+  ethereum: v1.TransactionKind.TRANSACTION_KIND_ETHEREUM,
+};
+
+/** A wallet session's transaction, decoded by every node itself. */
+export interface ProposedTransaction {
+  readonly kind: TransactionKind;
+  readonly data: Uint8Array;
+  /** PSBT: the input this session signs. */
+  readonly inputIndex: number;
+  /** PSBT: mainnet, testnet or regtest. */
+  readonly network: string;
+}
 
 export interface SessionProposal {
   readonly kind: SessionKind;
-  readonly scheme: SchemeId;
+  readonly scheme: AnySchemeId;
   /** Hex key id; empty for keygen. */
   readonly keyId: string;
   readonly threshold: number;
@@ -43,6 +61,9 @@ export interface SessionProposal {
   readonly roundTimeoutMs: number;
   /** Unix ms after which the proposal must not be started. */
   readonly notAfterMs: number;
+  /** frost-secp256k1-tr: sign under the BIP341 output key (BIP86 unless a merkle root is given). */
+  readonly taproot?: { readonly merkleRoot?: Uint8Array };
+  readonly transaction?: ProposedTransaction;
 }
 
 function reverse<K extends string>(table: Record<K, number>, value: number | undefined, what: string): K {
@@ -62,14 +83,41 @@ export function encodeProposal(p: SessionProposal): Uint8Array {
     derivationPath: [...p.derivationPath],
     roundTimeoutMs: p.roundTimeoutMs,
     notAfterMs: p.notAfterMs,
+    taprootOutput: p.taproot !== undefined,
+    taprootMerkleRoot: p.taproot?.merkleRoot ?? new Uint8Array(0),
+    transaction: p.transaction ? { kind: TX_KINDS[p.transaction.kind], data: p.transaction.data, inputIndex: p.transaction.inputIndex, network: p.transaction.network } : null,
   });
+}
+
+function decodeTaproot(scheme: AnySchemeId, on: boolean, merkleRoot: Uint8Array): SessionProposal['taproot'] {
+  if (!on) {
+    if (merkleRoot.length > 0) throw new WireError('a taproot merkle root without taproot_output');
+    return undefined;
+  }
+  if (scheme !== 'frost-secp256k1-tr') throw new WireError(`the taproot tweak needs frost-secp256k1-tr, not ${scheme}`);
+  if (merkleRoot.length === 0) return {};
+  if (merkleRoot.length !== 32) throw new WireError('the taproot merkle root must be 32 bytes');
+  return { merkleRoot };
+}
+
+function decodeTransaction(m: tessera.v1.Transaction.$Properties | null | undefined, message: SessionProposal['message']): ProposedTransaction | undefined {
+  if (m == null) return undefined;
+  const kind = reverse(TX_KINDS, m.kind ?? undefined, 'transaction kind');
+  const data = plainBytes(m.data);
+  if (data.length === 0 || data.length > MAX_TRANSACTION) throw new WireError(`a transaction must be 1 to ${MAX_TRANSACTION} bytes`);
+  if (!message.prehashed) throw new WireError('a transaction session signs a prehashed digest');
+  const network = m.network ?? '';
+  if (kind === 'psbt' ? !['mainnet', 'testnet', 'regtest'].includes(network) : network !== '' || (m.inputIndex ?? 0) !== 0) {
+    throw new WireError(kind === 'psbt' ? 'a PSBT session needs network mainnet, testnet or regtest' : 'an Ethereum transaction has no network name or input index');
+  }
+  return { kind, data, inputIndex: m.inputIndex ?? 0, network };
 }
 
 export function decodeProposal(bytes: Uint8Array): SessionProposal {
   const m = decodeStrict(v1.SessionProposal, bytes);
   const kind = reverse(KINDS, m.kind ?? undefined, 'session kind');
   const scheme = m.scheme ?? '';
-  if (!isSchemeId(scheme)) throw new WireError(`unknown scheme "${scheme.slice(0, 64)}"`);
+  if (!isAnySchemeId(scheme)) throw new WireError(`unknown scheme "${scheme.slice(0, 64)}"`);
   const parties = (m.parties ?? []).map(plainBytes);
   if (parties.length < 2 || parties.length > MAX_PARTIES) throw new WireError('a session needs 2 to 1024 parties');
   if (parties.some((p) => p.length !== IDENTITY_KEY_BYTES)) throw new WireError('party identity keys must be 32 bytes');
@@ -88,7 +136,25 @@ export function decodeProposal(bytes: Uint8Array): SessionProposal {
   if (roundTimeoutMs < 100 || roundTimeoutMs > 600_000) throw new WireError('round timeout must be 100 ms to 10 min');
   const notAfterMs = Number(m.notAfterMs ?? 0);
   if (!Number.isSafeInteger(notAfterMs) || notAfterMs <= 0) throw new WireError('proposal needs a not-after time');
-  return { kind, scheme, keyId, threshold, parties, message, derivationPath: [...(m.derivationPath ?? [])], roundTimeoutMs, notAfterMs };
+  if (message.prehashed && message.preimage.length !== 32) throw new WireError('a prehashed message must be a 32-byte digest');
+  const derivationPath = [...(m.derivationPath ?? [])];
+  if (derivationPath.length > MAX_PATH || derivationPath.some((i) => i >= 0x80000000)) throw new WireError('the derivation path must be at most 255 non-hardened indices');
+  if (kind === 'keygen' && (derivationPath.length > 0 || m.taprootOutput || m.transaction != null)) throw new WireError('keygen proposal: no path, tweak or transaction');
+  const taproot = decodeTaproot(scheme, m.taprootOutput ?? false, plainBytes(m.taprootMerkleRoot));
+  const transaction = decodeTransaction(m.transaction, message);
+  return {
+    kind,
+    scheme,
+    keyId,
+    threshold,
+    parties,
+    message,
+    derivationPath,
+    roundTimeoutMs,
+    notAfterMs,
+    ...(taproot ? { taproot } : {}),
+    ...(transaction ? { transaction } : {}),
+  };
 }
 
 export function encodeHello(x25519PublicKey: Uint8Array): Uint8Array {
@@ -105,6 +171,12 @@ export interface SessionResult {
   readonly keyId: string;
   readonly publicKey: Uint8Array;
   readonly signature: Uint8Array;
+  /** ecdsa-secp256k1: the recovery id 0..3 (0 otherwise). */
+  readonly recovery: number;
+  /** keygen: the joint chain code (empty after signing). */
+  readonly chainCode: Uint8Array;
+  /** keygen: SerializeElement of the group key (empty after signing). */
+  readonly groupPublicKey: Uint8Array;
 }
 
 export function encodeResult(r: SessionResult): Uint8Array {
@@ -113,7 +185,11 @@ export function encodeResult(r: SessionResult): Uint8Array {
 
 export function decodeResult(bytes: Uint8Array): SessionResult {
   const m = decodeStrict(v1.SessionResult, bytes);
-  return { keyId: m.keyId ?? '', publicKey: plainBytes(m.publicKey), signature: plainBytes(m.signature) };
+  const recovery = m.recovery ?? 0;
+  if (recovery > 3) throw new WireError('a recovery id is 0..3');
+  const chainCode = plainBytes(m.chainCode);
+  if (chainCode.length !== 0 && chainCode.length !== 32) throw new WireError('a chain code is 32 bytes');
+  return { keyId: m.keyId ?? '', publicKey: plainBytes(m.publicKey), signature: plainBytes(m.signature), recovery, chainCode, groupPublicKey: plainBytes(m.groupPublicKey) };
 }
 
 /** Why a party left a session, with the identity keys it blames. */

@@ -14,6 +14,8 @@ import { ed25519 } from '@noble/curves/ed25519.js';
 import { schnorr } from '@noble/curves/secp256k1.js';
 import Database from 'better-sqlite3';
 import { WebSocket } from 'ws';
+import { afterAll, afterEach } from 'vitest';
+import type { Coordinator } from '../../src/node/coordinator.js';
 import { verifyIndependently } from '../../src/cli/independent-verify.js';
 import { LocalCluster, type LocalClusterOptions } from '../../src/node/local-cluster.js';
 import { AuditLog, DATABASE_FILE, type AuditRecord } from '../../src/storage/index.js';
@@ -25,6 +27,21 @@ import { decodeRelayFrame, encodeRelayFrame, type RelayFrame } from '../../src/t
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Registers the suite-level hooks every cluster test file needs: after each failed test the
+ * processes' last log lines; after all, the coordinator closed and every process stopped.
+ */
+export function clusterHooks(state: () => { cluster?: LocalCluster; coordinator?: Coordinator; logs: readonly string[] }): void {
+  afterAll(async () => {
+    const { cluster, coordinator } = state();
+    await coordinator?.close().catch(() => undefined);
+    await cluster?.stop();
+  }, 30_000);
+  afterEach((ctx) => {
+    if (ctx.task.result?.state === 'fail') console.error(`last process log lines:\n${state().logs.slice(-80).join('\n')}`);
+  });
+}
 
 /** Rejects with a message naming `what` if `p` has not settled within `ms`. */
 export async function within<T>(ms: number, what: string, p: Promise<T>): Promise<T> {

@@ -87,6 +87,7 @@ export namespace tessera {
             vssCommitment: Uint8Array[];
             chainCode: Uint8Array;
             secretShare: Uint8Array;
+            ecdsa?: (tessera.v1.EcdsaState.$Properties|null);
             static create(properties: tessera.v1.KeyShare.$Shape): tessera.v1.KeyShare & tessera.v1.KeyShare.$Shape;
             static create(properties?: tessera.v1.KeyShare.$Properties): tessera.v1.KeyShare;
             static encode(m: tessera.v1.KeyShare.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -106,9 +107,92 @@ export namespace tessera {
                 vssCommitment?: (Uint8Array[]|null);
                 chainCode?: (Uint8Array|null);
                 secretShare?: (Uint8Array|null);
+                ecdsa?: (tessera.v1.EcdsaState.$Properties|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = tessera.v1.KeyShare.$Properties;
+        }
+
+        interface IEcdsaPair extends tessera.v1.EcdsaPair.$Properties {
+        }
+
+        class EcdsaPair {
+            constructor(p?: tessera.v1.EcdsaPair.$Properties);
+            $unknowns?: Uint8Array[];
+            party: number;
+            fullSeeds: Uint8Array;
+            puncturedSeeds: Uint8Array;
+            deltas: Uint8Array;
+            zetaSeed: Uint8Array;
+            static create(properties: tessera.v1.EcdsaPair.$Shape): tessera.v1.EcdsaPair & tessera.v1.EcdsaPair.$Shape;
+            static create(properties?: tessera.v1.EcdsaPair.$Properties): tessera.v1.EcdsaPair;
+            static encode(m: tessera.v1.EcdsaPair.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tessera.v1.EcdsaPair & tessera.v1.EcdsaPair.$Shape;
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace EcdsaPair {
+            interface $Properties {
+                party?: (number|null);
+                fullSeeds?: (Uint8Array|null);
+                puncturedSeeds?: (Uint8Array|null);
+                deltas?: (Uint8Array|null);
+                zetaSeed?: (Uint8Array|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = tessera.v1.EcdsaPair.$Properties;
+        }
+
+        interface IEcdsaBan extends tessera.v1.EcdsaBan.$Properties {
+        }
+
+        class EcdsaBan {
+            constructor(p?: tessera.v1.EcdsaBan.$Properties);
+            $unknowns?: Uint8Array[];
+            party: number;
+            reason: string;
+            static create(properties: tessera.v1.EcdsaBan.$Shape): tessera.v1.EcdsaBan & tessera.v1.EcdsaBan.$Shape;
+            static create(properties?: tessera.v1.EcdsaBan.$Properties): tessera.v1.EcdsaBan;
+            static encode(m: tessera.v1.EcdsaBan.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tessera.v1.EcdsaBan & tessera.v1.EcdsaBan.$Shape;
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace EcdsaBan {
+            interface $Properties {
+                party?: (number|null);
+                reason?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = tessera.v1.EcdsaBan.$Properties;
+        }
+
+        interface IEcdsaState extends tessera.v1.EcdsaState.$Properties {
+        }
+
+        class EcdsaState {
+            constructor(p?: tessera.v1.EcdsaState.$Properties);
+            $unknowns?: Uint8Array[];
+            version: number;
+            sessionId: Uint8Array;
+            pairs: tessera.v1.EcdsaPair.$Properties[];
+            bans: tessera.v1.EcdsaBan.$Properties[];
+            static create(properties: tessera.v1.EcdsaState.$Shape): tessera.v1.EcdsaState & tessera.v1.EcdsaState.$Shape;
+            static create(properties?: tessera.v1.EcdsaState.$Properties): tessera.v1.EcdsaState;
+            static encode(m: tessera.v1.EcdsaState.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tessera.v1.EcdsaState & tessera.v1.EcdsaState.$Shape;
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace EcdsaState {
+            interface $Properties {
+                version?: (number|null);
+                sessionId?: (Uint8Array|null);
+                pairs?: (tessera.v1.EcdsaPair.$Properties[]|null);
+                bans?: (tessera.v1.EcdsaBan.$Properties[]|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = tessera.v1.EcdsaState.$Properties;
         }
 
         interface IAuthResponse extends tessera.v1.AuthResponse.$Properties {
@@ -328,6 +412,190 @@ export namespace tessera {
             type $Shape = tessera.v1.AbortNotice.$Properties;
         }
 
+        interface IEcdsaSetupRound1 extends tessera.v1.EcdsaSetupRound1.$Properties {
+        }
+
+        class EcdsaSetupRound1 {
+            constructor(p?: tessera.v1.EcdsaSetupRound1.$Properties);
+            $unknowns?: Uint8Array[];
+            baseOt: Uint8Array;
+            zeta: Uint8Array;
+            static create(properties: tessera.v1.EcdsaSetupRound1.$Shape): tessera.v1.EcdsaSetupRound1 & tessera.v1.EcdsaSetupRound1.$Shape;
+            static create(properties?: tessera.v1.EcdsaSetupRound1.$Properties): tessera.v1.EcdsaSetupRound1;
+            static encode(m: tessera.v1.EcdsaSetupRound1.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tessera.v1.EcdsaSetupRound1 & tessera.v1.EcdsaSetupRound1.$Shape;
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace EcdsaSetupRound1 {
+            interface $Properties {
+                baseOt?: (Uint8Array|null);
+                zeta?: (Uint8Array|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = tessera.v1.EcdsaSetupRound1.$Properties;
+        }
+
+        interface IEcdsaSetupRound2 extends tessera.v1.EcdsaSetupRound2.$Properties {
+        }
+
+        class EcdsaSetupRound2 {
+            constructor(p?: tessera.v1.EcdsaSetupRound2.$Properties);
+            $unknowns?: Uint8Array[];
+            baseOt: Uint8Array;
+            pprf: Uint8Array;
+            static create(properties: tessera.v1.EcdsaSetupRound2.$Shape): tessera.v1.EcdsaSetupRound2 & tessera.v1.EcdsaSetupRound2.$Shape;
+            static create(properties?: tessera.v1.EcdsaSetupRound2.$Properties): tessera.v1.EcdsaSetupRound2;
+            static encode(m: tessera.v1.EcdsaSetupRound2.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tessera.v1.EcdsaSetupRound2 & tessera.v1.EcdsaSetupRound2.$Shape;
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace EcdsaSetupRound2 {
+            interface $Properties {
+                baseOt?: (Uint8Array|null);
+                pprf?: (Uint8Array|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = tessera.v1.EcdsaSetupRound2.$Properties;
+        }
+
+        interface IEcdsaConfirm extends tessera.v1.EcdsaConfirm.$Properties {
+        }
+
+        class EcdsaConfirm {
+            constructor(p?: tessera.v1.EcdsaConfirm.$Properties);
+            $unknowns?: Uint8Array[];
+            confirmation: Uint8Array;
+            static create(properties: tessera.v1.EcdsaConfirm.$Shape): tessera.v1.EcdsaConfirm & tessera.v1.EcdsaConfirm.$Shape;
+            static create(properties?: tessera.v1.EcdsaConfirm.$Properties): tessera.v1.EcdsaConfirm;
+            static encode(m: tessera.v1.EcdsaConfirm.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tessera.v1.EcdsaConfirm & tessera.v1.EcdsaConfirm.$Shape;
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace EcdsaConfirm {
+            interface $Properties {
+                confirmation?: (Uint8Array|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = tessera.v1.EcdsaConfirm.$Properties;
+        }
+
+        interface IEcdsaRound1 extends tessera.v1.EcdsaRound1.$Properties {
+        }
+
+        class EcdsaRound1 {
+            constructor(p?: tessera.v1.EcdsaRound1.$Properties);
+            $unknowns?: Uint8Array[];
+            sid: Uint8Array;
+            commitment: Uint8Array;
+            context: Uint8Array;
+            attestation: Uint8Array;
+            static create(properties: tessera.v1.EcdsaRound1.$Shape): tessera.v1.EcdsaRound1 & tessera.v1.EcdsaRound1.$Shape;
+            static create(properties?: tessera.v1.EcdsaRound1.$Properties): tessera.v1.EcdsaRound1;
+            static encode(m: tessera.v1.EcdsaRound1.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tessera.v1.EcdsaRound1 & tessera.v1.EcdsaRound1.$Shape;
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace EcdsaRound1 {
+            interface $Properties {
+                sid?: (Uint8Array|null);
+                commitment?: (Uint8Array|null);
+                context?: (Uint8Array|null);
+                attestation?: (Uint8Array|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = tessera.v1.EcdsaRound1.$Properties;
+        }
+
+        interface IEcdsaRound2 extends tessera.v1.EcdsaRound2.$Properties {
+        }
+
+        class EcdsaRound2 {
+            constructor(p?: tessera.v1.EcdsaRound2.$Properties);
+            $unknowns?: Uint8Array[];
+            echo: Uint8Array;
+            rvole: Uint8Array;
+            static create(properties: tessera.v1.EcdsaRound2.$Shape): tessera.v1.EcdsaRound2 & tessera.v1.EcdsaRound2.$Shape;
+            static create(properties?: tessera.v1.EcdsaRound2.$Properties): tessera.v1.EcdsaRound2;
+            static encode(m: tessera.v1.EcdsaRound2.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tessera.v1.EcdsaRound2 & tessera.v1.EcdsaRound2.$Shape;
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace EcdsaRound2 {
+            interface $Properties {
+                echo?: (Uint8Array|null);
+                rvole?: (Uint8Array|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = tessera.v1.EcdsaRound2.$Properties;
+        }
+
+        interface IEcdsaRound3 extends tessera.v1.EcdsaRound3.$Properties {
+        }
+
+        class EcdsaRound3 {
+            constructor(p?: tessera.v1.EcdsaRound3.$Properties);
+            $unknowns?: Uint8Array[];
+            rvole: Uint8Array;
+            pk: Uint8Array;
+            R: Uint8Array;
+            blind: Uint8Array;
+            gammaU: Uint8Array;
+            gammaV: Uint8Array;
+            psi: Uint8Array;
+            static create(properties: tessera.v1.EcdsaRound3.$Shape): tessera.v1.EcdsaRound3 & tessera.v1.EcdsaRound3.$Shape;
+            static create(properties?: tessera.v1.EcdsaRound3.$Properties): tessera.v1.EcdsaRound3;
+            static encode(m: tessera.v1.EcdsaRound3.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tessera.v1.EcdsaRound3 & tessera.v1.EcdsaRound3.$Shape;
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace EcdsaRound3 {
+            interface $Properties {
+                rvole?: (Uint8Array|null);
+                pk?: (Uint8Array|null);
+                R?: (Uint8Array|null);
+                blind?: (Uint8Array|null);
+                gammaU?: (Uint8Array|null);
+                gammaV?: (Uint8Array|null);
+                psi?: (Uint8Array|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = tessera.v1.EcdsaRound3.$Properties;
+        }
+
+        interface IEcdsaRound4 extends tessera.v1.EcdsaRound4.$Properties {
+        }
+
+        class EcdsaRound4 {
+            constructor(p?: tessera.v1.EcdsaRound4.$Properties);
+            $unknowns?: Uint8Array[];
+            presignature: Uint8Array;
+            digest: Uint8Array;
+            w: Uint8Array;
+            u: Uint8Array;
+            static create(properties: tessera.v1.EcdsaRound4.$Shape): tessera.v1.EcdsaRound4 & tessera.v1.EcdsaRound4.$Shape;
+            static create(properties?: tessera.v1.EcdsaRound4.$Properties): tessera.v1.EcdsaRound4;
+            static encode(m: tessera.v1.EcdsaRound4.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tessera.v1.EcdsaRound4 & tessera.v1.EcdsaRound4.$Shape;
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace EcdsaRound4 {
+            interface $Properties {
+                presignature?: (Uint8Array|null);
+                digest?: (Uint8Array|null);
+                w?: (Uint8Array|null);
+                u?: (Uint8Array|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = tessera.v1.EcdsaRound4.$Properties;
+        }
+
         enum SessionKind {
             SESSION_KIND_UNSPECIFIED = 0,
             SESSION_KIND_KEYGEN = 1,
@@ -383,6 +651,9 @@ export namespace tessera {
             derivationPath: number[];
             roundTimeoutMs: number;
             notAfterMs: number;
+            taprootOutput: boolean;
+            taprootMerkleRoot: Uint8Array;
+            transaction?: (tessera.v1.Transaction.$Properties|null);
             static create(properties: tessera.v1.SessionProposal.$Shape): tessera.v1.SessionProposal & tessera.v1.SessionProposal.$Shape;
             static create(properties?: tessera.v1.SessionProposal.$Properties): tessera.v1.SessionProposal;
             static encode(m: tessera.v1.SessionProposal.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -401,9 +672,46 @@ export namespace tessera {
                 derivationPath?: (number[]|null);
                 roundTimeoutMs?: (number|null);
                 notAfterMs?: (number|null);
+                taprootOutput?: (boolean|null);
+                taprootMerkleRoot?: (Uint8Array|null);
+                transaction?: (tessera.v1.Transaction.$Properties|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = tessera.v1.SessionProposal.$Properties;
+        }
+
+        enum TransactionKind {
+            TRANSACTION_KIND_UNSPECIFIED = 0,
+            TRANSACTION_KIND_PSBT = 1,
+            TRANSACTION_KIND_ETHEREUM = 2
+        }
+
+        interface ITransaction extends tessera.v1.Transaction.$Properties {
+        }
+
+        class Transaction {
+            constructor(p?: tessera.v1.Transaction.$Properties);
+            $unknowns?: Uint8Array[];
+            kind: tessera.v1.TransactionKind;
+            data: Uint8Array;
+            inputIndex: number;
+            network: string;
+            static create(properties: tessera.v1.Transaction.$Shape): tessera.v1.Transaction & tessera.v1.Transaction.$Shape;
+            static create(properties?: tessera.v1.Transaction.$Properties): tessera.v1.Transaction;
+            static encode(m: tessera.v1.Transaction.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tessera.v1.Transaction & tessera.v1.Transaction.$Shape;
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Transaction {
+            interface $Properties {
+                kind?: (tessera.v1.TransactionKind|null);
+                data?: (Uint8Array|null);
+                inputIndex?: (number|null);
+                network?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = tessera.v1.Transaction.$Properties;
         }
 
         interface ISessionHello extends tessera.v1.SessionHello.$Properties {
@@ -463,6 +771,9 @@ export namespace tessera {
             keyId: string;
             publicKey: Uint8Array;
             signature: Uint8Array;
+            recovery: number;
+            chainCode: Uint8Array;
+            groupPublicKey: Uint8Array;
             static create(properties: tessera.v1.SessionResult.$Shape): tessera.v1.SessionResult & tessera.v1.SessionResult.$Shape;
             static create(properties?: tessera.v1.SessionResult.$Properties): tessera.v1.SessionResult;
             static encode(m: tessera.v1.SessionResult.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -475,6 +786,9 @@ export namespace tessera {
                 keyId?: (string|null);
                 publicKey?: (Uint8Array|null);
                 signature?: (Uint8Array|null);
+                recovery?: (number|null);
+                chainCode?: (Uint8Array|null);
+                groupPublicKey?: (Uint8Array|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = tessera.v1.SessionResult.$Properties;

@@ -593,6 +593,7 @@ export const tessera = $root.tessera = (() => {
              * @property {Array.<Uint8Array>|null} [vssCommitment] KeyShare vssCommitment
              * @property {Uint8Array|null} [chainCode] KeyShare chainCode
              * @property {Uint8Array|null} [secretShare] KeyShare secretShare
+             * @property {tessera.v1.EcdsaState.$Properties|null} [ecdsa] KeyShare ecdsa
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -707,6 +708,14 @@ export const tessera = $root.tessera = (() => {
             KeyShare.prototype.secretShare = $util.newBuffer([]);
 
             /**
+             * KeyShare ecdsa.
+             * @member {tessera.v1.EcdsaState.$Properties|null|undefined} ecdsa
+             * @memberof tessera.v1.KeyShare
+             * @instance
+             */
+            KeyShare.prototype.ecdsa = null;
+
+            /**
              * Creates a new KeyShare instance using the specified properties.
              * @function create
              * @memberof tessera.v1.KeyShare
@@ -762,6 +771,8 @@ export const tessera = $root.tessera = (() => {
                     w.uint32(/* id 9, wireType 2 =*/74).bytes(m.chainCode);
                 if (m.secretShare != null && $Object.hasOwnProperty.call(m, "secretShare") && m.secretShare.length)
                     w.uint32(/* id 10, wireType 2 =*/82).bytes(m.secretShare);
+                if (m.ecdsa != null && $Object.hasOwnProperty.call(m, "ecdsa"))
+                    $root.tessera.v1.EcdsaState.encode(m.ecdsa, w.uint32(/* id 11, wireType 2 =*/90).fork(), q + 1).ldelim();
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -894,6 +905,12 @@ export const tessera = $root.tessera = (() => {
                                 delete m.secretShare;
                             continue;
                         }
+                    case 11: {
+                            if (u !== 2)
+                                break;
+                            m.ecdsa = $root.tessera.v1.EcdsaState.decode(r, r.size(), $undefined, q + 1, m.ecdsa);
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -926,6 +943,668 @@ export const tessera = $root.tessera = (() => {
             };
 
             return KeyShare;
+        })();
+
+        v1.EcdsaPair = (function() {
+
+            /**
+             * Properties of an EcdsaPair.
+             * @typedef {Object} tessera.v1.EcdsaPair.$Properties
+             * @property {number|null} [party] EcdsaPair party
+             * @property {Uint8Array|null} [fullSeeds] EcdsaPair fullSeeds
+             * @property {Uint8Array|null} [puncturedSeeds] EcdsaPair puncturedSeeds
+             * @property {Uint8Array|null} [deltas] EcdsaPair deltas
+             * @property {Uint8Array|null} [zetaSeed] EcdsaPair zetaSeed
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an EcdsaPair.
+             * @memberof tessera.v1
+             * @interface IEcdsaPair
+             * @augments tessera.v1.EcdsaPair.$Properties
+             * @deprecated Use tessera.v1.EcdsaPair.$Properties instead.
+             */
+
+            /**
+             * Shape of an EcdsaPair.
+             * @typedef {tessera.v1.EcdsaPair.$Properties} tessera.v1.EcdsaPair.$Shape
+             */
+
+            /**
+             * Constructs a new EcdsaPair.
+             * @memberof tessera.v1
+             * @classdesc Represents an EcdsaPair.
+             * @constructor
+             * @param {tessera.v1.EcdsaPair.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const EcdsaPair = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * EcdsaPair party.
+             * @member {number} party
+             * @memberof tessera.v1.EcdsaPair
+             * @instance
+             */
+            EcdsaPair.prototype.party = 0;
+
+            /**
+             * EcdsaPair fullSeeds.
+             * @member {Uint8Array} fullSeeds
+             * @memberof tessera.v1.EcdsaPair
+             * @instance
+             */
+            EcdsaPair.prototype.fullSeeds = $util.newBuffer([]);
+
+            /**
+             * EcdsaPair puncturedSeeds.
+             * @member {Uint8Array} puncturedSeeds
+             * @memberof tessera.v1.EcdsaPair
+             * @instance
+             */
+            EcdsaPair.prototype.puncturedSeeds = $util.newBuffer([]);
+
+            /**
+             * EcdsaPair deltas.
+             * @member {Uint8Array} deltas
+             * @memberof tessera.v1.EcdsaPair
+             * @instance
+             */
+            EcdsaPair.prototype.deltas = $util.newBuffer([]);
+
+            /**
+             * EcdsaPair zetaSeed.
+             * @member {Uint8Array} zetaSeed
+             * @memberof tessera.v1.EcdsaPair
+             * @instance
+             */
+            EcdsaPair.prototype.zetaSeed = $util.newBuffer([]);
+
+            /**
+             * Creates a new EcdsaPair instance using the specified properties.
+             * @function create
+             * @memberof tessera.v1.EcdsaPair
+             * @static
+             * @param {tessera.v1.EcdsaPair.$Properties=} [properties] Properties to set
+             * @returns {tessera.v1.EcdsaPair} EcdsaPair instance
+             * @type {{
+             *   (properties: tessera.v1.EcdsaPair.$Shape): tessera.v1.EcdsaPair & tessera.v1.EcdsaPair.$Shape;
+             *   (properties?: tessera.v1.EcdsaPair.$Properties): tessera.v1.EcdsaPair;
+             * }}
+             */
+            EcdsaPair.create = function(properties) {
+                return new EcdsaPair(properties);
+            };
+
+            /**
+             * Encodes the specified EcdsaPair message. Does not implicitly {@link tessera.v1.EcdsaPair.verify|verify} messages.
+             * @function encode
+             * @memberof tessera.v1.EcdsaPair
+             * @static
+             * @param {tessera.v1.EcdsaPair.$Properties} m EcdsaPair message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            EcdsaPair.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.party != null && $Object.hasOwnProperty.call(m, "party") && m.party !== 0)
+                    w.uint32(/* id 1, wireType 0 =*/8).uint32(m.party);
+                if (m.fullSeeds != null && $Object.hasOwnProperty.call(m, "fullSeeds") && m.fullSeeds.length)
+                    w.uint32(/* id 2, wireType 2 =*/18).bytes(m.fullSeeds);
+                if (m.puncturedSeeds != null && $Object.hasOwnProperty.call(m, "puncturedSeeds") && m.puncturedSeeds.length)
+                    w.uint32(/* id 3, wireType 2 =*/26).bytes(m.puncturedSeeds);
+                if (m.deltas != null && $Object.hasOwnProperty.call(m, "deltas") && m.deltas.length)
+                    w.uint32(/* id 4, wireType 2 =*/34).bytes(m.deltas);
+                if (m.zetaSeed != null && $Object.hasOwnProperty.call(m, "zetaSeed") && m.zetaSeed.length)
+                    w.uint32(/* id 5, wireType 2 =*/42).bytes(m.zetaSeed);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes an EcdsaPair message from the specified reader or buffer.
+             * @function decode
+             * @memberof tessera.v1.EcdsaPair
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tessera.v1.EcdsaPair & tessera.v1.EcdsaPair.$Shape} EcdsaPair
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            EcdsaPair.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.tessera.v1.EcdsaPair();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.party = v;
+                            else
+                                delete m.party;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.fullSeeds = v;
+                            else
+                                delete m.fullSeeds;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.puncturedSeeds = v;
+                            else
+                                delete m.puncturedSeeds;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.deltas = v;
+                            else
+                                delete m.deltas;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.zetaSeed = v;
+                            else
+                                delete m.zetaSeed;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Gets the type url for EcdsaPair
+             * @function getTypeUrl
+             * @memberof tessera.v1.EcdsaPair
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            EcdsaPair.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tessera.v1.EcdsaPair";
+            };
+
+            return EcdsaPair;
+        })();
+
+        v1.EcdsaBan = (function() {
+
+            /**
+             * Properties of an EcdsaBan.
+             * @typedef {Object} tessera.v1.EcdsaBan.$Properties
+             * @property {number|null} [party] EcdsaBan party
+             * @property {string|null} [reason] EcdsaBan reason
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an EcdsaBan.
+             * @memberof tessera.v1
+             * @interface IEcdsaBan
+             * @augments tessera.v1.EcdsaBan.$Properties
+             * @deprecated Use tessera.v1.EcdsaBan.$Properties instead.
+             */
+
+            /**
+             * Shape of an EcdsaBan.
+             * @typedef {tessera.v1.EcdsaBan.$Properties} tessera.v1.EcdsaBan.$Shape
+             */
+
+            /**
+             * Constructs a new EcdsaBan.
+             * @memberof tessera.v1
+             * @classdesc Represents an EcdsaBan.
+             * @constructor
+             * @param {tessera.v1.EcdsaBan.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const EcdsaBan = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * EcdsaBan party.
+             * @member {number} party
+             * @memberof tessera.v1.EcdsaBan
+             * @instance
+             */
+            EcdsaBan.prototype.party = 0;
+
+            /**
+             * EcdsaBan reason.
+             * @member {string} reason
+             * @memberof tessera.v1.EcdsaBan
+             * @instance
+             */
+            EcdsaBan.prototype.reason = "";
+
+            /**
+             * Creates a new EcdsaBan instance using the specified properties.
+             * @function create
+             * @memberof tessera.v1.EcdsaBan
+             * @static
+             * @param {tessera.v1.EcdsaBan.$Properties=} [properties] Properties to set
+             * @returns {tessera.v1.EcdsaBan} EcdsaBan instance
+             * @type {{
+             *   (properties: tessera.v1.EcdsaBan.$Shape): tessera.v1.EcdsaBan & tessera.v1.EcdsaBan.$Shape;
+             *   (properties?: tessera.v1.EcdsaBan.$Properties): tessera.v1.EcdsaBan;
+             * }}
+             */
+            EcdsaBan.create = function(properties) {
+                return new EcdsaBan(properties);
+            };
+
+            /**
+             * Encodes the specified EcdsaBan message. Does not implicitly {@link tessera.v1.EcdsaBan.verify|verify} messages.
+             * @function encode
+             * @memberof tessera.v1.EcdsaBan
+             * @static
+             * @param {tessera.v1.EcdsaBan.$Properties} m EcdsaBan message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            EcdsaBan.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.party != null && $Object.hasOwnProperty.call(m, "party") && m.party !== 0)
+                    w.uint32(/* id 1, wireType 0 =*/8).uint32(m.party);
+                if (m.reason != null && $Object.hasOwnProperty.call(m, "reason") && m.reason !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.reason);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes an EcdsaBan message from the specified reader or buffer.
+             * @function decode
+             * @memberof tessera.v1.EcdsaBan
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tessera.v1.EcdsaBan & tessera.v1.EcdsaBan.$Shape} EcdsaBan
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            EcdsaBan.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.tessera.v1.EcdsaBan();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.party = v;
+                            else
+                                delete m.party;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.reason = v;
+                            else
+                                delete m.reason;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Gets the type url for EcdsaBan
+             * @function getTypeUrl
+             * @memberof tessera.v1.EcdsaBan
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            EcdsaBan.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tessera.v1.EcdsaBan";
+            };
+
+            return EcdsaBan;
+        })();
+
+        v1.EcdsaState = (function() {
+
+            /**
+             * Properties of an EcdsaState.
+             * @typedef {Object} tessera.v1.EcdsaState.$Properties
+             * @property {number|null} [version] EcdsaState version
+             * @property {Uint8Array|null} [sessionId] EcdsaState sessionId
+             * @property {Array.<tessera.v1.EcdsaPair.$Properties>|null} [pairs] EcdsaState pairs
+             * @property {Array.<tessera.v1.EcdsaBan.$Properties>|null} [bans] EcdsaState bans
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an EcdsaState.
+             * @memberof tessera.v1
+             * @interface IEcdsaState
+             * @augments tessera.v1.EcdsaState.$Properties
+             * @deprecated Use tessera.v1.EcdsaState.$Properties instead.
+             */
+
+            /**
+             * Shape of an EcdsaState.
+             * @typedef {tessera.v1.EcdsaState.$Properties} tessera.v1.EcdsaState.$Shape
+             */
+
+            /**
+             * Constructs a new EcdsaState.
+             * @memberof tessera.v1
+             * @classdesc Represents an EcdsaState.
+             * @constructor
+             * @param {tessera.v1.EcdsaState.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const EcdsaState = function (p) {
+                this.pairs = [];
+                this.bans = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * EcdsaState version.
+             * @member {number} version
+             * @memberof tessera.v1.EcdsaState
+             * @instance
+             */
+            EcdsaState.prototype.version = 0;
+
+            /**
+             * EcdsaState sessionId.
+             * @member {Uint8Array} sessionId
+             * @memberof tessera.v1.EcdsaState
+             * @instance
+             */
+            EcdsaState.prototype.sessionId = $util.newBuffer([]);
+
+            /**
+             * EcdsaState pairs.
+             * @member {Array.<tessera.v1.EcdsaPair.$Properties>} pairs
+             * @memberof tessera.v1.EcdsaState
+             * @instance
+             */
+            EcdsaState.prototype.pairs = $util.emptyArray;
+
+            /**
+             * EcdsaState bans.
+             * @member {Array.<tessera.v1.EcdsaBan.$Properties>} bans
+             * @memberof tessera.v1.EcdsaState
+             * @instance
+             */
+            EcdsaState.prototype.bans = $util.emptyArray;
+
+            /**
+             * Creates a new EcdsaState instance using the specified properties.
+             * @function create
+             * @memberof tessera.v1.EcdsaState
+             * @static
+             * @param {tessera.v1.EcdsaState.$Properties=} [properties] Properties to set
+             * @returns {tessera.v1.EcdsaState} EcdsaState instance
+             * @type {{
+             *   (properties: tessera.v1.EcdsaState.$Shape): tessera.v1.EcdsaState & tessera.v1.EcdsaState.$Shape;
+             *   (properties?: tessera.v1.EcdsaState.$Properties): tessera.v1.EcdsaState;
+             * }}
+             */
+            EcdsaState.create = function(properties) {
+                return new EcdsaState(properties);
+            };
+
+            /**
+             * Encodes the specified EcdsaState message. Does not implicitly {@link tessera.v1.EcdsaState.verify|verify} messages.
+             * @function encode
+             * @memberof tessera.v1.EcdsaState
+             * @static
+             * @param {tessera.v1.EcdsaState.$Properties} m EcdsaState message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            EcdsaState.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.version != null && $Object.hasOwnProperty.call(m, "version") && m.version !== 0)
+                    w.uint32(/* id 1, wireType 0 =*/8).uint32(m.version);
+                if (m.sessionId != null && $Object.hasOwnProperty.call(m, "sessionId") && m.sessionId.length)
+                    w.uint32(/* id 2, wireType 2 =*/18).bytes(m.sessionId);
+                if (m.pairs != null && m.pairs.length) {
+                    for (var i = 0; i < m.pairs.length; ++i)
+                        $root.tessera.v1.EcdsaPair.encode(m.pairs[i], w.uint32(/* id 3, wireType 2 =*/26).fork(), q + 1).ldelim();
+                }
+                if (m.bans != null && m.bans.length) {
+                    for (var i = 0; i < m.bans.length; ++i)
+                        $root.tessera.v1.EcdsaBan.encode(m.bans[i], w.uint32(/* id 4, wireType 2 =*/34).fork(), q + 1).ldelim();
+                }
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes an EcdsaState message from the specified reader or buffer.
+             * @function decode
+             * @memberof tessera.v1.EcdsaState
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tessera.v1.EcdsaState & tessera.v1.EcdsaState.$Shape} EcdsaState
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            EcdsaState.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.tessera.v1.EcdsaState();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.version = v;
+                            else
+                                delete m.version;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.sessionId = v;
+                            else
+                                delete m.sessionId;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.pairs && m.pairs.length))
+                                m.pairs = [];
+                            m.pairs.push($root.tessera.v1.EcdsaPair.decode(r, r.size(), $undefined, q + 1));
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.bans && m.bans.length))
+                                m.bans = [];
+                            m.bans.push($root.tessera.v1.EcdsaBan.decode(r, r.size(), $undefined, q + 1));
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Gets the type url for EcdsaState
+             * @function getTypeUrl
+             * @memberof tessera.v1.EcdsaState
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            EcdsaState.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tessera.v1.EcdsaState";
+            };
+
+            return EcdsaState;
         })();
 
         v1.AuthResponse = (function() {
@@ -2579,6 +3258,1468 @@ export const tessera = $root.tessera = (() => {
             return AbortNotice;
         })();
 
+        v1.EcdsaSetupRound1 = (function() {
+
+            /**
+             * Properties of an EcdsaSetupRound1.
+             * @typedef {Object} tessera.v1.EcdsaSetupRound1.$Properties
+             * @property {Uint8Array|null} [baseOt] EcdsaSetupRound1 baseOt
+             * @property {Uint8Array|null} [zeta] EcdsaSetupRound1 zeta
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an EcdsaSetupRound1.
+             * @memberof tessera.v1
+             * @interface IEcdsaSetupRound1
+             * @augments tessera.v1.EcdsaSetupRound1.$Properties
+             * @deprecated Use tessera.v1.EcdsaSetupRound1.$Properties instead.
+             */
+
+            /**
+             * Shape of an EcdsaSetupRound1.
+             * @typedef {tessera.v1.EcdsaSetupRound1.$Properties} tessera.v1.EcdsaSetupRound1.$Shape
+             */
+
+            /**
+             * Constructs a new EcdsaSetupRound1.
+             * @memberof tessera.v1
+             * @classdesc Represents an EcdsaSetupRound1.
+             * @constructor
+             * @param {tessera.v1.EcdsaSetupRound1.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const EcdsaSetupRound1 = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * EcdsaSetupRound1 baseOt.
+             * @member {Uint8Array} baseOt
+             * @memberof tessera.v1.EcdsaSetupRound1
+             * @instance
+             */
+            EcdsaSetupRound1.prototype.baseOt = $util.newBuffer([]);
+
+            /**
+             * EcdsaSetupRound1 zeta.
+             * @member {Uint8Array} zeta
+             * @memberof tessera.v1.EcdsaSetupRound1
+             * @instance
+             */
+            EcdsaSetupRound1.prototype.zeta = $util.newBuffer([]);
+
+            /**
+             * Creates a new EcdsaSetupRound1 instance using the specified properties.
+             * @function create
+             * @memberof tessera.v1.EcdsaSetupRound1
+             * @static
+             * @param {tessera.v1.EcdsaSetupRound1.$Properties=} [properties] Properties to set
+             * @returns {tessera.v1.EcdsaSetupRound1} EcdsaSetupRound1 instance
+             * @type {{
+             *   (properties: tessera.v1.EcdsaSetupRound1.$Shape): tessera.v1.EcdsaSetupRound1 & tessera.v1.EcdsaSetupRound1.$Shape;
+             *   (properties?: tessera.v1.EcdsaSetupRound1.$Properties): tessera.v1.EcdsaSetupRound1;
+             * }}
+             */
+            EcdsaSetupRound1.create = function(properties) {
+                return new EcdsaSetupRound1(properties);
+            };
+
+            /**
+             * Encodes the specified EcdsaSetupRound1 message. Does not implicitly {@link tessera.v1.EcdsaSetupRound1.verify|verify} messages.
+             * @function encode
+             * @memberof tessera.v1.EcdsaSetupRound1
+             * @static
+             * @param {tessera.v1.EcdsaSetupRound1.$Properties} m EcdsaSetupRound1 message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            EcdsaSetupRound1.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.baseOt != null && $Object.hasOwnProperty.call(m, "baseOt") && m.baseOt.length)
+                    w.uint32(/* id 1, wireType 2 =*/10).bytes(m.baseOt);
+                if (m.zeta != null && $Object.hasOwnProperty.call(m, "zeta") && m.zeta.length)
+                    w.uint32(/* id 2, wireType 2 =*/18).bytes(m.zeta);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes an EcdsaSetupRound1 message from the specified reader or buffer.
+             * @function decode
+             * @memberof tessera.v1.EcdsaSetupRound1
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tessera.v1.EcdsaSetupRound1 & tessera.v1.EcdsaSetupRound1.$Shape} EcdsaSetupRound1
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            EcdsaSetupRound1.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.tessera.v1.EcdsaSetupRound1();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.baseOt = v;
+                            else
+                                delete m.baseOt;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.zeta = v;
+                            else
+                                delete m.zeta;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Gets the type url for EcdsaSetupRound1
+             * @function getTypeUrl
+             * @memberof tessera.v1.EcdsaSetupRound1
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            EcdsaSetupRound1.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tessera.v1.EcdsaSetupRound1";
+            };
+
+            return EcdsaSetupRound1;
+        })();
+
+        v1.EcdsaSetupRound2 = (function() {
+
+            /**
+             * Properties of an EcdsaSetupRound2.
+             * @typedef {Object} tessera.v1.EcdsaSetupRound2.$Properties
+             * @property {Uint8Array|null} [baseOt] EcdsaSetupRound2 baseOt
+             * @property {Uint8Array|null} [pprf] EcdsaSetupRound2 pprf
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an EcdsaSetupRound2.
+             * @memberof tessera.v1
+             * @interface IEcdsaSetupRound2
+             * @augments tessera.v1.EcdsaSetupRound2.$Properties
+             * @deprecated Use tessera.v1.EcdsaSetupRound2.$Properties instead.
+             */
+
+            /**
+             * Shape of an EcdsaSetupRound2.
+             * @typedef {tessera.v1.EcdsaSetupRound2.$Properties} tessera.v1.EcdsaSetupRound2.$Shape
+             */
+
+            /**
+             * Constructs a new EcdsaSetupRound2.
+             * @memberof tessera.v1
+             * @classdesc Represents an EcdsaSetupRound2.
+             * @constructor
+             * @param {tessera.v1.EcdsaSetupRound2.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const EcdsaSetupRound2 = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * EcdsaSetupRound2 baseOt.
+             * @member {Uint8Array} baseOt
+             * @memberof tessera.v1.EcdsaSetupRound2
+             * @instance
+             */
+            EcdsaSetupRound2.prototype.baseOt = $util.newBuffer([]);
+
+            /**
+             * EcdsaSetupRound2 pprf.
+             * @member {Uint8Array} pprf
+             * @memberof tessera.v1.EcdsaSetupRound2
+             * @instance
+             */
+            EcdsaSetupRound2.prototype.pprf = $util.newBuffer([]);
+
+            /**
+             * Creates a new EcdsaSetupRound2 instance using the specified properties.
+             * @function create
+             * @memberof tessera.v1.EcdsaSetupRound2
+             * @static
+             * @param {tessera.v1.EcdsaSetupRound2.$Properties=} [properties] Properties to set
+             * @returns {tessera.v1.EcdsaSetupRound2} EcdsaSetupRound2 instance
+             * @type {{
+             *   (properties: tessera.v1.EcdsaSetupRound2.$Shape): tessera.v1.EcdsaSetupRound2 & tessera.v1.EcdsaSetupRound2.$Shape;
+             *   (properties?: tessera.v1.EcdsaSetupRound2.$Properties): tessera.v1.EcdsaSetupRound2;
+             * }}
+             */
+            EcdsaSetupRound2.create = function(properties) {
+                return new EcdsaSetupRound2(properties);
+            };
+
+            /**
+             * Encodes the specified EcdsaSetupRound2 message. Does not implicitly {@link tessera.v1.EcdsaSetupRound2.verify|verify} messages.
+             * @function encode
+             * @memberof tessera.v1.EcdsaSetupRound2
+             * @static
+             * @param {tessera.v1.EcdsaSetupRound2.$Properties} m EcdsaSetupRound2 message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            EcdsaSetupRound2.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.baseOt != null && $Object.hasOwnProperty.call(m, "baseOt") && m.baseOt.length)
+                    w.uint32(/* id 1, wireType 2 =*/10).bytes(m.baseOt);
+                if (m.pprf != null && $Object.hasOwnProperty.call(m, "pprf") && m.pprf.length)
+                    w.uint32(/* id 2, wireType 2 =*/18).bytes(m.pprf);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes an EcdsaSetupRound2 message from the specified reader or buffer.
+             * @function decode
+             * @memberof tessera.v1.EcdsaSetupRound2
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tessera.v1.EcdsaSetupRound2 & tessera.v1.EcdsaSetupRound2.$Shape} EcdsaSetupRound2
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            EcdsaSetupRound2.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.tessera.v1.EcdsaSetupRound2();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.baseOt = v;
+                            else
+                                delete m.baseOt;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.pprf = v;
+                            else
+                                delete m.pprf;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Gets the type url for EcdsaSetupRound2
+             * @function getTypeUrl
+             * @memberof tessera.v1.EcdsaSetupRound2
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            EcdsaSetupRound2.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tessera.v1.EcdsaSetupRound2";
+            };
+
+            return EcdsaSetupRound2;
+        })();
+
+        v1.EcdsaConfirm = (function() {
+
+            /**
+             * Properties of an EcdsaConfirm.
+             * @typedef {Object} tessera.v1.EcdsaConfirm.$Properties
+             * @property {Uint8Array|null} [confirmation] EcdsaConfirm confirmation
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an EcdsaConfirm.
+             * @memberof tessera.v1
+             * @interface IEcdsaConfirm
+             * @augments tessera.v1.EcdsaConfirm.$Properties
+             * @deprecated Use tessera.v1.EcdsaConfirm.$Properties instead.
+             */
+
+            /**
+             * Shape of an EcdsaConfirm.
+             * @typedef {tessera.v1.EcdsaConfirm.$Properties} tessera.v1.EcdsaConfirm.$Shape
+             */
+
+            /**
+             * Constructs a new EcdsaConfirm.
+             * @memberof tessera.v1
+             * @classdesc Represents an EcdsaConfirm.
+             * @constructor
+             * @param {tessera.v1.EcdsaConfirm.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const EcdsaConfirm = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * EcdsaConfirm confirmation.
+             * @member {Uint8Array} confirmation
+             * @memberof tessera.v1.EcdsaConfirm
+             * @instance
+             */
+            EcdsaConfirm.prototype.confirmation = $util.newBuffer([]);
+
+            /**
+             * Creates a new EcdsaConfirm instance using the specified properties.
+             * @function create
+             * @memberof tessera.v1.EcdsaConfirm
+             * @static
+             * @param {tessera.v1.EcdsaConfirm.$Properties=} [properties] Properties to set
+             * @returns {tessera.v1.EcdsaConfirm} EcdsaConfirm instance
+             * @type {{
+             *   (properties: tessera.v1.EcdsaConfirm.$Shape): tessera.v1.EcdsaConfirm & tessera.v1.EcdsaConfirm.$Shape;
+             *   (properties?: tessera.v1.EcdsaConfirm.$Properties): tessera.v1.EcdsaConfirm;
+             * }}
+             */
+            EcdsaConfirm.create = function(properties) {
+                return new EcdsaConfirm(properties);
+            };
+
+            /**
+             * Encodes the specified EcdsaConfirm message. Does not implicitly {@link tessera.v1.EcdsaConfirm.verify|verify} messages.
+             * @function encode
+             * @memberof tessera.v1.EcdsaConfirm
+             * @static
+             * @param {tessera.v1.EcdsaConfirm.$Properties} m EcdsaConfirm message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            EcdsaConfirm.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.confirmation != null && $Object.hasOwnProperty.call(m, "confirmation") && m.confirmation.length)
+                    w.uint32(/* id 1, wireType 2 =*/10).bytes(m.confirmation);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes an EcdsaConfirm message from the specified reader or buffer.
+             * @function decode
+             * @memberof tessera.v1.EcdsaConfirm
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tessera.v1.EcdsaConfirm & tessera.v1.EcdsaConfirm.$Shape} EcdsaConfirm
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            EcdsaConfirm.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.tessera.v1.EcdsaConfirm();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.confirmation = v;
+                            else
+                                delete m.confirmation;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Gets the type url for EcdsaConfirm
+             * @function getTypeUrl
+             * @memberof tessera.v1.EcdsaConfirm
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            EcdsaConfirm.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tessera.v1.EcdsaConfirm";
+            };
+
+            return EcdsaConfirm;
+        })();
+
+        v1.EcdsaRound1 = (function() {
+
+            /**
+             * Properties of an EcdsaRound1.
+             * @typedef {Object} tessera.v1.EcdsaRound1.$Properties
+             * @property {Uint8Array|null} [sid] EcdsaRound1 sid
+             * @property {Uint8Array|null} [commitment] EcdsaRound1 commitment
+             * @property {Uint8Array|null} [context] EcdsaRound1 context
+             * @property {Uint8Array|null} [attestation] EcdsaRound1 attestation
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an EcdsaRound1.
+             * @memberof tessera.v1
+             * @interface IEcdsaRound1
+             * @augments tessera.v1.EcdsaRound1.$Properties
+             * @deprecated Use tessera.v1.EcdsaRound1.$Properties instead.
+             */
+
+            /**
+             * Shape of an EcdsaRound1.
+             * @typedef {tessera.v1.EcdsaRound1.$Properties} tessera.v1.EcdsaRound1.$Shape
+             */
+
+            /**
+             * Constructs a new EcdsaRound1.
+             * @memberof tessera.v1
+             * @classdesc Represents an EcdsaRound1.
+             * @constructor
+             * @param {tessera.v1.EcdsaRound1.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const EcdsaRound1 = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * EcdsaRound1 sid.
+             * @member {Uint8Array} sid
+             * @memberof tessera.v1.EcdsaRound1
+             * @instance
+             */
+            EcdsaRound1.prototype.sid = $util.newBuffer([]);
+
+            /**
+             * EcdsaRound1 commitment.
+             * @member {Uint8Array} commitment
+             * @memberof tessera.v1.EcdsaRound1
+             * @instance
+             */
+            EcdsaRound1.prototype.commitment = $util.newBuffer([]);
+
+            /**
+             * EcdsaRound1 context.
+             * @member {Uint8Array} context
+             * @memberof tessera.v1.EcdsaRound1
+             * @instance
+             */
+            EcdsaRound1.prototype.context = $util.newBuffer([]);
+
+            /**
+             * EcdsaRound1 attestation.
+             * @member {Uint8Array} attestation
+             * @memberof tessera.v1.EcdsaRound1
+             * @instance
+             */
+            EcdsaRound1.prototype.attestation = $util.newBuffer([]);
+
+            /**
+             * Creates a new EcdsaRound1 instance using the specified properties.
+             * @function create
+             * @memberof tessera.v1.EcdsaRound1
+             * @static
+             * @param {tessera.v1.EcdsaRound1.$Properties=} [properties] Properties to set
+             * @returns {tessera.v1.EcdsaRound1} EcdsaRound1 instance
+             * @type {{
+             *   (properties: tessera.v1.EcdsaRound1.$Shape): tessera.v1.EcdsaRound1 & tessera.v1.EcdsaRound1.$Shape;
+             *   (properties?: tessera.v1.EcdsaRound1.$Properties): tessera.v1.EcdsaRound1;
+             * }}
+             */
+            EcdsaRound1.create = function(properties) {
+                return new EcdsaRound1(properties);
+            };
+
+            /**
+             * Encodes the specified EcdsaRound1 message. Does not implicitly {@link tessera.v1.EcdsaRound1.verify|verify} messages.
+             * @function encode
+             * @memberof tessera.v1.EcdsaRound1
+             * @static
+             * @param {tessera.v1.EcdsaRound1.$Properties} m EcdsaRound1 message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            EcdsaRound1.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.sid != null && $Object.hasOwnProperty.call(m, "sid") && m.sid.length)
+                    w.uint32(/* id 1, wireType 2 =*/10).bytes(m.sid);
+                if (m.commitment != null && $Object.hasOwnProperty.call(m, "commitment") && m.commitment.length)
+                    w.uint32(/* id 2, wireType 2 =*/18).bytes(m.commitment);
+                if (m.context != null && $Object.hasOwnProperty.call(m, "context") && m.context.length)
+                    w.uint32(/* id 3, wireType 2 =*/26).bytes(m.context);
+                if (m.attestation != null && $Object.hasOwnProperty.call(m, "attestation") && m.attestation.length)
+                    w.uint32(/* id 4, wireType 2 =*/34).bytes(m.attestation);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes an EcdsaRound1 message from the specified reader or buffer.
+             * @function decode
+             * @memberof tessera.v1.EcdsaRound1
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tessera.v1.EcdsaRound1 & tessera.v1.EcdsaRound1.$Shape} EcdsaRound1
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            EcdsaRound1.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.tessera.v1.EcdsaRound1();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.sid = v;
+                            else
+                                delete m.sid;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.commitment = v;
+                            else
+                                delete m.commitment;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.context = v;
+                            else
+                                delete m.context;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.attestation = v;
+                            else
+                                delete m.attestation;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Gets the type url for EcdsaRound1
+             * @function getTypeUrl
+             * @memberof tessera.v1.EcdsaRound1
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            EcdsaRound1.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tessera.v1.EcdsaRound1";
+            };
+
+            return EcdsaRound1;
+        })();
+
+        v1.EcdsaRound2 = (function() {
+
+            /**
+             * Properties of an EcdsaRound2.
+             * @typedef {Object} tessera.v1.EcdsaRound2.$Properties
+             * @property {Uint8Array|null} [echo] EcdsaRound2 echo
+             * @property {Uint8Array|null} [rvole] EcdsaRound2 rvole
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an EcdsaRound2.
+             * @memberof tessera.v1
+             * @interface IEcdsaRound2
+             * @augments tessera.v1.EcdsaRound2.$Properties
+             * @deprecated Use tessera.v1.EcdsaRound2.$Properties instead.
+             */
+
+            /**
+             * Shape of an EcdsaRound2.
+             * @typedef {tessera.v1.EcdsaRound2.$Properties} tessera.v1.EcdsaRound2.$Shape
+             */
+
+            /**
+             * Constructs a new EcdsaRound2.
+             * @memberof tessera.v1
+             * @classdesc Represents an EcdsaRound2.
+             * @constructor
+             * @param {tessera.v1.EcdsaRound2.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const EcdsaRound2 = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * EcdsaRound2 echo.
+             * @member {Uint8Array} echo
+             * @memberof tessera.v1.EcdsaRound2
+             * @instance
+             */
+            EcdsaRound2.prototype.echo = $util.newBuffer([]);
+
+            /**
+             * EcdsaRound2 rvole.
+             * @member {Uint8Array} rvole
+             * @memberof tessera.v1.EcdsaRound2
+             * @instance
+             */
+            EcdsaRound2.prototype.rvole = $util.newBuffer([]);
+
+            /**
+             * Creates a new EcdsaRound2 instance using the specified properties.
+             * @function create
+             * @memberof tessera.v1.EcdsaRound2
+             * @static
+             * @param {tessera.v1.EcdsaRound2.$Properties=} [properties] Properties to set
+             * @returns {tessera.v1.EcdsaRound2} EcdsaRound2 instance
+             * @type {{
+             *   (properties: tessera.v1.EcdsaRound2.$Shape): tessera.v1.EcdsaRound2 & tessera.v1.EcdsaRound2.$Shape;
+             *   (properties?: tessera.v1.EcdsaRound2.$Properties): tessera.v1.EcdsaRound2;
+             * }}
+             */
+            EcdsaRound2.create = function(properties) {
+                return new EcdsaRound2(properties);
+            };
+
+            /**
+             * Encodes the specified EcdsaRound2 message. Does not implicitly {@link tessera.v1.EcdsaRound2.verify|verify} messages.
+             * @function encode
+             * @memberof tessera.v1.EcdsaRound2
+             * @static
+             * @param {tessera.v1.EcdsaRound2.$Properties} m EcdsaRound2 message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            EcdsaRound2.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.echo != null && $Object.hasOwnProperty.call(m, "echo") && m.echo.length)
+                    w.uint32(/* id 1, wireType 2 =*/10).bytes(m.echo);
+                if (m.rvole != null && $Object.hasOwnProperty.call(m, "rvole") && m.rvole.length)
+                    w.uint32(/* id 2, wireType 2 =*/18).bytes(m.rvole);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes an EcdsaRound2 message from the specified reader or buffer.
+             * @function decode
+             * @memberof tessera.v1.EcdsaRound2
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tessera.v1.EcdsaRound2 & tessera.v1.EcdsaRound2.$Shape} EcdsaRound2
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            EcdsaRound2.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.tessera.v1.EcdsaRound2();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.echo = v;
+                            else
+                                delete m.echo;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.rvole = v;
+                            else
+                                delete m.rvole;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Gets the type url for EcdsaRound2
+             * @function getTypeUrl
+             * @memberof tessera.v1.EcdsaRound2
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            EcdsaRound2.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tessera.v1.EcdsaRound2";
+            };
+
+            return EcdsaRound2;
+        })();
+
+        v1.EcdsaRound3 = (function() {
+
+            /**
+             * Properties of an EcdsaRound3.
+             * @typedef {Object} tessera.v1.EcdsaRound3.$Properties
+             * @property {Uint8Array|null} [rvole] EcdsaRound3 rvole
+             * @property {Uint8Array|null} [pk] EcdsaRound3 pk
+             * @property {Uint8Array|null} [R] EcdsaRound3 R
+             * @property {Uint8Array|null} [blind] EcdsaRound3 blind
+             * @property {Uint8Array|null} [gammaU] EcdsaRound3 gammaU
+             * @property {Uint8Array|null} [gammaV] EcdsaRound3 gammaV
+             * @property {Uint8Array|null} [psi] EcdsaRound3 psi
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an EcdsaRound3.
+             * @memberof tessera.v1
+             * @interface IEcdsaRound3
+             * @augments tessera.v1.EcdsaRound3.$Properties
+             * @deprecated Use tessera.v1.EcdsaRound3.$Properties instead.
+             */
+
+            /**
+             * Shape of an EcdsaRound3.
+             * @typedef {tessera.v1.EcdsaRound3.$Properties} tessera.v1.EcdsaRound3.$Shape
+             */
+
+            /**
+             * Constructs a new EcdsaRound3.
+             * @memberof tessera.v1
+             * @classdesc Represents an EcdsaRound3.
+             * @constructor
+             * @param {tessera.v1.EcdsaRound3.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const EcdsaRound3 = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * EcdsaRound3 rvole.
+             * @member {Uint8Array} rvole
+             * @memberof tessera.v1.EcdsaRound3
+             * @instance
+             */
+            EcdsaRound3.prototype.rvole = $util.newBuffer([]);
+
+            /**
+             * EcdsaRound3 pk.
+             * @member {Uint8Array} pk
+             * @memberof tessera.v1.EcdsaRound3
+             * @instance
+             */
+            EcdsaRound3.prototype.pk = $util.newBuffer([]);
+
+            /**
+             * EcdsaRound3 R.
+             * @member {Uint8Array} R
+             * @memberof tessera.v1.EcdsaRound3
+             * @instance
+             */
+            EcdsaRound3.prototype.R = $util.newBuffer([]);
+
+            /**
+             * EcdsaRound3 blind.
+             * @member {Uint8Array} blind
+             * @memberof tessera.v1.EcdsaRound3
+             * @instance
+             */
+            EcdsaRound3.prototype.blind = $util.newBuffer([]);
+
+            /**
+             * EcdsaRound3 gammaU.
+             * @member {Uint8Array} gammaU
+             * @memberof tessera.v1.EcdsaRound3
+             * @instance
+             */
+            EcdsaRound3.prototype.gammaU = $util.newBuffer([]);
+
+            /**
+             * EcdsaRound3 gammaV.
+             * @member {Uint8Array} gammaV
+             * @memberof tessera.v1.EcdsaRound3
+             * @instance
+             */
+            EcdsaRound3.prototype.gammaV = $util.newBuffer([]);
+
+            /**
+             * EcdsaRound3 psi.
+             * @member {Uint8Array} psi
+             * @memberof tessera.v1.EcdsaRound3
+             * @instance
+             */
+            EcdsaRound3.prototype.psi = $util.newBuffer([]);
+
+            /**
+             * Creates a new EcdsaRound3 instance using the specified properties.
+             * @function create
+             * @memberof tessera.v1.EcdsaRound3
+             * @static
+             * @param {tessera.v1.EcdsaRound3.$Properties=} [properties] Properties to set
+             * @returns {tessera.v1.EcdsaRound3} EcdsaRound3 instance
+             * @type {{
+             *   (properties: tessera.v1.EcdsaRound3.$Shape): tessera.v1.EcdsaRound3 & tessera.v1.EcdsaRound3.$Shape;
+             *   (properties?: tessera.v1.EcdsaRound3.$Properties): tessera.v1.EcdsaRound3;
+             * }}
+             */
+            EcdsaRound3.create = function(properties) {
+                return new EcdsaRound3(properties);
+            };
+
+            /**
+             * Encodes the specified EcdsaRound3 message. Does not implicitly {@link tessera.v1.EcdsaRound3.verify|verify} messages.
+             * @function encode
+             * @memberof tessera.v1.EcdsaRound3
+             * @static
+             * @param {tessera.v1.EcdsaRound3.$Properties} m EcdsaRound3 message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            EcdsaRound3.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.rvole != null && $Object.hasOwnProperty.call(m, "rvole") && m.rvole.length)
+                    w.uint32(/* id 1, wireType 2 =*/10).bytes(m.rvole);
+                if (m.pk != null && $Object.hasOwnProperty.call(m, "pk") && m.pk.length)
+                    w.uint32(/* id 2, wireType 2 =*/18).bytes(m.pk);
+                if (m.R != null && $Object.hasOwnProperty.call(m, "R") && m.R.length)
+                    w.uint32(/* id 3, wireType 2 =*/26).bytes(m.R);
+                if (m.blind != null && $Object.hasOwnProperty.call(m, "blind") && m.blind.length)
+                    w.uint32(/* id 4, wireType 2 =*/34).bytes(m.blind);
+                if (m.gammaU != null && $Object.hasOwnProperty.call(m, "gammaU") && m.gammaU.length)
+                    w.uint32(/* id 5, wireType 2 =*/42).bytes(m.gammaU);
+                if (m.gammaV != null && $Object.hasOwnProperty.call(m, "gammaV") && m.gammaV.length)
+                    w.uint32(/* id 6, wireType 2 =*/50).bytes(m.gammaV);
+                if (m.psi != null && $Object.hasOwnProperty.call(m, "psi") && m.psi.length)
+                    w.uint32(/* id 7, wireType 2 =*/58).bytes(m.psi);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes an EcdsaRound3 message from the specified reader or buffer.
+             * @function decode
+             * @memberof tessera.v1.EcdsaRound3
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tessera.v1.EcdsaRound3 & tessera.v1.EcdsaRound3.$Shape} EcdsaRound3
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            EcdsaRound3.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.tessera.v1.EcdsaRound3();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.rvole = v;
+                            else
+                                delete m.rvole;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.pk = v;
+                            else
+                                delete m.pk;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.R = v;
+                            else
+                                delete m.R;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.blind = v;
+                            else
+                                delete m.blind;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.gammaU = v;
+                            else
+                                delete m.gammaU;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.gammaV = v;
+                            else
+                                delete m.gammaV;
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.psi = v;
+                            else
+                                delete m.psi;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Gets the type url for EcdsaRound3
+             * @function getTypeUrl
+             * @memberof tessera.v1.EcdsaRound3
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            EcdsaRound3.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tessera.v1.EcdsaRound3";
+            };
+
+            return EcdsaRound3;
+        })();
+
+        v1.EcdsaRound4 = (function() {
+
+            /**
+             * Properties of an EcdsaRound4.
+             * @typedef {Object} tessera.v1.EcdsaRound4.$Properties
+             * @property {Uint8Array|null} [presignature] EcdsaRound4 presignature
+             * @property {Uint8Array|null} [digest] EcdsaRound4 digest
+             * @property {Uint8Array|null} [w] EcdsaRound4 w
+             * @property {Uint8Array|null} [u] EcdsaRound4 u
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an EcdsaRound4.
+             * @memberof tessera.v1
+             * @interface IEcdsaRound4
+             * @augments tessera.v1.EcdsaRound4.$Properties
+             * @deprecated Use tessera.v1.EcdsaRound4.$Properties instead.
+             */
+
+            /**
+             * Shape of an EcdsaRound4.
+             * @typedef {tessera.v1.EcdsaRound4.$Properties} tessera.v1.EcdsaRound4.$Shape
+             */
+
+            /**
+             * Constructs a new EcdsaRound4.
+             * @memberof tessera.v1
+             * @classdesc Represents an EcdsaRound4.
+             * @constructor
+             * @param {tessera.v1.EcdsaRound4.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const EcdsaRound4 = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * EcdsaRound4 presignature.
+             * @member {Uint8Array} presignature
+             * @memberof tessera.v1.EcdsaRound4
+             * @instance
+             */
+            EcdsaRound4.prototype.presignature = $util.newBuffer([]);
+
+            /**
+             * EcdsaRound4 digest.
+             * @member {Uint8Array} digest
+             * @memberof tessera.v1.EcdsaRound4
+             * @instance
+             */
+            EcdsaRound4.prototype.digest = $util.newBuffer([]);
+
+            /**
+             * EcdsaRound4 w.
+             * @member {Uint8Array} w
+             * @memberof tessera.v1.EcdsaRound4
+             * @instance
+             */
+            EcdsaRound4.prototype.w = $util.newBuffer([]);
+
+            /**
+             * EcdsaRound4 u.
+             * @member {Uint8Array} u
+             * @memberof tessera.v1.EcdsaRound4
+             * @instance
+             */
+            EcdsaRound4.prototype.u = $util.newBuffer([]);
+
+            /**
+             * Creates a new EcdsaRound4 instance using the specified properties.
+             * @function create
+             * @memberof tessera.v1.EcdsaRound4
+             * @static
+             * @param {tessera.v1.EcdsaRound4.$Properties=} [properties] Properties to set
+             * @returns {tessera.v1.EcdsaRound4} EcdsaRound4 instance
+             * @type {{
+             *   (properties: tessera.v1.EcdsaRound4.$Shape): tessera.v1.EcdsaRound4 & tessera.v1.EcdsaRound4.$Shape;
+             *   (properties?: tessera.v1.EcdsaRound4.$Properties): tessera.v1.EcdsaRound4;
+             * }}
+             */
+            EcdsaRound4.create = function(properties) {
+                return new EcdsaRound4(properties);
+            };
+
+            /**
+             * Encodes the specified EcdsaRound4 message. Does not implicitly {@link tessera.v1.EcdsaRound4.verify|verify} messages.
+             * @function encode
+             * @memberof tessera.v1.EcdsaRound4
+             * @static
+             * @param {tessera.v1.EcdsaRound4.$Properties} m EcdsaRound4 message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            EcdsaRound4.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.presignature != null && $Object.hasOwnProperty.call(m, "presignature") && m.presignature.length)
+                    w.uint32(/* id 1, wireType 2 =*/10).bytes(m.presignature);
+                if (m.digest != null && $Object.hasOwnProperty.call(m, "digest") && m.digest.length)
+                    w.uint32(/* id 2, wireType 2 =*/18).bytes(m.digest);
+                if (m.w != null && $Object.hasOwnProperty.call(m, "w") && m.w.length)
+                    w.uint32(/* id 3, wireType 2 =*/26).bytes(m.w);
+                if (m.u != null && $Object.hasOwnProperty.call(m, "u") && m.u.length)
+                    w.uint32(/* id 4, wireType 2 =*/34).bytes(m.u);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes an EcdsaRound4 message from the specified reader or buffer.
+             * @function decode
+             * @memberof tessera.v1.EcdsaRound4
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tessera.v1.EcdsaRound4 & tessera.v1.EcdsaRound4.$Shape} EcdsaRound4
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            EcdsaRound4.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.tessera.v1.EcdsaRound4();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.presignature = v;
+                            else
+                                delete m.presignature;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.digest = v;
+                            else
+                                delete m.digest;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.w = v;
+                            else
+                                delete m.w;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.u = v;
+                            else
+                                delete m.u;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Gets the type url for EcdsaRound4
+             * @function getTypeUrl
+             * @memberof tessera.v1.EcdsaRound4
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            EcdsaRound4.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tessera.v1.EcdsaRound4";
+            };
+
+            return EcdsaRound4;
+        })();
+
         /**
          * SessionKind enum.
          * @name tessera.v1.SessionKind
@@ -2835,6 +4976,9 @@ export const tessera = $root.tessera = (() => {
              * @property {Array.<number>|null} [derivationPath] SessionProposal derivationPath
              * @property {number|null} [roundTimeoutMs] SessionProposal roundTimeoutMs
              * @property {number|null} [notAfterMs] SessionProposal notAfterMs
+             * @property {boolean|null} [taprootOutput] SessionProposal taprootOutput
+             * @property {Uint8Array|null} [taprootMerkleRoot] SessionProposal taprootMerkleRoot
+             * @property {tessera.v1.Transaction.$Properties|null} [transaction] SessionProposal transaction
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -2941,6 +5085,30 @@ export const tessera = $root.tessera = (() => {
             SessionProposal.prototype.notAfterMs = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
             /**
+             * SessionProposal taprootOutput.
+             * @member {boolean} taprootOutput
+             * @memberof tessera.v1.SessionProposal
+             * @instance
+             */
+            SessionProposal.prototype.taprootOutput = false;
+
+            /**
+             * SessionProposal taprootMerkleRoot.
+             * @member {Uint8Array} taprootMerkleRoot
+             * @memberof tessera.v1.SessionProposal
+             * @instance
+             */
+            SessionProposal.prototype.taprootMerkleRoot = $util.newBuffer([]);
+
+            /**
+             * SessionProposal transaction.
+             * @member {tessera.v1.Transaction.$Properties|null|undefined} transaction
+             * @memberof tessera.v1.SessionProposal
+             * @instance
+             */
+            SessionProposal.prototype.transaction = null;
+
+            /**
              * Creates a new SessionProposal instance using the specified properties.
              * @function create
              * @memberof tessera.v1.SessionProposal
@@ -2993,6 +5161,12 @@ export const tessera = $root.tessera = (() => {
                     w.uint32(/* id 8, wireType 0 =*/64).uint32(m.roundTimeoutMs);
                 if (m.notAfterMs != null && $Object.hasOwnProperty.call(m, "notAfterMs") && (typeof m.notAfterMs === "object" ? m.notAfterMs.low || m.notAfterMs.high : m.notAfterMs !== 0))
                     w.uint32(/* id 9, wireType 0 =*/72).uint64(m.notAfterMs);
+                if (m.taprootOutput != null && $Object.hasOwnProperty.call(m, "taprootOutput") && m.taprootOutput !== false)
+                    w.uint32(/* id 10, wireType 0 =*/80).bool(m.taprootOutput);
+                if (m.taprootMerkleRoot != null && $Object.hasOwnProperty.call(m, "taprootMerkleRoot") && m.taprootMerkleRoot.length)
+                    w.uint32(/* id 11, wireType 2 =*/90).bytes(m.taprootMerkleRoot);
+                if (m.transaction != null && $Object.hasOwnProperty.call(m, "transaction"))
+                    $root.tessera.v1.Transaction.encode(m.transaction, w.uint32(/* id 12, wireType 2 =*/98).fork(), q + 1).ldelim();
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -3119,6 +5293,30 @@ export const tessera = $root.tessera = (() => {
                                 delete m.notAfterMs;
                             continue;
                         }
+                    case 10: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.taprootOutput = v;
+                            else
+                                delete m.taprootOutput;
+                            continue;
+                        }
+                    case 11: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.taprootMerkleRoot = v;
+                            else
+                                delete m.taprootMerkleRoot;
+                            continue;
+                        }
+                    case 12: {
+                            if (u !== 2)
+                                break;
+                            m.transaction = $root.tessera.v1.Transaction.decode(r, r.size(), $undefined, q + 1, m.transaction);
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -3151,6 +5349,248 @@ export const tessera = $root.tessera = (() => {
             };
 
             return SessionProposal;
+        })();
+
+        /**
+         * TransactionKind enum.
+         * @name tessera.v1.TransactionKind
+         * @enum {number}
+         * @property {number} TRANSACTION_KIND_UNSPECIFIED=0 TRANSACTION_KIND_UNSPECIFIED value
+         * @property {number} TRANSACTION_KIND_PSBT=1 TRANSACTION_KIND_PSBT value
+         * @property {number} TRANSACTION_KIND_ETHEREUM=2 TRANSACTION_KIND_ETHEREUM value
+         */
+        v1.TransactionKind = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "TRANSACTION_KIND_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "TRANSACTION_KIND_PSBT"] = 1;
+            values[valuesById[2] = "TRANSACTION_KIND_ETHEREUM"] = 2;
+            return values;
+        })();
+
+        v1.Transaction = (function() {
+
+            /**
+             * Properties of a Transaction.
+             * @typedef {Object} tessera.v1.Transaction.$Properties
+             * @property {tessera.v1.TransactionKind|null} [kind] Transaction kind
+             * @property {Uint8Array|null} [data] Transaction data
+             * @property {number|null} [inputIndex] Transaction inputIndex
+             * @property {string|null} [network] Transaction network
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Transaction.
+             * @memberof tessera.v1
+             * @interface ITransaction
+             * @augments tessera.v1.Transaction.$Properties
+             * @deprecated Use tessera.v1.Transaction.$Properties instead.
+             */
+
+            /**
+             * Shape of a Transaction.
+             * @typedef {tessera.v1.Transaction.$Properties} tessera.v1.Transaction.$Shape
+             */
+
+            /**
+             * Constructs a new Transaction.
+             * @memberof tessera.v1
+             * @classdesc Represents a Transaction.
+             * @constructor
+             * @param {tessera.v1.Transaction.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Transaction = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * Transaction kind.
+             * @member {tessera.v1.TransactionKind} kind
+             * @memberof tessera.v1.Transaction
+             * @instance
+             */
+            Transaction.prototype.kind = 0;
+
+            /**
+             * Transaction data.
+             * @member {Uint8Array} data
+             * @memberof tessera.v1.Transaction
+             * @instance
+             */
+            Transaction.prototype.data = $util.newBuffer([]);
+
+            /**
+             * Transaction inputIndex.
+             * @member {number} inputIndex
+             * @memberof tessera.v1.Transaction
+             * @instance
+             */
+            Transaction.prototype.inputIndex = 0;
+
+            /**
+             * Transaction network.
+             * @member {string} network
+             * @memberof tessera.v1.Transaction
+             * @instance
+             */
+            Transaction.prototype.network = "";
+
+            /**
+             * Creates a new Transaction instance using the specified properties.
+             * @function create
+             * @memberof tessera.v1.Transaction
+             * @static
+             * @param {tessera.v1.Transaction.$Properties=} [properties] Properties to set
+             * @returns {tessera.v1.Transaction} Transaction instance
+             * @type {{
+             *   (properties: tessera.v1.Transaction.$Shape): tessera.v1.Transaction & tessera.v1.Transaction.$Shape;
+             *   (properties?: tessera.v1.Transaction.$Properties): tessera.v1.Transaction;
+             * }}
+             */
+            Transaction.create = function(properties) {
+                return new Transaction(properties);
+            };
+
+            /**
+             * Encodes the specified Transaction message. Does not implicitly {@link tessera.v1.Transaction.verify|verify} messages.
+             * @function encode
+             * @memberof tessera.v1.Transaction
+             * @static
+             * @param {tessera.v1.Transaction.$Properties} m Transaction message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Transaction.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.kind != null && $Object.hasOwnProperty.call(m, "kind") && m.kind !== 0)
+                    w.uint32(/* id 1, wireType 0 =*/8).int32(m.kind);
+                if (m.data != null && $Object.hasOwnProperty.call(m, "data") && m.data.length)
+                    w.uint32(/* id 2, wireType 2 =*/18).bytes(m.data);
+                if (m.inputIndex != null && $Object.hasOwnProperty.call(m, "inputIndex") && m.inputIndex !== 0)
+                    w.uint32(/* id 3, wireType 0 =*/24).uint32(m.inputIndex);
+                if (m.network != null && $Object.hasOwnProperty.call(m, "network") && m.network !== "")
+                    w.uint32(/* id 4, wireType 2 =*/34).string(m.network);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes a Transaction message from the specified reader or buffer.
+             * @function decode
+             * @memberof tessera.v1.Transaction
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tessera.v1.Transaction & tessera.v1.Transaction.$Shape} Transaction
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Transaction.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.tessera.v1.Transaction();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.int32())
+                                m.kind = v;
+                            else
+                                delete m.kind;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.data = v;
+                            else
+                                delete m.data;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.inputIndex = v;
+                            else
+                                delete m.inputIndex;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.network = v;
+                            else
+                                delete m.network;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Gets the type url for Transaction
+             * @function getTypeUrl
+             * @memberof tessera.v1.Transaction
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Transaction.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tessera.v1.Transaction";
+            };
+
+            return Transaction;
         })();
 
         v1.SessionHello = (function() {
@@ -3535,6 +5975,9 @@ export const tessera = $root.tessera = (() => {
              * @property {string|null} [keyId] SessionResult keyId
              * @property {Uint8Array|null} [publicKey] SessionResult publicKey
              * @property {Uint8Array|null} [signature] SessionResult signature
+             * @property {number|null} [recovery] SessionResult recovery
+             * @property {Uint8Array|null} [chainCode] SessionResult chainCode
+             * @property {Uint8Array|null} [groupPublicKey] SessionResult groupPublicKey
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -3591,6 +6034,30 @@ export const tessera = $root.tessera = (() => {
             SessionResult.prototype.signature = $util.newBuffer([]);
 
             /**
+             * SessionResult recovery.
+             * @member {number} recovery
+             * @memberof tessera.v1.SessionResult
+             * @instance
+             */
+            SessionResult.prototype.recovery = 0;
+
+            /**
+             * SessionResult chainCode.
+             * @member {Uint8Array} chainCode
+             * @memberof tessera.v1.SessionResult
+             * @instance
+             */
+            SessionResult.prototype.chainCode = $util.newBuffer([]);
+
+            /**
+             * SessionResult groupPublicKey.
+             * @member {Uint8Array} groupPublicKey
+             * @memberof tessera.v1.SessionResult
+             * @instance
+             */
+            SessionResult.prototype.groupPublicKey = $util.newBuffer([]);
+
+            /**
              * Creates a new SessionResult instance using the specified properties.
              * @function create
              * @memberof tessera.v1.SessionResult
@@ -3628,6 +6095,12 @@ export const tessera = $root.tessera = (() => {
                     w.uint32(/* id 2, wireType 2 =*/18).bytes(m.publicKey);
                 if (m.signature != null && $Object.hasOwnProperty.call(m, "signature") && m.signature.length)
                     w.uint32(/* id 3, wireType 2 =*/26).bytes(m.signature);
+                if (m.recovery != null && $Object.hasOwnProperty.call(m, "recovery") && m.recovery !== 0)
+                    w.uint32(/* id 4, wireType 0 =*/32).uint32(m.recovery);
+                if (m.chainCode != null && $Object.hasOwnProperty.call(m, "chainCode") && m.chainCode.length)
+                    w.uint32(/* id 5, wireType 2 =*/42).bytes(m.chainCode);
+                if (m.groupPublicKey != null && $Object.hasOwnProperty.call(m, "groupPublicKey") && m.groupPublicKey.length)
+                    w.uint32(/* id 6, wireType 2 =*/50).bytes(m.groupPublicKey);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -3697,6 +6170,33 @@ export const tessera = $root.tessera = (() => {
                                 m.signature = v;
                             else
                                 delete m.signature;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.recovery = v;
+                            else
+                                delete m.recovery;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.chainCode = v;
+                            else
+                                delete m.chainCode;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.groupPublicKey = v;
+                            else
+                                delete m.groupPublicKey;
                             continue;
                         }
                     }

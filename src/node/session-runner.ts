@@ -1,0 +1,103 @@
+/**
+ * What a signer node runs for an accepted proposal, per scheme: the DKG (FROST) or the DKLs23
+ * key generation with its OT setup (ECDSA), storing the share; FROST signing under the key the
+ * proposal names (the root, a non-hardened BIP32 child, and for -tr optionally the BIP341 output
+ * key: PROTOCOLS.md §4, fixed in the proposal before any nonce exists); DKLs23 presigning and
+ * signing at the proposal's path, with the nonce/presignature spent marks and any pair ban
+ * (PROTOCOLS.md §2.8) committed to the node's store.
+ * @module
+ */
+import { keyIdOf, publishedPublicKey, type KeyPackage } from '../dkg/key-package.js';
+import { runDkg } from '../dkg/dkg.js';
+import type { Party } from '../mpc/party.js';
+import type { PartyId } from '../mpc/party-id.js';
+import { runFrostSign } from '../signing/frost/frost.js';
+import { derivePublic } from '../signing/ecdsa/derivation.js';
+import { runEcdsaKeygen } from '../signing/ecdsa/keygen.js';
+import type { EcdsaKeyShare } from '../signing/ecdsa/key-share.js';
+import { runEcdsaSign } from '../signing/ecdsa/sign.js';
+import type { SignInput } from '../signing/ecdsa/sign-input.js';
+import { groupSuite, isEcdsaScheme } from '../signing/schemes.js';
+import { getSuite, isSchemeId } from '../suites/index.js';
+import type { NodeStorage } from '../storage/index.js';
+import { deriveKeyPackage } from '../wallet/derived-key.js';
+import { taprootKeyPackage } from '../wallet/taproot.js';
+import type { SessionProposal, SessionResult } from '../wire/session-codec.js';
+import { messageToSign } from './message-to-sign.js';
+import { ProposalRefusedError } from './proposal-errors.js';
+
+export interface SessionRun {
+  readonly channel: Party;
+  readonly session: Uint8Array;
+  /** The session's members by party id (keygen: evaluation points 1..n; sign: the signers). */
+  readonly members: ReadonlyMap<PartyId, Uint8Array>;
+  readonly storage: NodeStorage;
+}
+
+const NO_KEY = { chainCode: new Uint8Array(0), groupPublicKey: new Uint8Array(0) };
+
+/** The bytes the proposal asks to sign: a prehashed digest as given, else hashed by the engine. */
+export function proposedMessage(p: Pick<SessionProposal, 'message'>): Uint8Array {
+  return p.message.prehashed ? p.message.preimage : messageToSign(p.message.hash, p.message.preimage);
+}
+
+/** The FROST key package this session signs with: root, BIP32 child, then the optional TapTweak. */
+export function frostSigningKey(key: KeyPackage, p: SessionProposal): KeyPackage {
+  const derived = p.derivationPath.length > 0 ? deriveKeyPackage(key, p.derivationPath).key : key;
+  return p.taproot ? taprootKeyPackage(derived, p.taproot.merkleRoot) : derived;
+}
+
+function ecdsaInput(p: SessionProposal): SignInput {
+  if (p.message.prehashed) return { prehashed: p.message.preimage };
+  if (p.message.hash === 'none') throw new ProposalRefusedError('ecdsa-secp256k1 signs a digest: the proposal must name sha256, sha256d or keccak256, or be prehashed');
+  return { hash: p.message.hash, preimage: p.message.preimage };
+}
+
+export async function runKeygen(p: SessionProposal, r: SessionRun): Promise<SessionResult> {
+  const ids = [...r.members.keys()].sort((a, b) => a - b);
+  const common = { session: r.session, threshold: p.threshold, parties: ids, timeoutMs: p.roundTimeoutMs };
+  let key: KeyPackage;
+  if (isEcdsaScheme(p.scheme)) {
+    const share = await runEcdsaKeygen(r.channel, common);
+    key = share.key;
+    r.storage.keys.put({ key, identities: r.members, ecdsa: share });
+  } else {
+    key = await runDkg(r.channel, { suite: getSuite(p.scheme), ...common });
+    r.storage.keys.put({ key, identities: r.members });
+  }
+  const published = publishedPublicKey(groupSuite(p.scheme), key.public);
+  return { keyId: keyIdOf(key.public), publicKey: published, signature: new Uint8Array(0), recovery: 0, chainCode: key.public.chainCode, groupPublicKey: key.public.groupPublicKey };
+}
+
+export async function runSign(p: SessionProposal, r: SessionRun): Promise<SessionResult> {
+  const ids = [...r.members.keys()].sort((a, b) => a - b);
+  const stored = r.storage.keys.get(p.keyId);
+  if (stored.ecdsa !== undefined) return runEcdsa(p, r, ids, stored.ecdsa, stored.identities);
+  if (!isSchemeId(p.scheme)) throw new ProposalRefusedError(`key ${p.keyId} has no DKLs23 state`);
+  const suite = getSuite(p.scheme);
+  const key = frostSigningKey(stored.key, p);
+  const signature = await runFrostSign(r.channel, {
+    suite,
+    key,
+    session: r.session,
+    signers: ids,
+    message: proposedMessage(p),
+    nonceStore: r.storage.nonces,
+    timeoutMs: p.roundTimeoutMs,
+  });
+  return { keyId: p.keyId, publicKey: publishedPublicKey(suite, key.public), signature, recovery: 0, ...NO_KEY };
+}
+
+async function runEcdsa(p: SessionProposal, r: SessionRun, ids: PartyId[], share: EcdsaKeyShare, identities: ReadonlyMap<PartyId, Uint8Array>): Promise<SessionResult> {
+  if (p.taproot) throw new ProposalRefusedError('the taproot tweak applies to frost-secp256k1-tr keys only');
+  const input = ecdsaInput(p);
+  const bansBefore = share.bans.entries().size;
+  try {
+    const out = await runEcdsaSign(r.channel, { share, session: r.session, signers: ids, path: p.derivationPath, input, timeoutMs: p.roundTimeoutMs });
+    const { publicKey } = derivePublic(share.key.public.groupPublicKey, share.key.public.chainCode, p.derivationPath);
+    return { keyId: p.keyId, publicKey, signature: out.signature, recovery: out.recovery, ...NO_KEY };
+  } finally {
+    // A ban (a failed OT, RVOLE or Γ check) must survive a restart: store it before reporting.
+    if (share.bans.entries().size !== bansBefore) r.storage.keys.updateEcdsaState({ key: share.key, identities, ecdsa: share });
+  }
+}

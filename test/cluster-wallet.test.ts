@@ -8,15 +8,20 @@
  * Every signature is checked by OpenSSL and noble (and ECDSA recovery), never only by our code.
  * @module
  */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { schnorr } from '@noble/curves/secp256k1.js';
 import { keccak_256 } from '@noble/hashes/sha3.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { HDKey } from '@scure/bip32';
 import * as btc from '@scure/btc-signer';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyEcdsaIndependently } from '../src/cli/independent-verify.js';
-import { bytesToHex } from '../src/math/bytes.js';
+import { bytesToHex, hexToBytes } from '../src/math/bytes.js';
 import { systemRng } from '../src/math/random.js';
+import { CoordinatorHome } from '../src/cli/coordinator-home.js';
 import { Coordinator, type KeygenOutcome } from '../src/node/coordinator.js';
 import type { LocalCluster } from '../src/node/local-cluster.js';
 import { clusterHooks, startCluster } from './helpers/cluster.js';
@@ -27,13 +32,28 @@ let cluster: LocalCluster;
 let logs: string[] = [];
 let coordinator: Coordinator;
 const P = () => cluster.nodes.map((n) => n.identityKey);
+/** The coordinator CLI's home: its own identity (which the nodes list as a coordinator), names for the nodes. */
+const home = mkdtempSync(join(tmpdir(), 'tessera-coordinator-'));
+const homeIdentity = new CoordinatorHome(home).identity();
 
 beforeAll(async () => {
-  ({ cluster, logs } = await startCluster({ nodes: 3, scryptN: 2 ** 12, maxRoundTimeoutMs: 20_000 }));
+  ({ cluster, logs } = await startCluster({ nodes: 3, scryptN: 2 ** 12, maxRoundTimeoutMs: 20_000, extraCoordinators: [homeIdentity.publicKey] }));
+  writeFileSync(join(home, 'peers.json'), JSON.stringify(cluster.nodes.map((n) => ({ name: n.name, identityKey: bytesToHex(n.identityKey) }))));
   coordinator = await Coordinator.connect({ relay: cluster.relayUrl, identity: cluster.coordinator });
 }, 60_000);
 
 clusterHooks(() => ({ cluster, coordinator, logs }));
+afterAll(() => rmSync(home, { recursive: true, force: true }));
+
+/** Runs the tessera CLI as a user would, with the cluster's environment (node passphrases). */
+function tessera(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { env: cluster.env, timeout: 120_000 }, (err, stdout, stderr) => {
+      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+const coordinatorArgs = () => ['--relay', cluster.relayUrl, '--home', home];
 
 /** The key's root xpub as @scure/bip32 sees it, from what keygen reported. */
 const hdRoot = (key: KeygenOutcome) => new HDKey({ publicKey: key.groupPublicKey, chainCode: key.chainCode });
@@ -117,5 +137,66 @@ describe('frost-secp256k1-tr at a path, under the BIP86 output key', () => {
     });
     expect(schnorr.verify(out.signature, message, outputKey)).toBe(true);
     expect(schnorr.verify(out.signature, message, child.subarray(1))).toBe(false);
+  }, 60_000);
+});
+
+describe('the coordinator CLI: keygen, sign, drill, export-key', () => {
+  let keyId = '';
+  let xpubRoot: { groupPublicKey: string; chainCode: string };
+
+  it('keygen and sign an ECDSA key by node names, the signature verified independently', async () => {
+    const kg = await tessera('keygen', ...coordinatorArgs(), '--scheme', 'ecdsa-secp256k1', '--threshold', '2', '--parties', 'node1,node2,node3', '--json');
+    expect(kg.stderr).toBe('');
+    ({ keyId } = JSON.parse(kg.stdout));
+    const known = JSON.parse(readFileSync(join(home, 'keys.json'), 'utf8'))[keyId];
+    xpubRoot = { groupPublicKey: known.groupPublicKey, chainCode: known.chainCode };
+    const sg = await tessera('sign', ...coordinatorArgs(), '--key', keyId, '--message', 'cafe', '--hash', 'keccak256', '--signers', 'node3,node1', '--json');
+    expect(sg.code).toBe(0);
+    const o = JSON.parse(sg.stdout);
+    expect(verifyEcdsaIndependently(hexToBytes(o.signature), o.recovery, keccak_256(hexToBytes('cafe')), hexToBytes(o.publicKey))).toBe(true);
+    const bare = await tessera('sign', ...coordinatorArgs(), '--key', keyId, '--message', 'cafe');
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toMatch(/give --hash/);
+  }, 60_000);
+
+  it('drill: every 2-subset signs; with a node down, its subsets are reported failing and the exit code is 1', async () => {
+    const all = await tessera('drill', ...coordinatorArgs(), '--key', keyId, '--json');
+    expect(all.code).toBe(0);
+    expect(JSON.parse(all.stdout).subsets.map((r: { signers: string[]; ok: boolean }) => [r.signers.join(','), r.ok])).toEqual([
+      ['node1,node2', true],
+      ['node1,node3', true],
+      ['node2,node3', true],
+    ]);
+    await cluster.stopNode(2);
+    try {
+      const degraded = await tessera('drill', ...coordinatorArgs(), '--key', keyId, '--round-timeout', '1500', '--json');
+      expect(degraded.code).toBe(1);
+      const rows = JSON.parse(degraded.stdout).subsets as { signers: string[]; ok: boolean }[];
+      expect(rows.map((r) => [r.signers.join(','), r.ok])).toEqual([
+        ['node1,node2', true],
+        ['node1,node3', false],
+        ['node2,node3', false],
+      ]);
+    } finally {
+      await cluster.startNode(2);
+    }
+  }, 120_000);
+
+  it('export-key refuses without --i-understand; with it, rebuilds an xprv that @scure/bip32 accepts as the same key', async () => {
+    const configs = [0, 2].flatMap((i) => ['--config', cluster.nodes[i]!.configPath]);
+    const refused = await tessera('export-key', '--key', keyId, ...configs);
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe('');
+    const exported = await tessera('export-key', '--key', keyId, ...configs, '--i-understand', '--json');
+    expect(exported.code).toBe(0);
+    expect(exported.stderr).toMatch(/WARNING/);
+    const o = JSON.parse(exported.stdout);
+    const root = HDKey.fromExtendedKey(o.xprv);
+    expect(bytesToHex(root.publicKey!)).toBe(xpubRoot.groupPublicKey);
+    expect(bytesToHex(root.chainCode!)).toBe(xpubRoot.chainCode);
+    expect(bytesToHex(root.privateKey!)).toBe(o.secretKey);
+    const oneShare = await tessera('export-key', '--key', keyId, '--config', cluster.nodes[1]!.configPath, '--i-understand');
+    expect(oneShare.code).toBe(2);
+    expect(oneShare.stderr).toMatch(/1 shares given, 2 needed/);
   }, 60_000);
 });

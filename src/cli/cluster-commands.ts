@@ -11,36 +11,16 @@ import { parsePath } from '../wallet/bip32.js';
 import type { HashAlgorithm } from '../wire/session-codec.js';
 import { proposedMessage } from '../node/session-runner.js';
 import { loadNodeConfig } from '../node/config.js';
-import { Coordinator } from '../node/coordinator.js';
 import { SignerNode } from '../node/signer-node.js';
 import { NodeStorage } from '../storage/index.js';
 import { readPassphrase } from '../storage/passphrase.js';
 import { CliError } from './cli-error.js';
 import { CoordinatorHome } from './coordinator-home.js';
+import { coordinatorOptions, withCoordinator } from './coordinator-session.js';
 import { anyVerifierName, verifyAnyIndependently } from './independent-verify.js';
 import { parseCliScheme, parseHash, parseHex, parseInteger } from './options.js';
 
 type Out = (line: string) => void;
-
-const coordinatorOptions = {
-  relay: { type: 'string' },
-  home: { type: 'string' },
-  peers: { type: 'string' },
-  'round-timeout': { type: 'string' },
-  json: { type: 'boolean' },
-} as const;
-
-async function withCoordinator<T>(relay: string | undefined, home: CoordinatorHome, run: (c: Coordinator) => Promise<T>): Promise<T> {
-  if (relay === undefined) throw new CliError('--relay <url> is required');
-  const coordinator = await Coordinator.connect({ relay, identity: home.identity() }).catch((e: Error) => {
-    throw new CliError(e.message);
-  });
-  try {
-    return await run(coordinator);
-  } finally {
-    await coordinator.close();
-  }
-}
 
 export async function runKeygen(argv: string[], out: Out): Promise<void> {
   const { values } = parseArgs({ args: argv, strict: true, options: { ...coordinatorOptions, scheme: { type: 'string' }, threshold: { type: 'string' }, parties: { type: 'string' } } });

@@ -9,6 +9,7 @@ import { ConfigError } from '../node/config.js';
 import { CliError } from './cli-error.js';
 import { runIdentity, runKeygen, runKeys, runNode, runSign } from './cluster-commands.js';
 import { runDemo } from './demo.js';
+import { runDrill, runExportKey } from './recovery-commands.js';
 import { runRelay } from './relay.js';
 import { runSimulate } from './simulate.js';
 
@@ -31,8 +32,18 @@ commands:
          [--home <dir>] [--peers <file>] [--round-timeout <ms>] [--json]
                                run a DKG on signer nodes; prints the key id and public key
   sign --relay <url> --key <id> --message <hex> [--signers <names or keys>] [--home <dir>]
+       [--hash sha256|sha256d|keccak256 | --prehashed] [--path m/0/1] [--taproot]
        [--peers <file>] [--round-timeout <ms>] [--json]
-                               threshold-sign a message; prints the verified signature
+                               threshold-sign a message (ECDSA: hashed by every node with --hash,
+                               or a 32-byte digest with --prehashed; --path signs with a BIP32
+                               child, --taproot under the BIP86 output key); prints the verified
+                               signature (and, with --json, the ECDSA recovery id)
+  drill --relay <url> --key <id> [--home <dir>] [--peers <file>] [--json]
+                               sign a test message with every t-subset of the key's parties and
+                               report which work (exit 1 if any fails)
+  export-key --key <id> --config <node.json> (t times) --i-understand [--network <n>] [--json]
+                               EMERGENCY EXIT: rebuild the whole private key from t nodes' stores
+                               (xprv and WIF for secp256k1 keys); ends threshold protection
   help                         this text`;
 
 export async function main(argv: string[]): Promise<number> {
@@ -61,6 +72,11 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     case 'sign':
       await runSign(rest, out);
+      return 0;
+    case 'drill':
+      return (await runDrill(rest, out)) ? 0 : 1;
+    case 'export-key':
+      runExportKey(rest, out, (line) => process.stderr.write(line + '\n'));
       return 0;
     case undefined:
     case 'help':

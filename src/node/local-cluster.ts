@@ -37,6 +37,8 @@ export interface LocalClusterOptions {
   readonly extraAllowed?: readonly Uint8Array[];
   /** One-way delay the relay adds to every envelope (network benchmarks). */
   readonly relayDelayMs?: number;
+  /** More coordinators the nodes take proposals from (e.g. a CLI home's identity), admitted by the relay. */
+  readonly extraCoordinators?: readonly Uint8Array[];
 }
 
 /** Spawns the CLI and resolves with the process once a stdout line matches `ready`. */
@@ -123,7 +125,7 @@ export class LocalCluster {
             dataDir: name,
             passphraseEnv: PASSPHRASE_ENV,
             peers: names.map((peer, j) => ({ name: peer, identityKey: bytesToHex(keys[j]!) })).filter((p) => p.name !== name),
-            coordinators: [bytesToHex(this.coordinator.publicKey)],
+            coordinators: [this.coordinator.publicKey, ...(this.#o.extraCoordinators ?? [])].map(bytesToHex),
             maxRoundTimeoutMs: this.#o.maxRoundTimeoutMs ?? 60_000,
           },
           null,
@@ -132,7 +134,7 @@ export class LocalCluster {
       );
       this.nodes.push({ name, identityKey: keys[i]!, configPath, process: null });
     });
-    const allowed = [...keys, this.coordinator.publicKey, ...(this.#o.extraAllowed ?? [])];
+    const allowed = [...keys, this.coordinator.publicKey, ...(this.#o.extraCoordinators ?? []), ...(this.#o.extraAllowed ?? [])];
     writeFileSync(join(this.dir, 'allow.json'), JSON.stringify({ identities: allowed.map(bytesToHex) }));
   }
 

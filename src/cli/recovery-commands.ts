@@ -1,0 +1,110 @@
+/**
+ * Recovery drills and the emergency exit (issue 6 point 6):
+ * - `drill --relay <url> --key <id>` asks every t-subset of the key's parties to sign a test
+ *   message through the relay and reports which subsets work (a subset with a lost, offline or
+ *   misconfigured node fails and is named), so an operator learns that recovery works before it
+ *   is needed; exits non-zero when any subset fails.
+ * - `export-key --key <id> --config <node.json> --config <node.json> … --i-understand` opens the
+ *   stores of t nodes locally (their passphrases as their configs say), rebuilds the private key
+ *   and prints it. Off by default, loudly warned: once printed, the key is a single point of
+ *   failure and no longer a threshold key.
+ * @module
+ */
+import { parseArgs } from 'node:util';
+import { bytesToHex, utf8 } from '../math/bytes.js';
+import { isEcdsaScheme } from '../signing/schemes.js';
+import { loadNodeConfig } from '../node/config.js';
+import { NodeStorage } from '../storage/index.js';
+import { readPassphrase } from '../storage/passphrase.js';
+import { exportedKeyFields, reconstructKey } from '../wallet/key-export.js';
+import { BITCOIN_NETWORKS, type BitcoinNetwork } from '../wallet/networks.js';
+import type { KeyPackage } from '../dkg/key-package.js';
+import { CliError } from './cli-error.js';
+import { coordinatorOptions, withCoordinator } from './coordinator-session.js';
+import { CoordinatorHome } from './coordinator-home.js';
+import { parseHex, parseInteger } from './options.js';
+
+type Out = (line: string) => void;
+
+/** Every k-element subset of `items`, in lexicographic order. */
+export function subsets<T>(items: readonly T[], k: number): T[][] {
+  if (k === 0) return [[]];
+  if (items.length < k) return [];
+  const [first, ...rest] = items;
+  return [...subsets(rest, k - 1).map((s) => [first!, ...s]), ...subsets(rest, k)];
+}
+
+export interface DrillRow {
+  readonly signers: readonly string[];
+  readonly ok: boolean;
+  readonly detail: string;
+}
+
+/** Runs the drill; true when every subset signed. */
+export async function runDrill(argv: string[], out: Out): Promise<boolean> {
+  const { values } = parseArgs({ args: argv, strict: true, options: { ...coordinatorOptions, key: { type: 'string' } } });
+  const home = new CoordinatorHome(values.home);
+  if (values.key === undefined) throw new CliError('--key <id> is required');
+  const keyId = values.key;
+  const known = home.key(keyId);
+  const peers = home.peers(values.peers);
+  const nameOf = (hex: string) => peers.find((p) => bytesToHex(p.identityKey) === hex)?.name ?? `${hex.slice(0, 12)}…`;
+  const roundTimeoutMs = parseInteger('round-timeout', values['round-timeout'], 10_000);
+  const publicKey = parseHex('publicKey', known.publicKey);
+  const rows: DrillRow[] = await withCoordinator(values.relay, home, async (c) => {
+    const done: DrillRow[] = [];
+    for (const subset of subsets(known.parties, known.threshold)) {
+      const message = utf8(`tessera drill ${keyId} ${new Date().toISOString()} ${subset.map((h) => h.slice(0, 8)).join(',')}`);
+      const signers = subset.map((h) => parseHex('parties', h));
+      const hash = isEcdsaScheme(known.scheme) ? ('sha256' as const) : ('none' as const);
+      const started = performance.now();
+      try {
+        await c.sign({ scheme: known.scheme, keyId, publicKey, signers, message, hash, roundTimeoutMs });
+        done.push({ signers: subset.map(nameOf), ok: true, detail: `signed and verified in ${(performance.now() - started).toFixed(0)} ms` });
+      } catch (e) {
+        done.push({ signers: subset.map(nameOf), ok: false, detail: (e as Error).message });
+      }
+    }
+    return done;
+  });
+  const failed = rows.filter((r) => !r.ok).length;
+  if (values.json) out(JSON.stringify({ keyId, scheme: known.scheme, threshold: known.threshold, parties: known.parties.length, subsets: rows, failed }));
+  else {
+    for (const r of rows) out(`${r.ok ? 'ok  ' : 'FAIL'}  ${r.signers.join(', ')}: ${r.detail}`);
+    out(`${rows.length - failed} of ${rows.length} signing sets of ${known.threshold} work${failed > 0 ? '; fix the failing parties before you need them' : ''}`);
+  }
+  return failed === 0;
+}
+
+const WARNING = `WARNING: this prints the whole private key. From now on anyone who sees this output can spend
+every fund of this key without the other parties, and the key is no longer threshold-protected.
+Move the funds to a fresh threshold key as soon as the emergency is over.`;
+
+export function runExportKey(argv: string[], out: Out, warn: Out): void {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: { key: { type: 'string' }, config: { type: 'string', multiple: true }, network: { type: 'string' }, 'i-understand': { type: 'boolean' }, json: { type: 'boolean' } },
+  });
+  if (!values['i-understand']) {
+    throw new CliError('export-key rebuilds the whole private key and ends its threshold protection; run it again with --i-understand if that is what you need');
+  }
+  if (values.key === undefined) throw new CliError('--key <id> is required');
+  const configs = values.config ?? [];
+  if (configs.length === 0) throw new CliError('give the config of each node whose share to use: --config <node.json> (t times)');
+  const network = (values.network ?? 'mainnet') as BitcoinNetwork;
+  if (!BITCOIN_NETWORKS.includes(network)) throw new CliError(`--network must be one of ${BITCOIN_NETWORKS.join(', ')}`);
+  const shares: KeyPackage[] = configs.map((path) => {
+    const config = loadNodeConfig(path);
+    const storage = NodeStorage.open(config.dataDir, readPassphrase(config.passphrase));
+    try {
+      return storage.keys.get(values.key!).key;
+    } finally {
+      storage.close();
+    }
+  });
+  const fields = exportedKeyFields(reconstructKey(shares, network));
+  warn(WARNING);
+  if (values.json) out(JSON.stringify(fields));
+  else for (const [k, v] of Object.entries(fields)) out(`${k} ${v}`);
+}

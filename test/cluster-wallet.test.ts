@@ -22,7 +22,7 @@ import { verifyEcdsaIndependently } from '../src/cli/independent-verify.js';
 import { bytesToHex, hexToBytes } from '../src/math/bytes.js';
 import { systemRng } from '../src/math/random.js';
 import { CoordinatorHome } from '../src/cli/coordinator-home.js';
-import { Coordinator, type KeygenOutcome } from '../src/node/coordinator.js';
+import { Coordinator, SessionFailedError, type KeygenOutcome } from '../src/node/coordinator.js';
 import type { LocalCluster } from '../src/node/local-cluster.js';
 import { clusterHooks, startCluster } from './helpers/cluster.js';
 
@@ -107,6 +107,21 @@ describe('ecdsa-secp256k1 (DKLs23) over the WebSocket transport', () => {
       .catch((e: unknown) => e);
     expect(String(err)).toMatch(/signs a digest/);
   }, 30_000);
+
+  it('a presignature made ahead survives a restart, signs once, and is refused the second time by every signer', async () => {
+    const signers = [P()[0]!, P()[1]!];
+    const presignature = await coordinator.presign({ keyId: key.keyId, signers, roundTimeoutMs: ROUND_MS });
+    expect(presignature).toMatch(/^[0-9a-f]{64}$/);
+    await cluster.stopNode(0);
+    await cluster.startNode(0);
+    const message = systemRng(32);
+    const request = { scheme: 'ecdsa-secp256k1' as const, keyId: key.keyId, publicKey: key.publicKey, signers, message, hash: 'sha256' as const, presignature, roundTimeoutMs: ROUND_MS };
+    const out = await coordinator.sign(request);
+    expect(verifyEcdsaIndependently(out.signature, out.recovery, sha256(message), key.publicKey)).toBe(true);
+    const again = await coordinator.sign({ ...request, message: systemRng(32) }).catch((e: unknown) => e);
+    expect(again).toBeInstanceOf(SessionFailedError);
+    expect(String(again)).toMatch(/presignature already used/);
+  }, 60_000);
 
   it('a restarted node loads its DKLs23 state from its store and signs again', async () => {
     await cluster.stopNode(1);

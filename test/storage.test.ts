@@ -12,7 +12,7 @@ import { inspect } from 'node:util';
 import Database from 'better-sqlite3';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bytesToHex, utf8 } from '../src/math/bytes.js';
+import { bytesToBigintBE, bytesToHex, utf8 } from '../src/math/bytes.js';
 import { systemRng } from '../src/math/random.js';
 import { NonceReuseError } from '../src/mpc/errors.js';
 import { dealerKeygen } from '../src/dkg/dealer.js';
@@ -25,6 +25,9 @@ import { dealerEcdsaKeygen } from '../src/signing/ecdsa/dealer.js';
 import { PairBannedError } from '../src/signing/ecdsa/errors.js';
 import type { EcdsaKeyShare } from '../src/signing/ecdsa/key-share.js';
 import { encodeEcdsaState } from '../src/signing/ecdsa/key-share-codec.js';
+import type { Presignature } from '../src/signing/ecdsa/presign-rounds.js';
+import { SecretScalar } from '../src/math/secret.js';
+import { secp256k1 } from '@noble/curves/secp256k1.js';
 import {
   DATABASE_FILE,
   DEFAULT_SCRYPT,
@@ -631,3 +634,35 @@ describe('ECDSA key shares at rest', () => {
 function encodeEcdsaStateBytes(share: EcdsaKeyShare): Uint8Array {
   return canonicalBytes(encodeEcdsaState(share));
 }
+
+describe('the presignature store', () => {
+  const point = () => secp256k1.getPublicKey(secp256k1.utils.randomSecretKey(), true);
+  const scalar = () => new SecretScalar(bytesToBigintBE(secp256k1.utils.randomSecretKey()));
+  const presignature = (): Presignature => ({ id: bytesToHex(systemRng(32)), keyId: bytesToHex(systemRng(16)), signers: [1, 3], R: point(), publicKey: point(), phi: scalar(), rxv: scalar(), u: scalar() });
+
+  it('seals a presignature, hands it out once (surviving a restart), and refuses it forever after', () => {
+    const dir = tempDir();
+    const p = presignature();
+    openStorage(dir).presignatures.put(p);
+    expect(open[0]!.presignatures.available(p.keyId)).toBe(1);
+    open.pop()!.close();
+    const s = openStorage(dir);
+    const back = s.presignatures.take(p.id);
+    expect([back.id, back.keyId, back.signers, bytesToHex(back.R), back.u.expose()]).toEqual([p.id, p.keyId, p.signers, bytesToHex(p.R), p.u.expose()]);
+    expect(() => s.presignatures.take(p.id)).toThrow(NonceReuseError);
+    expect(() => s.presignatures.put(p)).toThrow(NonceReuseError);
+    expect(() => s.presignatures.take(bytesToHex(systemRng(32)))).toThrow(/unknown presignature/);
+    expect(s.presignatures.available(p.keyId)).toBe(0);
+    const row = s.database.db.prepare('SELECT sealed, spent FROM presignatures WHERE id = ?').get(p.id) as { sealed: unknown; spent: number };
+    expect(row).toEqual({ sealed: null, spent: 1 });
+  });
+
+  it('a sealed presignature moved to another id does not open', () => {
+    const s = openStorage(tempDir());
+    const [a, b] = [presignature(), presignature()];
+    s.presignatures.put(a);
+    s.presignatures.put(b);
+    s.database.db.prepare('UPDATE presignatures SET sealed = (SELECT sealed FROM presignatures WHERE id = ?) WHERE id = ?').run(a.id, b.id);
+    expect(() => s.presignatures.take(b.id)).toThrow(SealedDataError);
+  });
+});

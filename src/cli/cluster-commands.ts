@@ -41,7 +41,7 @@ export async function runSign(argv: string[], out: Out): Promise<void> {
   const { values } = parseArgs({
     args: argv,
     strict: true,
-    options: { ...coordinatorOptions, key: { type: 'string' }, message: { type: 'string' }, signers: { type: 'string' }, hash: { type: 'string' }, prehashed: { type: 'boolean' }, path: { type: 'string' }, taproot: { type: 'boolean' } },
+    options: { ...coordinatorOptions, key: { type: 'string' }, message: { type: 'string' }, signers: { type: 'string' }, hash: { type: 'string' }, prehashed: { type: 'boolean' }, path: { type: 'string' }, taproot: { type: 'boolean' }, presignature: { type: 'string' } },
   });
   const home = new CoordinatorHome(values.home);
   if (values.key === undefined) throw new CliError('--key <id> is required');
@@ -68,6 +68,7 @@ export async function runSign(argv: string[], out: Out): Promise<void> {
     prehashed: values.prehashed ?? false,
     path,
     ...(values.taproot ? { taproot: {} } : {}),
+    ...(values.presignature ? { presignature: values.presignature } : {}),
     roundTimeoutMs,
   };
   const signed = await withCoordinator(values.relay, home, (c) => c.sign(request));
@@ -78,6 +79,21 @@ export async function runSign(argv: string[], out: Out): Promise<void> {
     const derived = path.length > 0 || values.taproot ? { path: values.path ?? 'm', signingKey: bytesToHex(signed.publicKey) } : {};
     out(JSON.stringify({ keyId: values.key, scheme: known.scheme, publicKey: known.publicKey, ...derived, message: bytesToHex(message), signature: bytesToHex(signed.signature), ...extra }));
   } else out(bytesToHex(signed.signature));
+}
+
+/** `presign`: DKLs23 presigning ahead by the given signers (at a path); prints the presignature id. */
+export async function runPresignCommand(argv: string[], out: Out): Promise<void> {
+  const { values } = parseArgs({ args: argv, strict: true, options: { ...coordinatorOptions, key: { type: 'string' }, signers: { type: 'string' }, path: { type: 'string' } } });
+  const home = new CoordinatorHome(values.home);
+  if (values.key === undefined) throw new CliError('--key <id> is required');
+  const known = home.key(values.key);
+  if (!isEcdsaScheme(known.scheme)) throw new CliError(`presigning is for ecdsa-secp256k1 keys; ${values.key} is a ${known.scheme} key`);
+  const signers = values.signers ? home.resolveParties(values.signers, home.peers(values.peers)) : known.parties.slice(0, known.threshold).map((h) => parseHex('parties', h));
+  const path = values.path === undefined ? [] : parsePath(values.path);
+  const roundTimeoutMs = parseInteger('round-timeout', values['round-timeout'], 10_000);
+  const id = await withCoordinator(values.relay, home, (c) => c.presign({ keyId: values.key!, signers, path, roundTimeoutMs }));
+  if (values.json) out(JSON.stringify({ keyId: values.key, presignature: id, signers: signers.map(bytesToHex), path: values.path ?? 'm' }));
+  else out(id);
 }
 
 export async function runNode(argv: string[], out: Out): Promise<void> {

@@ -7,7 +7,7 @@ import { EncodingError } from '../math/bytes.js';
 import { TssError } from '../mpc/errors.js';
 import { ConfigError } from '../node/config.js';
 import { CliError } from './cli-error.js';
-import { runIdentity, runKeygen, runKeys, runNode, runSign } from './cluster-commands.js';
+import { runIdentity, runKeygen, runKeys, runNode, runPresignCommand, runSign } from './cluster-commands.js';
 import { runDemo } from './demo.js';
 import { runDrill, runExportKey } from './recovery-commands.js';
 import { runRelay } from './relay.js';
@@ -32,12 +32,16 @@ commands:
          [--home <dir>] [--peers <file>] [--round-timeout <ms>] [--json]
                                run a DKG on signer nodes; prints the key id and public key
   sign --relay <url> --key <id> --message <hex> [--signers <names or keys>] [--home <dir>]
-       [--hash sha256|sha256d|keccak256 | --prehashed] [--path m/0/1] [--taproot]
+       [--hash sha256|sha256d|keccak256 | --prehashed] [--path m/0/1] [--taproot] [--presignature <id>]
        [--peers <file>] [--round-timeout <ms>] [--json]
                                threshold-sign a message (ECDSA: hashed by every node with --hash,
                                or a 32-byte digest with --prehashed; --path signs with a BIP32
                                child, --taproot under the BIP86 output key); prints the verified
                                signature (and, with --json, the ECDSA recovery id)
+  presign --relay <url> --key <id> [--signers <names or keys>] [--path m/0/1] [--home <dir>]
+                               ecdsa-secp256k1: make a presignature ahead (stored sealed on each
+                               signer, usable once by sign --presignature with the same signers
+                               and path); prints its id
   drill --relay <url> --key <id> [--home <dir>] [--peers <file>] [--json]
                                sign a test message with every t-subset of the key's parties and
                                report which work (exit 1 if any fails)
@@ -72,6 +76,9 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     case 'sign':
       await runSign(rest, out);
+      return 0;
+    case 'presign':
+      await runPresignCommand(rest, out);
       return 0;
     case 'drill':
       return (await runDrill(rest, out)) ? 0 : 1;

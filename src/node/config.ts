@@ -5,7 +5,8 @@
  *     "passphraseEnv": "TESSERA_PASSPHRASE"  (or "passphraseFile": "./alice.pass"),
  *     "peers": [{ "name": "bob", "identityKey": "<64 hex>" }, …],
  *     "coordinators": ["<64 hex>", …],
- *     "maxRoundTimeoutMs": 60000, "relayCa": "./ca.pem" (optional, for wss with a private CA) }
+ *     "maxRoundTimeoutMs": 60000, "relayCa": "./ca.pem" (optional, for wss with a private CA),
+ *     "policy": { … } (optional; the signer policy, documented in signer-policy.ts and the README) }
  *
  * Relative paths are resolved against the config file's directory. Every field is validated with
  * a message that names it.
@@ -14,10 +15,10 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { hexToBytes } from '../math/bytes.js';
+import { ConfigError } from './config-error.js';
+import { parseSignerPolicy, type SignerPolicy } from './signer-policy.js';
 
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-}
+export { ConfigError } from './config-error.js';
 
 export interface PeerEntry {
   readonly name: string;
@@ -33,6 +34,8 @@ export interface NodeConfig {
   readonly coordinators: readonly Uint8Array[];
   readonly maxRoundTimeoutMs: number;
   readonly relayCa?: string;
+  /** What this node agrees to sign (signer-policy.ts); open when the config has no "policy". */
+  readonly policy: SignerPolicy;
 }
 
 const HEX32 = /^[0-9a-f]{64}$/;
@@ -78,6 +81,7 @@ export function parseNodeConfig(raw: unknown, baseDir: string): NodeConfig {
     peers,
     coordinators,
     maxRoundTimeoutMs,
+    policy: parseSignerPolicy(o.policy),
     ...(relayCa !== undefined ? { relayCa: resolve(baseDir, relayCa) } : {}),
   };
 }

@@ -87,6 +87,8 @@ export interface SignRequest {
   readonly taproot?: { readonly merkleRoot?: Uint8Array };
   /** The transaction the digest comes from, which every node decodes and checks itself. */
   readonly transaction?: ProposedTransaction;
+  /** ecdsa-secp256k1: a presignature made ahead by `presign` with the same signers and path. */
+  readonly presignature?: string;
   /** The key the signature must verify under, when the caller derived it (else the root key is expected without a path or tweak). */
   readonly expectedPublicKey?: Uint8Array;
   readonly roundTimeoutMs?: number;
@@ -160,6 +162,7 @@ export class Coordinator {
       roundTimeoutMs: o.roundTimeoutMs ?? 10_000,
       ...(o.taproot ? { taproot: o.taproot } : {}),
       ...(o.transaction ? { transaction: o.transaction } : {}),
+      ...(o.presignature ? { presignature: o.presignature } : {}),
     };
     const results = await this.#run(proposal);
     const { signature, recovery, publicKey } = results[0]!;
@@ -172,6 +175,27 @@ export class Coordinator {
       throw new SessionFailedError('INVALID_SIGNATURE', 'the signature does not verify under the key', []);
     }
     return { signature, recovery, publicKey };
+  }
+
+  /**
+   * ecdsa-secp256k1: the signers run the message-independent flights and each seals its part of
+   * the presignature in its store; returns the presignature id that a later `sign` names (with
+   * the same signers and path).
+   */
+  async presign(o: { keyId: string; signers: readonly Uint8Array[]; path?: readonly number[]; roundTimeoutMs?: number }): Promise<string> {
+    const results = await this.#run({
+      kind: 'presign',
+      scheme: 'ecdsa-secp256k1',
+      keyId: o.keyId,
+      threshold: o.signers.length,
+      parties: o.signers,
+      message: { hash: 'none', preimage: new Uint8Array(0), prehashed: false },
+      derivationPath: o.path ?? [],
+      roundTimeoutMs: o.roundTimeoutMs ?? 10_000,
+    });
+    const id = results[0]!.presignature;
+    if (id === '' || !results.every((r) => r.presignature === id)) throw new SessionFailedError('INCONSISTENT', 'signers reported different presignatures', []);
+    return id;
   }
 
   /** Proposes to every party (the proposal goes stale START_WINDOW_MS from now) and collects. */

@@ -3,7 +3,8 @@
  * key generation with its OT setup (ECDSA), storing the share; FROST signing under the key the
  * proposal names (the root, a non-hardened BIP32 child, and for -tr optionally the BIP341 output
  * key: PROTOCOLS.md §4, fixed in the proposal before any nonce exists); DKLs23 presigning and
- * signing at the proposal's path, with the nonce/presignature spent marks and any pair ban
+ * signing at the proposal's path (presigning ahead into the node's sealed store, or in the
+ * session), with the nonce/presignature spent marks and any pair ban
  * (PROTOCOLS.md §2.8) committed to the node's store.
  * @module
  */
@@ -15,7 +16,7 @@ import { runFrostSign } from '../signing/frost/frost.js';
 import { derivePublic } from '../signing/ecdsa/derivation.js';
 import { runEcdsaKeygen } from '../signing/ecdsa/keygen.js';
 import type { EcdsaKeyShare } from '../signing/ecdsa/key-share.js';
-import { runEcdsaSign } from '../signing/ecdsa/sign.js';
+import { runEcdsaPresign, runEcdsaSign } from '../signing/ecdsa/sign.js';
 import type { SignInput } from '../signing/ecdsa/sign-input.js';
 import { groupSuite, isEcdsaScheme } from '../signing/schemes.js';
 import { getSuite, isSchemeId } from '../suites/index.js';
@@ -34,7 +35,11 @@ export interface SessionRun {
   readonly storage: NodeStorage;
 }
 
-const NO_KEY = { chainCode: new Uint8Array(0), groupPublicKey: new Uint8Array(0) };
+/** A result with only the given fields set (the rest empty, as the wire leaves them). */
+function result(fields: Partial<SessionResult> & Pick<SessionResult, 'keyId' | 'publicKey'>): SessionResult {
+  const none = new Uint8Array(0);
+  return { signature: none, recovery: 0, chainCode: none, groupPublicKey: none, presignature: '', ...fields };
+}
 
 /** The bytes the proposal asks to sign: a prehashed digest as given, else hashed by the engine. */
 export function proposedMessage(p: Pick<SessionProposal, 'message'>): Uint8Array {
@@ -66,7 +71,7 @@ export async function runKeygen(p: SessionProposal, r: SessionRun): Promise<Sess
     r.storage.keys.put({ key, identities: r.members });
   }
   const published = publishedPublicKey(groupSuite(p.scheme), key.public);
-  return { keyId: keyIdOf(key.public), publicKey: published, signature: new Uint8Array(0), recovery: 0, chainCode: key.public.chainCode, groupPublicKey: key.public.groupPublicKey };
+  return result({ keyId: keyIdOf(key.public), publicKey: published, chainCode: key.public.chainCode, groupPublicKey: key.public.groupPublicKey });
 }
 
 export async function runSign(p: SessionProposal, r: SessionRun): Promise<SessionResult> {
@@ -85,19 +90,35 @@ export async function runSign(p: SessionProposal, r: SessionRun): Promise<Sessio
     nonceStore: r.storage.nonces,
     timeoutMs: p.roundTimeoutMs,
   });
-  return { keyId: p.keyId, publicKey: publishedPublicKey(suite, key.public), signature, recovery: 0, ...NO_KEY };
+  return result({ keyId: p.keyId, publicKey: publishedPublicKey(suite, key.public), signature });
 }
 
 async function runEcdsa(p: SessionProposal, r: SessionRun, ids: PartyId[], share: EcdsaKeyShare, identities: ReadonlyMap<PartyId, Uint8Array>): Promise<SessionResult> {
   if (p.taproot) throw new ProposalRefusedError('the taproot tweak applies to frost-secp256k1-tr keys only');
   const input = ecdsaInput(p);
+  const options = { share, session: r.session, signers: ids, path: p.derivationPath, input, store: r.storage.presignatures, timeoutMs: p.roundTimeoutMs };
+  const out = await persistingBans(r, share, identities, () => runEcdsaSign(r.channel, p.presignature ? { ...options, presignature: p.presignature } : options));
+  const { publicKey } = derivePublic(share.key.public.groupPublicKey, share.key.public.chainCode, p.derivationPath);
+  return result({ keyId: p.keyId, publicKey, signature: out.signature, recovery: out.recovery });
+}
+
+/** The message-independent flights (ecdsa/1-3); the presignature is sealed in the node's store. */
+export async function runPresign(p: SessionProposal, r: SessionRun): Promise<SessionResult> {
+  const ids = [...r.members.keys()].sort((a, b) => a - b);
+  const { ecdsa: share, identities } = r.storage.keys.get(p.keyId);
+  if (share === undefined) throw new ProposalRefusedError(`key ${p.keyId} is not a DKLs23 key: only ecdsa-secp256k1 presigns`);
+  const options = { share, session: r.session, signers: ids, path: p.derivationPath, store: r.storage.presignatures, timeoutMs: p.roundTimeoutMs };
+  const id = await persistingBans(r, share, identities, () => runEcdsaPresign(r.channel, options));
+  const { publicKey } = derivePublic(share.key.public.groupPublicKey, share.key.public.chainCode, p.derivationPath);
+  return result({ keyId: p.keyId, publicKey, presignature: id });
+}
+
+/** Runs a DKLs23 session; a ban it caused (a failed OT, RVOLE or Γ check) is stored before the outcome is reported, so it survives a restart. */
+async function persistingBans<T>(r: SessionRun, share: EcdsaKeyShare, identities: ReadonlyMap<PartyId, Uint8Array>, body: () => Promise<T>): Promise<T> {
   const bansBefore = share.bans.entries().size;
   try {
-    const out = await runEcdsaSign(r.channel, { share, session: r.session, signers: ids, path: p.derivationPath, input, timeoutMs: p.roundTimeoutMs });
-    const { publicKey } = derivePublic(share.key.public.groupPublicKey, share.key.public.chainCode, p.derivationPath);
-    return { keyId: p.keyId, publicKey, signature: out.signature, recovery: out.recovery, ...NO_KEY };
+    return await body();
   } finally {
-    // A ban (a failed OT, RVOLE or Γ check) must survive a restart: store it before reporting.
     if (share.bans.entries().size !== bansBefore) r.storage.keys.updateEcdsaState({ key: share.key, identities, ecdsa: share });
   }
 }

@@ -1,7 +1,7 @@
 /**
  * The signer node (issue 3 point 4): one party's process. It dials the relay with its identity
  * key, accepts session proposals only from the coordinators in its config (and, for signing,
- * only for keys it holds and signers among that key's parties), asks the policy hook, runs the
+ * only for keys it holds and signers among that key's parties), checks its signer policy, runs the
  * DKG or FROST over a SessionChannel with the proposal's round deadline, keeps key shares in its
  * encrypted store, marks nonces spent in the database before a share leaves, reports the result
  * or the abort (with culprits) to the coordinator, and writes an audit row for every session.
@@ -21,9 +21,9 @@ import { NodeStorage } from '../storage/index.js';
 import { readPassphrase } from '../storage/passphrase.js';
 import type { NodeConfig } from './config.js';
 import { controlEnvelope } from './control.js';
-import { acceptAll, type Policy } from './policy.js';
 import { ProposalRefusedError } from './proposal-errors.js';
-import { runKeygen, runSign } from './session-runner.js';
+import { runKeygen, runPresign, runSign } from './session-runner.js';
+import { checkAndRecordSpend } from './signer-policy.js';
 
 /**
  * TEST-ONLY crash injection: when the environment variable TESSERA_DEBUG_EXIT_AT_ROUND names a
@@ -36,7 +36,6 @@ export const DEBUG_EXIT_AT_ROUND_ENV = 'TESSERA_DEBUG_EXIT_AT_ROUND';
 
 export interface SignerNodeOptions {
   readonly log?: (line: string) => void;
-  readonly policy?: Policy;
   /** Overrides the passphrase source of the config (tests). */
   readonly passphrase?: string;
   /** scrypt cost for a new store (tests use a small one). */
@@ -49,7 +48,6 @@ export class SignerNode {
   readonly #client: RelayClient;
   readonly #router: SessionRouter;
   readonly #log: (line: string) => void;
-  readonly #policy: Policy;
   readonly #active = new Set<Promise<void>>();
   readonly #transmit: (envelope: Uint8Array) => void;
   /** Session ids of the sessions running now (a replayed proposal must not start a second). */
@@ -59,7 +57,6 @@ export class SignerNode {
     this.config = config;
     this.storage = storage;
     this.#log = o.log ?? (() => {});
-    this.#policy = o.policy ?? acceptAll;
     this.#router = new SessionRouter({
       onControl: (e) => this.#onControl(e),
       onReject: (err) => this.#log(`dropped an envelope: ${err.message}`),
@@ -125,7 +122,7 @@ export class SignerNode {
     try {
       proposal = decodeProposal(e.payload);
       const members = this.#checkProposal(proposal);
-      if (!this.#policy(proposal)) throw new ProposalRefusedError('refused by the signer policy');
+      if (proposal.kind === 'sign') this.#checkPolicy(proposal);
       channel = new SessionChannel({
         session: e.sessionId,
         scheme: proposal.scheme,
@@ -137,9 +134,11 @@ export class SignerNode {
       this.#router.register(channel);
       await channel.open(proposal.roundTimeoutMs);
       const run = { channel, session: e.sessionId, members, storage: this.storage };
-      const result = await (proposal.kind === 'keygen' ? runKeygen(proposal, run) : runSign(proposal, run));
+      const runner = { keygen: runKeygen, presign: runPresign, sign: runSign }[proposal.kind];
+      const result = await runner(proposal, run);
       // The audit row is committed before the outcome leaves: a crash in between loses no row.
-      this.#audit(e, proposal, 'ok', result.keyId ? `key ${result.keyId}` : 'signature produced', startedAt);
+      const detail = { keygen: `key ${result.keyId}`, presign: `presignature ${result.presignature}`, sign: 'signature produced' }[proposal.kind];
+      this.#audit(e, proposal, 'ok', detail, startedAt);
       this.#client.send(controlEnvelope(this.storage.identity, proposal.scheme, e.sessionId, ROUND_RESULT, e.sender, encodeResult(result)));
     } catch (err) {
       const members = channel ? this.#membersOf(proposal) : new Map<PartyId, Uint8Array>();
@@ -153,6 +152,15 @@ export class SignerNode {
       if (channel) this.#router.unregister(channel);
       this.#sessions.delete(sessionHex);
     }
+  }
+
+  /**
+   * The signer policy of the config (signer-policy.ts): checked, and the amount recorded in the
+   * spend ledger, in one transaction before any protocol message is sent.
+   */
+  #checkPolicy(p: SessionProposal): void {
+    const verdict = checkAndRecordSpend(this.config.policy, { scheme: p.scheme, keyId: p.keyId }, this.storage.spends, new Date());
+    if (!verdict.ok) throw new ProposalRefusedError(`refused by policy rule ${verdict.rule}: ${verdict.reason}`);
   }
 
   /** The session's members by party id, after checking the proposal is one this node can join. */

@@ -8,10 +8,10 @@
 import type Database from 'better-sqlite3';
 import { InvalidParametersError } from '../mpc/errors.js';
 
-export type AuditKind = 'keygen' | 'sign';
+export type AuditKind = 'keygen' | 'sign' | 'presign';
 export type AuditOutcome = 'ok' | 'aborted' | 'refused' | 'error';
 
-export const AUDIT_KINDS: readonly AuditKind[] = ['keygen', 'sign'];
+export const AUDIT_KINDS: readonly AuditKind[] = ['keygen', 'sign', 'presign'];
 export const AUDIT_OUTCOMES: readonly AuditOutcome[] = ['ok', 'aborted', 'refused', 'error'];
 export const MAX_DETAIL_CHARS = 2000;
 const MAX_LIST = 10_000;

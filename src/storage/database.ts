@@ -74,6 +74,60 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX audit_log_session ON audit_log (session_id);
     `,
   },
+  {
+    version: 2,
+    description: 'spend ledger of the signer policy',
+    sql: `
+      CREATE TABLE spend_ledger (
+        key_id TEXT NOT NULL,
+        chain  TEXT NOT NULL,
+        txid   TEXT NOT NULL,
+        amount TEXT NOT NULL CHECK (amount <> '' AND amount NOT GLOB '*[^0-9]*'),
+        at_ms  INTEGER NOT NULL,
+        PRIMARY KEY (key_id, txid)
+      ) STRICT;
+      CREATE INDEX spend_ledger_window ON spend_ledger (key_id, chain, at_ms);
+    `,
+  },
+  {
+    version: 3,
+    description: 'DKLs23 presignatures made ahead, single use',
+    sql: `
+      CREATE TABLE presignatures (
+        id         TEXT PRIMARY KEY,
+        key_id     TEXT NOT NULL,
+        sealed     BLOB,
+        spent      INTEGER NOT NULL DEFAULT 0 CHECK (spent IN (0, 1)),
+        created_at INTEGER NOT NULL,
+        spent_at   INTEGER,
+        CHECK ((spent = 0) = (sealed IS NOT NULL))
+      ) STRICT;
+      CREATE INDEX presignatures_key ON presignatures (key_id, spent);
+    `,
+  },
+  {
+    version: 4,
+    description: 'audit log: presign sessions',
+    sql: `
+      CREATE TABLE audit_log_v4 (
+        seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+        session_id  TEXT NOT NULL,
+        kind        TEXT NOT NULL CHECK (kind IN ('keygen', 'sign', 'presign')),
+        scheme      TEXT NOT NULL,
+        key_id      TEXT,
+        proposer    TEXT NOT NULL,
+        parties     TEXT NOT NULL,
+        started_at  INTEGER NOT NULL,
+        finished_at INTEGER NOT NULL,
+        outcome     TEXT NOT NULL CHECK (outcome IN ('ok', 'aborted', 'refused', 'error')),
+        detail      TEXT NOT NULL
+      ) STRICT;
+      INSERT INTO audit_log_v4 SELECT * FROM audit_log;
+      DROP TABLE audit_log;
+      ALTER TABLE audit_log_v4 RENAME TO audit_log;
+      CREATE INDEX audit_log_session ON audit_log (session_id);
+    `,
+  },
 ];
 
 /** The database cannot be used: written by a newer version, or a broken migration list. */

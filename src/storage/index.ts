@@ -2,7 +2,7 @@
  * Everything a signer node keeps on disk, opened together: `NodeStorage.open(dataDir, passphrase)`
  * opens (or creates) `<dataDir>/tessera.db`, unlocks the key-encryption key (WrongPassphraseError
  * if the passphrase is wrong), loads or creates the node identity, and gives the key store, the
- * single-use nonce store and the audit log. `close()` forgets in-memory nonces, wipes the KEK and
+ * single-use nonce and presignature stores, the audit log and the policy's spend ledger. `close()` forgets in-memory nonces, wipes the KEK and
  * closes the database.
  * @module
  */
@@ -12,6 +12,8 @@ import { unlockKeyEncryption, type KeyEncryption, type ScryptParams } from './ke
 import { KeyStore } from './key-store.js';
 import { loadOrCreateIdentity, type NodeIdentity } from './identity-store.js';
 import { SqliteNonceStore } from './sqlite-nonce-store.js';
+import { SqlitePresignatureStore } from './presignature-store.js';
+import { SpendLedger } from './spend-ledger.js';
 
 export { AuditLog, AUDIT_KINDS, AUDIT_OUTCOMES, type AuditEntry, type AuditKind, type AuditListOptions, type AuditOutcome, type AuditRecord } from './audit-log.js';
 export { DATABASE_FILE, DatabaseVersionError, MIGRATIONS, StorageDatabase, type Migration, type OpenDatabaseOptions } from './database.js';
@@ -30,6 +32,8 @@ export { InvalidKeyShareError, KeyExistsError, KeyNotFoundError, KeyShareCorrupt
 export { IdentityCorruptError, NodeIdentity, loadOrCreateIdentity } from './identity-store.js';
 export { PassphraseError, passphraseFromEnv, passphraseFromFile, readPassphrase, type PassphraseSource } from './passphrase.js';
 export { SqliteNonceStore } from './sqlite-nonce-store.js';
+export { SqlitePresignatureStore } from './presignature-store.js';
+export { SpendLedger, type SpendEntry } from './spend-ledger.js';
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 
@@ -47,6 +51,9 @@ export class NodeStorage {
   readonly keys: KeyStore;
   readonly nonces: SqliteNonceStore;
   readonly audit: AuditLog;
+  readonly presignatures: SqlitePresignatureStore;
+  /** What the signer policy's daily limits count (src/node/signer-policy.ts). */
+  readonly spends: SpendLedger;
   readonly #kek: KeyEncryption;
 
   private constructor(dataDir: string, database: StorageDatabase, kek: KeyEncryption, identity: NodeIdentity) {
@@ -57,6 +64,8 @@ export class NodeStorage {
     this.keys = new KeyStore(database.db, kek);
     this.nonces = new SqliteNonceStore(database.db);
     this.audit = new AuditLog(database.db);
+    this.presignatures = new SqlitePresignatureStore(database.db, kek);
+    this.spends = new SpendLedger(database.db);
   }
 
   static open(dataDir: string, passphrase: string, options: NodeStorageOptions = {}): NodeStorage {

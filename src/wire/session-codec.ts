@@ -17,10 +17,15 @@ export const ROUND_HELLO = 'hello';
 export const ROUND_RESULT = 'result';
 export const ROUND_FAILED = 'failed';
 
-export type SessionKind = 'keygen' | 'sign';
+export type SessionKind = 'keygen' | 'sign' | 'presign';
 export type HashAlgorithm = 'none' | 'sha256' | 'sha256d' | 'keccak256';
 
-const KINDS: Record<SessionKind, number> = { keygen: v1.SessionKind.SESSION_KIND_KEYGEN, sign: v1.SessionKind.SESSION_KIND_SIGN };
+const KINDS: Record<SessionKind, number> = {
+  keygen: v1.SessionKind.SESSION_KIND_KEYGEN,
+  sign: v1.SessionKind.SESSION_KIND_SIGN,
+  presign: v1.SessionKind.SESSION_KIND_PRESIGN,
+};
+const PRESIGNATURE_ID = /^[0-9a-f]{64}$/;
 const HASHES: Record<HashAlgorithm, number> = {
   none: v1.HashAlgorithm.HASH_ALGORITHM_NONE,
   sha256: v1.HashAlgorithm.HASH_ALGORITHM_SHA256,
@@ -64,6 +69,8 @@ export interface SessionProposal {
   /** frost-secp256k1-tr: sign under the BIP341 output key (BIP86 unless a merkle root is given). */
   readonly taproot?: { readonly merkleRoot?: Uint8Array };
   readonly transaction?: ProposedTransaction;
+  /** ecdsa-secp256k1 sign: a presignature made ahead (by the same signers, at the same path). */
+  readonly presignature?: string;
 }
 
 function reverse<K extends string>(table: Record<K, number>, value: number | undefined, what: string): K {
@@ -85,6 +92,7 @@ export function encodeProposal(p: SessionProposal): Uint8Array {
     notAfterMs: p.notAfterMs,
     taprootOutput: p.taproot !== undefined,
     taprootMerkleRoot: p.taproot?.merkleRoot ?? new Uint8Array(0),
+    presignature: p.presignature ?? '',
     transaction: p.transaction ? { kind: TX_KINDS[p.transaction.kind], data: p.transaction.data, inputIndex: p.transaction.inputIndex, network: p.transaction.network } : null,
   });
 }
@@ -126,6 +134,13 @@ export function decodeProposal(bytes: Uint8Array): SessionProposal {
   const keyId = m.keyId ?? '';
   if (kind === 'keygen' && (threshold < 2 || threshold > parties.length || keyId !== '')) throw new WireError('keygen proposal: bad threshold or key id');
   if (kind === 'sign' && (!/^[0-9a-f]{32}$/.test(keyId) || m.message == null)) throw new WireError('sign proposal: needs a key id and a message');
+  if (kind === 'presign' && (!/^[0-9a-f]{32}$/.test(keyId) || m.message != null || m.taprootOutput || m.transaction != null || scheme !== 'ecdsa-secp256k1')) {
+    throw new WireError('presign proposal: an ecdsa-secp256k1 key id, no message, tweak or transaction');
+  }
+  const presignature = m.presignature ?? '';
+  if (presignature !== '' && (kind !== 'sign' || scheme !== 'ecdsa-secp256k1' || !PRESIGNATURE_ID.test(presignature))) {
+    throw new WireError('a presignature id (64 hex) belongs in an ecdsa-secp256k1 sign proposal');
+  }
   const msg = m.message;
   const message =
     msg == null
@@ -154,6 +169,7 @@ export function decodeProposal(bytes: Uint8Array): SessionProposal {
     notAfterMs,
     ...(taproot ? { taproot } : {}),
     ...(transaction ? { transaction } : {}),
+    ...(presignature ? { presignature } : {}),
   };
 }
 
@@ -177,6 +193,8 @@ export interface SessionResult {
   readonly chainCode: Uint8Array;
   /** keygen: SerializeElement of the group key (empty after signing). */
   readonly groupPublicKey: Uint8Array;
+  /** presign: the stored presignature's id (empty otherwise). */
+  readonly presignature: string;
 }
 
 export function encodeResult(r: SessionResult): Uint8Array {
@@ -189,7 +207,12 @@ export function decodeResult(bytes: Uint8Array): SessionResult {
   if (recovery > 3) throw new WireError('a recovery id is 0..3');
   const chainCode = plainBytes(m.chainCode);
   if (chainCode.length !== 0 && chainCode.length !== 32) throw new WireError('a chain code is 32 bytes');
-  return { keyId: m.keyId ?? '', publicKey: plainBytes(m.publicKey), signature: plainBytes(m.signature), recovery, chainCode, groupPublicKey: plainBytes(m.groupPublicKey) };
+  return { keyId: m.keyId ?? '', publicKey: plainBytes(m.publicKey), signature: plainBytes(m.signature), recovery, chainCode, groupPublicKey: plainBytes(m.groupPublicKey), presignature: decodedPresignatureId(m.presignature ?? '') };
+}
+
+function decodedPresignatureId(id: string): string {
+  if (id !== '' && !PRESIGNATURE_ID.test(id)) throw new WireError('a presignature id is 64 hex characters');
+  return id;
 }
 
 /** Why a party left a session, with the identity keys it blames. */

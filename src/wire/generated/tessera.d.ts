@@ -195,6 +195,44 @@ export namespace tessera {
             type $Shape = tessera.v1.EcdsaState.$Properties;
         }
 
+        interface IStoredPresignature extends tessera.v1.StoredPresignature.$Properties {
+        }
+
+        class StoredPresignature {
+            constructor(p?: tessera.v1.StoredPresignature.$Properties);
+            $unknowns?: Uint8Array[];
+            version: number;
+            id: Uint8Array;
+            keyId: string;
+            signers: number[];
+            R: Uint8Array;
+            publicKey: Uint8Array;
+            phi: Uint8Array;
+            rxv: Uint8Array;
+            u: Uint8Array;
+            static create(properties: tessera.v1.StoredPresignature.$Shape): tessera.v1.StoredPresignature & tessera.v1.StoredPresignature.$Shape;
+            static create(properties?: tessera.v1.StoredPresignature.$Properties): tessera.v1.StoredPresignature;
+            static encode(m: tessera.v1.StoredPresignature.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tessera.v1.StoredPresignature & tessera.v1.StoredPresignature.$Shape;
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace StoredPresignature {
+            interface $Properties {
+                version?: (number|null);
+                id?: (Uint8Array|null);
+                keyId?: (string|null);
+                signers?: (number[]|null);
+                R?: (Uint8Array|null);
+                publicKey?: (Uint8Array|null);
+                phi?: (Uint8Array|null);
+                rxv?: (Uint8Array|null);
+                u?: (Uint8Array|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = tessera.v1.StoredPresignature.$Properties;
+        }
+
         interface IAuthResponse extends tessera.v1.AuthResponse.$Properties {
         }
 
@@ -599,7 +637,8 @@ export namespace tessera {
         enum SessionKind {
             SESSION_KIND_UNSPECIFIED = 0,
             SESSION_KIND_KEYGEN = 1,
-            SESSION_KIND_SIGN = 2
+            SESSION_KIND_SIGN = 2,
+            SESSION_KIND_PRESIGN = 3
         }
 
         enum HashAlgorithm {
@@ -654,6 +693,7 @@ export namespace tessera {
             taprootOutput: boolean;
             taprootMerkleRoot: Uint8Array;
             transaction?: (tessera.v1.Transaction.$Properties|null);
+            presignature: string;
             static create(properties: tessera.v1.SessionProposal.$Shape): tessera.v1.SessionProposal & tessera.v1.SessionProposal.$Shape;
             static create(properties?: tessera.v1.SessionProposal.$Properties): tessera.v1.SessionProposal;
             static encode(m: tessera.v1.SessionProposal.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -675,6 +715,7 @@ export namespace tessera {
                 taprootOutput?: (boolean|null);
                 taprootMerkleRoot?: (Uint8Array|null);
                 transaction?: (tessera.v1.Transaction.$Properties|null);
+                presignature?: (string|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = tessera.v1.SessionProposal.$Properties;
@@ -774,6 +815,7 @@ export namespace tessera {
             recovery: number;
             chainCode: Uint8Array;
             groupPublicKey: Uint8Array;
+            presignature: string;
             static create(properties: tessera.v1.SessionResult.$Shape): tessera.v1.SessionResult & tessera.v1.SessionResult.$Shape;
             static create(properties?: tessera.v1.SessionResult.$Properties): tessera.v1.SessionResult;
             static encode(m: tessera.v1.SessionResult.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -789,6 +831,7 @@ export namespace tessera {
                 recovery?: (number|null);
                 chainCode?: (Uint8Array|null);
                 groupPublicKey?: (Uint8Array|null);
+                presignature?: (string|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = tessera.v1.SessionResult.$Properties;

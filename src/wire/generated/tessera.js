@@ -1607,6 +1607,339 @@ export const tessera = $root.tessera = (() => {
             return EcdsaState;
         })();
 
+        v1.StoredPresignature = (function() {
+
+            /**
+             * Properties of a StoredPresignature.
+             * @typedef {Object} tessera.v1.StoredPresignature.$Properties
+             * @property {number|null} [version] StoredPresignature version
+             * @property {Uint8Array|null} [id] StoredPresignature id
+             * @property {string|null} [keyId] StoredPresignature keyId
+             * @property {Array.<number>|null} [signers] StoredPresignature signers
+             * @property {Uint8Array|null} [R] StoredPresignature R
+             * @property {Uint8Array|null} [publicKey] StoredPresignature publicKey
+             * @property {Uint8Array|null} [phi] StoredPresignature phi
+             * @property {Uint8Array|null} [rxv] StoredPresignature rxv
+             * @property {Uint8Array|null} [u] StoredPresignature u
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a StoredPresignature.
+             * @memberof tessera.v1
+             * @interface IStoredPresignature
+             * @augments tessera.v1.StoredPresignature.$Properties
+             * @deprecated Use tessera.v1.StoredPresignature.$Properties instead.
+             */
+
+            /**
+             * Shape of a StoredPresignature.
+             * @typedef {tessera.v1.StoredPresignature.$Properties} tessera.v1.StoredPresignature.$Shape
+             */
+
+            /**
+             * Constructs a new StoredPresignature.
+             * @memberof tessera.v1
+             * @classdesc Represents a StoredPresignature.
+             * @constructor
+             * @param {tessera.v1.StoredPresignature.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const StoredPresignature = function (p) {
+                this.signers = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * StoredPresignature version.
+             * @member {number} version
+             * @memberof tessera.v1.StoredPresignature
+             * @instance
+             */
+            StoredPresignature.prototype.version = 0;
+
+            /**
+             * StoredPresignature id.
+             * @member {Uint8Array} id
+             * @memberof tessera.v1.StoredPresignature
+             * @instance
+             */
+            StoredPresignature.prototype.id = $util.newBuffer([]);
+
+            /**
+             * StoredPresignature keyId.
+             * @member {string} keyId
+             * @memberof tessera.v1.StoredPresignature
+             * @instance
+             */
+            StoredPresignature.prototype.keyId = "";
+
+            /**
+             * StoredPresignature signers.
+             * @member {Array.<number>} signers
+             * @memberof tessera.v1.StoredPresignature
+             * @instance
+             */
+            StoredPresignature.prototype.signers = $util.emptyArray;
+
+            /**
+             * StoredPresignature R.
+             * @member {Uint8Array} R
+             * @memberof tessera.v1.StoredPresignature
+             * @instance
+             */
+            StoredPresignature.prototype.R = $util.newBuffer([]);
+
+            /**
+             * StoredPresignature publicKey.
+             * @member {Uint8Array} publicKey
+             * @memberof tessera.v1.StoredPresignature
+             * @instance
+             */
+            StoredPresignature.prototype.publicKey = $util.newBuffer([]);
+
+            /**
+             * StoredPresignature phi.
+             * @member {Uint8Array} phi
+             * @memberof tessera.v1.StoredPresignature
+             * @instance
+             */
+            StoredPresignature.prototype.phi = $util.newBuffer([]);
+
+            /**
+             * StoredPresignature rxv.
+             * @member {Uint8Array} rxv
+             * @memberof tessera.v1.StoredPresignature
+             * @instance
+             */
+            StoredPresignature.prototype.rxv = $util.newBuffer([]);
+
+            /**
+             * StoredPresignature u.
+             * @member {Uint8Array} u
+             * @memberof tessera.v1.StoredPresignature
+             * @instance
+             */
+            StoredPresignature.prototype.u = $util.newBuffer([]);
+
+            /**
+             * Creates a new StoredPresignature instance using the specified properties.
+             * @function create
+             * @memberof tessera.v1.StoredPresignature
+             * @static
+             * @param {tessera.v1.StoredPresignature.$Properties=} [properties] Properties to set
+             * @returns {tessera.v1.StoredPresignature} StoredPresignature instance
+             * @type {{
+             *   (properties: tessera.v1.StoredPresignature.$Shape): tessera.v1.StoredPresignature & tessera.v1.StoredPresignature.$Shape;
+             *   (properties?: tessera.v1.StoredPresignature.$Properties): tessera.v1.StoredPresignature;
+             * }}
+             */
+            StoredPresignature.create = function(properties) {
+                return new StoredPresignature(properties);
+            };
+
+            /**
+             * Encodes the specified StoredPresignature message. Does not implicitly {@link tessera.v1.StoredPresignature.verify|verify} messages.
+             * @function encode
+             * @memberof tessera.v1.StoredPresignature
+             * @static
+             * @param {tessera.v1.StoredPresignature.$Properties} m StoredPresignature message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            StoredPresignature.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.version != null && $Object.hasOwnProperty.call(m, "version") && m.version !== 0)
+                    w.uint32(/* id 1, wireType 0 =*/8).uint32(m.version);
+                if (m.id != null && $Object.hasOwnProperty.call(m, "id") && m.id.length)
+                    w.uint32(/* id 2, wireType 2 =*/18).bytes(m.id);
+                if (m.keyId != null && $Object.hasOwnProperty.call(m, "keyId") && m.keyId !== "")
+                    w.uint32(/* id 3, wireType 2 =*/26).string(m.keyId);
+                if (m.signers != null && m.signers.length) {
+                    w.uint32(/* id 4, wireType 2 =*/34).uint32s(m.signers);
+                }
+                if (m.R != null && $Object.hasOwnProperty.call(m, "R") && m.R.length)
+                    w.uint32(/* id 5, wireType 2 =*/42).bytes(m.R);
+                if (m.publicKey != null && $Object.hasOwnProperty.call(m, "publicKey") && m.publicKey.length)
+                    w.uint32(/* id 6, wireType 2 =*/50).bytes(m.publicKey);
+                if (m.phi != null && $Object.hasOwnProperty.call(m, "phi") && m.phi.length)
+                    w.uint32(/* id 7, wireType 2 =*/58).bytes(m.phi);
+                if (m.rxv != null && $Object.hasOwnProperty.call(m, "rxv") && m.rxv.length)
+                    w.uint32(/* id 8, wireType 2 =*/66).bytes(m.rxv);
+                if (m.u != null && $Object.hasOwnProperty.call(m, "u") && m.u.length)
+                    w.uint32(/* id 9, wireType 2 =*/74).bytes(m.u);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes a StoredPresignature message from the specified reader or buffer.
+             * @function decode
+             * @memberof tessera.v1.StoredPresignature
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tessera.v1.StoredPresignature & tessera.v1.StoredPresignature.$Shape} StoredPresignature
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            StoredPresignature.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.tessera.v1.StoredPresignature();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.version = v;
+                            else
+                                delete m.version;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.id = v;
+                            else
+                                delete m.id;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.keyId = v;
+                            else
+                                delete m.keyId;
+                            continue;
+                        }
+                    case 4: {
+                            if (u === 2) {
+                                if (!(m.signers && m.signers.length))
+                                    m.signers = [];
+                                r.uint32s(m.signers);
+                                continue;
+                            }
+                            if (u !== 0)
+                                break;
+                            if (!(m.signers && m.signers.length))
+                                m.signers = [];
+                            m.signers.push(r.uint32());
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.R = v;
+                            else
+                                delete m.R;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.publicKey = v;
+                            else
+                                delete m.publicKey;
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.phi = v;
+                            else
+                                delete m.phi;
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.rxv = v;
+                            else
+                                delete m.rxv;
+                            continue;
+                        }
+                    case 9: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.u = v;
+                            else
+                                delete m.u;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Gets the type url for StoredPresignature
+             * @function getTypeUrl
+             * @memberof tessera.v1.StoredPresignature
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            StoredPresignature.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tessera.v1.StoredPresignature";
+            };
+
+            return StoredPresignature;
+        })();
+
         v1.AuthResponse = (function() {
 
             /**
@@ -4727,12 +5060,14 @@ export const tessera = $root.tessera = (() => {
          * @property {number} SESSION_KIND_UNSPECIFIED=0 SESSION_KIND_UNSPECIFIED value
          * @property {number} SESSION_KIND_KEYGEN=1 SESSION_KIND_KEYGEN value
          * @property {number} SESSION_KIND_SIGN=2 SESSION_KIND_SIGN value
+         * @property {number} SESSION_KIND_PRESIGN=3 SESSION_KIND_PRESIGN value
          */
         v1.SessionKind = (function() {
             const valuesById = $Object.create(null), values = $Object.create(valuesById);
             values[valuesById[0] = "SESSION_KIND_UNSPECIFIED"] = 0;
             values[valuesById[1] = "SESSION_KIND_KEYGEN"] = 1;
             values[valuesById[2] = "SESSION_KIND_SIGN"] = 2;
+            values[valuesById[3] = "SESSION_KIND_PRESIGN"] = 3;
             return values;
         })();
 
@@ -4979,6 +5314,7 @@ export const tessera = $root.tessera = (() => {
              * @property {boolean|null} [taprootOutput] SessionProposal taprootOutput
              * @property {Uint8Array|null} [taprootMerkleRoot] SessionProposal taprootMerkleRoot
              * @property {tessera.v1.Transaction.$Properties|null} [transaction] SessionProposal transaction
+             * @property {string|null} [presignature] SessionProposal presignature
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -5109,6 +5445,14 @@ export const tessera = $root.tessera = (() => {
             SessionProposal.prototype.transaction = null;
 
             /**
+             * SessionProposal presignature.
+             * @member {string} presignature
+             * @memberof tessera.v1.SessionProposal
+             * @instance
+             */
+            SessionProposal.prototype.presignature = "";
+
+            /**
              * Creates a new SessionProposal instance using the specified properties.
              * @function create
              * @memberof tessera.v1.SessionProposal
@@ -5167,6 +5511,8 @@ export const tessera = $root.tessera = (() => {
                     w.uint32(/* id 11, wireType 2 =*/90).bytes(m.taprootMerkleRoot);
                 if (m.transaction != null && $Object.hasOwnProperty.call(m, "transaction"))
                     $root.tessera.v1.Transaction.encode(m.transaction, w.uint32(/* id 12, wireType 2 =*/98).fork(), q + 1).ldelim();
+                if (m.presignature != null && $Object.hasOwnProperty.call(m, "presignature") && m.presignature !== "")
+                    w.uint32(/* id 13, wireType 2 =*/106).string(m.presignature);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -5315,6 +5661,15 @@ export const tessera = $root.tessera = (() => {
                             if (u !== 2)
                                 break;
                             m.transaction = $root.tessera.v1.Transaction.decode(r, r.size(), $undefined, q + 1, m.transaction);
+                            continue;
+                        }
+                    case 13: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.presignature = v;
+                            else
+                                delete m.presignature;
                             continue;
                         }
                     }
@@ -5978,6 +6333,7 @@ export const tessera = $root.tessera = (() => {
              * @property {number|null} [recovery] SessionResult recovery
              * @property {Uint8Array|null} [chainCode] SessionResult chainCode
              * @property {Uint8Array|null} [groupPublicKey] SessionResult groupPublicKey
+             * @property {string|null} [presignature] SessionResult presignature
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -6058,6 +6414,14 @@ export const tessera = $root.tessera = (() => {
             SessionResult.prototype.groupPublicKey = $util.newBuffer([]);
 
             /**
+             * SessionResult presignature.
+             * @member {string} presignature
+             * @memberof tessera.v1.SessionResult
+             * @instance
+             */
+            SessionResult.prototype.presignature = "";
+
+            /**
              * Creates a new SessionResult instance using the specified properties.
              * @function create
              * @memberof tessera.v1.SessionResult
@@ -6101,6 +6465,8 @@ export const tessera = $root.tessera = (() => {
                     w.uint32(/* id 5, wireType 2 =*/42).bytes(m.chainCode);
                 if (m.groupPublicKey != null && $Object.hasOwnProperty.call(m, "groupPublicKey") && m.groupPublicKey.length)
                     w.uint32(/* id 6, wireType 2 =*/50).bytes(m.groupPublicKey);
+                if (m.presignature != null && $Object.hasOwnProperty.call(m, "presignature") && m.presignature !== "")
+                    w.uint32(/* id 7, wireType 2 =*/58).string(m.presignature);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -6197,6 +6563,15 @@ export const tessera = $root.tessera = (() => {
                                 m.groupPublicKey = v;
                             else
                                 delete m.groupPublicKey;
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.presignature = v;
+                            else
+                                delete m.presignature;
                             continue;
                         }
                     }

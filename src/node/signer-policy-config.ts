@@ -1,0 +1,144 @@
+/**
+ * Reads the `"policy"` block of a node's config (documented in signer-policy.ts) into a
+ * SignerPolicy. Every field is optional and an absent block is the open policy; every error is a
+ * ConfigError naming the field. Unknown fields are refused, so that a misspelt limit cannot
+ * silently be no limit; so are unknown chain names, amounts that are not decimal strings, unknown
+ * schemes and time zones, and mixed-case Ethereum addresses whose EIP-55 checksum is wrong.
+ * Addresses are stored normalised (normalizeAddress) for comparison.
+ * @module
+ */
+import { isAnySchemeId } from '../signing/schemes.js';
+import { eip55Checksum } from '../wallet/addresses.js';
+import { BITCOIN_NETWORKS } from '../wallet/networks.js';
+import { ConfigError } from './config-error.js';
+import { isTimeZone, type AllowedHours } from './signer-policy-hours.js';
+
+export type { AllowedHours } from './signer-policy-hours.js';
+
+export interface SignerPolicy {
+  /** Chain name → largest amount one transaction may send, in base units. */
+  readonly maxAmountPerTx: ReadonlyMap<string, bigint>;
+  /** Chain name → largest amount a key may send in any rolling 24 hours, in base units. */
+  readonly maxAmountPerDay: ReadonlyMap<string, bigint>;
+  /** Normalised addresses every destination must be among; absent = any destination. */
+  readonly allowedDestinations?: ReadonlySet<string>;
+  /** Chain names a transaction must be on; absent = any chain. */
+  readonly allowedChains?: ReadonlySet<string>;
+  readonly allowedHours?: AllowedHours;
+  /** Whether sessions that sign a bare message (no decoded transaction) are allowed. */
+  readonly allowRawMessages: boolean;
+  /** Scheme ids a session must use; absent = any scheme. */
+  readonly allowedSchemes?: ReadonlySet<string>;
+}
+
+/** The config field names, which are also the names of the rules that refuse. */
+export const POLICY_FIELDS = [
+  'maxAmountPerTx',
+  'maxAmountPerDay',
+  'allowedDestinations',
+  'allowedChains',
+  'allowedHours',
+  'allowRawMessages',
+  'allowedSchemes',
+] as const;
+
+export type PolicyRule = (typeof POLICY_FIELDS)[number];
+
+const CHAIN_NAME = new RegExp(`^(bitcoin:(${BITCOIN_NETWORKS.join('|')})|ethereum:[1-9][0-9]*)$`);
+const DECIMAL = /^(0|[1-9][0-9]*)$/;
+const ETH_ADDRESS = /^0x[0-9a-fA-F]{40}$/;
+const BECH32_ADDRESS = /^(bc|tb|bcrt)1[02-9ac-hj-np-z]{6,87}$/i;
+
+/** Ethereum and bech32 addresses in lower case (both are case-insensitive); others unchanged. */
+export function normalizeAddress(address: string): string {
+  return ETH_ADDRESS.test(address) || BECH32_ADDRESS.test(address) ? address.toLowerCase() : address;
+}
+
+function fail(field: string, problem: string): never {
+  throw new ConfigError(`config: "policy.${field}" ${problem}`);
+}
+
+function asObject(v: unknown, field: string): Record<string, unknown> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(field, 'must be an object');
+  return v as Record<string, unknown>;
+}
+
+function asStrings(v: unknown, field: string): string[] {
+  if (!Array.isArray(v)) fail(field, 'must be a list of strings');
+  return v.map((s, i) => {
+    if (typeof s !== 'string' || s.length === 0) fail(`${field}[${i}]`, 'must be a non-empty string');
+    return s;
+  });
+}
+
+function chainName(name: string, field: string): string {
+  if (!CHAIN_NAME.test(name)) fail(field, `names an unknown chain "${name}": use bitcoin:mainnet, bitcoin:testnet, bitcoin:regtest or ethereum:<chain id>`);
+  return name;
+}
+
+function limits(v: unknown, field: string): ReadonlyMap<string, bigint> {
+  if (v === undefined) return new Map();
+  return new Map(
+    Object.entries(asObject(v, field)).map(([chain, amount]) => {
+      chainName(chain, field);
+      if (typeof amount !== 'string' || !DECIMAL.test(amount)) fail(`${field}.${chain}`, 'must be a decimal string of base units (satoshi, wei), such as "150000"');
+      return [chain, BigInt(amount)];
+    }),
+  );
+}
+
+function destination(address: string, field: string): string {
+  if (address.startsWith('0x')) {
+    if (!ETH_ADDRESS.test(address)) fail(field, 'is not an Ethereum address (0x and 40 hex digits)');
+    const hex = address.slice(2);
+    const mixedCase = hex !== hex.toLowerCase() && hex !== hex.toUpperCase();
+    if (mixedCase && eip55Checksum(address) !== address) fail(field, `has a wrong EIP-55 checksum (expected ${eip55Checksum(address)})`);
+  }
+  return normalizeAddress(address);
+}
+
+function hourField(o: Record<string, unknown>, key: 'from' | 'to', min: number, max: number): number {
+  const v = o[key];
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) fail(`allowedHours.${key}`, `must be an integer from ${min} to ${max}`);
+  return v;
+}
+
+function allowedHours(v: unknown): AllowedHours {
+  const o = asObject(v, 'allowedHours');
+  const unknown = Object.keys(o).filter((k) => !['from', 'to', 'timezone'].includes(k));
+  if (unknown.length > 0) fail('allowedHours', `has unknown field "${unknown[0]}" (known: from, to, timezone)`);
+  const from = hourField(o, 'from', 0, 23);
+  const to = hourField(o, 'to', 1, 24);
+  if (from === to) fail('allowedHours', 'has from equal to to: give a window such as {"from": 9, "to": 17}, or omit the rule');
+  const timezone = o.timezone ?? 'UTC';
+  if (typeof timezone !== 'string' || !isTimeZone(timezone)) fail('allowedHours.timezone', 'must be "UTC" or an IANA time zone name such as "Europe/Zurich"');
+  return { from, to, timezone };
+}
+
+function optionalSet(o: Record<string, unknown>, field: PolicyRule, each: (s: string, where: string) => string): ReadonlySet<string> | undefined {
+  if (o[field] === undefined) return undefined;
+  return new Set(asStrings(o[field], field).map((s, i) => each(s, `${field}[${i}]`)));
+}
+
+/** The policy of a node config's `"policy"` value (undefined: the open policy). */
+export function parseSignerPolicy(raw: unknown): SignerPolicy {
+  if (raw === undefined) return { maxAmountPerTx: new Map(), maxAmountPerDay: new Map(), allowRawMessages: true };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError('config: "policy" must be an object');
+  const o = raw as Record<string, unknown>;
+  const unknown = Object.keys(o).filter((k) => !(POLICY_FIELDS as readonly string[]).includes(k));
+  if (unknown.length > 0) throw new ConfigError(`config: "policy" has unknown field "${unknown[0]}" (known: ${POLICY_FIELDS.join(', ')})`);
+  const allowRawMessages = o.allowRawMessages ?? true;
+  if (typeof allowRawMessages !== 'boolean') fail('allowRawMessages', 'must be true or false');
+  const destinations = optionalSet(o, 'allowedDestinations', destination);
+  const chains = optionalSet(o, 'allowedChains', chainName);
+  const schemes = optionalSet(o, 'allowedSchemes', (s, where) => (isAnySchemeId(s) ? s : fail(where, `is not a known scheme: "${s}"`)));
+  return {
+    maxAmountPerTx: limits(o.maxAmountPerTx, 'maxAmountPerTx'),
+    maxAmountPerDay: limits(o.maxAmountPerDay, 'maxAmountPerDay'),
+    ...(destinations ? { allowedDestinations: destinations } : {}),
+    ...(chains ? { allowedChains: chains } : {}),
+    ...(o.allowedHours !== undefined ? { allowedHours: allowedHours(o.allowedHours) } : {}),
+    allowRawMessages,
+    ...(schemes ? { allowedSchemes: schemes } : {}),
+  };
+}

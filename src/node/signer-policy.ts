@@ -1,0 +1,174 @@
+/**
+ * The signer policy (issue 6 point 5): what a signer node agrees to sign, judged on the
+ * transaction it decoded itself (src/wallet/tx-summary.ts) before it joins a signing session.
+ *
+ * ### Signer policy
+ *
+ * A node config may hold a `"policy"` object. Before joining a signing session the node checks
+ * the request against it; a refusal names the rule (the field name) and the reason, and the
+ * coordinator reports both. Every field is optional; without the block (or with `{}`) the node
+ * signs what its coordinators propose for keys it holds.
+ *
+ * ```json
+ * "policy": {
+ *   "maxAmountPerTx":  { "bitcoin:mainnet": "5000000",  "ethereum:1": "2000000000000000000" },
+ *   "maxAmountPerDay": { "bitcoin:mainnet": "20000000", "ethereum:1": "10000000000000000000" },
+ *   "allowedDestinations": ["bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4", "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"],
+ *   "allowedChains": ["bitcoin:mainnet", "ethereum:1"],
+ *   "allowedHours": { "from": 8, "to": 20, "timezone": "Europe/Zurich" },
+ *   "allowRawMessages": false,
+ *   "allowedSchemes": ["frost-secp256k1-tr", "ecdsa-secp256k1"]
+ * }
+ * ```
+ *
+ * Chain names are `bitcoin:mainnet`, `bitcoin:testnet`, `bitcoin:regtest` and
+ * `ethereum:<chain id>` (`ethereum:1` mainnet, `ethereum:11155111` Sepolia).
+ *
+ * - `maxAmountPerTx`: chain name → the most one transaction may send on that chain, as a decimal
+ *   string in base units (satoshi for `bitcoin:*`, wei for `ethereum:*`; strings because wei
+ *   amounts overflow JSON numbers). What counts: on Bitcoin the outputs that do not pay back to
+ *   the key (change), fee not included; on Ethereum the transaction's `value` (fee not included,
+ *   and a token transfer inside call data shows as 0 to the token contract: restrict those with
+ *   `allowedDestinations`). A chain not listed has no limit.
+ * - `maxAmountPerDay`: same form; the most one key may send on that chain in any rolling 24 hours:
+ *   what the node accepted for that key and chain in the 24 hours before now (a transaction
+ *   accepted exactly 24 hours ago no longer counts) plus this transaction must not exceed the
+ *   limit. A transaction is recorded in the node's database (table `spend_ledger`) when the node
+ *   accepts the request, before it signs, so an aborted or retried session still counts and a
+ *   restart forgets nothing. The same txid counts once (a PSBT is signed in one session per
+ *   input). Check and record are one SQLite transaction, so concurrent sessions cannot together
+ *   pass a limit. Each node keeps its own ledger: for a limit to bind whatever t signers the
+ *   coordinator picks, at least n − t + 1 of the n nodes must carry it.
+ * - `allowedDestinations`: list of addresses; every destination of a transaction must be on it:
+ *   on Bitcoin each non-change output (`script:<hex>` for a script without an address form), on
+ *   Ethereum the recipient (`contract-creation` for a deployment). Ethereum addresses compare
+ *   case-insensitively (a mixed-case entry must carry a valid EIP-55 checksum), bech32 addresses
+ *   in lower case, others exactly.
+ * - `allowedChains`: list of chain names; a transaction on any other chain is refused.
+ * - `allowedHours`: `{ "from": 0-23, "to": 1-24, "timezone": "UTC" }`: signing only while the
+ *   hour of day in `timezone` (default `UTC`, or an IANA name such as `Europe/Zurich`, which
+ *   follows daylight saving) is in the window. `from < to` is [from, to): `{8, 20}` is
+ *   08:00-19:59; `from > to` wraps midnight: `{22, 6}` is 22:00-05:59. `from = to` is refused.
+ * - `allowRawMessages` (default `true`): whether the node signs a bare message that is not a
+ *   transaction it decodes (`tessera sign --message`). The amount, destination and chain rules
+ *   cannot judge such a message, so a custodian sets `false`.
+ * - `allowedSchemes`: list of scheme ids (`frost-secp256k1-tr`, `ecdsa-secp256k1`, …) the node
+ *   signs with.
+ *
+ * Unknown fields, unknown chains and schemes, amounts that are not decimal strings and bad hours
+ * are config errors naming the field. The rules are checked in the order allowedSchemes,
+ * allowRawMessages, allowedHours, allowedChains, allowedDestinations, maxAmountPerTx,
+ * maxAmountPerDay; the first that refuses is reported.
+ * @module
+ */
+import type { SpendLedger } from '../storage/spend-ledger.js';
+import { amountOf, chainOf, destinationsOf, type TxSummary } from '../wallet/tx-summary.js';
+import { normalizeAddress, type PolicyRule, type SignerPolicy } from './signer-policy-config.js';
+import { hourIn, withinHours } from './signer-policy-hours.js';
+
+export { POLICY_FIELDS, normalizeAddress, parseSignerPolicy, type AllowedHours, type PolicyRule, type SignerPolicy } from './signer-policy-config.js';
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** One signing session as the policy sees it; no `tx` means a raw message. */
+export interface SigningRequest {
+  readonly scheme: string;
+  readonly keyId: string;
+  readonly tx?: TxSummary;
+}
+
+export type PolicyVerdict = { readonly ok: true } | { readonly ok: false; readonly rule: PolicyRule; readonly reason: string };
+
+/** What the per-day rule reads: SpendLedger, or a stand-in. */
+export type SpendHistory = Pick<SpendLedger, 'spentSince'>;
+
+interface Context {
+  readonly policy: SignerPolicy;
+  readonly request: SigningRequest;
+  readonly ledger: SpendHistory;
+  readonly now: Date;
+}
+
+/** The facts of the transaction every transaction rule reads. */
+interface TxFacts {
+  readonly tx: TxSummary;
+  readonly chain: string;
+  readonly amount: bigint;
+  readonly unit: string;
+}
+
+/** A rule's answer: the reason it refuses, or null. */
+type Rule = (c: Context) => string | null;
+type TxRule = (c: Context, t: TxFacts) => string | null;
+
+function onTx(rule: TxRule): Rule {
+  return (c) => {
+    const tx = c.request.tx;
+    if (tx === undefined) return null;
+    const chain = chainOf(tx);
+    return rule(c, { tx, chain, amount: amountOf(tx), unit: chain.startsWith('bitcoin:') ? 'sat' : 'wei' });
+  };
+}
+
+const two = (n: number): string => String(n).padStart(2, '0');
+
+const RULES: readonly (readonly [PolicyRule, Rule])[] = [
+  ['allowedSchemes', ({ policy: p, request: r }) => (p.allowedSchemes && !p.allowedSchemes.has(r.scheme) ? `scheme ${r.scheme} is not among the allowed schemes (${[...p.allowedSchemes].join(', ')})` : null)],
+  ['allowRawMessages', ({ policy: p, request: r }) => (!p.allowRawMessages && r.tx === undefined ? 'this node signs only transactions it decodes, not raw messages' : null)],
+  [
+    'allowedHours',
+    ({ policy: { allowedHours: h }, now }) =>
+      h && !withinHours(h, now) ? `it is ${two(hourIn(h.timezone, now))}:xx in ${h.timezone}; signing is allowed from ${two(h.from)}:00 until ${two(h.to)}:00` : null,
+  ],
+  ['allowedChains', onTx(({ policy: p }, t) => (p.allowedChains && !p.allowedChains.has(t.chain) ? `chain ${t.chain} is not among the allowed chains (${[...p.allowedChains].join(', ')})` : null))],
+  [
+    'allowedDestinations',
+    onTx(({ policy: p }, t) => {
+      const allowed = p.allowedDestinations;
+      const refused = allowed ? destinationsOf(t.tx).filter((d) => !allowed.has(normalizeAddress(d))) : [];
+      return refused.length > 0 ? `destination${refused.length > 1 ? 's' : ''} ${refused.join(', ')} not on the allow-list` : null;
+    }),
+  ],
+  [
+    'maxAmountPerTx',
+    onTx(({ policy: p }, t) => {
+      const limit = p.maxAmountPerTx.get(t.chain);
+      return limit !== undefined && t.amount > limit ? `tx ${t.tx.txid} sends ${t.amount} ${t.unit} on ${t.chain}, above the per-transaction limit of ${limit} ${t.unit}` : null;
+    }),
+  ],
+  [
+    'maxAmountPerDay',
+    onTx(({ policy: p, request: r, ledger, now }, t) => {
+      const limit = p.maxAmountPerDay.get(t.chain);
+      if (limit === undefined) return null;
+      const before = ledger.spentSince(r.keyId, t.chain, now.getTime() - DAY_MS + 1, t.tx.txid);
+      const total = before + t.amount;
+      return total > limit
+        ? `key ${r.keyId} sent ${before} ${t.unit} on ${t.chain} in the last 24 h; tx ${t.tx.txid} adds ${t.amount} ${t.unit}, making ${total}, above the daily limit of ${limit} ${t.unit}`
+        : null;
+    }),
+  ],
+];
+
+const ACCEPTED: PolicyVerdict = { ok: true };
+
+/** Judges a request at time `now`; the first rule that refuses names itself. Reads, never writes, the ledger. */
+export function evaluatePolicy(policy: SignerPolicy, request: SigningRequest, ledger: SpendHistory, now: Date): PolicyVerdict {
+  const context: Context = { policy, request, ledger, now };
+  for (const [rule, check] of RULES) {
+    const reason = check(context);
+    if (reason !== null) return { ok: false, rule, reason };
+  }
+  return ACCEPTED;
+}
+
+/**
+ * evaluatePolicy and, if the request is an accepted transaction, its record in the ledger, in one
+ * SQLite transaction: what the node calls when it accepts a signing request, before it signs.
+ */
+export function checkAndRecordSpend(policy: SignerPolicy, request: SigningRequest, ledger: SpendLedger, now: Date): PolicyVerdict {
+  const tx = request.tx;
+  if (tx === undefined) return evaluatePolicy(policy, request, ledger, now);
+  const entry = { keyId: request.keyId, chain: chainOf(tx), txid: tx.txid, amount: amountOf(tx), atMs: now.getTime() };
+  return ledger.reserve(entry, () => evaluatePolicy(policy, request, ledger, now));
+}

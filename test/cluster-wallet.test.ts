@@ -12,6 +12,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ed25519 } from '@noble/curves/ed25519.js';
 import { schnorr } from '@noble/curves/secp256k1.js';
 import { keccak_256 } from '@noble/hashes/sha3.js';
 import { sha256 } from '@noble/hashes/sha2.js';
@@ -27,6 +28,8 @@ import type { LocalCluster } from '../src/node/local-cluster.js';
 import { clusterHooks, startCluster } from './helpers/cluster.js';
 
 const ROUND_MS = 10_000;
+/** node3's signer policy: it does not sign with frost-ed25519 keys, and PSBTs only within limits. */
+const NODE3_POLICY = { allowedSchemes: ['frost-secp256k1-tr', 'ecdsa-secp256k1'] };
 
 let cluster: LocalCluster;
 let logs: string[] = [];
@@ -37,7 +40,7 @@ const home = mkdtempSync(join(tmpdir(), 'tessera-coordinator-'));
 const homeIdentity = new CoordinatorHome(home).identity();
 
 beforeAll(async () => {
-  ({ cluster, logs } = await startCluster({ nodes: 3, scryptN: 2 ** 12, maxRoundTimeoutMs: 20_000, extraCoordinators: [homeIdentity.publicKey] }));
+  ({ cluster, logs } = await startCluster({ nodes: 3, scryptN: 2 ** 12, maxRoundTimeoutMs: 20_000, extraCoordinators: [homeIdentity.publicKey], policyOf: (i) => (i === 2 ? NODE3_POLICY : undefined) }));
   writeFileSync(join(home, 'peers.json'), JSON.stringify(cluster.nodes.map((n) => ({ name: n.name, identityKey: bytesToHex(n.identityKey) }))));
   coordinator = await Coordinator.connect({ relay: cluster.relayUrl, identity: cluster.coordinator });
 }, 60_000);
@@ -213,5 +216,18 @@ describe('the coordinator CLI: keygen, sign, drill, export-key', () => {
     const oneShare = await tessera('export-key', '--key', keyId, '--config', cluster.nodes[1]!.configPath, '--i-understand');
     expect(oneShare.code).toBe(2);
     expect(oneShare.stderr).toMatch(/1 shares given, 2 needed/);
+  }, 60_000);
+});
+
+describe('the signer policy over the network', () => {
+  it('a node refuses a request its policy forbids, names the rule, and the coordinator reports it; other signers still sign', async () => {
+    const key = await coordinator.keygen({ scheme: 'frost-ed25519', threshold: 2, parties: P(), roundTimeoutMs: ROUND_MS });
+    const message = systemRng(32);
+    const refused = await coordinator.sign({ scheme: 'frost-ed25519', keyId: key.keyId, publicKey: key.publicKey, signers: [P()[0]!, P()[2]!], message, roundTimeoutMs: ROUND_MS }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(SessionFailedError);
+    expect((refused as SessionFailedError).code).toBe('REFUSED');
+    expect(String(refused)).toMatch(/policy rule allowedSchemes/);
+    const ok = await coordinator.sign({ scheme: 'frost-ed25519', keyId: key.keyId, publicKey: key.publicKey, signers: [P()[0]!, P()[1]!], message, roundTimeoutMs: ROUND_MS });
+    expect(ed25519.verify(ok.signature, message, key.publicKey)).toBe(true);
   }, 60_000);
 });

@@ -37,6 +37,8 @@ export interface LocalClusterOptions {
   readonly extraAllowed?: readonly Uint8Array[];
   /** One-way delay the relay adds to every envelope (network benchmarks). */
   readonly relayDelayMs?: number;
+  /** Node i's signer policy (its config's "policy" block); none by default. */
+  readonly policyOf?: (i: number) => unknown;
   /** More coordinators the nodes take proposals from (e.g. a CLI home's identity), admitted by the relay. */
   readonly extraCoordinators?: readonly Uint8Array[];
 }
@@ -127,6 +129,7 @@ export class LocalCluster {
             peers: names.map((peer, j) => ({ name: peer, identityKey: bytesToHex(keys[j]!) })).filter((p) => p.name !== name),
             coordinators: [this.coordinator.publicKey, ...(this.#o.extraCoordinators ?? [])].map(bytesToHex),
             maxRoundTimeoutMs: this.#o.maxRoundTimeoutMs ?? 60_000,
+            ...(this.#o.policyOf ? { policy: this.#o.policyOf(i) } : {}),
           },
           null,
           2,

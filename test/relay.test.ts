@@ -24,6 +24,7 @@ import { RateLimiter } from '../src/transport/rate-limiter.js';
 import { relayAuthMessage, verifyRelayAuth } from '../src/transport/relay-auth.js';
 import { decodeRelayFrame, encodeRelayFrame, RelayCloseCode, type RelayFrame } from '../src/transport/relay-protocol.js';
 import { RecipientQueues, type QueueDropReason } from '../src/transport/relay-queue.js';
+import { RelayClient } from '../src/transport/relay-client.js';
 import { RelayError, RelayServer, type RelayLimits } from '../src/transport/relay-server.js';
 import { encodeEnvelope } from '../src/wire/envelope-codec.js';
 import { WireError } from '../src/wire/wire-error.js';
@@ -333,6 +334,21 @@ describe('relay routing', () => {
     await exchange(pa, { id: b, client: fresh }, 2);
     expect(old.client.drain()).toEqual([]);
     expect(await health(http)).toMatchObject({ connections: 2, authenticated: 2 });
+  });
+
+  it('a replaced RelayClient stays down instead of taking its identity back (no flapping between two processes)', { timeout: TEST_MS }, async () => {
+    const a = newIdentity();
+    const { url, http } = await startRelay([a]);
+    const events: string[] = [];
+    const first = new RelayClient({ url, identity: a, onEnvelope: () => {}, onEvent: (e) => events.push(e) });
+    await first.connect();
+    const second = new RelayClient({ url, identity: a, onEnvelope: () => {} });
+    await second.connect();
+    await sleep(1_500);
+    expect(events.some((e) => /closed \(4000/.test(e))).toBe(true);
+    expect(events.filter((e) => /ready/.test(e))).toHaveLength(1);
+    expect(await health(http)).toMatchObject({ authenticated: 1 });
+    await Promise.all([first.close(), second.close()]);
   });
 });
 

@@ -2,7 +2,8 @@
  * The client side of the relay protocol (proto/tessera/v1/relay.proto; relay-server.ts): dial the
  * relay, answer its challenge with the identity key, then send and receive encoded envelopes.
  * After a dropped connection (a relay restart, say) it reconnects with exponential backoff and
- * flushes what was queued meanwhile (bounded). Frames the client cannot decode are ignored.
+ * flushes what was queued meanwhile (bounded), unless the relay refused the identity or handed it
+ * to a newer connection. Frames the client cannot decode are ignored.
  * @module
  */
 import WebSocket from 'ws';
@@ -124,12 +125,15 @@ export class RelayClient {
         this.#ready = false;
       }
       this.#event(`relay connection closed (${code} ${reason.toString().slice(0, 100)})`);
-      if (code === REFUSED) {
-        // The relay does not admit this identity: retrying cannot help.
+      if (code === REFUSED || code === RelayCloseCode.replaced) {
+        // The relay does not admit this identity, or another connection now speaks for it (a
+        // second process with the same identity): retrying cannot help, and reconnecting would
+        // only take the identity back and forth between the two.
         this.#closed = true;
         const waiters = this.#waiters;
         this.#waiters = [];
-        for (const w of waiters) w.reject(new Error(`relay ${this.#o.url} refused this identity (${reason.toString().slice(0, 100)})`));
+        const why = code === REFUSED ? `refused this identity (${reason.toString().slice(0, 100)})` : 'handed this identity to a newer connection';
+        for (const w of waiters) w.reject(new Error(`relay ${this.#o.url} ${why}`));
         return;
       }
       if (!this.#closed && this.#ws === null) this.#scheduleReconnect();

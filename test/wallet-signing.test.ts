@@ -150,8 +150,8 @@ describe('derived key packages', () => {
     expect(key.secretShare.expose()).toBe(keys[0]!.secretShare.expose());
   });
 
-  it('Ed25519 keys have no BIP32 derivation', () => {
-    const [ed] = dealerKeygen(getSuite('frost-ed25519'), 2, 3);
+  it('Ed448 keys have no derivation (Ed25519 keys derive by hd-wallet Edwards: wallet-ed25519-derivation.test.ts)', () => {
+    const [ed] = dealerKeygen(getSuite('frost-ed448'), 2, 3);
     expect(() => deriveKeyPackage(ed!, [0])).toThrow(UnsupportedSchemeError);
   });
 

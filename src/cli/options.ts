@@ -1,12 +1,13 @@
 /**
  * Parsing and validation of command-line values shared by the commands: scheme ids, positive
- * integers, hex strings and signer lists. Every failure is a CliError with a one-line message.
+ * integers, hex strings, signer lists and Bitcoin networks. Every failure is a CliError with a one-line message.
  * @module
  */
 import { hexToBytes } from '../math/bytes.js';
 import { isSchemeId, SCHEME_IDS, type SchemeId } from '../suites/index.js';
 import { HASH_ALGORITHMS, type HashAlgorithm } from '../signing/ecdsa/sign-input.js';
 import { ECDSA_SCHEME } from '../signing/ecdsa/key-share.js';
+import { BITCOIN_NETWORKS, type BitcoinNetwork } from '../wallet/networks.js';
 import { CliError } from './cli-error.js';
 
 export function parseScheme(value: string | undefined): SchemeId {
@@ -65,4 +66,10 @@ export function parseSigners(value: string, t: number, n: number): number[] {
   }
   if (out.length !== t) throw new CliError(`--signers must name exactly ${t} parties (the threshold), got ${out.length}`);
   return out.sort((a, b) => a - b);
+}
+
+/** `--network`: mainnet, testnet or regtest. */
+export function parseNetwork(value: string): BitcoinNetwork {
+  if (!(BITCOIN_NETWORKS as readonly string[]).includes(value)) throw new CliError(`--network must be one of ${BITCOIN_NETWORKS.join(', ')}, got "${value}"`);
+  return value as BitcoinNetwork;
 }

@@ -1,8 +1,10 @@
 /**
  * `tessera simulate`: key generation (DKG or dealer) and FROST signing with every party in one
  * process, printing one JSON object per run; `--scheme ecdsa-secp256k1` runs DKLs23 instead
- * (simulate-ecdsa.ts), with `--hash` choosing the digest and `"recovery"` in the output. `--reveal-shares` (a research flag) adds every
- * party's secret share so other implementations can be checked against ours.
+ * (simulate-ecdsa.ts), with `--hash` choosing the digest and `"recovery"` in the output.
+ * `--derive <path>` signs under the key's child at that path and prints its xpub, child key and
+ * addresses (simulate-derive.ts). `--reveal-shares` (a research flag) adds every party's secret
+ * share of the root key so other implementations can be checked against ours.
  * @module
  */
 import { parseArgs } from 'node:util';
@@ -19,6 +21,7 @@ import { ECDSA_SCHEME } from '../signing/ecdsa/key-share.js';
 import { dkgSuite } from '../signing/ecdsa/dkg-suite.js';
 import type { HashAlgorithm } from '../signing/ecdsa/sign-input.js';
 import { parseCliScheme, parseHash, parseHex, parseInteger, parseSigners, type CliSchemeId } from './options.js';
+import { derivedFields, derivedSigningKey, parseDerive, type DeriveRequest, type DerivedFields } from './simulate-derive.js';
 import { DEFAULT_ECDSA_HASH, simulateEcdsaOnce } from './simulate-ecdsa.js';
 
 export interface SimulateRequest {
@@ -30,12 +33,15 @@ export interface SimulateRequest {
   /** ECDSA only: the digest of the message that is signed (sha256 if absent). */
   readonly hash?: HashAlgorithm;
   readonly keygen: KeygenMode;
+  /** Sign under the child at this path (and print its wallet fields); the root key if absent. */
+  readonly derive?: DeriveRequest;
   readonly count: number;
   readonly revealShares: boolean;
   readonly json: boolean;
 }
 
-export interface SimulateResult {
+/** With `--derive`, also the DerivedFields, after `signature` (and `recovery`). */
+export interface SimulateResult extends Partial<DerivedFields> {
   scheme: CliSchemeId;
   threshold: number;
   parties: number;
@@ -60,6 +66,8 @@ export function parseSimulate(argv: string[]): SimulateRequest {
       message: { type: 'string' },
       hash: { type: 'string' },
       keygen: { type: 'string' },
+      derive: { type: 'string' },
+      network: { type: 'string' },
       count: { type: 'string' },
       json: { type: 'boolean' },
       'reveal-shares': { type: 'boolean' },
@@ -86,6 +94,7 @@ export function parseSimulate(argv: string[]): SimulateRequest {
     message: values.message === undefined ? undefined : parseHex('message', values.message),
     hash,
     keygen,
+    derive: parseDerive(scheme, values.derive, values.network),
     count: parseInteger('count', values.count, 1),
     revealShares: values['reveal-shares'] ?? false,
     json: values.json ?? false,
@@ -117,9 +126,10 @@ export async function simulateOnce(req: SimulateRequest): Promise<SimulateResult
   const keys = await simulateKeygen(suite, req.threshold, req.parties, req.keygen);
   const signers = [...(req.signers ?? randomSigners(req.threshold, req.parties))];
   const message = req.message ?? systemRng(32);
-  const signatures = unwrapAll(await simulateSign(suite, keys, signers, message));
+  const signingKeys = req.derive === undefined ? keys : keys.map((k) => derivedSigningKey(k, req.derive!.path));
+  const signatures = unwrapAll(await simulateSign(suite, signingKeys, signers, message));
   const signature = signatures.get(signers[0]!)!;
-  const publicKey = publishedPublicKey(suite, keys[0]!.public);
+  const publicKey = publishedPublicKey(suite, signingKeys[0]!.public);
   if (!verifyIndependently(req.scheme, signature, message, publicKey)) throw new Error('independent verifier rejected the signature');
   const result: SimulateResult = {
     scheme: req.scheme,
@@ -129,6 +139,7 @@ export async function simulateOnce(req: SimulateRequest): Promise<SimulateResult
     publicKey: bytesToHex(publicKey),
     message: bytesToHex(message),
     signature: bytesToHex(signature),
+    ...(req.derive === undefined ? {} : derivedFields(keys[0]!.public, req.derive)),
   };
   if (req.revealShares) result.shares = revealedShares(keys, (s) => suite.Fn.encode(s));
   return result;
@@ -137,7 +148,7 @@ export async function simulateOnce(req: SimulateRequest): Promise<SimulateResult
 async function simulateEcdsa(req: SimulateRequest): Promise<SimulateResult> {
   const signers = [...(req.signers ?? randomSigners(req.threshold, req.parties))];
   const message = req.message ?? systemRng(32);
-  const run = await simulateEcdsaOnce(req.threshold, req.parties, req.keygen, signers, message, req.hash ?? DEFAULT_ECDSA_HASH);
+  const run = await simulateEcdsaOnce(req.threshold, req.parties, req.keygen, signers, message, req.hash ?? DEFAULT_ECDSA_HASH, req.derive?.path);
   const result: SimulateResult = {
     scheme: req.scheme,
     threshold: req.threshold,
@@ -147,6 +158,7 @@ async function simulateEcdsa(req: SimulateRequest): Promise<SimulateResult> {
     message: bytesToHex(message),
     signature: bytesToHex(run.signature),
     recovery: run.recovery,
+    ...(req.derive === undefined ? {} : derivedFields(run.keys[0]!.public, req.derive)),
   };
   if (req.revealShares) result.shares = revealedShares(run.keys, (s) => dkgSuite.Fn.encode(s));
   return result;
@@ -160,6 +172,8 @@ function humanReadable(r: SimulateResult): string {
     `  signature   ${r.signature}`,
   ];
   if (r.recovery !== undefined) lines.push(`  recovery    ${r.recovery}`);
+  const derived = { xpub: r.xpub, 'root key': r.rootPublicKey, 'chain code': r.chainCode, path: r.path, 'child key': r.childPublicKey, address: r.address, 'eth address': r.ethAddress };
+  for (const [label, value] of Object.entries(derived)) if (value !== undefined) lines.push(`  ${label.padEnd(12)}${value}`);
   for (const s of r.shares ?? []) lines.push(`  share ${s.id}     ${s.secretShare} (verifying ${s.verifyingShare})`);
   return lines.join('\n');
 }

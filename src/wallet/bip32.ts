@@ -1,7 +1,7 @@
 /**
  * BIP32 extended public keys of threshold keys (BIP32 "Serialization format" and "Public parent
- * key → public child key"; PROTOCOLS.md §4). A secp256k1 key's root xpub is its group key PK with
- * the joint chain code from key generation, at depth 0. A path in BIP32 notation (`m/0/1/2`) is
+ * key → public child key"; PROTOCOLS.md §4). A secp256k1 key's root xpub (FROST, FROST/Taproot or
+ * DKLs23 ECDSA) is its group key PK with the joint chain code from key generation, at depth 0. A path in BIP32 notation (`m/0/1/2`) is
  * parsed into non-hardened indices; a hardened step (`0'`, `0h`, `0H`, or an index ≥ 2^31) needs
  * the whole private key and is refused with `HardenedDerivationError`. Deriving a path gives the
  * child xpub and the accumulated public additive tweak δ, with child key = PK + δ·G.
@@ -17,13 +17,14 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToBigintBE, concatBytes, u32be } from '../math/bytes.js';
 import type { PublicKeyPackage } from '../dkg/key-package.js';
 import { derivePublic, HARDENED } from '../signing/ecdsa/derivation.js';
+import { ECDSA_SCHEME } from '../signing/ecdsa/key-share.js';
 import { getSuite } from '../suites/index.js';
 import { DerivationPathError, HardenedDerivationError, UnsupportedSchemeError } from './errors.js';
 import { hash160 } from './hash160.js';
 import { NETWORK_PARAMS, type BitcoinNetwork } from './networks.js';
 
 /** The schemes whose keys are secp256k1 points and so have BIP32 xpubs. */
-const SECP256K1_SCHEMES: readonly string[] = ['frost-secp256k1', 'frost-secp256k1-tr'];
+export const SECP256K1_SCHEMES: readonly string[] = ['frost-secp256k1', 'frost-secp256k1-tr', ECDSA_SCHEME];
 const MAX_DEPTH = 255;
 const { Fn } = getSuite('frost-secp256k1');
 const base58check = createBase58check(sha256);
@@ -47,9 +48,8 @@ export interface ChildKey {
   readonly tweak: bigint;
 }
 
-/** Throws unless the scheme's keys are secp256k1 points (the BIP32 curve). */
-function requireSecp256k1Scheme(operation: string, scheme: string): void {
-  if (!SECP256K1_SCHEMES.includes(scheme)) throw new UnsupportedSchemeError(operation, scheme);
+export function isSecp256k1Scheme(scheme: string): boolean {
+  return SECP256K1_SCHEMES.includes(scheme);
 }
 
 /** Throws unless every index is a non-hardened BIP32 index (integer, 0 ≤ i < 2^31). */
@@ -75,7 +75,7 @@ export function parsePath(path: string): number[] {
 
 /** The key's root xpub: group key and joint chain code, depth 0, no parent. */
 export function rootXpub(pub: PublicKeyPackage): ExtendedPublicKey {
-  requireSecp256k1Scheme('BIP32 derivation', pub.scheme);
+  if (!isSecp256k1Scheme(pub.scheme)) throw new UnsupportedSchemeError('BIP32 derivation', pub.scheme);
   return { depth: 0, parentFingerprint: 0, childNumber: 0, chainCode: pub.chainCode, publicKey: pub.groupPublicKey };
 }
 

@@ -7,15 +7,30 @@
  * (Σλ_i·(s_i + b) = x + b), so the result is an ordinary KeyPackage that runFrostSign and
  * simulateSign use unchanged.
  *
- * BIP32 non-hardened derivation is the map with b = δ (the accumulated IL of the path) and the
- * child's chain code, so deriving m/0 and then /5 gives m/0/5. The Taproot tweak (taproot.ts) is
- * the map with the sign of BIP341's even-y rule and b = t.
+ * Non-hardened derivation is the map with b = δ (the accumulated tweak of the path) and the
+ * child's chain code, so deriving m/0 and then /5 gives m/0/5: BIP32 CKDpub (bip32.ts) for the
+ * FROST secp256k1 schemes, hd-wallet's Edwards derivation (ed25519-derivation.ts) for
+ * frost-ed25519. The Taproot tweak (taproot.ts) is the map with the sign of BIP341's even-y rule
+ * and b = t. Threshold ECDSA keys are not mapped: DKLs23 applies δ inside the signing protocol,
+ * with the path fixed in the session (PROTOCOLS.md §4.3-4.4), so their packages are refused here.
  * @module
  */
 import { SecretScalar } from '../math/secret.js';
 import type { KeyPackage, PublicKeyPackage } from '../dkg/key-package.js';
+import { isEcdsaScheme } from '../signing/schemes.js';
 import { getSuite } from '../suites/index.js';
-import { deriveChild, rootXpub, type ChildKey } from './bip32.js';
+import { deriveChild, rootXpub, SECP256K1_SCHEMES, type ChildKey } from './bip32.js';
+import { deriveEd25519Child, ED25519_SCHEME, type Ed25519ChildKey } from './ed25519-derivation.js';
+import { UnsupportedSchemeError } from './errors.js';
+
+/** The schemes whose keys have non-hardened derivation. */
+export const DERIVABLE_SCHEMES: readonly string[] = [...SECP256K1_SCHEMES, ED25519_SCHEME];
+
+/** The child of a key at a non-hardened path: BIP32 for secp256k1 keys, Edwards for Ed25519. */
+export function deriveKeyChild(pub: PublicKeyPackage, path: readonly number[]): ChildKey | Ed25519ChildKey {
+  if (pub.scheme === ED25519_SCHEME) return deriveEd25519Child({ publicKey: pub.groupPublicKey, chainCode: pub.chainCode }, path);
+  return deriveChild(rootXpub(pub), path);
+}
 
 /** f' = (negate ? −f : f) + add; the chain code of the new package. */
 export interface KeyMap {
@@ -45,8 +60,9 @@ export function mapKeyPackage(key: KeyPackage, m: KeyMap): KeyPackage {
   return { id: key.id, secretShare: new SecretScalar(Fn.add(m.negate ? Fn.neg(s) : s, m.add)), public: mapPublicPackage(key.public, m) };
 }
 
-/** This party's key package for the child key at a non-hardened path, and the derivation. */
-export function deriveKeyPackage(key: KeyPackage, path: readonly number[]): { readonly key: KeyPackage; readonly child: ChildKey } {
-  const child = deriveChild(rootXpub(key.public), path);
+/** This party's FROST key package for the child key at a non-hardened path, and the derivation. */
+export function deriveKeyPackage(key: KeyPackage, path: readonly number[]): { readonly key: KeyPackage; readonly child: ChildKey | Ed25519ChildKey } {
+  if (isEcdsaScheme(key.public.scheme)) throw new UnsupportedSchemeError('deriveKeyPackage (threshold ECDSA applies the path inside signing)', key.public.scheme);
+  const child = deriveKeyChild(key.public, path);
   return { key: mapKeyPackage(key, { negate: false, add: child.tweak, chainCode: child.xpub.chainCode }), child };
 }

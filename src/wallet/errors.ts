@@ -3,6 +3,9 @@
  * hardened step (impossible without the whole private key, BIP32 "Public parent key → public
  * child key"), a key of a scheme the operation does not apply to, a BIP341 tweak that falls
  * outside the group order, and a descriptor with characters outside the BIP380 character set.
+ * Transactions (issue 6 point 4): a PSBT that does not decode, an input refused, a bad signature
+ * (BIP174, BIP341, BIP143); an Ethereum transaction that does not parse, a replayable one
+ * (EIP-155), a signature that cannot be used.
  * All extend `TssError` and carry a stable `code`.
  * @module
  */
@@ -45,5 +48,73 @@ export class DescriptorError extends TssError {
   override readonly name = 'DescriptorError';
   constructor(message: string) {
     super('INVALID_DESCRIPTOR', message);
+  }
+}
+
+/** An address type asked of a key whose scheme cannot hold funds at it (e.g. P2TR of an ECDSA key). */
+export class AddressTypeError extends TssError {
+  override readonly name = 'AddressTypeError';
+  constructor(type: string, needed: string, scheme: string) {
+    super('ADDRESS_TYPE_MISMATCH', `a ${type} address needs a ${needed} key, not a ${scheme} key`);
+  }
+}
+
+/** Why a PSBT input was refused (PsbtInputError.reason). */
+export type PsbtInputRefusal = 'missing-prevout' | 'inconsistent-prevout' | 'unsupported-sighash' | 'unexpected-field' | 'not-ours' | 'already-final' | 'unsupported-script';
+
+/** A PSBT that does not decode (BIP174), or a transaction it describes that no node would accept. */
+export class PsbtFormatError extends TssError {
+  override readonly name = 'PsbtFormatError';
+  constructor(message: string) {
+    super('INVALID_PSBT', message);
+  }
+}
+
+/** One input of a PSBT cannot be signed, summarized or finalized as asked; `reason` says why. */
+export class PsbtInputError extends TssError {
+  override readonly name = 'PsbtInputError';
+  readonly inputIndex: number;
+  readonly reason: PsbtInputRefusal;
+  constructor(inputIndex: number, reason: PsbtInputRefusal, message: string) {
+    super('PSBT_INPUT_REFUSED', `PSBT input ${inputIndex}: ${message}`);
+    this.inputIndex = inputIndex;
+    this.reason = reason;
+  }
+}
+
+/** A signature handed to finalizePsbt that is malformed or does not verify for its input. */
+export class PsbtSignatureError extends TssError {
+  override readonly name = 'PsbtSignatureError';
+  readonly inputIndex: number;
+  constructor(inputIndex: number, message: string) {
+    super('INVALID_PSBT_SIGNATURE', `PSBT input ${inputIndex}: ${message}`);
+    this.inputIndex = inputIndex;
+  }
+}
+
+/** An Ethereum transaction that does not parse: unknown or missing field, bad encoding, number out of range. */
+export class EthTransactionError extends TssError {
+  override readonly name = 'EthTransactionError';
+  /** The offending field, or null for the transaction as a whole. */
+  readonly field: string | null;
+  constructor(field: string | null, message: string) {
+    super('INVALID_ETH_TRANSACTION', field === null ? message : `${field}: ${message}`);
+    this.field = field;
+  }
+}
+
+/** A legacy transaction without an EIP-155 chain id: its signature would be valid on every chain. */
+export class EthReplayableTransactionError extends TssError {
+  override readonly name = 'EthReplayableTransactionError';
+  constructor() {
+    super('REPLAYABLE_ETH_TRANSACTION', 'a legacy transaction without a chain id (pre-EIP-155) can be replayed on any chain; it is refused');
+  }
+}
+
+/** A signature that cannot go into an Ethereum transaction (high s, recovery id ≥ 2) or recovers to another sender. */
+export class EthSignatureError extends TssError {
+  override readonly name = 'EthSignatureError';
+  constructor(message: string) {
+    super('INVALID_ETH_SIGNATURE', message);
   }
 }

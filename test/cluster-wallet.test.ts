@@ -13,7 +13,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ed25519 } from '@noble/curves/ed25519.js';
-import { schnorr } from '@noble/curves/secp256k1.js';
+import { schnorr, secp256k1 } from '@noble/curves/secp256k1.js';
 import { keccak_256 } from '@noble/hashes/sha3.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { HDKey } from '@scure/bip32';
@@ -175,6 +175,26 @@ describe('the coordinator CLI: keygen, sign, drill, export-key', () => {
     const bare = await tessera('sign', ...coordinatorArgs(), '--key', keyId, '--message', 'cafe');
     expect(bare.code).toBe(2);
     expect(bare.stderr).toMatch(/give --hash/);
+  }, 60_000);
+
+  it('address and backup: the addresses and xpub of the new key, as @scure/bip32 and btc-signer derive them, from the home or a node', async () => {
+    const child = new HDKey({ publicKey: hexToBytes(xpubRoot.groupPublicKey), chainCode: hexToBytes(xpubRoot.chainCode) }).derive('m/0/3').publicKey!;
+    const wpkh = await tessera('address', '--home', home, '--key', keyId, '--type', 'p2wpkh', '--path', 'm/0/3', '--network', 'regtest');
+    expect(wpkh.stdout.trim()).toBe(btc.p2wpkh(child, { ...btc.TEST_NETWORK, bech32: 'bcrt' }).address);
+    const fromNode = await tessera('address', '--config', cluster.nodes[1]!.configPath, '--key', keyId, '--type', 'p2wpkh', '--path', 'm/0/3', '--network', 'regtest');
+    expect(fromNode.stdout).toBe(wpkh.stdout);
+    const eth = JSON.parse((await tessera('address', '--home', home, '--key', keyId, '--type', 'eth', '--path', 'm/0/3', '--json')).stdout);
+    const uncompressed = secp256k1.Point.fromBytes(child).toBytes(false);
+    expect(eth.address.toLowerCase()).toBe('0x' + bytesToHex(keccak_256(uncompressed.subarray(1)).subarray(12)));
+    const wrong = await tessera('address', '--home', home, '--key', keyId, '--type', 'p2tr');
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/p2tr address needs a frost-secp256k1-tr key/);
+    const backup = JSON.parse((await tessera('backup', '--home', home, '--key', keyId, '--count', '2')).stdout);
+    expect(backup).toMatchObject({ format: 'tessera-backup/1', keyId, scheme: 'ecdsa-secp256k1', threshold: 2 });
+    expect(backup.parties.map((p: { identityKey: string }) => p.identityKey)).toEqual(P().map(bytesToHex));
+    expect(bytesToHex(HDKey.fromExtendedKey(backup.xpub).publicKey!)).toBe(xpubRoot.groupPublicKey);
+    expect(backup.descriptors.receive).toMatch(/^wpkh\(xpub[1-9A-Za-z]+\/0\/\*\)#[a-z0-9]{8}$/);
+    expect(backup.firstAddresses.map((a: { path: string; type: string }) => `${a.type} ${a.path}`)).toEqual(['p2wpkh m/0/0', 'eth m/0/0', 'p2wpkh m/0/1', 'eth m/0/1']);
   }, 60_000);
 
   it('drill: every 2-subset signs; with a node down, its subsets are reported failing and the exit code is 1', async () => {

@@ -9,7 +9,8 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join, resolve } from 'node:path';
 import { bytesToHex, hexToBytes } from '../math/bytes.js';
 import { systemRng } from '../math/random.js';
-import { isAnySchemeId, type AnySchemeId } from '../signing/schemes.js';
+import { asPackageScheme, isAnySchemeId, type AnySchemeId } from '../signing/schemes.js';
+import type { PublicKeyPackage } from '../dkg/key-package.js';
 import { identityFromSecret, type Identity } from '../transport/identity.js';
 import { identityKeyFromHex, type PeerEntry } from '../node/config.js';
 import { CliError } from './cli-error.js';
@@ -87,6 +88,26 @@ export class CoordinatorHome {
     const k = this.keys()[keyId];
     if (k === undefined || !isAnySchemeId(k.scheme)) throw new CliError(`unknown key ${keyId} (keys made by this coordinator are listed in ${join(this.dir, 'keys.json')})`);
     return k;
+  }
+
+  /**
+   * The key's public package as far as the coordinator knows it (scheme, threshold, parties,
+   * group key, chain code: what derivation, addresses and backups need; no verifying shares).
+   */
+  publicPackage(keyId: string): PublicKeyPackage {
+    const k = this.key(keyId);
+    if (k.chainCode === undefined || k.groupPublicKey === undefined) {
+      throw new CliError(`key ${keyId} was made before chain codes were recorded in keys.json; read it from a node with --config <node.json> instead`);
+    }
+    return {
+      scheme: asPackageScheme(k.scheme),
+      threshold: k.threshold,
+      parties: k.parties.map((_, i) => i + 1),
+      groupPublicKey: hexToBytes(k.groupPublicKey),
+      verifyingShares: new Map(),
+      vssCommitment: [hexToBytes(k.groupPublicKey)],
+      chainCode: hexToBytes(k.chainCode),
+    };
   }
 
   rememberKey(keyId: string, key: KnownKey): void {

@@ -10,6 +10,7 @@ import { CliError } from './cli-error.js';
 import { runIdentity, runKeygen, runKeys, runNode, runPresignCommand, runSign } from './cluster-commands.js';
 import { runDemo } from './demo.js';
 import { runDrill, runExportKey } from './recovery-commands.js';
+import { runAddress, runBackup } from './wallet-commands.js';
 import { runRelay } from './relay.js';
 import { runSimulate } from './simulate.js';
 
@@ -21,6 +22,7 @@ commands:
   simulate --scheme <id> --threshold <t> --parties <n> [--signers 1,3] [--message <hex>]
            [--keygen dkg|dealer] [--count <k>] [--json] [--reveal-shares]
            [--hash sha256|sha256d|keccak256]  (ecdsa-secp256k1 only; default sha256)
+           [--derive m/0/5 [--network mainnet|testnet|regtest]]  (secp256k1 schemes, frost-ed25519)
                                keygen and signing with every party in one process
   relay --port <p> [--host 127.0.0.1] --allow <file> [--tls-cert <file> --tls-key <file>]
                                the WebSocket relay that routes envelopes between nodes
@@ -42,6 +44,12 @@ commands:
                                ecdsa-secp256k1: make a presignature ahead (stored sealed on each
                                signer, usable once by sign --presignature with the same signers
                                and path); prints its id
+  address --key <id> --type p2tr|p2wpkh|eth|sol [--path m/0/0] [--network <n>]
+          [--home <dir> | --config <node.json>] [--json]
+                               the key's address at a non-hardened path
+  backup --key <id> [--network <n>] [--count <k>] [--out <file>] [--home <dir> | --config <node.json>]
+                               the key's public metadata as JSON (scheme, t, n, identity keys,
+                               xpub, descriptors, first addresses) for recovery
   drill --relay <url> --key <id> [--home <dir>] [--peers <file>] [--json]
                                sign a test message with every t-subset of the key's parties and
                                report which work (exit 1 if any fails)
@@ -79,6 +87,12 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     case 'presign':
       await runPresignCommand(rest, out);
+      return 0;
+    case 'address':
+      runAddress(rest, out);
+      return 0;
+    case 'backup':
+      runBackup(rest, out);
       return 0;
     case 'drill':
       return (await runDrill(rest, out)) ? 0 : 1;

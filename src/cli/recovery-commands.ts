@@ -17,12 +17,11 @@ import { loadNodeConfig } from '../node/config.js';
 import { NodeStorage } from '../storage/index.js';
 import { readPassphrase } from '../storage/passphrase.js';
 import { exportedKeyFields, reconstructKey } from '../wallet/key-export.js';
-import { BITCOIN_NETWORKS, type BitcoinNetwork } from '../wallet/networks.js';
 import type { KeyPackage } from '../dkg/key-package.js';
 import { CliError } from './cli-error.js';
 import { coordinatorOptions, withCoordinator } from './coordinator-session.js';
 import { CoordinatorHome } from './coordinator-home.js';
-import { parseHex, parseInteger } from './options.js';
+import { parseHex, parseInteger, parseNetwork } from './options.js';
 
 type Out = (line: string) => void;
 
@@ -92,8 +91,7 @@ export function runExportKey(argv: string[], out: Out, warn: Out): void {
   if (values.key === undefined) throw new CliError('--key <id> is required');
   const configs = values.config ?? [];
   if (configs.length === 0) throw new CliError('give the config of each node whose share to use: --config <node.json> (t times)');
-  const network = (values.network ?? 'mainnet') as BitcoinNetwork;
-  if (!BITCOIN_NETWORKS.includes(network)) throw new CliError(`--network must be one of ${BITCOIN_NETWORKS.join(', ')}`);
+  const network = parseNetwork(values.network ?? 'mainnet');
   const shares: KeyPackage[] = configs.map((path) => {
     const config = loadNodeConfig(path);
     const storage = NodeStorage.open(config.dataDir, readPassphrase(config.passphrase));

@@ -248,6 +248,9 @@ export class Coordinator {
       pending.failures.set(from, { code: 'MALFORMED', culprits: [e.sender], reason: `unreadable ${e.round} message: ${(err as Error).message}` });
     }
     if (pending.results.size + pending.failures.size === pending.parties.length) return pending.done();
+    // A party that refuses the proposal (its checks or its signer policy) never joins: the
+    // session cannot succeed, so the refusal is reported now, not after the others time out.
+    if (e.round === ROUND_FAILED && pending.failures.get(from)?.code === 'REFUSED') return pending.done();
     // A party that the others blamed (a crashed node, typically) may never answer: once every
     // party has either answered or been blamed, the outcome is known and nobody is waited for.
     if (pending.failures.size > 0) {

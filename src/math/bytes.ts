@@ -47,9 +47,7 @@ export function utf8(s: string): Uint8Array {
 /** Big-endian 4-byte length prefix, used by transcripts and canonical encodings. */
 export function u32be(n: number): Uint8Array {
   if (!Number.isInteger(n) || n < 0 || n > 0xffffffff) throw new EncodingError('u32 out of range');
-  const out = new Uint8Array(4);
-  new DataView(out.buffer).setUint32(0, n);
-  return out;
+  return Uint8Array.of(n >>> 24, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff);
 }
 
 export function bigintToBytesBE(n: bigint, length: number): Uint8Array {

@@ -12,6 +12,7 @@ import type { FieldProgram, Slot, StaticArena } from '../wasm/field-program.js';
 import { ELEMENT_BYTES } from '../wasm/limbs.js';
 import type { Body, ModuleBuilder } from '../wasm/module-builder.js';
 import { generateLoops, loopExports, type CurveFns } from '../wasm/point-loops.js';
+import { generateSswuMap } from './sswu-gen.js';
 
 export const P = 2n ** 256n - 2n ** 32n - 977n;
 export const N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
@@ -416,6 +417,9 @@ export function generateSecp256k1(mod: ModuleBuilder, arena: StaticArena): void 
   const ct = pointLoops({ setIdentity: setIdentityP, dbl: pdbl, add: padd, inputBytes: POINT_BYTES, addInput: padd });
   const vt = pointLoops({ setIdentity: setIdentityJ, dbl: jdbl, add: jadd, inputBytes: AFFINE_BYTES, addInput: jmadd });
 
-  const fns = { inv, jdbl, jadd, jmadd, jeq, padd, pdbl, condNeg, jToAffine, jxEquals, jToP, pToJ, decompress, glvTables, batchToAffine, batchInv, mulBeta };
+  /** (r, u0, u1): RFC 9380 map_to_curve(u0) + map_to_curve(u1), Jacobian (sswu-gen.ts). */
+  const mapToCurve2 = generateSswuMap(kit, { padd, pToJ });
+
+  const fns = { inv, jdbl, jadd, jmadd, jeq, padd, pdbl, condNeg, jToAffine, jxEquals, jToP, pToJ, decompress, glvTables, batchToAffine, batchInv, mulBeta, mapToCurve2 };
   kit.finish({ ...fns, ...loopExports(ct, vt), fsqrt: sqrtCandidate });
 }

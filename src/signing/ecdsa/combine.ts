@@ -3,12 +3,11 @@
  * 0xCarbon `sign_phase4`): each signer publishes w_i = m·φ_i + r_x·v_i and u_i; then
  * s = Σw_i / Σu_i = (m + r_x·sk)/r, low-S normalized (s > n/2 → n − s, flipping the recovery
  * id's parity bit), recid = (y(R) odd) | (x(R) ≥ n) << 1, and the signature is verified against
- * the (derived) public key PK' (with @noble/curves, prehashed) before it is released.
+ * the (derived) public key PK' (prehashed, low s required; ec.ts `verifyLowS`) before it is released.
  * @module
  */
-import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { bytesToBigintBE, concatBytes } from '../../math/bytes.js';
-import { G, Fn, hasOddY, xCoordinate } from './ec.js';
+import { G, Fn, hasOddY, verifyLowS, xCoordinate } from './ec.js';
 import { EcdsaSignatureError } from './errors.js';
 import type { Presignature } from './presign-rounds.js';
 
@@ -44,7 +43,7 @@ export function combineSignature(round: string, R: Uint8Array, partials: readonl
     recovery ^= 1;
   }
   const signature = concatBytes(Fn.encode(Fn.create(x)), Fn.encode(s));
-  if (!secp256k1.verify(signature, digest, publicKey, { prehash: false, lowS: true })) {
+  if (!verifyLowS(signature, digest, publicKey)) {
     throw new EcdsaSignatureError(round, 'the combined signature does not verify under the group key');
   }
   return { signature, recovery };

@@ -2,18 +2,24 @@
  * secp256k1 for the DKLs23 engine, behind a few helpers: the strict group of the configured
  * backend (the WebAssembly core by default, @noble/curves with TESSERA_BACKEND=noble; 33-byte
  * compressed encodings, decoding rejects the identity and off-curve points, ATTACKS.md row 19),
- * the scalar field, RFC 9380 hash-to-curve with a protocol DST (PROTOCOLS.md §2.1), and the
- * coordinates ECDSA needs (r = x(R) mod n, the parity of y(R)).
+ * the scalar field, RFC 9380 hash-to-curve with a protocol DST (PROTOCOLS.md §2.1; on the core
+ * backend computed in wasm, byte-identical to noble's `secp256k1_hasher`), and the
+ * coordinates ECDSA needs (r = x(R) mod n, the parity of y(R)); encodings of many points at
+ * once share one inversion; low-s ECDSA verification.
  * @module
  */
-import { secp256k1_hasher } from '@noble/curves/secp256k1.js';
+import { secp256k1, secp256k1_hasher } from '@noble/curves/secp256k1.js';
 import { bytesToBigintBE } from '../../math/bytes.js';
 import { N } from '../../math/secp256k1/curve-gen.js';
+import { encodeCompressedBatch } from '../../math/secp256k1/batch-encode.js';
+import { ecdsaVerify } from '../../math/secp256k1/ecdsa.js';
+import { hashToCurve } from '../../math/secp256k1/hash-to-curve.js';
 import { ScalarField } from '../../math/scalar-field.js';
 import { defaultBackend } from '../../suites/backend.js';
 import { secp256k1Backend } from '../../suites/core-groups.js';
 
-const backend = secp256k1Backend(defaultBackend());
+const backendName = defaultBackend();
+const backend = secp256k1Backend(backendName);
 
 /** A point of the configured backend (opaque to the protocol code). */
 export type Point = ReturnType<typeof backend.G.decode>;
@@ -25,8 +31,26 @@ export const G = backend.G;
 
 /** RFC 9380 secp256k1_XMD:SHA-256_SSWU_RO_ with DST "tessera/v1/dkls23/" ‖ label. */
 export function hashToPoint(label: string, message: Uint8Array): Point {
-  const p = secp256k1_hasher.hashToCurve(message, { DST: `tessera/v1/dkls23/${label}` });
-  return G.decode(p.toBytes(true)); // never the identity except with negligible probability
+  const DST = `tessera/v1/dkls23/${label}`;
+  if (backendName === 'core') return hashToCurve(message, DST);
+  return G.decode(secp256k1_hasher.hashToCurve(message, { DST }).toBytes(true)); // never the identity except with negligible probability
+}
+
+/** G.encode of every point, concatenated (one inversion for all on the core). */
+export function encodeAll(points: readonly Point[]): Uint8Array {
+  if (backendName === 'core') return encodeCompressedBatch(points);
+  const out = new Uint8Array(points.length * G.elementBytes);
+  points.forEach((p, i) => out.set(G.encode(p), i * G.elementBytes));
+  return out;
+}
+
+/**
+ * ECDSA verification of a 64-byte r ‖ s over a 32-byte digest, rejecting high s (the core's
+ * libsecp256k1-style verifier, or @noble/curves with lowS on the noble backend).
+ */
+export function verifyLowS(signature: Uint8Array, digest: Uint8Array, publicKey: Uint8Array): boolean {
+  if (backendName === 'core') return ecdsaVerify(signature, digest, publicKey);
+  return secp256k1.verify(signature, digest, publicKey, { prehash: false, lowS: true });
 }
 
 /** The affine x-coordinate as an integer (not reduced mod n). */

@@ -1,20 +1,22 @@
 /**
  * Domain-separated hashing for DKLs23 (PROTOCOLS.md §2.1): every hash is over a label and
  * length-prefixed parts, the same unambiguous framing as src/mpc/transcript.ts (ATTACKS.md row
- * 4). Short digests (commitments, session ids, keys) are SHA-256 through `transcriptHash`; long
- * outputs (PRG expansions, scalars) come from TurboSHAKE128 over the same framing. Scalars are
+ * 4). Short digests (commitments, session ids, keys) are SHA-256, equal to `transcriptHash`; long
+ * outputs (PRG expansions, scalars) come from TurboSHAKE128 over the same framing (the
+ * WebAssembly implementation of src/math/keccak, byte-identical to @noble/hashes'). Scalars are
  * reduced from 48 bytes, so their bias is below 2^-128. Indices are fixed-width (`u32be`).
  * @module
  */
-import { turboshake128 } from '@noble/hashes/sha3-addons.js';
 import { bytesToHex, concatBytes, u32be, utf8 } from '../../math/bytes.js';
-import { transcriptHash } from '../../mpc/transcript.js';
+import { turboshake128, TurboShake128 } from '../../math/keccak/turboshake.js';
+import { sha256 } from '../../math/sha256/sha256.js';
 import { Fn } from './ec.js';
 
 const PREFIX = 'tessera/v1/dkls23/';
 const WIDE_SCALAR_BYTES = 48;
 
 const tags = new Map<string, Uint8Array>();
+const EMPTY = new Uint8Array(0);
 
 /** u32(len) ‖ "tessera/v1/dkls23/" ‖ label ‖ Σ (u32(len) ‖ part), in one allocation (hot path). */
 function frame(label: string, parts: readonly Uint8Array[]): Uint8Array {
@@ -24,12 +26,17 @@ function frame(label: string, parts: readonly Uint8Array[]): Uint8Array {
     tag = concatBytes(u32be(t.length), t);
     tags.set(label, tag);
   }
-  let length = tag.length;
+  return framedParts(parts, tag);
+}
+
+/** head ‖ Σ (u32(len) ‖ part), in one allocation. */
+function framedParts(parts: readonly Uint8Array[], head: Uint8Array = EMPTY): Uint8Array {
+  let length = head.length;
   for (const p of parts) length += 4 + p.length;
   const out = new Uint8Array(length);
   const view = new DataView(out.buffer);
-  out.set(tag);
-  let at = tag.length;
+  out.set(head);
+  let at = head.length;
   for (const p of parts) {
     view.setUint32(at, p.length);
     out.set(p, at + 4);
@@ -38,14 +45,17 @@ function frame(label: string, parts: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
-/** 32-byte digest H(label, parts…). */
+/**
+ * 32-byte digest H(label, parts…): transcriptHash(`dkls23/${label}`, parts…), i.e. SHA-256 of
+ * the same framing, computed on the WebAssembly SHA-256 (src/math/sha256).
+ */
 export function hash32(label: string, ...parts: Uint8Array[]): Uint8Array {
-  return transcriptHash(`dkls23/${label}`, ...parts);
+  return sha256(frame(label, parts));
 }
 
 /** `length` bytes of XOF output over (label, parts…). */
 export function expand(label: string, length: number, ...parts: Uint8Array[]): Uint8Array {
-  return turboshake128(frame(label, parts), { dkLen: length });
+  return turboshake128(length, frame(label, parts));
 }
 
 function scalarsOf(out: Uint8Array, count: number): bigint[] {
@@ -65,15 +75,6 @@ export function hashToScalars(label: string, count: number, ...parts: Uint8Array
  * for hot loops that hash many values under one session id.
  */
 export function prefixedScalarHash(label: string, count: number, ...prefix: Uint8Array[]): (...rest: Uint8Array[]) => bigint[] {
-  const head = turboshake128.create({ dkLen: count * WIDE_SCALAR_BYTES }).update(frame(label, prefix).subarray());
-  const lengths = new Uint8Array(4);
-  const view = new DataView(lengths.buffer);
-  return (...rest) => {
-    const h = head.clone();
-    for (const p of rest) {
-      view.setUint32(0, p.length);
-      h.update(lengths).update(p);
-    }
-    return scalarsOf(h.digest(), count);
-  };
+  const head = TurboShake128.create().update(frame(label, prefix));
+  return (...rest) => scalarsOf(head.digestAfter(count * WIDE_SCALAR_BYTES, framedParts(rest)), count);
 }

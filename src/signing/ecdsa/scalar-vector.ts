@@ -3,17 +3,21 @@
  * big-endian each; decoding is strict like ScalarField.decode (every entry below the order).
  * @module
  */
-import { bytesToHex, EncodingError, hexToBytes } from '../../math/bytes.js';
+import { bytesToHex, EncodingError } from '../../math/bytes.js';
 import { Fn } from './ec.js';
 import { SCALAR_BYTES } from './params.js';
 
+/** Bit offsets of the four big-endian 64-bit words of a scalar. */
+const WORD_SHIFTS = [192n, 128n, 64n, 0n];
+
 export function encodeScalars(values: readonly bigint[]): Uint8Array {
-  let hex = '';
-  for (const v of values) {
+  const out = new Uint8Array(values.length * SCALAR_BYTES);
+  const view = new DataView(out.buffer);
+  values.forEach((v, i) => {
     if (!Fn.isValid(v)) throw new EncodingError('scalar out of range');
-    hex += v.toString(16).padStart(2 * SCALAR_BYTES, '0');
-  }
-  return hexToBytes(hex);
+    WORD_SHIFTS.forEach((shift, k) => view.setBigUint64(i * SCALAR_BYTES + 8 * k, BigInt.asUintN(64, v >> shift)));
+  });
+  return out;
 }
 
 export function decodeScalars(bytes: Uint8Array, count: number): bigint[] {

@@ -15,67 +15,64 @@
  * first 512 in x.
  * @module
  */
-import { chacha20 } from '@noble/ciphers/chacha.js';
 import { equalBytes } from '../../math/bytes.js';
-import { xorInto } from './bits.js';
+import { chacha20Keystreams } from '../../math/chacha/keystreams.js';
+import { words, xorWords } from './bits.js';
 import { compress, GF_BYTES, GfMultiplier } from './gf128.js';
 import { expand, hash32 } from './hashing.js';
-import { BLOCKS, COLUMN_BYTES, K, KAPPA, LEAVES, SEED_BYTES, XI } from './params.js';
+import { BLOCKS, COLUMN_BYTES, K, KAPPA, LEAVES, XI } from './params.js';
 
 export const U_BYTES = BLOCKS * COLUMN_BYTES;
 export const CHECK_T_BYTES = KAPPA * GF_BYTES;
 const CHALLENGES = XI / (8 * GF_BYTES);
 
-const ZEROS = new Uint8Array(COLUMN_BYTES);
 const NONCE_BYTES = 12;
 
 /**
  * The PRG r_x = ChaCha20(key = seed_x, nonce = H(sid)[0..12]): every seed is an independent random
  * key, and the nonce is fresh per multiplication (sid carries both parties' randomness), so a
- * seed never sees a nonce twice short of a 96-bit collision.
+ * seed never sees a nonce twice short of a 96-bit collision. All seeds of a pair are expanded in
+ * one call; the result is viewed as 32-bit words for the XOR accumulation below.
  */
-function prgNonce(sid: Uint8Array): Uint8Array {
-  return hash32('ote/prg-nonce', sid).subarray(0, NONCE_BYTES);
+function prgOutputs(sid: Uint8Array, seeds: Uint8Array): Uint32Array {
+  return words(chacha20Keystreams(seeds, hash32('ote/prg-nonce', sid).subarray(0, NONCE_BYTES), COLUMN_BYTES));
 }
 
-function prg(nonce: Uint8Array, block: number, x: number, seeds: Uint8Array): Uint8Array {
-  const at = (block * LEAVES + x) * SEED_BYTES;
-  return chacha20(seeds.subarray(at, at + SEED_BYTES), nonce, ZEROS);
-}
+const COLUMN_WORDS = COLUMN_BYTES / 4;
+/** Word offset of r_x of block i. */
+const prgAt = (block: number, x: number) => (block * LEAVES + x) * COLUMN_WORDS;
+/** Word offset of column 4i + b. */
+const columnAt = (block: number, b: number) => (block * K + b) * COLUMN_WORDS;
 
 /** Receiver: u and the κ columns of T (each COLUMN_BYTES, concatenated). */
 export function extendReceive(sid: Uint8Array, seeds: Uint8Array, choices: Uint8Array): { u: Uint8Array; columns: Uint8Array } {
   const u = new Uint8Array(U_BYTES);
   const columns = new Uint8Array(KAPPA * COLUMN_BYTES);
-  const nonce = prgNonce(sid);
+  const [uw, cw, r] = [words(u), words(columns), prgOutputs(sid, seeds)];
   for (let block = 0; block < BLOCKS; block++) {
-    const ui = u.subarray(block * COLUMN_BYTES, (block + 1) * COLUMN_BYTES);
-    ui.set(choices);
+    u.set(choices, block * COLUMN_BYTES);
     for (let x = 0; x < LEAVES; x++) {
-      const r = prg(nonce, block, x, seeds);
-      xorInto(ui, r);
-      for (let b = 0; b < K; b++) {
-        if ((x >> b) & 1) xorInto(columns.subarray((block * K + b) * COLUMN_BYTES, (block * K + b + 1) * COLUMN_BYTES), r);
-      }
+      xorWords(uw, block * COLUMN_WORDS, r, prgAt(block, x), COLUMN_WORDS);
+      for (let b = 0; b < K; b++) if ((x >> b) & 1) xorWords(cw, columnAt(block, b), r, prgAt(block, x), COLUMN_WORDS);
     }
   }
+  r.fill(0);
   return { u, columns };
 }
 
 /** Sender: the κ columns of Q from its 15 seeds per block, Δ and the receiver's u. */
 export function extendSend(sid: Uint8Array, seeds: Uint8Array, deltas: Uint8Array, u: Uint8Array): Uint8Array {
   const columns = new Uint8Array(KAPPA * COLUMN_BYTES);
-  const nonce = prgNonce(sid);
+  const [cw, uw, r] = [words(columns), words(Uint8Array.from(u)), prgOutputs(sid, seeds)];
   for (let block = 0; block < BLOCKS; block++) {
     const delta = deltas[block]!;
-    const col = (b: number) => columns.subarray((block * K + b) * COLUMN_BYTES, (block * K + b + 1) * COLUMN_BYTES);
     for (let x = 0; x < LEAVES; x++) {
       if (x === delta) continue;
-      const r = prg(nonce, block, x, seeds);
-      for (let b = 0; b < K; b++) if (((x ^ delta) >> b) & 1) xorInto(col(b), r);
+      for (let b = 0; b < K; b++) if (((x ^ delta) >> b) & 1) xorWords(cw, columnAt(block, b), r, prgAt(block, x), COLUMN_WORDS);
     }
-    for (let b = 0; b < K; b++) if ((delta >> b) & 1) xorInto(col(b), u.subarray(block * COLUMN_BYTES, (block + 1) * COLUMN_BYTES));
+    for (let b = 0; b < K; b++) if ((delta >> b) & 1) xorWords(cw, columnAt(block, b), uw, block * COLUMN_WORDS, COLUMN_WORDS);
   }
+  r.fill(0);
   return columns;
 }
 

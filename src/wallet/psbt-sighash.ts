@@ -1,0 +1,57 @@
+/**
+ * The two signature hashes the threshold keys sign, computed here from the transaction's fields
+ * rather than taken from the PSBT library, so that @scure/btc-signer stays an independent checker
+ * in the tests:
+ * - BIP341 "Common signature message" for a key-path spend (ext_flag 0, no annex) with
+ *   SIGHASH_DEFAULT: hash_TapSighash(0x00 ‖ SigMsg(0x00, 0)). It commits to every input's amount
+ *   and script (sha_amounts, sha_scriptpubkeys), so a lie about any of them invalidates it.
+ * - BIP143 with SIGHASH_ALL for a P2WPKH input: the scriptCode is the P2PKH script of the
+ *   witness program (OP_DUP OP_HASH160 <20> OP_EQUALVERIFY OP_CHECKSIG), and only this input's
+ *   amount is signed.
+ * @module
+ */
+import { sha256 } from '@noble/hashes/sha2.js';
+import { concatBytes } from '../math/bytes.js';
+import { taggedHash } from '../suites/hashing.js';
+import { compactSize, outpoint, serializeOutput, sha256d, u32le, u64le, type TxOutput, type UnsignedTx } from './psbt-tx.js';
+
+export const SIGHASH_DEFAULT = 0x00;
+export const SIGHASH_ALL = 0x01;
+
+const KEY_PATH_SPEND_TYPE = 0x00;
+const serializeScript = (script: Uint8Array) => concatBytes(compactSize(script.length), script);
+
+/** BIP341 SigMsg(SIGHASH_DEFAULT, ext_flag 0) for input `index`, tagged-hashed with TapSighash. */
+export function taprootKeyPathSighash(tx: UnsignedTx, prevouts: readonly TxOutput[], index: number): Uint8Array {
+  const msg = concatBytes(
+    Uint8Array.of(0x00, SIGHASH_DEFAULT), // epoch, hash_type
+    u32le(tx.version),
+    u32le(tx.lockTime),
+    sha256(concatBytes(...tx.inputs.map(outpoint))),
+    sha256(concatBytes(...prevouts.map((p) => u64le(p.amount)))),
+    sha256(concatBytes(...prevouts.map((p) => serializeScript(p.script)))),
+    sha256(concatBytes(...tx.inputs.map((i) => u32le(i.sequence)))),
+    sha256(concatBytes(...tx.outputs.map(serializeOutput))),
+    Uint8Array.of(KEY_PATH_SPEND_TYPE),
+    u32le(index),
+  );
+  return taggedHash('TapSighash', msg);
+}
+
+/** BIP143 SIGHASH_ALL digest of P2WPKH input `index` spending `prevout` (script 0x0014 ‖ HASH160). */
+export function p2wpkhSighash(tx: UnsignedTx, prevout: TxOutput, index: number): Uint8Array {
+  const input = tx.inputs[index]!;
+  const scriptCode = concatBytes(Uint8Array.of(0x76, 0xa9, 0x14), prevout.script.subarray(2), Uint8Array.of(0x88, 0xac));
+  return sha256d(
+    u32le(tx.version),
+    sha256d(...tx.inputs.map(outpoint)),
+    sha256d(...tx.inputs.map((i) => u32le(i.sequence))),
+    outpoint(input),
+    serializeScript(scriptCode),
+    u64le(prevout.amount),
+    u32le(input.sequence),
+    sha256d(...tx.outputs.map(serializeOutput)),
+    u32le(tx.lockTime),
+    u32le(SIGHASH_ALL),
+  );
+}

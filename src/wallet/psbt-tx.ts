@@ -1,0 +1,59 @@
+/**
+ * The unsigned transaction a PSBT describes (BIP174 PSBT_GLOBAL_UNSIGNED_TX, or the BIP370
+ * per-input and per-output fields of a PSBTv2) as plain data, with the pieces of the Bitcoin
+ * serialization that the sighashes (BIP341, BIP143) and the txid are built from: little-endian
+ * integers, CompactSize lengths, outpoints (txid in internal byte order ‖ index) and outputs
+ * (amount ‖ script). The txid is double SHA-256 of the serialization without witnesses (BIP144),
+ * with empty scriptSigs, shown byte-reversed.
+ * @module
+ */
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bigintToBytesLE, bytesToHex, concatBytes } from '../math/bytes.js';
+
+/** 21 million bitcoin in satoshi: no amount, and no sum of amounts, may exceed it (consensus MAX_MONEY). */
+export const MAX_MONEY = 2_100_000_000_000_000n;
+
+/** An output: of this transaction, or the one an input spends (its PSBT witnessUtxo). */
+export interface TxOutput {
+  readonly script: Uint8Array;
+  readonly amount: bigint;
+}
+
+export interface TxInput {
+  /** The spent transaction's id in display order (as block explorers show it). */
+  readonly txid: Uint8Array;
+  readonly index: number;
+  readonly sequence: number;
+}
+
+export interface UnsignedTx {
+  readonly version: number;
+  readonly lockTime: number;
+  readonly inputs: readonly TxInput[];
+  readonly outputs: readonly TxOutput[];
+}
+
+export const sha256d = (...parts: Uint8Array[]): Uint8Array => sha256(sha256(concatBytes(...parts)));
+
+/** 4 bytes little-endian; the signed int32 nVersion is written as its two's-complement uint32. */
+export const u32le = (n: number): Uint8Array => bigintToBytesLE(BigInt(n >>> 0), 4);
+
+export const u64le = (n: bigint): Uint8Array => bigintToBytesLE(n, 8);
+
+export function compactSize(n: number): Uint8Array {
+  if (n < 0xfd) return Uint8Array.of(n);
+  if (n <= 0xffff) return Uint8Array.of(0xfd, n & 0xff, n >>> 8);
+  return concatBytes(Uint8Array.of(0xfe), u32le(n));
+}
+
+/** txid in internal byte order ‖ output index. */
+export const outpoint = (input: TxInput): Uint8Array => concatBytes(Uint8Array.from(input.txid).reverse(), u32le(input.index));
+
+export const serializeOutput = (o: TxOutput): Uint8Array => concatBytes(u64le(o.amount), compactSize(o.script.length), o.script);
+
+/** Hex txid of the unsigned transaction (display order). */
+export function txidOf(tx: UnsignedTx): string {
+  const inputs = tx.inputs.map((i) => concatBytes(outpoint(i), compactSize(0), u32le(i.sequence)));
+  const raw = concatBytes(u32le(tx.version), compactSize(tx.inputs.length), ...inputs, compactSize(tx.outputs.length), ...tx.outputs.map(serializeOutput), u32le(tx.lockTime));
+  return bytesToHex(sha256d(raw).reverse());
+}

@@ -16,6 +16,7 @@ import { ed25519 } from '@noble/curves/ed25519.js';
 import { schnorr, secp256k1 } from '@noble/curves/secp256k1.js';
 import { keccak_256 } from '@noble/hashes/sha3.js';
 import { sha256 } from '@noble/hashes/sha2.js';
+import { base64 } from '@scure/base';
 import { HDKey } from '@scure/bip32';
 import * as btc from '@scure/btc-signer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,12 +25,17 @@ import { bytesToHex, hexToBytes } from '../src/math/bytes.js';
 import { systemRng } from '../src/math/random.js';
 import { CoordinatorHome } from '../src/cli/coordinator-home.js';
 import { Coordinator, SessionFailedError, type KeygenOutcome } from '../src/node/coordinator.js';
+import { signEthTransaction, signPsbt, type WalletKey } from '../src/node/wallet-signing.js';
+import { parseEthTransaction } from '../src/wallet/eth-tx.js';
+import { formatPath } from '../src/wallet/key-addresses.js';
+import { Transaction as EthTx } from 'micro-eth-signer';
 import type { LocalCluster } from '../src/node/local-cluster.js';
-import { clusterHooks, startCluster } from './helpers/cluster.js';
+import { auditOf, clusterHooks, startCluster } from './helpers/cluster.js';
+import { expectValidWitnesses } from './helpers/bitcoin.js';
 
 const ROUND_MS = 10_000;
 /** node3's signer policy: it does not sign with frost-ed25519 keys, and PSBTs only within limits. */
-const NODE3_POLICY = { allowedSchemes: ['frost-secp256k1-tr', 'ecdsa-secp256k1'] };
+const NODE3_POLICY = { allowedSchemes: ['frost-secp256k1-tr', 'ecdsa-secp256k1'], maxAmountPerTx: { 'bitcoin:regtest': '100000' } };
 
 let cluster: LocalCluster;
 let logs: string[] = [];
@@ -197,6 +203,26 @@ describe('the coordinator CLI: keygen, sign, drill, export-key', () => {
     expect(backup.firstAddresses.map((a: { path: string; type: string }) => `${a.type} ${a.path}`)).toEqual(['p2wpkh m/0/0', 'eth m/0/0', 'p2wpkh m/0/1', 'eth m/0/1']);
   }, 60_000);
 
+  it('sign-psbt and sign-eth: a P2WPKH spend found by scanning the paths, and a legacy EIP-155 transaction', async () => {
+    const root = new HDKey({ publicKey: hexToBytes(xpubRoot.groupPublicKey), chainCode: hexToBytes(xpubRoot.chainCode) });
+    const regtest = { ...btc.TEST_NETWORK, bech32: 'bcrt' };
+    const spent = { script: btc.p2wpkh(root.derive('m/1/6').publicKey!, regtest).script, amount: 70_000n };
+    const tx = new btc.Transaction();
+    tx.addInput({ txid: new Uint8Array(32).fill(0xab), index: 2, witnessUtxo: spent });
+    tx.addOutput({ script: btc.p2wpkh(secp256k1.getPublicKey(secp256k1.utils.randomSecretKey())).script, amount: 69_000n });
+    const signed = await tessera('sign-psbt', ...coordinatorArgs(), '--key', keyId, '--psbt', base64.encode(tx.toPSBT()), '--network', 'regtest', '--json');
+    expect(signed.stderr).toBe('');
+    const o = JSON.parse(signed.stdout);
+    expect(o.inputs).toEqual([{ inputIndex: 0, path: 'm/1/6', kind: 'p2wpkh', address: btc.Address(regtest).encode(btc.OutScript.decode(spent.script)), amount: '70000' }]);
+    expectValidWitnesses(hexToBytes(o.tx), [spent]);
+    const legacy = JSON.stringify({ type: 'legacy', chainId: 11155111, nonce: 3, to: '0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359', value: '12345', gasLimit: 21000, gasPrice: '2000000000' });
+    const eth = JSON.parse((await tessera('sign-eth', ...coordinatorArgs(), '--key', keyId, '--tx', legacy, '--path', 'm/0/3', '--json')).stdout);
+    const sender = '0x' + bytesToHex(keccak_256(secp256k1.Point.fromBytes(root.derive('m/0/3').publicKey!).toBytes(false).subarray(1)).subarray(12));
+    const parsed = EthTx.fromHex(eth.raw);
+    expect(parsed.sender.toLowerCase()).toBe(sender);
+    expect(parsed.raw.chainId).toBe(11155111n);
+  }, 60_000);
+
   it('drill: every 2-subset signs; with a node down, its subsets are reported failing and the exit code is 1', async () => {
     const all = await tessera('drill', ...coordinatorArgs(), '--key', keyId, '--json');
     expect(all.code).toBe(0);
@@ -250,4 +276,76 @@ describe('the signer policy over the network', () => {
     const ok = await coordinator.sign({ scheme: 'frost-ed25519', keyId: key.keyId, publicKey: key.publicKey, signers: [P()[0]!, P()[1]!], message, roundTimeoutMs: ROUND_MS });
     expect(ed25519.verify(ok.signature, message, key.publicKey)).toBe(true);
   }, 60_000);
+});
+
+describe('transactions over the network: every node decodes, checks and logs what it signs', () => {
+  const REGTEST = { ...btc.TEST_NETWORK, bech32: 'bcrt' };
+  const foreign = btc.p2wpkh(secp256k1.getPublicKey(secp256k1.utils.randomSecretKey())).script;
+  let tr: WalletKey;
+  let ec: WalletKey;
+  const walletKey = (k: KeygenOutcome, scheme: 'frost-secp256k1-tr' | 'ecdsa-secp256k1'): WalletKey => ({
+    keyId: k.keyId,
+    publicKey: k.publicKey,
+    pub: { scheme: scheme as never, threshold: 2, parties: [1, 2, 3], groupPublicKey: k.groupPublicKey, verifyingShares: new Map(), vssCommitment: [k.groupPublicKey], chainCode: k.chainCode },
+  });
+  const child = (k: WalletKey, path: string) => new HDKey({ publicKey: k.pub.groupPublicKey, chainCode: k.pub.chainCode }).derive(path).publicKey!;
+  const trScript = (path: string) => btc.p2tr(child(tr, path).subarray(1), undefined, REGTEST).script;
+  const ecScript = (path: string) => btc.p2wpkh(child(ec, path), REGTEST).script;
+  let nextTxid = 1;
+  const input = (script: Uint8Array, amount: bigint) => ({ txid: new Uint8Array(32).fill(nextTxid++), index: 0, witnessUtxo: { script, amount } });
+  function psbtOf(inputs: ReturnType<typeof input>[], outputs: { script: Uint8Array; amount: bigint }[]): Uint8Array {
+    const tx = new btc.Transaction();
+    for (const i of inputs) tx.addInput(i);
+    for (const o of outputs) tx.addOutput(o);
+    return tx.toPSBT();
+  }
+
+  beforeAll(async () => {
+    tr = walletKey(await coordinator.keygen({ scheme: 'frost-secp256k1-tr', threshold: 2, parties: P(), roundTimeoutMs: ROUND_MS }), 'frost-secp256k1-tr');
+    ec = walletKey(await coordinator.keygen({ scheme: 'ecdsa-secp256k1', threshold: 2, parties: P(), roundTimeoutMs: ROUND_MS }), 'ecdsa-secp256k1');
+  }, 60_000);
+
+  it('a PSBT with a P2TR (FROST) and a P2WPKH (DKLs23) input is signed key by key and finalized; btc-signer and noble accept every witness', async () => {
+    const inputs = [input(trScript('m/0/1'), 60_000n), input(ecScript('m/0/2'), 50_000n)];
+    const outputs = [{ script: foreign, amount: 80_000n }, { script: trScript('m/1/1'), amount: 25_000n }];
+    const psbt = psbtOf(inputs, outputs);
+    const first = await signPsbt(coordinator, tr, psbt, { signers: [P()[0]!, P()[1]!], network: 'regtest', roundTimeoutMs: ROUND_MS });
+    expect(first.tx).toBeNull();
+    expect(first.inputs.map((i) => [i.inputIndex, formatPath(i.path), i.kind])).toEqual([[0, 'm/0/1', 'p2tr']]);
+    // The ECDSA key's nodes count the -tr change as leaving their key (105,000 sat): above node3's limit, so nodes 1 and 2 sign.
+    const second = await signPsbt(coordinator, ec, first.psbt, { signers: [P()[0]!, P()[1]!], network: 'regtest', roundTimeoutMs: ROUND_MS });
+    expect(second.tx).not.toBeNull();
+    expectValidWitnesses(second.tx!, inputs.map((i) => i.witnessUtxo));
+    const audit = auditOf(cluster, 0).map((r) => r.detail).join('\n');
+    expect(audit).toContain(`80000 sat to ${btc.Address(REGTEST).encode(btc.OutScript.decode(foreign))}`);
+    expect(audit).toMatch(/25000 sat to bcrt1p[0-9a-z]+ \(change\); fee 5000 sat/);
+  }, 60_000);
+
+  it('node3 refuses a PSBT above its per-transaction limit, naming the rule; nodes 1 and 2 sign it', async () => {
+    const psbt = psbtOf([input(ecScript('m/0/4'), 200_000n)], [{ script: foreign, amount: 150_000n }, { script: ecScript('m/1/4'), amount: 49_000n }]);
+    const refused = await signPsbt(coordinator, ec, psbt, { signers: [P()[0]!, P()[2]!], network: 'regtest', roundTimeoutMs: ROUND_MS }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(SessionFailedError);
+    expect(String(refused)).toMatch(/policy rule maxAmountPerTx: .*150000/);
+    const ok = await signPsbt(coordinator, ec, psbt, { signers: [P()[0]!, P()[1]!], network: 'regtest', roundTimeoutMs: ROUND_MS });
+    expectValidWitnesses(ok.tx!, [{ script: ecScript('m/0/4'), amount: 200_000n }]);
+  }, 60_000);
+
+  it('a coordinator that asks for another digest than the PSBT input\'s sighash is refused by every node', async () => {
+    const psbt = psbtOf([input(ecScript('m/0/5'), 10_000n)], [{ script: foreign, amount: 9_000n }]);
+    const lie = await coordinator
+      .sign({ scheme: 'ecdsa-secp256k1', keyId: ec.keyId, publicKey: ec.publicKey, signers: [P()[0]!, P()[1]!], message: systemRng(32), prehashed: true, path: [0, 5], transaction: { kind: 'psbt', data: psbt, inputIndex: 0, network: 'regtest' }, roundTimeoutMs: ROUND_MS })
+      .catch((e: unknown) => e);
+    expect((lie as SessionFailedError).code).toBe('REFUSED');
+    expect(String(lie)).toMatch(/not the sighash of PSBT input 0/);
+  }, 30_000);
+
+  it('an EIP-1559 transaction signed at m/0/0: micro-eth-signer recovers the sender, the address @scure/bip32 and keccak give', async () => {
+    const tx = parseEthTransaction({ type: 'eip1559', chainId: '1', nonce: '7', to: '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed', value: '1000000000000000', gasLimit: '21000', maxFeePerGas: '30000000000', maxPriorityFeePerGas: '1000000000' });
+    const signed = await signEthTransaction(coordinator, ec, tx, { signers: [P()[1]!, P()[2]!], path: [0, 0], roundTimeoutMs: ROUND_MS });
+    const theirs = '0x' + bytesToHex(keccak_256(secp256k1.Point.fromBytes(child(ec, 'm/0/0')).toBytes(false).subarray(1)).subarray(12));
+    expect(signed.from.toLowerCase()).toBe(theirs);
+    expect(EthTx.fromHex(signed.raw).sender.toLowerCase()).toBe(theirs);
+    const audit = auditOf(cluster, 1).map((r) => r.detail).join('\n');
+    expect(audit).toMatch(/ethereum chain 1 eip1559 tx 0x[0-9a-f]{64}: 1000000000000000 wei to 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed, nonce 7/);
+  }, 30_000);
 });

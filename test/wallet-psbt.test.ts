@@ -8,7 +8,7 @@
  * FROST-Taproot from the dealer, DKLs23 ECDSA from the ECDSA dealer (one key, made once).
  * @module
  */
-import { schnorr, secp256k1 } from '@noble/curves/secp256k1.js';
+import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { HDKey } from '@scure/bip32';
 import * as btc from '@scure/btc-signer';
 import { RawPSBTV0 } from '@scure/btc-signer/psbt.js';
@@ -34,6 +34,7 @@ import { taprootKeyPackage } from '../src/wallet/taproot.js';
 import { describeTx } from '../src/wallet/tx-summary.js';
 import { seededRng } from './helpers/rng.js';
 import { readVectorFile } from './helpers/vectors.js';
+import { expectValidWitnesses, P2PKH_OF } from './helpers/bitcoin.js';
 
 const tr = getSuite('frost-secp256k1-tr');
 const TR_PATH = [0, 3];
@@ -94,30 +95,6 @@ async function signEcdsa(shares: readonly EcdsaKeyShare[], r: PsbtSigningRequest
 
 // ---------------------------------------------------------------------------------------------
 // The independent checker: btc-signer's sighashes, noble's verifiers
-
-const P2PKH_OF = (publicKey: Uint8Array) => btc.p2pkh(publicKey).script;
-
-function expectValidWitnesses(raw: Uint8Array, prevouts: readonly { script: Uint8Array; amount: bigint }[]): void {
-  const tx = btc.Transaction.fromRaw(raw, { allowUnknownOutputs: true });
-  const scripts = prevouts.map((p) => p.script);
-  const amounts = prevouts.map((p) => p.amount);
-  for (let i = 0; i < tx.inputsLength; i++) {
-    const witness = tx.getInput(i).finalScriptWitness!;
-    const spent = btc.OutScript.decode(scripts[i]!);
-    if (spent.type === 'tr') {
-      expect(witness).toHaveLength(1);
-      const sighash = tx.preimageWitnessV1(i, scripts, btc.SigHash.DEFAULT, amounts);
-      expect(schnorr.verify(witness[0]!, sighash, spent.pubkey)).toBe(true);
-    } else if (spent.type === 'wpkh') {
-      expect(witness).toHaveLength(2);
-      const [sig, publicKey] = witness as [Uint8Array, Uint8Array];
-      expect(btc.p2wpkh(publicKey).script).toEqual(scripts[i]);
-      expect(sig.at(-1)).toBe(btc.SigHash.ALL);
-      const sighash = tx.preimageWitnessV0(i, P2PKH_OF(publicKey), btc.SigHash.ALL, amounts[i]!);
-      expect(secp256k1.verify(sig.subarray(0, -1), sighash, publicKey, { prehash: false, format: 'der', lowS: true })).toBe(true);
-    } else throw new Error(`unexpected input type ${spent.type}`);
-  }
-}
 
 /** btc-signer's own sighash of the request's input, from the PSBT. */
 function theirDigest(psbt: Uint8Array, r: PsbtSigningRequest): Uint8Array {

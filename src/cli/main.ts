@@ -10,7 +10,7 @@ import { CliError } from './cli-error.js';
 import { runIdentity, runKeygen, runKeys, runNode, runPresignCommand, runSign } from './cluster-commands.js';
 import { runDemo } from './demo.js';
 import { runDrill, runExportKey } from './recovery-commands.js';
-import { runAddress, runBackup } from './wallet-commands.js';
+import { runAddress, runBackup, runSignEth, runSignPsbt } from './wallet-commands.js';
 import { runRelay } from './relay.js';
 import { runSimulate } from './simulate.js';
 
@@ -50,6 +50,14 @@ commands:
   backup --key <id> [--network <n>] [--count <k>] [--out <file>] [--home <dir> | --config <node.json>]
                                the key's public metadata as JSON (scheme, t, n, identity keys,
                                xpub, descriptors, first addresses) for recovery
+  sign-psbt --relay <url> --key <id> --psbt <base64|@file> [--signers <names>] [--path m/0/1 …]
+            [--network <n>] [--merkle-root <hex>] [--home <dir>] [--json]
+                               sign every input of the PSBT the key controls (P2TR key path with
+                               -tr keys, P2WPKH with ecdsa keys; paths scanned m/0/0-19, m/1/0-19
+                               unless given); prints the final transaction (hex) or the PSBT
+  sign-eth --relay <url> --key <id> --tx <json|0x-hex|@file> [--path m/0/0] [--signers <names>]
+           [--home <dir>] [--json]
+                               sign an EIP-1559 or EIP-155 transaction; prints the raw signed tx
   drill --relay <url> --key <id> [--home <dir>] [--peers <file>] [--json]
                                sign a test message with every t-subset of the key's parties and
                                report which work (exit 1 if any fails)
@@ -58,56 +66,38 @@ commands:
                                (xprv and WIF for secp256k1 keys); ends threshold protection
   help                         this text`;
 
+type Command = (argv: string[], out: (line: string) => void) => Promise<boolean | void> | boolean | void;
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  simulate: runSimulate,
+  demo: runDemo,
+  relay: runRelay,
+  node: runNode,
+  identity: runIdentity,
+  keys: runKeys,
+  keygen: runKeygen,
+  sign: runSign,
+  presign: runPresignCommand,
+  address: runAddress,
+  backup: runBackup,
+  'sign-psbt': runSignPsbt,
+  'sign-eth': runSignEth,
+  drill: runDrill,
+  'export-key': (argv, out) => runExportKey(argv, out, (line) => process.stderr.write(line + '\n')),
+};
+const HELP = ['help', '--help', '-h'];
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const out = (line: string) => process.stdout.write(line + '\n');
-  switch (command) {
-    case 'simulate':
-      await runSimulate(rest, out);
-      return 0;
-    case 'demo':
-      return (await runDemo(rest, out)) ? 0 : 1;
-    case 'relay':
-      await runRelay(rest, out);
-      return 0;
-    case 'node':
-      await runNode(rest, out);
-      return 0;
-    case 'identity':
-      runIdentity(rest, out);
-      return 0;
-    case 'keys':
-      runKeys(rest, out);
-      return 0;
-    case 'keygen':
-      await runKeygen(rest, out);
-      return 0;
-    case 'sign':
-      await runSign(rest, out);
-      return 0;
-    case 'presign':
-      await runPresignCommand(rest, out);
-      return 0;
-    case 'address':
-      runAddress(rest, out);
-      return 0;
-    case 'backup':
-      runBackup(rest, out);
-      return 0;
-    case 'drill':
-      return (await runDrill(rest, out)) ? 0 : 1;
-    case 'export-key':
-      runExportKey(rest, out, (line) => process.stderr.write(line + '\n'));
-      return 0;
-    case undefined:
-    case 'help':
-    case '--help':
-    case '-h':
-      out(USAGE);
-      return command === undefined ? 2 : 0;
-    default:
-      throw new CliError(`unknown command "${command}" (try "tessera help")`);
+  if (command === undefined || HELP.includes(command)) {
+    out(USAGE);
+    return command === undefined ? 2 : 0;
   }
+  const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (run === undefined) throw new CliError(`unknown command "${command}" (try "tessera help")`);
+  // A command that reports success as a boolean (demo, drill) exits 1 when it is false.
+  return (await run(rest, out)) === false ? 1 : 0;
 }
 
 /** Errors a user can cause: printed as one line. Anything else is a bug and keeps its stack. */

@@ -1,13 +1,16 @@
 /**
- * The wallet's read-only commands (issue 6 points 3, 6, 7): `address` prints the address of a key
- * at a non-hardened path (P2TR for frost-secp256k1-tr, P2WPKH or Ethereum for ecdsa-secp256k1,
+ * The wallet commands (issue 6 points 3, 4, 6, 7): `address` prints the address of a key at a
+ * non-hardened path (P2TR for frost-secp256k1-tr, P2WPKH or Ethereum for ecdsa-secp256k1,
  * Solana for frost-ed25519); `backup` writes the key's public metadata (scheme, t, n, the
  * parties' identity keys, xpub, descriptors, first addresses) as JSON: what a recovery needs
  * besides the shares. Both read the key from the coordinator's home (keys.json) or, with
  * `--config`, from a signer node's own store (public data only; the share stays sealed).
+ * `sign-psbt` and `sign-eth` sign transactions through the relay (node/wallet-signing.ts): every
+ * signer node decodes the transaction itself, checks the digest and its policy, and logs a summary.
  * @module
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { base64 } from '@scure/base';
 import { parseArgs } from 'node:util';
 import { bytesToHex } from '../math/bytes.js';
 import type { PublicKeyPackage } from '../dkg/key-package.js';
@@ -15,10 +18,13 @@ import { loadNodeConfig } from '../node/config.js';
 import { NodeStorage } from '../storage/index.js';
 import { readPassphrase } from '../storage/passphrase.js';
 import { parsePath } from '../wallet/bip32.js';
-import { ADDRESS_TYPES, keyAddress, walletSummary, type AddressType } from '../wallet/key-addresses.js';
+import { ADDRESS_TYPES, formatPath, keyAddress, walletSummary, type AddressType } from '../wallet/key-addresses.js';
 import { CliError } from './cli-error.js';
 import { CoordinatorHome } from './coordinator-home.js';
-import { parseNetwork } from './options.js';
+import { signEthTransaction, signPsbt } from '../node/wallet-signing.js';
+import { parseEthTransaction } from '../wallet/eth-tx.js';
+import { coordinatorOptions, withCoordinator } from './coordinator-session.js';
+import { parseHex, parseInteger, parseNetwork } from './options.js';
 
 type Out = (line: string) => void;
 
@@ -85,4 +91,55 @@ export function runBackup(argv: string[], out: Out): void {
     writeFileSync(values.out, text + '\n', { flag: 'wx' });
     out(`wrote ${values.out}`);
   } else out(text);
+}
+
+/** The key of a coordinator-side command, with the signers (named, or the first t parties). */
+function signingKey(home: CoordinatorHome, keyId: string | undefined, signerList: string | undefined, peersFile: string | undefined) {
+  if (keyId === undefined) throw new CliError('--key <id> is required');
+  const known = home.key(keyId);
+  const signers = signerList ? home.resolveParties(signerList, home.peers(peersFile)) : known.parties.slice(0, known.threshold).map((h) => parseHex('parties', h));
+  if (signers.length < known.threshold) throw new CliError(`${signers.length} signers given, ${known.threshold} needed`);
+  return { key: { keyId, publicKey: parseHex('publicKey', known.publicKey), pub: home.publicPackage(keyId) }, signers };
+}
+
+/** A value given inline or, as `@file`, read from a file. */
+function inlineOrFile(value: string): string {
+  return value.startsWith('@') ? readFileSync(value.slice(1), 'utf8').trim() : value;
+}
+
+export async function runSignPsbt(argv: string[], out: Out): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: { ...coordinatorOptions, key: { type: 'string' }, psbt: { type: 'string' }, signers: { type: 'string' }, path: { type: 'string', multiple: true }, network: { type: 'string' }, 'merkle-root': { type: 'string' } },
+  });
+  if (values.psbt === undefined) throw new CliError('--psbt <base64 or @file> is required');
+  const home = new CoordinatorHome(values.home);
+  const { key, signers } = signingKey(home, values.key, values.signers, values.peers);
+  const psbt = base64.decode(inlineOrFile(values.psbt));
+  const options = {
+    signers,
+    network: parseNetwork(values.network ?? 'mainnet'),
+    ...(values.path ? { paths: values.path.map(parsePath) } : {}),
+    ...(values['merkle-root'] ? { merkleRoot: parseHex('merkle-root', values['merkle-root']) } : {}),
+    roundTimeoutMs: parseInteger('round-timeout', values['round-timeout'], 10_000),
+  };
+  const signed = await withCoordinator(values.relay, home, (c) => signPsbt(c, key, psbt, options));
+  if (values.json) {
+    const inputs = signed.inputs.map((i) => ({ ...i, path: formatPath(i.path), amount: i.amount.toString() }));
+    out(JSON.stringify({ psbt: base64.encode(signed.psbt), tx: signed.tx ? bytesToHex(signed.tx) : null, inputs }));
+  } else out(signed.tx ? bytesToHex(signed.tx) : base64.encode(signed.psbt));
+}
+
+export async function runSignEth(argv: string[], out: Out): Promise<void> {
+  const { values } = parseArgs({ args: argv, strict: true, options: { ...coordinatorOptions, key: { type: 'string' }, tx: { type: 'string' }, signers: { type: 'string' }, path: { type: 'string' } } });
+  if (values.tx === undefined) throw new CliError('--tx <JSON, 0x-hex or @file> is required');
+  const home = new CoordinatorHome(values.home);
+  const { key, signers } = signingKey(home, values.key, values.signers, values.peers);
+  const text = inlineOrFile(values.tx);
+  const tx = parseEthTransaction(text);
+  const options = { signers, path: parsePath(values.path ?? 'm/0/0'), roundTimeoutMs: parseInteger('round-timeout', values['round-timeout'], 10_000) };
+  const signed = await withCoordinator(values.relay, home, (c) => signEthTransaction(c, key, tx, options));
+  if (values.json) out(JSON.stringify(signed));
+  else out(signed.raw);
 }

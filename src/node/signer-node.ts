@@ -24,6 +24,8 @@ import { controlEnvelope } from './control.js';
 import { ProposalRefusedError } from './proposal-errors.js';
 import { runKeygen, runPresign, runSign } from './session-runner.js';
 import { checkAndRecordSpend } from './signer-policy.js';
+import { checkProposedTransaction } from './transaction-check.js';
+import { describeTx, type TxSummary } from '../wallet/tx-summary.js';
 
 /**
  * TEST-ONLY crash injection: when the environment variable TESSERA_DEBUG_EXIT_AT_ROUND names a
@@ -122,7 +124,7 @@ export class SignerNode {
     try {
       proposal = decodeProposal(e.payload);
       const members = this.#checkProposal(proposal);
-      if (proposal.kind === 'sign') this.#checkPolicy(proposal);
+      const summary = proposal.kind === 'sign' ? this.#checkPolicy(proposal) : undefined;
       channel = new SessionChannel({
         session: e.sessionId,
         scheme: proposal.scheme,
@@ -137,7 +139,7 @@ export class SignerNode {
       const runner = { keygen: runKeygen, presign: runPresign, sign: runSign }[proposal.kind];
       const result = await runner(proposal, run);
       // The audit row is committed before the outcome leaves: a crash in between loses no row.
-      const detail = { keygen: `key ${result.keyId}`, presign: `presignature ${result.presignature}`, sign: 'signature produced' }[proposal.kind];
+      const detail = { keygen: `key ${result.keyId}`, presign: `presignature ${result.presignature}`, sign: summary ? `signed input of ${describeTx(summary)}` : 'signed a message' }[proposal.kind];
       this.#audit(e, proposal, 'ok', detail, startedAt);
       this.#client.send(controlEnvelope(this.storage.identity, proposal.scheme, e.sessionId, ROUND_RESULT, e.sender, encodeResult(result)));
     } catch (err) {
@@ -155,12 +157,16 @@ export class SignerNode {
   }
 
   /**
-   * The signer policy of the config (signer-policy.ts): checked, and the amount recorded in the
-   * spend ledger, in one transaction before any protocol message is sent.
+   * A sign proposal's transaction decoded and checked by this node (transaction-check.ts), then
+   * the signer policy of the config (signer-policy.ts): checked, and the amount recorded in the
+   * spend ledger, in one transaction before any protocol message is sent. Returns the summary.
    */
-  #checkPolicy(p: SessionProposal): void {
-    const verdict = checkAndRecordSpend(this.config.policy, { scheme: p.scheme, keyId: p.keyId }, this.storage.spends, new Date());
+  #checkPolicy(p: SessionProposal): TxSummary | undefined {
+    const tx = checkProposedTransaction(p, this.storage.keys.get(p.keyId).key.public);
+    if (tx) this.#log(`session proposes ${describeTx(tx)}`);
+    const verdict = checkAndRecordSpend(this.config.policy, { scheme: p.scheme, keyId: p.keyId, ...(tx ? { tx } : {}) }, this.storage.spends, new Date());
     if (!verdict.ok) throw new ProposalRefusedError(`refused by policy rule ${verdict.rule}: ${verdict.reason}`);
+    return tx;
   }
 
   /** The session's members by party id, after checking the proposal is one this node can join. */

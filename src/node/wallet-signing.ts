@@ -1,0 +1,119 @@
+/**
+ * The coordinator's side of transaction signing (issue 6 point 4): for a PSBT, every input the
+ * key controls at the given (or scanned) paths is signed in its own session that carries the
+ * PSBT, so each signer node decodes it and checks the sighash itself (transaction-check.ts);
+ * the signatures are then checked and put in place by finalizePsbt. For an Ethereum
+ * transaction, one session carries its unsigned serialization and the signature becomes the raw
+ * signed transaction, whose sender must recover to the key's address at the path.
+ * @module
+ */
+import { keccak_256 } from '@noble/hashes/sha3.js';
+import { bytesToHex, hexToBytes } from '../math/bytes.js';
+import type { PublicKeyPackage } from '../dkg/key-package.js';
+import { InvalidParametersError } from '../mpc/errors.js';
+import { derivePublic } from '../signing/ecdsa/derivation.js';
+import { ethereumAddress } from '../wallet/addresses.js';
+import { ethSigningRequest, ethSignedTransaction, type EthTransaction } from '../wallet/eth-tx.js';
+import type { BitcoinNetwork } from '../wallet/networks.js';
+import { finalizePsbt, psbtSigningRequests, type PsbtSigningRequest } from '../wallet/psbt.js';
+import type { Coordinator } from './coordinator.js';
+
+/** Paths scanned when none are given: receive m/0/i and change m/1/i for i below this gap limit (BIP44's 20). */
+export const SCAN_GAP = 20;
+
+export function scanPaths(): number[][] {
+  return [0, 1].flatMap((chain) => Array.from({ length: SCAN_GAP }, (_, i) => [chain, i]));
+}
+
+export interface WalletKey {
+  readonly keyId: string;
+  /** The published group key (keygen's `publicKey`). */
+  readonly publicKey: Uint8Array;
+  /** Scheme, group key and chain code: enough to derive children. */
+  readonly pub: PublicKeyPackage;
+}
+
+export interface PsbtSigningOptions {
+  readonly signers: readonly Uint8Array[];
+  readonly network: BitcoinNetwork;
+  /** Paths whose inputs to sign; default scanPaths(). */
+  readonly paths?: readonly (readonly number[])[];
+  /** P2TR inputs committing to a script tree: its merkle root (none: BIP86). */
+  readonly merkleRoot?: Uint8Array;
+  readonly roundTimeoutMs?: number;
+}
+
+export interface SignedPsbt {
+  readonly psbt: Uint8Array;
+  /** The network transaction once every input is final, else null (other wallets still have to sign). */
+  readonly tx: Uint8Array | null;
+  /** What was signed: one entry per input, with its path. */
+  readonly inputs: readonly { readonly inputIndex: number; readonly path: readonly number[]; readonly kind: string; readonly address: string; readonly amount: bigint }[];
+}
+
+/** Signs every input of `psbt` that `key` controls; refuses a PSBT with none. */
+export async function signPsbt(c: Coordinator, key: WalletKey, psbt: Uint8Array, o: PsbtSigningOptions): Promise<SignedPsbt> {
+  const taproot = key.pub.scheme === 'frost-secp256k1-tr' ? { taproot: o.merkleRoot ? { merkleRoot: o.merkleRoot } : {} } : {};
+  const found: { path: readonly number[]; request: PsbtSigningRequest }[] = [];
+  for (const path of o.paths ?? scanPaths()) {
+    const options = { network: o.network, path, ...(o.merkleRoot ? { merkleRoot: o.merkleRoot } : {}) };
+    for (const request of psbtSigningRequests(psbt, key.pub, options)) found.push({ path, request });
+  }
+  if (found.length === 0) throw new InvalidParametersError(`no input of this PSBT is spendable by key ${key.keyId} at the ${o.paths ? 'given paths' : `first ${SCAN_GAP} receive and change paths`}`);
+  const signatures = await Promise.all(
+    found.map(async ({ path, request }) => {
+      const out = await c.sign({
+        scheme: key.pub.scheme,
+        keyId: key.keyId,
+        publicKey: key.publicKey,
+        signers: o.signers,
+        message: request.digest,
+        prehashed: true,
+        path,
+        ...taproot,
+        transaction: { kind: 'psbt', data: psbt, inputIndex: request.inputIndex, network: o.network },
+        expectedPublicKey: request.publicKey,
+        ...(o.roundTimeoutMs ? { roundTimeoutMs: o.roundTimeoutMs } : {}),
+      });
+      return [request.inputIndex, out.signature] as const;
+    }),
+  );
+  const finalized = finalizePsbt(psbt, new Map(signatures));
+  const inputs = found.map(({ path, request }) => ({ inputIndex: request.inputIndex, path, kind: request.kind, address: request.address, amount: request.amount }));
+  return { ...finalized, inputs };
+}
+
+export interface SignedEthTransaction {
+  /** 0x raw signed transaction. */
+  readonly raw: string;
+  /** The EIP-55 sender the signature recovers to: the key's address at the path. */
+  readonly from: string;
+  /** The transaction hash (keccak256 of the raw signed transaction). */
+  readonly hash: string;
+}
+
+/** Signs an Ethereum transaction with an ecdsa-secp256k1 key at `path`. */
+export async function signEthTransaction(
+  c: Coordinator,
+  key: WalletKey,
+  tx: EthTransaction,
+  o: { signers: readonly Uint8Array[]; path: readonly number[]; roundTimeoutMs?: number },
+): Promise<SignedEthTransaction> {
+  const { digest, unsigned } = ethSigningRequest(tx);
+  const child = derivePublic(key.pub.groupPublicKey, key.pub.chainCode, o.path).publicKey;
+  const out = await c.sign({
+    scheme: key.pub.scheme,
+    keyId: key.keyId,
+    publicKey: key.publicKey,
+    signers: o.signers,
+    message: digest,
+    prehashed: true,
+    path: o.path,
+    transaction: { kind: 'ethereum', data: unsigned, inputIndex: 0, network: '' },
+    expectedPublicKey: child,
+    ...(o.roundTimeoutMs ? { roundTimeoutMs: o.roundTimeoutMs } : {}),
+  });
+  const from = ethereumAddress(child);
+  const raw = ethSignedTransaction(tx, out.signature, out.recovery, from);
+  return { raw, from, hash: `0x${bytesToHex(keccak_256(hexToBytes(raw.slice(2))))}` };
+}

@@ -25,6 +25,7 @@ import { bytesToHex, hexToBytes } from '../src/math/bytes.js';
 import { systemRng } from '../src/math/random.js';
 import { CoordinatorHome } from '../src/cli/coordinator-home.js';
 import { Coordinator, SessionFailedError, type KeygenOutcome } from '../src/node/coordinator.js';
+import { DEBUG_EXIT_AT_ROUND_ENV } from '../src/node/signer-node.js';
 import { signEthTransaction, signPsbt, type WalletKey } from '../src/node/wallet-signing.js';
 import { parseEthTransaction } from '../src/wallet/eth-tx.js';
 import { formatPath } from '../src/wallet/key-addresses.js';
@@ -130,6 +131,26 @@ describe('ecdsa-secp256k1 (DKLs23) over the WebSocket transport', () => {
     const again = await coordinator.sign({ ...request, message: systemRng(32) }).catch((e: unknown) => e);
     expect(again).toBeInstanceOf(SessionFailedError);
     expect(String(again)).toMatch(/presignature already used/);
+  }, 60_000);
+
+  it.each(['ecdsa/2', 'ecdsa/4'])('a signer killed before it sends %s is named by the other when the round deadline passes; restarted, it signs', async (round) => {
+    await cluster.killNode(2);
+    await cluster.startNode(2, { [DEBUG_EXIT_AT_ROUND_ENV]: round });
+    try {
+      const err = await coordinator
+        .sign({ scheme: 'ecdsa-secp256k1', keyId: key.keyId, publicKey: key.publicKey, signers: [P()[1]!, P()[2]!], message: systemRng(32), hash: 'sha256', roundTimeoutMs: 1_500 })
+        .catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(SessionFailedError);
+      expect((err as SessionFailedError).code).toBe('TIMEOUT');
+      expect((err as SessionFailedError).culprits.map(bytesToHex)).toEqual([bytesToHex(P()[2]!)]);
+      expect(String(err)).toContain(`${round}: no message within 1500 ms`);
+    } finally {
+      await cluster.killNode(2);
+      await cluster.startNode(2);
+    }
+    const message = systemRng(32);
+    const out = await coordinator.sign({ scheme: 'ecdsa-secp256k1', keyId: key.keyId, publicKey: key.publicKey, signers: [P()[2]!, P()[1]!], message, hash: 'sha256', roundTimeoutMs: ROUND_MS });
+    expect(verifyEcdsaIndependently(out.signature, out.recovery, sha256(message), key.publicKey)).toBe(true);
   }, 60_000);
 
   it('a restarted node loads its DKLs23 state from its store and signs again', async () => {

@@ -29,7 +29,7 @@ import { describeTx, type TxSummary } from '../wallet/tx-summary.js';
 
 /**
  * TEST-ONLY crash injection: when the environment variable TESSERA_DEBUG_EXIT_AT_ROUND names a
- * round (`hello`, `dkg/1`, `dkg/2`, `dkg/3`, `frost/1`, `frost/2`), the node process exits with
+ * round (`hello`, `dkg/1`…`dkg/3`, `frost/1`, `frost/2`, `ecdsa/1`…`ecdsa/4`, …), the node process exits with
  * code 137 (as if SIGKILLed) right before it would send its first envelope of that round, in any
  * session. Lets the cluster tests (test/cluster.test.ts) kill a node at an exact round. Never set
  * it in production.

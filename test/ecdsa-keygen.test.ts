@@ -3,8 +3,8 @@
  * DKG plus, for every ordered pair, 256 endemic base OTs expanded into SoftSpokenOT seeds by the
  * all-but-one PPRF, and zero-share seeds. Checks the key share contents, that every pair holds the
  * SoftSpokenOT correlation in both directions, that keygen shares sign (verified by OpenSSL), and
- * that a cheating party in keygen is named (ATTACKS.md rows 10, 11, 19). Real base OTs are slow on
- * the reference arithmetic, so the sessions here are small.
+ * that a cheating party in keygen is named (ATTACKS.md rows 10, 11, 19), and that 3-of-5, 4-of-7
+ * and 5-of-9 keys from the real key generation sign with random t-subsets.
  * @module
  */
 import { sha256 } from '@noble/hashes/sha2.js';
@@ -98,6 +98,28 @@ describe('2-of-3 keygen with the pairwise OT setup', () => {
     const s = shares[0]!;
     expect(JSON.stringify({ secret: s.key.secretShare, pairs: [...s.pairs.values()] })).not.toMatch(/[0-9a-f]{16}|\d{12}/);
   });
+});
+
+describe('larger keys from the real key generation (every pair\'s OT setup), signed by random subsets', () => {
+  it.each([
+    [3, 5],
+    [4, 7],
+    [5, 9],
+  ])('%i-of-%i: keygen, then a random t-subset signs; OpenSSL, noble and recovery accept', async (t, n) => {
+    const rng = seededRng(`keygen-${t}-${n}`);
+    const shares = [...unwrapAll(await simulateEcdsaKeygen(t, n, { rng })).values()];
+    const pk = shares[0]!.key.public.groupPublicKey;
+    expect(shares.every((s) => s.pairs.size === n - 1)).toBe(true);
+    const order = rng(n);
+    const signers = Array.from({ length: n }, (_, i) => i + 1)
+      .sort((a, b) => order[a - 1]! - order[b - 1]! || a - b)
+      .slice(0, t)
+      .sort((a, b) => a - b);
+    const preimage = utf8(`${t}-of-${n} keygen shares, signers ${signers.join(',')}`);
+    const sig = unwrapAll(await simulateEcdsaSign(shares, signers, { hash: 'sha256', preimage }, { rng })).get(signers[0]!)!;
+    expect(opensslVerifySha256(sig, preimage, pk)).toBe(true);
+    expectValidEcdsa(sig, sha256(preimage), pk);
+  }, 120_000);
 });
 
 describe('a cheating party in keygen is named', () => {

@@ -12,9 +12,13 @@ const WORDS = 9; // scalars below 2^288
 /** Little-endian 32-bit words of a nonnegative integer below 2^288. */
 function toWords(k: bigint): Uint32Array {
   if (k < 0n || k >> BigInt(32 * WORDS) !== 0n) throw new RangeError('scalar out of range for recoding');
-  const hex = k.toString(16).padStart(8 * WORDS, '0');
+  const hex = k.toString(16);
   const w = new Uint32Array(WORDS + 1); // one zero word past the end for reads across it
-  for (let i = 0; i < WORDS; i++) w[i] = parseInt(hex.slice(hex.length - 8 * (i + 1), hex.length - 8 * i), 16);
+  // hex digits from the least significant, eight per word (no substrings: this runs per multiplication)
+  for (let j = hex.length - 1, bit = 0; j >= 0; j--, bit += 4) {
+    const c = hex.charCodeAt(j);
+    w[bit >>> 5] = w[bit >>> 5]! | ((c <= 57 ? c - 48 : c - 87) << (bit & 31));
+  }
   return w;
 }
 

@@ -1,30 +1,27 @@
 /**
  * The instantiated secp256k1 module (generated on first use) and its precomputed tables of the
- * generator G: a constant-time comb (wasm/fixed-base) and the width-12 odd multiples of G and λG
+ * generator G: a constant-time affine comb (comb.ts) and the width-12 odd multiples of G and λG
  * for public-scalar Strauss. The table area is followed by room for the per-call tables of one
  * more point P, so a verification's G and P terms sit at a fixed stride.
  * @module
  */
 import { instantiateCore, type PointCore } from '../wasm/core-point.js';
-import { buildComb, COMB_ENTRIES } from '../wasm/fixed-base.js';
 import { ELEMENT_BYTES, writeLimbs } from '../wasm/limbs.js';
 import type { WasmRuntime } from '../wasm/runtime.js';
 import { CoreField } from '../wasm/core-field.js';
-import { generateSecp256k1, P, POINT_BYTES } from './curve-gen.js';
+import { buildAffineComb, combBytes } from './comb.js';
+import { COMB_WINDOW, generateSecp256k1, P, POINT_BYTES } from './curve-gen.js';
 
 export const GX = 0x79be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798n;
 export const GY = 0x483ada7726a3c4655da4fbfc0e1108a8fd17b448a68554199c47d08ffb10d4b8n;
 
-/** Rows of the comb (65 signed radix-16 digits cover every scalar below n) and entries per row. */
-export const COMB_ROWS = 65;
+/** Rows of the comb: signed radix-2^w digits covering every scalar below n (comb.ts). */
+export const COMB_ROWS = Math.ceil(257 / COMB_WINDOW);
 /** wNAF width used for G in public-scalar multiplication, and its odd-multiple count. */
 export const G_WINDOW = 12;
 export const STRAUSS_ENTRIES = 1 << (G_WINDOW - 2);
 /** Bytes between consecutive term tables in `strauss` (G, λG, P, λP). */
 export const TERM_STRIDE = STRAUSS_ENTRIES * POINT_BYTES;
-
-/** The projective identity (0 : 1 : 0). */
-const PROJECTIVE_IDENTITY = Uint32Array.from({ length: 30 }, (_, i) => (i === 10 ? 1 : 0));
 
 export interface Secp256k1Core extends PointCore {
   readonly comb: number;
@@ -54,13 +51,13 @@ export function secp256k1Core(): Secp256k1Core {
 function build(): Secp256k1Core {
   const base = instantiateCore(generateSecp256k1, POINT_BYTES);
   const { rt, fn, io } = base;
-  const comb = rt.alloc(COMB_ROWS * COMB_ENTRIES * POINT_BYTES);
+  const comb = rt.alloc(combBytes(COMB_ROWS));
   const terms = rt.alloc(4 * TERM_STRIDE);
   const core: Secp256k1Core = { ...base, comb, terms };
   const [g, b] = io;
   writeAffine(rt, g, GX, GY);
   writeAffine(rt, b, GX, GY);
-  buildComb(core, comb, b, COMB_ROWS, POINT_BYTES, PROJECTIVE_IDENTITY, 'padd', 'pdbl');
+  buildAffineComb(core, comb, b, COMB_ROWS);
   fn.vtOddMultiples!(terms, g, STRAUSS_ENTRIES);
   lambdaTable(core, terms + TERM_STRIDE, terms, STRAUSS_ENTRIES, 0);
   return core;

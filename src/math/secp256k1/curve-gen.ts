@@ -12,6 +12,7 @@ import type { FieldProgram, Slot, StaticArena } from '../wasm/field-program.js';
 import { ELEMENT_BYTES } from '../wasm/limbs.js';
 import type { Body, ModuleBuilder } from '../wasm/module-builder.js';
 import { generateLoops, loopExports, type CurveFns } from '../wasm/point-loops.js';
+import { generateWideToField } from './hash-to-field-gen.js';
 import { generateSswuMap } from './sswu-gen.js';
 
 export const P = 2n ** 256n - 2n ** 32n - 977n;
@@ -19,6 +20,12 @@ export const N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364
 /** Bytes of a Jacobian or projective point (X, Y, Z) and of an affine one (x, y). */
 export const POINT_BYTES = 3 * ELEMENT_BYTES;
 export const AFFINE_BYTES = 2 * ELEMENT_BYTES;
+/** Signed window width of the comb for G and its entries per row (digits in [−2^(w−1), 2^(w−1)]). */
+export const COMB_WINDOW = 6;
+export const COMB_ENTRIES = (1 << (COMB_WINDOW - 1)) + 1;
+/** Signed window width of the constant-time GLV multiplication and its entries per table. */
+export const GLV_WINDOW = 5;
+export const GLV_ENTRIES = (1 << (GLV_WINDOW - 1)) + 1;
 
 const BETA = 0x7ae96a2b657c07106e64479eac3434e99cf0497512f58995c1396c28719501een;
 
@@ -194,6 +201,23 @@ export function generateSecp256k1(mod: ModuleBuilder, arena: StaticArena): void 
     f.isZero(t);
   });
 
+  /** The common last steps (from Z3 = t1 + b3·Z1Z2) of RCB Algorithms 7 and 8, a = 0, b3 = 21. */
+  const rcbTail = (f: FieldProgram, [t0, t1, t2, t3, t4, X3, Y3, Z3]: readonly [Slot, Slot, Slot, Slot, Slot, Slot, Slot, Slot]) => {
+    f.add(Z3, t1, t2);
+    f.sub(t1, t1, t2);
+    f.mulSmall(Y3, Y3, 21);
+    f.mul(X3, t4, Y3);
+    f.mul(t2, t3, t1);
+    f.sub(X3, t2, X3);
+    f.mul(Y3, Y3, t0);
+    f.mul(t1, t1, Z3);
+    f.add(Y3, t1, Y3);
+    f.mul(t0, t0, t3);
+    f.mul(Z3, Z3, t4);
+    f.add(Z3, Z3, t0);
+    output(f, f.coords(0, 3), [X3, Y3, Z3]);
+  };
+
   // RCB Algorithm 7 (complete addition, a = 0), line by line.
   const padd = fn3((f) => {
     const [X1, Y1, Z1] = f.coords(1, 3);
@@ -220,19 +244,36 @@ export function generateSecp256k1(mod: ModuleBuilder, arena: StaticArena): void 
     f.add(X3, t0, t0);
     f.add(t0, X3, t0);
     f.mulSmall(t2, t2, 21);
-    f.add(Z3, t1, t2);
-    f.sub(t1, t1, t2);
-    f.mulSmall(Y3, Y3, 21);
-    f.mul(X3, t4, Y3);
-    f.mul(t2, t3, t1);
-    f.sub(X3, t2, X3);
-    f.mul(Y3, Y3, t0);
-    f.mul(t1, t1, Z3);
-    f.add(Y3, t1, Y3);
-    f.mul(t0, t0, t3);
-    f.mul(Z3, Z3, t4);
-    f.add(Z3, Z3, t0);
-    output(f, f.coords(0, 3), [X3, Y3, Z3]);
+    rcbTail(f, [t0, t1, t2, t3, t4, X3, Y3, Z3]);
+  });
+
+  // RCB Algorithm 8 (complete mixed addition, a = 0): q affine (x, y), not the identity.
+  const pmadd = fn3((f) => {
+    const [X1, Y1, Z1] = f.coords(1, 3);
+    const [X2, Y2] = f.coords(2, 2);
+    const [t0, t1, t2, t3, t4, X3, Y3, Z3] = f.temps(8);
+    f.mul(t0, X1, X2);
+    f.mul(t1, Y1, Y2);
+    f.add(t3, X2, Y2);
+    f.add(t4, X1, Y1);
+    f.mul(t3, t3, t4);
+    f.add(t4, t0, t1);
+    f.sub(t3, t3, t4);
+    f.mul(t4, Y2, Z1);
+    f.add(t4, t4, Y1);
+    f.mul(Y3, X2, Z1);
+    f.add(Y3, Y3, X1);
+    f.add(X3, t0, t0);
+    f.add(t0, X3, t0);
+    f.mulSmall(t2, Z1, 21);
+    rcbTail(f, [t0, t1, t2, t3, t4, X3, Y3, Z3]);
+  });
+
+  /** (r, p, flag): r = flag ? p : r for whole points, without branches. */
+  const cmovPoint = mod.func(['i32', 'i32', 'i32'], [], (b) => {
+    const f = program(b);
+    const r = f.coords(0, 3);
+    f.coords(1, 3).forEach((x, i) => f.cmov(r[i]!, x, 2));
   });
 
   // RCB Algorithm 9 (doubling, a = 0).
@@ -359,14 +400,14 @@ export function generateSecp256k1(mod: ModuleBuilder, arena: StaticArena): void 
 
   /**
    * (t1, t2, p, neg1, neg2): constant-time tables for GLV, t1[j] = j·(±P) and
-   * t2[j] = λ·j·(±P), j = 0..8, signs from the flags (projective, complete formulas).
+   * t2[j] = λ·j·(±P), j < GLV_ENTRIES, signs from the flags (projective, complete formulas).
    */
   const glvTables = mod.func(['i32', 'i32', 'i32', 'i32', 'i32'], [], (b) => {
     const at = (t: number, j: number) => b.get(t).i32(j * POINT_BYTES).i32Add();
     at(0, 0).call(setIdentityP);
     copyBytes(b, 0, 2, POINT_BYTES, POINT_BYTES);
     at(0, 1).get(3).call(condNeg);
-    for (let j = 2; j <= 8; j++) {
+    for (let j = 2; j < GLV_ENTRIES; j++) {
       at(0, j);
       if (j % 2 === 0) at(0, j / 2).call(pdbl);
       else {
@@ -376,7 +417,7 @@ export function generateSecp256k1(mod: ModuleBuilder, arena: StaticArena): void 
     }
     const flip = b.local('i32');
     b.get(3).get(4).i32Xor().set(flip);
-    for (let j = 0; j <= 8; j++) {
+    for (let j = 0; j < GLV_ENTRIES; j++) {
       copyBytes(b, 1, 0, POINT_BYTES, j * POINT_BYTES, j * POINT_BYTES);
       at(1, j);
       at(0, j).call(mulBeta);
@@ -412,14 +453,16 @@ export function generateSecp256k1(mod: ModuleBuilder, arena: StaticArena): void 
     });
   });
 
-  const pointLoops = (fns: Pick<CurveFns, 'setIdentity' | 'dbl' | 'add' | 'inputBytes' | 'addInput'>) =>
+  const pointLoops = (fns: Pick<CurveFns, 'setIdentity' | 'dbl' | 'add' | 'inputBytes' | 'addInput' | 'comb' | 'window'>) =>
     generateLoops(mod, { ...fns, pointBytes: POINT_BYTES, condNeg, negInput: condNeg }, (bytes) => arena.alloc(bytes));
-  const ct = pointLoops({ setIdentity: setIdentityP, dbl: pdbl, add: padd, inputBytes: POINT_BYTES, addInput: padd });
+  const comb = { entryBytes: AFFINE_BYTES, add: pmadd, condNeg, entries: COMB_ENTRIES, keep: cmovPoint };
+  const ct = pointLoops({ setIdentity: setIdentityP, dbl: pdbl, add: padd, inputBytes: POINT_BYTES, addInput: padd, comb, window: GLV_WINDOW });
   const vt = pointLoops({ setIdentity: setIdentityJ, dbl: jdbl, add: jadd, inputBytes: AFFINE_BYTES, addInput: jmadd });
 
   /** (r, u0, u1): RFC 9380 map_to_curve(u0) + map_to_curve(u1), Jacobian (sswu-gen.ts). */
   const mapToCurve2 = generateSswuMap(kit, { padd, pToJ });
+  const wideToField = generateWideToField(kit);
 
-  const fns = { inv, jdbl, jadd, jmadd, jeq, padd, pdbl, condNeg, jToAffine, jxEquals, jToP, pToJ, decompress, glvTables, batchToAffine, batchInv, mulBeta, mapToCurve2 };
+  const fns = { inv, jdbl, jadd, jmadd, jeq, padd, pmadd, pdbl, condNeg, jToAffine, jxEquals, jToP, pToJ, decompress, glvTables, batchToAffine, batchInv, mulBeta, mapToCurve2, wideToField };
   kit.finish({ ...fns, ...loopExports(ct, vt), fsqrt: sqrtCandidate });
 }

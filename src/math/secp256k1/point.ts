@@ -2,21 +2,21 @@
  * secp256k1 points on the WebAssembly core: immutable values holding Jacobian coordinates,
  * with SEC1 compressed encoding and strict decoding (SEC 1 v2 §2.3.3–2.3.4: canonical x < p, on
  * the curve; the cofactor is 1 so every curve point is in the group), constant-time
- * multiplication for secret scalars (GLV with signed 4-bit windows, or the comb for G), and
- * variable-time GLV/wNAF Strauss and Pippenger for public ones.
+ * multiplication for secret scalars (GLV with signed 5-bit windows, or the affine comb for G
+ * with signed 6-bit digits), and variable-time GLV/wNAF Strauss and Pippenger for public ones.
  * @module
  */
 import { bytesToBigintBE, EncodingError } from '../bytes.js';
 import { signedWindows, wnaf } from '../recode.js';
 import { liveTerms, runPippenger, runStrauss } from '../wasm/msm.js';
 import { CorePoint, type CurveBinding } from '../wasm/core-point.js';
-import { bytesLEToLimbs, ELEMENT_BYTES, LIMBS, limbsToBytesLE, writeLimbs } from '../wasm/limbs.js';
-import { AFFINE_BYTES, N, P, POINT_BYTES } from './curve-gen.js';
+import { bytesBEToLimbs, ELEMENT_BYTES, LIMBS, limbsToBytesLE, writeLimbs } from '../wasm/limbs.js';
+import { AFFINE_BYTES, COMB_WINDOW, GLV_ENTRIES, GLV_WINDOW, N, P, POINT_BYTES } from './curve-gen.js';
 import { COMB_ROWS, G_WINDOW, GX, GY, lambdaTable, secp256k1Core, TERM_STRIDE, writeAffine } from './core.js';
 import { splitScalar } from './glv.js';
 
 const WORDS = POINT_BYTES / 4;
-const GLV_DIGITS = 33; // signed radix-16 digits of a GLV half (< 2^129)
+const GLV_DIGITS = Math.ceil(130 / GLV_WINDOW); // signed radix-2^w digits of a GLV half (< 2^129)
 const WNAF_DIGITS = 131;
 const P_WINDOW = 5;
 const P_ENTRIES = 1 << (P_WINDOW - 2);
@@ -112,13 +112,17 @@ export class Secp256k1Point extends CorePoint<Secp256k1Point> {
   static fromBytes(bytes: Uint8Array): Secp256k1Point {
     if (bytes.length !== 33 || (bytes[0] !== 2 && bytes[0] !== 3)) throw new EncodingError('expected a 33-byte compressed point');
     const x = bytes.subarray(1);
-    if (bytesToBigintBE(x) >= P) throw new EncodingError('x is not below p');
-    const { fn, io, rt } = secp256k1Core();
-    bytesLEToLimbs(Uint8Array.from(x).reverse(), rt.u32, io[1] >> 2);
-    if (fn.decompress!(io[0], io[1], bytes[0]! & 1) !== 1) throw new EncodingError('x is not on the curve');
+    if (!belowP(x)) throw new EncodingError('x is not below p');
+    if (!decompress(x, bytes[0]! & 1)) throw new EncodingError('x is not on the curve');
+    const { io, rt } = secp256k1Core();
     rt.u32.fill(0, (io[0] + AFFINE_BYTES) >> 2, (io[0] + POINT_BYTES) >> 2);
     rt.u32[(io[0] + AFFINE_BYTES) >> 2] = 1;
     return CorePoint.readDecoded(binding, io[0], io[0]); // (x, y, 1): the affine limbs come first
+  }
+
+  /** Whether 32 big-endian bytes are the x-coordinate of a curve point (x < p, x³ + 7 a square), without an exception. */
+  static isAbscissa(x: Uint8Array): boolean {
+    return x.length === 32 && belowP(x) && decompress(x, 0);
   }
 
   /** k·P in constant time (the scalar's bits choose no branch and no memory address). */
@@ -127,12 +131,12 @@ export class Secp256k1Point extends CorePoint<Secp256k1Point> {
     const { rt, fn, io } = secp256k1Core();
     const [k1, k2] = splitScalar(k);
     const mark = rt.mark();
-    const tables = rt.alloc(2 * 9 * POINT_BYTES);
+    const tables = rt.alloc(2 * GLV_ENTRIES * POINT_BYTES);
     const digits = rt.alloc(2 * GLV_DIGITS * 4);
     fn.jToP!(io[0], this.put(io[0]));
-    fn.glvTables!(tables, tables + 9 * POINT_BYTES, io[0], Number(k1 < 0n), Number(k2 < 0n));
-    signedWindows(k1 < 0n ? -k1 : k1, 4, GLV_DIGITS, rt.i32.subarray(digits >> 2));
-    signedWindows(k2 < 0n ? -k2 : k2, 4, GLV_DIGITS, rt.i32.subarray((digits >> 2) + GLV_DIGITS));
+    fn.glvTables!(tables, tables + GLV_ENTRIES * POINT_BYTES, io[0], Number(k1 < 0n), Number(k2 < 0n));
+    signedWindows(k1 < 0n ? -k1 : k1, GLV_WINDOW, GLV_DIGITS, rt.i32.subarray(digits >> 2));
+    signedWindows(k2 < 0n ? -k2 : k2, GLV_WINDOW, GLV_DIGITS, rt.i32.subarray((digits >> 2) + GLV_DIGITS));
     fn.ctWindowMul!(io[1], tables, 2, digits, GLV_DIGITS);
     fn.pToJ!(io[1], io[1]);
     rt.i32.fill(0, digits >> 2, (digits >> 2) + 2 * GLV_DIGITS);
@@ -146,7 +150,7 @@ export class Secp256k1Point extends CorePoint<Secp256k1Point> {
     const { rt, fn, io, comb } = secp256k1Core();
     const mark = rt.mark();
     const digits = rt.alloc(COMB_ROWS * 4);
-    signedWindows(k, 4, COMB_ROWS, rt.i32.subarray(digits >> 2));
+    signedWindows(k, COMB_WINDOW, COMB_ROWS, rt.i32.subarray(digits >> 2));
     fn.ctCombMul!(io[1], comb, digits, COMB_ROWS);
     fn.pToJ!(io[1], io[1]);
     rt.i32.fill(0, digits >> 2, (digits >> 2) + COMB_ROWS);
@@ -191,6 +195,21 @@ function identityWords(): Uint32Array {
   c[0] = 1;
   c[LIMBS] = 1;
   return c;
+}
+
+const P_BYTES = Uint8Array.from(P.toString(16).match(/../g)!, (h) => parseInt(h, 16));
+
+/** Whether 32 big-endian bytes encode an integer below p (a lexicographic comparison). */
+function belowP(x: Uint8Array): boolean {
+  for (let i = 0; i < 32; i++) if (x[i] !== P_BYTES[i]) return x[i]! < P_BYTES[i]!;
+  return false;
+}
+
+/** The affine point (x, y) with y of the given parity at io[0], if x (32 big-endian bytes, below p) is an abscissa. */
+function decompress(x: Uint8Array, parity: number): boolean {
+  const { fn, io, rt } = secp256k1Core();
+  bytesBEToLimbs(x, 0, 32, rt.u32, io[1] >> 2);
+  return fn.decompress!(io[0], io[1], parity) === 1;
 }
 
 /** wNAF of a signed scalar: digits of |k|, negated when k < 0. */

@@ -126,6 +126,7 @@ export class CurveKit {
     const field = {
       fmul: F.mul,
       fsqr: F.sqr,
+      fsqrTimes: F.sqrTimes,
       fadd: F.add,
       fsub: F.sub(STORED_BOUND).fn,
       fcarry: F.carry,

@@ -4,11 +4,13 @@
  * (wasm has no 64×64→128 multiply). Multiplication is schoolbook by columns with one carry
  * pass, then the high half is folded with 2^260 ≡ C (mod p) (the structure of libsecp256k1's
  * field_10x26 and of ref10's fe_mul); the products of a multiplication are formed two at a time
- * with the SIMD i64x2.extmul_low_i32x4_u. Every function takes i32 pointers to 40-byte elements;
- * results may alias inputs. Limb bounds are checked while generating (see bounded.ts).
+ * with the SIMD i64x2.extmul_low_i32x4_u; runs of squarings (exponentiation chains) keep the
+ * limbs in locals; addition and subtraction are SIMD lanes (limbwise.ts). Every function takes
+ * i32 pointers to 40-byte elements; results may alias inputs. Limb bounds are checked while generating (see bounded.ts).
  * @module
  */
 import { Bounded, type Term, type Val } from './bounded.js';
+import { emitLimbwise } from './limbwise.js';
 import { LIMBS, RADIX, toLimbs } from './limbs.js';
 import type { Body, ModuleBuilder } from './module-builder.js';
 
@@ -25,6 +27,8 @@ export interface PrimeFieldFns {
   readonly normBound: bigint;
   readonly mul: number;
   readonly sqr: number;
+  /** (r, a, n: i32 ≥ 1) r = a^(2^n), weakly normalized. */
+  readonly sqrTimes: number;
   readonly add: number;
   /** (r, a, k: i32 below 2^16) r = k·a, weakly normalized. */
   readonly mulSmall: number;
@@ -36,8 +40,14 @@ export interface PrimeFieldFns {
   readonly isZero: number;
   /** (r, a, flag) r = flag ? a : r, without branches (flag is 0 or 1). */
   readonly cmov: number;
-  /** r = a − b + K for a multiple K of p whose limbs are all at least `bBound`; returns fn and K's largest limb. */
-  sub(bBound: bigint): { fn: number; padBound: bigint };
+  /** r = a − b + K for a multiple K of p whose limbs are all at least `bBound` (limbs `pad`, the largest `padBound`). */
+  sub(bBound: bigint): PaddedSub;
+}
+
+export interface PaddedSub {
+  readonly fn: number;
+  readonly pad: readonly bigint[];
+  readonly padBound: bigint;
 }
 
 /** A multiple of p written with every limb ≥ floor (borrowing from the limb above). */
@@ -155,11 +165,11 @@ export function generatePrimeField(mod: ModuleBuilder, p: bigint): PrimeFieldFns
     normBound = bound > normBound ? bound : normBound;
   });
 
-  const sqr = unary((g, body) => {
-    const a = loadAll(g, 1, MUL_INPUT_BOUND);
+  /** The reduced limbs of a², from limbs below MUL_INPUT_BOUND. */
+  function squareLimbs(g: Bounded, a: Val[]): Val[] {
     const twice = a.map((v) => {
-      const local = body.local('i64');
-      body.get(v.local).i64(1n).i64Shl().set(local);
+      const local = g.b.local('i64');
+      g.b.get(v.local).i64(1n).i64Shl().set(local);
       return { local, bound: 2n * v.bound };
     });
     const columns = Array.from({ length: 2 * LIMBS - 1 }, (_, k) => {
@@ -168,16 +178,35 @@ export function generatePrimeField(mod: ModuleBuilder, p: bigint): PrimeFieldFns
       if (k % 2 === 0) terms.push([a[k / 2]!, a[k / 2]!]);
       return g.sum(terms);
     });
-    const bound = storeAll(g, 0, reduceColumns(g, columns));
+    return reduceColumns(g, columns);
+  }
+
+  const sqr = unary((g) => {
+    const bound = storeAll(g, 0, squareLimbs(g, loadAll(g, 1, MUL_INPUT_BOUND)));
     normBound = bound > normBound ? bound : normBound;
   });
 
-  const add = binary((g) => {
-    const half = LIMB_STORE_BOUND / 2n;
-    const a = loadAll(g, 1, half);
-    const b = loadAll(g, 2, half);
-    storeAll(g, 0, a.map((x, i) => g.sum([x, b[i]!])));
+  /**
+   * (r, a, n): r = a^(2^n) for n ≥ 1, the limbs kept in locals from one squaring to the next
+   * (the runs of squarings in exponentiation chains, without a memory round trip each).
+   */
+  const sqrTimes = mod.func(['i32', 'i32', 'i32'], [], (b) => {
+    const g = new Bounded(b);
+    const a = loadAll(g, 1, MUL_INPUT_BOUND);
+    let bound = 0n;
+    b.loop(() => {
+      squareLimbs(g, a).forEach((v, i) => {
+        if (v.bound > MUL_INPUT_BOUND) throw new Error('a square does not fit the next squaring');
+        bound = v.bound > bound ? v.bound : bound;
+        b.get(v.local).set(a[i]!.local);
+      });
+      b.get(2).i32(1).i32Sub().tee(2).brIf(0);
+    });
+    storeAll(g, 0, a.map((v) => ({ local: v.local, bound })));
   });
+
+  const args = [0, 1, 2].map((base) => ({ base, offset: 0 }));
+  const add = mod.func(['i32', 'i32', 'i32'], [], (b) => emitLimbwise(b, args[0]!, args[1]!, args[2]!));
 
   /** Weak normalization of arbitrary 32-bit limbs. */
   const weak = (g: Bounded, a: Val[]): Val[] => {
@@ -254,7 +283,7 @@ export function generatePrimeField(mod: ModuleBuilder, p: bigint): PrimeFieldFns
     }
   });
 
-  const subs = new Map<bigint, { fn: number; padBound: bigint }>();
+  const subs = new Map<bigint, PaddedSub>();
   function sub(bBound: bigint) {
     let floor = BASE;
     while (floor < bBound) floor *= 2n;
@@ -262,23 +291,12 @@ export function generatePrimeField(mod: ModuleBuilder, p: bigint): PrimeFieldFns
     if (!entry) {
       const pad = paddedMultiple(p, floor);
       const padBound = pad.reduce((m, v) => (v > m ? v : m), 0n);
-      const fn = binary((g) => {
-        const a = loadAll(g, 1, LIMB_STORE_BOUND - padBound);
-        const b = loadAll(g, 2, floor);
-        storeAll(
-          g,
-          0,
-          a.map((x, i) => {
-            g.b.get(x.local).i64(pad[i]!).i64Add().get(b[i]!.local).i64Sub().set(x.local);
-            return { local: x.local, bound: x.bound + pad[i]! };
-          }),
-        );
-      });
-      entry = { fn, padBound };
+      const fn = mod.func(['i32', 'i32', 'i32'], [], (b) => emitLimbwise(b, args[0]!, args[1]!, args[2]!, pad));
+      entry = { fn, padBound, pad };
       subs.set(floor, entry);
     }
     return entry;
   }
 
-  return { p, normBound, mul, sqr, add, mulSmall, carry, norm, isZero, cmov, sub };
+  return { p, normBound, mul, sqr, sqrTimes, add, mulSmall, carry, norm, isZero, cmov, sub };
 }

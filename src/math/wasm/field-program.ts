@@ -1,13 +1,15 @@
 /**
  * Straight-line field formulas for the point generators. A `Slot` is a field element in wasm
  * memory (a static temporary or an offset from a pointer argument) with the largest limb value
- * it may hold; `FieldProgram` emits calls to the generated field functions and keeps those
- * bounds, inserting a carry only where the next operation could otherwise overflow, the way
- * libsecp256k1 tracks magnitudes, but checked by the generator rather than by comments.
+ * it may hold; `FieldProgram` emits calls to the generated field functions (additions and
+ * subtractions inline, limbwise.ts) and keeps those bounds, inserting a carry only where the
+ * next operation could otherwise overflow, the way libsecp256k1 tracks magnitudes, but checked
+ * by the generator rather than by comments.
  * @module
  */
 import { LIMB_STORE_BOUND, MUL_INPUT_BOUND, type PrimeFieldFns } from './field-gen.js';
 import { ELEMENT_BYTES } from './limbs.js';
+import { emitLimbwise } from './limbwise.js';
 import type { Body } from './module-builder.js';
 
 /** Bound on the limbs of every field element stored in a point or table between operations. */
@@ -110,7 +112,7 @@ export class FieldProgram {
     this.fit(x, LIMB_STORE_BOUND / 2n);
     this.fit(y, LIMB_STORE_BOUND / 2n);
     const bound = x.bound + y.bound;
-    this.call2(this.F.add, r, x, y);
+    emitLimbwise(this.b, r, x, y);
     r.bound = bound;
   }
 
@@ -122,7 +124,7 @@ export class FieldProgram {
     }
     this.fit(x, LIMB_STORE_BOUND - s.padBound);
     const bound = x.bound + s.padBound;
-    this.call2(s.fn, r, x, y);
+    emitLimbwise(this.b, r, x, y, s.pad);
     r.bound = bound;
   }
 
@@ -216,6 +218,11 @@ export class FieldProgram {
   }
 
   private squareTimes(x: Slot, n: number): void {
-    for (let i = 0; i < n; i++) this.sqr(x, x);
+    if (n === 1) return this.sqr(x, x);
+    this.fit(x, MUL_INPUT_BOUND);
+    this.push(x);
+    this.push(x);
+    this.b.i32(n).call(this.F.sqrTimes);
+    x.bound = this.F.normBound;
   }
 }

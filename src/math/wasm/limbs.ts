@@ -51,6 +51,27 @@ export function bytesLEToLimbs(bytes: Uint8Array, dst: Uint32Array, at: number):
   }
 }
 
+/**
+ * Limbs of the big-endian integer bytes[from, to) (at most 32 bytes) at dst[at..], without
+ * allocating (decoding and hash_to_field run this per point).
+ */
+export function bytesBEToLimbs(bytes: Uint8Array, from: number, to: number, dst: Uint32Array, at: number): void {
+  let acc = 0; // below 2^34: exact in a double
+  let bits = 0;
+  let i = 0;
+  for (let j = to - 1; j >= from; j--) {
+    acc += bytes[j]! * (1 << bits);
+    bits += 8;
+    if (bits >= RADIX) {
+      const low = acc % (1 << RADIX);
+      dst[at + i++] = low;
+      acc = (acc - low) / (1 << RADIX);
+      bits -= RADIX;
+    }
+  }
+  for (; i < LIMBS; i++, acc = 0) dst[at + i] = acc;
+}
+
 /** Packs canonical limbs (each below 2^26, value below 2^256) into 32 little-endian bytes. */
 export function limbsToBytesLE(src: Uint32Array, at: number, out: Uint8Array = new Uint8Array(32)): Uint8Array {
   let acc = 0;

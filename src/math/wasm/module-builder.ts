@@ -113,6 +113,32 @@ export class Body {
   load64Zero(offset = 0): this {
     return this.simd(0x5d, ...memarg(3, offset));
   }
+  v128Load(offset = 0): this {
+    return this.simd(0x00, ...memarg(4, offset));
+  }
+  v128Store(offset = 0): this {
+    return this.simd(0x0b, ...memarg(4, offset));
+  }
+  /** v128.const with 16 immediate bytes (little-endian lanes). */
+  v128Const(bytes: readonly number[]): this {
+    if (bytes.length !== 16) throw new Error('v128.const takes 16 bytes');
+    return this.simd(0x0c, ...bytes);
+  }
+  i64x2Splat(): this {
+    return this.simd(0x12);
+  }
+  v128And(): this {
+    return this.simd(0x4e);
+  }
+  v128Or(): this {
+    return this.simd(0x50);
+  }
+  i32x4Add(): this {
+    return this.simd(0xae);
+  }
+  i32x4Sub(): this {
+    return this.simd(0xb1);
+  }
   i32x4Splat(): this {
     return this.simd(0x11);
   }

@@ -26,16 +26,21 @@ export interface CurveFns {
   /** (q, flag) negates an input point in place when flag is 1 (public data, may branch). */
   readonly negInput: number;
   /**
-   * The form of the comb's table entries when it differs from a point (e.g. affine "Niels"
-   * coordinates): bytes per entry, (r, p, entry) addition and (entry, flag) constant-time negation.
+   * The form of the comb's table entries when it differs from a point (e.g. affine "Niels" or
+   * affine (x, y) coordinates): bytes per entry, (r, p, entry) addition, (entry, flag)
+   * constant-time negation, entries per row (default 9, digits in [−8, 8]), and for entries that
+   * cannot hold the identity, `keep` (r, p, flag) r = flag ? p : r over whole points: entry 0
+   * then holds any point and the sum for a zero digit is computed and discarded.
    */
-  readonly comb?: { readonly entryBytes: number; readonly add: number; readonly condNeg: number };
+  readonly comb?: { readonly entryBytes: number; readonly add: number; readonly condNeg: number; readonly entries?: number; readonly keep?: number };
+  /** Window width w of `ctWindowMul` (default 4): digits in [−2^(w−1), 2^(w−1)], tables of 2^(w−1) + 1 entries. */
+  readonly window?: number;
 }
 
 export interface LoopFns {
-  /** (r, tables, nTables, digits, nDigits): Σ_t Σ_i digits[t][i]·16^i·P_t with tables[t][j] = j·P_t, j = 0..8. */
+  /** (r, tables, nTables, digits, nDigits): Σ_t Σ_i digits[t][i]·2^(w·i)·P_t with tables[t][j] = j·P_t, j = 0..2^(w−1) (`CurveFns.window`). */
   readonly ctWindowMul: number;
-  /** (r, table, digits, nRows): Σ_i table_i[digits[i]] with row i holding j·16^i·G, j = 0..8. */
+  /** (r, table, digits, nRows): Σ_i table_i[digits[i]] with row i holding j·2^(w·i)·G, j = 0..2^(w−1) (w = 4 unless `comb.entries` says otherwise). */
   readonly ctCombMul: number;
   /** (r, tables, nTerms, digits, nDigits, tableBytes): vartime Σ wNAF digits, tables of odd multiples. */
   readonly strauss: number;
@@ -65,41 +70,54 @@ export function generateLoops(mod: ModuleBuilder, C: CurveFns, scratch: (bytes: 
   /**
    * (dst, table, idx): dst = table[idx] for entries of `bytes`, reading every entry and keeping
    * the one whose index matches under a mask (idx is secret): the same loads whatever idx is.
+   * The entry is read as 16-byte SIMD words, plus one 8-byte word when `bytes` is not a multiple of 16.
    */
-  const lookupOf = (bytes: number) =>
+  const lookupOf = (bytes: number, entries: number) =>
     mod.func(['i32', 'i32', 'i32'], [], (b) => {
       const [dst, table, idx] = [0, 1, 2];
       const j = b.local('i32');
       const mask = b.local('i64');
-      const words = Array.from({ length: bytes / 8 }, () => b.local('i64'));
+      const wide = b.local('v128');
+      const words = Array.from({ length: Math.floor(bytes / 16) }, () => b.local('v128'));
+      const tail = bytes % 16 === 0 ? null : b.local('i64');
+      if (bytes % 8 !== 0) throw new Error('lookup entries must be whole 8-byte words');
       b.i32(0).set(j);
       b.loop(() => {
         // mask = all ones iff j == idx
-        b.i64(0n).get(j).get(idx).i32Eq().i64ExtendI32U().i64Sub().set(mask);
+        b.i64(0n).get(j).get(idx).i32Eq().i64ExtendI32U().i64Sub().tee(mask).i64x2Splat().set(wide);
         words.forEach((w, k) => {
-          b.get(w).get(table).loadI64(8 * k).get(mask).i64And().i64Or().set(w);
+          b.get(w).get(table).v128Load(16 * k).get(wide).v128And().v128Or().set(w);
         });
+        if (tail !== null) b.get(tail).get(table).loadI64(bytes - 8).get(mask).i64And().i64Or().set(tail);
         b.get(table).i32(bytes).i32Add().set(table);
-        b.get(j).i32(1).i32Add().tee(j).i32(ENTRIES).i32LtU().brIf(0);
+        b.get(j).i32(1).i32Add().tee(j).i32(entries).i32LtU().brIf(0);
       });
-      words.forEach((w, k) => b.get(dst).get(w).storeI64(8 * k));
+      words.forEach((w, k) => b.get(dst).get(w).v128Store(16 * k));
+      if (tail !== null) b.get(dst).get(tail).storeI64(bytes - 8);
     });
 
-  /** Adds ±table[|d|] to acc in constant time; d is a signed digit in [−8, 8]. */
-  const digitAdder = (entryBytes: number, add: number, condNeg: number) => {
-    const lookup = lookupOf(entryBytes);
+  /** Adds ±table[|d|] to acc in constant time; d is a signed digit in [−(entries − 1), entries − 1]. */
+  const digitAdder = (entryBytes: number, add: number, condNeg: number, entries: number, keep?: number) => {
+    const lookup = lookupOf(entryBytes, entries);
     const entry = scratch(entryBytes);
+    const sum = keep === undefined ? 0 : scratch(P);
     return (b: Body, acc: number, table: number, d: number) => {
       const sign = b.local('i32');
       b.get(d).i32(31).i32ShrU().set(sign);
       b.i32(entry).get(table).get(d).i32(0).get(sign).i32Sub().i32Xor().get(sign).i32Add().call(lookup);
       b.i32(entry).get(sign).call(condNeg);
-      b.get(acc).get(acc).i32(entry).call(add);
+      if (keep === undefined) b.get(acc).get(acc).i32(entry).call(add);
+      else {
+        b.i32(sum).get(acc).i32(entry).call(add);
+        b.get(acc).i32(sum).get(d).i32(0).i32Ne().call(keep);
+      }
     };
   };
-  const addDigit = digitAdder(P, C.add, C.condNeg);
-  const combEntry = C.comb ?? { entryBytes: P, add: C.add, condNeg: C.condNeg };
-  const addCombDigit = C.comb ? digitAdder(C.comb.entryBytes, C.comb.add, C.comb.condNeg) : addDigit;
+  const window = C.window ?? 4;
+  const windowEntries = (1 << (window - 1)) + 1;
+  const addDigit = digitAdder(P, C.add, C.condNeg, windowEntries);
+  const combEntry = { entryBytes: P, add: C.add, condNeg: C.condNeg, entries: ENTRIES, ...C.comb };
+  const addCombDigit = digitAdder(combEntry.entryBytes, combEntry.add, combEntry.condNeg, combEntry.entries, combEntry.keep);
 
   const ctWindowMul = mod.func(['i32', 'i32', 'i32', 'i32', 'i32'], [], (b) => {
     const [r, tables, nTables, digits, nDigits] = [0, 1, 2, 3, 4];
@@ -113,12 +131,12 @@ export function generateLoops(mod: ModuleBuilder, C: CurveFns, scratch: (bytes: 
       b.get(i).i32(1).i32Sub().set(i);
       b.get(i).get(nDigits).i32(1).i32Sub().i32Ne();
       b.if(() => {
-        for (let n = 0; n < 4; n++) b.get(r).get(r).call(C.dbl);
+        for (let n = 0; n < window; n++) b.get(r).get(r).call(C.dbl);
       });
       b.i32(0).set(t);
       b.loop(() => {
         b.get(digits).get(t).get(nDigits).i32Mul().get(i).i32Add().i32(2).i32Shl().i32Add().loadI32().set(d);
-        b.get(tables).get(t).i32(ENTRIES * P).i32Mul().i32Add().set(k);
+        b.get(tables).get(t).i32(windowEntries * P).i32Mul().i32Add().set(k);
         addDigit(b, r, k, d);
         b.get(t).i32(1).i32Add().tee(t).get(nTables).i32LtU().brIf(0);
       });
@@ -135,7 +153,7 @@ export function generateLoops(mod: ModuleBuilder, C: CurveFns, scratch: (bytes: 
     b.loop(() => {
       b.get(digits).get(i).i32(2).i32Shl().i32Add().loadI32().set(d);
       addCombDigit(b, r, table, d);
-      b.get(table).i32(ENTRIES * combEntry.entryBytes).i32Add().set(table);
+      b.get(table).i32(combEntry.entries * combEntry.entryBytes).i32Add().set(table);
       b.get(i).i32(1).i32Add().tee(i).get(nRows).i32LtU().brIf(0);
     });
   });

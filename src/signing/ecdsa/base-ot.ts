@@ -3,7 +3,7 @@
  * secp256k1 with real group addition in the prime-order group (PROTOCOLS.md §2.3: the XOR-on-
  * encodings variant leaked the choice bit, sl-crypto PR #8). A batch of random OTs, index idx:
  *
- *   receiver (bit b)  t_a random, r_{1−b} a random point (hash-to-curve of fresh random bytes),
+ *   receiver (bit b)  t_a random, r_{1−b} a uniformly random point (a random x on the curve),
  *                     r_b = t_a·G − H_b(sid, idx, r_{1−b});
  *                     sends (r_0, r_1)
  *   sender            m_b = r_b + H_b(sid, idx, r_{1−b}) for b = 0, 1 (rejects the identity);
@@ -19,7 +19,7 @@
 import { concatBytes, EncodingError, u32be } from '../../math/bytes.js';
 import type { Rng } from '../../math/random.js';
 import { bitAt } from './bits.js';
-import { encodeAll, Fn, G, hashToPoint, type Point } from './ec.js';
+import { encodeAll, Fn, G, hashToPoint, type Point, randomPointEncoding } from './ec.js';
 import { hash32 } from './hashing.js';
 import { POINT_BYTES, SEED_BYTES } from './params.js';
 
@@ -48,10 +48,6 @@ function pooled(rng: Rng, bytes: number): { rng: Rng; wipe: () => void } {
   return { rng: draw, wipe: () => pool.fill(0) };
 }
 
-/** A uniformly random point: hash-to-curve of fresh random bytes (nobody knows its logarithm). */
-function randomPoint(rng: Rng): Point {
-  return hashToPoint('base-ot/random-point', rng(SEED_BYTES));
-}
 
 function outputKey(sid: Uint8Array, idx: number, b: number, shared: Uint8Array): Uint8Array {
   return hash32('base-ot/key', sid, u32be(idx), Uint8Array.of(b), shared);
@@ -74,8 +70,9 @@ export interface BaseOtReceiverState {
 
 /** The receiver's message for `count` OTs with the given packed choice bits. */
 export function baseOtReceive(sid: Uint8Array, choices: Uint8Array, count: number, rng: Rng): { state: BaseOtReceiverState; message: Uint8Array } {
-  const pool = pooled(rng, count * (SEED_BYTES + SCALAR_DRAW_BYTES));
-  const others = encodeAll(Array.from({ length: count }, () => randomPoint(pool.rng)));
+  // about two draws per random point (ec.ts randomPointEncoding)
+  const pool = pooled(rng, count * (2 * POINT_BYTES + SCALAR_DRAW_BYTES));
+  const others = concatBytes(...Array.from({ length: count }, () => randomPointEncoding(pool.rng)));
   const secrets: bigint[] = [];
   const chosen: Point[] = [];
   for (let idx = 0; idx < count; idx++) {

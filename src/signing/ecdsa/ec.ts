@@ -3,16 +3,18 @@
  * backend (the WebAssembly core by default, @noble/curves with TESSERA_BACKEND=noble; 33-byte
  * compressed encodings, decoding rejects the identity and off-curve points, ATTACKS.md row 19),
  * the scalar field, RFC 9380 hash-to-curve with a protocol DST (PROTOCOLS.md §2.1; on the core
- * backend computed in wasm, byte-identical to noble's `secp256k1_hasher`), and the
- * coordinates ECDSA needs (r = x(R) mod n, the parity of y(R)); encodings of many points at
- * once share one inversion; low-s ECDSA verification.
+ * backend computed in wasm, byte-identical to noble's `secp256k1_hasher`), the encoding of a
+ * uniformly random point, and the coordinates ECDSA needs (r = x(R) mod n, the parity of
+ * y(R)); encodings of many points at once share one inversion; low-s ECDSA verification.
  * @module
  */
 import { secp256k1, secp256k1_hasher } from '@noble/curves/secp256k1.js';
-import { bytesToBigintBE } from '../../math/bytes.js';
+import { bytesToBigintBE, EncodingError } from '../../math/bytes.js';
+import type { Rng } from '../../math/random.js';
 import { N } from '../../math/secp256k1/curve-gen.js';
 import { encodeCompressedBatch } from '../../math/secp256k1/batch-encode.js';
 import { ecdsaVerify } from '../../math/secp256k1/ecdsa.js';
+import { Secp256k1Point } from '../../math/secp256k1/point.js';
 import { hashToCurve } from '../../math/secp256k1/hash-to-curve.js';
 import { ScalarField } from '../../math/scalar-field.js';
 import { defaultBackend } from '../../suites/backend.js';
@@ -34,6 +36,32 @@ export function hashToPoint(label: string, message: Uint8Array): Point {
   const DST = `tessera/v1/dkls23/${label}`;
   if (backendName === 'core') return hashToCurve(message, DST);
   return G.decode(secp256k1_hasher.hashToCurve(message, { DST }).toBytes(true)); // never the identity except with negligible probability
+}
+
+/**
+ * The encoding of a uniformly random point whose logarithm nobody knows: a random x, redrawn
+ * until it is the abscissa of a point (x < p and x³ + 7 a square, about two draws; the number
+ * of draws depends on discarded randomness only), with a random parity of y. Cheaper than
+ * hash-to-curve of random bytes (one square root per draw instead of two per point, and no
+ * point to encode).
+ */
+export function randomPointEncoding(rng: Rng): Uint8Array {
+  for (;;) {
+    const bytes = Uint8Array.from(rng(G.elementBytes));
+    bytes[0] = 2 | (bytes[0]! & 1);
+    if (isEncoding(bytes)) return bytes;
+  }
+}
+
+function isEncoding(bytes: Uint8Array): boolean {
+  if (backendName === 'core') return Secp256k1Point.isAbscissa(bytes.subarray(1));
+  try {
+    G.decode(bytes);
+    return true;
+  } catch (e) {
+    if (e instanceof EncodingError) return false;
+    throw e;
+  }
 }
 
 /** G.encode of every point, concatenated (one inversion for all on the core). */

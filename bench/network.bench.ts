@@ -1,24 +1,27 @@
 /**
- * `npm run bench -- network`: FROST signing over real sockets on loopback (issue 3 point 8). For
+ * `npm run bench -- network`: FROST (-tr) and DKLs23 ECDSA signing over real sockets on loopback
+ * (issue 3 point 8, issue 4 point 5). For
  * 2-of-3 and 3-of-5 clusters (a relay and n signer-node processes, LocalCluster) and a one-way
  * delay the relay adds to every envelope of 0, 10 and 50 ms: signing latency (p50, p95) of
  * sequential signatures, throughput (signatures per second with many sessions in flight), and
  * bytes sent per party per signature (from the relay's routed-bytes counter, control messages
  * included). Delays show how round count dominates: a FROST signature needs hello, round 1 and
- * round 2 flights plus the proposal and result, so latency grows by about five one-way delays.
+ * round 2 flights plus the proposal and result, so latency grows by about five one-way delays;
+ * DKLs23 (hello, four flights, proposal, result) by about seven.
  * Options: --quick (2-of-3, 0 and 10 ms, fewer samples).
  * @module
  */
 import { systemRng } from '../src/math/random.js';
-import type { SchemeId } from '../src/suites/index.js';
+import type { AnySchemeId } from '../src/signing/schemes.js';
 import { Coordinator } from '../src/node/coordinator.js';
 import { LocalCluster } from '../src/node/local-cluster.js';
 import { quickOption } from './harness.js';
 import { environment, writeResults } from './report.js';
 
-const SCHEME: SchemeId = 'frost-secp256k1-tr';
+const SCHEMES: readonly AnySchemeId[] = ['frost-secp256k1-tr', 'ecdsa-secp256k1'];
 
 interface Row {
+  scheme: AnySchemeId;
   size: string;
   delayMs: number;
   p50Ms: number;
@@ -40,16 +43,17 @@ async function routedBytes(relayUrl: string): Promise<number> {
   return Number(m[1]);
 }
 
-async function measure(t: number, n: number, delayMs: number, samples: number, concurrent: number): Promise<Row> {
+async function measure(scheme: AnySchemeId, t: number, n: number, delayMs: number, samples: number, concurrent: number): Promise<Row> {
   const cluster = await LocalCluster.start({ nodes: n, scryptN: 2 ** 12, relayDelayMs: delayMs });
   const coordinator = await Coordinator.connect({ relay: cluster.relayUrl, identity: cluster.coordinator });
   try {
     const parties = cluster.nodes.map((x) => x.identityKey);
-    const key = await coordinator.keygen({ scheme: SCHEME, threshold: t, parties, roundTimeoutMs: 10_000 });
+    const key = await coordinator.keygen({ scheme, threshold: t, parties, roundTimeoutMs: 10_000 });
+    const hash = scheme === 'ecdsa-secp256k1' ? ('sha256' as const) : ('none' as const);
     const sign = async (i: number) => {
       const offset = i % n;
       const signers = Array.from({ length: t }, (_, k) => parties[(offset + k) % n]!);
-      return (await coordinator.sign({ scheme: SCHEME, keyId: key.keyId, publicKey: key.publicKey, signers, message: systemRng(32), roundTimeoutMs: 10_000 })).signature;
+      return (await coordinator.sign({ scheme, keyId: key.keyId, publicKey: key.publicKey, signers, message: systemRng(32), hash, roundTimeoutMs: 10_000 })).signature;
     };
     await sign(0); // warm-up: JIT, connections
     const before = await routedBytes(cluster.relayUrl);
@@ -65,6 +69,7 @@ async function measure(t: number, n: number, delayMs: number, samples: number, c
     const seconds = (performance.now() - t0) / 1000;
     latencies.sort((a, b) => a - b);
     return {
+      scheme,
       size: `${t}-of-${n}`,
       delayMs,
       p50Ms: percentile(latencies, 50),
@@ -80,8 +85,8 @@ async function measure(t: number, n: number, delayMs: number, samples: number, c
 }
 
 function table(rows: readonly Row[]): string {
-  const header = ['t-of-n', 'delay ms', 'p50 ms', 'p95 ms', 'sig/s', 'bytes/party/sig', 'samples'];
-  const cells = rows.map((r) => [r.size, String(r.delayMs), r.p50Ms.toFixed(1), r.p95Ms.toFixed(1), r.signaturesPerSecond.toFixed(1), String(r.bytesPerPartyPerSignature), String(r.samples)]);
+  const header = ['scheme', 't-of-n', 'delay ms', 'p50 ms', 'p95 ms', 'sig/s', 'bytes/party/sig', 'samples'];
+  const cells = rows.map((r) => [r.scheme, r.size, String(r.delayMs), r.p50Ms.toFixed(1), r.p95Ms.toFixed(1), r.signaturesPerSecond.toFixed(1), String(r.bytesPerPartyPerSignature), String(r.samples)]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   return [header, ...cells].map((c) => c.map((s, i) => s.padStart(widths[i]!)).join('  ')).join('\n');
 }
@@ -93,15 +98,17 @@ export async function main(args: readonly string[]): Promise<void> {
   const sizes: [number, number][] = quick ? [[2, 3]] : [[2, 3], [3, 5]];
   const delays = quick ? [0, 10] : [0, 10, 50];
   const rows: Row[] = [];
-  for (const [t, n] of sizes) {
-    for (const d of delays) {
-      const samples = quick ? 10 : d >= 50 ? 15 : 40;
-      rows.push(await measure(t, n, d, samples, quick ? 20 : 50));
-      console.error(`measured ${t}-of-${n} at ${d} ms`);
+  for (const scheme of SCHEMES) {
+    for (const [t, n] of sizes) {
+      for (const d of delays) {
+        const samples = quick ? 10 : d >= 50 ? 15 : 40;
+        rows.push(await measure(scheme, t, n, d, samples, quick ? 20 : 50));
+        console.error(`measured ${scheme} ${t}-of-${n} at ${d} ms`);
+      }
     }
   }
-  console.log(`FROST (${SCHEME}) signing over WebSocket on 127.0.0.1, ${environment().cpuCount} cores\n`);
+  console.log(`threshold signing over WebSocket on 127.0.0.1, ${environment().cpuCount} cores\n`);
   console.log(table(rows));
-  const path = writeResults('network', startedAt, { scheme: SCHEME, rows });
+  const path = writeResults('network', startedAt, { rows });
   console.log(`\nwrote ${path}`);
 }

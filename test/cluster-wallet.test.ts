@@ -224,18 +224,31 @@ describe('the coordinator CLI: keygen, sign, drill, export-key', () => {
     expect(backup.firstAddresses.map((a: { path: string; type: string }) => `${a.type} ${a.path}`)).toEqual(['p2wpkh m/0/0', 'eth m/0/0', 'p2wpkh m/0/1', 'eth m/0/1']);
   }, 60_000);
 
-  it('sign-psbt and sign-eth: a P2WPKH spend found by scanning the paths, and a legacy EIP-155 transaction', async () => {
+  it('sign-psbt and sign-eth: a PSBT spending a P2TR and a P2WPKH key (paths found by scanning), and a legacy EIP-155 transaction', async () => {
     const root = new HDKey({ publicKey: hexToBytes(xpubRoot.groupPublicKey), chainCode: hexToBytes(xpubRoot.chainCode) });
+    const kg = await tessera('keygen', ...coordinatorArgs(), '--scheme', 'frost-secp256k1-tr', '--threshold', '2', '--parties', 'node1,node2,node3', '--json');
+    const trKeyId = JSON.parse(kg.stdout).keyId as string;
+    const trKnown = JSON.parse(readFileSync(join(home, 'keys.json'), 'utf8'))[trKeyId];
+    const trRoot = new HDKey({ publicKey: hexToBytes(trKnown.groupPublicKey), chainCode: hexToBytes(trKnown.chainCode) });
     const regtest = { ...btc.TEST_NETWORK, bech32: 'bcrt' };
-    const spent = { script: btc.p2wpkh(root.derive('m/1/6').publicKey!, regtest).script, amount: 70_000n };
+    const spent = [
+      { script: btc.p2tr(trRoot.derive('m/0/2').publicKey!.subarray(1), undefined, regtest).script, amount: 40_000n },
+      { script: btc.p2wpkh(root.derive('m/1/6').publicKey!, regtest).script, amount: 70_000n },
+    ];
     const tx = new btc.Transaction();
-    tx.addInput({ txid: new Uint8Array(32).fill(0xab), index: 2, witnessUtxo: spent });
-    tx.addOutput({ script: btc.p2wpkh(secp256k1.getPublicKey(secp256k1.utils.randomSecretKey())).script, amount: 69_000n });
-    const signed = await tessera('sign-psbt', ...coordinatorArgs(), '--key', keyId, '--psbt', base64.encode(tx.toPSBT()), '--network', 'regtest', '--json');
+    spent.forEach((witnessUtxo, i) => tx.addInput({ txid: new Uint8Array(32).fill(0xa0 + i), index: 2, witnessUtxo }));
+    tx.addOutput({ script: btc.p2wpkh(secp256k1.getPublicKey(secp256k1.utils.randomSecretKey())).script, amount: 109_000n });
+    const signed = await tessera('sign-psbt', ...coordinatorArgs(), '--key', trKeyId, '--key', keyId, '--psbt', base64.encode(tx.toPSBT()), '--network', 'regtest', '--json');
     expect(signed.stderr).toBe('');
     const o = JSON.parse(signed.stdout);
-    expect(o.inputs).toEqual([{ inputIndex: 0, path: 'm/1/6', kind: 'p2wpkh', address: btc.Address(regtest).encode(btc.OutScript.decode(spent.script)), amount: '70000' }]);
-    expectValidWitnesses(hexToBytes(o.tx), [spent]);
+    expect(o.inputs.map((i: { inputIndex: number; path: string; kind: string; amount: string }) => [i.inputIndex, i.path, i.kind, i.amount])).toEqual([
+      [0, 'm/0/2', 'p2tr', '40000'],
+      [1, 'm/1/6', 'p2wpkh', '70000'],
+    ]);
+    expectValidWitnesses(hexToBytes(o.tx), spent);
+    const foreign = await tessera('sign-psbt', ...coordinatorArgs(), '--key', keyId, '--psbt', base64.encode(tx.toPSBT()), '--path', 'm/0/0', '--network', 'regtest');
+    expect(foreign.code).toBe(2);
+    expect(foreign.stderr).toMatch(/no input of this PSBT is spendable by this key at the given paths/);
     const legacy = JSON.stringify({ type: 'legacy', chainId: 11155111, nonce: 3, to: '0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359', value: '12345', gasLimit: 21000, gasPrice: '2000000000' });
     const eth = JSON.parse((await tessera('sign-eth', ...coordinatorArgs(), '--key', keyId, '--tx', legacy, '--path', 'm/0/3', '--json')).stdout);
     const sender = '0x' + bytesToHex(keccak_256(secp256k1.Point.fromBytes(root.derive('m/0/3').publicKey!).toBytes(false).subarray(1)).subarray(12));

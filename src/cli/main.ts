@@ -50,7 +50,7 @@ commands:
   backup --key <id> [--network <n>] [--count <k>] [--out <file>] [--home <dir> | --config <node.json>]
                                the key's public metadata as JSON (scheme, t, n, identity keys,
                                xpub, descriptors, first addresses) for recovery
-  sign-psbt --relay <url> --key <id> --psbt <base64|@file> [--signers <names>] [--path m/0/1 …]
+  sign-psbt --relay <url> --key <id> [--key <id> …] --psbt <base64|@file> [--signers <names>] [--path m/0/1 …]
             [--network <n>] [--merkle-root <hex>] [--home <dir>] [--json]
                                sign every input of the PSBT the key controls (P2TR key path with
                                -tr keys, P2WPKH with ecdsa keys; paths scanned m/0/0-19, m/1/0-19

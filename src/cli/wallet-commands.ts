@@ -21,7 +21,7 @@ import { parsePath } from '../wallet/bip32.js';
 import { ADDRESS_TYPES, formatPath, keyAddress, walletSummary, type AddressType } from '../wallet/key-addresses.js';
 import { CliError } from './cli-error.js';
 import { CoordinatorHome } from './coordinator-home.js';
-import { signEthTransaction, signPsbt } from '../node/wallet-signing.js';
+import { findPsbtInputs, signEthTransaction, signPsbt, type SignedPsbt } from '../node/wallet-signing.js';
 import { parseEthTransaction } from '../wallet/eth-tx.js';
 import { coordinatorOptions, withCoordinator } from './coordinator-session.js';
 import { parseHex, parseInteger, parseNetwork } from './options.js';
@@ -111,24 +111,36 @@ export async function runSignPsbt(argv: string[], out: Out): Promise<void> {
   const { values } = parseArgs({
     args: argv,
     strict: true,
-    options: { ...coordinatorOptions, key: { type: 'string' }, psbt: { type: 'string' }, signers: { type: 'string' }, path: { type: 'string', multiple: true }, network: { type: 'string' }, 'merkle-root': { type: 'string' } },
+    options: { ...coordinatorOptions, key: { type: 'string', multiple: true }, psbt: { type: 'string' }, signers: { type: 'string' }, path: { type: 'string', multiple: true }, network: { type: 'string' }, 'merkle-root': { type: 'string' } },
   });
   if (values.psbt === undefined) throw new CliError('--psbt <base64 or @file> is required');
+  if (values.key === undefined) throw new CliError('--key <id> is required (repeat it for a PSBT spending several keys)');
   const home = new CoordinatorHome(values.home);
-  const { key, signers } = signingKey(home, values.key, values.signers, values.peers);
-  const psbt = base64.decode(inlineOrFile(values.psbt));
-  const options = {
-    signers,
+  const keys = values.key.map((id) => signingKey(home, id, values.signers, values.peers));
+  let psbt = base64.decode(inlineOrFile(values.psbt));
+  const common = {
     network: parseNetwork(values.network ?? 'mainnet'),
     ...(values.path ? { paths: values.path.map(parsePath) } : {}),
     ...(values['merkle-root'] ? { merkleRoot: parseHex('merkle-root', values['merkle-root']) } : {}),
     roundTimeoutMs: parseInteger('round-timeout', values['round-timeout'], 10_000),
   };
-  const signed = await withCoordinator(values.relay, home, (c) => signPsbt(c, key, psbt, options));
+  // Key by key: each signs the inputs it controls in the PSBT the previous one returned.
+  const signed = await withCoordinator(values.relay, home, async (c) => {
+    const inputs: SignedPsbt['inputs'][number][] = [];
+    let tx: Uint8Array | null = null;
+    for (const { key, signers } of keys) {
+      if (findPsbtInputs(key, psbt, common).length === 0) continue;
+      const done = await signPsbt(c, key, psbt, { ...common, signers });
+      ({ psbt, tx } = done);
+      inputs.push(...done.inputs);
+    }
+    return { tx, inputs };
+  });
+  if (signed.inputs.length === 0) throw new CliError(`no input of this PSBT is spendable by ${keys.length > 1 ? 'these keys' : 'this key'} at the ${values.path ? 'given paths' : 'first 20 receive and change paths'}`);
   if (values.json) {
     const inputs = signed.inputs.map((i) => ({ ...i, path: formatPath(i.path), amount: i.amount.toString() }));
-    out(JSON.stringify({ psbt: base64.encode(signed.psbt), tx: signed.tx ? bytesToHex(signed.tx) : null, inputs }));
-  } else out(signed.tx ? bytesToHex(signed.tx) : base64.encode(signed.psbt));
+    out(JSON.stringify({ psbt: base64.encode(psbt), tx: signed.tx ? bytesToHex(signed.tx) : null, inputs }));
+  } else out(signed.tx ? bytesToHex(signed.tx) : base64.encode(psbt));
 }
 
 export async function runSignEth(argv: string[], out: Out): Promise<void> {

@@ -51,14 +51,20 @@ export interface SignedPsbt {
   readonly inputs: readonly { readonly inputIndex: number; readonly path: readonly number[]; readonly kind: string; readonly address: string; readonly amount: bigint }[];
 }
 
-/** Signs every input of `psbt` that `key` controls; refuses a PSBT with none. */
-export async function signPsbt(c: Coordinator, key: WalletKey, psbt: Uint8Array, o: PsbtSigningOptions): Promise<SignedPsbt> {
-  const taproot = key.pub.scheme === 'frost-secp256k1-tr' ? { taproot: o.merkleRoot ? { merkleRoot: o.merkleRoot } : {} } : {};
+/** The inputs of `psbt` that `key` controls at the given (or scanned) paths, with their paths. */
+export function findPsbtInputs(key: WalletKey, psbt: Uint8Array, o: Pick<PsbtSigningOptions, 'network' | 'paths' | 'merkleRoot'>): { path: readonly number[]; request: PsbtSigningRequest }[] {
   const found: { path: readonly number[]; request: PsbtSigningRequest }[] = [];
   for (const path of o.paths ?? scanPaths()) {
     const options = { network: o.network, path, ...(o.merkleRoot ? { merkleRoot: o.merkleRoot } : {}) };
     for (const request of psbtSigningRequests(psbt, key.pub, options)) found.push({ path, request });
   }
+  return found;
+}
+
+/** Signs every input of `psbt` that `key` controls; refuses a PSBT with none. */
+export async function signPsbt(c: Coordinator, key: WalletKey, psbt: Uint8Array, o: PsbtSigningOptions): Promise<SignedPsbt> {
+  const taproot = key.pub.scheme === 'frost-secp256k1-tr' ? { taproot: o.merkleRoot ? { merkleRoot: o.merkleRoot } : {} } : {};
+  const found = findPsbtInputs(key, psbt, o);
   if (found.length === 0) throw new InvalidParametersError(`no input of this PSBT is spendable by key ${key.keyId} at the ${o.paths ? 'given paths' : `first ${SCAN_GAP} receive and change paths`}`);
   const signatures = await Promise.all(
     found.map(async ({ path, request }) => {

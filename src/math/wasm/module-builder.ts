@@ -113,6 +113,10 @@ export class Body {
   load64Zero(offset = 0): this {
     return this.simd(0x5d, ...memarg(3, offset));
   }
+  /** v128.load32_splat: one 32-bit value into all four lanes. */
+  load32Splat(offset = 0): this {
+    return this.simd(0x09, ...memarg(2, offset));
+  }
   v128Load(offset = 0): this {
     return this.simd(0x00, ...memarg(4, offset));
   }

@@ -9,7 +9,7 @@ import { bytesToHex, hexToBytes } from '../math/bytes.js';
 import { groupSuite, isAnySchemeId, isEcdsaScheme } from '../signing/schemes.js';
 import { parsePath } from '../wallet/bip32.js';
 import type { HashAlgorithm } from '../wire/session-codec.js';
-import { proposedMessage } from '../node/session-runner.js';
+import { proposedMessage } from '../node/message-to-sign.js';
 import { loadNodeConfig } from '../node/config.js';
 import { SignerNode } from '../node/signer-node.js';
 import { NodeStorage } from '../storage/index.js';
@@ -48,9 +48,7 @@ export async function runSign(argv: string[], out: Out): Promise<void> {
   if (values.message === undefined) throw new CliError('--message <hex> is required');
   const known = home.key(values.key);
   const message = parseHex('message', values.message);
-  const allParties = known.parties.map((h) => parseHex('parties', h));
-  const signers = values.signers ? home.resolveParties(values.signers, home.peers(values.peers)) : allParties.slice(0, known.threshold);
-  if (signers.length < known.threshold) throw new CliError(`${signers.length} signers given, ${known.threshold} needed`);
+  const signers = home.signers(values.key, values.signers, values.peers);
   const publicKey = parseHex('publicKey', known.publicKey);
   const roundTimeoutMs = parseInteger('round-timeout', values['round-timeout'], 10_000);
   const ecdsa = isEcdsaScheme(known.scheme);
@@ -88,7 +86,7 @@ export async function runPresignCommand(argv: string[], out: Out): Promise<void>
   if (values.key === undefined) throw new CliError('--key <id> is required');
   const known = home.key(values.key);
   if (!isEcdsaScheme(known.scheme)) throw new CliError(`presigning is for ecdsa-secp256k1 keys; ${values.key} is a ${known.scheme} key`);
-  const signers = values.signers ? home.resolveParties(values.signers, home.peers(values.peers)) : known.parties.slice(0, known.threshold).map((h) => parseHex('parties', h));
+  const signers = home.signers(values.key, values.signers, values.peers);
   const path = values.path === undefined ? [] : parsePath(values.path);
   const roundTimeoutMs = parseInteger('round-timeout', values['round-timeout'], 10_000);
   const id = await withCoordinator(values.relay, home, (c) => c.presign({ keyId: values.key!, signers, path, roundTimeoutMs }));

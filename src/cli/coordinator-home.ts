@@ -79,6 +79,14 @@ export class CoordinatorHome {
     });
   }
 
+  /** The signers of a session with key `keyId`: the named ones, or its first t parties; at least t. */
+  signers(keyId: string, list: string | undefined, peersFile: string | undefined): Uint8Array[] {
+    const known = this.key(keyId);
+    const signers = list ? this.resolveParties(list, this.peers(peersFile)) : known.parties.slice(0, known.threshold).map(hexToBytes);
+    if (signers.length < known.threshold) throw new CliError(`${signers.length} signers given, ${known.threshold} needed`);
+    return signers;
+  }
+
   keys(): Record<string, KnownKey> {
     const path = join(this.dir, 'keys.json');
     return existsSync(path) ? (readJson(path) as Record<string, KnownKey>) : {};

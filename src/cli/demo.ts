@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { bytesToHex } from '../math/bytes.js';
 import { systemRng } from '../math/random.js';
 import type { AnySchemeId } from '../signing/schemes.js';
-import { proposedMessage } from '../node/session-runner.js';
+import { proposedMessage } from '../node/message-to-sign.js';
 import { Coordinator } from '../node/coordinator.js';
 import { LocalCluster } from '../node/local-cluster.js';
 import { anyVerifierName, verifyAnyIndependently } from './independent-verify.js';

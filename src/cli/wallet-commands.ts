@@ -21,7 +21,7 @@ import { parsePath } from '../wallet/bip32.js';
 import { ADDRESS_TYPES, formatPath, keyAddress, walletSummary, type AddressType } from '../wallet/key-addresses.js';
 import { CliError } from './cli-error.js';
 import { CoordinatorHome } from './coordinator-home.js';
-import { findPsbtInputs, signEthTransaction, signPsbt, type SignedPsbt } from '../node/wallet-signing.js';
+import { SCAN_GAP, signEthTransaction, signPsbt, type SignedPsbt } from '../node/wallet-signing.js';
 import { parseEthTransaction } from '../wallet/eth-tx.js';
 import { coordinatorOptions, withCoordinator } from './coordinator-session.js';
 import { parseHex, parseInteger, parseNetwork } from './options.js';
@@ -96,10 +96,8 @@ export function runBackup(argv: string[], out: Out): void {
 /** The key of a coordinator-side command, with the signers (named, or the first t parties). */
 function signingKey(home: CoordinatorHome, keyId: string | undefined, signerList: string | undefined, peersFile: string | undefined) {
   if (keyId === undefined) throw new CliError('--key <id> is required');
-  const known = home.key(keyId);
-  const signers = signerList ? home.resolveParties(signerList, home.peers(peersFile)) : known.parties.slice(0, known.threshold).map((h) => parseHex('parties', h));
-  if (signers.length < known.threshold) throw new CliError(`${signers.length} signers given, ${known.threshold} needed`);
-  return { key: { keyId, publicKey: parseHex('publicKey', known.publicKey), pub: home.publicPackage(keyId) }, signers };
+  const signers = home.signers(keyId, signerList, peersFile);
+  return { key: { keyId, publicKey: parseHex('publicKey', home.key(keyId).publicKey), pub: home.publicPackage(keyId) }, signers };
 }
 
 /** A value given inline or, as `@file`, read from a file. */
@@ -129,14 +127,14 @@ export async function runSignPsbt(argv: string[], out: Out): Promise<void> {
     const inputs: SignedPsbt['inputs'][number][] = [];
     let tx: Uint8Array | null = null;
     for (const { key, signers } of keys) {
-      if (findPsbtInputs(key, psbt, common).length === 0) continue;
       const done = await signPsbt(c, key, psbt, { ...common, signers });
+      if (done.inputs.length === 0) continue;
       ({ psbt, tx } = done);
       inputs.push(...done.inputs);
     }
     return { tx, inputs };
   });
-  if (signed.inputs.length === 0) throw new CliError(`no input of this PSBT is spendable by ${keys.length > 1 ? 'these keys' : 'this key'} at the ${values.path ? 'given paths' : 'first 20 receive and change paths'}`);
+  if (signed.inputs.length === 0) throw new CliError(`no input of this PSBT is spendable by ${keys.length > 1 ? 'these keys' : 'this key'} at the ${values.path ? 'given paths' : `first ${SCAN_GAP} receive and change paths`}`);
   if (values.json) {
     const inputs = signed.inputs.map((i) => ({ ...i, path: formatPath(i.path), amount: i.amount.toString() }));
     out(JSON.stringify({ psbt: base64.encode(psbt), tx: signed.tx ? bytesToHex(signed.tx) : null, inputs }));

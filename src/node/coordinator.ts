@@ -30,7 +30,7 @@ import type { Identity } from '../transport/identity.js';
 import { RelayClient } from '../transport/relay-client.js';
 import { SessionRouter } from '../transport/session-router.js';
 import { controlEnvelope } from './control.js';
-import { proposedMessage } from './session-runner.js';
+import { proposedMessage } from './message-to-sign.js';
 
 /** How long after sending a proposal a node may still start it (clock skew included). */
 const START_WINDOW_MS = 60_000;

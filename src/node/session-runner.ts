@@ -23,8 +23,9 @@ import { getSuite, isSchemeId } from '../suites/index.js';
 import type { NodeStorage } from '../storage/index.js';
 import { deriveKeyPackage } from '../wallet/derived-key.js';
 import { taprootKeyPackage } from '../wallet/taproot.js';
+import type { StoredKeyShare } from '../wire/keyshare-codec.js';
 import type { SessionProposal, SessionResult } from '../wire/session-codec.js';
-import { messageToSign } from './message-to-sign.js';
+import { proposedMessage } from './message-to-sign.js';
 import { ProposalRefusedError } from './proposal-errors.js';
 
 export interface SessionRun {
@@ -33,17 +34,19 @@ export interface SessionRun {
   /** The session's members by party id (keygen: evaluation points 1..n; sign: the signers). */
   readonly members: ReadonlyMap<PartyId, Uint8Array>;
   readonly storage: NodeStorage;
+  /** sign and presign: the share the proposal names, opened once by the node. */
+  readonly stored?: StoredKeyShare;
+}
+
+function storedOf(r: SessionRun): StoredKeyShare {
+  if (r.stored === undefined) throw new TypeError('a sign or presign session runs with the share it names');
+  return r.stored;
 }
 
 /** A result with only the given fields set (the rest empty, as the wire leaves them). */
 function result(fields: Partial<SessionResult> & Pick<SessionResult, 'keyId' | 'publicKey'>): SessionResult {
   const none = new Uint8Array(0);
   return { signature: none, recovery: 0, chainCode: none, groupPublicKey: none, presignature: '', ...fields };
-}
-
-/** The bytes the proposal asks to sign: a prehashed digest as given, else hashed by the engine. */
-export function proposedMessage(p: Pick<SessionProposal, 'message'>): Uint8Array {
-  return p.message.prehashed ? p.message.preimage : messageToSign(p.message.hash, p.message.preimage);
 }
 
 /** The FROST key package this session signs with: root, BIP32 child, then the optional TapTweak. */
@@ -76,7 +79,7 @@ export async function runKeygen(p: SessionProposal, r: SessionRun): Promise<Sess
 
 export async function runSign(p: SessionProposal, r: SessionRun): Promise<SessionResult> {
   const ids = [...r.members.keys()].sort((a, b) => a - b);
-  const stored = r.storage.keys.get(p.keyId);
+  const stored = storedOf(r);
   if (stored.ecdsa !== undefined) return runEcdsa(p, r, ids, stored.ecdsa, stored.identities);
   if (!isSchemeId(p.scheme)) throw new ProposalRefusedError(`key ${p.keyId} has no DKLs23 state`);
   const suite = getSuite(p.scheme);
@@ -94,7 +97,6 @@ export async function runSign(p: SessionProposal, r: SessionRun): Promise<Sessio
 }
 
 async function runEcdsa(p: SessionProposal, r: SessionRun, ids: PartyId[], share: EcdsaKeyShare, identities: ReadonlyMap<PartyId, Uint8Array>): Promise<SessionResult> {
-  if (p.taproot) throw new ProposalRefusedError('the taproot tweak applies to frost-secp256k1-tr keys only');
   const input = ecdsaInput(p);
   const options = { share, session: r.session, signers: ids, path: p.derivationPath, input, store: r.storage.presignatures, timeoutMs: p.roundTimeoutMs };
   const out = await persistingBans(r, share, identities, () => runEcdsaSign(r.channel, p.presignature ? { ...options, presignature: p.presignature } : options));
@@ -105,7 +107,7 @@ async function runEcdsa(p: SessionProposal, r: SessionRun, ids: PartyId[], share
 /** The message-independent flights (ecdsa/1-3); the presignature is sealed in the node's store. */
 export async function runPresign(p: SessionProposal, r: SessionRun): Promise<SessionResult> {
   const ids = [...r.members.keys()].sort((a, b) => a - b);
-  const { ecdsa: share, identities } = r.storage.keys.get(p.keyId);
+  const { ecdsa: share, identities } = storedOf(r);
   if (share === undefined) throw new ProposalRefusedError(`key ${p.keyId} is not a DKLs23 key: only ecdsa-secp256k1 presigns`);
   const options = { share, session: r.session, signers: ids, path: p.derivationPath, store: r.storage.presignatures, timeoutMs: p.roundTimeoutMs };
   const id = await persistingBans(r, share, identities, () => runEcdsaPresign(r.channel, options));

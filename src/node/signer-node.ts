@@ -26,6 +26,7 @@ import { runKeygen, runPresign, runSign } from './session-runner.js';
 import { checkAndRecordSpend } from './signer-policy.js';
 import { checkProposedTransaction } from './transaction-check.js';
 import { describeTx, type TxSummary } from '../wallet/tx-summary.js';
+import type { StoredKeyShare } from '../wire/keyshare-codec.js';
 
 /**
  * TEST-ONLY crash injection: when the environment variable TESSERA_DEBUG_EXIT_AT_ROUND names a
@@ -121,10 +122,13 @@ export class SignerNode {
     const startedAt = Date.now();
     let proposal: SessionProposal | null = null;
     let channel: SessionChannel | null = null;
+    let members = new Map<PartyId, Uint8Array>();
     try {
       proposal = decodeProposal(e.payload);
-      const members = this.#checkProposal(proposal);
-      const summary = proposal.kind === 'sign' ? this.#checkPolicy(proposal) : undefined;
+      const checked = this.#checkProposal(proposal);
+      members = checked.members;
+      const { stored } = checked;
+      const summary = proposal.kind === 'sign' ? this.#checkPolicy(proposal, stored!) : undefined;
       channel = new SessionChannel({
         session: e.sessionId,
         scheme: proposal.scheme,
@@ -135,7 +139,7 @@ export class SignerNode {
       });
       this.#router.register(channel);
       await channel.open(proposal.roundTimeoutMs);
-      const run = { channel, session: e.sessionId, members, storage: this.storage };
+      const run = { channel, session: e.sessionId, members, storage: this.storage, ...(stored ? { stored } : {}) };
       const runner = { keygen: runKeygen, presign: runPresign, sign: runSign }[proposal.kind];
       const result = await runner(proposal, run);
       // The audit row is committed before the outcome leaves: a crash in between loses no row.
@@ -143,7 +147,6 @@ export class SignerNode {
       this.#audit(e, proposal, 'ok', detail, startedAt);
       this.#client.send(controlEnvelope(this.storage.identity, proposal.scheme, e.sessionId, ROUND_RESULT, e.sender, encodeResult(result)));
     } catch (err) {
-      const members = channel ? this.#membersOf(proposal) : new Map<PartyId, Uint8Array>();
       const culprits = err instanceof ProtocolAbort ? err.culprits.flatMap((id) => members.get(id) ?? []) : [];
       const code = err instanceof TssError ? err.code : 'ERROR';
       const reason = err instanceof TssError ? err.message : 'internal error';
@@ -161,41 +164,36 @@ export class SignerNode {
    * the signer policy of the config (signer-policy.ts): checked, and the amount recorded in the
    * spend ledger, in one transaction before any protocol message is sent. Returns the summary.
    */
-  #checkPolicy(p: SessionProposal): TxSummary | undefined {
-    const tx = checkProposedTransaction(p, this.storage.keys.get(p.keyId).key.public);
+  #checkPolicy(p: SessionProposal, stored: StoredKeyShare): TxSummary | undefined {
+    const tx = checkProposedTransaction(p, stored.key.public);
     if (tx) this.#log(`session proposes ${describeTx(tx)}`);
     const verdict = checkAndRecordSpend(this.config.policy, { scheme: p.scheme, keyId: p.keyId, ...(tx ? { tx } : {}) }, this.storage.spends, new Date());
     if (!verdict.ok) throw new ProposalRefusedError(`refused by policy rule ${verdict.rule}: ${verdict.reason}`);
     return tx;
   }
 
-  /** The session's members by party id, after checking the proposal is one this node can join. */
-  #checkProposal(p: SessionProposal): Map<PartyId, Uint8Array> {
+  /**
+   * The session's members by party id and (sign, presign) the share it names, after checking the
+   * proposal is one this node can join. The share is opened (decrypted, validated) once per
+   * session, here.
+   */
+  #checkProposal(p: SessionProposal): { members: Map<PartyId, Uint8Array>; stored?: StoredKeyShare } {
     const me = this.identityKey;
     if (!p.parties.some((k) => equalBytes(k, me))) throw new ProposalRefusedError('this node is not among the proposal\'s parties');
     const strangers = p.parties.filter((k) => !equalBytes(k, me) && !this.config.peers.some((peer) => equalBytes(peer.identityKey, k)));
     if (strangers.length > 0) throw new ProposalRefusedError(`${strangers.length} proposed part${strangers.length > 1 ? 'ies are' : 'y is'} not among this node's peers`);
     if (Date.now() > p.notAfterMs) throw new ProposalRefusedError('the proposal is stale (past its not-after time)');
     if (p.roundTimeoutMs > this.config.maxRoundTimeoutMs) throw new ProposalRefusedError(`round timeout above this node's maximum ${this.config.maxRoundTimeoutMs} ms`);
-    if (p.kind === 'keygen') return this.#membersOf(p);
+    // keygen: the proposal's order gives the evaluation points 1..n
+    if (p.kind === 'keygen') return { members: new Map(p.parties.map((k, i) => [i + 1, k])) };
     if (!this.storage.keys.has(p.keyId)) throw new ProposalRefusedError(`no share of key ${p.keyId}`);
     const stored = this.storage.keys.get(p.keyId);
     if (stored.key.public.scheme !== p.scheme) throw new ProposalRefusedError(`key ${p.keyId} is a ${stored.key.public.scheme} key`);
-    const members = this.#membersOf(p);
+    const members = new Map<PartyId, Uint8Array>();
+    for (const [id, key] of stored.identities) if (p.parties.some((k) => equalBytes(k, key))) members.set(id, key);
     if (members.size !== p.parties.length) throw new ProposalRefusedError('a proposed signer does not hold a share of this key');
     if (members.size < stored.key.public.threshold) throw new ProposalRefusedError(`${members.size} signers proposed, ${stored.key.public.threshold} needed`);
-    return members;
-  }
-
-  /** keygen: the proposal order gives evaluation points 1..n; sign: the stored key's own map. */
-  #membersOf(p: SessionProposal | null): Map<PartyId, Uint8Array> {
-    if (p === null) return new Map();
-    if (p.kind === 'keygen') return new Map(p.parties.map((k, i) => [i + 1, k]));
-    if (!this.storage.keys.has(p.keyId)) return new Map();
-    const { identities } = this.storage.keys.get(p.keyId);
-    const out = new Map<PartyId, Uint8Array>();
-    for (const [id, key] of identities) if (p.parties.some((k) => equalBytes(k, key))) out.set(id, key);
-    return out;
+    return { members, stored };
   }
 
   #audit(e: Envelope, p: SessionProposal | null, outcome: "ok" | "aborted" | "refused" | "error", detail: string, startedAt = Date.now()): void {

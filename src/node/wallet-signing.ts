@@ -10,7 +10,6 @@
 import { keccak_256 } from '@noble/hashes/sha3.js';
 import { bytesToHex, hexToBytes } from '../math/bytes.js';
 import type { PublicKeyPackage } from '../dkg/key-package.js';
-import { InvalidParametersError } from '../mpc/errors.js';
 import { derivePublic } from '../signing/ecdsa/derivation.js';
 import { ethereumAddress } from '../wallet/addresses.js';
 import { ethSigningRequest, ethSignedTransaction, type EthTransaction } from '../wallet/eth-tx.js';
@@ -52,7 +51,7 @@ export interface SignedPsbt {
 }
 
 /** The inputs of `psbt` that `key` controls at the given (or scanned) paths, with their paths. */
-export function findPsbtInputs(key: WalletKey, psbt: Uint8Array, o: Pick<PsbtSigningOptions, 'network' | 'paths' | 'merkleRoot'>): { path: readonly number[]; request: PsbtSigningRequest }[] {
+function findPsbtInputs(key: WalletKey, psbt: Uint8Array, o: Pick<PsbtSigningOptions, 'network' | 'paths' | 'merkleRoot'>): { path: readonly number[]; request: PsbtSigningRequest }[] {
   const found: { path: readonly number[]; request: PsbtSigningRequest }[] = [];
   for (const path of o.paths ?? scanPaths()) {
     const options = { network: o.network, path, ...(o.merkleRoot ? { merkleRoot: o.merkleRoot } : {}) };
@@ -61,11 +60,11 @@ export function findPsbtInputs(key: WalletKey, psbt: Uint8Array, o: Pick<PsbtSig
   return found;
 }
 
-/** Signs every input of `psbt` that `key` controls; refuses a PSBT with none. */
+/** Signs every input of `psbt` that `key` controls (none: the PSBT comes back unchanged, with no inputs listed). */
 export async function signPsbt(c: Coordinator, key: WalletKey, psbt: Uint8Array, o: PsbtSigningOptions): Promise<SignedPsbt> {
   const taproot = key.pub.scheme === 'frost-secp256k1-tr' ? { taproot: o.merkleRoot ? { merkleRoot: o.merkleRoot } : {} } : {};
   const found = findPsbtInputs(key, psbt, o);
-  if (found.length === 0) throw new InvalidParametersError(`no input of this PSBT is spendable by key ${key.keyId} at the ${o.paths ? 'given paths' : `first ${SCAN_GAP} receive and change paths`}`);
+  if (found.length === 0) return { psbt, tx: null, inputs: [] };
   const signatures = await Promise.all(
     found.map(async ({ path, request }) => {
       const out = await c.sign({

@@ -124,9 +124,13 @@ describe('the whole flow', () => {
     }
   }, 30_000);
 
-  it("every node's audit log has one row per session it took part in, with the outcome", async () => {
+  it("every node's audit log has one row per session it took part in, with the outcome, and a 'released' row before each signature's", async () => {
     for (const [i] of cluster.nodes.entries()) {
-      const rows = auditOf(cluster, i).filter((r) => r.startedAt >= startedAt - 1_000);
+      const all = auditOf(cluster, i).filter((r) => r.startedAt >= startedAt - 1_000);
+      const released = all.filter((r) => r.outcome === 'released');
+      const rows = all.filter((r) => r.outcome !== 'released');
+      expect(released.map((r) => r.sessionId).sort()).toEqual(rows.filter((r) => r.kind === 'sign').map((r) => r.sessionId).sort());
+      for (const r of released) expect(r.seq).toBeLessThan(rows.find((o) => o.sessionId === r.sessionId)!.seq);
       const mine = sessions.filter((s) => s.parties.includes(i));
       expect(rows.length).toBe(mine.length);
       for (const row of rows) {
@@ -280,6 +284,18 @@ describe('replayed proposals', () => {
     }
   }
 
+  /** Sends nodes 1 and 2 a raw frost-ed25519 signing proposal with the given not-after; returns its session id. */
+  function proposeSigning(client: RelayClient, notAfterMs: number): Uint8Array {
+    const scheme: SchemeId = 'frost-ed25519';
+    const session = systemRng(32);
+    const payload = encodeProposal({
+      kind: 'sign', scheme, keyId: keyOf(scheme).keyId, threshold: 2, parties: [P()[0]!, P()[1]!],
+      message: { hash: 'none', preimage: systemRng(32), prehashed: false }, derivationPath: [], roundTimeoutMs: ROUND_MS, notAfterMs,
+    });
+    for (const i of [0, 1]) client.send(controlEnvelope(cluster.coordinator, scheme, session, ROUND_PROPOSAL, P()[i]!, payload));
+    return session;
+  }
+
   it('the same signed proposal delivered again, during and after its session, starts no second session', () =>
     asRawCoordinator(async (client, control) => {
       const scheme: SchemeId = 'frost-ed25519';
@@ -300,24 +316,29 @@ describe('replayed proposals', () => {
       const signatures = control.map((e) => decodeResult(e.payload).signature);
       expect(hex(signatures[0]!)).toBe(hex(signatures[1]!));
       expect(externallyValid(scheme, signatures[0]!, message, key.publicKey)).toBe(true);
-      for (const i of [0, 1]) expect(auditOf(cluster, i).filter((r) => r.sessionId === hex(session)).length).toBe(1);
+      for (const i of [0, 1]) expect(auditOf(cluster, i).filter((r) => r.sessionId === hex(session)).map((r) => r.outcome)).toEqual(['released', 'ok']);
       expect(logs.filter((l) => l.includes(`ignored a replayed proposal for session ${hex(session).slice(0, 16)}`)).length).toBe(4);
     }), 30_000);
 
-  it('a stale proposal (past its not-after time, e.g. queued while a node was down) is refused, not run', () =>
+  it('a stale proposal (past its not-after time, e.g. queued while a node was down) is dropped with one log line: no session, no reply, no audit row', () =>
     asRawCoordinator(async (client, control) => {
-      const scheme: SchemeId = 'frost-ed25519';
-      const key = keyOf(scheme);
-      const session = systemRng(32);
-      const payload = encodeProposal({
-        kind: 'sign', scheme, keyId: key.keyId, threshold: 2, parties: [P()[0]!, P()[1]!],
-        message: { hash: 'none', preimage: systemRng(32), prehashed: false }, derivationPath: [], roundTimeoutMs: ROUND_MS, notAfterMs: Date.now() - 1,
-      });
-      for (const i of [0, 1]) client.send(controlEnvelope(cluster.coordinator, scheme, session, ROUND_PROPOSAL, P()[i]!, payload));
+      const session = proposeSigning(client, Date.now() - 1);
+      const line = `dropped a stale proposal for session ${hex(session).slice(0, 16)}`;
+      const t0 = Date.now();
+      while (logs.filter((l) => l.includes(line)).length < 2 && Date.now() - t0 < 10_000) await sleep(20);
+      await sleep(300);
+      expect(logs.filter((l) => l.includes(line)).length).toBe(2);
+      expect(control).toEqual([]);
+      for (const i of [0, 1]) expect(auditOf(cluster, i).filter((r) => r.sessionId === hex(session))).toEqual([]);
+    }), 30_000);
+
+  it("a proposal whose not-after lies further ahead than the node's limit is refused", () =>
+    asRawCoordinator(async (client, control) => {
+      proposeSigning(client, Date.now() + 11 * 60_000);
       const t0 = Date.now();
       while (control.length < 2 && Date.now() - t0 < 10_000) await sleep(20);
       expect(control.map((e) => e.round)).toEqual([ROUND_FAILED, ROUND_FAILED]);
-      for (const e of control) expect(decodeFailure(e.payload)).toMatchObject({ code: 'REFUSED', reason: expect.stringContaining('stale') });
+      for (const e of control) expect(decodeFailure(e.payload)).toMatchObject({ code: 'REFUSED', reason: expect.stringContaining('not-after lies more than 600000 ms ahead') });
     }), 30_000);
 });
 

@@ -18,7 +18,8 @@ import { dealerEcdsaKeygen } from '../src/signing/ecdsa/dealer.js';
 import { Fn } from '../src/signing/ecdsa/ec.js';
 import type { EcdsaKeyShare } from '../src/signing/ecdsa/key-share.js';
 import { multiplicationSid } from '../src/signing/ecdsa/presign-rounds.js';
-import { MemoryPresignatureStore } from '../src/signing/ecdsa/presignature-store.js';
+import { MemoryPresignatureStore, PresignatureRefusedError } from '../src/signing/ecdsa/presignature-store.js';
+import { keyIdOf } from '../src/dkg/key-package.js';
 import { messageDigest, type SignInput } from '../src/signing/ecdsa/sign-input.js';
 import { simulateEcdsaPresign, simulateEcdsaSign } from '../src/signing/ecdsa/simulation.js';
 import { zeroShare } from '../src/signing/ecdsa/zero-shares.js';
@@ -128,22 +129,28 @@ describe('presignatures (ATTACKS.md rows 13-14)', () => {
     expect(net.delivered).toBe(0);
   });
 
-  it('a presignature is refused (and stays spent) with another signing set or another key', async () => {
+  it('a presignature is refused before it is spent with another signing set or another key, then still signs with its own', async () => {
     const rng = seededRng('presign-mismatch');
     const shares = dealerEcdsaKeygen(2, 3, rng);
     const other = dealerEcdsaKeygen(2, 3, rng);
     const stores = new Map([1, 2, 3].map((id) => [id, new MemoryPresignatureStore()]));
     const presignature = unwrapAll(await simulateEcdsaPresign(shares, [1, 2], stores, { rng })).get(1)!;
     const wrongSet = await simulateEcdsaSign(shares, [1, 3], input(), { rng, stores, presignature, timeoutMs: 500 });
-    expect((wrongSet.get(1) as PromiseRejectedResult).reason.message).toMatch(/another signing set/);
-    expect(() => stores.get(1)!.take(presignature)).toThrow(NonceReuseError);
+    const refused = (wrongSet.get(1) as PromiseRejectedResult).reason;
+    expect(refused).toBeInstanceOf(PresignatureRefusedError);
+    expect(refused.message).toMatch(/signers 1, 2, not 1, 3/);
+    expect(refused.culprits).toEqual([]);
     const wrongKey = await simulateEcdsaSign(other, [1, 2], input(), { rng, stores, presignature, timeoutMs: 500 });
     expect((wrongKey.get(2) as PromiseRejectedResult).reason.message).toMatch(/another key/);
+    const msg = input();
+    const signed = unwrapAll(await simulateEcdsaSign(shares, [1, 2], msg, { rng, stores, presignature }));
+    expectValidEcdsa(signed.get(1)!, messageDigest(msg), shares[0]!.key.public.groupPublicKey);
+    expect(() => stores.get(1)!.take(presignature, { keyId: keyIdOf(shares[0]!.key.public), signers: [1, 2], publicKey: shares[0]!.key.public.groupPublicKey })).toThrow(NonceReuseError);
   });
 
   it('the store refuses an unknown id', () => {
     const store = new MemoryPresignatureStore();
-    expect(() => store.take('00')).toThrow(NonceReuseError);
+    expect(() => store.take('00', { keyId: '', signers: [], publicKey: new Uint8Array(33) })).toThrow(NonceReuseError);
   });
 });
 

@@ -639,6 +639,7 @@ describe('the presignature store', () => {
   const point = () => secp256k1.getPublicKey(secp256k1.utils.randomSecretKey(), true);
   const scalar = () => new SecretScalar(bytesToBigintBE(secp256k1.utils.randomSecretKey()));
   const presignature = (): Presignature => ({ id: bytesToHex(systemRng(32)), keyId: bytesToHex(systemRng(16)), signers: [1, 3], R: point(), publicKey: point(), phi: scalar(), rxv: scalar(), u: scalar() });
+  const fits = (p: Presignature) => ({ keyId: p.keyId, signers: p.signers, publicKey: p.publicKey });
 
   it('seals a presignature, hands it out once (surviving a restart), and refuses it forever after', () => {
     const dir = tempDir();
@@ -647,11 +648,11 @@ describe('the presignature store', () => {
     expect(open[0]!.presignatures.available(p.keyId)).toBe(1);
     open.pop()!.close();
     const s = openStorage(dir);
-    const back = s.presignatures.take(p.id);
+    const back = s.presignatures.take(p.id, fits(p));
     expect([back.id, back.keyId, back.signers, bytesToHex(back.R), back.u.expose()]).toEqual([p.id, p.keyId, p.signers, bytesToHex(p.R), p.u.expose()]);
-    expect(() => s.presignatures.take(p.id)).toThrow(NonceReuseError);
+    expect(() => s.presignatures.take(p.id, fits(p))).toThrow(NonceReuseError);
     expect(() => s.presignatures.put(p)).toThrow(NonceReuseError);
-    expect(() => s.presignatures.take(bytesToHex(systemRng(32)))).toThrow(/unknown presignature/);
+    expect(() => s.presignatures.take(bytesToHex(systemRng(32)), fits(p))).toThrow(/unknown presignature/);
     expect(s.presignatures.available(p.keyId)).toBe(0);
     const row = s.database.db.prepare('SELECT sealed, spent FROM presignatures WHERE id = ?').get(p.id) as { sealed: unknown; spent: number };
     expect(row).toEqual({ sealed: null, spent: 1 });
@@ -663,6 +664,6 @@ describe('the presignature store', () => {
     s.presignatures.put(a);
     s.presignatures.put(b);
     s.database.db.prepare('UPDATE presignatures SET sealed = (SELECT sealed FROM presignatures WHERE id = ?) WHERE id = ?').run(a.id, b.id);
-    expect(() => s.presignatures.take(b.id)).toThrow(SealedDataError);
+    expect(() => s.presignatures.take(b.id, fits(b))).toThrow(SealedDataError);
   });
 });

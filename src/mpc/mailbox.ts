@@ -42,6 +42,7 @@ export class Mailbox {
   readonly #waiters = new Set<Waiter>();
   readonly #aborts = new Map<string, Message>();
   readonly #equivocators = new Map<string, Set<PartyId>>();
+  readonly #localAborts = new Map<string, ProtocolAbort>();
 
   deliver(message: Message): void {
     if (message.round === ABORT_ROUND) {
@@ -67,6 +68,12 @@ export class Mailbox {
     for (const w of this.#waiters) if (w.session === session) w.check();
   }
 
+  /** Ends `session` from outside: its pending and later receives reject with `error`. */
+  abort(session: string, error: ProtocolAbort): void {
+    if (!this.#localAborts.has(session)) this.#localAborts.set(session, error);
+    for (const w of this.#waiters) if (w.session === session) w.check();
+  }
+
   receive(session: string, round: string, from: readonly PartyId[], { timeoutMs }: ReceiveOptions): Promise<Map<PartyId, Payload>> {
     return new Promise((resolve, reject) => {
       const waiter: Waiter = {
@@ -74,6 +81,8 @@ export class Mailbox {
         round,
         from,
         check: () => {
+          const local = this.#localAborts.get(session);
+          if (local !== undefined) return finish(local);
           const slots = from.map((id) => this.#slots.get(slotKey(session, round, id)));
           const malformed = from.filter((_, i) => slots[i]?.bytes === null);
           if (malformed.length > 0) return finish(new MalformedMessageError(round, malformed, 'payload is not a valid message'));
@@ -107,6 +116,7 @@ export class Mailbox {
     for (const key of this.#slots.keys()) if (key.startsWith(session + '|')) this.#slots.delete(key);
     this.#aborts.delete(session);
     this.#equivocators.delete(session);
+    this.#localAborts.delete(session);
   }
 }
 

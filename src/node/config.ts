@@ -6,6 +6,9 @@
  *     "peers": [{ "name": "bob", "identityKey": "<64 hex>" }, …],
  *     "coordinators": ["<64 hex>", …],
  *     "maxRoundTimeoutMs": 60000, "relayCa": "./ca.pem" (optional, for wss with a private CA),
+ *     "stateFile": "./alice.state" (optional; default "<dataDir>.state", beside the data directory:
+ *                  the rollback record, storage/state-record.ts; keep it out of backups),
+ *     "limits": { … } (optional; config-limits.ts),
  *     "policy": { … } (optional; the signer policy, documented in signer-policy.ts and the README) }
  *
  * Relative paths are resolved against the config file's directory. Every field is validated with
@@ -16,6 +19,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { hexToBytes } from '../math/bytes.js';
 import { ConfigError } from './config-error.js';
+import { parseNodeLimits, type NodeLimits } from './config-limits.js';
 import { parseSignerPolicy, type SignerPolicy } from './signer-policy.js';
 
 export { ConfigError } from './config-error.js';
@@ -34,6 +38,9 @@ export interface NodeConfig {
   readonly coordinators: readonly Uint8Array[];
   readonly maxRoundTimeoutMs: number;
   readonly relayCa?: string;
+  /** The rollback record outside the data directory (storage/state-record.ts). */
+  readonly stateFile: string;
+  readonly limits: NodeLimits;
   /** What this node agrees to sign (signer-policy.ts); open when the config has no "policy". */
   readonly policy: SignerPolicy;
 }
@@ -73,10 +80,14 @@ export function parseNodeConfig(raw: unknown, baseDir: string): NodeConfig {
     throw new ConfigError('config: "maxRoundTimeoutMs" must be an integer ≥ 100');
   }
   const relayCa = str(o, 'relayCa', false);
+  const dataDir = resolve(baseDir, str(o, 'dataDir')!);
+  const stateFile = str(o, 'stateFile', false);
   return {
     name: str(o, 'name')!,
     relay,
-    dataDir: resolve(baseDir, str(o, 'dataDir')!),
+    dataDir,
+    stateFile: stateFile !== undefined ? resolve(baseDir, stateFile) : `${dataDir}.state`,
+    limits: parseNodeLimits(o.limits),
     passphrase: env !== undefined ? { env } : { file: resolve(baseDir, file!) },
     peers,
     coordinators,

@@ -1,6 +1,7 @@
 /**
- * Why a signer node refuses a proposal before running it (issue 3 point 4, issue 6 point 5): the
- * coordinator reports the code and the reason, which names the check or the policy rule.
+ * Why a signer node refuses a proposal before running it (a check of signer-node.ts, a limit, or
+ * a signer-policy rule): the coordinator reports the code and the reason, which names the check
+ * or the rule.
  * @module
  */
 import { TssError } from '../mpc/errors.js';

@@ -4,8 +4,9 @@
  * proposal names (the root, a non-hardened BIP32 child, and for -tr optionally the BIP341 output
  * key: PROTOCOLS.md §4, fixed in the proposal before any nonce exists); DKLs23 presigning and
  * signing at the proposal's path (presigning ahead into the node's sealed store, or in the
- * session), with the nonce/presignature spent marks and any pair ban
- * (PROTOCOLS.md §2.8) committed to the node's store.
+ * session), with the nonce/presignature spent marks committed to the node's store. The DKLs23
+ * share a session runs with carries the key's shared ban list (pair-guard.ts), which stores every
+ * ban the moment it is raised; `beforeRelease` runs right before the final share leaves.
  * @module
  */
 import { keyIdOf, publishedPublicKey, type KeyPackage } from '../dkg/key-package.js';
@@ -36,6 +37,8 @@ export interface SessionRun {
   readonly storage: NodeStorage;
   /** sign and presign: the share the proposal names, opened once by the node. */
   readonly stored?: StoredKeyShare;
+  /** sign: called right before this node's final signature share leaves it. */
+  readonly beforeRelease?: () => void;
 }
 
 function storedOf(r: SessionRun): StoredKeyShare {
@@ -80,7 +83,7 @@ export async function runKeygen(p: SessionProposal, r: SessionRun): Promise<Sess
 export async function runSign(p: SessionProposal, r: SessionRun): Promise<SessionResult> {
   const ids = [...r.members.keys()].sort((a, b) => a - b);
   const stored = storedOf(r);
-  if (stored.ecdsa !== undefined) return runEcdsa(p, r, ids, stored.ecdsa, stored.identities);
+  if (stored.ecdsa !== undefined) return runEcdsa(p, r, ids, stored.ecdsa);
   if (!isSchemeId(p.scheme)) throw new ProposalRefusedError(`key ${p.keyId} has no DKLs23 state`);
   const suite = getSuite(p.scheme);
   const key = frostSigningKey(stored.key, p);
@@ -92,14 +95,25 @@ export async function runSign(p: SessionProposal, r: SessionRun): Promise<Sessio
     message: proposedMessage(p),
     nonceStore: r.storage.nonces,
     timeoutMs: p.roundTimeoutMs,
+    ...(r.beforeRelease ? { beforeRelease: r.beforeRelease } : {}),
   });
   return result({ keyId: p.keyId, publicKey: publishedPublicKey(suite, key.public), signature });
 }
 
-async function runEcdsa(p: SessionProposal, r: SessionRun, ids: PartyId[], share: EcdsaKeyShare, identities: ReadonlyMap<PartyId, Uint8Array>): Promise<SessionResult> {
+async function runEcdsa(p: SessionProposal, r: SessionRun, ids: PartyId[], share: EcdsaKeyShare): Promise<SessionResult> {
   const input = ecdsaInput(p);
-  const options = { share, session: r.session, signers: ids, path: p.derivationPath, input, store: r.storage.presignatures, timeoutMs: p.roundTimeoutMs };
-  const out = await persistingBans(r, share, identities, () => runEcdsaSign(r.channel, p.presignature ? { ...options, presignature: p.presignature } : options));
+  const options = {
+    share,
+    session: r.session,
+    signers: ids,
+    path: p.derivationPath,
+    input,
+    store: r.storage.presignatures,
+    timeoutMs: p.roundTimeoutMs,
+    ...(p.presignature ? { presignature: p.presignature } : {}),
+    ...(r.beforeRelease ? { beforeRelease: r.beforeRelease } : {}),
+  };
+  const out = await runEcdsaSign(r.channel, options);
   const { publicKey } = derivePublic(share.key.public.groupPublicKey, share.key.public.chainCode, p.derivationPath);
   return result({ keyId: p.keyId, publicKey, signature: out.signature, recovery: out.recovery });
 }
@@ -107,20 +121,10 @@ async function runEcdsa(p: SessionProposal, r: SessionRun, ids: PartyId[], share
 /** The message-independent flights (ecdsa/1-3); the presignature is sealed in the node's store. */
 export async function runPresign(p: SessionProposal, r: SessionRun): Promise<SessionResult> {
   const ids = [...r.members.keys()].sort((a, b) => a - b);
-  const { ecdsa: share, identities } = storedOf(r);
+  const { ecdsa: share } = storedOf(r);
   if (share === undefined) throw new ProposalRefusedError(`key ${p.keyId} is not a DKLs23 key: only ecdsa-secp256k1 presigns`);
   const options = { share, session: r.session, signers: ids, path: p.derivationPath, store: r.storage.presignatures, timeoutMs: p.roundTimeoutMs };
-  const id = await persistingBans(r, share, identities, () => runEcdsaPresign(r.channel, options));
+  const id = await runEcdsaPresign(r.channel, options);
   const { publicKey } = derivePublic(share.key.public.groupPublicKey, share.key.public.chainCode, p.derivationPath);
   return result({ keyId: p.keyId, publicKey, presignature: id });
-}
-
-/** Runs a DKLs23 session; a ban it caused (a failed OT, RVOLE or Γ check) is stored before the outcome is reported, so it survives a restart. */
-async function persistingBans<T>(r: SessionRun, share: EcdsaKeyShare, identities: ReadonlyMap<PartyId, Uint8Array>, body: () => Promise<T>): Promise<T> {
-  const bansBefore = share.bans.entries().size;
-  try {
-    return await body();
-  } finally {
-    if (share.bans.entries().size !== bansBefore) r.storage.keys.updateEcdsaState({ key: share.key, identities, ecdsa: share });
-  }
 }

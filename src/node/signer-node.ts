@@ -1,10 +1,16 @@
 /**
- * The signer node (issue 3 point 4): one party's process. It dials the relay with its identity
- * key, accepts session proposals only from the coordinators in its config (and, for signing,
- * only for keys it holds and signers among that key's parties), checks its signer policy, runs the
- * DKG or FROST over a SessionChannel with the proposal's round deadline, keeps key shares in its
- * encrypted store, marks nonces spent in the database before a share leaves, reports the result
- * or the abort (with culprits) to the coordinator, and writes an audit row for every session.
+ * The signer node: one party's process (DESIGN.md "Trust", docs/threat-model.md). It dials the
+ * relay with its identity key, accepts session proposals only from the coordinators in its config
+ * (and, for signing, only for keys it holds and signers among that key's parties), drops a
+ * proposal past its not-after time and refuses one whose not-after lies further ahead than its
+ * limit, checks a named presignature before anything is spent, checks its signer policy, runs the
+ * protocol over a SessionChannel with the proposal's round deadline, keeps key shares in its
+ * encrypted store, marks nonces and presignatures spent in the database before a share leaves,
+ * writes the audit row "released" right before its final share leaves, reports the result or the
+ * abort (with culprits) to the coordinator, and writes an audit row for every session. A refusal
+ * is also told to the session's other parties (a signed abort notice) so that none of them waits
+ * for, or blames, this node. DKLs23 sessions go through the pair guard (pair-guard.ts: one ban
+ * list per key, a cap per counterparty) and presign proposals through a per-coordinator rate.
  * Sessions run concurrently; a failing session never stops the node.
  * @module
  */
@@ -13,14 +19,20 @@ import { bytesToHex, equalBytes } from '../math/bytes.js';
 import { ProtocolAbort, TssError } from '../mpc/errors.js';
 import type { PartyId } from '../mpc/party-id.js';
 import { decodeEnvelope, type Envelope } from '../wire/envelope-codec.js';
+import { ABORT_ROUND } from '../mpc/party.js';
+import { encodeRound } from '../wire/round-codec.js';
 import { decodeProposal, encodeFailure, encodeResult, ROUND_FAILED, ROUND_PROPOSAL, ROUND_RESULT, type SessionProposal } from '../wire/session-codec.js';
+import { derivePublic } from '../signing/ecdsa/derivation.js';
+import { RateLimiter } from '../transport/rate-limiter.js';
+import { keyIdOf } from '../dkg/key-package.js';
 import { RelayClient } from '../transport/relay-client.js';
 import { SessionChannel } from '../transport/session-channel.js';
 import { SessionRouter } from '../transport/session-router.js';
-import { NodeStorage } from '../storage/index.js';
+import { NodeStorage, type AuditOutcome } from '../storage/index.js';
 import { readPassphrase } from '../storage/passphrase.js';
 import type { NodeConfig } from './config.js';
 import { controlEnvelope } from './control.js';
+import { PairGuard } from './pair-guard.js';
 import { ProposalRefusedError } from './proposal-errors.js';
 import { runKeygen, runPresign, runSign } from './session-runner.js';
 import { checkAndRecordSpend } from './signer-policy.js';
@@ -55,11 +67,15 @@ export class SignerNode {
   readonly #transmit: (envelope: Uint8Array) => void;
   /** Session ids of the sessions running now (a replayed proposal must not start a second). */
   readonly #sessions = new Set<string>();
+  readonly #pairs: PairGuard;
+  /** Presign proposals per coordinator (hex identity key). */
+  readonly #presignRates = new Map<string, RateLimiter>();
 
   private constructor(config: NodeConfig, storage: NodeStorage, o: SignerNodeOptions) {
     this.config = config;
     this.storage = storage;
     this.#log = o.log ?? (() => {});
+    this.#pairs = new PairGuard({ bans: storage.bans, maxSessionsPerPeer: config.limits.ecdsaSessionsPerPeer, log: this.#log });
     this.#router = new SessionRouter({
       onControl: (e) => this.#onControl(e),
       onReject: (err) => this.#log(`dropped an envelope: ${err.message}`),
@@ -83,8 +99,15 @@ export class SignerNode {
   /** Opens the store (creating the identity on first start) and connects to the relay. */
   static async start(config: NodeConfig, o: SignerNodeOptions = {}): Promise<SignerNode> {
     const passphrase = o.passphrase ?? readPassphrase(config.passphrase);
-    const storage = NodeStorage.open(config.dataDir, passphrase, o.scryptN !== undefined ? { scrypt: { N: o.scryptN, r: 8, p: 1 } } : {});
+    const storage = NodeStorage.open(config.dataDir, passphrase, {
+      stateFile: config.stateFile,
+      presignatureTtlMs: config.limits.presignatureTtlMs,
+      ...(o.scryptN !== undefined ? { scrypt: { N: o.scryptN, r: 8, p: 1 } } : {}),
+    });
     const node = new SignerNode(config, storage, o);
+    if (storage.rollback?.message) node.#log(storage.rollback.message);
+    const expired = storage.presignatures.expire();
+    if (expired > 0) node.#log(`voided ${expired} expired presignature${expired === 1 ? '' : 's'}`);
     await node.#client.connect();
     return node;
   }
@@ -123,13 +146,17 @@ export class SignerNode {
     let proposal: SessionProposal | null = null;
     let channel: SessionChannel | null = null;
     let members = new Map<PartyId, Uint8Array>();
+    let leave = () => {};
     try {
       proposal = decodeProposal(e.payload);
-      const checked = this.#checkProposal(proposal);
+      if (Date.now() > proposal.notAfterMs) {
+        return this.#log(`dropped a stale proposal for session ${sessionHex.slice(0, 16)}… (its not-after passed ${Math.round((Date.now() - proposal.notAfterMs) / 1000)} s ago)`);
+      }
+      const checked = this.#checkProposal(proposal, e.sender);
       members = checked.members;
       const { stored } = checked;
       const summary = proposal.kind === 'sign' ? this.#checkPolicy(proposal, stored!) : undefined;
-      channel = new SessionChannel({
+      const open = new SessionChannel({
         session: e.sessionId,
         scheme: proposal.scheme,
         identity: this.storage.identity,
@@ -137,9 +164,14 @@ export class SignerNode {
         transmit: this.#transmit,
         onReject: (err) => this.#log(`session ${bytesToHex(e.sessionId).slice(0, 16)}: ${err.message}`),
       });
+      if (stored?.ecdsa) leave = this.#pairs.admit(proposal.keyId, [...members.keys()].filter((id) => id !== open.id), (err) => open.abort(err));
+      channel = open;
       this.#router.register(channel);
       await channel.open(proposal.roundTimeoutMs);
-      const run = { channel, session: e.sessionId, members, storage: this.storage, ...(stored ? { stored } : {}) };
+      const p = proposal;
+      // Committed before the final share leaves (a failed write stops the release).
+      const beforeRelease = () => this.#appendAudit(e, p, 'released', `final share released: ${summary ? describeTx(summary) : 'a message'}`, startedAt);
+      const run = { channel, session: e.sessionId, members, storage: this.storage, beforeRelease, ...(stored ? { stored } : {}) };
       const runner = { keygen: runKeygen, presign: runPresign, sign: runSign }[proposal.kind];
       const result = await runner(proposal, run);
       // The audit row is committed before the outcome leaves: a crash in between loses no row.
@@ -151,11 +183,27 @@ export class SignerNode {
       const code = err instanceof TssError ? err.code : 'ERROR';
       const reason = err instanceof TssError ? err.message : 'internal error';
       this.#audit(e, proposal, err instanceof ProposalRefusedError ? 'refused' : err instanceof ProtocolAbort ? 'aborted' : 'error', reason, startedAt);
+      if (err instanceof ProposalRefusedError && channel === null && proposal !== null) this.#tellPeersRefused(e, proposal);
       this.#client.send(controlEnvelope(this.storage.identity, proposal?.scheme ?? '', e.sessionId, ROUND_FAILED, e.sender, encodeFailure({ code, culprits, reason })));
       if (!(err instanceof TssError)) throw err;
     } finally {
+      leave();
       if (channel) this.#router.unregister(channel);
       this.#sessions.delete(sessionHex);
+    }
+  }
+
+  /**
+   * A refusal before the session opened, told to the proposal's other parties that this node
+   * knows as peers: a signed abort notice naming nobody, so they stop at once (instead of waiting
+   * for this node's hello until the deadline and then blaming it).
+   */
+  #tellPeersRefused(e: Envelope, p: SessionProposal): void {
+    const me = this.identityKey;
+    const notice = encodeRound(ABORT_ROUND, { code: 'REFUSED', culprits: [] });
+    for (const party of p.parties) {
+      if (equalBytes(party, me) || !this.config.peers.some((peer) => equalBytes(peer.identityKey, party))) continue;
+      this.#client.send(controlEnvelope(this.storage.identity, p.scheme, e.sessionId, ABORT_ROUND, party, notice));
     }
   }
 
@@ -175,43 +223,80 @@ export class SignerNode {
   /**
    * The session's members by party id and (sign, presign) the share it names, after checking the
    * proposal is one this node can join. The share is opened (decrypted, validated) once per
-   * session, here.
+   * session, here; a DKLs23 share gets the key's shared ban list (pair-guard.ts), and a named
+   * presignature is checked against the key, signers, path and expiry before anything is spent.
    */
-  #checkProposal(p: SessionProposal): { members: Map<PartyId, Uint8Array>; stored?: StoredKeyShare } {
+  #checkProposal(p: SessionProposal, proposer: Uint8Array): { members: Map<PartyId, Uint8Array>; stored?: StoredKeyShare } {
     const me = this.identityKey;
     if (!p.parties.some((k) => equalBytes(k, me))) throw new ProposalRefusedError('this node is not among the proposal\'s parties');
     const strangers = p.parties.filter((k) => !equalBytes(k, me) && !this.config.peers.some((peer) => equalBytes(peer.identityKey, k)));
     if (strangers.length > 0) throw new ProposalRefusedError(`${strangers.length} proposed part${strangers.length > 1 ? 'ies are' : 'y is'} not among this node's peers`);
-    if (Date.now() > p.notAfterMs) throw new ProposalRefusedError('the proposal is stale (past its not-after time)');
+    const lifetime = this.config.limits.proposalLifetimeMs;
+    if (p.notAfterMs - Date.now() > lifetime) throw new ProposalRefusedError(`the proposal's not-after lies more than ${lifetime} ms ahead (this node's limit)`);
     if (p.roundTimeoutMs > this.config.maxRoundTimeoutMs) throw new ProposalRefusedError(`round timeout above this node's maximum ${this.config.maxRoundTimeoutMs} ms`);
     // keygen: the proposal's order gives the evaluation points 1..n
     if (p.kind === 'keygen') return { members: new Map(p.parties.map((k, i) => [i + 1, k])) };
+    if (p.kind === 'presign') this.#checkPresignRate(proposer);
     if (!this.storage.keys.has(p.keyId)) throw new ProposalRefusedError(`no share of key ${p.keyId}`);
-    const stored = this.storage.keys.get(p.keyId);
-    if (stored.key.public.scheme !== p.scheme) throw new ProposalRefusedError(`key ${p.keyId} is a ${stored.key.public.scheme} key`);
+    const opened = this.storage.keys.get(p.keyId);
+    if (opened.key.public.scheme !== p.scheme) throw new ProposalRefusedError(`key ${p.keyId} is a ${opened.key.public.scheme} key`);
     const members = new Map<PartyId, Uint8Array>();
-    for (const [id, key] of stored.identities) if (p.parties.some((k) => equalBytes(k, key))) members.set(id, key);
+    for (const [id, key] of opened.identities) if (p.parties.some((k) => equalBytes(k, key))) members.set(id, key);
     if (members.size !== p.parties.length) throw new ProposalRefusedError('a proposed signer does not hold a share of this key');
-    if (members.size < stored.key.public.threshold) throw new ProposalRefusedError(`${members.size} signers proposed, ${stored.key.public.threshold} needed`);
+    if (members.size < opened.key.public.threshold) throw new ProposalRefusedError(`${members.size} signers proposed, ${opened.key.public.threshold} needed`);
+    const stored = opened.ecdsa ? { ...opened, ecdsa: this.#pairs.share(p.keyId, opened.ecdsa) } : opened;
+    if (p.presignature && stored.ecdsa) this.#checkPresignature(p, p.presignature, stored, [...members.keys()].sort((a, b) => a - b));
     return { members, stored };
   }
 
-  #audit(e: Envelope, p: SessionProposal | null, outcome: "ok" | "aborted" | "refused" | "error", detail: string, startedAt = Date.now()): void {
+  /** A named presignature must fit the session now: refused before the session, still usable. */
+  #checkPresignature(p: SessionProposal, id: string, stored: StoredKeyShare, signers: PartyId[]): void {
+    const pub = stored.key.public;
+    const expected = { keyId: keyIdOf(pub), signers, publicKey: derivePublic(pub.groupPublicKey, pub.chainCode, p.derivationPath).publicKey };
+    let problem: string | null;
     try {
-      this.storage.audit.append({
-        sessionId: bytesToHex(e.sessionId),
-        kind: p?.kind ?? 'keygen',
-        scheme: p?.scheme ?? '',
-        ...(p?.keyId ? { keyId: p.keyId } : {}),
-        proposer: bytesToHex(e.sender),
-        parties: (p?.parties ?? []).map(bytesToHex),
-        startedAt,
-        finishedAt: Date.now(),
-        outcome,
-        detail,
-      });
+      problem = this.storage.presignatures.check(id, expected);
+    } catch (err) {
+      if (!(err instanceof TssError)) throw err;
+      problem = err.message;
+    }
+    if (problem !== null) throw new ProposalRefusedError(`presignature ${id.slice(0, 16)}…: ${problem}`);
+  }
+
+  /** At most `limits.presignPerMinute` presign proposals per coordinator per minute. */
+  #checkPresignRate(proposer: Uint8Array): void {
+    const perMinute = this.config.limits.presignPerMinute;
+    const key = bytesToHex(proposer);
+    let limiter = this.#presignRates.get(key);
+    if (limiter === undefined) {
+      limiter = new RateLimiter(perMinute / 60, perMinute, Number.POSITIVE_INFINITY, Date.now());
+      this.#presignRates.set(key, limiter);
+    }
+    if (limiter.take(Date.now()) !== 'allowed') throw new ProposalRefusedError(`more than ${perMinute} presign proposals in a minute from this coordinator (the node's limit)`);
+  }
+
+  /** Appends the session's audit row; a failed write is logged (the session's outcome stands). */
+  #audit(e: Envelope, p: SessionProposal | null, outcome: AuditOutcome, detail: string, startedAt = Date.now()): void {
+    try {
+      this.#appendAudit(e, p, outcome, detail, startedAt);
     } catch (err) {
       this.#log(`audit log write failed: ${(err as Error).message}`);
     }
+  }
+
+  /** Appends the session's audit row, committed when it returns; throws if it cannot be written. */
+  #appendAudit(e: Envelope, p: SessionProposal | null, outcome: AuditOutcome, detail: string, startedAt: number): void {
+    this.storage.audit.append({
+      sessionId: bytesToHex(e.sessionId),
+      kind: p?.kind ?? 'keygen',
+      scheme: p?.scheme ?? '',
+      ...(p?.keyId ? { keyId: p.keyId } : {}),
+      proposer: bytesToHex(e.sender),
+      parties: (p?.parties ?? []).map(bytesToHex),
+      startedAt,
+      finishedAt: Date.now(),
+      outcome,
+      detail,
+    });
   }
 }

@@ -9,10 +9,11 @@ import type Database from 'better-sqlite3';
 import { InvalidParametersError } from '../mpc/errors.js';
 
 export type AuditKind = 'keygen' | 'sign' | 'presign';
-export type AuditOutcome = 'ok' | 'aborted' | 'refused' | 'error';
+/** `released`: written just before the node's final signature share left it (the session may still end otherwise). */
+export type AuditOutcome = 'ok' | 'aborted' | 'refused' | 'error' | 'released';
 
 export const AUDIT_KINDS: readonly AuditKind[] = ['keygen', 'sign', 'presign'];
-export const AUDIT_OUTCOMES: readonly AuditOutcome[] = ['ok', 'aborted', 'refused', 'error'];
+export const AUDIT_OUTCOMES: readonly AuditOutcome[] = ['ok', 'aborted', 'refused', 'error', 'released'];
 export const MAX_DETAIL_CHARS = 2000;
 const MAX_LIST = 10_000;
 const HEX_RE = /^(?:[0-9a-f]{2})+$/;
@@ -106,7 +107,7 @@ export class AuditLog {
   /** Appends one row; returns its sequence number. */
   append(entry: AuditEntry): number {
     const sessionId = checkHex('sessionId', entry.sessionId);
-    if (!AUDIT_KINDS.includes(entry.kind)) throw new InvalidParametersError('audit entry: kind must be keygen or sign');
+    if (!AUDIT_KINDS.includes(entry.kind)) throw new InvalidParametersError(`audit entry: kind must be one of ${AUDIT_KINDS.join(', ')}`);
     if (!AUDIT_OUTCOMES.includes(entry.outcome)) throw new InvalidParametersError(`audit entry: outcome must be one of ${AUDIT_OUTCOMES.join(', ')}`);
     if (typeof entry.scheme !== 'string' || entry.scheme.length > 64) throw new InvalidParametersError('audit entry: scheme must be a string of at most 64 characters (empty if unknown)');
     const keyId = entry.keyId === undefined ? null : checkHex('keyId', entry.keyId);

@@ -128,6 +128,37 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX audit_log_session ON audit_log (session_id);
     `,
   },
+  {
+    version: 5,
+    description: 'DKLs23 pair bans merged across sessions; audit rows for released final shares',
+    sql: `
+      CREATE TABLE pair_bans (
+        key_id   TEXT NOT NULL,
+        party_id INTEGER NOT NULL CHECK (party_id > 0),
+        reason   TEXT NOT NULL,
+        at_ms    INTEGER NOT NULL,
+        PRIMARY KEY (key_id, party_id)
+      ) STRICT;
+
+      CREATE TABLE audit_log_v5 (
+        seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+        session_id  TEXT NOT NULL,
+        kind        TEXT NOT NULL CHECK (kind IN ('keygen', 'sign', 'presign')),
+        scheme      TEXT NOT NULL,
+        key_id      TEXT,
+        proposer    TEXT NOT NULL,
+        parties     TEXT NOT NULL,
+        started_at  INTEGER NOT NULL,
+        finished_at INTEGER NOT NULL,
+        outcome     TEXT NOT NULL CHECK (outcome IN ('ok', 'aborted', 'refused', 'error', 'released')),
+        detail      TEXT NOT NULL
+      ) STRICT;
+      INSERT INTO audit_log_v5 SELECT * FROM audit_log;
+      DROP TABLE audit_log;
+      ALTER TABLE audit_log_v5 RENAME TO audit_log;
+      CREATE INDEX audit_log_session ON audit_log (session_id);
+    `,
+  },
 ];
 
 /** The database cannot be used: written by a newer version, or a broken migration list. */

@@ -2,18 +2,24 @@
  * Everything a signer node keeps on disk, opened together: `NodeStorage.open(dataDir, passphrase)`
  * opens (or creates) `<dataDir>/tessera.db`, unlocks the key-encryption key (WrongPassphraseError
  * if the passphrase is wrong), loads or creates the node identity, and gives the key store, the
- * single-use nonce and presignature stores, the audit log and the policy's spend ledger. `close()` forgets in-memory nonces, wipes the KEK and
- * closes the database.
+ * single-use nonce and presignature stores, the DKLs23 pair bans, the audit log and the policy's
+ * spend ledger. With a state record (`stateFile`, kept outside the data directory) it compares the
+ * database with the record at once and before every presignature spend (rollback-guard.ts); what
+ * it found at open is in `rollback`. `close()` forgets in-memory nonces, wipes the KEK and closes
+ * the database.
  * @module
  */
 import { AuditLog } from './audit-log.js';
+import { BanStore } from './ban-store.js';
 import { StorageDatabase, type Migration } from './database.js';
 import { unlockKeyEncryption, type KeyEncryption, type ScryptParams } from './key-encryption.js';
 import { KeyStore } from './key-store.js';
 import { loadOrCreateIdentity, type NodeIdentity } from './identity-store.js';
 import { SqliteNonceStore } from './sqlite-nonce-store.js';
 import { SqlitePresignatureStore } from './presignature-store.js';
+import { RollbackGuard, type RollbackReport } from './rollback-guard.js';
 import { SpendLedger } from './spend-ledger.js';
+import { StateRecord } from './state-record.js';
 
 export { AuditLog, AUDIT_KINDS, AUDIT_OUTCOMES, type AuditEntry, type AuditKind, type AuditListOptions, type AuditOutcome, type AuditRecord } from './audit-log.js';
 export { DATABASE_FILE, DatabaseVersionError, MIGRATIONS, StorageDatabase, type Migration, type OpenDatabaseOptions } from './database.js';
@@ -32,7 +38,10 @@ export { InvalidKeyShareError, KeyExistsError, KeyNotFoundError, KeyShareCorrupt
 export { IdentityCorruptError, NodeIdentity, loadOrCreateIdentity } from './identity-store.js';
 export { PassphraseError, passphraseFromEnv, passphraseFromFile, readPassphrase, type PassphraseSource } from './passphrase.js';
 export { SqliteNonceStore } from './sqlite-nonce-store.js';
-export { SqlitePresignatureStore } from './presignature-store.js';
+export { BanStore } from './ban-store.js';
+export { DEFAULT_PRESIGNATURE_TTL_MS, SqlitePresignatureStore } from './presignature-store.js';
+export { RollbackDetectedError, RollbackGuard, type RollbackReport } from './rollback-guard.js';
+export { StateRecord, StateRecordError } from './state-record.js';
 export { SpendLedger, type SpendEntry } from './spend-ledger.js';
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
@@ -42,6 +51,10 @@ export interface NodeStorageOptions {
   readonly scrypt?: ScryptParams;
   /** Schema steps (default MIGRATIONS); for tests. */
   readonly migrations?: readonly Migration[];
+  /** The monotonic state record outside the data directory (state-record.ts); none: no rollback detection. */
+  readonly stateFile?: string;
+  /** Lifetime of a presignature (default 24 h). */
+  readonly presignatureTtlMs?: number;
 }
 
 export class NodeStorage {
@@ -54,18 +67,27 @@ export class NodeStorage {
   readonly presignatures: SqlitePresignatureStore;
   /** What the signer policy's daily limits count (src/node/signer-policy.ts). */
   readonly spends: SpendLedger;
+  readonly bans: BanStore;
+  /** What the rollback check found when the store opened (null without a state record). */
+  readonly rollback: RollbackReport | null;
   readonly #kek: KeyEncryption;
 
-  private constructor(dataDir: string, database: StorageDatabase, kek: KeyEncryption, identity: NodeIdentity) {
+  private constructor(dataDir: string, database: StorageDatabase, kek: KeyEncryption, identity: NodeIdentity, options: NodeStorageOptions) {
     this.dataDir = dataDir;
     this.database = database;
     this.#kek = kek;
     this.identity = identity;
+    const guard = options.stateFile === undefined ? undefined : new RollbackGuard(database.db, new StateRecord(options.stateFile, identity.publicKeyHex));
+    this.rollback = guard?.reconcile() ?? null;
     this.keys = new KeyStore(database.db, kek);
     this.nonces = new SqliteNonceStore(database.db);
     this.audit = new AuditLog(database.db);
-    this.presignatures = new SqlitePresignatureStore(database.db, kek);
+    this.presignatures = new SqlitePresignatureStore(database.db, kek, {
+      ...(guard ? { guard } : {}),
+      ...(options.presignatureTtlMs !== undefined ? { ttlMs: options.presignatureTtlMs } : {}),
+    });
     this.spends = new SpendLedger(database.db);
+    this.bans = new BanStore(database.db);
   }
 
   static open(dataDir: string, passphrase: string, options: NodeStorageOptions = {}): NodeStorage {
@@ -74,7 +96,7 @@ export class NodeStorage {
     try {
       kek = unlockKeyEncryption(database.db, passphrase, options.scrypt ? { scrypt: options.scrypt } : {});
       const identity = loadOrCreateIdentity(database.db, kek);
-      return new NodeStorage(dataDir, database, kek, identity);
+      return new NodeStorage(dataDir, database, kek, identity, options);
     } catch (e) {
       kek?.destroy();
       database.close();

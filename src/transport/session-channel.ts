@@ -12,6 +12,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, equalBytes } from '../math/bytes.js';
 import type { Payload } from '../mpc/canonical.js';
+import type { ProtocolAbort } from '../mpc/errors.js';
 import { Mailbox } from '../mpc/mailbox.js';
 import { ABORT_ROUND, type Outgoing, type Party, type ReceiveOptions } from '../mpc/party.js';
 import type { PartyId } from '../mpc/party-id.js';
@@ -112,6 +113,11 @@ export class SessionChannel implements Party {
       return;
     }
     this.#accept(from, e);
+  }
+
+  /** Ends the session from outside its driver: the waiting receive and every later one reject with `error`. */
+  abort(error: ProtocolAbort): void {
+    this.#mailbox.abort(this.sessionHex, error);
   }
 
   close(): void {

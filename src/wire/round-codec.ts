@@ -36,6 +36,7 @@ const ROUNDS: Readonly<Record<string, RoundSpec>> = {
     type: v1.EcdsaRound3,
     fields: { rvole: 'bytes', pk: 'bytes', R: 'bytes', blind: 'bytes', gammaU: 'bytes', gammaV: 'bytes', psi: 'bytes' },
   },
+  'ecdsa/consumed': { type: v1.EcdsaConsumed, fields: { presignature: 'bytes', digest: 'bytes', attestation: 'bytes' } },
   'ecdsa/4': { type: v1.EcdsaRound4, fields: { presignature: 'bytes', digest: 'bytes', w: 'bytes', u: 'bytes' } },
   abort: { type: v1.AbortNotice, fields: { code: 'string', culprits: 'uintList' } },
 };

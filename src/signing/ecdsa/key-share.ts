@@ -28,12 +28,27 @@ export interface PairSetup {
   readonly zetaSeed: SecretBytes;
 }
 
-/** The counterparties this key share refuses to sign with (persisted with the share). */
+/** Called after each new ban, with the banned counterparty and the check it failed. */
+export type BanListener = (j: PartyId, reason: string) => void;
+
+/**
+ * The counterparties this key share refuses to sign with. A signer node gives every session of a
+ * key the same instance and listens to it (`onBan`), so a ban raised in one session is stored and
+ * stops every other session of that pair at once.
+ */
 export class PairBans {
   readonly #banned = new Map<PartyId, string>();
+  readonly #listeners: BanListener[] = [];
 
+  /** Bans `j` (the first reason is kept) and tells the listeners if it is a new ban. */
   ban(j: PartyId, reason: string): void {
-    if (!this.#banned.has(j)) this.#banned.set(j, reason);
+    if (this.#banned.has(j)) return;
+    this.#banned.set(j, reason);
+    for (const listener of this.#listeners) listener(j, reason);
+  }
+
+  onBan(listener: BanListener): void {
+    this.#listeners.push(listener);
   }
 
   isBanned(j: PartyId): boolean {

@@ -2,8 +2,10 @@
  * The async drivers of DKLs23 signing over a `Party` (PROTOCOLS.md §2.6, four flights):
  * `runEcdsaPresign` runs the three message-independent flights (presign-rounds.ts, round 1
  * attested and echo-checked in round 2) and stores the presignature; `runEcdsaSign` takes a stored
- * presignature (marking it spent first) or makes one in the same session, then runs the online
- * flight (w_i, u_i broadcast) and combines (combine.ts). Every signer ends with the verified
+ * presignature (checked against the key, signers and path, then marked spent) or makes one in the
+ * same session, exchanges the signers' attested consumption statements (`ecdsa/consumed`: nobody
+ * releases a partial signature before every signer has declared the presignature spent), then
+ * runs the online flight (w_i, u_i broadcast) and combines (combine.ts). Every signer ends with the verified
  * signature, for the root key or a non-hardened BIP32 child fixed before presigning (derivation.ts;
  * a presignature only serves the path it was made for). A BanningAbort records its culprit in the
  * key share's ban list (§2.8). A banned counterparty is refused with PairBannedError at the start
@@ -40,6 +42,8 @@ import { MemoryPresignatureStore, type PresignatureStore } from './presignature-
 import { DIGEST_BYTES, messageDigest, type SignInput } from './sign-input.js';
 
 export const SIGN_ROUND = 'ecdsa/4';
+/** The consumption statements, between presigning and the online flight. */
+export const CONSUMED_ROUND = 'ecdsa/consumed';
 
 export interface EcdsaPresignOptions {
   readonly share: EcdsaKeyShare;
@@ -58,6 +62,11 @@ export interface EcdsaSignOptions extends EcdsaPresignOptions {
   readonly input: SignInput;
   /** The id of a stored presignature made with the same signers; presigns in this session if absent. */
   readonly presignature?: string;
+  /**
+   * Called once, synchronously, after every signer's consumption statement arrived and right
+   * before this signer's partial signature leaves (a node commits its ledger and audit row here).
+   */
+  readonly beforeRelease?: () => void;
 }
 
 function presignParams(party: Party, o: EcdsaPresignOptions): PresignParams {
@@ -114,23 +123,26 @@ export async function runEcdsaPresign(party: Party, o: EcdsaPresignOptions & { r
   return withAbortNotice(ctx, () => banningOnAbort(o.share, () => presign(ctx, params, o.store, o.rng ?? systemRng)));
 }
 
-/** Presigning (unless a stored presignature is named) and the online flight; the verified signature. */
+/**
+ * Presigning (unless a stored presignature is named), the consumption statements, and the online
+ * flight; the verified signature.
+ */
 export async function runEcdsaSign(party: Party, o: EcdsaSignOptions): Promise<EcdsaSignature> {
   const params = presignParams(party, o);
   const digest = messageDigest(o.input);
   const ctx = context(party, o);
   const store = o.store ?? new MemoryPresignatureStore();
   const others = params.signers.filter((j) => j !== party.id);
+  const expected = { keyId: keyIdOf(o.share.key.public), signers: params.signers, publicKey: params.derivation.publicKey };
   return withAbortNotice(ctx, () =>
     banningOnAbort(o.share, async () => {
       if (o.presignature !== undefined) o.share.bans.assertNone(others, SIGN_ROUND);
       const id = o.presignature ?? (await presign(ctx, params, store, o.rng ?? systemRng));
-      const presignature = store.take(id);
-      if (presignature.keyId !== keyIdOf(o.share.key.public)) throw new InvalidParametersError('the presignature was made with another key');
-      if (presignature.signers.join() !== params.signers.join()) throw new InvalidParametersError('the presignature was made with another signing set');
-      if (!equalBytes(presignature.publicKey, params.derivation.publicKey)) throw new InvalidParametersError('the presignature was made for another derivation path');
-      const own = partialSignature(presignature, digest);
+      const presignature = store.take(id, expected);
       const finalSid = hexToBytes(id);
+      await awaitConsumption(ctx, params.signers, { presignature: finalSid, digest });
+      o.beforeRelease?.();
+      const own = partialSignature(presignature, digest);
       const payload = { presignature: finalSid, digest, w: Fn.encode(own.w), u: Fn.encode(own.u) };
       const inbound = await exchange(ctx, SIGN_ROUND, [{ to: null, payload }], others);
       const partials = [own];
@@ -144,4 +156,20 @@ export async function runEcdsaSign(party: Party, o: EcdsaSignOptions): Promise<E
       return combineSignature(SIGN_ROUND, presignature.R, partials, digest, presignature.publicKey);
     }),
   );
+}
+
+/**
+ * The consumption statements (ATTACKS.md row 23): each signer broadcasts, attested, "I spent
+ * presignature X for digest D" and waits for the same statement from every other signer. A signer
+ * whose presignature was revived by a restored backup thereby sends nothing secret when an honest
+ * peer, whose store remembers the spend, refuses; a statement naming another presignature or
+ * digest aborts naming its sender.
+ */
+async function awaitConsumption(ctx: SessionContext, signers: readonly PartyId[], statement: { presignature: Uint8Array; digest: Uint8Array }): Promise<void> {
+  const { bodies } = await broadcastAttested(ctx, CONSUMED_ROUND, statement, signers);
+  for (const [j, body] of bodies) {
+    const r = new PayloadReader(body, j, CONSUMED_ROUND);
+    if (!equalBytes(r.bytes('presignature', statement.presignature.length), statement.presignature)) throw new MalformedMessageError(CONSUMED_ROUND, [j], 'consumed another presignature');
+    if (!equalBytes(r.bytes('digest', DIGEST_BYTES), statement.digest)) throw new MalformedMessageError(CONSUMED_ROUND, [j], 'consumed the presignature for another digest');
+  }
 }

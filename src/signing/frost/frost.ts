@@ -3,7 +3,8 @@
  * as its own aggregator): round 1 broadcasts the attested commitment (D_i, E_i); round 2
  * broadcasts the signature share z_i with an echo of round 1 (so a signer that showed different
  * commitments to different peers is named); then each party verifies every share, names the cheaters, and
- * aggregates. The nonce is taken from the single-use store before the share is sent.
+ * aggregates. The nonce is taken from the single-use store before the share is sent, and the
+ * caller's `beforeRelease` (a node's ledger and audit row) runs between the two.
  * @module
  */
 import { bytesToHex } from '../../math/bytes.js';
@@ -34,6 +35,8 @@ export interface RunFrostOptions {
   readonly nonceStore?: NonceStore;
   readonly rng?: Rng;
   readonly timeoutMs?: number;
+  /** Called once, synchronously, after the nonce is spent and right before the signature share leaves. */
+  readonly beforeRelease?: () => void;
 }
 
 function validateSigners(o: RunFrostOptions, self: PartyId): PartyId[] {
@@ -68,6 +71,7 @@ export async function runFrostSign(party: Party, o: RunFrostOptions): Promise<Ui
     const list = [commitment, ...others.map((j) => readCommitment(suite, j, bodies.get(j)!))];
 
     const { share, context } = signShare(suite, key, commitment, store, list, message);
+    o.beforeRelease?.();
     const in2 = await exchange(ctx, FROST_ROUND_2, [{ to: null, payload: { share, echo } }], others);
     verifyEchoes(ctx, FROST_ROUND_2, FROST_ROUND_1, signers, echo, in2);
     const readers = new Map(others.map((j) => [j, new PayloadReader(in2.get(j), j, FROST_ROUND_2)]));

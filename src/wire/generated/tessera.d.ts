@@ -634,6 +634,32 @@ export namespace tessera {
             type $Shape = tessera.v1.EcdsaRound4.$Properties;
         }
 
+        interface IEcdsaConsumed extends tessera.v1.EcdsaConsumed.$Properties {
+        }
+
+        class EcdsaConsumed {
+            constructor(p?: tessera.v1.EcdsaConsumed.$Properties);
+            $unknowns?: Uint8Array[];
+            presignature: Uint8Array;
+            digest: Uint8Array;
+            attestation: Uint8Array;
+            static create(properties: tessera.v1.EcdsaConsumed.$Shape): tessera.v1.EcdsaConsumed & tessera.v1.EcdsaConsumed.$Shape;
+            static create(properties?: tessera.v1.EcdsaConsumed.$Properties): tessera.v1.EcdsaConsumed;
+            static encode(m: tessera.v1.EcdsaConsumed.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tessera.v1.EcdsaConsumed & tessera.v1.EcdsaConsumed.$Shape;
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace EcdsaConsumed {
+            interface $Properties {
+                presignature?: (Uint8Array|null);
+                digest?: (Uint8Array|null);
+                attestation?: (Uint8Array|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = tessera.v1.EcdsaConsumed.$Properties;
+        }
+
         enum SessionKind {
             SESSION_KIND_UNSPECIFIED = 0,
             SESSION_KIND_KEYGEN = 1,

@@ -5053,6 +5053,212 @@ export const tessera = $root.tessera = (() => {
             return EcdsaRound4;
         })();
 
+        v1.EcdsaConsumed = (function() {
+
+            /**
+             * Properties of an EcdsaConsumed.
+             * @typedef {Object} tessera.v1.EcdsaConsumed.$Properties
+             * @property {Uint8Array|null} [presignature] EcdsaConsumed presignature
+             * @property {Uint8Array|null} [digest] EcdsaConsumed digest
+             * @property {Uint8Array|null} [attestation] EcdsaConsumed attestation
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an EcdsaConsumed.
+             * @memberof tessera.v1
+             * @interface IEcdsaConsumed
+             * @augments tessera.v1.EcdsaConsumed.$Properties
+             * @deprecated Use tessera.v1.EcdsaConsumed.$Properties instead.
+             */
+
+            /**
+             * Shape of an EcdsaConsumed.
+             * @typedef {tessera.v1.EcdsaConsumed.$Properties} tessera.v1.EcdsaConsumed.$Shape
+             */
+
+            /**
+             * Constructs a new EcdsaConsumed.
+             * @memberof tessera.v1
+             * @classdesc Represents an EcdsaConsumed.
+             * @constructor
+             * @param {tessera.v1.EcdsaConsumed.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const EcdsaConsumed = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * EcdsaConsumed presignature.
+             * @member {Uint8Array} presignature
+             * @memberof tessera.v1.EcdsaConsumed
+             * @instance
+             */
+            EcdsaConsumed.prototype.presignature = $util.newBuffer([]);
+
+            /**
+             * EcdsaConsumed digest.
+             * @member {Uint8Array} digest
+             * @memberof tessera.v1.EcdsaConsumed
+             * @instance
+             */
+            EcdsaConsumed.prototype.digest = $util.newBuffer([]);
+
+            /**
+             * EcdsaConsumed attestation.
+             * @member {Uint8Array} attestation
+             * @memberof tessera.v1.EcdsaConsumed
+             * @instance
+             */
+            EcdsaConsumed.prototype.attestation = $util.newBuffer([]);
+
+            /**
+             * Creates a new EcdsaConsumed instance using the specified properties.
+             * @function create
+             * @memberof tessera.v1.EcdsaConsumed
+             * @static
+             * @param {tessera.v1.EcdsaConsumed.$Properties=} [properties] Properties to set
+             * @returns {tessera.v1.EcdsaConsumed} EcdsaConsumed instance
+             * @type {{
+             *   (properties: tessera.v1.EcdsaConsumed.$Shape): tessera.v1.EcdsaConsumed & tessera.v1.EcdsaConsumed.$Shape;
+             *   (properties?: tessera.v1.EcdsaConsumed.$Properties): tessera.v1.EcdsaConsumed;
+             * }}
+             */
+            EcdsaConsumed.create = function(properties) {
+                return new EcdsaConsumed(properties);
+            };
+
+            /**
+             * Encodes the specified EcdsaConsumed message. Does not implicitly {@link tessera.v1.EcdsaConsumed.verify|verify} messages.
+             * @function encode
+             * @memberof tessera.v1.EcdsaConsumed
+             * @static
+             * @param {tessera.v1.EcdsaConsumed.$Properties} m EcdsaConsumed message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            EcdsaConsumed.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.presignature != null && $Object.hasOwnProperty.call(m, "presignature") && m.presignature.length)
+                    w.uint32(/* id 1, wireType 2 =*/10).bytes(m.presignature);
+                if (m.digest != null && $Object.hasOwnProperty.call(m, "digest") && m.digest.length)
+                    w.uint32(/* id 2, wireType 2 =*/18).bytes(m.digest);
+                if (m.attestation != null && $Object.hasOwnProperty.call(m, "attestation") && m.attestation.length)
+                    w.uint32(/* id 3, wireType 2 =*/26).bytes(m.attestation);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes an EcdsaConsumed message from the specified reader or buffer.
+             * @function decode
+             * @memberof tessera.v1.EcdsaConsumed
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tessera.v1.EcdsaConsumed & tessera.v1.EcdsaConsumed.$Shape} EcdsaConsumed
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            EcdsaConsumed.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.tessera.v1.EcdsaConsumed();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.presignature = v;
+                            else
+                                delete m.presignature;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.digest = v;
+                            else
+                                delete m.digest;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.attestation = v;
+                            else
+                                delete m.attestation;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Gets the type url for EcdsaConsumed
+             * @function getTypeUrl
+             * @memberof tessera.v1.EcdsaConsumed
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            EcdsaConsumed.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tessera.v1.EcdsaConsumed";
+            };
+
+            return EcdsaConsumed;
+        })();
+
         /**
          * SessionKind enum.
          * @name tessera.v1.SessionKind

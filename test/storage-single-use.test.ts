@@ -144,7 +144,7 @@ describe('rollback detection against the state record outside the database', () 
   });
 
   it('a lost record cannot rule a rollback out: everything single-use is void; a record of another node is refused', () => {
-    const { where, s, a, b } = twoStored();
+    const { where, s, a } = twoStored();
     s.presignatures.take(a.id, fits(a));
     const identity = s.identity.publicKeyHex;
     close(s);

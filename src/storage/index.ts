@@ -15,7 +15,7 @@ import { SqliteNonceStore } from './sqlite-nonce-store.js';
 import { SqlitePresignatureStore } from './presignature-store.js';
 import { SpendLedger } from './spend-ledger.js';
 
-export { AuditLog, AUDIT_KINDS, AUDIT_OUTCOMES, type AuditEntry, type AuditKind, type AuditListOptions, type AuditOutcome, type AuditRecord } from './audit-log.js';
+export { AuditLog, AUDIT_KINDS, AUDIT_OUTCOMES, MINUTE_MS, UNLISTED_OVERFLOW, type AuditEntry, type AuditKind, type AuditListOptions, type AuditOutcome, type AuditRecord, type UnlistedProposalCount } from './audit-log.js';
 export { DATABASE_FILE, DatabaseVersionError, MIGRATIONS, StorageDatabase, type Migration, type OpenDatabaseOptions } from './database.js';
 export {
   DEFAULT_SCRYPT,

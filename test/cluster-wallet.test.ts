@@ -1,15 +1,19 @@
 /**
- * Threshold ECDSA (issue 4 point 5) and wallet signing (issue 6 points 1-2) over real sockets: a
- * LocalCluster (relay and three signer-node processes with encrypted SQLite stores) and an
- * in-process Coordinator. DKLs23 key generation with the OT setup and 2-of-3 signing through the
- * relay, over sha256 and keccak256; signing at a BIP32 path fixed in the proposal, the child key
- * derived independently by @scure/bip32 from the xpub; -tr signing under the BIP86 output key,
- * the key and address checked with @scure/btc-signer; the DKLs23 state surviving a node restart.
- * Every signature is checked by OpenSSL and noble (and ECDSA recovery), never only by our code.
+ * Threshold ECDSA (PROTOCOLS.md, DKLs23) and wallet signing (docs/wallet-transactions.md) over
+ * real sockets: a LocalCluster (relay and three signer-node processes with encrypted SQLite
+ * stores), an in-process Coordinator, and the `tessera` CLI with a coordinator home whose
+ * plaintext identity of the old form is sealed on first use. DKLs23 key generation with the OT
+ * setup and 2-of-3 signing through the relay, over sha256 and keccak256; a signer killed right
+ * after its final share (the signature is still returned); signing at a BIP32 path fixed in the
+ * proposal, the child key derived independently by @scure/bip32 from the xpub; -tr signing under
+ * the BIP86 output key, the key and address checked with @scure/btc-signer; the DKLs23 state
+ * surviving a node restart; two nodes refusing one transaction by different policy rules, both
+ * reported (and printed by the CLI one per line). Every signature is checked by OpenSSL and noble
+ * (and ECDSA recovery), never only by our code.
  * @module
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ed25519 } from '@noble/curves/ed25519.js';
@@ -23,31 +27,44 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyEcdsaIndependently } from '../src/cli/independent-verify.js';
 import { bytesToHex, hexToBytes } from '../src/math/bytes.js';
 import { systemRng } from '../src/math/random.js';
-import { CoordinatorHome } from '../src/cli/coordinator-home.js';
 import { Coordinator, SessionFailedError, type KeygenOutcome } from '../src/node/coordinator.js';
-import { DEBUG_EXIT_AT_ROUND_ENV } from '../src/node/signer-node.js';
+import { DEBUG_EXIT_AFTER_ROUND_ENV, DEBUG_EXIT_AT_ROUND_ENV } from '../src/node/signer-node.js';
+import { COORDINATOR_PASSPHRASE_ENV } from '../src/cli/coordinator-identity.js';
 import { signEthTransaction, signPsbt, type WalletKey } from '../src/node/wallet-signing.js';
 import { parseEthTransaction } from '../src/wallet/eth-tx.js';
 import { formatPath } from '../src/wallet/key-addresses.js';
 import { Transaction as EthTx } from 'micro-eth-signer';
 import type { LocalCluster } from '../src/node/local-cluster.js';
-import { auditOf, clusterHooks, startCluster } from './helpers/cluster.js';
+import { auditOf, clusterHooks, exitOf, startCluster, within } from './helpers/cluster.js';
 import { expectValidWitnesses } from './helpers/bitcoin.js';
 
 const ROUND_MS = 10_000;
-/** node3's signer policy: it does not sign with frost-ed25519 keys, and PSBTs only within limits. */
-const NODE3_POLICY = { allowedSchemes: ['frost-secp256k1-tr', 'ecdsa-secp256k1'], maxAmountPerTx: { 'bitcoin:regtest': '100000' } };
+/**
+ * node3's signer policy: it does not sign with frost-ed25519 keys, PSBTs only within limits, and
+ * on Ethereum chain 5 (used by no other test) little per day; node2's: little per transaction
+ * on chain 5. So a chain-5 transaction to node2 and node3 is refused by both, by different rules.
+ */
+const NODE3_POLICY = { allowedSchemes: ['frost-secp256k1-tr', 'ecdsa-secp256k1'], maxAmountPerTx: { 'bitcoin:regtest': '100000' }, maxAmountPerDay: { 'ethereum:5': '500' } };
+const NODE2_POLICY = { maxAmountPerTx: { 'ethereum:5': '1000' } };
+const CHAIN_5_TX = { type: 'eip1559', chainId: '5', nonce: '1', to: '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed', value: '5000', gasLimit: '21000', maxFeePerGas: '30000000000', maxPriorityFeePerGas: '1000000000' };
 
 let cluster: LocalCluster;
 let logs: string[] = [];
 let coordinator: Coordinator;
 const P = () => cluster.nodes.map((n) => n.identityKey);
-/** The coordinator CLI's home: its own identity (which the nodes list as a coordinator), names for the nodes. */
+/**
+ * The coordinator CLI's home: its own identity (which the nodes list as a coordinator), names for
+ * the nodes. The identity starts in the old plaintext form, which the first command seals.
+ */
 const home = mkdtempSync(join(tmpdir(), 'tessera-coordinator-'));
-const homeIdentity = new CoordinatorHome(home).identity();
+const homeSecret = systemRng(32);
+const homePassphrase = bytesToHex(systemRng(16));
+mkdirSync(home, { recursive: true });
+writeFileSync(join(home, 'identity.json'), JSON.stringify({ secretKey: bytesToHex(homeSecret) }) + '\n', { mode: 0o600 });
 
 beforeAll(async () => {
-  ({ cluster, logs } = await startCluster({ nodes: 3, scryptN: 2 ** 12, maxRoundTimeoutMs: 20_000, extraCoordinators: [homeIdentity.publicKey], policyOf: (i) => (i === 2 ? NODE3_POLICY : undefined) }));
+  const policyOf = (i: number) => [undefined, NODE2_POLICY, NODE3_POLICY][i];
+  ({ cluster, logs } = await startCluster({ nodes: 3, scryptN: 2 ** 12, maxRoundTimeoutMs: 20_000, extraCoordinators: [ed25519.getPublicKey(homeSecret)], policyOf }));
   writeFileSync(join(home, 'peers.json'), JSON.stringify(cluster.nodes.map((n) => ({ name: n.name, identityKey: bytesToHex(n.identityKey) }))));
   coordinator = await Coordinator.connect({ relay: cluster.relayUrl, identity: cluster.coordinator });
 }, 60_000);
@@ -55,10 +72,10 @@ beforeAll(async () => {
 clusterHooks(() => ({ cluster, coordinator, logs }));
 afterAll(() => rmSync(home, { recursive: true, force: true }));
 
-/** Runs the tessera CLI as a user would, with the cluster's environment (node passphrases). */
+/** Runs the tessera CLI as a user would, with the cluster's environment (node passphrases) and the coordinator's passphrase. */
 function tessera(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { env: cluster.env, timeout: 120_000 }, (err, stdout, stderr) => {
+    execFile(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { env: { ...cluster.env, [COORDINATOR_PASSPHRASE_ENV]: homePassphrase }, timeout: 120_000 }, (err, stdout, stderr) => {
       resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
   });
@@ -153,6 +170,20 @@ describe('ecdsa-secp256k1 (DKLs23) over the WebSocket transport', () => {
     expect(verifyEcdsaIndependently(out.signature, out.recovery, sha256(message), key.publicKey)).toBe(true);
   }, 60_000);
 
+  it('a signer killed right after it sent its final share (ecdsa/4), before it reports: the coordinator returns the signature the other verified', async () => {
+    await cluster.killNode(2);
+    await cluster.startNode(2, { [DEBUG_EXIT_AFTER_ROUND_ENV]: 'ecdsa/4' });
+    try {
+      const message = systemRng(32);
+      const out = await coordinator.sign({ scheme: 'ecdsa-secp256k1', keyId: key.keyId, publicKey: key.publicKey, signers: [P()[1]!, P()[2]!], message, hash: 'sha256', roundTimeoutMs: 3_000 });
+      expect(verifyEcdsaIndependently(out.signature, out.recovery, sha256(message), key.publicKey)).toBe(true);
+      expect(await within(10_000, 'the victim exits', exitOf(cluster, 2))).toBe(137);
+    } finally {
+      await cluster.killNode(2);
+      await cluster.startNode(2);
+    }
+  }, 60_000);
+
   it('a restarted node loads its DKLs23 state from its store and signs again', async () => {
     await cluster.stopNode(1);
     await cluster.startNode(1);
@@ -189,14 +220,18 @@ describe('the coordinator CLI: keygen, sign, drill, export-key', () => {
   let keyId = '';
   let xpubRoot: { groupPublicKey: string; chainCode: string };
 
-  it('keygen and sign an ECDSA key by node names, the signature verified independently', async () => {
+  it('keygen and sign an ECDSA key by node names, the signature verified independently; the first command seals the plaintext identity', async () => {
     const kg = await tessera('keygen', ...coordinatorArgs(), '--scheme', 'ecdsa-secp256k1', '--threshold', '2', '--parties', 'node1,node2,node3', '--json');
-    expect(kg.stderr).toBe('');
+    expect(kg.stderr).toBe(`tessera: sealed the plaintext coordinator identity in ${join(home, 'identity.json')} under the passphrase\n`);
+    const sealed = readFileSync(join(home, 'identity.json'), 'utf8');
+    expect(sealed).not.toContain(bytesToHex(homeSecret));
+    expect(JSON.parse(sealed).publicKey).toBe(bytesToHex(ed25519.getPublicKey(homeSecret)));
     ({ keyId } = JSON.parse(kg.stdout));
     const known = JSON.parse(readFileSync(join(home, 'keys.json'), 'utf8'))[keyId];
     xpubRoot = { groupPublicKey: known.groupPublicKey, chainCode: known.chainCode };
     const sg = await tessera('sign', ...coordinatorArgs(), '--key', keyId, '--message', 'cafe', '--hash', 'keccak256', '--signers', 'node3,node1', '--json');
     expect(sg.code).toBe(0);
+    expect(sg.stderr).toBe('');
     const o = JSON.parse(sg.stdout);
     expect(verifyEcdsaIndependently(hexToBytes(o.signature), o.recovery, keccak_256(hexToBytes('cafe')), hexToBytes(o.publicKey))).toBe(true);
     const bare = await tessera('sign', ...coordinatorArgs(), '--key', keyId, '--message', 'cafe');
@@ -255,6 +290,17 @@ describe('the coordinator CLI: keygen, sign, drill, export-key', () => {
     const parsed = EthTx.fromHex(eth.raw);
     expect(parsed.sender.toLowerCase()).toBe(sender);
     expect(parsed.raw.chainId).toBe(11155111n);
+  }, 60_000);
+
+  it('sign-eth refused by two nodes for different rules: the CLI prints each refusal on its own line', async () => {
+    const refused = await tessera('sign-eth', ...coordinatorArgs(), '--key', keyId, '--tx', JSON.stringify(CHAIN_5_TX), '--signers', 'node2,node3');
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe('');
+    const lines = refused.stderr.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toBe('tessera: session failed (REFUSED):');
+    expect(lines[1]).toMatch(/^tessera: {3}node2: REFUSED: refused by policy rule maxAmountPerTx: .*5000/);
+    expect(lines[2]).toMatch(/^tessera: {3}node3: REFUSED: refused by policy rule maxAmountPerDay: .*5000/);
   }, 60_000);
 
   it('drill: every 2-subset signs; with a node down, its subsets are reported failing and the exit code is 1', async () => {
@@ -363,6 +409,18 @@ describe('transactions over the network: every node decodes, checks and logs wha
     const ok = await signPsbt(coordinator, ec, psbt, { signers: [P()[0]!, P()[1]!], network: 'regtest', roundTimeoutMs: ROUND_MS });
     expectValidWitnesses(ok.tx!, [{ script: ecScript('m/0/4'), amount: 200_000n }]);
   }, 60_000);
+
+  it('two nodes refuse one transaction by different rules: the coordinator reports both, each with its name, code and reason', async () => {
+    const err = await signEthTransaction(coordinator, ec, parseEthTransaction(CHAIN_5_TX), { signers: [P()[1]!, P()[2]!], path: [0, 0], roundTimeoutMs: ROUND_MS }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SessionFailedError);
+    const e = err as SessionFailedError;
+    expect(e.code).toBe('REFUSED');
+    expect(e.failures.map((f) => [bytesToHex(f.party), f.code, /policy rule (\w+)/.exec(f.reason)?.[1], f.culprits.length])).toEqual([
+      [bytesToHex(P()[1]!), 'REFUSED', 'maxAmountPerTx', 0],
+      [bytesToHex(P()[2]!), 'REFUSED', 'maxAmountPerDay', 0],
+    ]);
+    expect(e.message).toMatch(/maxAmountPerTx.*; .*maxAmountPerDay/);
+  }, 30_000);
 
   it('a coordinator that asks for another digest than the PSBT input\'s sighash is refused by every node', async () => {
     const psbt = psbtOf([input(ecScript('m/0/5'), 10_000n)], [{ script: foreign, amount: 9_000n }]);

@@ -1,19 +1,23 @@
 /**
- * Issue 3 point 7 over real sockets on 127.0.0.1: one LocalCluster (a relay and three signer
- * nodes, each its own OS process with its own encrypted SQLite store) and an in-process
- * Coordinator, shared by every test. Covered: the whole flow (DKG 2-of-3 and signing by two
- * subsets for frost-secp256k1-tr and frost-ed25519, every signature checked by noble / OpenSSL,
- * `tessera keys` on every node, an audit row per session); an unlisted identity that can neither
- * connect nor propose; 100 concurrent signing sessions; garbage from an allowed but idle identity
- * while signing runs; a node killed during the DKG and during signing at each round (the others
- * abort within the round deadline naming it, nothing stored is lost, restarted it signs again);
- * a tampered share row (a clear error naming the key, the node keeps serving its other keys);
- * a proposal replayed during and after its session; and a relay restart in the middle of a run.
+ * The signer nodes and the coordinator over real sockets on 127.0.0.1 (DESIGN.md "Sessions and
+ * the wire", "Trust"): one LocalCluster (a relay and three signer nodes, each its own OS process
+ * with its own encrypted SQLite store) and an in-process Coordinator, shared by every test.
+ * Covered: the whole flow (DKG 2-of-3 and signing by two subsets for frost-secp256k1-tr and
+ * frost-ed25519, every signature checked by noble / OpenSSL, `tessera keys` on every node, an
+ * audit row per session); an unlisted identity that can neither connect nor propose, and a flood
+ * of 1,000 proposals from one (counted per minute, a bounded number of replies, signing goes on);
+ * 100 concurrent signing sessions; garbage from an allowed but idle identity while signing runs;
+ * a node killed during the DKG and during signing at each round (the others abort within the
+ * round deadline naming it, nothing stored is lost, restarted it signs again), and killed right
+ * after it sent its final share (the coordinator still returns the signature); a tampered share
+ * row (a clear error naming the key, the node keeps serving its other keys); a proposal replayed
+ * during and after its session; and a relay restart in the middle of a run.
  *
  * Failure paths use 1.5 s round deadlines so that they surface quickly; every test has its own
  * time bound. A node is killed at an exact round with the test-only TESSERA_DEBUG_EXIT_AT_ROUND
  * (src/node/signer-node.ts): the process exits with code 137 right before it would send that
- * round's first envelope.
+ * round's first envelope; TESSERA_DEBUG_EXIT_AFTER_ROUND kills it right before the first envelope
+ * it would send after that round's.
  * @module
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -22,13 +26,14 @@ import { systemRng } from '../src/math/random.js';
 import { controlEnvelope } from '../src/node/control.js';
 import { Coordinator, SessionFailedError, type KeygenOutcome } from '../src/node/coordinator.js';
 import type { LocalCluster } from '../src/node/local-cluster.js';
-import { DEBUG_EXIT_AT_ROUND_ENV } from '../src/node/signer-node.js';
+import { DEBUG_EXIT_AFTER_ROUND_ENV, DEBUG_EXIT_AT_ROUND_ENV } from '../src/node/signer-node.js';
+import { REPLY_BURST_PER_PROPOSER, REPLY_RATE_PER_PROPOSER } from '../src/node/unlisted-proposals.js';
 import type { SchemeId } from '../src/suites/index.js';
 import { sealEnvelope } from '../src/transport/envelope-seal.js';
 import { identityFromSecret, type Identity } from '../src/transport/identity.js';
 import { RelayClient } from '../src/transport/relay-client.js';
 import { SessionRouter } from '../src/transport/session-router.js';
-import { encodeEnvelope, type Envelope } from '../src/wire/envelope-codec.js';
+import { decodeEnvelope, encodeEnvelope, type Envelope } from '../src/wire/envelope-codec.js';
 import { decodeFailure, decodeResult, encodeProposal, ROUND_FAILED, ROUND_PROPOSAL, ROUND_RESULT } from '../src/wire/session-codec.js';
 import {
   allNodesAlive,
@@ -42,6 +47,7 @@ import {
   sleep,
   startCluster,
   tamperShare,
+  unlistedOf,
   within,
 } from './helpers/cluster.js';
 
@@ -53,10 +59,14 @@ const ROUND_MS = 3_000;
 
 let cluster: LocalCluster;
 let logs: string[] = [];
+let logged: () => number;
+let linesSince: (mark: number) => string[];
 let coordinator: Coordinator;
 const connectCoordinator = () => Coordinator.connect({ relay: cluster.relayUrl, identity: cluster.coordinator, nameOf });
 /** Allowed by the relay, but no node lists it as a coordinator. */
 const outsider: Identity = identityFromSecret(systemRng(32));
+/** Another such identity, for the flood (its reply budget is its own). */
+const flooder: Identity = identityFromSecret(systemRng(32));
 const keys = new Map<SchemeId, KeygenOutcome>();
 
 const P = () => cluster.nodes.map((n) => n.identityKey);
@@ -75,6 +85,21 @@ async function signAndCheck(scheme: SchemeId, key: KeygenOutcome, signers: reado
   expect(externallyValid(scheme, signature, message, key.publicKey)).toBe(true);
 }
 
+/** Resolves once `condition()` holds, checking every 20 ms; rejects naming `what` after `ms`. */
+async function until(condition: () => boolean, what: string, ms = 15_000): Promise<void> {
+  const t0 = Date.now();
+  while (!condition()) {
+    if (Date.now() - t0 > ms) throw new Error(`${what}: not within ${ms} ms`);
+    await sleep(20);
+  }
+}
+
+/** Stops nodes (SIGTERM: each writes its pending counts of unlisted proposals) and starts them again. */
+async function restartGracefully(nodes: readonly number[]): Promise<void> {
+  await Promise.all(nodes.map((i) => cluster.stopNode(i)));
+  await Promise.all(nodes.map((i) => cluster.startNode(i)));
+}
+
 /** Settles a promise into its value or its error. */
 const settle = <T>(p: Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> =>
   p.then(
@@ -83,7 +108,7 @@ const settle = <T>(p: Promise<T>): Promise<{ ok: true; value: T } | { ok: false;
   );
 
 beforeAll(async () => {
-  ({ cluster, logs } = await startCluster({ nodes: 3, scryptN: 2 ** 12, maxRoundTimeoutMs: 20_000, extraAllowed: [outsider.publicKey] }));
+  ({ cluster, logs, logged, linesSince } = await startCluster({ nodes: 3, scryptN: 2 ** 12, maxRoundTimeoutMs: 20_000, extraAllowed: [outsider.publicKey, flooder.publicKey] }));
   try {
     coordinator = await connectCoordinator();
   } catch (e) {
@@ -167,8 +192,7 @@ describe('an unlisted identity', () => {
     expect(raw?.message).toBe('relay closed the connection (4003)');
   }, 15_000);
 
-  it('allowed by the relay but not a coordinator of the nodes, cannot propose: REFUSED, and a refused audit row', async () => {
-    const before = Date.now();
+  it('allowed by the relay but not a coordinator of the nodes, cannot propose: REFUSED, and counted in the audit log', async () => {
     const rows = cluster.nodes.map((_, i) => keyRowsOf(cluster, i));
     const rogue = await Coordinator.connect({ relay: cluster.relayUrl, identity: outsider, nameOf });
     try {
@@ -183,13 +207,53 @@ describe('an unlisted identity', () => {
     } finally {
       await rogue.close();
     }
+    await restartGracefully([0, 1, 2]); // the counts are written once a minute, and at stop
     for (const [i] of cluster.nodes.entries()) {
-      const refused = auditOf(cluster, i).filter((r) => r.startedAt >= before && r.proposer === hex(outsider.publicKey));
-      expect(refused.length).toBe(i === 1 ? 1 : 2); // the keygen, and the signing for nodes 1 and 3
-      for (const r of refused) expect(r).toMatchObject({ outcome: 'refused', detail: 'proposal from an unknown coordinator' });
+      const counted = unlistedOf(cluster, i).filter((r) => r.proposer === hex(outsider.publicKey));
+      expect(counted.reduce((n, r) => n + r.count, 0)).toBe(i === 1 ? 1 : 2); // the keygen, and the signing for nodes 1 and 3
+      expect(auditOf(cluster, i).filter((r) => r.proposer === hex(outsider.publicKey))).toEqual([]);
       expect(keyRowsOf(cluster, i)).toEqual(rows[i]);
     }
-  }, 30_000);
+  }, 45_000);
+
+  it('1,000 proposals from one: a handful of rows counting 1,000, a bounded number of replies, and the node signs for its coordinator meanwhile', async () => {
+    const to = P()[0]!;
+    const proposal = encodeProposal({
+      kind: 'keygen', scheme: 'frost-ed25519', keyId: '', threshold: 2, parties: P(),
+      message: { hash: 'none', preimage: new Uint8Array(0), prehashed: false }, derivationPath: [], roundTimeoutMs: 1_000, notAfterMs: Date.now() + 60_000,
+    });
+    const raw = await RawRelayClient.connect(cluster.relayUrl, flooder);
+    const t0 = performance.now();
+    try {
+      const flood = (async () => {
+        for (let i = 0; i < 1_000; i++) {
+          raw.sendEnvelope(sealEnvelope(flooder, { scheme: 'frost-ed25519', sessionId: systemRng(32), round: ROUND_PROPOSAL, recipient: to, sequence: i + 1, payload: proposal, encrypted: false }));
+          if (i % 100 === 99) await sleep(50); // within the relay's own rate limit for one connection
+        }
+      })();
+      const key = keyOf('frost-secp256k1-tr');
+      const signed = await Promise.all([0, 1, 2].map(() => sign('frost-secp256k1-tr', key, [0, 1])));
+      await flood;
+      for (const s of signed) expect(externallyValid('frost-secp256k1-tr', s.signature, s.message, key.publicKey)).toBe(true);
+      // One ordered path (flooder → relay → node1): once node1 logs this marker, it has taken every proposal before it.
+      const mark = logged();
+      raw.sendEnvelope(sealEnvelope(flooder, { scheme: '', sessionId: systemRng(32), round: ROUND_FAILED, recipient: to, sequence: 1_001, payload: new Uint8Array(0), encrypted: false }));
+      await until(() => linesSince(mark).includes(`[node1] ignored a ${ROUND_FAILED} message: nodes only take proposals`), 'node1 took the flood');
+    } finally {
+      raw.close();
+    }
+    const elapsedS = (performance.now() - t0) / 1000;
+    await restartGracefully([0]);
+    const rows = unlistedOf(cluster, 0).filter((r) => r.proposer === hex(flooder.publicKey));
+    expect(rows.reduce((n, r) => n + r.count, 0)).toBe(1_000);
+    expect(rows.length).toBeLessThanOrEqual(3); // one per minute the flood touched
+    expect(auditOf(cluster, 0).filter((r) => r.proposer === hex(flooder.publicKey))).toEqual([]);
+    const replies = raw.frames.flatMap((f) => (f.kind === 'envelope' ? [decodeEnvelope(f.envelope)] : [])).filter((e) => e.round === ROUND_FAILED);
+    expect(replies.length).toBeGreaterThanOrEqual(1);
+    expect(replies.length).toBeLessThanOrEqual(REPLY_BURST_PER_PROPOSER + Math.ceil(elapsedS * REPLY_RATE_PER_PROPOSER));
+    for (const r of replies) expect(decodeFailure(r.payload)).toMatchObject({ code: 'REFUSED', reason: 'proposal from an unknown coordinator' });
+    await signAndCheck('frost-ed25519', keyOf('frost-ed25519'), [0, 2]);
+  }, 60_000);
 });
 
 describe('load', () => {
@@ -424,6 +488,27 @@ describe('a node killed during a session', () => {
   }, 30_000);
 });
 
+describe('a node killed right after it sent its final share', () => {
+  it.each([
+    [1, 'frost-secp256k1-tr'],
+    [0, 'frost-ed25519'],
+  ] as const)('node index %i (%s), killed before it reports: the coordinator returns the signature the other signer verified', async (v, scheme) => {
+    const key = keyOf(scheme);
+    const other = (v + 2) % 3;
+    await cluster.killNode(v);
+    await cluster.startNode(v, { [DEBUG_EXIT_AFTER_ROUND_ENV]: 'frost/2' });
+    try {
+      const { message, signature } = await sign(scheme, key, [v, other], FAIL_ROUND_MS);
+      expect(externallyValid(scheme, signature, message, key.publicKey)).toBe(true);
+      expect(await within(10_000, 'the victim exits', exitOf(cluster, v))).toBe(137);
+      expect(auditOf(cluster, other).at(-1)).toMatchObject({ kind: 'sign', keyId: key.keyId, outcome: 'ok' });
+    } finally {
+      await restart(v);
+    }
+    await signAndCheck(scheme, key, [v, other]);
+  }, 40_000);
+});
+
 describe('a tampered share row', () => {
   it('signing with it fails with KEY_SHARE_CORRUPT naming the key; the node keeps serving its other keys', async () => {
     const v = 1;
@@ -474,7 +559,8 @@ describe('a relay restart mid-run', () => {
       const e = o.error as SessionFailedError;
       expect(e).toBeInstanceOf(SessionFailedError);
       expect(e.code).toBe('TIMEOUT');
-      expect(e.message).toMatch(/^(session failed: (hello|frost\/1|frost\/2): no message within 1500 ms \(culprit: \d\) \(blamed: node\d\)|no answer from node\d(, node\d)?)$/);
+      const each = String.raw`node\d: (hello|frost/1|frost/2): (no message within 1500 ms \(culprit: \d\)|party \d aborted the session \(\w+, blaming [\d, ]+\))`;
+      expect(e.message).toMatch(new RegExp(String.raw`^(session failed: ${each}(; ${each})? \(blamed: node\d(, node\d)?\)|no answer from node\d(, node\d)?)$`));
       expect(e.culprits.length).toBeGreaterThan(0);
       for (const c of e.culprits) expect(signerNames(i)).toContain(nameOf(c));
     });

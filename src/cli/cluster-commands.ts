@@ -31,7 +31,7 @@ export async function runKeygen(argv: string[], out: Out): Promise<void> {
   const parties = home.resolveParties(values.parties, home.peers(values.peers));
   if (threshold < 2 || threshold > parties.length) throw new CliError(`threshold must be between 2 and the number of parties (${parties.length})`);
   const roundTimeoutMs = parseInteger('round-timeout', values['round-timeout'], 10_000);
-  const result = await withCoordinator(values.relay, home, (c) => c.keygen({ scheme, threshold, parties, roundTimeoutMs }));
+  const result = await withCoordinator(values, home, (c) => c.keygen({ scheme, threshold, parties, roundTimeoutMs }));
   home.rememberKey(result.keyId, { scheme, threshold, publicKey: bytesToHex(result.publicKey), chainCode: bytesToHex(result.chainCode), groupPublicKey: bytesToHex(result.groupPublicKey), parties: parties.map(bytesToHex) });
   if (values.json) out(JSON.stringify({ keyId: result.keyId, scheme, threshold, parties: parties.length, publicKey: bytesToHex(result.publicKey) }));
   else out(`key ${result.keyId}\npublic key ${bytesToHex(result.publicKey)}`);
@@ -69,7 +69,7 @@ export async function runSign(argv: string[], out: Out): Promise<void> {
     ...(values.presignature ? { presignature: values.presignature } : {}),
     roundTimeoutMs,
   };
-  const signed = await withCoordinator(values.relay, home, (c) => c.sign(request));
+  const signed = await withCoordinator(values, home, (c) => c.sign(request));
   const digest = proposedMessage({ message: { hash, preimage: message, prehashed: request.prehashed } });
   if (!verifyAnyIndependently(known.scheme, signed.signature, signed.recovery, digest, signed.publicKey)) throw new CliError(`${anyVerifierName(known.scheme)} rejected the signature`);
   if (values.json) {
@@ -89,7 +89,7 @@ export async function runPresignCommand(argv: string[], out: Out): Promise<void>
   const signers = home.signers(values.key, values.signers, values.peers);
   const path = values.path === undefined ? [] : parsePath(values.path);
   const roundTimeoutMs = parseInteger('round-timeout', values['round-timeout'], 10_000);
-  const id = await withCoordinator(values.relay, home, (c) => c.presign({ keyId: values.key!, signers, path, roundTimeoutMs }));
+  const id = await withCoordinator(values, home, (c) => c.presign({ keyId: values.key!, signers, path, roundTimeoutMs }));
   if (values.json) out(JSON.stringify({ keyId: values.key, presignature: id, signers: signers.map(bytesToHex), path: values.path ?? 'm' }));
   else out(id);
 }

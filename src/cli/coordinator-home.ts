@@ -1,19 +1,21 @@
 /**
  * The coordinator's home directory (`--home`, default `.tessera/coordinator`): its Ed25519
- * identity (identity.json, created on first use, mode 0600), the keys it has generated
- * (keys.json: scheme, threshold, public key, chain code and parties per key id, so `sign --key` needs no
- * more), and names for identity keys (peers.json, same format as a node config's "peers").
+ * identity (identity.json, created on first use, sealed under the coordinator's passphrase:
+ * coordinator-identity.ts), the keys it has generated (keys.json: scheme, threshold, public key,
+ * chain code and parties per key id, so `sign --key` needs no more), and names for identity keys
+ * (peers.json, same format as a node config's "peers").
  * @module
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { bytesToHex, hexToBytes } from '../math/bytes.js';
-import { systemRng } from '../math/random.js';
+import { hexToBytes } from '../math/bytes.js';
 import { asPackageScheme, isAnySchemeId, type AnySchemeId } from '../signing/schemes.js';
 import type { PublicKeyPackage } from '../dkg/key-package.js';
-import { identityFromSecret, type Identity } from '../transport/identity.js';
+import type { Identity } from '../transport/identity.js';
 import { identityKeyFromHex, type PeerEntry } from '../node/config.js';
 import { CliError } from './cli-error.js';
+import { coordinatorPassphrase, openCoordinatorIdentity, type IdentityOpenOptions } from './coordinator-identity.js';
+import { readJson } from './json-file.js';
 
 export interface KnownKey {
   readonly scheme: AnySchemeId;
@@ -27,14 +29,6 @@ export interface KnownKey {
   readonly parties: readonly string[];
 }
 
-function readJson(path: string): unknown {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8'));
-  } catch (e) {
-    throw new CliError(`cannot read ${path}: ${(e as Error).message}`);
-  }
-}
-
 export class CoordinatorHome {
   readonly dir: string;
 
@@ -42,16 +36,12 @@ export class CoordinatorHome {
     this.dir = resolve(dir);
   }
 
-  identity(): Identity {
-    const path = join(this.dir, 'identity.json');
-    if (!existsSync(path)) {
-      mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-      writeFileSync(path, JSON.stringify({ secretKey: bytesToHex(systemRng(32)) }) + '\n', { mode: 0o600 });
-      chmodSync(path, 0o600);
-    }
-    const raw = readJson(path) as { secretKey?: unknown };
-    if (typeof raw?.secretKey !== 'string' || !/^[0-9a-f]{64}$/.test(raw.secretKey)) throw new CliError(`${path}: "secretKey" must be 64 hex characters`);
-    return identityFromSecret(hexToBytes(raw.secretKey));
+  /**
+   * The coordinator's identity, opened with the passphrase from `passphraseFile` or
+   * TESSERA_COORDINATOR_PASSPHRASE (in `env`); created on first use.
+   */
+  identity(o: IdentityOpenOptions & { passphraseFile?: string; env?: NodeJS.ProcessEnv } = {}): Identity {
+    return openCoordinatorIdentity(join(this.dir, 'identity.json'), coordinatorPassphrase(o.passphraseFile, o.env), o);
   }
 
   peers(file?: string): PeerEntry[] {

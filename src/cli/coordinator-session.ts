@@ -1,9 +1,11 @@
 /**
- * What every coordinator-side command shares: its options (relay, home, peers file, round
- * timeout, JSON output) and a Coordinator connected to the relay with the home's identity for the
- * length of one command.
+ * What every coordinator-side command shares: its options (relay, home, peers file, passphrase
+ * file, round timeout, JSON output) and a Coordinator connected to the relay with the home's
+ * identity (opened with the coordinator's passphrase) for the length of one command, naming
+ * parties in its messages as the peers file does.
  * @module
  */
+import { bytesToHex, equalBytes } from '../math/bytes.js';
 import { Coordinator } from '../node/coordinator.js';
 import { CliError } from './cli-error.js';
 import type { CoordinatorHome } from './coordinator-home.js';
@@ -12,13 +14,27 @@ export const coordinatorOptions = {
   relay: { type: 'string' },
   home: { type: 'string' },
   peers: { type: 'string' },
+  'passphrase-file': { type: 'string' },
   'round-timeout': { type: 'string' },
   json: { type: 'boolean' },
 } as const;
 
-export async function withCoordinator<T>(relay: string | undefined, home: CoordinatorHome, run: (c: Coordinator) => Promise<T>): Promise<T> {
-  if (relay === undefined) throw new CliError('--relay <url> is required');
-  const coordinator = await Coordinator.connect({ relay, identity: home.identity() }).catch((e: Error) => {
+/** The parsed values of coordinatorOptions that connecting needs. */
+export interface CoordinatorValues {
+  readonly relay?: string | undefined;
+  readonly peers?: string | undefined;
+  readonly 'passphrase-file'?: string | undefined;
+}
+
+export async function withCoordinator<T>(values: CoordinatorValues, home: CoordinatorHome, run: (c: Coordinator) => Promise<T>): Promise<T> {
+  if (values.relay === undefined) throw new CliError('--relay <url> is required');
+  const peers = home.peers(values.peers);
+  const identity = home.identity({
+    ...(values['passphrase-file'] !== undefined ? { passphraseFile: values['passphrase-file'] } : {}),
+    notice: (line) => process.stderr.write(`tessera: ${line}\n`),
+  });
+  const nameOf = (key: Uint8Array) => peers.find((p) => equalBytes(p.identityKey, key))?.name ?? `${bytesToHex(key).slice(0, 12)}…`;
+  const coordinator = await Coordinator.connect({ relay: values.relay, identity, nameOf }).catch((e: Error) => {
     throw new CliError(e.message);
   });
   try {

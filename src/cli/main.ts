@@ -1,11 +1,13 @@
 /**
  * The `tessera` command (`npm run --silent tessera -- <command>`): dispatches to the commands and
- * turns every expected failure into one line on stderr and a non-zero exit, never a stack trace.
+ * turns every expected failure into one line on stderr and a non-zero exit, never a stack trace
+ * (a failed session: a headline, then each party's refusal or error on a line of its own).
  * @module
  */
 import { EncodingError } from '../math/bytes.js';
 import { TssError } from '../mpc/errors.js';
 import { ConfigError } from '../node/config.js';
+import { SessionFailedError, type PartyFailure } from '../node/coordinator.js';
 import { CliError } from './cli-error.js';
 import { runIdentity, runKeygen, runKeys, runNode, runPresignCommand, runSign } from './cluster-commands.js';
 import { runDemo } from './demo.js';
@@ -64,7 +66,11 @@ commands:
   export-key --key <id> --config <node.json> (t times) --i-understand [--network <n>] [--json]
                                EMERGENCY EXIT: rebuild the whole private key from t nodes' stores
                                (xprv and WIF for secp256k1 keys); ends threshold protection
-  help                         this text`;
+  help                         this text
+
+The coordinator commands (keygen, sign, presign, sign-psbt, sign-eth, drill) open the home's
+identity, sealed under a passphrase: --passphrase-file <file>, or the environment variable
+TESSERA_COORDINATOR_PASSPHRASE.`;
 
 type Command = (argv: string[], out: (line: string) => void) => Promise<boolean | void> | boolean | void;
 
@@ -100,6 +106,13 @@ export async function main(argv: string[]): Promise<number> {
   return (await run(rest, out)) === false ? 1 : 0;
 }
 
+/** The lines an expected error prints: one, or for a failed session one per party that reported. */
+function errorLines(e: Error): string[] {
+  if (!(e instanceof SessionFailedError) || e.failures.length === 0) return [e.message];
+  const blames = (f: PartyFailure) => (f.blamed.length > 0 ? ` (blames ${f.blamed.join(', ')})` : '');
+  return [`session failed (${e.code}):`, ...e.failures.map((f) => `  ${f.name}: ${f.code}: ${f.reason}${blames(f)}`)];
+}
+
 /** Errors a user can cause: printed as one line. Anything else is a bug and keeps its stack. */
 function isExpected(e: unknown): e is Error {
   return (
@@ -115,7 +128,7 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (e: unknown) => {
     if (isExpected(e)) {
-      process.stderr.write(`tessera: ${e.message}\n`);
+      for (const line of errorLines(e)) process.stderr.write(`tessera: ${line}\n`);
       process.exit(2);
     }
     process.stderr.write(`tessera: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);

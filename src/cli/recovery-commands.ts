@@ -1,5 +1,5 @@
 /**
- * Recovery drills and the emergency exit (issue 6 point 6):
+ * Recovery drills and the emergency exit (DESIGN.md "Wallet", recovery paths):
  * - `drill --relay <url> --key <id>` asks every t-subset of the key's parties to sign a test
  *   message through the relay and reports which subsets work (a subset with a lost, offline or
  *   misconfigured node fails and is named), so an operator learns that recovery works before it
@@ -50,7 +50,7 @@ export async function runDrill(argv: string[], out: Out): Promise<boolean> {
   const nameOf = (hex: string) => peers.find((p) => bytesToHex(p.identityKey) === hex)?.name ?? `${hex.slice(0, 12)}…`;
   const roundTimeoutMs = parseInteger('round-timeout', values['round-timeout'], 10_000);
   const publicKey = parseHex('publicKey', known.publicKey);
-  const rows: DrillRow[] = await withCoordinator(values.relay, home, async (c) => {
+  const rows: DrillRow[] = await withCoordinator(values, home, async (c) => {
     const done: DrillRow[] = [];
     for (const subset of subsets(known.parties, known.threshold)) {
       const message = utf8(`tessera drill ${keyId} ${new Date().toISOString()} ${subset.map((h) => h.slice(0, 8)).join(',')}`);

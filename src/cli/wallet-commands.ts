@@ -1,5 +1,5 @@
 /**
- * The wallet commands (issue 6 points 3, 4, 6, 7): `address` prints the address of a key at a
+ * The wallet commands (DESIGN.md "Wallet", docs/wallet.md): `address` prints the address of a key at a
  * non-hardened path (P2TR for frost-secp256k1-tr, P2WPKH or Ethereum for ecdsa-secp256k1,
  * Solana for frost-ed25519); `backup` writes the key's public metadata (scheme, t, n, the
  * parties' identity keys, xpub, descriptors, first addresses) as JSON: what a recovery needs
@@ -123,7 +123,7 @@ export async function runSignPsbt(argv: string[], out: Out): Promise<void> {
     roundTimeoutMs: parseInteger('round-timeout', values['round-timeout'], 10_000),
   };
   // Key by key: each signs the inputs it controls in the PSBT the previous one returned.
-  const signed = await withCoordinator(values.relay, home, async (c) => {
+  const signed = await withCoordinator(values, home, async (c) => {
     const inputs: SignedPsbt['inputs'][number][] = [];
     let tx: Uint8Array | null = null;
     for (const { key, signers } of keys) {
@@ -149,7 +149,7 @@ export async function runSignEth(argv: string[], out: Out): Promise<void> {
   const text = inlineOrFile(values.tx);
   const tx = parseEthTransaction(text);
   const options = { signers, path: parsePath(values.path ?? 'm/0/0'), roundTimeoutMs: parseInteger('round-timeout', values['round-timeout'], 10_000) };
-  const signed = await withCoordinator(values.relay, home, (c) => signEthTransaction(c, key, tx, options));
+  const signed = await withCoordinator(values, home, (c) => signEthTransaction(c, key, tx, options));
   if (values.json) out(JSON.stringify(signed));
   else out(signed.raw);
 }

@@ -1,10 +1,14 @@
 /**
- * The coordinator (issue 3 point 5): proposes sessions to signer nodes through the relay and
- * collects their outcomes. It holds no share and learns nothing secret: it sends each party a
- * signed proposal, waits for every party's result or failure (not for a party that another has
- * already blamed: a crashed node never answers), checks that all parties agree
- * (one key id and group key after a keygen, one signature after signing), verifies the
- * signature against the group key, and reports a failure with the parties that were blamed.
+ * The coordinator (DESIGN.md "Trust": trusted for liveness only): proposes sessions to signer
+ * nodes through the relay and collects their outcomes. It holds no share and learns nothing
+ * secret. It sends each party a signed proposal, then:
+ * - keygen and presign: waits for every party's result (every party must hold the key or the
+ *   presignature) and checks that all agree (one key id, group key and chain code; one id);
+ * - sign: returns as soon as one signer's signature verifies under the expected key, so a signer
+ *   that crashes after sending its last share loses nothing, after checking that the results
+ *   that did arrive agree;
+ * and on failure reports every party's refusal or error (name, code, reason, culprits), not
+ * waiting for a party that another has blamed (a crashed node never answers).
  * @module
  */
 import { bytesToHex, equalBytes } from '../math/bytes.js';
@@ -34,14 +38,37 @@ import { proposedMessage } from './message-to-sign.js';
 
 /** How long after sending a proposal a node may still start it (clock skew included). */
 const START_WINDOW_MS = 60_000;
+/**
+ * After a first refusal, how long other parties' answers are awaited: nodes refuse on receipt,
+ * so their refusals arrive together, while a node that accepted only answers once its hello
+ * round times out (which is not worth waiting for).
+ */
+const REFUSAL_GRACE_MS = 1_000;
+
+/** One party's refusal or error, as it reported it (or MALFORMED when its report did not decode). */
+export interface PartyFailure {
+  /** The party's identity key. */
+  readonly party: Uint8Array;
+  /** Its name in the coordinator's messages. */
+  readonly name: string;
+  readonly code: string;
+  readonly reason: string;
+  /** Identity keys it blamed. */
+  readonly culprits: readonly Uint8Array[];
+  /** Their names. */
+  readonly blamed: readonly string[];
+}
 
 export class SessionFailedError extends TssError {
   override readonly name = 'SessionFailedError';
   /** Identity keys the parties blamed. */
   readonly culprits: readonly Uint8Array[];
-  constructor(code: string, message: string, culprits: readonly Uint8Array[]) {
+  /** Every refusal or error that reached the coordinator, in the proposal's party order. */
+  readonly failures: readonly PartyFailure[];
+  constructor(code: string, message: string, culprits: readonly Uint8Array[], failures: readonly PartyFailure[] = []) {
     super(code, message);
     this.culprits = culprits;
+    this.failures = failures;
   }
 }
 
@@ -58,6 +85,10 @@ interface Pending {
   readonly parties: readonly Uint8Array[];
   readonly results: Map<string, SessionResult>;
   readonly failures: Map<string, SessionFailure>;
+  /** sign: a result that settles the session on its own (its signature verifies under the expected key). */
+  readonly accept?: (r: SessionResult) => boolean;
+  /** Set once a refusal arrived: ends the wait for the others' answers. */
+  grace?: NodeJS.Timeout;
   done(): void;
 }
 
@@ -145,9 +176,11 @@ export class Coordinator {
   }
 
   /**
-   * Signs and returns the signature once every signer returned the same one and it verifies
-   * under the key: the root key, or with a path or tweak the key the signers report (which must
-   * equal `expectedPublicKey` when the caller derived it).
+   * Signs and returns the signature as soon as one signer reports one that verifies under the
+   * expected key: `expectedPublicKey`, or the root key without a path or tweak. The results that
+   * arrived by then must all be that signature. With a path or tweak and no `expectedPublicKey`
+   * the key is whatever the signers report, so no single signer decides it: every signer must
+   * answer, with the same signature and key.
    */
   async sign(o: SignRequest): Promise<SignOutcome> {
     const derived = (o.path?.length ?? 0) > 0 || o.taproot !== undefined;
@@ -164,14 +197,16 @@ export class Coordinator {
       ...(o.transaction ? { transaction: o.transaction } : {}),
       ...(o.presignature ? { presignature: o.presignature } : {}),
     };
-    const results = await this.#run(proposal);
-    const { signature, recovery, publicKey } = results[0]!;
+    const message = proposedMessage(proposal);
+    const pinned = o.expectedPublicKey ?? (derived ? undefined : o.publicKey);
+    const verifies = (r: SessionResult, key: Uint8Array) => equalBytes(r.publicKey, key) && verifySignature(o.scheme, r.signature, message, key);
+    const results = await this.#run(proposal, pinned ? (r) => verifies(r, pinned) : undefined);
+    const { signature, recovery, publicKey } = (pinned && results.find((r) => verifies(r, pinned))) || results[0]!;
     if (!results.every((r) => equalBytes(r.signature, signature) && r.recovery === recovery && equalBytes(r.publicKey, publicKey))) {
       throw new SessionFailedError('INCONSISTENT', 'signers returned different signatures or keys', []);
     }
-    const expected = o.expectedPublicKey ?? (derived ? publicKey : o.publicKey);
-    if (!equalBytes(publicKey, expected)) throw new SessionFailedError('WRONG_KEY', 'the signers signed under another key than expected', []);
-    if (!verifySignature(o.scheme, signature, proposedMessage(proposal), publicKey)) {
+    if (!equalBytes(publicKey, pinned ?? publicKey)) throw new SessionFailedError('WRONG_KEY', 'the signers signed under another key than expected', []);
+    if (!verifySignature(o.scheme, signature, message, publicKey)) {
       throw new SessionFailedError('INVALID_SIGNATURE', 'the signature does not verify under the key', []);
     }
     return { signature, recovery, publicKey };
@@ -198,8 +233,11 @@ export class Coordinator {
     return id;
   }
 
-  /** Proposes to every party (the proposal goes stale START_WINDOW_MS from now) and collects. */
-  async #run(proposal: Omit<SessionProposal, 'notAfterMs'>): Promise<SessionResult[]> {
+  /**
+   * Proposes to every party (the proposal goes stale START_WINDOW_MS from now) and collects the
+   * results: all of them, or with `accept` the ones that arrived until one was accepted.
+   */
+  async #run(proposal: Omit<SessionProposal, 'notAfterMs'>, accept?: (r: SessionResult) => boolean): Promise<SessionResult[]> {
     const p: SessionProposal = { ...proposal, notAfterMs: Date.now() + START_WINDOW_MS };
     const session = systemRng(32);
     const sessionHex = bytesToHex(session);
@@ -207,6 +245,7 @@ export class Coordinator {
     const settled = new Promise<Pending>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.#pending.delete(sessionHex);
+        clearTimeout(pending.grace);
         const missing = p.parties.filter((k) => !pending.results.has(bytesToHex(k)) && !pending.failures.has(bytesToHex(k)));
         reject(new SessionFailedError('TIMEOUT', `no answer from ${missing.map((k) => this.#name(k)).join(', ')}`, missing));
       }, overallMs);
@@ -214,8 +253,10 @@ export class Coordinator {
         parties: p.parties,
         results: new Map(),
         failures: new Map(),
+        ...(accept ? { accept } : {}),
         done: () => {
           clearTimeout(timer);
+          clearTimeout(pending.grace);
           this.#pending.delete(sessionHex);
           resolve(pending);
         },
@@ -225,21 +266,41 @@ export class Coordinator {
     const payload = encodeProposal(p);
     for (const party of p.parties) this.#client.send(controlEnvelope(this.#o.identity, p.scheme, session, ROUND_PROPOSAL, party, payload));
     const outcome = await settled;
-    if (outcome.failures.size > 0) {
-      const failures = [...outcome.failures.values()];
-      const culprits = failures.flatMap((f) => f.culprits);
-      const unique = culprits.filter((c, i) => culprits.findIndex((d) => equalBytes(c, d)) === i);
-      const first = failures.find((f) => f.code !== 'PEER_ABORTED') ?? failures[0]!;
-      const blame = unique.length > 0 ? ` (blamed: ${unique.map((k) => this.#name(k)).join(', ')})` : '';
-      throw new SessionFailedError(first.code, `session failed: ${first.reason}${blame}`, unique);
+    const results = [...outcome.results.values()];
+    if (accept !== undefined && results.some(accept)) {
+      for (const f of this.#failures(outcome)) this.#o.log?.(`session ${sessionHex.slice(0, 16)}: ${f.name} failed (${f.code}: ${f.reason}), but another signer's signature verified`);
+      return results;
     }
+    if (outcome.failures.size > 0) throw this.#failed(outcome);
     return p.parties.map((k) => outcome.results.get(bytesToHex(k))!);
+  }
+
+  /** The failures that arrived, in the proposal's party order. */
+  #failures(outcome: Pending): PartyFailure[] {
+    return outcome.parties.flatMap((party) => {
+      const f = outcome.failures.get(bytesToHex(party));
+      return f ? [{ party, name: this.#name(party), code: f.code, reason: f.reason, culprits: f.culprits, blamed: f.culprits.map((k) => this.#name(k)) }] : [];
+    });
+  }
+
+  /** One error listing every party's refusal or error; its code is the first that is not a mere PEER_ABORTED. */
+  #failed(outcome: Pending): SessionFailedError {
+    const failures = this.#failures(outcome);
+    const culprits = failures.flatMap((f) => f.culprits);
+    const unique = culprits.filter((c, i) => culprits.findIndex((d) => equalBytes(c, d)) === i);
+    const first = failures.find((f) => f.code !== 'PEER_ABORTED') ?? failures[0]!;
+    const blame = unique.length > 0 ? ` (blamed: ${unique.map((k) => this.#name(k)).join(', ')})` : '';
+    const each = failures.map((f) => `${f.name}: ${f.reason}`).join('; ');
+    return new SessionFailedError(first.code, `session failed: ${each}${blame}`, unique, failures);
   }
 
   #onControl(e: Envelope): void {
     const pending = this.#pending.get(bytesToHex(e.sessionId));
     const from = bytesToHex(e.sender);
     if (pending === undefined || !pending.parties.some((k) => equalBytes(k, e.sender))) return;
+    // A party's first answer counts: a second (result after failure, or another result) must
+    // neither replace it nor count as another party's answer.
+    if (pending.results.has(from) || pending.failures.has(from)) return;
     try {
       if (e.round === ROUND_RESULT) pending.results.set(from, decodeResult(e.payload));
       else if (e.round === ROUND_FAILED) pending.failures.set(from, decodeFailure(e.payload));
@@ -248,9 +309,17 @@ export class Coordinator {
       pending.failures.set(from, { code: 'MALFORMED', culprits: [e.sender], reason: `unreadable ${e.round} message: ${(err as Error).message}` });
     }
     if (pending.results.size + pending.failures.size === pending.parties.length) return pending.done();
+    // sign: one verified signature is the outcome; a signer that crashed after sending its last
+    // share (and so never reports) is not waited for.
+    const result = pending.results.get(from);
+    if (e.round === ROUND_RESULT && result !== undefined && pending.accept?.(result)) return pending.done();
     // A party that refuses the proposal (its checks or its signer policy) never joins: the
-    // session cannot succeed, so the refusal is reported now, not after the others time out.
-    if (e.round === ROUND_FAILED && pending.failures.get(from)?.code === 'REFUSED') return pending.done();
+    // session cannot succeed. The others' refusals come at once, so they are awaited briefly
+    // and reported together, not after the accepting parties' round deadline.
+    if (e.round === ROUND_FAILED && pending.failures.get(from)?.code === 'REFUSED') {
+      pending.grace ??= setTimeout(() => pending.done(), REFUSAL_GRACE_MS);
+      return;
+    }
     // A party that the others blamed (a crashed node, typically) may never answer: once every
     // party has either answered or been blamed, the outcome is known and nobody is waited for.
     if (pending.failures.size > 0) {

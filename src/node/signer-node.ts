@@ -1,17 +1,19 @@
 /**
- * The signer node: one party's process (DESIGN.md "Trust", docs/threat-model.md). It dials the
- * relay with its identity key, accepts session proposals only from the coordinators in its config
- * (and, for signing, only for keys it holds and signers among that key's parties), drops a
- * proposal past its not-after time and refuses one whose not-after lies further ahead than its
- * limit, checks a named presignature before anything is spent, checks its signer policy, runs the
- * protocol over a SessionChannel with the proposal's round deadline, keeps key shares in its
- * encrypted store, marks nonces and presignatures spent in the database before a share leaves,
- * writes the audit row "released" right before its final share leaves, reports the result or the
- * abort (with culprits) to the coordinator, and writes an audit row for every session. A refusal
- * is also told to the session's other parties (a signed abort notice) so that none of them waits
- * for, or blames, this node. DKLs23 sessions go through the pair guard (pair-guard.ts: one ban
- * list per key, a cap per counterparty) and presign proposals through a per-coordinator rate.
- * Sessions run concurrently; a failing session never stops the node.
+ * The signer node: one party's process (DESIGN.md "Sessions and the wire", "Trust";
+ * docs/threat-model.md). It dials the relay with its identity key, accepts session proposals only
+ * from the coordinators in its config (and, for signing, only for keys it holds and signers among
+ * that key's parties), drops a proposal past its not-after time and refuses one whose not-after
+ * lies further ahead than its limit, checks a named presignature before anything is spent, checks
+ * its signer policy, runs the protocol over a SessionChannel with the proposal's round deadline,
+ * keeps key shares in its encrypted store, marks nonces and presignatures spent in the database
+ * before a share leaves, writes the audit row "released" right before its final share leaves,
+ * reports the result or the abort (with culprits) to the coordinator, and writes an audit row for
+ * every session. A refusal is also told to the session's other parties (a signed abort notice) so
+ * that none of them waits for, or blames, this node. DKLs23 sessions go through the pair guard
+ * (pair-guard.ts: one ban list per key, a cap per counterparty) and presign proposals through a
+ * per-coordinator rate. Proposals from unlisted identities are counted, not logged one by one, and
+ * answered within a rate limit (unlisted-proposals.ts). Sessions run concurrently; a failing
+ * session never stops the node.
  * @module
  */
 import { readFileSync } from 'node:fs';
@@ -37,6 +39,7 @@ import { ProposalRefusedError } from './proposal-errors.js';
 import { runKeygen, runPresign, runSign } from './session-runner.js';
 import { checkAndRecordSpend } from './signer-policy.js';
 import { checkProposedTransaction } from './transaction-check.js';
+import { UnlistedProposals } from './unlisted-proposals.js';
 import { describeTx, type TxSummary } from '../wallet/tx-summary.js';
 import type { StoredKeyShare } from '../wire/keyshare-codec.js';
 
@@ -48,6 +51,13 @@ import type { StoredKeyShare } from '../wire/keyshare-codec.js';
  * it in production.
  */
 export const DEBUG_EXIT_AT_ROUND_ENV = 'TESSERA_DEBUG_EXIT_AT_ROUND';
+/**
+ * TEST-ONLY crash injection, the mirror of DEBUG_EXIT_AT_ROUND_ENV: when TESSERA_DEBUG_EXIT_AFTER_ROUND
+ * names a round, the node process exits with code 137 right before the first envelope it would
+ * send after its envelopes of that round (in any session): `frost/2` lets its final share out and
+ * kills it before it reports its result. Never set it in production.
+ */
+export const DEBUG_EXIT_AFTER_ROUND_ENV = 'TESSERA_DEBUG_EXIT_AFTER_ROUND';
 
 export interface SignerNodeOptions {
   readonly log?: (line: string) => void;
@@ -70,6 +80,7 @@ export class SignerNode {
   readonly #pairs: PairGuard;
   /** Presign proposals per coordinator (hex identity key). */
   readonly #presignRates = new Map<string, RateLimiter>();
+  readonly #unlisted: UnlistedProposals;
 
   private constructor(config: NodeConfig, storage: NodeStorage, o: SignerNodeOptions) {
     this.config = config;
@@ -88,12 +99,18 @@ export class SignerNode {
       ...(config.relayCa ? { wsOptions: { ca: readFileSync(config.relayCa) } } : {}),
     });
     const exitAt = process.env[DEBUG_EXIT_AT_ROUND_ENV];
-    this.#transmit = exitAt
+    const exitAfter = process.env[DEBUG_EXIT_AFTER_ROUND_ENV];
+    let sentExitAfter = false;
+    this.#transmit = exitAt || exitAfter
       ? (bytes) => {
-          if (decodeEnvelope(bytes).round === exitAt) process.exit(137); // test-only, see DEBUG_EXIT_AT_ROUND_ENV
+          // test-only, see DEBUG_EXIT_AT_ROUND_ENV and DEBUG_EXIT_AFTER_ROUND_ENV
+          const { round } = decodeEnvelope(bytes);
+          if (round === exitAt || (sentExitAfter && round !== exitAfter)) process.exit(137);
+          sentExitAfter ||= round === exitAfter;
           this.#client.send(bytes);
         }
       : (bytes) => this.#client.send(bytes);
+    this.#unlisted = new UnlistedProposals({ identity: storage.identity, audit: storage.audit, transmit: this.#transmit, log: this.#log });
   }
 
   /** Opens the store (creating the identity on first start) and connects to the relay. */
@@ -120,6 +137,7 @@ export class SignerNode {
   async stop(): Promise<void> {
     await this.#client.close();
     await Promise.allSettled([...this.#active]);
+    this.#unlisted.stop();
     this.storage.close();
   }
 
@@ -131,12 +149,7 @@ export class SignerNode {
   }
 
   async #handleProposal(e: Envelope): Promise<void> {
-    if (!this.config.coordinators.some((c) => equalBytes(c, e.sender))) {
-      const reason = 'proposal from an unknown coordinator';
-      this.#audit(e, null, 'refused', reason);
-      this.#client.send(controlEnvelope(this.storage.identity, '', e.sessionId, ROUND_FAILED, e.sender, encodeFailure({ code: 'REFUSED', culprits: [], reason })));
-      return this.#log(`refused a proposal from unlisted identity ${bytesToHex(e.sender).slice(0, 16)}…`);
-    }
+    if (!this.config.coordinators.some((c) => equalBytes(c, e.sender))) return this.#unlisted.refuse(e);
     const sessionHex = bytesToHex(e.sessionId);
     if (this.#sessions.has(sessionHex) || this.storage.audit.list({ sessionId: sessionHex, limit: 1 }).length > 0) {
       return this.#log(`ignored a replayed proposal for session ${sessionHex.slice(0, 16)}…`);
@@ -177,14 +190,14 @@ export class SignerNode {
       // The audit row is committed before the outcome leaves: a crash in between loses no row.
       const detail = { keygen: `key ${result.keyId}`, presign: `presignature ${result.presignature}`, sign: summary ? `signed input of ${describeTx(summary)}` : 'signed a message' }[proposal.kind];
       this.#audit(e, proposal, 'ok', detail, startedAt);
-      this.#client.send(controlEnvelope(this.storage.identity, proposal.scheme, e.sessionId, ROUND_RESULT, e.sender, encodeResult(result)));
+      this.#transmit(controlEnvelope(this.storage.identity, proposal.scheme, e.sessionId, ROUND_RESULT, e.sender, encodeResult(result)));
     } catch (err) {
       const culprits = err instanceof ProtocolAbort ? err.culprits.flatMap((id) => members.get(id) ?? []) : [];
       const code = err instanceof TssError ? err.code : 'ERROR';
       const reason = err instanceof TssError ? err.message : 'internal error';
       this.#audit(e, proposal, err instanceof ProposalRefusedError ? 'refused' : err instanceof ProtocolAbort ? 'aborted' : 'error', reason, startedAt);
       if (err instanceof ProposalRefusedError && channel === null && proposal !== null) this.#tellPeersRefused(e, proposal);
-      this.#client.send(controlEnvelope(this.storage.identity, proposal?.scheme ?? '', e.sessionId, ROUND_FAILED, e.sender, encodeFailure({ code, culprits, reason })));
+      this.#transmit(controlEnvelope(this.storage.identity, proposal?.scheme ?? '', e.sessionId, ROUND_FAILED, e.sender, encodeFailure({ code, culprits, reason })));
       if (!(err instanceof TssError)) throw err;
     } finally {
       leave();
@@ -203,7 +216,7 @@ export class SignerNode {
     const notice = encodeRound(ABORT_ROUND, { code: 'REFUSED', culprits: [] });
     for (const party of p.parties) {
       if (equalBytes(party, me) || !this.config.peers.some((peer) => equalBytes(peer.identityKey, party))) continue;
-      this.#client.send(controlEnvelope(this.storage.identity, p.scheme, e.sessionId, ABORT_ROUND, party, notice));
+      this.#transmit(controlEnvelope(this.storage.identity, p.scheme, e.sessionId, ABORT_ROUND, party, notice));
     }
   }
 

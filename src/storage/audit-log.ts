@@ -3,6 +3,10 @@
  * key and parties, when, and how it ended. Append-only from the node's side. Values are checked
  * on the way in (hex identifiers, known kinds and outcomes, bounded detail text); `detail` is for
  * human-readable reasons (an error's message) and must never carry secret material.
+ * Proposals from identities that are not among the node's coordinators are not logged one by one
+ * (anyone the relay admits could make the node write a row per proposal) but counted: table
+ * `unlisted_proposals` has a row per (proposer, minute) with the number of proposals refused
+ * (src/node/unlisted-proposals.ts does the counting).
  * @module
  */
 import type Database from 'better-sqlite3';
@@ -43,6 +47,19 @@ export interface AuditRecord extends AuditEntry {
   readonly seq: number;
 }
 
+/** How many proposals from one unlisted identity were refused in one minute. */
+export interface UnlistedProposalCount {
+  /** The proposer's identity key, lowercase hex; UNLISTED_OVERFLOW for identities past the tracking bound. */
+  readonly proposer: string;
+  /** Start of the minute, milliseconds since the Unix epoch (a multiple of 60 000). */
+  readonly minute: number;
+  readonly count: number;
+}
+
+/** The proposer of a count that sums identities beyond what the node tracks in one minute. */
+export const UNLISTED_OVERFLOW = '*';
+export const MINUTE_MS = 60_000;
+
 export interface AuditListOptions {
   /** At most this many rows, newest first (default 100). */
   readonly limit?: number;
@@ -72,6 +89,10 @@ function checkHex(what: string, v: unknown): string {
 function checkTime(what: string, v: unknown): number {
   if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) throw new InvalidParametersError(`audit entry: ${what} must be milliseconds since the epoch`);
   return v;
+}
+
+function checkLimit(limit: number): void {
+  if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_LIST) throw new InvalidParametersError(`audit list: limit must be 1..${MAX_LIST}`);
 }
 
 function recordOf(r: Row): AuditRecord {
@@ -128,10 +149,31 @@ export class AuditLog {
     return Number(result.lastInsertRowid);
   }
 
+  /** Adds the counts (to any already stored for the same proposer and minute), in one transaction. */
+  addUnlistedCounts(counts: readonly UnlistedProposalCount[]): void {
+    const rows = counts.map((c) => {
+      const proposer = c.proposer === UNLISTED_OVERFLOW ? c.proposer : checkHex('proposer', c.proposer);
+      const minute = checkTime('minute', c.minute);
+      if (minute % MINUTE_MS !== 0) throw new InvalidParametersError('unlisted proposal count: minute must be the start of a minute');
+      if (!Number.isSafeInteger(c.count) || c.count < 1) throw new InvalidParametersError('unlisted proposal count: count must be a positive integer');
+      return [proposer, minute, c.count] as const;
+    });
+    const upsert = this.#db.prepare('INSERT INTO unlisted_proposals (proposer, minute, count) VALUES (?, ?, ?) ON CONFLICT (proposer, minute) DO UPDATE SET count = count + excluded.count');
+    this.#db.transaction(() => {
+      for (const r of rows) upsert.run(...r);
+    })();
+  }
+
+  /** The counts of refused proposals from unlisted identities, newest minute first. */
+  unlistedCounts(limit = 100): UnlistedProposalCount[] {
+    checkLimit(limit);
+    return this.#db.prepare('SELECT proposer, minute, count FROM unlisted_proposals ORDER BY minute DESC, proposer LIMIT ?').all(limit) as UnlistedProposalCount[];
+  }
+
   /** The newest rows first. */
   list(options: AuditListOptions = {}): AuditRecord[] {
     const limit = options.limit ?? 100;
-    if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_LIST) throw new InvalidParametersError(`audit list: limit must be 1..${MAX_LIST}`);
+    checkLimit(limit);
     const rows =
       options.sessionId === undefined
         ? this.#db.prepare('SELECT * FROM audit_log ORDER BY seq DESC LIMIT ?').all(limit)

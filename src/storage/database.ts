@@ -159,6 +159,18 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX audit_log_session ON audit_log (session_id);
     `,
   },
+  {
+    version: 6,
+    description: 'audit log: refused proposals from unlisted identities, counted per minute',
+    sql: `
+      CREATE TABLE unlisted_proposals (
+        proposer TEXT NOT NULL,
+        minute   INTEGER NOT NULL CHECK (minute >= 0 AND minute % 60000 = 0),
+        count    INTEGER NOT NULL CHECK (count > 0),
+        PRIMARY KEY (proposer, minute)
+      ) STRICT;
+    `,
+  },
 ];
 
 /** The database cannot be used: written by a newer version, or a broken migration list. */

@@ -1,7 +1,8 @@
 /**
  * Helpers for the cluster tests (test/cluster.test.ts): a LocalCluster with its processes' log
  * lines kept for failure reports, the `tessera keys` CLI run against a node's config, read-only
- * views of a node's database (audit log, key-share rows) that work while the node runs (WAL),
+ * views of a node's database (audit log, counts of unlisted proposals, key-share rows) that work
+ * while the node runs (WAL),
  * verification of a signature by implementations other than ours, and a raw relay client that
  * authenticates and then sends arbitrary frames.
  * @module
@@ -18,7 +19,7 @@ import { afterAll, afterEach } from 'vitest';
 import type { Coordinator } from '../../src/node/coordinator.js';
 import { verifyIndependently } from '../../src/cli/independent-verify.js';
 import { LocalCluster, type LocalClusterOptions } from '../../src/node/local-cluster.js';
-import { AuditLog, DATABASE_FILE, type AuditRecord } from '../../src/storage/index.js';
+import { AuditLog, DATABASE_FILE, type AuditRecord, type UnlistedProposalCount } from '../../src/storage/index.js';
 import type { SchemeId } from '../../src/suites/index.js';
 import type { Identity } from '../../src/transport/identity.js';
 import { relayAuthMessage } from '../../src/transport/relay-auth.js';
@@ -54,17 +55,22 @@ export async function within<T>(ms: number, what: string, p: Promise<T>): Promis
   }
 }
 
-/** A started cluster plus the last lines its processes wrote to stderr. */
-export async function startCluster(o: LocalClusterOptions): Promise<{ cluster: LocalCluster; logs: string[] }> {
+/**
+ * A started cluster plus the last lines its processes wrote to stderr, and `linesSince(mark)`:
+ * the lines written after `mark` (a count from `logged()`) that are still kept.
+ */
+export async function startCluster(o: LocalClusterOptions): Promise<{ cluster: LocalCluster; logs: string[]; logged: () => number; linesSince: (mark: number) => string[] }> {
   const logs: string[] = [];
+  let total = 0;
   const cluster = await LocalCluster.start({
     ...o,
     log: (line) => {
+      total++;
       logs.push(line);
       if (logs.length > 400) logs.splice(0, logs.length - 400);
     },
   });
-  return { cluster, logs };
+  return { cluster, logs, logged: () => total, linesSince: (mark) => (total === mark ? [] : logs.slice(-(total - mark))) };
 }
 
 /** True iff every node process is running (none crashed or exited). */
@@ -111,6 +117,11 @@ function readOnly<T>(cluster: LocalCluster, i: number, read: (db: Database.Datab
 /** Node i's audit log, oldest first, read through a read-only connection (the node may run). */
 export function auditOf(cluster: LocalCluster, i: number): AuditRecord[] {
   return readOnly(cluster, i, (db) => new AuditLog(db).list({ limit: 10_000 }).reverse());
+}
+
+/** Node i's counts of refused proposals from unlisted identities (written at most once a minute and at stop). */
+export function unlistedOf(cluster: LocalCluster, i: number): UnlistedProposalCount[] {
+  return readOnly(cluster, i, (db) => new AuditLog(db).unlistedCounts(10_000));
 }
 
 /** The key ids of the share rows in node i's database. */

@@ -11,7 +11,9 @@ import { keccak_256 } from '@noble/hashes/sha3.js';
 import { describe, expect, it } from 'vitest';
 import { utf8 } from '../src/math/bytes.js';
 import { InvalidParametersError, NonceReuseError } from '../src/mpc/errors.js';
-import { InMemoryNetwork } from '../src/mpc/network.js';
+import { PeerAbortError } from '../src/mpc/mailbox.js';
+import { SIGN_ROUND } from '../src/signing/ecdsa/sign.js';
+import { recorder } from './helpers/adversary.js';
 import type { PartyId } from '../src/mpc/party-id.js';
 import { unwrapAll } from '../src/signing/simulation.js';
 import { dealerEcdsaKeygen } from '../src/signing/ecdsa/dealer.js';
@@ -120,13 +122,32 @@ describe('presignatures (ATTACKS.md rows 13-14)', () => {
     const sigs = unwrapAll(await simulateEcdsaSign(shares, signers, { hash: 'sha256', preimage }, { rng, stores, presignature }));
     expect(opensslVerifySha256(sigs.get(1)!, preimage, publicKeyOf(shares))).toBe(true);
 
-    const net = new InMemoryNetwork();
-    const again = await simulateEcdsaSign(shares, signers, { hash: 'sha256', preimage: utf8('another') }, { rng, stores, presignature, network: net, timeoutMs: 500 });
+    const sent = recorder();
+    const again = await simulateEcdsaSign(shares, signers, { hash: 'sha256', preimage: utf8('another') }, { rng, stores, presignature, faults: [sent.fault], timeoutMs: 500 });
     for (const r of again.values()) {
       expect(r.status).toBe('rejected');
-      expect((r as PromiseRejectedResult).reason).toBeInstanceOf(NonceReuseError);
+      expect((r as PromiseRejectedResult).reason).toBeInstanceOf(PresignatureRefusedError);
+      expect((r as PromiseRejectedResult).reason.message).toMatch(/already used/);
     }
-    expect(net.delivered).toBe(0);
+    // nothing but the abort notices that tell the peer at once
+    expect(new Set(sent.seen.map((d) => d.message.round))).toEqual(new Set(['abort']));
+  });
+
+  it('a signer whose presignature was revived (a restored store) sends no partial signature when an honest peer has spent it, and nobody is blamed', async () => {
+    const rng = seededRng('revived');
+    const shares = dealerEcdsaKeygen(2, 3, rng);
+    const signers = [1, 2];
+    const stores = new Map(signers.map((id) => [id, new MemoryPresignatureStore()]));
+    const presignature = unwrapAll(await simulateEcdsaPresign(shares, signers, stores, { rng })).get(1)!;
+    // party 2 used it already; party 1's store was restored from a copy taken before that use
+    stores.get(2)!.take(presignature, { keyId: keyIdOf(shares[0]!.key.public), signers, publicKey: shares[0]!.key.public.groupPublicKey });
+    const sent = recorder();
+    const outcomes = await simulateEcdsaSign(shares, signers, input(), { rng, stores, presignature, faults: [sent.fault], timeoutMs: 2_000 });
+    const [restored, honest] = [1, 2].map((id) => (outcomes.get(id) as PromiseRejectedResult).reason);
+    expect(honest).toBeInstanceOf(PresignatureRefusedError);
+    expect(restored).toBeInstanceOf(PeerAbortError);
+    expect([restored.culprits, honest.culprits]).toEqual([[], []]);
+    expect(sent.seen.filter((d) => d.message.from === 1 && d.message.round === SIGN_ROUND)).toEqual([]);
   });
 
   it('a presignature is refused before it is spent with another signing set or another key, then still signs with its own', async () => {

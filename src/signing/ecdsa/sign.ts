@@ -15,7 +15,7 @@
  */
 import { bytesToHex, equalBytes, hexToBytes } from '../../math/bytes.js';
 import { systemRng, type Rng } from '../../math/random.js';
-import { InvalidParametersError, MalformedMessageError } from '../../mpc/errors.js';
+import { InvalidParametersError, MalformedMessageError, NonceReuseError } from '../../mpc/errors.js';
 import type { Party } from '../../mpc/party.js';
 import { validatePartyIds, type PartyId } from '../../mpc/party-id.js';
 import { PayloadReader } from '../../mpc/payload.js';
@@ -37,8 +37,9 @@ import {
   presignRound2,
   presignRound3,
   type PresignParams,
+  type Presignature,
 } from './presign-rounds.js';
-import { MemoryPresignatureStore, type PresignatureStore } from './presignature-store.js';
+import { MemoryPresignatureStore, PresignatureRefusedError, type PresignatureExpectation, type PresignatureStore } from './presignature-store.js';
 import { DIGEST_BYTES, messageDigest, type SignInput } from './sign-input.js';
 
 export const SIGN_ROUND = 'ecdsa/4';
@@ -138,7 +139,7 @@ export async function runEcdsaSign(party: Party, o: EcdsaSignOptions): Promise<E
     banningOnAbort(o.share, async () => {
       if (o.presignature !== undefined) o.share.bans.assertNone(others, SIGN_ROUND);
       const id = o.presignature ?? (await presign(ctx, params, store, o.rng ?? systemRng));
-      const presignature = store.take(id, expected);
+      const presignature = takePresignature(store, id, expected);
       const finalSid = hexToBytes(id);
       await awaitConsumption(ctx, params.signers, { presignature: finalSid, digest });
       o.beforeRelease?.();
@@ -156,6 +157,20 @@ export async function runEcdsaSign(party: Party, o: EcdsaSignOptions): Promise<E
       return combineSignature(SIGN_ROUND, presignature.R, partials, digest, presignature.publicKey);
     }),
   );
+}
+
+/**
+ * The presignature `id`, spent; a presignature this store no longer has (used, voided, unknown)
+ * ends the session as a PresignatureRefusedError, whose abort notice names nobody, so no peer
+ * waits for this signer or blames it.
+ */
+function takePresignature(store: PresignatureStore, id: string, expected: PresignatureExpectation): Presignature {
+  try {
+    return store.take(id, expected);
+  } catch (e) {
+    if (e instanceof NonceReuseError) throw new PresignatureRefusedError(e.message);
+    throw e;
+  }
 }
 
 /**

@@ -80,6 +80,8 @@ export type DkgOpening = {
 
 export interface DkgRound1State {
   readonly params: DkgParams;
+  /** dkgContext(params), kept for finalize. */
+  readonly ctx: Uint8Array;
   readonly coefficients: readonly bigint[];
   /** F_i as group elements, kept so finalize need not decode its own. */
   readonly vss: readonly unknown[];
@@ -123,7 +125,7 @@ export function dkgRound1(params: DkgParams, rng: Rng): DkgRound1State {
   };
   const chainCodePart = rng(CHAIN_CODE_BYTES);
   const broadcast = { commitment: openingCommitment(ctx, self, opening), chainCodeCommitment: chainCodeCommitment(params, self, chainCodePart) };
-  return { params, coefficients, vss, opening, chainCodePart, broadcast };
+  return { params, ctx, coefficients, vss, opening, chainCodePart, broadcast };
 }
 
 /**
@@ -175,9 +177,8 @@ function openVssCommitment(params: DkgParams, ctx: Uint8Array, r: PayloadReader,
 
 /** Opens every commitment, checks every share; returns this party's key package. */
 export function dkgFinalize(state: DkgRound2State, inbound: ReadonlyMap<PartyId, Payload>): KeyPackage {
-  const { params, coefficients, vss, chainCodePart } = state.round1;
+  const { params, ctx, coefficients, vss, chainCodePart } = state.round1;
   const { suite, self, parties, threshold } = params;
-  const ctx = dkgContext(params);
   const commitments = new Map<PartyId, readonly unknown[]>([[self, vss]]);
   const chainCodeParts = new Map<PartyId, Uint8Array>([[self, chainCodePart]]);
   let s = shareAt(suite, coefficients, BigInt(self));

@@ -8,12 +8,13 @@
  *
  * Ops (all parties' work, in one process):
  *   dealer      trusted-dealer key generation of n shares and the public key package.
- *   dkg         a full n-party DKG (ours: simulateDkg over the in-memory network, with PoKs,
- *               attested broadcasts, echo checks and the chain code; noble: DKG.round1/2/3 for
- *               every party, which has no transport layer).
+ *   dkg         a full n-party DKG (ours: simulateDkg over the in-memory network, commit-then-
+ *               open, with PoKs, attested broadcasts, echo checks and the chain code; noble:
+ *               DKG.round1/2/3 for every party, which has no transport layer).
  *   dkg-core    the same without the transport: ours are the pure round functions
- *               dkgRound1/dkgRound2/dkgFinalize for every party (PoKs, share checks and chain
- *               code, no network, attestations or echo checks); noble as in dkg.
+ *               dkgRound1/dkgRound2/dkgFinalize for every party (commitments and their
+ *               openings, PoKs, share checks and chain code, no network, attestations or echo
+ *               checks); noble as in dkg.
  *   sign        t signers as our protocol runs them (simulateSign): each commits and signs, and
  *               every signer verifies every share, aggregates and verifies the signature.
  *   sign-coord  t signers commit and sign, one coordinator verifies every share, aggregates and

@@ -1,15 +1,18 @@
 /**
  * Adversarial sessions for every suite (ATTACKS.md rows 9-13 and 19; row 20 for blame): one
- * malicious party k, simulated with the in-memory network's faults (tamper / equivocate / drop),
- * must make the DKG or FROST signing session abort, every honest party must stop with a
+ * malicious party k, simulated with the in-memory network's faults (tamper / equivocate / drop)
+ * or, in the DKG, run as a rushing driver with its own echo (test/helpers/dkg-adversary.ts), must
+ * make the DKG or FROST signing session abort, every honest party must stop with a
  * ProtocolAbort naming k (directly, or through an honest peer's abort notice), no honest party may
  * be blamed, and no error may carry secret material. Also: parameter validation before anything is
  * sent (row 9: zero, duplicate and out-of-range identifiers; t < 2, t > n), and single-use nonces
  * (row 13: signing twice with one nonce, a replayed round one).
  *
  *   row 9   zero / duplicate / non-integer identifiers, id = q and id = i + q at interpolation
- *   row 10  bad or replayed proof of knowledge, a copied round-1 broadcast (rogue key)
- *   row 11  equivocating DKG and FROST broadcasts caught by the echo round
+ *   row 10  bad, misattributed or replayed proof of knowledge (committed and opened), a copied
+ *           round-1 commitment, an opening changed after round 1 or replayed from another session
+ *   row 11  equivocating DKG and FROST broadcasts caught by the echo round, also a DKG party
+ *           that shows one victim another c_i and opens it validly
  *   row 12  duplicated nonce commitments (a signer copying another's commitment)
  *   row 13  nonce reuse through the single-use store
  *   row 19  identity, off-curve, garbage and small-order elements in commitments
@@ -17,6 +20,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bytesToHex, utf8 } from '../src/math/bytes.js';
+import type { Rng } from '../src/math/random.js';
 import { lagrangeAtZero } from '../src/math/polynomial.js';
 import type { Payload } from '../src/mpc/canonical.js';
 import {
@@ -37,7 +41,8 @@ import { isPartyId, partyRange, validatePartyIds, type PartyId } from '../src/mp
 import { getSuite, SCHEME_IDS, type AnySuite, type SchemeId } from '../src/suites/index.js';
 import { dealerKeygen } from '../src/dkg/dealer.js';
 import { runDkg } from '../src/dkg/dkg.js';
-import { dkgRound1 } from '../src/dkg/dkg-rounds.js';
+import { dkgContext, dkgRound1, type DkgOpening, type DkgParams } from '../src/dkg/dkg-rounds.js';
+import { provePok } from '../src/dkg/pok.js';
 import type { KeyPackage } from '../src/dkg/key-package.js';
 import { runFrostSign } from '../src/signing/frost/frost.js';
 import { MemoryNonceStore, type NonceStore } from '../src/signing/frost/nonce-store.js';
@@ -45,6 +50,7 @@ import { commit } from '../src/signing/frost/nonces.js';
 import { signShare } from '../src/signing/frost/sign.js';
 import { simulateDkg, simulateSign, unwrapAll, type Outcomes } from '../src/signing/simulation.js';
 import { badElements, bumpScalar, expectBlame, expectNoSecrets, recorder, secretRenderings } from './helpers/adversary.js';
+import { committedTo, dkgParamsOf, rushingDkg, withAdversary, type RushingStrategy } from './helpers/dkg-adversary.js';
 import { seededRng } from './helpers/rng.js';
 
 const TIMEOUT_MS = 2000;
@@ -73,7 +79,9 @@ interface Ctx {
 
 interface Scenario {
   readonly name: string;
-  faults(c: Ctx): Fault[];
+  faults?(c: Ctx): Fault[];
+  /** DKG only: k runs as this rushing adversary (its own echo and attestations) instead of honestly. */
+  adversary?(c: Ctx): RushingStrategy;
   readonly error: ErrorClass;
   /**
    * Honest parties that must detect the fault themselves. Default: any one (an honest party may
@@ -102,40 +110,80 @@ const bumpProof = (suite: AnySuite, proof: Uint8Array) => {
 function dkgScenarios(suite: AnySuite): Scenario[] {
   const r1 = (c: Ctx) => ({ from: c.k, round: 'dkg/1' });
   const r2 = (c: Ctx) => ({ from: c.k, round: 'dkg/2' });
+  /** k commits to its own opening with one thing changed, and opens exactly that. */
+  const committed = (change: (o: DkgOpening) => DkgOpening) => committedTo(({ honest }) => ({ opening: change(honest.opening) }));
+  /** k's round 1 in another session, from another polynomial. */
+  const fromAnotherSession = (params: DkgParams) => dkgRound1({ ...params, session: params.session.map((b) => b ^ 0xff) }, seededRng('another session'));
   const elementCases = badElements(suite).flatMap(([what, bytes]): Scenario[] =>
     (['first', 'last'] as const).map((which) => ({
-      name: `${what} element as the ${which} VSS commitment -> MalformedMessageError`,
+      name: `${what} element as the ${which} VSS commitment (committed and opened) -> MalformedMessageError`,
       error: MalformedMessageError,
-      faults: (c) => [
-        faults.tamper(r1(c), (p) => ({ ...p, commitment: p.commitment.map((x: Uint8Array, i: number) => (i === (which === 'first' ? 0 : c.t - 1) ? bytes : x)) })),
-      ],
+      adversary: (c) => committed((o) => ({ ...o, vssCommitment: o.vssCommitment.map((x, i) => (i === (which === 'first' ? 0 : c.t - 1) ? bytes : x)) })),
     })),
   );
   return [
     {
-      name: 'bad proof of knowledge (z + 1) -> InvalidProofOfKnowledgeError',
+      name: 'bad proof of knowledge (z + 1), committed and opened -> InvalidProofOfKnowledgeError',
       error: InvalidProofOfKnowledgeError,
-      faults: (c) => [faults.tamper(r1(c), (p) => ({ ...p, proof: bumpProof(suite, p.proof) }))],
+      adversary: () => committed((o) => ({ ...o, proof: bumpProof(suite, o.proof) })),
     },
     {
-      name: "another party's proof of knowledge replayed -> InvalidProofOfKnowledgeError",
+      name: "a proof of knowledge made for another party's identifier (rogue key) -> InvalidProofOfKnowledgeError",
       error: InvalidProofOfKnowledgeError,
-      faults: (c) => [faults.tamper(r1(c), (p) => ({ ...p, proof: c.sent(c.victim, 'dkg/1').proof }))],
+      adversary: (c) =>
+        committedTo(({ params, honest }) => ({
+          opening: { ...honest.opening, proof: provePok(suite, BigInt(c.victim), honest.coefficients[0]!, 1234n, dkgContext(params), honest.vss[0]) },
+        })),
     },
     {
-      name: "another party's whole round-1 broadcast copied (rogue key) -> InvalidProofOfKnowledgeError",
+      name: 'a proof of knowledge from another session (replayed) -> InvalidProofOfKnowledgeError',
       error: InvalidProofOfKnowledgeError,
-      faults: (c) => [faults.tamper(r1(c), () => c.sent(c.victim, 'dkg/1'))],
+      adversary: () => committedTo(({ params }) => ({ opening: fromAnotherSession(params).opening })),
+    },
+    {
+      name: 'commitment and opening replayed from another session -> CommitmentMismatchError',
+      error: CommitmentMismatchError,
+      adversary: () =>
+        committedTo(({ params }) => {
+          const old = fromAnotherSession(params);
+          return { opening: old.opening, commitment: old.broadcast.commitment };
+        }),
+    },
+    {
+      name: "another party's whole round-1 broadcast copied -> CommitmentMismatchError",
+      error: CommitmentMismatchError,
+      adversary: (c) => ({ commit: (view) => view.round1.get(c.victim) as { [k: string]: Payload }, open: (view) => view.sendsOf(view.honest) }),
+    },
+    {
+      name: 'a VSS commitment element changed after round 1 (to a valid element) -> CommitmentMismatchError',
+      error: CommitmentMismatchError,
+      faults: (c) => [faults.tamper(r2(c), (p) => ({ ...p, vssCommitment: [...p.vssCommitment.slice(0, -1), suite.G.encode(suite.G.base)] }))],
+    },
+    {
+      // The opening is checked first: a proof changed after round 1 is a bad opening, not a bad proof.
+      name: 'the proof of knowledge changed after round 1 -> CommitmentMismatchError',
+      error: CommitmentMismatchError,
+      faults: (c) => [faults.tamper(r2(c), (p) => ({ ...p, proof: bumpProof(suite, p.proof) }))],
+    },
+    {
+      name: 'r_i changed -> CommitmentMismatchError',
+      error: CommitmentMismatchError,
+      faults: (c) => [faults.tamper(r2(c), (p) => ({ ...p, blind: flipLastByte(p.blind) }))],
+    },
+    {
+      name: 'truncated round-1 commitment -> MalformedMessageError',
+      error: MalformedMessageError,
+      faults: (c) => [faults.tamper(r1(c), (p) => ({ ...p, commitment: p.commitment.subarray(1) }))],
     },
     {
       name: 'truncated proof of knowledge -> MalformedMessageError',
       error: MalformedMessageError,
-      faults: (c) => [faults.tamper(r1(c), (p) => ({ ...p, proof: p.proof.subarray(1) }))],
+      faults: (c) => [faults.tamper(r2(c), (p) => ({ ...p, proof: p.proof.subarray(1) }))],
     },
     {
       name: 'one VSS commitment missing -> MalformedMessageError',
       error: MalformedMessageError,
-      faults: (c) => [faults.tamper(r1(c), (p) => ({ ...p, commitment: p.commitment.slice(1) }))],
+      faults: (c) => [faults.tamper(r2(c), (p) => ({ ...p, vssCommitment: p.vssCommitment.slice(1) }))],
     },
     ...elementCases,
     {
@@ -158,12 +206,20 @@ function dkgScenarios(suite: AnySuite): Scenario[] {
       faults: (c) => [faults.equivocate(r1(c), [c.victim], (p) => ({ ...p, chainCodeCommitment: flipLastByte(p.chainCodeCommitment) }))],
     },
     {
-      name: 'equivocated VSS commitment (victim sees a different, fully valid broadcast) -> EquivocationError',
+      name: 'equivocated commitment c_i (victim sees another) -> EquivocationError',
+      error: EquivocationError,
+      faults: (c) => [faults.equivocate(r1(c), [c.victim], (p) => ({ ...p, commitment: flipLastByte(p.commitment) }))],
+    },
+    {
+      // Each honest party's opening check alone would pass: only the echo can catch this.
+      name: 'equivocation with two valid openings (victim is shown and opened another F_i) -> EquivocationError',
       error: EquivocationError,
       faults: (c) => {
-        const params = { suite, session: c.session, threshold: c.t, parties: partyRange(c.n), self: c.k };
-        const alternative = dkgRound1(params, seededRng('alternative polynomial')).broadcast;
-        return [faults.equivocate(r1(c), [c.victim], () => alternative)];
+        const alt = dkgRound1(dkgParamsOf(suite, c.session, c.t, c.n, c.k), seededRng('alternative polynomial'));
+        return [
+          faults.equivocate(r1(c), [c.victim], (p) => ({ ...p, commitment: alt.broadcast.commitment })),
+          faults.tamper({ ...r2(c), to: c.victim }, (p) => ({ ...p, ...alt.opening })),
+        ];
       },
     },
     {
@@ -178,7 +234,7 @@ function dkgScenarios(suite: AnySuite): Scenario[] {
       timeoutMs: DROP_TIMEOUT_MS,
     },
     {
-      name: 'round-2 messages dropped -> RoundTimeoutError',
+      name: 'round-2 messages (openings and shares) dropped -> RoundTimeoutError',
       error: RoundTimeoutError,
       faults: (c) => [faults.drop(r2(c))],
       timeoutMs: DROP_TIMEOUT_MS,
@@ -264,12 +320,12 @@ async function runScenario<T>(
   suite: AnySuite,
   seed: string,
   s: Scenario,
-  run: (faultList: Fault[], timeoutMs: number) => Promise<Outcomes<T>>,
+  run: (faultList: Fault[], timeoutMs: number, c: Ctx) => Promise<Outcomes<T>>,
 ): Promise<{ outcomes: Outcomes<T>; c: Ctx; delivered: Payload[] }> {
   const first = recorder();
   const last = recorder();
   const c = context(suite, seed, (from, round) => first.seen.find((d) => d.message.from === from && d.message.round === round)?.message.payload);
-  const outcomes = await run([first.fault, ...s.faults(c), last.fault], s.timeoutMs ?? TIMEOUT_MS);
+  const outcomes = await run([first.fault, ...(s.faults?.(c) ?? []), last.fault], s.timeoutMs ?? TIMEOUT_MS, c);
   return { outcomes, c, delivered: last.seen.map((d) => d.message.payload) };
 }
 
@@ -306,7 +362,12 @@ describe.each(SCHEME_IDS)('%s: a malicious DKG participant is caught and named',
   it.each(named(scenarios))('%s', (_, s) => dkgCase(s));
 
   async function dkgCase(s: Scenario) {
-    const { outcomes, c, delivered } = await runScenario(suite, seed, s, (f, timeoutMs) => simulateDkg(suite, t, n, { rng: seededRng(seed), faults: f, timeoutMs }));
+    const { outcomes, c, delivered } = await runScenario(suite, seed, s, (f, timeoutMs, ctx) => {
+      const strategy = s.adversary?.(ctx);
+      if (strategy === undefined) return simulateDkg(suite, t, n, { rng: seededRng(seed), faults: f, timeoutMs });
+      const options = (session: Uint8Array, rng: Rng) => ({ suite, session, threshold: t, parties: partyRange(n), rng, timeoutMs });
+      return withAdversary(n, ctx.k, seededRng(seed), (p, session, rng) => runDkg(p, options(session, rng)), (p, session, rng) => rushingDkg(p, options(session, rng), strategy), f);
+    });
     const honestErrors = check(outcomes, c, s);
     expect(honestErrors.length).toBeGreaterThan(0);
     // Secrets: every final share this seed yields, and every f_i(j) that crossed the wire.

@@ -1,7 +1,7 @@
 /**
- * DKLs23 key generation for `ecdsa-secp256k1` (issue 4 item 1; PROTOCOLS.md §2.2-2.3): the shared
- * DKG plus, for every ordered pair, 256 endemic base OTs expanded into SoftSpokenOT seeds by the
- * all-but-one PPRF, and zero-share seeds. Checks the key share contents, that every pair holds the
+ * DKLs23 key generation for `ecdsa-secp256k1` (PROTOCOLS.md §2.2-2.3): the shared DKG plus, for
+ * every ordered pair, 256 endemic base OTs expanded into SoftSpokenOT seeds by the all-but-one
+ * PPRF, and zero-share seeds. Checks the key share contents, that every pair holds the
  * SoftSpokenOT correlation in both directions, that keygen shares sign (verified by OpenSSL), and
  * that a cheating party in keygen is named (ATTACKS.md rows 10, 11, 19), and that 3-of-5, 4-of-7
  * and 5-of-9 keys from the real key generation sign with random t-subsets.
@@ -12,18 +12,21 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { utf8 } from '../src/math/bytes.js';
 import { lagrangeAtZero } from '../src/math/polynomial.js';
 import type { Payload } from '../src/mpc/canonical.js';
-import { EquivocationError, InvalidProofOfKnowledgeError, MalformedMessageError } from '../src/mpc/errors.js';
-import { faults, type Fault } from '../src/mpc/network.js';
+import { CommitmentMismatchError, EquivocationError, InvalidProofOfKnowledgeError, MalformedMessageError } from '../src/mpc/errors.js';
+import { faults } from '../src/mpc/network.js';
 import type { PartyId } from '../src/mpc/party-id.js';
 import { unwrapAll } from '../src/signing/simulation.js';
 import { DKG_ROUND_1 } from '../src/dkg/dkg-rounds.js';
+import { dkgSuite } from '../src/signing/ecdsa/dkg-suite.js';
 import { Fn, G } from '../src/signing/ecdsa/ec.js';
+import { runEcdsaKeygen } from '../src/signing/ecdsa/keygen.js';
 import { OtCheckError } from '../src/signing/ecdsa/errors.js';
 import { ECDSA_SCHEME, type EcdsaKeyShare } from '../src/signing/ecdsa/key-share.js';
 import { SETUP_ROUND_1, SETUP_ROUND_2 } from '../src/signing/ecdsa/keygen-setup.js';
 import { BLOCKS, LEAVES, SEED_BYTES } from '../src/signing/ecdsa/params.js';
 import { simulateEcdsaKeygen, simulateEcdsaSign } from '../src/signing/ecdsa/simulation.js';
-import { expectBlame, recorder } from './helpers/adversary.js';
+import { expectBlame } from './helpers/adversary.js';
+import { committedTo, rushingDkg, withAdversary, type RushingStrategy } from './helpers/dkg-adversary.js';
 import { expectValidEcdsa, opensslVerifySha256 } from './helpers/ecdsa-verify.js';
 import { seededRng } from './helpers/rng.js';
 
@@ -123,25 +126,28 @@ describe('larger keys from the real key generation (every pair\'s OT setup), sig
 });
 
 describe('a cheating party in keygen is named', () => {
-  it('row 10: a bad proof of knowledge in the DKG (before any OT work is done)', async () => {
-    const fault = faults.tamper({ from: 2, round: DKG_ROUND_1 }, (p: { [k: string]: Payload }) => {
-      const proof = Uint8Array.from(p.proof as Uint8Array);
+  /** Honest keygen for every party but 2; party 2 runs the DKG as `strategy` (test/helpers/dkg-adversary.ts). */
+  const withCheatingDkgParty = (seed: string, strategy: RushingStrategy) =>
+    withAdversary(
+      3,
+      2,
+      seededRng(seed),
+      (party, session, rng) => runEcdsaKeygen(party, { session, threshold: 2, parties: [1, 2, 3], rng, timeoutMs: 20_000 }),
+      (party, session, rng) => rushingDkg(party, { suite: dkgSuite, session, threshold: 2, parties: [1, 2, 3], rng, timeoutMs: 20_000 }, strategy),
+    );
+
+  it('row 10: a bad proof of knowledge in the DKG, committed and opened (before any OT reply)', async () => {
+    const strategy = committedTo(({ honest }) => {
+      const proof = Uint8Array.from(honest.opening.proof);
       proof[proof.length - 1]! ^= 1;
-      return { ...p, proof };
+      return { opening: { ...honest.opening, proof } };
     });
-    const outcomes = await simulateEcdsaKeygen(2, 3, { rng: seededRng('kg-pok'), faults: [fault], timeoutMs: 20_000 });
-    expectBlame(outcomes, { malicious: [2], culprit: 2, errorClass: InvalidProofOfKnowledgeError });
+    expectBlame(await withCheatingDkgParty('kg-pok', strategy), { malicious: [2], culprit: 2, errorClass: InvalidProofOfKnowledgeError });
   });
 
-  it('row 10: a copied round-1 broadcast (rogue key): the proof of knowledge is bound to its party', async () => {
-    const { fault: record, seen } = recorder();
-    const copy: Fault = (d) => {
-      if (d.message.from !== 2 || d.message.round !== DKG_ROUND_1) return [d];
-      const original = seen.find((x) => x.message.from === 1 && x.message.round === DKG_ROUND_1)!.message.payload as { [k: string]: Payload };
-      return faults.tamper({}, (p: { [k: string]: Payload }) => ({ ...p, commitment: original.commitment!, proof: original.proof! }))(d);
-    };
-    const outcomes = await simulateEcdsaKeygen(2, 3, { rng: seededRng('kg-copy'), faults: [(d) => record(d).flatMap(copy)], timeoutMs: 20_000 });
-    expectBlame(outcomes, { malicious: [2], culprit: 2, errorClass: InvalidProofOfKnowledgeError });
+  it("row 10: a copied round-1 commitment (rogue key): it does not open with the copier's own F_i", async () => {
+    const strategy: RushingStrategy = { commit: (view) => view.round1.get(1) as { [k: string]: Payload }, open: (view) => view.sendsOf(view.honest) };
+    expectBlame(await withCheatingDkgParty('kg-copy', strategy), { malicious: [2], culprit: 2, errorClass: CommitmentMismatchError });
   });
 
   it('row 11: an equivocating DKG broadcast', async () => {

@@ -1,7 +1,8 @@
 /**
- * The wire format (issue 3 point 1): the committed generated code is exactly what the .proto
- * files produce; decoding is strict (size cap, unknown fields, repeated fields, trailing bytes,
- * unknown enum values, exact lengths) and fails only with WireError; round payloads round-trip.
+ * The wire format (DESIGN.md "Sessions and the wire"): the committed generated code is exactly
+ * what the .proto files produce; decoding is strict (size cap, unknown fields, repeated fields,
+ * trailing bytes, unknown enum values, exact lengths) and fails only with WireError; round
+ * payloads round-trip.
  * @module
  */
 import { execFileSync } from 'node:child_process';
@@ -69,8 +70,8 @@ describe('strict decoding', () => {
 
 describe('round payloads', () => {
   it.each([
-    ['dkg/1', { commitment: [Uint8Array.of(1, 2), Uint8Array.of(3)], proof: Uint8Array.of(4), chainCodeCommitment: Uint8Array.of(5), attestation: Uint8Array.of(6) }],
-    ['dkg/2', { share: Uint8Array.of(1), echo: Uint8Array.of(2), chainCode: Uint8Array.of(3) }],
+    ['dkg/1', { commitment: Uint8Array.of(1), chainCodeCommitment: Uint8Array.of(5), attestation: Uint8Array.of(6) }],
+    ['dkg/2', { share: Uint8Array.of(1), echo: Uint8Array.of(2), chainCode: Uint8Array.of(3), vssCommitment: [Uint8Array.of(4, 5), Uint8Array.of(6)], proof: Uint8Array.of(7), blind: Uint8Array.of(8) }],
     ['dkg/3', { confirmation: Uint8Array.of(1) }],
     ['frost/1', { identifier: 7, hiding: Uint8Array.of(1), binding: Uint8Array.of(2), attestation: Uint8Array.of(3) }],
     ['frost/2', { share: Uint8Array.of(1), echo: Uint8Array.of(2) }],
@@ -85,6 +86,14 @@ describe('round payloads', () => {
     ['abort', { code: 'INVALID_SHARE', culprits: [2, 3] }],
   ])('%s round-trips', (round, payload) => {
     expect(decodeRound(round, encodeRound(round, payload))).toEqual(payload);
+  });
+
+  it('refuses a dkg/1 in the layout from before commit-then-open (F_i and its proof in the clear)', () => {
+    // Fields 1 (repeated VSS commitment) and 2 (proof) are reserved now: unknown on decode.
+    const old = concatBytes(Uint8Array.of(0x0a, 1, 0xaa, 0x0a, 1, 0xbb, 0x12, 1, 0xcc), encodeRound('dkg/1', { commitment: Uint8Array.of(1), chainCodeCommitment: Uint8Array.of(2), attestation: Uint8Array.of(3) }));
+    expect(() => decodeRound('dkg/1', old)).toThrow(WireError);
+    expect(() => encodeRound('dkg/1', { commitment: [Uint8Array.of(1)], chainCodeCommitment: Uint8Array.of(2), attestation: Uint8Array.of(3) })).toThrow(WireError);
+    expect(() => encodeRound('dkg/2', { share: Uint8Array.of(1), echo: Uint8Array.of(2), chainCode: Uint8Array.of(3), vssCommitment: Uint8Array.of(4), proof: Uint8Array.of(5), blind: Uint8Array.of(6) })).toThrow(WireError);
   });
 
   it('refuses unknown rounds and unexpected fields', () => {

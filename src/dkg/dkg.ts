@@ -1,11 +1,13 @@
 /**
- * The async driver of the DKG (dkg-rounds.ts) over a `Party`: round 1 attested broadcast, round 2
- * point-to-point with the echo of round 1, echo check, finalize, then round 3 key confirmation:
- * every party broadcasts H(session, public key package) and returns its key only once all
- * parties confirmed the same package. A party that aborted in finalize (a bad share sent to it
- * alone, say) thereby stops everyone: no DKG ends with some parties holding a key that others
- * rejected. Any failed check aborts the session, tells the peers, and throws a
- * ProtocolAbort naming the culprits.
+ * The async driver of the DKG (dkg-rounds.ts) over a `Party`: round 1 is the attested broadcast
+ * of the commitments c_i and h_i; round 2 goes point to point with the echo of round 1, the
+ * opening of c_i (F_i, its proof of knowledge, r_i), the share and cc_i. The echoes are checked
+ * before finalize opens anything, so every opening is held to the c_j all parties saw alike.
+ * Then round 3, key confirmation: every party broadcasts H(session, public key package) and
+ * returns its key only once all parties confirmed the same package. A party that aborted in
+ * finalize (a bad opening or share sent to it alone, say) thereby stops everyone: no DKG ends
+ * with some parties holding a key that others rejected. Any failed check aborts the session,
+ * tells the peers, and throws a ProtocolAbort naming the culprits.
  * @module
  */
 import { bytesToHex, equalBytes } from '../math/bytes.js';

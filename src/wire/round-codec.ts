@@ -21,8 +21,11 @@ interface RoundSpec {
 const v1 = tessera.v1;
 
 const ROUNDS: Readonly<Record<string, RoundSpec>> = {
-  'dkg/1': { type: v1.DkgRound1, fields: { commitment: 'bytesList', proof: 'bytes', chainCodeCommitment: 'bytes', attestation: 'bytes' } },
-  'dkg/2': { type: v1.DkgRound2, fields: { share: 'bytes', echo: 'bytes', chainCode: 'bytes' } },
+  'dkg/1': { type: v1.DkgRound1, fields: { commitment: 'bytes', chainCodeCommitment: 'bytes', attestation: 'bytes' } },
+  'dkg/2': {
+    type: v1.DkgRound2,
+    fields: { share: 'bytes', echo: 'bytes', chainCode: 'bytes', vssCommitment: 'bytesList', proof: 'bytes', blind: 'bytes' },
+  },
   'dkg/3': { type: v1.DkgRound3, fields: { confirmation: 'bytes' } },
   'frost/1': { type: v1.FrostRound1, fields: { identifier: 'uint', hiding: 'bytes', binding: 'bytes', attestation: 'bytes' } },
   'frost/2': { type: v1.FrostRound2, fields: { share: 'bytes', echo: 'bytes' } },

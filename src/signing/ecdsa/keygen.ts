@@ -1,7 +1,7 @@
 /**
- * The async driver of DKLs23 key generation for `ecdsa-secp256k1` over a `Party` (issue 4 item 1;
- * PROTOCOLS.md §2.3): the shared DKG of src/dkg (Feldman VSS, proofs of knowledge, echo check,
- * joint chain code, key confirmation) under the ECDSA DKG suite, with the pairwise OT setup
+ * The async driver of DKLs23 key generation for `ecdsa-secp256k1` over a `Party` (PROTOCOLS.md
+ * §2.3): the shared DKG of src/dkg (Feldman VSS committed then opened, proofs of knowledge, echo
+ * check, joint chain code, key confirmation) under the ECDSA DKG suite, with the pairwise OT setup
  * (keygen-setup.ts) around it: the base-OT receiver messages go out before the DKG starts, the
  * sender replies and PPRFs after it, and a final confirmation round makes sure no party keeps a
  * key whose OT setup another party rejected (a rejecting party's abort notice stops the others).

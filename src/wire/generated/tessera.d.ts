@@ -304,8 +304,7 @@ export namespace tessera {
         class DkgRound1 {
             constructor(p?: tessera.v1.DkgRound1.$Properties);
             $unknowns?: Uint8Array[];
-            commitment: Uint8Array[];
-            proof: Uint8Array;
+            commitment: Uint8Array;
             chainCodeCommitment: Uint8Array;
             attestation: Uint8Array;
             static create(properties: tessera.v1.DkgRound1.$Shape): tessera.v1.DkgRound1 & tessera.v1.DkgRound1.$Shape;
@@ -317,8 +316,7 @@ export namespace tessera {
 
         namespace DkgRound1 {
             interface $Properties {
-                commitment?: (Uint8Array[]|null);
-                proof?: (Uint8Array|null);
+                commitment?: (Uint8Array|null);
                 chainCodeCommitment?: (Uint8Array|null);
                 attestation?: (Uint8Array|null);
                 $unknowns?: Uint8Array[];
@@ -335,6 +333,9 @@ export namespace tessera {
             share: Uint8Array;
             echo: Uint8Array;
             chainCode: Uint8Array;
+            vssCommitment: Uint8Array[];
+            proof: Uint8Array;
+            blind: Uint8Array;
             static create(properties: tessera.v1.DkgRound2.$Shape): tessera.v1.DkgRound2 & tessera.v1.DkgRound2.$Shape;
             static create(properties?: tessera.v1.DkgRound2.$Properties): tessera.v1.DkgRound2;
             static encode(m: tessera.v1.DkgRound2.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -347,6 +348,9 @@ export namespace tessera {
                 share?: (Uint8Array|null);
                 echo?: (Uint8Array|null);
                 chainCode?: (Uint8Array|null);
+                vssCommitment?: (Uint8Array[]|null);
+                proof?: (Uint8Array|null);
+                blind?: (Uint8Array|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = tessera.v1.DkgRound2.$Properties;

@@ -2391,8 +2391,7 @@ export const tessera = $root.tessera = (() => {
             /**
              * Properties of a DkgRound1.
              * @typedef {Object} tessera.v1.DkgRound1.$Properties
-             * @property {Array.<Uint8Array>|null} [commitment] DkgRound1 commitment
-             * @property {Uint8Array|null} [proof] DkgRound1 proof
+             * @property {Uint8Array|null} [commitment] DkgRound1 commitment
              * @property {Uint8Array|null} [chainCodeCommitment] DkgRound1 chainCodeCommitment
              * @property {Uint8Array|null} [attestation] DkgRound1 attestation
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
@@ -2420,7 +2419,6 @@ export const tessera = $root.tessera = (() => {
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
             const DkgRound1 = function (p) {
-                this.commitment = [];
                 if (p)
                     for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
                         if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -2429,19 +2427,11 @@ export const tessera = $root.tessera = (() => {
 
             /**
              * DkgRound1 commitment.
-             * @member {Array.<Uint8Array>} commitment
+             * @member {Uint8Array} commitment
              * @memberof tessera.v1.DkgRound1
              * @instance
              */
-            DkgRound1.prototype.commitment = $util.emptyArray;
-
-            /**
-             * DkgRound1 proof.
-             * @member {Uint8Array} proof
-             * @memberof tessera.v1.DkgRound1
-             * @instance
-             */
-            DkgRound1.prototype.proof = $util.newBuffer([]);
+            DkgRound1.prototype.commitment = $util.newBuffer([]);
 
             /**
              * DkgRound1 chainCodeCommitment.
@@ -2491,16 +2481,12 @@ export const tessera = $root.tessera = (() => {
                     q = 0;
                 if (q > $util.recursionLimit)
                     throw $Error("max depth exceeded");
-                if (m.commitment != null && m.commitment.length) {
-                    for (var i = 0; i < m.commitment.length; ++i)
-                        w.uint32(/* id 1, wireType 2 =*/10).bytes(m.commitment[i]);
-                }
-                if (m.proof != null && $Object.hasOwnProperty.call(m, "proof") && m.proof.length)
-                    w.uint32(/* id 2, wireType 2 =*/18).bytes(m.proof);
                 if (m.chainCodeCommitment != null && $Object.hasOwnProperty.call(m, "chainCodeCommitment") && m.chainCodeCommitment.length)
                     w.uint32(/* id 3, wireType 2 =*/26).bytes(m.chainCodeCommitment);
                 if (m.attestation != null && $Object.hasOwnProperty.call(m, "attestation") && m.attestation.length)
                     w.uint32(/* id 4, wireType 2 =*/34).bytes(m.attestation);
+                if (m.commitment != null && $Object.hasOwnProperty.call(m, "commitment") && m.commitment.length)
+                    w.uint32(/* id 5, wireType 2 =*/42).bytes(m.commitment);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -2545,21 +2531,13 @@ export const tessera = $root.tessera = (() => {
                     }
                     var u = t & 7;
                     switch (t >>>= 3) {
-                    case 1: {
-                            if (u !== 2)
-                                break;
-                            if (!(m.commitment && m.commitment.length))
-                                m.commitment = [];
-                            m.commitment.push(r.bytes());
-                            continue;
-                        }
-                    case 2: {
+                    case 5: {
                             if (u !== 2)
                                 break;
                             if ((v = r.bytes()).length)
-                                m.proof = v;
+                                m.commitment = v;
                             else
-                                delete m.proof;
+                                delete m.commitment;
                             continue;
                         }
                     case 3: {
@@ -2622,6 +2600,9 @@ export const tessera = $root.tessera = (() => {
              * @property {Uint8Array|null} [share] DkgRound2 share
              * @property {Uint8Array|null} [echo] DkgRound2 echo
              * @property {Uint8Array|null} [chainCode] DkgRound2 chainCode
+             * @property {Array.<Uint8Array>|null} [vssCommitment] DkgRound2 vssCommitment
+             * @property {Uint8Array|null} [proof] DkgRound2 proof
+             * @property {Uint8Array|null} [blind] DkgRound2 blind
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -2647,6 +2628,7 @@ export const tessera = $root.tessera = (() => {
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
             const DkgRound2 = function (p) {
+                this.vssCommitment = [];
                 if (p)
                     for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
                         if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -2676,6 +2658,30 @@ export const tessera = $root.tessera = (() => {
              * @instance
              */
             DkgRound2.prototype.chainCode = $util.newBuffer([]);
+
+            /**
+             * DkgRound2 vssCommitment.
+             * @member {Array.<Uint8Array>} vssCommitment
+             * @memberof tessera.v1.DkgRound2
+             * @instance
+             */
+            DkgRound2.prototype.vssCommitment = $util.emptyArray;
+
+            /**
+             * DkgRound2 proof.
+             * @member {Uint8Array} proof
+             * @memberof tessera.v1.DkgRound2
+             * @instance
+             */
+            DkgRound2.prototype.proof = $util.newBuffer([]);
+
+            /**
+             * DkgRound2 blind.
+             * @member {Uint8Array} blind
+             * @memberof tessera.v1.DkgRound2
+             * @instance
+             */
+            DkgRound2.prototype.blind = $util.newBuffer([]);
 
             /**
              * Creates a new DkgRound2 instance using the specified properties.
@@ -2715,6 +2721,14 @@ export const tessera = $root.tessera = (() => {
                     w.uint32(/* id 2, wireType 2 =*/18).bytes(m.echo);
                 if (m.chainCode != null && $Object.hasOwnProperty.call(m, "chainCode") && m.chainCode.length)
                     w.uint32(/* id 3, wireType 2 =*/26).bytes(m.chainCode);
+                if (m.vssCommitment != null && m.vssCommitment.length) {
+                    for (var i = 0; i < m.vssCommitment.length; ++i)
+                        w.uint32(/* id 4, wireType 2 =*/34).bytes(m.vssCommitment[i]);
+                }
+                if (m.proof != null && $Object.hasOwnProperty.call(m, "proof") && m.proof.length)
+                    w.uint32(/* id 5, wireType 2 =*/42).bytes(m.proof);
+                if (m.blind != null && $Object.hasOwnProperty.call(m, "blind") && m.blind.length)
+                    w.uint32(/* id 6, wireType 2 =*/50).bytes(m.blind);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -2784,6 +2798,32 @@ export const tessera = $root.tessera = (() => {
                                 m.chainCode = v;
                             else
                                 delete m.chainCode;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.vssCommitment && m.vssCommitment.length))
+                                m.vssCommitment = [];
+                            m.vssCommitment.push(r.bytes());
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.proof = v;
+                            else
+                                delete m.proof;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.blind = v;
+                            else
+                                delete m.blind;
                             continue;
                         }
                     }

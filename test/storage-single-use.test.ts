@@ -19,7 +19,7 @@ import type { Presignature } from '../src/signing/ecdsa/presign-rounds.js';
 import { PresignatureRefusedError } from '../src/signing/ecdsa/presignature-store.js';
 import { commit } from '../src/signing/frost/nonces.js';
 import { getSuite } from '../src/suites/index.js';
-import { NodeStorage, RollbackDetectedError, StateRecordError } from '../src/storage/index.js';
+import { NodeStorage, RollbackDetectedError, StateRecordError, type NodeStorageOptions } from '../src/storage/index.js';
 
 const PASS = 'single-use secrets';
 const dirs: string[] = [];
@@ -37,8 +37,8 @@ function place(): { dataDir: string; stateFile: string } {
   return { dataDir: join(root, 'node'), stateFile: join(root, 'node.state') };
 }
 
-function openAt(p: { dataDir: string; stateFile: string }, presignatureTtlMs?: number): NodeStorage {
-  const s = NodeStorage.open(p.dataDir, PASS, { scrypt: { N: 2 ** 10, r: 8, p: 1 }, stateFile: p.stateFile, ...(presignatureTtlMs ? { presignatureTtlMs } : {}) });
+function openAt(p: { dataDir: string; stateFile: string }, more: Omit<NodeStorageOptions, 'stateFile'> = {}): NodeStorage {
+  const s = NodeStorage.open(p.dataDir, PASS, { scrypt: { N: 2 ** 10, r: 8, p: 1 }, stateFile: p.stateFile, ...more });
   opened.push(s);
   return s;
 }
@@ -74,7 +74,7 @@ describe('a presignature is checked before it is spent', () => {
   });
 
   it('a presignature past its lifetime is void: refused, its secret erased', async () => {
-    const s = openAt(place(), 50);
+    const s = openAt(place(), { presignatureTtlMs: 50 });
     const [late, swept] = [presignature(), presignature()];
     s.presignatures.put(late);
     s.presignatures.put(swept);
@@ -134,12 +134,18 @@ describe('rollback detection against the state record outside the database', () 
     expect(openAt(where).rollback).toMatchObject({ detected: false, databaseCounter: 2, recordCounter: 2 });
   });
 
-  it('a database swapped under a running store is caught before the next spend', () => {
-    const { where, s, a, b } = twoStored();
+  it('a database swapped under a running store is caught before the next spend, and said in one line', () => {
+    const where = place();
+    const heard: string[] = [];
+    const s = openAt(where, { onRollback: (report) => heard.push(report.message) });
+    const [a, b] = [presignature(), presignature()];
+    s.presignatures.put(a);
+    s.presignatures.put(b);
     s.presignatures.take(a.id, fits(a));
     // the record moves on as if another spend had happened, while this database stays behind
     writeFileSync(where.stateFile, JSON.stringify({ format: 'tessera-state-record/1', identity: s.identity.publicKeyHex, counter: 5 }));
     expect(() => s.presignatures.take(b.id, fits(b))).toThrow(RollbackDetectedError);
+    expect(heard).toEqual([expect.stringMatching(/^ROLLBACK DETECTED: .*counter 1 < 5.*voided 1 presignature and 0 unused nonces/)]);
     expect(() => s.presignatures.take(b.id, fits(b))).toThrow(NonceReuseError);
   });
 

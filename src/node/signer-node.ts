@@ -116,15 +116,17 @@ export class SignerNode {
   /** Opens the store (creating the identity on first start) and connects to the relay. */
   static async start(config: NodeConfig, o: SignerNodeOptions = {}): Promise<SignerNode> {
     const passphrase = o.passphrase ?? readPassphrase(config.passphrase);
+    const log = o.log ?? (() => {});
     const storage = NodeStorage.open(config.dataDir, passphrase, {
       stateFile: config.stateFile,
+      onRollback: (report) => log(report.message),
       presignatureTtlMs: config.limits.presignatureTtlMs,
       ...(o.scryptN !== undefined ? { scrypt: { N: o.scryptN, r: 8, p: 1 } } : {}),
     });
     const node = new SignerNode(config, storage, o);
-    if (storage.rollback?.message) node.#log(storage.rollback.message);
+    if (storage.rollback?.message) log(storage.rollback.message);
     const expired = storage.presignatures.expire();
-    if (expired > 0) node.#log(`voided ${expired} expired presignature${expired === 1 ? '' : 's'}`);
+    if (expired > 0) log(`voided ${expired} expired presignature${expired === 1 ? '' : 's'}`);
     await node.#client.connect();
     return node;
   }

@@ -55,6 +55,8 @@ export interface NodeStorageOptions {
   readonly stateFile?: string;
   /** Lifetime of a presignature (default 24 h). */
   readonly presignatureTtlMs?: number;
+  /** Hears of a rollback found before a spend, after the store has voided everything single-use. */
+  readonly onRollback?: (report: RollbackReport) => void;
 }
 
 export class NodeStorage {
@@ -77,7 +79,7 @@ export class NodeStorage {
     this.database = database;
     this.#kek = kek;
     this.identity = identity;
-    const guard = options.stateFile === undefined ? undefined : new RollbackGuard(database.db, new StateRecord(options.stateFile, identity.publicKeyHex));
+    const guard = options.stateFile === undefined ? undefined : new RollbackGuard(database.db, new StateRecord(options.stateFile, identity.publicKeyHex), options.onRollback);
     this.rollback = guard?.reconcile() ?? null;
     this.keys = new KeyStore(database.db, kek);
     this.nonces = new SqliteNonceStore(database.db);

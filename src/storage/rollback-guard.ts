@@ -54,9 +54,13 @@ export class RollbackGuard {
   readonly #voidPresignatures: Database.Statement;
   readonly #voidNonces: Database.Statement;
 
-  constructor(db: Database.Database, record: StateRecord) {
+  readonly #onDetected: (report: RollbackReport) => void;
+
+  /** `onDetected` hears of every rollback found before a spend (the node logs its line). */
+  constructor(db: Database.Database, record: StateRecord, onDetected: (report: RollbackReport) => void = () => {}) {
     this.#db = db;
     this.#record = record;
+    this.#onDetected = onDetected;
     this.#get = db.prepare('SELECT value FROM meta WHERE name = ?');
     this.#set = db.prepare('INSERT INTO meta (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value');
     this.#voidPresignatures = db.prepare('UPDATE presignatures SET spent = 1, sealed = NULL, spent_at = ? WHERE spent = 0');
@@ -104,7 +108,9 @@ export class RollbackGuard {
   /** Before a spend: throws RollbackDetectedError (after voiding) if the database fell behind its record. */
   verify(): void {
     const report = this.reconcile();
-    if (report.detected) throw new RollbackDetectedError(report);
+    if (!report.detected) return;
+    this.#onDetected(report);
+    throw new RollbackDetectedError(report);
   }
 
   /** Inside a spend's transaction, after verify: advances the record (durably), then the database. */

@@ -15,7 +15,7 @@
  */
 import { bytesToHex, equalBytes, hexToBytes } from '../../math/bytes.js';
 import { systemRng, type Rng } from '../../math/random.js';
-import { InvalidParametersError, MalformedMessageError, NonceReuseError } from '../../mpc/errors.js';
+import { InvalidParametersError, MalformedMessageError, ProtocolAbort, TssError } from '../../mpc/errors.js';
 import type { Party } from '../../mpc/party.js';
 import { validatePartyIds, type PartyId } from '../../mpc/party-id.js';
 import { PayloadReader } from '../../mpc/payload.js';
@@ -160,15 +160,15 @@ export async function runEcdsaSign(party: Party, o: EcdsaSignOptions): Promise<E
 }
 
 /**
- * The presignature `id`, spent; a presignature this store no longer has (used, voided, unknown)
- * ends the session as a PresignatureRefusedError, whose abort notice names nobody, so no peer
- * waits for this signer or blames it.
+ * The presignature `id`, spent. Any refusal of the store (used, voided, unknown, a store that
+ * found itself rolled back) ends the session as a PresignatureRefusedError, whose abort notice
+ * names nobody, so no peer waits for this signer or blames it.
  */
 function takePresignature(store: PresignatureStore, id: string, expected: PresignatureExpectation): Presignature {
   try {
     return store.take(id, expected);
   } catch (e) {
-    if (e instanceof NonceReuseError) throw new PresignatureRefusedError(e.message);
+    if (e instanceof TssError && !(e instanceof ProtocolAbort)) throw new PresignatureRefusedError(e.message);
     throw e;
   }
 }

@@ -22,7 +22,6 @@ import { commit } from '../src/signing/frost/nonces.js';
 import { encodeKeyShare, type StoredKeyShare } from '../src/wire/keyshare-codec.js';
 import { canonicalBytes } from '../src/mpc/canonical.js';
 import { dealerEcdsaKeygen } from '../src/signing/ecdsa/dealer.js';
-import { PairBannedError } from '../src/signing/ecdsa/errors.js';
 import type { EcdsaKeyShare } from '../src/signing/ecdsa/key-share.js';
 import { encodeEcdsaState } from '../src/signing/ecdsa/key-share-codec.js';
 import type { Presignature } from '../src/signing/ecdsa/presign-rounds.js';
@@ -605,22 +604,6 @@ describe('ECDSA key shares at rest', () => {
     const back = openStorage(dir).keys.get(keyId).ecdsa!;
     expect(back).toBeDefined();
     expect(bytesToHex(encodeEcdsaStateBytes(back))).toBe(bytesToHex(encodeEcdsaStateBytes(shares[0]!)));
-  });
-
-  it('persist a ban across a restart, and never let an update swap the key', () => {
-    const dir = tempDir();
-    const keyId = keyIdOf(shares[1]!.key.public);
-    const s = openStorage(dir);
-    s.keys.put(stored(1));
-    const share = s.keys.get(keyId).ecdsa!;
-    share.bans.ban(3, 'RVOLE_CHECK');
-    s.keys.updateEcdsaState({ key: share.key, identities, ecdsa: share });
-    open.pop()!.close();
-    const again = openStorage(dir).keys.get(keyId).ecdsa!;
-    expect([...again.bans.entries()]).toEqual([[3, 'RVOLE_CHECK']]);
-    expect(() => again.bans.assertNone([3], 'ecdsa/1')).toThrow(PairBannedError);
-    const other = dealerEcdsaKeygen(2, 3)[1]!;
-    expect(() => open[0]!.keys.updateEcdsaState({ key: other.key, identities, ecdsa: other })).toThrow();
   });
 
   it('refuse an ECDSA share without its DKLs23 state, and a FROST share with one', () => {

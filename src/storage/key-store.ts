@@ -181,30 +181,6 @@ export class KeyStore {
     }
   }
 
-  /**
-   * Replaces the DKLs23 state (bans, a pair's refreshed OT setup) of an ECDSA share already
-   * stored: the key package itself must be the one stored (same public columns and secret
-   * share), so this can never swap one key for another. Committed before it returns.
-   */
-  updateEcdsaState(stored: StoredKeyShare): void {
-    if (stored.ecdsa === undefined) throw new InvalidKeyShareError('only an ECDSA key share has DKLs23 state to update');
-    const { encoded, cols } = validated(stored);
-    const db = this.#db;
-    try {
-      db.transaction(() => {
-        const row = db.prepare('SELECT * FROM key_shares WHERE key_id = ?').get(cols.key_id) as Row | undefined;
-        if (row === undefined) throw new KeyNotFoundError(cols.key_id);
-        const old = this.get(cols.key_id);
-        const sameColumns = (Object.keys(cols) as (keyof Columns)[]).every((k) => cols[k] === row[k]);
-        if (!sameColumns || old.key.secretShare.expose() !== stored.key.secretShare.expose()) throw new KeyExistsError(cols.key_id);
-        const sealed = this.#kek.seal(encoded, keyShareAd(cols.scheme, cols.key_id, cols.party_id));
-        db.prepare('UPDATE key_shares SET sealed = ? WHERE key_id = ?').run(Buffer.from(sealed), cols.key_id);
-      }).immediate();
-    } finally {
-      encoded.fill(0);
-    }
-  }
-
   /** The share stored under `keyId`; KeyNotFoundError if none, KeyShareCorruptError if unusable. */
   get(keyId: string): StoredKeyShare {
     const row = this.#db.prepare('SELECT * FROM key_shares WHERE key_id = ?').get(keyId) as Row | undefined;

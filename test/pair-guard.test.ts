@@ -1,0 +1,78 @@
+/**
+ * The node's DKLs23 pair guard (src/node/pair-guard.ts; PROTOCOLS.md §2.8, ATTACKS.md row 22) on
+ * its own: every session of a key gets the same ban list, a ban is stored at once (merged with
+ * what older sealed shares carried) and aborts exactly the running sessions with that pair, and
+ * the cap per (key, counterparty) holds and is released when a session leaves.
+ * @module
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ProtocolAbort } from '../src/mpc/errors.js';
+import { PairGuard } from '../src/node/pair-guard.js';
+import { ProposalRefusedError } from '../src/node/proposal-errors.js';
+import { dealerEcdsaKeygen } from '../src/signing/ecdsa/dealer.js';
+import { PairBannedError } from '../src/signing/ecdsa/errors.js';
+import { NodeStorage } from '../src/storage/index.js';
+
+const dirs: string[] = [];
+const stores: NodeStorage[] = [];
+afterEach(() => {
+  for (const s of stores.splice(0)) s.close();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function storage(dir = mkdtempSync(join(tmpdir(), 'tessera-guard-'))): NodeStorage {
+  dirs.push(dir);
+  const s = NodeStorage.open(dir, 'guard', { scrypt: { N: 2 ** 10, r: 8, p: 1 } });
+  stores.push(s);
+  return s;
+}
+
+const KEY = 'ab'.repeat(16);
+
+describe('the pair guard', () => {
+  it('gives every session of a key one ban list, merges the sealed share\'s old bans into storage, and stores a new ban at once', () => {
+    const s = storage();
+    const share = dealerEcdsaKeygen(2, 4)[0]!; // party 1; counterparties 2, 3, 4
+    share.bans.ban(4, 'OT_CHECK'); // as an older version kept it, inside the sealed share
+    const guard = new PairGuard({ bans: s.bans, maxSessionsPerPeer: 4 });
+    const [a, b] = [guard.share(KEY, share), guard.share(KEY, { ...share })];
+    expect(a.bans).toBe(b.bans);
+    expect([...s.bans.list(KEY)]).toEqual([[4, 'OT_CHECK']]);
+    a.bans.ban(2, 'RVOLE_CHECK');
+    expect(b.bans.isBanned(2)).toBe(true);
+    expect([...s.bans.list(KEY)]).toEqual([
+      [2, 'RVOLE_CHECK'],
+      [4, 'OT_CHECK'],
+    ]);
+    // a new process: the stored bans come back for a share that no longer lists them
+    const fresh = new PairGuard({ bans: s.bans, maxSessionsPerPeer: 4 });
+    expect([...fresh.share(KEY, dealerEcdsaKeygen(2, 4)[0]!).bans.entries().keys()].sort()).toEqual([2, 4]);
+  });
+
+  it('a ban aborts exactly the running sessions with that pair, and later sessions with it are refused', () => {
+    const s = storage();
+    const guard = new PairGuard({ bans: s.bans, maxSessionsPerPeer: 4 });
+    const bans = guard.share(KEY, dealerEcdsaKeygen(2, 4)[0]!).bans;
+    const aborted: [string, ProtocolAbort][] = [];
+    const leave = [[2], [2, 3], [3], [4]].map((peers) => guard.admit(KEY, peers, (e) => aborted.push([peers.join(), e])));
+    bans.ban(3, 'GAMMA_CHECK');
+    expect(aborted.map(([peers]) => peers)).toEqual(['2,3', '3']);
+    for (const [, e] of aborted) expect(e).toBeInstanceOf(PairBannedError);
+    expect(() => guard.admit(KEY, [3, 4], () => {})).toThrow(ProposalRefusedError);
+    for (const l of leave) l();
+  });
+
+  it('caps the sessions running at once per (key, counterparty), and frees a slot when a session leaves', () => {
+    const guard = new PairGuard({ bans: storage().bans, maxSessionsPerPeer: 2 });
+    const first = guard.admit(KEY, [2], () => {});
+    guard.admit(KEY, [2, 3], () => {});
+    expect(() => guard.admit(KEY, [2], () => {})).toThrow(/already 2 DKLs23 sessions running with party 2/);
+    guard.admit(KEY, [3], () => {});
+    guard.admit('cd'.repeat(16), [2], () => {}); // another key has its own count
+    first();
+    expect(() => guard.admit(KEY, [2], () => {})).not.toThrow();
+  });
+});

@@ -6,16 +6,22 @@
  *     "peers": [{ "name": "bob", "identityKey": "<64 hex>" }, …],
  *     "coordinators": ["<64 hex>", …],
  *     "maxRoundTimeoutMs": 60000, "relayCa": "./ca.pem" (optional, for wss with a private CA),
+ *     "chains": { "bitcoin": "mainnet", "ethereum": ["1"] }, "keyChains": { … } (optional;
+ *       chains-config.ts),
+ *     "http": { "host": "127.0.0.1", "port": 9101 } (optional; GET /healthz, node-http.ts),
  *     "policy": { … } (optional; the signer policy, documented in signer-policy.ts and the README) }
  *
  * Relative paths are resolved against the config file's directory. Every field is validated with
- * a message that names it.
+ * a message that names it, and a field the reader does not know, at any level, is refused with
+ * its path (config-object.ts).
  * @module
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { hexToBytes } from '../math/bytes.js';
+import { parseChains, type NodeChains } from './chains-config.js';
 import { ConfigError } from './config-error.js';
+import { configObject } from './config-object.js';
 import { parseSignerPolicy, type SignerPolicy } from './signer-policy.js';
 
 export { ConfigError } from './config-error.js';
@@ -23,6 +29,13 @@ export { ConfigError } from './config-error.js';
 export interface PeerEntry {
   readonly name: string;
   readonly identityKey: Uint8Array;
+}
+
+/** Where the node serves GET /healthz. */
+export interface HttpConfig {
+  readonly host: string;
+  /** 0: any free port (tests). */
+  readonly port: number;
 }
 
 export interface NodeConfig {
@@ -34,16 +47,22 @@ export interface NodeConfig {
   readonly coordinators: readonly Uint8Array[];
   readonly maxRoundTimeoutMs: number;
   readonly relayCa?: string;
+  /** The Bitcoin network and Ethereum chain ids this node signs on, per key. */
+  readonly chains: NodeChains;
+  readonly http?: HttpConfig;
   /** What this node agrees to sign (signer-policy.ts); open when the config has no "policy". */
   readonly policy: SignerPolicy;
 }
 
+const FIELDS = ['name', 'relay', 'dataDir', 'passphraseEnv', 'passphraseFile', 'peers', 'coordinators', 'maxRoundTimeoutMs', 'relayCa', 'chains', 'keyChains', 'http', 'policy'];
+const PEER_FIELDS = ['name', 'identityKey'];
+const HTTP_FIELDS = ['host', 'port'];
 const HEX32 = /^[0-9a-f]{64}$/;
 
-function str(o: Record<string, unknown>, key: string, required = true): string | undefined {
+function str(o: Record<string, unknown>, key: string, required = true, path = key): string | undefined {
   const v = o[key];
   if (v === undefined && !required) return undefined;
-  if (typeof v !== 'string' || v.length === 0) throw new ConfigError(`config: "${key}" must be a non-empty string`);
+  if (typeof v !== 'string' || v.length === 0) throw new ConfigError(`config: "${path}" must be a non-empty string`);
   return v;
 }
 
@@ -52,9 +71,16 @@ export function identityKeyFromHex(v: unknown, where: string): Uint8Array {
   return hexToBytes(v);
 }
 
+function httpConfig(raw: unknown): HttpConfig {
+  const o = configObject(raw, 'http', HTTP_FIELDS);
+  const host = str(o, 'host', false, 'http.host') ?? '127.0.0.1';
+  const port = o.port;
+  if (typeof port !== 'number' || !Number.isInteger(port) || port < 0 || port > 65_535) throw new ConfigError('config: "http.port" must be an integer from 0 to 65535');
+  return { host, port };
+}
+
 export function parseNodeConfig(raw: unknown, baseDir: string): NodeConfig {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError('config: expected a JSON object');
-  const o = raw as Record<string, unknown>;
+  const o = configObject(raw, '', FIELDS);
   const relay = str(o, 'relay')!;
   if (!/^wss?:\/\//.test(relay)) throw new ConfigError('config: "relay" must be a ws:// or wss:// URL');
   const env = str(o, 'passphraseEnv', false);
@@ -62,9 +88,8 @@ export function parseNodeConfig(raw: unknown, baseDir: string): NodeConfig {
   if ((env === undefined) === (file === undefined)) throw new ConfigError('config: give exactly one of "passphraseEnv" or "passphraseFile"');
   if (!Array.isArray(o.peers)) throw new ConfigError('config: "peers" must be a list');
   const peers = o.peers.map((p, i) => {
-    if (typeof p !== 'object' || p === null) throw new ConfigError(`config: peers[${i}] must be an object`);
-    const e = p as Record<string, unknown>;
-    return { name: str(e, 'name')!, identityKey: identityKeyFromHex(e.identityKey, `peers[${i}].identityKey`) };
+    const e = configObject(p, `peers[${i}]`, PEER_FIELDS);
+    return { name: str(e, 'name', true, `peers[${i}].name`)!, identityKey: identityKeyFromHex(e.identityKey, `peers[${i}].identityKey`) };
   });
   if (!Array.isArray(o.coordinators)) throw new ConfigError('config: "coordinators" must be a list of identity keys');
   const coordinators = o.coordinators.map((c, i) => identityKeyFromHex(c, `coordinators[${i}]`));
@@ -81,8 +106,10 @@ export function parseNodeConfig(raw: unknown, baseDir: string): NodeConfig {
     peers,
     coordinators,
     maxRoundTimeoutMs,
+    chains: parseChains(o.chains, o.keyChains),
     policy: parseSignerPolicy(o.policy),
     ...(relayCa !== undefined ? { relayCa: resolve(baseDir, relayCa) } : {}),
+    ...(o.http !== undefined ? { http: httpConfig(o.http) } : {}),
   };
 }
 

@@ -1,11 +1,13 @@
 /**
- * The signer node (issue 3 point 4): one party's process. It dials the relay with its identity
- * key, accepts session proposals only from the coordinators in its config (and, for signing,
- * only for keys it holds and signers among that key's parties), checks its signer policy, runs the
+ * The signer node (DESIGN.md "Sessions and the wire", "Trust"): one party's process. It dials the
+ * relay with its identity key, accepts session proposals only from the coordinators in its config
+ * (and, for signing, only for keys it holds and signers among that key's parties), checks the
+ * transaction against its own chains and its signer policy, reserving the amount, runs the
  * DKG or FROST over a SessionChannel with the proposal's round deadline, keeps key shares in its
  * encrypted store, marks nonces spent in the database before a share leaves, reports the result
  * or the abort (with culprits) to the coordinator, and writes an audit row for every session.
- * Sessions run concurrently; a failing session never stops the node.
+ * Sessions run concurrently; a failing session never stops the node. With "http" in its config
+ * it serves GET /healthz (node-http.ts).
  * @module
  */
 import { readFileSync } from 'node:fs';
@@ -19,11 +21,15 @@ import { SessionChannel } from '../transport/session-channel.js';
 import { SessionRouter } from '../transport/session-router.js';
 import { NodeStorage } from '../storage/index.js';
 import { readPassphrase } from '../storage/passphrase.js';
+import { chainsOf } from './chains-config.js';
 import type { NodeConfig } from './config.js';
 import { controlEnvelope } from './control.js';
+import { HeldKeys } from './held-keys.js';
+import { nodeHealth, policyLine } from './node-health.js';
+import { NodeHttp, type HealthReport } from './node-http.js';
 import { ProposalRefusedError } from './proposal-errors.js';
 import { runKeygen, runPresign, runSign } from './session-runner.js';
-import { checkAndRecordSpend } from './signer-policy.js';
+import { checkAndReserveSpend } from './signer-policy.js';
 import { checkProposedTransaction } from './transaction-check.js';
 import { describeTx, type TxSummary } from '../wallet/tx-summary.js';
 import type { StoredKeyShare } from '../wire/keyshare-codec.js';
@@ -55,11 +61,14 @@ export class SignerNode {
   readonly #transmit: (envelope: Uint8Array) => void;
   /** Session ids of the sessions running now (a replayed proposal must not start a second). */
   readonly #sessions = new Set<string>();
+  readonly #heldKeys: HeldKeys;
+  #http: NodeHttp | null = null;
 
   private constructor(config: NodeConfig, storage: NodeStorage, o: SignerNodeOptions) {
     this.config = config;
     this.storage = storage;
     this.#log = o.log ?? (() => {});
+    this.#heldKeys = new HeldKeys(storage.keys);
     this.#router = new SessionRouter({
       onControl: (e) => this.#onControl(e),
       onReject: (err) => this.#log(`dropped an envelope: ${err.message}`),
@@ -84,9 +93,23 @@ export class SignerNode {
   static async start(config: NodeConfig, o: SignerNodeOptions = {}): Promise<SignerNode> {
     const passphrase = o.passphrase ?? readPassphrase(config.passphrase);
     const storage = NodeStorage.open(config.dataDir, passphrase, o.scryptN !== undefined ? { scrypt: { N: o.scryptN, r: 8, p: 1 } } : {});
+    storage.spends.dropReservations(); // no session of an earlier process is still running
     const node = new SignerNode(config, storage, o);
+    node.#log(policyLine(config.policy));
     await node.#client.connect();
+    if (config.http) node.#http = await NodeHttp.start({ ...config.http, health: () => node.health() });
     return node;
+  }
+
+  /** What GET /healthz reports. */
+  health(): HealthReport {
+    const c = this.config;
+    return nodeHealth({ name: c.name, identityKey: this.identityKey, relayConnected: this.#client.ready, chains: c.chains, policy: c.policy });
+  }
+
+  /** The base URL of the health endpoint, or null without "http" in the config. */
+  get httpUrl(): string | null {
+    return this.#http?.url ?? null;
   }
 
   get identityKey(): Uint8Array {
@@ -95,6 +118,7 @@ export class SignerNode {
 
   /** Stops taking proposals, lets running sessions end, closes the relay connection and the store. */
   async stop(): Promise<void> {
+    await this.#http?.close();
     await this.#client.close();
     await Promise.allSettled([...this.#active]);
     this.storage.close();
@@ -128,7 +152,7 @@ export class SignerNode {
       const checked = this.#checkProposal(proposal);
       members = checked.members;
       const { stored } = checked;
-      const summary = proposal.kind === 'sign' ? this.#checkPolicy(proposal, stored!) : undefined;
+      const summary = proposal.kind === 'sign' ? this.#checkPolicy(proposal, stored!, sessionHex) : undefined;
       channel = new SessionChannel({
         session: e.sessionId,
         scheme: proposal.scheme,
@@ -142,11 +166,14 @@ export class SignerNode {
       const run = { channel, session: e.sessionId, members, storage: this.storage, ...(stored ? { stored } : {}) };
       const runner = { keygen: runKeygen, presign: runPresign, sign: runSign }[proposal.kind];
       const result = await runner(proposal, run);
+      // release point: the reserved amount becomes a ledger entry (the final share has left)
+      this.storage.spends.release(sessionHex);
       // The audit row is committed before the outcome leaves: a crash in between loses no row.
       const detail = { keygen: `key ${result.keyId}`, presign: `presignature ${result.presignature}`, sign: summary ? `signed input of ${describeTx(summary)}` : 'signed a message' }[proposal.kind];
       this.#audit(e, proposal, 'ok', detail, startedAt);
       this.#client.send(controlEnvelope(this.storage.identity, proposal.scheme, e.sessionId, ROUND_RESULT, e.sender, encodeResult(result)));
     } catch (err) {
+      this.storage.spends.cancel(sessionHex); // no-op once released
       const culprits = err instanceof ProtocolAbort ? err.culprits.flatMap((id) => members.get(id) ?? []) : [];
       const code = err instanceof TssError ? err.code : 'ERROR';
       const reason = err instanceof TssError ? err.message : 'internal error';
@@ -160,14 +187,16 @@ export class SignerNode {
   }
 
   /**
-   * A sign proposal's transaction decoded and checked by this node (transaction-check.ts), then
-   * the signer policy of the config (signer-policy.ts): checked, and the amount recorded in the
-   * spend ledger, in one transaction before any protocol message is sent. Returns the summary.
+   * A sign proposal's transaction decoded and checked by this node against its chains for the key
+   * (transaction-check.ts), then the signer policy of the config (signer-policy.ts): checked, and
+   * the amount reserved for the session in the spend ledger, in one transaction before any
+   * protocol message is sent. Returns the summary.
    */
-  #checkPolicy(p: SessionProposal, stored: StoredKeyShare): TxSummary | undefined {
-    const tx = checkProposedTransaction(p, stored.key.public);
+  #checkPolicy(p: SessionProposal, stored: StoredKeyShare, sessionHex: string): TxSummary | undefined {
+    this.#heldKeys.remember(p.keyId, stored.key.public);
+    const tx = checkProposedTransaction(p, stored.key.public, { chains: chainsOf(this.config.chains, p.keyId), heldKeys: () => this.#heldKeys.bitcoinKeys() });
     if (tx) this.#log(`session proposes ${describeTx(tx)}`);
-    const verdict = checkAndRecordSpend(this.config.policy, { scheme: p.scheme, keyId: p.keyId, ...(tx ? { tx } : {}) }, this.storage.spends, new Date());
+    const verdict = checkAndReserveSpend(this.config.policy, { scheme: p.scheme, keyId: p.keyId, ...(tx ? { tx } : {}) }, this.storage.spends, new Date(), sessionHex);
     if (!verdict.ok) throw new ProposalRefusedError(`refused by policy rule ${verdict.rule}: ${verdict.reason}`);
     return tx;
   }

@@ -30,6 +30,7 @@ import type { BitcoinTxSummary, TxSummary } from '../src/wallet/tx-summary.js';
 import type { SessionProposal } from '../src/wire/session-codec.js';
 import { KeyShareCorruptError, type KeyShareInfo } from '../src/storage/key-store.js';
 import type { StoredKeyShare } from '../src/wire/keyshare-codec.js';
+import { fundingInput } from './helpers/bitcoin.js';
 import { seededRng } from './helpers/rng.js';
 
 const REGTEST_CHAINS: ChainRules = { bitcoin: 'regtest', ethereum: new Set([1n]) };
@@ -51,31 +52,20 @@ const p2tr = (path: readonly number[]) => btc.p2tr(childOf(tr, path).subarray(1)
 /** BIP32 master fingerprint as @scure/bip32 computes it. */
 const fingerprintOf = (pub: PublicKeyPackage) => hd(pub).fingerprint;
 
-/** A previous transaction paying `script` `amount`, for an honest nonWitnessUtxo. */
-function previous(script: Uint8Array, amount: bigint, seed: number): { txid: Uint8Array; raw: Uint8Array } {
-  const prev = new btc.Transaction();
-  prev.addInput({ txid: new Uint8Array(32).fill(seed), index: 0 });
-  prev.addOutput({ script, amount });
-  return { txid: hexToBytes(prev.id), raw: prev.unsignedTx };
-}
-
 interface Spent {
   readonly script: Uint8Array;
   readonly amount: bigint;
 }
 
-interface Built {
-  readonly psbt: Uint8Array;
-  readonly prevs: readonly { txid: Uint8Array; raw: Uint8Array }[];
-}
-
 /** A PSBT spending `spent` (witnessUtxo; with nonWitnessUtxo when asked) to `outputs`. */
-function build(spent: readonly Spent[], outputs: readonly (Spent & Record<string, unknown>)[], withPrevTx: boolean, seed = 1): Built {
-  const prevs = spent.map((s, i) => previous(s.script, s.amount, seed * 16 + i));
+function build(spent: readonly Spent[], outputs: readonly (Spent & Record<string, unknown>)[], withPrevTx: boolean, seed = 1): Uint8Array {
   const tx = new btc.Transaction({ allowUnknownOutputs: true });
-  spent.forEach((s, i) => tx.addInput({ txid: prevs[i]!.txid, index: 0, witnessUtxo: s, ...(withPrevTx ? { nonWitnessUtxo: prevs[i]!.raw } : {}) }));
+  spent.forEach((s, i) => {
+    const { nonWitnessUtxo, ...input } = fundingInput(s.script, s.amount, seed * 16 + i);
+    tx.addInput(withPrevTx ? { ...input, nonWitnessUtxo } : input);
+  });
   for (const o of outputs) tx.addOutput(o);
-  return { psbt: tx.toPSBT(), prevs };
+  return tx.toPSBT();
 }
 
 function signProposal(pub: PublicKeyPackage, digest: Uint8Array, path: readonly number[], transaction: NonNullable<SessionProposal['transaction']>): SessionProposal {
@@ -122,7 +112,7 @@ const bitcoin = (s: TxSummary): BitcoinTxSummary => {
 
 describe('the node fixes the chain (ATTACKS.md row 24)', () => {
   it('a mainnet PSBT labelled regtest is refused by a mainnet node; labelled mainnet it is judged as mainnet', () => {
-    const { psbt } = build([{ script: wpkh([0, 1]), amount: 50_000n }], [{ script: foreign, amount: 49_000n }], true);
+    const psbt = build([{ script: wpkh([0, 1]), amount: 50_000n }], [{ script: foreign, amount: 49_000n }], true);
     const lie = refusal(() => check(psbtProposal(ec, psbt, 0, [0, 1], 'regtest'), ec));
     expect(lie.message).toBe(`the proposal labels the PSBT bitcoin regtest, but this node signs key ${keyIdOf(ec)} on bitcoin mainnet only (a P2WPKH or P2TR signature is valid on every network)`);
     const honest = bitcoin(check(psbtProposal(ec, psbt, 0, [0, 1], 'mainnet'), ec));
@@ -154,7 +144,7 @@ describe('the fee lie (ATTACKS.md row 25)', () => {
 
   /** The PSBT with the foreign input's amount claimed as `claimed` (witnessUtxo only, as the attacker sends it). */
   function claiming(claimed: bigint): Uint8Array {
-    const { psbt } = build([ours(), theirs], out, false, 7);
+    const psbt = build([ours(), theirs], out, false, 7);
     const raw = RawPSBTV0.decode(psbt);
     raw.inputs[1]!.witnessUtxo = { script: foreign, amount: claimed };
     return RawPSBTV0.encode(raw);
@@ -172,7 +162,7 @@ describe('the fee lie (ATTACKS.md row 25)', () => {
   });
 
   it('the honest PSBT, every input with its nonWitnessUtxo, is proven and signs; a lie beside a nonWitnessUtxo does not decode', () => {
-    const { psbt } = build([ours(), theirs], out, true, 7);
+    const psbt = build([ours(), theirs], out, true, 7);
     const s = bitcoin(check(psbtProposal(ec, psbt, 0, [0, 2], 'mainnet'), ec));
     expect(s.unprovenInputs).toEqual([]);
     expect(s.fee).toBe(10_000n);
@@ -182,7 +172,7 @@ describe('the fee lie (ATTACKS.md row 25)', () => {
     const lying = { ...psbtProposal(ec, psbt, 0, [0, 2], 'mainnet'), transaction: { kind: 'psbt' as const, data: RawPSBTV0.encode(raw), inputIndex: 0, network: 'mainnet' } };
     expect(refusal(() => check(lying, ec)).message).toMatch(/witnessUtxo different from nonWitnessUtxo/);
     // A nonWitnessUtxo on our own input only leaves the foreign amount unproven.
-    const half = RawPSBTV0.decode(build([ours(), theirs], out, true, 7).psbt);
+    const half = RawPSBTV0.decode(build([ours(), theirs], out, true, 7));
     delete (half.inputs[1] as { nonWitnessUtxo?: unknown }).nonWitnessUtxo;
     expect(bitcoin(check(psbtProposal(ec, RawPSBTV0.encode(half), 0, [0, 2], 'mainnet'), ec)).unprovenInputs).toEqual([1]);
   });
@@ -190,7 +180,7 @@ describe('the fee lie (ATTACKS.md row 25)', () => {
   it('the policy opt-out signs the unproven PSBT; a P2TR input needs no nonWitnessUtxo', () => {
     const s = bitcoin(check(psbtProposal(ec, claiming(31_000n), 0, [0, 2], 'mainnet'), ec));
     expect(evaluatePolicy(parseSignerPolicy({ trustWitnessUtxoAmounts: true }), { scheme: ec.scheme, keyId: 'k', tx: s }, { spentSince: () => 0n }, NOON)).toEqual({ ok: true });
-    const { psbt } = build([{ script: p2tr([0, 2]), amount: 60_000n }, theirs], out, false, 8);
+    const psbt = build([{ script: p2tr([0, 2]), amount: 60_000n }, theirs], out, false, 8);
     expect(bitcoin(check(psbtProposal(tr, psbt, 0, [0, 2], 'mainnet'), tr)).unprovenInputs).toEqual([]);
   });
 });
@@ -199,7 +189,7 @@ describe('change across the keys a node holds', () => {
   const spendEc = () => ({ script: wpkh([0, 3]), amount: 100_000n });
 
   it('an output to another held key at the session path or its other chain is change; without that key it is a spend', () => {
-    const { psbt } = build([spendEc()], [{ script: foreign, amount: 10_000n }, { script: p2tr([1, 3]), amount: 80_000n }, { script: p2tr([0, 3]), amount: 5_000n }], true);
+    const psbt = build([spendEc()], [{ script: foreign, amount: 10_000n }, { script: p2tr([1, 3]), amount: 80_000n }, { script: p2tr([0, 3]), amount: 5_000n }], true);
     const p = psbtProposal(ec, psbt, 0, [0, 3], 'mainnet');
     const both = bitcoin(check(p, ec, DEFAULT_CHAINS, [ec, tr]));
     expect(both.outputs.map((o) => o.change)).toEqual([false, true, true]);
@@ -218,7 +208,7 @@ describe('change across the keys a node holds', () => {
       { script: p2tr([6, 6]), amount: 16_000n, ...trHint([6, 5]) }, // our script, another path claimed
       { script: wpkh([4, 4]), amount: 32_000n, ...ecHint([4, 0x8000_0004], fingerprintOf(ec), [4, 4]) }, // a hardened step: never derivable
     ];
-    const { psbt } = build([spendEc()], outputs, true);
+    const psbt = build([spendEc()], outputs, true);
     const s = bitcoin(check(psbtProposal(ec, psbt, 0, [0, 3], 'mainnet'), ec, DEFAULT_CHAINS, [ec, tr]));
     expect(s.outputs.map((o) => o.change)).toEqual([true, true, false, false, false, false]);
     expect(s.spent).toBe(4_000n + 8_000n + 16_000n + 32_000n);

@@ -1,10 +1,11 @@
 /**
- * PSBT signing with threshold keys (issue 6 point 4; BIP174, BIP341, BIP143), checked by
+ * PSBT signing with threshold keys (BIP174, BIP341, BIP143), checked by
  * independent code: @scure/bip32 derives the child keys from the root xpub and @scure/btc-signer
  * builds the spent scripts and the PSBTs; after our finalization btc-signer re-parses the raw
  * transaction, recomputes every input's sighash itself (preimageWitnessV1 / preimageWitnessV0)
  * and noble's `schnorr.verify` / `secp256k1.verify` (DER, low s) check each witness against it.
- * Our own sighash code also meets the BIP341 wallet vector's SIGHASH_DEFAULT key-path input. Keys:
+ * Our own sighash code also meets the BIP341 wallet vector's SIGHASH_DEFAULT key-path input, and
+ * our own txid of a nonWitnessUtxo is btc-signer's (the input amounts it proves). Keys:
  * FROST-Taproot from the dealer, DKLs23 ECDSA from the ECDSA dealer (one key, made once).
  * @module
  */

@@ -96,8 +96,13 @@ export class SignerNode {
     storage.spends.dropReservations(); // no session of an earlier process is still running
     const node = new SignerNode(config, storage, o);
     node.#log(policyLine(config.policy));
-    await node.#client.connect();
-    if (config.http) node.#http = await NodeHttp.start({ ...config.http, health: () => node.health() });
+    try {
+      await node.#client.connect();
+      if (config.http) node.#http = await NodeHttp.start({ ...config.http, health: () => node.health() });
+    } catch (e) {
+      await node.stop();
+      throw e;
+    }
     return node;
   }
 

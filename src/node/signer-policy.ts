@@ -83,7 +83,7 @@ import { amountOf, chainOf, destinationsOf, feeOf, type TxSummary } from '../wal
 import { configuredRules, normalizeAddress, type Limit, type PolicyRule, type SignerPolicy } from './signer-policy-config.js';
 import { hourIn, withinHours } from './signer-policy-hours.js';
 
-export { OPEN_POLICY, POLICY_FIELDS, configuredRules, normalizeAddress, parseSignerPolicy, type AllowedHours, type Limit, type PolicyRule, type SignerPolicy } from './signer-policy-config.js';
+export { OPEN_POLICY, POLICY_FIELDS, normalizeAddress, parseSignerPolicy, type AllowedHours, type PolicyRule, type SignerPolicy } from './signer-policy-config.js';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 

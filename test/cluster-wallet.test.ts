@@ -1,15 +1,18 @@
 /**
  * Threshold ECDSA (PROTOCOLS.md, DKLs23) and wallet signing (docs/wallet-transactions.md) over
  * real sockets: a LocalCluster (relay and three signer-node processes with encrypted SQLite
- * stores), an in-process Coordinator, and the `tessera` CLI with a coordinator home whose
- * plaintext identity of the old form is sealed on first use. DKLs23 key generation with the OT
- * setup and 2-of-3 signing through the relay, over sha256 and keccak256; a signer killed right
- * after its final share (the signature is still returned); signing at a BIP32 path fixed in the
- * proposal, the child key derived independently by @scure/bip32 from the xpub; -tr signing under
- * the BIP86 output key, the key and address checked with @scure/btc-signer; the DKLs23 state
- * surviving a node restart; two nodes refusing one transaction by different policy rules, both
- * reported (and printed by the CLI one per line). Every signature is checked by OpenSSL and noble
- * (and ECDSA recovery), never only by our code.
+ * stores, configured for regtest), an in-process Coordinator, and the `tessera` CLI with a
+ * coordinator home whose plaintext identity of the old form is sealed on first use. DKLs23 key
+ * generation with the OT setup and 2-of-3 signing through the relay, over sha256 and keccak256; a
+ * signer killed right after its final share (the signature is still returned); signing at a
+ * BIP32 path fixed in the proposal, the child key derived independently by @scure/bip32 from the
+ * xpub; -tr signing under the BIP86 output key, the key and address checked with
+ * @scure/btc-signer; the DKLs23 state surviving a node restart; two nodes refusing one
+ * transaction by different policy rules, both reported (and printed by the CLI one per line). The
+ * signer policy as each node process applies it: a chain the node does not sign the key on, the
+ * fee lie of witnessUtxo-only PSBTs, change to another key it holds, a config with an unknown
+ * nested field, and the /healthz endpoint of a node without policy. Every signature is checked by
+ * OpenSSL and noble (and ECDSA recovery), never only by our code.
  * @module
  */
 import { execFile } from 'node:child_process';
@@ -23,6 +26,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { base64 } from '@scure/base';
 import { HDKey } from '@scure/bip32';
 import * as btc from '@scure/btc-signer';
+import { RawPSBTV0 } from '@scure/btc-signer/psbt.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyEcdsaIndependently } from '../src/cli/independent-verify.js';
 import { bytesToHex, hexToBytes } from '../src/math/bytes.js';
@@ -36,17 +40,20 @@ import { formatPath } from '../src/wallet/key-addresses.js';
 import { Transaction as EthTx } from 'micro-eth-signer';
 import type { LocalCluster } from '../src/node/local-cluster.js';
 import { auditOf, clusterHooks, exitOf, startCluster, within } from './helpers/cluster.js';
-import { expectValidWitnesses } from './helpers/bitcoin.js';
+import { expectValidWitnesses, fundingInput } from './helpers/bitcoin.js';
 
 const ROUND_MS = 10_000;
 /**
- * node3's signer policy: it does not sign with frost-ed25519 keys, PSBTs only within limits, and
- * on Ethereum chain 5 (used by no other test) little per day; node2's: little per transaction
- * on chain 5. So a chain-5 transaction to node2 and node3 is refused by both, by different rules.
+ * node3's signer policy: it does not sign with frost-ed25519 keys, PSBTs only within limits,
+ * Ethereum mainnet without one, and on Ethereum chain 5 (used by no other test) little per day;
+ * node2's: little per transaction on chain 5, every other chain it signs on unlimited. So a
+ * chain-5 transaction to node2 and node3 is refused by both, by different rules.
  */
-const NODE3_POLICY = { allowedSchemes: ['frost-secp256k1-tr', 'ecdsa-secp256k1'], maxAmountPerTx: { 'bitcoin:regtest': '100000' }, maxAmountPerDay: { 'ethereum:5': '500' } };
-const NODE2_POLICY = { maxAmountPerTx: { 'ethereum:5': '1000' } };
+const NODE3_POLICY = { allowedSchemes: ['frost-secp256k1-tr', 'ecdsa-secp256k1'], maxAmountPerTx: { 'bitcoin:regtest': '100000', 'ethereum:1': 'unlimited' }, maxAmountPerDay: { 'ethereum:5': '500' } };
+const NODE2_POLICY = { maxAmountPerTx: { 'ethereum:5': '1000', 'bitcoin:regtest': 'unlimited', 'ethereum:1': 'unlimited', 'ethereum:11155111': 'unlimited' } };
 const CHAIN_5_TX = { type: 'eip1559', chainId: '5', nonce: '1', to: '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed', value: '5000', gasLimit: '21000', maxFeePerGas: '30000000000', maxPriorityFeePerGas: '1000000000' };
+/** Every node signs Bitcoin on regtest (the default would be mainnet) and Ethereum mainnet, Sepolia and chain 5. */
+const CHAINS = { bitcoin: 'regtest', ethereum: ['1', '11155111', '5'] };
 
 let cluster: LocalCluster;
 let logs: string[] = [];
@@ -64,7 +71,7 @@ writeFileSync(join(home, 'identity.json'), JSON.stringify({ secretKey: bytesToHe
 
 beforeAll(async () => {
   const policyOf = (i: number) => [undefined, NODE2_POLICY, NODE3_POLICY][i];
-  ({ cluster, logs } = await startCluster({ nodes: 3, scryptN: 2 ** 12, maxRoundTimeoutMs: 20_000, extraCoordinators: [ed25519.getPublicKey(homeSecret)], policyOf }));
+  ({ cluster, logs } = await startCluster({ nodes: 3, scryptN: 2 ** 12, maxRoundTimeoutMs: 20_000, extraCoordinators: [ed25519.getPublicKey(homeSecret)], chains: CHAINS, http: true, policyOf }));
   writeFileSync(join(home, 'peers.json'), JSON.stringify(cluster.nodes.map((n) => ({ name: n.name, identityKey: bytesToHex(n.identityKey) }))));
   coordinator = await Coordinator.connect({ relay: cluster.relayUrl, identity: cluster.coordinator });
 }, 60_000);
@@ -271,7 +278,7 @@ describe('the coordinator CLI: keygen, sign, drill, export-key', () => {
       { script: btc.p2wpkh(root.derive('m/1/6').publicKey!, regtest).script, amount: 70_000n },
     ];
     const tx = new btc.Transaction();
-    spent.forEach((witnessUtxo, i) => tx.addInput({ txid: new Uint8Array(32).fill(0xa0 + i), index: 2, witnessUtxo }));
+    spent.forEach(({ script, amount }, i) => tx.addInput(fundingInput(script, amount, 0xa0 + i)));
     tx.addOutput({ script: btc.p2wpkh(secp256k1.getPublicKey(secp256k1.utils.randomSecretKey())).script, amount: 109_000n });
     const signed = await tessera('sign-psbt', ...coordinatorArgs(), '--key', trKeyId, '--key', keyId, '--psbt', base64.encode(tx.toPSBT()), '--network', 'regtest', '--json');
     expect(signed.stderr).toBe('');
@@ -372,8 +379,8 @@ describe('transactions over the network: every node decodes, checks and logs wha
   const trScript = (path: string) => btc.p2tr(child(tr, path).subarray(1), undefined, REGTEST).script;
   const ecScript = (path: string) => btc.p2wpkh(child(ec, path), REGTEST).script;
   let nextTxid = 1;
-  const input = (script: Uint8Array, amount: bigint) => ({ txid: new Uint8Array(32).fill(nextTxid++), index: 0, witnessUtxo: { script, amount } });
-  function psbtOf(inputs: ReturnType<typeof input>[], outputs: { script: Uint8Array; amount: bigint }[]): Uint8Array {
+  const input = (script: Uint8Array, amount: bigint) => fundingInput(script, amount, nextTxid++);
+  function psbtOf(inputs: readonly Parameters<btc.Transaction['addInput']>[0][], outputs: readonly Parameters<btc.Transaction['addOutput']>[0][]): Uint8Array {
     const tx = new btc.Transaction();
     for (const i of inputs) tx.addInput(i);
     for (const o of outputs) tx.addOutput(o);
@@ -387,16 +394,19 @@ describe('transactions over the network: every node decodes, checks and logs wha
 
   it('a PSBT with a P2TR (FROST) and a P2WPKH (DKLs23) input is signed key by key and finalized; btc-signer and noble accept every witness', async () => {
     const inputs = [input(trScript('m/0/1'), 60_000n), input(ecScript('m/0/2'), 50_000n)];
-    const outputs = [{ script: foreign, amount: 80_000n }, { script: trScript('m/1/1'), amount: 25_000n }];
+    // The -tr change carries its BIP371 derivation: the ECDSA key's nodes, which hold the -tr key too, re-derive it and count it as change.
+    const trChange = child(tr, 'm/1/1').subarray(1);
+    const hint = { tapBip32Derivation: [[trChange, { hashes: [], der: { fingerprint: new HDKey({ publicKey: tr.pub.groupPublicKey, chainCode: tr.pub.chainCode }).fingerprint, path: [1, 1] } }]] as [Uint8Array, { hashes: Uint8Array[]; der: { fingerprint: number; path: number[] } }][] };
+    const outputs = [{ script: foreign, amount: 80_000n }, { script: trScript('m/1/1'), amount: 25_000n, ...hint }];
     const psbt = psbtOf(inputs, outputs);
     const first = await signPsbt(coordinator, tr, psbt, { signers: [P()[0]!, P()[1]!], network: 'regtest', roundTimeoutMs: ROUND_MS });
     expect(first.tx).toBeNull();
     expect(first.inputs.map((i) => [i.inputIndex, formatPath(i.path), i.kind])).toEqual([[0, 'm/0/1', 'p2tr']]);
-    // The ECDSA key's nodes count the -tr change as leaving their key (105,000 sat): above node3's limit, so nodes 1 and 2 sign.
-    const second = await signPsbt(coordinator, ec, first.psbt, { signers: [P()[0]!, P()[1]!], network: 'regtest', roundTimeoutMs: ROUND_MS });
+    // So the ECDSA session sends 80,000 sat, within node3's limit of 100,000: node3 signs.
+    const second = await signPsbt(coordinator, ec, first.psbt, { signers: [P()[0]!, P()[2]!], network: 'regtest', roundTimeoutMs: ROUND_MS });
     expect(second.tx).not.toBeNull();
     expectValidWitnesses(second.tx!, inputs.map((i) => i.witnessUtxo));
-    const audit = auditOf(cluster, 0).map((r) => r.detail).join('\n');
+    const audit = auditOf(cluster, 2).map((r) => r.detail).join('\n');
     expect(audit).toContain(`80000 sat to ${btc.Address(REGTEST).encode(btc.OutScript.decode(foreign))}`);
     expect(audit).toMatch(/25000 sat to bcrt1p[0-9a-z]+ \(change\); fee 5000 sat/);
   }, 60_000);
@@ -431,6 +441,50 @@ describe('transactions over the network: every node decodes, checks and logs wha
     expect(String(lie)).toMatch(/not the sighash of PSBT input 0/);
   }, 30_000);
 
+  it('a node that signs this key on mainnet refuses a mainnet PSBT labelled regtest; a regtest node refuses the mainnet label', async () => {
+    cluster.editConfig(2, (config) => (config.keyChains = { [ec.keyId]: { bitcoin: 'mainnet' } }));
+    await cluster.stopNode(2);
+    await cluster.startNode(2);
+    try {
+      // P2WPKH scripts are the same on every network; only the coordinator's label says regtest.
+      const psbt = psbtOf([input(ecScript('m/0/6'), 30_000n)], [{ script: foreign, amount: 29_000n }]);
+      const asRegtest = await signPsbt(coordinator, ec, psbt, { signers: [P()[0]!, P()[2]!], network: 'regtest', roundTimeoutMs: ROUND_MS }).catch((e: unknown) => e);
+      expect((asRegtest as SessionFailedError).code).toBe('REFUSED');
+      expect(String(asRegtest)).toMatch(new RegExp(`labels the PSBT bitcoin regtest, but this node signs key ${ec.keyId} on bitcoin mainnet only`));
+      const asMainnet = await signPsbt(coordinator, ec, psbt, { signers: [P()[0]!, P()[1]!], network: 'mainnet', roundTimeoutMs: ROUND_MS }).catch((e: unknown) => e);
+      expect(String(asMainnet)).toMatch(new RegExp(`labels the PSBT bitcoin mainnet, but this node signs key ${ec.keyId} on bitcoin regtest only`));
+    } finally {
+      cluster.editConfig(2, (config) => delete config.keyChains);
+      await cluster.stopNode(2);
+      await cluster.startNode(2);
+    }
+  }, 60_000);
+
+  it('the fee lie: two PSBTs of one unsigned tx claiming different amounts for the input a P2WPKH signature does not commit to are refused; the honest one signs', async () => {
+    const ours = input(ecScript('m/0/8'), 40_000n);
+    const theirs = input(foreign, 30_000n);
+    const honest = psbtOf([ours, theirs], [{ script: foreign, amount: 65_000n }]);
+    const claiming = (amount: bigint): Uint8Array => {
+      const raw = RawPSBTV0.decode(honest);
+      for (const i of raw.inputs) delete (i as { nonWitnessUtxo?: unknown }).nonWitnessUtxo;
+      raw.inputs[1]!.witnessUtxo = { script: foreign, amount };
+      return RawPSBTV0.encode(raw);
+    };
+    const txids = new Set<string>();
+    for (const amount of [30_000n, 25_001n]) {
+      const err = await signPsbt(coordinator, ec, claiming(amount), { signers: [P()[0]!, P()[1]!], network: 'regtest', roundTimeoutMs: ROUND_MS }).catch((e: unknown) => e);
+      expect((err as SessionFailedError).code).toBe('REFUSED');
+      const m = /policy rule trustWitnessUtxoAmounts: inputs 0, 1 of tx ([0-9a-f]{64}) carry no nonWitnessUtxo/.exec(String(err));
+      expect(m, String(err)).not.toBeNull();
+      txids.add(m![1]!);
+    }
+    expect(txids.size).toBe(1);
+    const signed = await signPsbt(coordinator, ec, honest, { signers: [P()[0]!, P()[1]!], network: 'regtest', roundTimeoutMs: ROUND_MS });
+    expect(signed.inputs.map((i) => i.inputIndex)).toEqual([0]);
+    expect(btc.Transaction.fromPSBT(signed.psbt).getInput(0).finalScriptWitness).toHaveLength(2);
+    expect(auditOf(cluster, 1).map((r) => r.detail).join('\n')).toContain(`tx ${[...txids][0]}: 65000 sat to`);
+  }, 60_000);
+
   it('an EIP-1559 transaction signed at m/0/0: micro-eth-signer recovers the sender, the address @scure/bip32 and keccak give', async () => {
     const tx = parseEthTransaction({ type: 'eip1559', chainId: '1', nonce: '7', to: '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed', value: '1000000000000000', gasLimit: '21000', maxFeePerGas: '30000000000', maxPriorityFeePerGas: '1000000000' });
     const signed = await signEthTransaction(coordinator, ec, tx, { signers: [P()[1]!, P()[2]!], path: [0, 0], roundTimeoutMs: ROUND_MS });
@@ -440,4 +494,45 @@ describe('transactions over the network: every node decodes, checks and logs wha
     const audit = auditOf(cluster, 1).map((r) => r.detail).join('\n');
     expect(audit).toMatch(/ethereum chain 1 eip1559 tx 0x[0-9a-f]{64}: 1000000000000000 wei to 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed, nonce 7/);
   }, 30_000);
+});
+
+describe('node configs and health over real processes', () => {
+  it('a node whose config has an unknown nested field does not start and names the field on stderr', async () => {
+    const path = cluster.nodes[1]!.configPath;
+    const original = readFileSync(path, 'utf8');
+    await cluster.stopNode(1);
+    try {
+      cluster.editConfig(1, (config) => ((config.peers as Record<string, unknown>[])[1]!.identitykey = 'ab'));
+      const message = '"peers[1]" has unknown field "identitykey" (known: name, identityKey)';
+      await expect(cluster.startNode(1)).rejects.toThrow(message);
+      expect(logs.some((l) => l === `tessera: config: ${message}`)).toBe(true);
+      writeFileSync(path, original);
+      cluster.editConfig(1, (config) => (config.chains = { ...CHAINS, etherium: ['1'] }));
+      await expect(cluster.startNode(1)).rejects.toThrow('config: "chains" has unknown field "etherium" (known: bitcoin, ethereum)');
+    } finally {
+      writeFileSync(path, original);
+      await cluster.startNode(1);
+    }
+  }, 60_000);
+
+  it('a node without a policy says so in its start log and on /healthz; node3 lists its rules', async () => {
+    await cluster.stopNode(0);
+    await cluster.startNode(0);
+    expect(logs).toContain('[node1] policy: none — this node signs whatever its coordinators propose for the keys it holds (add a "policy" block to the config to limit it)');
+    const url = cluster.nodes[0]!.healthUrl!;
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/healthz$/);
+    const res = await fetch(url);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      status: 'ok',
+      name: 'node1',
+      identityKey: bytesToHex(P()[0]!),
+      relay: { connected: true },
+      chains: CHAINS,
+      keyChains: {},
+      policy: 'none',
+    });
+    expect(await (await fetch(cluster.nodes[2]!.healthUrl!)).json()).toMatchObject({ name: 'node3', policy: { rules: ['allowedSchemes', 'maxAmountPerTx'] } });
+    expect((await fetch(url.replace('/healthz', '/'))).status).toBe(404);
+  }, 60_000);
 });

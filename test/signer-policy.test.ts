@@ -1,9 +1,12 @@
 /**
- * The signer policy (issue 6 point 5): parsing the config's "policy" block (every field's
- * errors), each rule at its boundary (exact limit passes, one more base unit refuses), allowed
- * hours across midnight and in a zone with daylight saving, Ethereum addresses compared
- * case-insensitively, the rolling 24-hour window and its spend ledger (each txid once, atomic
- * check-and-record across two connections, kept across close and reopen).
+ * The signer policy (src/node/signer-policy.ts): parsing the config's "policy" block (every
+ * field's errors), each rule at its boundary (exact limit passes, one more base unit refuses),
+ * fees (per transaction, and counted in the daily limit), fail-closed chains ("unlimited" names
+ * one), unproven PSBT input amounts and the opt-out, allowed hours across midnight and in a zone
+ * with daylight saving, Ethereum addresses compared case-insensitively, the rolling 24-hour
+ * window and its two-phase spend ledger (reservations count; release once per session, each txid
+ * once at its largest amount; cancel and restart drop; atomic check-and-reserve across two
+ * connections; kept across close and reopen).
  * @module
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,7 +15,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InvalidParametersError } from '../src/mpc/errors.js';
 import { ConfigError } from '../src/node/config.js';
-import { checkAndRecordSpend, DAY_MS, evaluatePolicy, parseSignerPolicy, type PolicyVerdict, type SigningRequest, type SpendHistory } from '../src/node/signer-policy.js';
+import { checkAndReserveSpend, DAY_MS, evaluatePolicy, OPEN_POLICY, parseSignerPolicy, policySummary, type PolicyVerdict, type SigningRequest, type SpendHistory } from '../src/node/signer-policy.js';
 import { hourIn } from '../src/node/signer-policy-hours.js';
 import { NodeStorage, StorageDatabase } from '../src/storage/index.js';
 import { SpendLedger } from '../src/storage/spend-ledger.js';
@@ -28,15 +31,17 @@ const NO_HISTORY: SpendHistory = { spentSince: () => 0n };
 /** The example of the doc block in src/node/signer-policy.ts. */
 const EXAMPLE = {
   maxAmountPerTx: { 'bitcoin:mainnet': '5000000', 'ethereum:1': '2000000000000000000' },
+  maxFeePerTx: { 'bitcoin:mainnet': '50000', 'ethereum:1': '10000000000000000' },
   maxAmountPerDay: { 'bitcoin:mainnet': '20000000', 'ethereum:1': '10000000000000000000' },
   allowedDestinations: [BC_DEST, ETH_DEST],
   allowedChains: ['bitcoin:mainnet', 'ethereum:1'],
   allowedHours: { from: 8, to: 20, timezone: 'Europe/Zurich' },
   allowRawMessages: false,
   allowedSchemes: ['frost-secp256k1-tr', 'ecdsa-secp256k1'],
+  trustWitnessUtxoAmounts: false,
 };
 
-function btcTx(spent: bigint, o: { txid?: string; to?: string; network?: BitcoinTxSummary['network'] } = {}): BitcoinTxSummary {
+function btcTx(spent: bigint, o: { txid?: string; to?: string; network?: BitcoinTxSummary['network']; fee?: bigint; unproven?: number[] } = {}): BitcoinTxSummary {
   return {
     chain: 'bitcoin',
     network: o.network ?? 'mainnet',
@@ -45,12 +50,13 @@ function btcTx(spent: bigint, o: { txid?: string; to?: string; network?: Bitcoin
       { address: o.to ?? BC_DEST, amount: spent, change: false },
       { address: BC_CHANGE, amount: 12_345n, change: true },
     ],
-    fee: 500n,
+    fee: o.fee ?? 0n,
     spent,
+    unprovenInputs: o.unproven ?? [],
   };
 }
 
-function ethTx(value: bigint, o: { txid?: string; to?: string | null; chainId?: bigint } = {}): EthereumTxSummary {
+function ethTx(value: bigint, o: { txid?: string; to?: string | null; chainId?: bigint; maxFee?: bigint } = {}): EthereumTxSummary {
   return {
     chain: 'ethereum',
     chainId: o.chainId ?? 1n,
@@ -59,7 +65,7 @@ function ethTx(value: bigint, o: { txid?: string; to?: string | null; chainId?: 
     to: o.to === undefined ? ETH_DEST : o.to,
     value,
     nonce: 0n,
-    maxFee: 21_000n * 30_000_000_000n,
+    maxFee: o.maxFee ?? 0n,
     dataBytes: 0,
   };
 }
@@ -101,8 +107,23 @@ describe('parseSignerPolicy', () => {
   it('gives the open policy for an absent or empty block', () => {
     for (const raw of [undefined, {}]) {
       const p = parseSignerPolicy(raw);
-      expect(p).toEqual({ maxAmountPerTx: new Map(), maxAmountPerDay: new Map(), allowRawMessages: true });
+      expect(p).toEqual({ maxAmountPerTx: new Map(), maxFeePerTx: new Map(), maxAmountPerDay: new Map(), allowRawMessages: true, trustWitnessUtxoAmounts: false });
+      expect(p).toEqual(OPEN_POLICY);
+      expect(policySummary(p)).toBe('none');
     }
+  });
+
+  it('summarises a policy by the fields that differ from the open one, in check order', () => {
+    expect(policySummary(parseSignerPolicy(EXAMPLE))).toEqual({
+      rules: ['allowedSchemes', 'allowRawMessages', 'allowedHours', 'allowedChains', 'allowedDestinations', 'maxAmountPerTx', 'maxFeePerTx', 'maxAmountPerDay'],
+    });
+    expect(policySummary(parseSignerPolicy({ trustWitnessUtxoAmounts: true, allowRawMessages: true }))).toEqual({ rules: ['trustWitnessUtxoAmounts'] });
+  });
+
+  it('reads "unlimited" as a named chain without a bound', () => {
+    const p = parseSignerPolicy({ maxAmountPerTx: { 'bitcoin:mainnet': '1', 'ethereum:5': 'unlimited' }, maxFeePerTx: { 'bitcoin:regtest': 'unlimited' } });
+    expect(p.maxAmountPerTx).toEqual(new Map<string, bigint | 'unlimited'>([['bitcoin:mainnet', 1n], ['ethereum:5', 'unlimited']]));
+    expect(p.maxFeePerTx.get('bitcoin:regtest')).toBe('unlimited');
   });
 
   it('reads every field of the documented example', () => {
@@ -114,6 +135,8 @@ describe('parseSignerPolicy', () => {
     expect(p.allowedHours).toEqual({ from: 8, to: 20, timezone: 'Europe/Zurich' });
     expect(p.allowRawMessages).toBe(false);
     expect([...p.allowedSchemes!]).toEqual(['frost-secp256k1-tr', 'ecdsa-secp256k1']);
+    expect(p.maxFeePerTx.get('bitcoin:mainnet')).toBe(50_000n);
+    expect(p.trustWitnessUtxoAmounts).toBe(false);
   });
 
   it('defaults the time zone to UTC and normalises addresses', () => {
@@ -124,7 +147,10 @@ describe('parseSignerPolicy', () => {
 
   it.each([
     ['a list', [], '"policy" must be an object'],
-    ['an unknown field', { maxAmountPerTxx: {} }, '"policy" has unknown field "maxAmountPerTxx"'],
+    ['an unknown field', { maxAmountPerTxx: {} }, '"policy" has unknown field "maxAmountPerTxx" (known: allowedSchemes,'],
+    ['maxFeePerTx word other than unlimited', { maxFeePerTx: { 'bitcoin:mainnet': 'none' } }, '"policy.maxFeePerTx.bitcoin:mainnet" must be a decimal string of base units (satoshi, wei), such as "150000", or "unlimited"'],
+    ['maxFeePerTx unknown chain', { maxFeePerTx: { 'ethereum:': '1' } }, '"policy.maxFeePerTx" names an unknown chain'],
+    ['trustWitnessUtxoAmounts string', { trustWitnessUtxoAmounts: 'yes' }, '"policy.trustWitnessUtxoAmounts" must be true or false'],
     ['maxAmountPerTx not an object', { maxAmountPerTx: 5 }, '"policy.maxAmountPerTx" must be an object'],
     ['maxAmountPerTx unknown chain', { maxAmountPerTx: { 'bitcoin:main': '1' } }, '"policy.maxAmountPerTx" names an unknown chain "bitcoin:main"'],
     ['maxAmountPerTx chain id 0', { maxAmountPerTx: { 'ethereum:0': '1' } }, '"policy.maxAmountPerTx" names an unknown chain'],
@@ -138,7 +164,7 @@ describe('parseSignerPolicy', () => {
     ['allowedDestinations bad checksum', { allowedDestinations: [ETH_DEST.replace('aA', 'Aa')] }, '"policy.allowedDestinations[0]" has a wrong EIP-55 checksum'],
     ['allowedChains unknown', { allowedChains: ['solana:mainnet'] }, '"policy.allowedChains[0]" names an unknown chain "solana:mainnet"'],
     ['allowedHours not an object', { allowedHours: [9, 17] }, '"policy.allowedHours" must be an object'],
-    ['allowedHours unknown field', { allowedHours: { from: 9, to: 17, tz: 'UTC' } }, '"policy.allowedHours" has unknown field "tz"'],
+    ['allowedHours unknown field', { allowedHours: { from: 9, to: 17, tz: 'UTC' } }, '"policy.allowedHours" has unknown field "tz" (known: from, to, timezone)'],
     ['allowedHours from 24', { allowedHours: { from: 24, to: 3 } }, '"policy.allowedHours.from" must be an integer from 0 to 23'],
     ['allowedHours from missing', { allowedHours: { to: 3 } }, '"policy.allowedHours.from"'],
     ['allowedHours from fraction', { allowedHours: { from: 8.5, to: 17 } }, '"policy.allowedHours.from"'],
@@ -209,12 +235,41 @@ describe('evaluatePolicy: one rule at a time', () => {
     expect(v).toEqual({ ok: false, rule: 'maxAmountPerTx', reason: 'tx ab sends 5000001 sat on bitcoin:mainnet, above the per-transaction limit of 5000000 sat' });
   });
 
-  it('limits bind only the chains they name', () => {
+  it('fails closed: once a chain has a limit, a chain no limit names is refused; "unlimited" names it', () => {
     const raw = { maxAmountPerTx: { 'bitcoin:mainnet': '0' }, maxAmountPerDay: { 'bitcoin:mainnet': '0' } };
     expect(judge(raw, request(btcTx(1n)))).toBe('maxAmountPerTx');
     expect(judge(raw, request(btcTx(0n)))).toBe('ok');
-    expect(judge(raw, request(btcTx(10n ** 9n, { network: 'testnet' })))).toBe('ok');
-    expect(judge(raw, request(ethTx(10n ** 24n)))).toBe('ok');
+    const v = evaluatePolicy(parseSignerPolicy(raw), request(btcTx(1n, { network: 'regtest' })), NO_HISTORY, NOON);
+    expect(v).toEqual({ ok: false, rule: 'maxAmountPerTx', reason: 'bitcoin:regtest has no limit in this policy, which limits bitcoin:mainnet: give it a limit, or "unlimited", in maxAmountPerTx' });
+    expect(judge(raw, request(ethTx(10n ** 24n)))).toBe('maxAmountPerTx');
+    const named = { ...raw, maxAmountPerTx: { 'bitcoin:mainnet': '0', 'bitcoin:regtest': 'unlimited' } };
+    expect(judge(named, request(btcTx(10n ** 15n, { network: 'regtest', fee: 10n ** 9n })))).toBe('ok');
+    expect(judge(named, request(ethTx(1n)))).toBe('maxAmountPerTx');
+    // A chain named in any limit (here only the fee) is not refused as unnamed.
+    expect(judge({ ...raw, maxFeePerTx: { 'ethereum:1': '5' } }, request(ethTx(10n ** 24n, { maxFee: 5n })))).toBe('ok');
+    // A policy whose limits are all "unlimited" limits nothing, so nothing is refused as unnamed.
+    expect(judge({ maxAmountPerTx: { 'bitcoin:mainnet': 'unlimited' } }, request(ethTx(10n ** 24n)))).toBe('ok');
+    // Raw messages carry no chain.
+    expect(judge(raw, request())).toBe('ok');
+  });
+
+  it('maxFeePerTx: the fee (Bitcoin) or the most the fee can be (Ethereum); the exact limit passes', () => {
+    const raw = { maxFeePerTx: { 'bitcoin:mainnet': '500', 'ethereum:1': '630000000000000' } };
+    expect(judge(raw, request(btcTx(10n ** 12n, { fee: 500n })))).toBe('ok');
+    const v = evaluatePolicy(parseSignerPolicy(raw), request(btcTx(1n, { fee: 501n, txid: 'ab' })), NO_HISTORY, NOON);
+    expect(v).toEqual({ ok: false, rule: 'maxFeePerTx', reason: 'tx ab pays 501 sat in fees on bitcoin:mainnet, above the per-transaction fee limit of 500 sat' });
+    expect(judge(raw, request(ethTx(0n, { maxFee: 21_000n * 30_000_000_000n })))).toBe('ok');
+    const e = evaluatePolicy(parseSignerPolicy(raw), request(ethTx(0n, { maxFee: 21_000n * 30_000_000_001n, txid: 'cd' })), NO_HISTORY, NOON);
+    expect(e).toMatchObject({ ok: false, rule: 'maxFeePerTx', reason: expect.stringContaining('tx cd pays up to 630000000021000 wei in fees on ethereum:1, above the per-transaction fee limit of 630000000000000 wei') });
+  });
+
+  it('trustWitnessUtxoAmounts: a PSBT with unproven input amounts is refused unless the policy opts out', () => {
+    const unproven = btcTx(1_000n, { unproven: [0, 2], txid: 'ef' });
+    const v = evaluatePolicy(OPEN_POLICY, request(unproven), NO_HISTORY, NOON);
+    expect(v).toMatchObject({ ok: false, rule: 'trustWitnessUtxoAmounts', reason: expect.stringContaining('inputs 0, 2 of tx ef carry no nonWitnessUtxo: a P2WPKH signature (BIP143)') });
+    expect(judge({}, request(btcTx(1_000n, { unproven: [1] })))).toBe('trustWitnessUtxoAmounts');
+    expect(judge({ trustWitnessUtxoAmounts: true }, request(unproven))).toBe('ok');
+    expect(judge({}, request(btcTx(1_000n)))).toBe('ok');
   });
 
   it('checks the rules in the documented order', () => {
@@ -222,6 +277,14 @@ describe('evaluatePolicy: one rule at a time', () => {
     expect(judge(everything, request(ethTx(10n ** 30n, { chainId: 5n, to: null }), 'frost-ed25519'))).toBe('allowedSchemes');
     expect(judge(everything, request(undefined, 'ecdsa-secp256k1'))).toBe('allowRawMessages');
     expect(judge(everything, request(ethTx(10n ** 30n, { chainId: 5n, to: null }), 'ecdsa-secp256k1'))).toBe('allowedHours');
+    const daytime = { ...EXAMPLE, allowedHours: { from: 0, to: 24 } };
+    const late = new Date('2025-06-02T10:00:00Z');
+    expect(judge(daytime, request(btcTx(10n ** 15n, { network: 'testnet', unproven: [0], to: 'script:6a', fee: 10n ** 9n })), late)).toBe('allowedChains');
+    expect(judge(daytime, request(btcTx(10n ** 15n, { unproven: [0], to: 'script:6a', fee: 10n ** 9n })), late)).toBe('trustWitnessUtxoAmounts');
+    expect(judge(daytime, request(btcTx(10n ** 15n, { to: 'script:6a', fee: 10n ** 9n })), late)).toBe('allowedDestinations');
+    expect(judge(daytime, request(btcTx(10n ** 15n, { fee: 10n ** 9n })), late)).toBe('maxAmountPerTx');
+    expect(judge(daytime, request(btcTx(1n, { fee: 10n ** 9n })), late)).toBe('maxFeePerTx');
+    expect(judge(daytime, request(btcTx(1n, { fee: 50_000n })), late, { spentSince: () => 20_000_000n - 50_000n })).toBe('maxAmountPerDay');
   });
 });
 
@@ -273,6 +336,7 @@ describe('evaluatePolicy: allowedHours', () => {
 describe('maxAmountPerDay and the spend ledger', () => {
   const DAY = parseSignerPolicy({ maxAmountPerDay: { 'bitcoin:mainnet': '1000', 'ethereum:1': '300000000000000000000' } });
   const T0 = NOON.getTime();
+  const reserved = (ledger: SpendLedger) => ledger.spentSince(KEY, 'bitcoin:mainnet', 0);
 
   it('the exact limit passes, one base unit more refuses, with amounts in the reason', () => {
     const { ledger } = openLedger();
@@ -281,8 +345,18 @@ describe('maxAmountPerDay and the spend ledger', () => {
     expect(evaluatePolicy(DAY, request(btcTx(401n, { txid: 'cd' })), ledger, NOON)).toEqual({
       ok: false,
       rule: 'maxAmountPerDay',
-      reason: `key ${KEY} sent 600 sat on bitcoin:mainnet in the last 24 h; tx cd adds 401 sat, making 1001, above the daily limit of 1000 sat`,
+      reason: `key ${KEY} sent 600 sat on bitcoin:mainnet in the last 24 h, fees included; tx cd adds 401 sat and 0 sat in fees, making 1001 sat, above the daily limit of 1000 sat`,
     });
+  });
+
+  it('counts fees: amount and fee together must fit', () => {
+    const { ledger } = openLedger();
+    ledger.record(KEY, 'bitcoin:mainnet', 'earlier', 600n, T0 - 1000);
+    expect(ruleOf(evaluatePolicy(DAY, request(btcTx(300n, { fee: 100n })), ledger, NOON))).toBe('ok');
+    expect(ruleOf(evaluatePolicy(DAY, request(btcTx(300n, { fee: 101n })), ledger, NOON))).toBe('maxAmountPerDay');
+    expect(ruleOf(checkAndReserveSpend(DAY, request(btcTx(300n, { fee: 100n, txid: 'f' })), ledger, NOON, 's1'))).toBe('ok');
+    expect(reserved(ledger)).toBe(1000n);
+    expect(ruleOf(checkAndReserveSpend(DAY, request(ethTx(10n ** 20n, { maxFee: 2n * 10n ** 20n + 1n })), ledger, NOON, 's2'))).toBe('maxAmountPerDay');
   });
 
   it('counts a rolling 24 hours: a spend exactly 24 h old no longer counts', () => {
@@ -317,58 +391,90 @@ describe('maxAmountPerDay and the spend ledger', () => {
     expect(ledger.spentSince(KEY, 'bitcoin:mainnet', T0 + 1)).toBe(0n);
     expect(ledger.spentSince(KEY, 'bitcoin:mainnet', T0, 'tx')).toBe(0n);
     expect(() => ledger.record(KEY, 'bitcoin:mainnet', 'neg', -1n, T0)).toThrow(InvalidParametersError);
+    expect(() => ledger.reserve('s', { keyId: KEY, chain: 'bitcoin:mainnet', txid: 'neg', amount: -1n, atMs: T0 }, () => ({ ok: true }))).toThrow(InvalidParametersError);
   });
 
-  it('counts the same txid once: the sessions of one PSBT, one per input, all pass', () => {
+  it('a reservation counts toward the limit until its session releases or cancels it', () => {
     const { ledger } = openLedger();
-    const psbt = btcTx(700n, { txid: 'psbt' });
-    for (let input = 0; input < 3; input++) expect(checkAndRecordSpend(DAY, request(psbt), ledger, new Date(T0 + input))).toEqual({ ok: true });
-    expect(ledger.spentSince(KEY, 'bitcoin:mainnet', 0)).toBe(700n);
-    expect(ruleOf(checkAndRecordSpend(DAY, request(btcTx(301n)), ledger, NOON))).toBe('maxAmountPerDay');
-    expect(ruleOf(checkAndRecordSpend(DAY, request(btcTx(300n)), ledger, NOON))).toBe('ok');
+    expect(ruleOf(checkAndReserveSpend(DAY, request(btcTx(600n, { txid: 'a' })), ledger, NOON, 'sa'))).toBe('ok');
+    expect(reserved(ledger)).toBe(600n);
+    expect(ruleOf(checkAndReserveSpend(DAY, request(btcTx(600n, { txid: 'b' })), ledger, NOON, 'sb'))).toBe('maxAmountPerDay');
+    ledger.cancel('sa');
+    expect(reserved(ledger)).toBe(0n);
+    expect(ruleOf(checkAndReserveSpend(DAY, request(btcTx(600n, { txid: 'b' })), ledger, NOON, 'sb'))).toBe('ok');
+    expect(ledger.release('sb')).toBe(true);
+    expect(ledger.release('sb')).toBe(false);
+    ledger.cancel('sb'); // after the release: the entry stays
+    expect(reserved(ledger)).toBe(600n);
+    expect(ledger.release('never-reserved')).toBe(false);
   });
 
-  it('checkAndRecordSpend records accepted transactions only, and no raw message', () => {
+  it('an aborted session no longer counts once cancelled; a released one counts for 24 h', () => {
     const { ledger } = openLedger();
-    expect(ruleOf(checkAndRecordSpend(DAY, request(btcTx(1001n)), ledger, NOON))).toBe('maxAmountPerDay');
-    expect(ruleOf(checkAndRecordSpend(DAY, request(), ledger, NOON))).toBe('ok');
-    expect(ledger.spentSince(KEY, 'bitcoin:mainnet', 0)).toBe(0n);
-    expect(ruleOf(checkAndRecordSpend(parseSignerPolicy({}), request(ethTx(5n)), ledger, NOON))).toBe('ok');
-    expect(ledger.spentSince(KEY, 'ethereum:1', 0)).toBe(5n);
+    for (const [session, txid] of [['aborted', 'x'], ['signed', 'y']] as const) {
+      expect(ruleOf(checkAndReserveSpend(DAY, request(btcTx(500n, { txid })), ledger, NOON, session))).toBe('ok');
+    }
+    ledger.cancel('aborted');
+    ledger.release('signed');
+    expect(reserved(ledger)).toBe(500n);
+    expect(ruleOf(evaluatePolicy(DAY, request(btcTx(501n)), ledger, NOON))).toBe('maxAmountPerDay');
+    expect(ruleOf(evaluatePolicy(DAY, request(btcTx(501n)), ledger, new Date(T0 + DAY_MS)))).toBe('ok');
   });
 
-  it('of two sessions that each fit alone but not together, only the first passes', () => {
+  it('counts the same txid once: the sessions of one PSBT, one per input, all pass, at the largest amount any counted', () => {
     const { ledger } = openLedger();
-    expect(ruleOf(checkAndRecordSpend(DAY, request(btcTx(600n, { txid: 'a' })), ledger, NOON))).toBe('ok');
-    expect(ruleOf(checkAndRecordSpend(DAY, request(btcTx(600n, { txid: 'b' })), ledger, NOON))).toBe('maxAmountPerDay');
+    const sessions = ['s0', 's1', 's2'];
+    const amounts = [700n, 750n, 700n]; // one session saw less change (another path)
+    sessions.forEach((session, i) => expect(checkAndReserveSpend(DAY, request(btcTx(amounts[i]!, { txid: 'psbt' })), ledger, new Date(T0 + i), session)).toEqual({ ok: true }));
+    expect(reserved(ledger)).toBe(750n);
+    for (const session of sessions) expect(ledger.release(session)).toBe(true);
+    expect(reserved(ledger)).toBe(750n);
+    expect(ledger.spentSince(KEY, 'bitcoin:mainnet', T0 + 1)).toBe(0n); // the first acceptance time is kept
+    expect(ruleOf(checkAndReserveSpend(DAY, request(btcTx(251n)), ledger, NOON, 's3'))).toBe('maxAmountPerDay');
+    expect(ruleOf(checkAndReserveSpend(DAY, request(btcTx(250n)), ledger, NOON, 's4'))).toBe('ok');
   });
 
-  it('check and record are one transaction: a second connection cannot record in between', () => {
+  it('checkAndReserveSpend reserves accepted transactions only, and no raw message', () => {
+    const { ledger } = openLedger();
+    expect(ruleOf(checkAndReserveSpend(DAY, request(btcTx(1001n)), ledger, NOON, 's1'))).toBe('maxAmountPerDay');
+    expect(ruleOf(checkAndReserveSpend(DAY, request(), ledger, NOON, 's2'))).toBe('ok');
+    expect(reserved(ledger)).toBe(0n);
+    expect(ledger.release('s1')).toBe(false);
+    expect(ledger.release('s2')).toBe(false);
+    expect(ruleOf(checkAndReserveSpend(OPEN_POLICY, request(ethTx(5n, { maxFee: 2n })), ledger, NOON, 's3'))).toBe('ok');
+    expect(ledger.spentSince(KEY, 'ethereum:1', 0)).toBe(7n);
+  });
+
+  it('check and reserve are one transaction: a second connection cannot reserve in between', () => {
     const dir = tempDir();
     const a = openLedger(dir);
     const b = openLedger(dir);
     b.database.db.pragma('busy_timeout = 0');
     const first = request(btcTx(600n, { txid: 'a' }));
     const second = request(btcTx(600n, { txid: 'b' }));
-    const verdict = a.ledger.reserve({ keyId: KEY, chain: 'bitcoin:mainnet', txid: 'a', amount: 600n, atMs: T0 }, () => {
-      expect(() => checkAndRecordSpend(DAY, second, b.ledger, NOON)).toThrow(/locked|busy/i);
+    const verdict = a.ledger.reserve('sa', { keyId: KEY, chain: 'bitcoin:mainnet', txid: 'a', amount: 600n, atMs: T0 }, () => {
+      expect(() => checkAndReserveSpend(DAY, second, b.ledger, NOON, 'sb')).toThrow(/locked|busy/i);
       return evaluatePolicy(DAY, first, a.ledger, NOON);
     });
     expect(verdict).toEqual({ ok: true });
-    expect(ruleOf(checkAndRecordSpend(DAY, second, b.ledger, NOON))).toBe('maxAmountPerDay');
-    expect(b.ledger.spentSince(KEY, 'bitcoin:mainnet', 0)).toBe(600n);
+    expect(ruleOf(checkAndReserveSpend(DAY, second, b.ledger, NOON, 'sb'))).toBe('maxAmountPerDay');
+    expect(reserved(b.ledger)).toBe(600n);
   });
 
-  it('survives closing and reopening the node store', () => {
+  it('survives closing and reopening the node store; dropReservations forgets only what was never released', () => {
     const dir = tempDir();
     const fast = { scrypt: { N: 2 ** 10, r: 8, p: 1 } };
     const storage = NodeStorage.open(dir, 'pass', fast);
-    expect(ruleOf(checkAndRecordSpend(DAY, request(btcTx(900n)), new SpendLedger(storage.database.db), NOON))).toBe('ok');
+    expect(ruleOf(checkAndReserveSpend(DAY, request(btcTx(600n, { txid: 'signed' })), storage.spends, NOON, 's1'))).toBe('ok');
+    expect(ruleOf(checkAndReserveSpend(DAY, request(btcTx(300n, { txid: 'running' })), storage.spends, NOON, 's2'))).toBe('ok');
+    storage.spends.release('s1');
     storage.close();
     const again = NodeStorage.open(dir, 'pass', fast);
     closers.push(() => again.close());
-    const ledger = new SpendLedger(again.database.db);
-    expect(ledger.spentSince(KEY, 'bitcoin:mainnet', 0)).toBe(900n);
-    expect(ruleOf(checkAndRecordSpend(DAY, request(btcTx(101n)), ledger, NOON))).toBe('maxAmountPerDay');
+    expect(reserved(again.spends)).toBe(900n);
+    again.spends.dropReservations();
+    expect(reserved(again.spends)).toBe(600n);
+    expect(again.spends.release('s2')).toBe(false);
+    expect(ruleOf(checkAndReserveSpend(DAY, request(btcTx(401n)), again.spends, NOON, 's3'))).toBe('maxAmountPerDay');
   });
 });

@@ -1,10 +1,11 @@
 /**
- * PSBT signing with threshold keys (issue 6 point 4; BIP174, BIP341, BIP143), checked by
+ * PSBT signing with threshold keys (BIP174, BIP341, BIP143), checked by
  * independent code: @scure/bip32 derives the child keys from the root xpub and @scure/btc-signer
  * builds the spent scripts and the PSBTs; after our finalization btc-signer re-parses the raw
  * transaction, recomputes every input's sighash itself (preimageWitnessV1 / preimageWitnessV0)
  * and noble's `schnorr.verify` / `secp256k1.verify` (DER, low s) check each witness against it.
- * Our own sighash code also meets the BIP341 wallet vector's SIGHASH_DEFAULT key-path input. Keys:
+ * Our own sighash code also meets the BIP341 wallet vector's SIGHASH_DEFAULT key-path input, and
+ * our own txid of a nonWitnessUtxo is btc-signer's (the input amounts it proves). Keys:
  * FROST-Taproot from the dealer, DKLs23 ECDSA from the ECDSA dealer (one key, made once).
  * @module
  */
@@ -23,6 +24,7 @@ import { getSuite } from '../src/suites/index.js';
 import { deriveKeyPackage } from '../src/wallet/derived-key.js';
 import { HardenedDerivationError, PsbtFormatError, PsbtInputError, PsbtSignatureError, UnsupportedSchemeError } from '../src/wallet/errors.js';
 import {
+  decodePsbt,
   finalizePsbt,
   psbtSigningRequest,
   psbtSigningRequests,
@@ -156,8 +158,10 @@ describe('a PSBT spending P2TR (FROST) and P2WPKH (DKLs23) outputs of threshold 
 
   it('the summary: addresses as btc-signer writes them, change, fee, what leaves, and the txid of the final transaction', () => {
     const ownScripts = [theirP2tr(trPub, TR_PATH), theirP2tr(trPub, CHANGE_PATH)];
-    const s = summarizePsbt(psbt, { network, ownScripts });
-    expect(s).toMatchObject({ chain: 'bitcoin', network, fee: 10_000n, spent: 100_000n });
+    const s = summarizePsbt(psbt, { network, ownScripts, signing: 'p2tr' });
+    expect(s).toMatchObject({ chain: 'bitcoin', network, fee: 10_000n, spent: 100_000n, unprovenInputs: [] });
+    // Signing a P2WPKH input proves no amount but its own (BIP143): every input is witnessUtxo-only here.
+    expect(summarizePsbt(psbt, { network, ownScripts, signing: 'p2wpkh' }).unprovenInputs).toEqual([0, 1, 2, 3]);
     expect(s.outputs).toEqual([
       { address: btc.Address(REGTEST).encode(btc.OutScript.decode(recipient)), amount: 100_000n, change: false },
       { address: btc.Address(REGTEST).encode(btc.OutScript.decode(ownScripts[1]!)), amount: 60_000n, change: true },
@@ -166,7 +170,7 @@ describe('a PSBT spending P2TR (FROST) and P2WPKH (DKLs23) outputs of threshold 
     expect(s.txid).toBe(btc.Transaction.fromPSBT(psbt, { allowUnknownOutputs: true }).id);
     expect(describeTx(s)).toContain('fee 10000 sat');
     // Without the change script the change output counts as leaving the wallet.
-    expect(summarizePsbt(psbt, { network, ownScripts: [] }).spent).toBe(160_000n);
+    expect(summarizePsbt(psbt, { network, ownScripts: [], signing: 'p2tr' }).spent).toBe(160_000n);
   });
 
   it('signs, finalizes ours, leaves the foreign input alone; the other wallet signs; every witness verifies independently', async () => {
@@ -190,7 +194,7 @@ describe('a PSBT spending P2TR (FROST) and P2WPKH (DKLs23) outputs of threshold 
     expect(theirs.isFinal).toBe(true);
     const raw = theirs.extract();
     expectValidWitnesses(raw, prevouts);
-    expect(btc.Transaction.fromRaw(raw, { allowUnknownOutputs: true }).id).toBe(summarizePsbt(psbt, { network, ownScripts: [] }).txid);
+    expect(btc.Transaction.fromRaw(raw, { allowUnknownOutputs: true }).id).toBe(summarizePsbt(psbt, { network, ownScripts: [], signing: 'p2tr' }).txid);
   });
 });
 
@@ -250,7 +254,7 @@ describe('refusals', () => {
 
   it('bytes that are no PSBT, outputs above inputs, an outpoint spent twice', () => {
     expect(() => psbtSigningRequests(hexToBytes('70736274ff00'), trPub, trOptions)).toThrow(PsbtFormatError);
-    expect(() => summarizePsbt(buildPsbt([trInput()], pay(10_001n)), { network, ownScripts: [] })).toThrow(PsbtFormatError);
+    expect(() => summarizePsbt(buildPsbt([trInput()], pay(10_001n)), { network, ownScripts: [], signing: 'p2tr' })).toThrow(PsbtFormatError);
     const input = trInput();
     const twice = buildPsbt([input, { ...input, witnessUtxo: { ...input.witnessUtxo } }], pay(1_000n));
     expect(() => psbtSigningRequests(twice, trPub, trOptions)).toThrow(/spent twice/);
@@ -261,7 +265,7 @@ describe('refusals', () => {
     const e = refusal(() => psbtSigningRequests(psbt, trPub, trOptions));
     expect(e).toBeInstanceOf(PsbtInputError);
     expect(e).toMatchObject({ inputIndex: 1, reason: 'missing-prevout' });
-    expect(() => summarizePsbt(psbt, { network, ownScripts: [] })).toThrow(PsbtInputError);
+    expect(() => summarizePsbt(psbt, { network, ownScripts: [], signing: 'p2tr' })).toThrow(PsbtInputError);
 
     const prev = new btc.Transaction();
     prev.addInput({ txid: new Uint8Array(32).fill(0xee), index: 0 });
@@ -270,6 +274,23 @@ describe('refusals', () => {
     const honest = buildPsbt([{ txid: hexToBytes(prev.id), index: 0, witnessUtxo: { script: theirP2wpkh(ecdsaPub, ECDSA_PATH), amount: 10_000n } }], pay(1_000n));
     const both = psbtSigningRequests(tamper(honest, 0, { nonWitnessUtxo: prevRaw }), ecdsaPub, ecdsaOptions);
     expect(both).toHaveLength(1);
+    // Proven: the nonWitnessUtxo hashes (by our own serialization) to the prevout txid and holds the spent output.
+    expect(decodePsbt(honest).proven).toEqual([false]);
+    expect(decodePsbt(tamper(honest, 0, { nonWitnessUtxo: prevRaw })).proven).toEqual([true]);
+    expect(decodePsbt(tamper(honest, 0, { nonWitnessUtxo: prevRaw, witnessUtxo: undefined })).proven).toEqual([true]);
+    // A previous transaction with a scriptSig and witnesses: its txid leaves the witnesses out (BIP144).
+    const spentOut = { script: theirP2wpkh(ecdsaPub, ECDSA_PATH), amount: 7_000n };
+    const segwitPrev = btc.RawTx.encode({
+      version: 2,
+      segwitFlag: true,
+      inputs: [{ txid: new Uint8Array(32).fill(0xdd), index: 3, finalScriptSig: hexToBytes('0151'), sequence: 0xfffffffd }],
+      outputs: [{ amount: 1n, script: foreignScript }, spentOut],
+      witnesses: [[hexToBytes('01'), hexToBytes('0202')]],
+      lockTime: 800_000,
+    });
+    const segwitId = btc.Transaction.fromRaw(segwitPrev, { allowUnknownInputs: true, disableScriptCheck: true }).id;
+    const fromSegwit = buildPsbt([{ txid: hexToBytes(segwitId), index: 1, witnessUtxo: spentOut }], pay(1_000n));
+    expect(decodePsbt(tamper(fromSegwit, 0, { nonWitnessUtxo: btc.RawTx.decode(segwitPrev) })).proven).toEqual([true]);
     expect(psbtSigningRequests(tamper(honest, 0, { nonWitnessUtxo: prevRaw, witnessUtxo: undefined }), ecdsaPub, ecdsaOptions)).toEqual(both);
     const tooMuch = tamper(honest, 0, { witnessUtxo: { script: theirP2wpkh(ecdsaPub, ECDSA_PATH), amount: 2_100_000_000_000_001n } });
     expect(refusal(() => psbtSigningRequests(tooMuch, ecdsaPub, ecdsaOptions))).toMatchObject({ reason: 'inconsistent-prevout' });

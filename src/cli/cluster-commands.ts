@@ -100,7 +100,7 @@ export async function runNode(argv: string[], out: Out): Promise<void> {
   const config = loadNodeConfig(values.config);
   const log = values.quiet ? undefined : (line: string) => process.stderr.write(`[${config.name}] ${line}\n`);
   const node = await SignerNode.start(config, { ...(log ? { log } : {}) });
-  out(`node ${config.name} ${bytesToHex(node.identityKey)} connected to ${config.relay}`);
+  out(`node ${config.name} ${bytesToHex(node.identityKey)} connected to ${config.relay}${node.httpUrl ? `; health at ${node.httpUrl}/healthz` : ''}`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);

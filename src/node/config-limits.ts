@@ -13,6 +13,7 @@
  * @module
  */
 import { ConfigError } from './config-error.js';
+import { configObject } from './config-object.js';
 
 export interface NodeLimits {
   readonly ecdsaSessionsPerPeer: number;
@@ -32,10 +33,7 @@ const FIELDS = Object.keys(DEFAULT_LIMITS) as (keyof NodeLimits)[];
 
 export function parseNodeLimits(raw: unknown): NodeLimits {
   if (raw === undefined) return DEFAULT_LIMITS;
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError('config: "limits" must be an object');
-  const o = raw as Record<string, unknown>;
-  const unknown = Object.keys(o).filter((k) => !(FIELDS as string[]).includes(k));
-  if (unknown.length > 0) throw new ConfigError(`config: "limits" has unknown field "${unknown[0]}" (known: ${FIELDS.join(', ')})`);
+  const o = configObject(raw, 'limits', FIELDS);
   const limits = { ...DEFAULT_LIMITS };
   for (const field of FIELDS) {
     const v = o[field];

@@ -9,17 +9,23 @@
  *     "stateFile": "./alice.state" (optional; default "<dataDir>.state", beside the data directory:
  *                  the rollback record, storage/state-record.ts; keep it out of backups),
  *     "limits": { … } (optional; config-limits.ts),
+ *     "chains": { "bitcoin": "mainnet", "ethereum": ["1"] }, "keyChains": { … } (optional;
+ *       chains-config.ts),
+ *     "http": { "host": "127.0.0.1", "port": 9101 } (optional; GET /healthz, node-http.ts),
  *     "policy": { … } (optional; the signer policy, documented in signer-policy.ts and the README) }
  *
  * Relative paths are resolved against the config file's directory. Every field is validated with
- * a message that names it.
+ * a message that names it, and a field the reader does not know, at any level, is refused with
+ * its path (config-object.ts).
  * @module
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { hexToBytes } from '../math/bytes.js';
+import { parseChains, type NodeChains } from './chains-config.js';
 import { ConfigError } from './config-error.js';
 import { parseNodeLimits, type NodeLimits } from './config-limits.js';
+import { configObject } from './config-object.js';
 import { parseSignerPolicy, type SignerPolicy } from './signer-policy.js';
 
 export { ConfigError } from './config-error.js';
@@ -27,6 +33,13 @@ export { ConfigError } from './config-error.js';
 export interface PeerEntry {
   readonly name: string;
   readonly identityKey: Uint8Array;
+}
+
+/** Where the node serves GET /healthz. */
+export interface HttpConfig {
+  readonly host: string;
+  /** 0: any free port (tests). */
+  readonly port: number;
 }
 
 export interface NodeConfig {
@@ -41,16 +54,22 @@ export interface NodeConfig {
   /** The rollback record outside the data directory (storage/state-record.ts). */
   readonly stateFile: string;
   readonly limits: NodeLimits;
+  /** The Bitcoin network and Ethereum chain ids this node signs on, per key. */
+  readonly chains: NodeChains;
+  readonly http?: HttpConfig;
   /** What this node agrees to sign (signer-policy.ts); open when the config has no "policy". */
   readonly policy: SignerPolicy;
 }
 
+const FIELDS = ['name', 'relay', 'dataDir', 'passphraseEnv', 'passphraseFile', 'peers', 'coordinators', 'maxRoundTimeoutMs', 'relayCa', 'chains', 'keyChains', 'http', 'stateFile', 'limits', 'policy'];
+const PEER_FIELDS = ['name', 'identityKey'];
+const HTTP_FIELDS = ['host', 'port'];
 const HEX32 = /^[0-9a-f]{64}$/;
 
-function str(o: Record<string, unknown>, key: string, required = true): string | undefined {
+function str(o: Record<string, unknown>, key: string, required = true, path = key): string | undefined {
   const v = o[key];
   if (v === undefined && !required) return undefined;
-  if (typeof v !== 'string' || v.length === 0) throw new ConfigError(`config: "${key}" must be a non-empty string`);
+  if (typeof v !== 'string' || v.length === 0) throw new ConfigError(`config: "${path}" must be a non-empty string`);
   return v;
 }
 
@@ -59,9 +78,16 @@ export function identityKeyFromHex(v: unknown, where: string): Uint8Array {
   return hexToBytes(v);
 }
 
+function httpConfig(raw: unknown): HttpConfig {
+  const o = configObject(raw, 'http', HTTP_FIELDS);
+  const host = str(o, 'host', false, 'http.host') ?? '127.0.0.1';
+  const port = o.port;
+  if (typeof port !== 'number' || !Number.isInteger(port) || port < 0 || port > 65_535) throw new ConfigError('config: "http.port" must be an integer from 0 to 65535');
+  return { host, port };
+}
+
 export function parseNodeConfig(raw: unknown, baseDir: string): NodeConfig {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError('config: expected a JSON object');
-  const o = raw as Record<string, unknown>;
+  const o = configObject(raw, '', FIELDS);
   const relay = str(o, 'relay')!;
   if (!/^wss?:\/\//.test(relay)) throw new ConfigError('config: "relay" must be a ws:// or wss:// URL');
   const env = str(o, 'passphraseEnv', false);
@@ -69,9 +95,8 @@ export function parseNodeConfig(raw: unknown, baseDir: string): NodeConfig {
   if ((env === undefined) === (file === undefined)) throw new ConfigError('config: give exactly one of "passphraseEnv" or "passphraseFile"');
   if (!Array.isArray(o.peers)) throw new ConfigError('config: "peers" must be a list');
   const peers = o.peers.map((p, i) => {
-    if (typeof p !== 'object' || p === null) throw new ConfigError(`config: peers[${i}] must be an object`);
-    const e = p as Record<string, unknown>;
-    return { name: str(e, 'name')!, identityKey: identityKeyFromHex(e.identityKey, `peers[${i}].identityKey`) };
+    const e = configObject(p, `peers[${i}]`, PEER_FIELDS);
+    return { name: str(e, 'name', true, `peers[${i}].name`)!, identityKey: identityKeyFromHex(e.identityKey, `peers[${i}].identityKey`) };
   });
   if (!Array.isArray(o.coordinators)) throw new ConfigError('config: "coordinators" must be a list of identity keys');
   const coordinators = o.coordinators.map((c, i) => identityKeyFromHex(c, `coordinators[${i}]`));
@@ -92,8 +117,10 @@ export function parseNodeConfig(raw: unknown, baseDir: string): NodeConfig {
     peers,
     coordinators,
     maxRoundTimeoutMs,
+    chains: parseChains(o.chains, o.keyChains),
     policy: parseSignerPolicy(o.policy),
     ...(relayCa !== undefined ? { relayCa: resolve(baseDir, relayCa) } : {}),
+    ...(o.http !== undefined ? { http: httpConfig(o.http) } : {}),
   };
 }
 

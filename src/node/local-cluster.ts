@@ -3,7 +3,8 @@
  * relay and n signer nodes, each a separate OS process running the `tessera` CLI, with fresh data
  * directories under a temporary folder, plus an in-process coordinator identity allowed by the
  * relay and by every node. Nodes can be killed (SIGKILL, as a crash) and restarted on the same
- * data, the relay restarted on the same port. `stop()` ends every process and removes the folder.
+ * data (after an edit of its config, if a test wants one), the relay restarted on the same port.
+ * `stop()` ends every process and removes the folder.
  * @module
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -24,6 +25,8 @@ export interface ClusterNode {
   readonly identityKey: Uint8Array;
   readonly configPath: string;
   process: ChildProcess | null;
+  /** GET this for the node's health report, when the cluster was started with `http`. */
+  healthUrl: string | null;
 }
 
 export interface LocalClusterOptions {
@@ -39,20 +42,37 @@ export interface LocalClusterOptions {
   readonly relayDelayMs?: number;
   /** Node i's signer policy (its config's "policy" block); none by default. */
   readonly policyOf?: (i: number) => unknown;
+  /** Every node's "chains" block (e.g. `{ bitcoin: 'regtest' }` for regtest tests); the nodes' default otherwise. */
+  readonly chains?: unknown;
+  /** Give every node an "http" block on a free loopback port (its URL in ClusterNode.healthUrl). */
+  readonly http?: boolean;
   /** More coordinators the nodes take proposals from (e.g. a CLI home's identity), admitted by the relay. */
   readonly extraCoordinators?: readonly Uint8Array[];
 }
 
-/** Spawns the CLI and resolves with the process once a stdout line matches `ready`. */
+/**
+ * Spawns the CLI and resolves with the process once a stdout line matches `ready`; if it exits
+ * first, rejects with its last stderr lines (e.g. the config error that stopped it).
+ */
 function launch(args: string[], env: NodeJS.ProcessEnv, ready: RegExp, log?: (line: string) => void): Promise<{ child: ChildProcess; line: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let buffer = '';
+    const stderr: string[] = [];
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`tessera ${args[0]} did not start within 30 s`));
     }, 30_000);
-    child.stderr!.on('data', (d: Buffer) => d.toString().split('\n').filter(Boolean).forEach((l) => log?.(l)));
+    child.stderr!.on('data', (d: Buffer) =>
+      d
+        .toString()
+        .split('\n')
+        .filter(Boolean)
+        .forEach((l) => {
+          stderr.push(l);
+          log?.(l);
+        }),
+    );
     child.stdout!.on('data', (d: Buffer) => {
       buffer += d.toString();
       const line = buffer.split('\n').find((l) => ready.test(l));
@@ -61,9 +81,10 @@ function launch(args: string[], env: NodeJS.ProcessEnv, ready: RegExp, log?: (li
         resolve({ child, line });
       }
     });
-    child.once('exit', (code) => {
+    // 'close', not 'exit': by then stderr has been read to its end.
+    child.once('close', (code) => {
       clearTimeout(timer);
-      reject(new Error(`tessera ${args[0]} exited with code ${code} before it was ready`));
+      reject(new Error(`tessera ${args[0]} exited with code ${code} before it was ready: ${stderr.slice(-5).join(' | ')}`));
     });
   });
 }
@@ -129,25 +150,26 @@ export class LocalCluster {
             peers: names.map((peer, j) => ({ name: peer, identityKey: bytesToHex(keys[j]!) })).filter((p) => p.name !== name),
             coordinators: [this.coordinator.publicKey, ...(this.#o.extraCoordinators ?? [])].map(bytesToHex),
             maxRoundTimeoutMs: this.#o.maxRoundTimeoutMs ?? 60_000,
+            ...(this.#o.chains !== undefined ? { chains: this.#o.chains } : {}),
+            ...(this.#o.http ? { http: { port: 0 } } : {}),
             ...(this.#o.policyOf ? { policy: this.#o.policyOf(i) } : {}),
           },
           null,
           2,
         ),
       );
-      this.nodes.push({ name, identityKey: keys[i]!, configPath, process: null });
+      this.nodes.push({ name, identityKey: keys[i]!, configPath, process: null, healthUrl: null });
     });
     const allowed = [...keys, this.coordinator.publicKey, ...(this.#o.extraCoordinators ?? []), ...(this.#o.extraAllowed ?? [])];
     writeFileSync(join(this.dir, 'allow.json'), JSON.stringify({ identities: allowed.map(bytesToHex) }));
   }
 
-  #rewriteRelay(): void {
-    for (const n of this.nodes) {
-      const path = n.configPath;
-      const config = JSON.parse(readFileSync(path, 'utf8'));
-      config.relay = this.relayUrl;
-      writeFileSync(path, JSON.stringify(config, null, 2));
-    }
+  /** Rewrites node i's config file through `edit`; the node reads it when it next starts. */
+  editConfig(i: number, edit: (config: Record<string, unknown>) => void): void {
+    const path = this.nodes[i]!.configPath;
+    const config = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+    edit(config);
+    writeFileSync(path, JSON.stringify(config, null, 2));
   }
 
   /** The environment the processes run with (it carries the nodes' store passphrase). */
@@ -174,7 +196,7 @@ export class LocalCluster {
     if (this.relayUrl !== url) {
       this.relayUrl = url;
       this.#relayPort = Number(new URL(url).port);
-      this.#rewriteRelay();
+      this.nodes.forEach((_, i) => this.editConfig(i, (config) => (config.relay = url)));
     }
   }
 
@@ -186,20 +208,23 @@ export class LocalCluster {
   /** Starts (or restarts, on the same data) node i; `env` adds variables for this process only. */
   async startNode(i: number, env: Readonly<Record<string, string>> = {}): Promise<void> {
     const node = this.nodes[i]!;
-    const { child } = await launch(['node', '--config', node.configPath], { ...this.#env, ...env }, /^node .* connected to /, (l) => this.#o.log?.(l));
+    const { child, line } = await launch(['node', '--config', node.configPath], { ...this.#env, ...env }, /^node .* connected to /, (l) => this.#o.log?.(l));
     node.process = child;
+    node.healthUrl = /health at (http:\/\/\S+)/.exec(line)?.[1] ?? null;
   }
 
   /** SIGTERM: the node finishes its running sessions, closes its store and exits. */
   async stopNode(i: number): Promise<void> {
     await terminate(this.nodes[i]!.process);
     this.nodes[i]!.process = null;
+    this.nodes[i]!.healthUrl = null;
   }
 
   /** SIGKILL: the node dies as in a crash, with no chance to clean up. */
   async killNode(i: number): Promise<void> {
     await terminate(this.nodes[i]!.process, 'SIGKILL');
     this.nodes[i]!.process = null;
+    this.nodes[i]!.healthUrl = null;
   }
 
   async stop(): Promise<void> {

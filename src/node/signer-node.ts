@@ -4,16 +4,18 @@
  * from the coordinators in its config (and, for signing, only for keys it holds and signers among
  * that key's parties), drops a proposal past its not-after time and refuses one whose not-after
  * lies further ahead than its limit, checks a named presignature before anything is spent, checks
- * its signer policy, runs the protocol over a SessionChannel with the proposal's round deadline,
- * keeps key shares in its encrypted store, marks nonces and presignatures spent in the database
- * before a share leaves, writes the audit row "released" right before its final share leaves,
- * reports the result or the abort (with culprits) to the coordinator, and writes an audit row for
- * every session. A refusal is also told to the session's other parties (a signed abort notice) so
- * that none of them waits for, or blames, this node. DKLs23 sessions go through the pair guard
- * (pair-guard.ts: one ban list per key, a cap per counterparty) and presign proposals through a
- * per-coordinator rate. Proposals from unlisted identities are counted, not logged one by one, and
- * answered within a rate limit (unlisted-proposals.ts). Sessions run concurrently; a failing
- * session never stops the node.
+ * the transaction against its own chains and its signer policy (reserving the amount), runs the
+ * protocol over a SessionChannel with the proposal's round deadline, keeps key shares in its
+ * encrypted store, marks nonces and presignatures spent in the database before a share leaves,
+ * and right before its final share leaves commits the audit row "released" and turns the
+ * reservation into a ledger entry. It reports the result or the abort (with culprits) to the
+ * coordinator and writes an audit row for every session. A refusal is also told to the session's
+ * other parties (a signed abort notice) so that none of them waits for, or blames, this node.
+ * DKLs23 sessions go through the pair guard (pair-guard.ts: one ban list per key, a cap per
+ * counterparty) and presign proposals through a per-coordinator rate. Proposals from unlisted
+ * identities are counted, not logged one by one, and answered within a rate limit
+ * (unlisted-proposals.ts). With "http" in its config it serves GET /healthz (node-http.ts).
+ * Sessions run concurrently; a failing session never stops the node.
  * @module
  */
 import { readFileSync } from 'node:fs';
@@ -32,12 +34,16 @@ import { SessionChannel } from '../transport/session-channel.js';
 import { SessionRouter } from '../transport/session-router.js';
 import { NodeStorage, type AuditOutcome } from '../storage/index.js';
 import { readPassphrase } from '../storage/passphrase.js';
+import { chainsOf } from './chains-config.js';
 import type { NodeConfig } from './config.js';
 import { controlEnvelope } from './control.js';
 import { PairGuard } from './pair-guard.js';
+import { HeldKeys } from './held-keys.js';
+import { nodeHealth, policyLine } from './node-health.js';
+import { NodeHttp, type HealthReport } from './node-http.js';
 import { ProposalRefusedError } from './proposal-errors.js';
 import { runKeygen, runPresign, runSign } from './session-runner.js';
-import { checkAndRecordSpend } from './signer-policy.js';
+import { checkAndReserveSpend } from './signer-policy.js';
 import { checkProposedTransaction } from './transaction-check.js';
 import { UnlistedProposals } from './unlisted-proposals.js';
 import { describeTx, type TxSummary } from '../wallet/tx-summary.js';
@@ -81,12 +87,15 @@ export class SignerNode {
   /** Presign proposals per coordinator (hex identity key). */
   readonly #presignRates = new Map<string, RateLimiter>();
   readonly #unlisted: UnlistedProposals;
+  readonly #heldKeys: HeldKeys;
+  #http: NodeHttp | null = null;
 
   private constructor(config: NodeConfig, storage: NodeStorage, o: SignerNodeOptions) {
     this.config = config;
     this.storage = storage;
     this.#log = o.log ?? (() => {});
     this.#pairs = new PairGuard({ bans: storage.bans, maxSessionsPerPeer: config.limits.ecdsaSessionsPerPeer, log: this.#log });
+    this.#heldKeys = new HeldKeys(storage.keys);
     this.#router = new SessionRouter({
       onControl: (e) => this.#onControl(e),
       onReject: (err) => this.#log(`dropped an envelope: ${err.message}`),
@@ -123,12 +132,31 @@ export class SignerNode {
       presignatureTtlMs: config.limits.presignatureTtlMs,
       ...(o.scryptN !== undefined ? { scrypt: { N: o.scryptN, r: 8, p: 1 } } : {}),
     });
+    storage.spends.dropReservations(); // no session of an earlier process is still running
     const node = new SignerNode(config, storage, o);
+    log(policyLine(config.policy));
     if (storage.rollback?.message) log(storage.rollback.message);
     const expired = storage.presignatures.expire();
     if (expired > 0) log(`voided ${expired} expired presignature${expired === 1 ? '' : 's'}`);
-    await node.#client.connect();
+    try {
+      await node.#client.connect();
+      if (config.http) node.#http = await NodeHttp.start({ ...config.http, health: () => node.health() });
+    } catch (e) {
+      await node.stop();
+      throw e;
+    }
     return node;
+  }
+
+  /** What GET /healthz reports. */
+  health(): HealthReport {
+    const c = this.config;
+    return nodeHealth({ name: c.name, identityKey: this.identityKey, relayConnected: this.#client.ready, chains: c.chains, policy: c.policy, limits: c.limits, rollback: this.storage.rollback });
+  }
+
+  /** The base URL of the health endpoint, or null without "http" in the config. */
+  get httpUrl(): string | null {
+    return this.#http?.url ?? null;
   }
 
   get identityKey(): Uint8Array {
@@ -137,6 +165,7 @@ export class SignerNode {
 
   /** Stops taking proposals, lets running sessions end, closes the relay connection and the store. */
   async stop(): Promise<void> {
+    await this.#http?.close();
     await this.#client.close();
     await Promise.allSettled([...this.#active]);
     this.#unlisted.stop();
@@ -170,7 +199,7 @@ export class SignerNode {
       const checked = this.#checkProposal(proposal, e.sender);
       members = checked.members;
       const { stored } = checked;
-      const summary = proposal.kind === 'sign' ? this.#checkPolicy(proposal, stored!) : undefined;
+      const summary = proposal.kind === 'sign' ? this.#checkPolicy(proposal, stored!, sessionHex) : undefined;
       const open = new SessionChannel({
         session: e.sessionId,
         scheme: proposal.scheme,
@@ -184,8 +213,13 @@ export class SignerNode {
       this.#router.register(channel);
       await channel.open(proposal.roundTimeoutMs);
       const p = proposal;
-      // Committed before the final share leaves (a failed write stops the release).
-      const beforeRelease = () => this.#appendAudit(e, p, 'released', `final share released: ${summary ? describeTx(summary) : 'a message'}`, startedAt);
+      // Right before the final share leaves, in one committed transaction (a failed write stops
+      // the release): the audit row "released", and the reserved amount as a ledger entry.
+      const release = this.storage.database.db.transaction(() => {
+        this.storage.spends.release(sessionHex);
+        this.#appendAudit(e, p, 'released', `final share released: ${summary ? describeTx(summary) : 'a message'}`, startedAt);
+      });
+      const beforeRelease = () => release.immediate();
       const run = { channel, session: e.sessionId, members, storage: this.storage, beforeRelease, ...(stored ? { stored } : {}) };
       const runner = { keygen: runKeygen, presign: runPresign, sign: runSign }[proposal.kind];
       const result = await runner(proposal, run);
@@ -194,6 +228,7 @@ export class SignerNode {
       this.#audit(e, proposal, 'ok', detail, startedAt);
       this.#transmit(controlEnvelope(this.storage.identity, proposal.scheme, e.sessionId, ROUND_RESULT, e.sender, encodeResult(result)));
     } catch (err) {
+      this.storage.spends.cancel(sessionHex); // no-op once released
       const culprits = err instanceof ProtocolAbort ? err.culprits.flatMap((id) => members.get(id) ?? []) : [];
       const code = err instanceof TssError ? err.code : 'ERROR';
       const reason = err instanceof TssError ? err.message : 'internal error';
@@ -223,14 +258,16 @@ export class SignerNode {
   }
 
   /**
-   * A sign proposal's transaction decoded and checked by this node (transaction-check.ts), then
-   * the signer policy of the config (signer-policy.ts): checked, and the amount recorded in the
-   * spend ledger, in one transaction before any protocol message is sent. Returns the summary.
+   * A sign proposal's transaction decoded and checked by this node against its chains for the key
+   * (transaction-check.ts), then the signer policy of the config (signer-policy.ts): checked, and
+   * the amount reserved for the session in the spend ledger, in one transaction before any
+   * protocol message is sent. Returns the summary.
    */
-  #checkPolicy(p: SessionProposal, stored: StoredKeyShare): TxSummary | undefined {
-    const tx = checkProposedTransaction(p, stored.key.public);
+  #checkPolicy(p: SessionProposal, stored: StoredKeyShare, sessionHex: string): TxSummary | undefined {
+    this.#heldKeys.remember(p.keyId, stored.key.public);
+    const tx = checkProposedTransaction(p, stored.key.public, { chains: chainsOf(this.config.chains, p.keyId), heldKeys: () => this.#heldKeys.bitcoinKeys() });
     if (tx) this.#log(`session proposes ${describeTx(tx)}`);
-    const verdict = checkAndRecordSpend(this.config.policy, { scheme: p.scheme, keyId: p.keyId, ...(tx ? { tx } : {}) }, this.storage.spends, new Date());
+    const verdict = checkAndReserveSpend(this.config.policy, { scheme: p.scheme, keyId: p.keyId, ...(tx ? { tx } : {}) }, this.storage.spends, new Date(), sessionHex);
     if (!verdict.ok) throw new ProposalRefusedError(`refused by policy rule ${verdict.rule}: ${verdict.reason}`);
     return tx;
   }

@@ -1,25 +1,32 @@
 /**
  * Reads the `"policy"` block of a node's config (documented in signer-policy.ts) into a
  * SignerPolicy. Every field is optional and an absent block is the open policy; every error is a
- * ConfigError naming the field. Unknown fields are refused, so that a misspelt limit cannot
- * silently be no limit; so are unknown chain names, amounts that are not decimal strings, unknown
- * schemes and time zones, and mixed-case Ethereum addresses whose EIP-55 checksum is wrong.
- * Addresses are stored normalised (normalizeAddress) for comparison.
+ * ConfigError naming the field. Unknown fields are refused, at every level (config-object.ts), so
+ * that a misspelt limit cannot silently be no limit; so are unknown chain names, amounts that are
+ * neither decimal strings nor "unlimited", unknown schemes and time zones, and mixed-case
+ * Ethereum addresses whose EIP-55 checksum is wrong. Addresses are stored normalised
+ * (normalizeAddress) for comparison.
  * @module
  */
 import { isAnySchemeId } from '../signing/schemes.js';
 import { eip55Checksum } from '../wallet/addresses.js';
 import { BITCOIN_NETWORKS } from '../wallet/networks.js';
 import { ConfigError } from './config-error.js';
+import { configObject, configRecord } from './config-object.js';
 import { isTimeZone, type AllowedHours } from './signer-policy-hours.js';
 
 export type { AllowedHours } from './signer-policy-hours.js';
 
+/** A limit in base units, or `unlimited`: the chain is named (so fail-closed lets it through) without a bound. */
+export type Limit = bigint | 'unlimited';
+
 export interface SignerPolicy {
   /** Chain name → largest amount one transaction may send, in base units. */
-  readonly maxAmountPerTx: ReadonlyMap<string, bigint>;
-  /** Chain name → largest amount a key may send in any rolling 24 hours, in base units. */
-  readonly maxAmountPerDay: ReadonlyMap<string, bigint>;
+  readonly maxAmountPerTx: ReadonlyMap<string, Limit>;
+  /** Chain name → largest fee one transaction may pay (Ethereum: the most it can pay), in base units. */
+  readonly maxFeePerTx: ReadonlyMap<string, Limit>;
+  /** Chain name → largest amount plus fees a key may send in any rolling 24 hours, in base units. */
+  readonly maxAmountPerDay: ReadonlyMap<string, Limit>;
   /** Normalised addresses every destination must be among; absent = any destination. */
   readonly allowedDestinations?: ReadonlySet<string>;
   /** Chain names a transaction must be on; absent = any chain. */
@@ -29,20 +36,26 @@ export interface SignerPolicy {
   readonly allowRawMessages: boolean;
   /** Scheme ids a session must use; absent = any scheme. */
   readonly allowedSchemes?: ReadonlySet<string>;
+  /** Whether to sign a P2WPKH input of a PSBT whose inputs' amounts no nonWitnessUtxo proves. */
+  readonly trustWitnessUtxoAmounts: boolean;
 }
 
-/** The config field names, which are also the names of the rules that refuse. */
+/** The config field names, which are also the names of the rules that refuse, in the order they are checked. */
 export const POLICY_FIELDS = [
-  'maxAmountPerTx',
-  'maxAmountPerDay',
-  'allowedDestinations',
-  'allowedChains',
-  'allowedHours',
-  'allowRawMessages',
   'allowedSchemes',
+  'allowRawMessages',
+  'allowedHours',
+  'allowedChains',
+  'trustWitnessUtxoAmounts',
+  'allowedDestinations',
+  'maxAmountPerTx',
+  'maxFeePerTx',
+  'maxAmountPerDay',
 ] as const;
 
 export type PolicyRule = (typeof POLICY_FIELDS)[number];
+
+export const OPEN_POLICY: SignerPolicy = { maxAmountPerTx: new Map(), maxFeePerTx: new Map(), maxAmountPerDay: new Map(), allowRawMessages: true, trustWitnessUtxoAmounts: false };
 
 const CHAIN_NAME = new RegExp(`^(bitcoin:(${BITCOIN_NETWORKS.join('|')})|ethereum:[1-9][0-9]*)$`);
 const DECIMAL = /^(0|[1-9][0-9]*)$/;
@@ -58,11 +71,6 @@ function fail(field: string, problem: string): never {
   throw new ConfigError(`config: "policy.${field}" ${problem}`);
 }
 
-function asObject(v: unknown, field: string): Record<string, unknown> {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(field, 'must be an object');
-  return v as Record<string, unknown>;
-}
-
 function asStrings(v: unknown, field: string): string[] {
   if (!Array.isArray(v)) fail(field, 'must be a list of strings');
   return v.map((s, i) => {
@@ -76,12 +84,13 @@ function chainName(name: string, field: string): string {
   return name;
 }
 
-function limits(v: unknown, field: string): ReadonlyMap<string, bigint> {
+function limits(v: unknown, field: string): ReadonlyMap<string, Limit> {
   if (v === undefined) return new Map();
   return new Map(
-    Object.entries(asObject(v, field)).map(([chain, amount]) => {
+    Object.entries(configRecord(v, `policy.${field}`)).map(([chain, amount]): [string, Limit] => {
       chainName(chain, field);
-      if (typeof amount !== 'string' || !DECIMAL.test(amount)) fail(`${field}.${chain}`, 'must be a decimal string of base units (satoshi, wei), such as "150000"');
+      if (amount === 'unlimited') return [chain, amount];
+      if (typeof amount !== 'string' || !DECIMAL.test(amount)) fail(`${field}.${chain}`, 'must be a decimal string of base units (satoshi, wei), such as "150000", or "unlimited"');
       return [chain, BigInt(amount)];
     }),
   );
@@ -104,9 +113,7 @@ function hourField(o: Record<string, unknown>, key: 'from' | 'to', min: number, 
 }
 
 function allowedHours(v: unknown): AllowedHours {
-  const o = asObject(v, 'allowedHours');
-  const unknown = Object.keys(o).filter((k) => !['from', 'to', 'timezone'].includes(k));
-  if (unknown.length > 0) fail('allowedHours', `has unknown field "${unknown[0]}" (known: from, to, timezone)`);
+  const o = configObject(v, 'policy.allowedHours', ['from', 'to', 'timezone']);
   const from = hourField(o, 'from', 0, 23);
   const to = hourField(o, 'to', 1, 24);
   if (from === to) fail('allowedHours', 'has from equal to to: give a window such as {"from": 9, "to": 17}, or omit the rule');
@@ -120,25 +127,44 @@ function optionalSet(o: Record<string, unknown>, field: PolicyRule, each: (s: st
   return new Set(asStrings(o[field], field).map((s, i) => each(s, `${field}[${i}]`)));
 }
 
+function flag(o: Record<string, unknown>, field: PolicyRule, byDefault: boolean): boolean {
+  const v = o[field] ?? byDefault;
+  if (typeof v !== 'boolean') fail(field, 'must be true or false');
+  return v;
+}
+
 /** The policy of a node config's `"policy"` value (undefined: the open policy). */
 export function parseSignerPolicy(raw: unknown): SignerPolicy {
-  if (raw === undefined) return { maxAmountPerTx: new Map(), maxAmountPerDay: new Map(), allowRawMessages: true };
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError('config: "policy" must be an object');
-  const o = raw as Record<string, unknown>;
-  const unknown = Object.keys(o).filter((k) => !(POLICY_FIELDS as readonly string[]).includes(k));
-  if (unknown.length > 0) throw new ConfigError(`config: "policy" has unknown field "${unknown[0]}" (known: ${POLICY_FIELDS.join(', ')})`);
-  const allowRawMessages = o.allowRawMessages ?? true;
-  if (typeof allowRawMessages !== 'boolean') fail('allowRawMessages', 'must be true or false');
+  if (raw === undefined) return OPEN_POLICY;
+  const o = configObject(raw, 'policy', POLICY_FIELDS);
   const destinations = optionalSet(o, 'allowedDestinations', destination);
   const chains = optionalSet(o, 'allowedChains', chainName);
   const schemes = optionalSet(o, 'allowedSchemes', (s, where) => (isAnySchemeId(s) ? s : fail(where, `is not a known scheme: "${s}"`)));
   return {
     maxAmountPerTx: limits(o.maxAmountPerTx, 'maxAmountPerTx'),
+    maxFeePerTx: limits(o.maxFeePerTx, 'maxFeePerTx'),
     maxAmountPerDay: limits(o.maxAmountPerDay, 'maxAmountPerDay'),
     ...(destinations ? { allowedDestinations: destinations } : {}),
     ...(chains ? { allowedChains: chains } : {}),
     ...(o.allowedHours !== undefined ? { allowedHours: allowedHours(o.allowedHours) } : {}),
-    allowRawMessages,
+    allowRawMessages: flag(o, 'allowRawMessages', true),
     ...(schemes ? { allowedSchemes: schemes } : {}),
+    trustWitnessUtxoAmounts: flag(o, 'trustWitnessUtxoAmounts', false),
   };
+}
+
+/** The fields of `p` that differ from the open policy, in check order: what /healthz and the start log show. */
+export function configuredRules(p: SignerPolicy): PolicyRule[] {
+  const differs: Readonly<Record<PolicyRule, boolean>> = {
+    allowedSchemes: p.allowedSchemes !== undefined,
+    allowRawMessages: !p.allowRawMessages,
+    allowedHours: p.allowedHours !== undefined,
+    allowedChains: p.allowedChains !== undefined,
+    trustWitnessUtxoAmounts: p.trustWitnessUtxoAmounts,
+    allowedDestinations: p.allowedDestinations !== undefined,
+    maxAmountPerTx: p.maxAmountPerTx.size > 0,
+    maxFeePerTx: p.maxFeePerTx.size > 0,
+    maxAmountPerDay: p.maxAmountPerDay.size > 0,
+  };
+  return POLICY_FIELDS.filter((f) => differs[f]);
 }

@@ -1,23 +1,26 @@
 /**
- * The signer policy (issue 6 point 5): what a signer node agrees to sign, judged on the
- * transaction it decoded itself (src/wallet/tx-summary.ts) before it joins a signing session.
+ * The signer policy (DESIGN.md "Wallet", "Trust"): what a signer node agrees to sign, judged on
+ * the transaction it decoded itself (src/wallet/tx-summary.ts) before it joins a signing session.
  *
  * ### Signer policy
  *
  * A node config may hold a `"policy"` object. Before joining a signing session the node checks
  * the request against it; a refusal names the rule (the field name) and the reason, and the
  * coordinator reports both. Every field is optional; without the block (or with `{}`) the node
- * signs what its coordinators propose for keys it holds.
+ * signs what its coordinators propose for keys it holds, on the chains of its `"chains"` block
+ * (chains-config.ts), and only PSBTs whose input amounts are proven (`trustWitnessUtxoAmounts`).
  *
  * ```json
  * "policy": {
  *   "maxAmountPerTx":  { "bitcoin:mainnet": "5000000",  "ethereum:1": "2000000000000000000" },
+ *   "maxFeePerTx":     { "bitcoin:mainnet": "50000",    "ethereum:1": "10000000000000000" },
  *   "maxAmountPerDay": { "bitcoin:mainnet": "20000000", "ethereum:1": "10000000000000000000" },
  *   "allowedDestinations": ["bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4", "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"],
  *   "allowedChains": ["bitcoin:mainnet", "ethereum:1"],
  *   "allowedHours": { "from": 8, "to": 20, "timezone": "Europe/Zurich" },
  *   "allowRawMessages": false,
- *   "allowedSchemes": ["frost-secp256k1-tr", "ecdsa-secp256k1"]
+ *   "allowedSchemes": ["frost-secp256k1-tr", "ecdsa-secp256k1"],
+ *   "trustWitnessUtxoAmounts": false
  * }
  * ```
  *
@@ -26,19 +29,27 @@
  *
  * - `maxAmountPerTx`: chain name → the most one transaction may send on that chain, as a decimal
  *   string in base units (satoshi for `bitcoin:*`, wei for `ethereum:*`; strings because wei
- *   amounts overflow JSON numbers). What counts: on Bitcoin the outputs that do not pay back to
- *   the key (change), fee not included; on Ethereum the transaction's `value` (fee not included,
- *   and a token transfer inside call data shows as 0 to the token contract: restrict those with
- *   `allowedDestinations`). A chain not listed has no limit.
- * - `maxAmountPerDay`: same form; the most one key may send on that chain in any rolling 24 hours:
- *   what the node accepted for that key and chain in the 24 hours before now (a transaction
- *   accepted exactly 24 hours ago no longer counts) plus this transaction must not exceed the
- *   limit. A transaction is recorded in the node's database (table `spend_ledger`) when the node
- *   accepts the request, before it signs, so an aborted or retried session still counts and a
- *   restart forgets nothing. The same txid counts once (a PSBT is signed in one session per
- *   input). Check and record are one SQLite transaction, so concurrent sessions cannot together
- *   pass a limit. Each node keeps its own ledger: for a limit to bind whatever t signers the
- *   coordinator picks, at least n − t + 1 of the n nodes must carry it.
+ *   amounts overflow JSON numbers), or `"unlimited"`. What counts: on Bitcoin the outputs that do
+ *   not pay back to a key the node holds (change, decided by the node's own derivation:
+ *   transaction-check.ts), fee not included; on Ethereum the transaction's `value` (fee not
+ *   included, and a token transfer inside call data shows as 0 to the token contract: restrict
+ *   those with `allowedDestinations`).
+ * - `maxFeePerTx`: same form; the most one transaction may pay in fees: on Bitcoin inputs minus
+ *   outputs, on Ethereum the most it can pay, gasLimit × maxFeePerGas (gasPrice for legacy).
+ * - Fail closed: once any of these three maps holds a limit, a transaction on a chain that none
+ *   of them names is refused (rule `maxAmountPerTx`); name a chain with `"unlimited"` to sign on
+ *   it without a bound.
+ * - `maxAmountPerDay`: same form; the most one key may send on that chain, fees included, in any
+ *   rolling 24 hours: what the node signed for that key and chain in the 24 hours before now (a
+ *   transaction accepted exactly 24 hours ago no longer counts), what it has reserved for sessions
+ *   still running, and this transaction (amount + fee) must not exceed the limit. Accepting a
+ *   request reserves its amount in the node's database (table `spend_reservations`, keyed by
+ *   session); the reservation becomes a ledger entry (table `spend_ledger`) when the node releases
+ *   its final share, and is dropped when the session aborts before that or the node restarts. The
+ *   same txid counts once (a PSBT is signed in one session per input), at the largest amount any
+ *   of its sessions counted. Check and reservation are one SQLite transaction, so concurrent
+ *   sessions cannot together pass a limit. Each node keeps its own ledger: for a limit to bind
+ *   whatever t signers the coordinator picks, at least n − t + 1 of the n nodes must carry it.
  * - `allowedDestinations`: list of addresses; every destination of a transaction must be on it:
  *   on Bitcoin each non-change output (`script:<hex>` for a script without an address form), on
  *   Ethereum the recipient (`contract-creation` for a deployment). Ethereum addresses compare
@@ -54,19 +65,25 @@
  *   cannot judge such a message, so a custodian sets `false`.
  * - `allowedSchemes`: list of scheme ids (`frost-secp256k1-tr`, `ecdsa-secp256k1`, …) the node
  *   signs with.
+ * - `trustWitnessUtxoAmounts` (default `false`): a P2WPKH signature (BIP143) commits only to its
+ *   own input's amount, so the other inputs' amounts, hence the fee and what is change, are the
+ *   PSBT creator's word (the CVE-2020-14199 fee attack). Unless this is `true`, signing a P2WPKH
+ *   input needs every input of the PSBT to carry a nonWitnessUtxo that hashes to its prevout txid.
+ *   Signing a P2TR input never does (BIP341 signs every input's amount and script).
  *
- * Unknown fields, unknown chains and schemes, amounts that are not decimal strings and bad hours
- * are config errors naming the field. The rules are checked in the order allowedSchemes,
- * allowRawMessages, allowedHours, allowedChains, allowedDestinations, maxAmountPerTx,
- * maxAmountPerDay; the first that refuses is reported.
+ * Unknown fields, unknown chains and schemes, amounts that are neither decimal strings nor
+ * "unlimited" and bad hours are config errors naming the field. The rules are checked in the order
+ * allowedSchemes, allowRawMessages, allowedHours, allowedChains, trustWitnessUtxoAmounts,
+ * allowedDestinations, maxAmountPerTx, maxFeePerTx, maxAmountPerDay; the first that refuses is
+ * reported.
  * @module
  */
 import type { SpendLedger } from '../storage/spend-ledger.js';
-import { amountOf, chainOf, destinationsOf, type TxSummary } from '../wallet/tx-summary.js';
-import { normalizeAddress, type PolicyRule, type SignerPolicy } from './signer-policy-config.js';
+import { amountOf, chainOf, destinationsOf, feeOf, type TxSummary } from '../wallet/tx-summary.js';
+import { configuredRules, normalizeAddress, type Limit, type PolicyRule, type SignerPolicy } from './signer-policy-config.js';
 import { hourIn, withinHours } from './signer-policy-hours.js';
 
-export { POLICY_FIELDS, normalizeAddress, parseSignerPolicy, type AllowedHours, type PolicyRule, type SignerPolicy } from './signer-policy-config.js';
+export { OPEN_POLICY, POLICY_FIELDS, normalizeAddress, parseSignerPolicy, type AllowedHours, type PolicyRule, type SignerPolicy } from './signer-policy-config.js';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -94,6 +111,7 @@ interface TxFacts {
   readonly tx: TxSummary;
   readonly chain: string;
   readonly amount: bigint;
+  readonly fee: bigint;
   readonly unit: string;
 }
 
@@ -106,11 +124,28 @@ function onTx(rule: TxRule): Rule {
     const tx = c.request.tx;
     if (tx === undefined) return null;
     const chain = chainOf(tx);
-    return rule(c, { tx, chain, amount: amountOf(tx), unit: chain.startsWith('bitcoin:') ? 'sat' : 'wei' });
+    return rule(c, { tx, chain, amount: amountOf(tx), fee: feeOf(tx), unit: chain.startsWith('bitcoin:') ? 'sat' : 'wei' });
   };
 }
 
 const two = (n: number): string => String(n).padStart(2, '0');
+
+/** A numeric limit `value` exceeds (undefined and "unlimited" bound nothing). */
+const exceeded = (limit: Limit | undefined, value: bigint): limit is bigint => typeof limit === 'bigint' && value > limit;
+
+/** Fail closed: the refusal when the policy limits some chain but names this one in no limit at all. */
+function unnamedChain(p: SignerPolicy, chain: string): string | null {
+  const maps = [p.maxAmountPerTx, p.maxFeePerTx, p.maxAmountPerDay];
+  if (maps.some((m) => m.has(chain))) return null;
+  const limited = [...new Set(maps.flatMap((m) => [...m].filter(([, limit]) => limit !== 'unlimited').map(([c]) => c)))];
+  return limited.length === 0 ? null : `${chain} has no limit in this policy, which limits ${limited.join(', ')}: give it a limit, or "unlimited", in maxAmountPerTx`;
+}
+
+function unproven(tx: TxSummary): string | null {
+  if (tx.chain !== 'bitcoin' || tx.unprovenInputs.length === 0) return null;
+  const n = tx.unprovenInputs.length;
+  return `input${n > 1 ? 's' : ''} ${tx.unprovenInputs.join(', ')} of tx ${tx.txid} carr${n > 1 ? 'y' : 'ies'} no nonWitnessUtxo: a P2WPKH signature (BIP143) commits only to its own input's amount, so the fee and what leaves the wallet are unproven`;
+}
 
 const RULES: readonly (readonly [PolicyRule, Rule])[] = [
   ['allowedSchemes', ({ policy: p, request: r }) => (p.allowedSchemes && !p.allowedSchemes.has(r.scheme) ? `scheme ${r.scheme} is not among the allowed schemes (${[...p.allowedSchemes].join(', ')})` : null)],
@@ -121,6 +156,7 @@ const RULES: readonly (readonly [PolicyRule, Rule])[] = [
       h && !withinHours(h, now) ? `it is ${two(hourIn(h.timezone, now))}:xx in ${h.timezone}; signing is allowed from ${two(h.from)}:00 until ${two(h.to)}:00` : null,
   ],
   ['allowedChains', onTx(({ policy: p }, t) => (p.allowedChains && !p.allowedChains.has(t.chain) ? `chain ${t.chain} is not among the allowed chains (${[...p.allowedChains].join(', ')})` : null))],
+  ['trustWitnessUtxoAmounts', onTx(({ policy: p }, t) => (p.trustWitnessUtxoAmounts ? null : unproven(t.tx)))],
   [
     'allowedDestinations',
     onTx(({ policy: p }, t) => {
@@ -133,18 +169,27 @@ const RULES: readonly (readonly [PolicyRule, Rule])[] = [
     'maxAmountPerTx',
     onTx(({ policy: p }, t) => {
       const limit = p.maxAmountPerTx.get(t.chain);
-      return limit !== undefined && t.amount > limit ? `tx ${t.tx.txid} sends ${t.amount} ${t.unit} on ${t.chain}, above the per-transaction limit of ${limit} ${t.unit}` : null;
+      if (exceeded(limit, t.amount)) return `tx ${t.tx.txid} sends ${t.amount} ${t.unit} on ${t.chain}, above the per-transaction limit of ${limit} ${t.unit}`;
+      return unnamedChain(p, t.chain);
+    }),
+  ],
+  [
+    'maxFeePerTx',
+    onTx(({ policy: p }, t) => {
+      const limit = p.maxFeePerTx.get(t.chain);
+      const most = t.tx.chain === 'ethereum' ? 'up to ' : '';
+      return exceeded(limit, t.fee) ? `tx ${t.tx.txid} pays ${most}${t.fee} ${t.unit} in fees on ${t.chain}, above the per-transaction fee limit of ${limit} ${t.unit}` : null;
     }),
   ],
   [
     'maxAmountPerDay',
     onTx(({ policy: p, request: r, ledger, now }, t) => {
       const limit = p.maxAmountPerDay.get(t.chain);
-      if (limit === undefined) return null;
+      if (typeof limit !== 'bigint') return null;
       const before = ledger.spentSince(r.keyId, t.chain, now.getTime() - DAY_MS + 1, t.tx.txid);
-      const total = before + t.amount;
+      const total = before + t.amount + t.fee;
       return total > limit
-        ? `key ${r.keyId} sent ${before} ${t.unit} on ${t.chain} in the last 24 h; tx ${t.tx.txid} adds ${t.amount} ${t.unit}, making ${total}, above the daily limit of ${limit} ${t.unit}`
+        ? `key ${r.keyId} sent ${before} ${t.unit} on ${t.chain} in the last 24 h, fees included; tx ${t.tx.txid} adds ${t.amount} ${t.unit} and ${t.fee} ${t.unit} in fees, making ${total} ${t.unit}, above the daily limit of ${limit} ${t.unit}`
         : null;
     }),
   ],
@@ -163,12 +208,19 @@ export function evaluatePolicy(policy: SignerPolicy, request: SigningRequest, le
 }
 
 /**
- * evaluatePolicy and, if the request is an accepted transaction, its record in the ledger, in one
- * SQLite transaction: what the node calls when it accepts a signing request, before it signs.
+ * evaluatePolicy and, if the request is an accepted transaction, a reservation of its amount plus
+ * fee for `sessionId` in the ledger, in one SQLite transaction: what the node calls when it
+ * accepts a signing request, before any protocol message. The session's end releases or cancels it.
  */
-export function checkAndRecordSpend(policy: SignerPolicy, request: SigningRequest, ledger: SpendLedger, now: Date): PolicyVerdict {
+export function checkAndReserveSpend(policy: SignerPolicy, request: SigningRequest, ledger: SpendLedger, now: Date, sessionId: string): PolicyVerdict {
   const tx = request.tx;
   if (tx === undefined) return evaluatePolicy(policy, request, ledger, now);
-  const entry = { keyId: request.keyId, chain: chainOf(tx), txid: tx.txid, amount: amountOf(tx), atMs: now.getTime() };
-  return ledger.reserve(entry, () => evaluatePolicy(policy, request, ledger, now));
+  const entry = { keyId: request.keyId, chain: chainOf(tx), txid: tx.txid, amount: amountOf(tx) + feeOf(tx), atMs: now.getTime() };
+  return ledger.reserve(sessionId, entry, () => evaluatePolicy(policy, request, ledger, now));
+}
+
+/** What /healthz and the start log say of a policy: "none", or the fields that differ from the open policy. */
+export function policySummary(policy: SignerPolicy): 'none' | { readonly rules: readonly PolicyRule[] } {
+  const rules = configuredRules(policy);
+  return rules.length === 0 ? 'none' : { rules };
 }

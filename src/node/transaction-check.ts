@@ -1,28 +1,45 @@
 /**
- * What a signer node does with a wallet session's transaction before it signs (issue 6 point 4):
- * it decodes the transaction itself, recomputes the digest the session is about to sign (the
- * BIP341 key-path or BIP143 sighash of the named PSBT input, for the key's child at the
- * proposal's path; the keccak256 of an Ethereum transaction's unsigned serialization) and refuses
- * unless it equals the proposal's prehashed digest, so a coordinator cannot have it sign anything
- * but the transaction it shows. The summary (outputs, amounts, change, fee; or recipient, value,
- * chain) is what the signer policy judges and what the audit log records.
+ * What a signer node does with a wallet session's transaction before it signs (DESIGN.md
+ * "Trust", "Wallet"): it decodes the transaction itself, recomputes the digest the session is
+ * about to sign (the BIP341 key-path or BIP143 sighash of the named PSBT input, for the key's
+ * child at the proposal's path; the keccak256 of an Ethereum transaction's unsigned
+ * serialization) and refuses unless it equals the proposal's prehashed digest, so a coordinator
+ * cannot have it sign anything but the transaction it shows. The summary (outputs, amounts,
+ * change, fee, unproven input amounts; or recipient, value, chain) is what the signer policy
+ * judges and what the audit log records.
  *
- * Change: an output is change only when its script is one this node derives for the key itself:
- * the signed input's script, or the same index on the other chain of a BIP44-style path (m/…/0/i
- * ↔ m/…/1/i). Nothing in the PSBT can mark an output as change.
+ * Chain: the node, not the proposal, fixes where the key signs (chains-config.ts; ATTACKS.md
+ * row 24). A PSBT labelled with another Bitcoin network than the node's for this key is refused
+ * (a P2WPKH or P2TR signature is valid on every network, so a mainnet spend labelled regtest
+ * would be judged by regtest's limits), and so is an Ethereum transaction whose chain id the node
+ * does not list.
+ *
+ * Change: an output is change only when its script is one this node derives itself, for any
+ * Bitcoin-capable key it holds (a multi-key PSBT pays change to another of the wallet's keys):
+ * the signed input's script, every held key's script at the proposal's path and at the same index
+ * on the other chain of a BIP44-style path (m/…/0/i ↔ m/…/1/i), and outputs whose BIP32
+ * derivation fields, re-derived, give their script (psbt-change.ts). Nothing in the PSBT can mark
+ * an output as change by itself.
  * @module
  */
 import { equalBytes, bytesToHex } from '../math/bytes.js';
 import type { PublicKeyPackage } from '../dkg/key-package.js';
 import { ethSigningRequest, parseEthTransaction } from '../wallet/eth-tx.js';
-import type { BitcoinNetwork } from '../wallet/networks.js';
-import { ownScript, psbtSigningRequest, summarizePsbt } from '../wallet/psbt.js';
+import { decodePsbt, hintedScripts, ownScript, psbtSigningRequest, scriptsAtPaths, summarizePsbt } from '../wallet/psbt.js';
 import type { TxSummary } from '../wallet/tx-summary.js';
 import type { SessionProposal } from '../wire/session-codec.js';
+import type { ChainRules } from './chains-config.js';
 import { ProposalRefusedError } from './proposal-errors.js';
 
 const RECEIVE = 0;
 const CHANGE = 1;
+
+export interface TransactionContext {
+  /** The chains this node signs the proposal's key on. */
+  readonly chains: ChainRules;
+  /** Every key the node holds with a Bitcoin script, the signing key among them (read for PSBTs only). */
+  readonly heldKeys: () => readonly PublicKeyPackage[];
+}
 
 /** The path of the other chain (receive ↔ change) at the same index, if the path has that shape. */
 function otherChain(path: readonly number[]): number[] | null {
@@ -31,40 +48,54 @@ function otherChain(path: readonly number[]): number[] | null {
   return [...path.slice(0, -2), chain === RECEIVE ? CHANGE : RECEIVE, path.at(-1)!];
 }
 
-function checkPsbt(p: SessionProposal, pub: PublicKeyPackage): TxSummary {
+function checkPsbt(p: SessionProposal, pub: PublicKeyPackage, c: TransactionContext): TxSummary {
   const tx = p.transaction!;
   const scheme: string = pub.scheme;
   if (scheme !== 'frost-secp256k1-tr' && scheme !== 'ecdsa-secp256k1') throw new ProposalRefusedError(`a ${scheme} key cannot sign Bitcoin inputs`);
   if (scheme === 'frost-secp256k1-tr' && p.taproot === undefined) {
     throw new ProposalRefusedError('a P2TR key-path input is signed under the output key: the proposal must carry the taproot tweak');
   }
-  const network = tx.network as BitcoinNetwork;
+  const network = c.chains.bitcoin;
+  if (tx.network !== network) {
+    throw new ProposalRefusedError(`the proposal labels the PSBT bitcoin ${tx.network}, but this node signs key ${p.keyId} on bitcoin ${network} only (a P2WPKH or P2TR signature is valid on every network)`);
+  }
   const merkleRoot = p.taproot?.merkleRoot;
   const options = { network, path: p.derivationPath, ...(merkleRoot ? { merkleRoot } : {}) };
   const request = psbtSigningRequest(tx.data, pub, options, tx.inputIndex);
   if (!equalBytes(request.digest, p.message.preimage)) throw new ProposalRefusedError(`the digest to sign is not the sighash of PSBT input ${tx.inputIndex}`);
   const change = otherChain(p.derivationPath);
-  const ownScripts = [request.script, ...(change ? [ownScript(pub, { path: change, ...(merkleRoot ? { merkleRoot } : {}) }).script] : [])];
-  return summarizePsbt(tx.data, { network, ownScripts });
+  const keys = c.heldKeys();
+  const d = decodePsbt(tx.data);
+  const ownScripts = [
+    request.script,
+    ...(change && merkleRoot ? [ownScript(pub, { path: change, merkleRoot }).script] : []),
+    ...scriptsAtPaths(keys, change ? [p.derivationPath, change] : [p.derivationPath]),
+    ...hintedScripts(d, keys),
+  ];
+  return summarizePsbt(d, { network, ownScripts, signing: request.kind });
 }
 
-function checkEthereum(p: SessionProposal, pub: PublicKeyPackage): TxSummary {
+function checkEthereum(p: SessionProposal, pub: PublicKeyPackage, c: TransactionContext): TxSummary {
   const scheme: string = pub.scheme;
   if (scheme !== 'ecdsa-secp256k1') throw new ProposalRefusedError(`a ${scheme} key cannot sign Ethereum transactions`);
   const { digest, summary } = ethSigningRequest(parseEthTransaction(`0x${bytesToHex(p.transaction!.data)}`));
   if (!equalBytes(digest, p.message.preimage)) throw new ProposalRefusedError('the digest to sign is not the hash of the Ethereum transaction');
+  if (!c.chains.ethereum.has(summary.chainId)) {
+    const listed = [...c.chains.ethereum].join(', ') || 'none';
+    throw new ProposalRefusedError(`the transaction is for Ethereum chain id ${summary.chainId}, which this node does not sign key ${p.keyId} on (its chain ids: ${listed})`);
+  }
   return summary;
 }
 
 /**
- * The proposal's transaction, decoded and checked against its digest; undefined for a bare
- * message. Anything wrong with it (undecodable, not this key's input, another digest) refuses the
- * proposal with the reason.
+ * The proposal's transaction, decoded and checked against its digest and the node's chains;
+ * undefined for a bare message. Anything wrong with it (undecodable, not this key's input,
+ * another digest, another chain) refuses the proposal with the reason.
  */
-export function checkProposedTransaction(p: SessionProposal, pub: PublicKeyPackage): TxSummary | undefined {
+export function checkProposedTransaction(p: SessionProposal, pub: PublicKeyPackage, c: TransactionContext): TxSummary | undefined {
   if (p.transaction === undefined) return undefined;
   try {
-    return p.transaction.kind === 'psbt' ? checkPsbt(p, pub) : checkEthereum(p, pub);
+    return p.transaction.kind === 'psbt' ? checkPsbt(p, pub, c) : checkEthereum(p, pub, c);
   } catch (e) {
     if (e instanceof ProposalRefusedError || !(e instanceof Error)) throw e;
     throw new ProposalRefusedError(`the ${p.transaction.kind === 'psbt' ? 'PSBT' : 'Ethereum transaction'} does not check out: ${e.message}`);

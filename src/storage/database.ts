@@ -171,6 +171,21 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 7,
+    description: 'spend reservations of sessions not yet released',
+    sql: `
+      CREATE TABLE spend_reservations (
+        session_id TEXT PRIMARY KEY,
+        key_id     TEXT NOT NULL,
+        chain      TEXT NOT NULL,
+        txid       TEXT NOT NULL,
+        amount     TEXT NOT NULL CHECK (amount <> '' AND amount NOT GLOB '*[^0-9]*'),
+        at_ms      INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX spend_reservations_window ON spend_reservations (key_id, chain, at_ms);
+    `,
+  },
 ];
 
 /** The database cannot be used: written by a newer version, or a broken migration list. */

@@ -10,13 +10,16 @@
  *   either is refused, foreign or not;
  * - at least one input and one output, no outpoint spent twice, every amount and both sums at
  *   most MAX_MONEY, and outputs not above inputs (consensus rules a signer must not sign against).
+ * It also says, per input, whether the spent output is proven (`proven`): the input carries a
+ * nonWitnessUtxo whose txid, computed here (psbt-tx.ts), is the input's prevout txid, and whose
+ * output at the prevout index is the spent output. A witnessUtxo alone is the PSBT creator's word.
  * Unknown and proprietary PSBT fields are dropped (the library's default).
  * @module
  */
 import * as btc from '@scure/btc-signer';
-import { bytesToHex } from '../math/bytes.js';
+import { bytesToHex, equalBytes } from '../math/bytes.js';
 import { PsbtFormatError, PsbtInputError } from './errors.js';
-import { MAX_MONEY, outpoint, type TxInput, type TxOutput, type UnsignedTx } from './psbt-tx.js';
+import { MAX_MONEY, outpoint, txidOf, type TxInput, type TxOutput, type UnsignedTx } from './psbt-tx.js';
 
 export interface DecodedPsbt {
   /** The library's object, for finalization. */
@@ -26,6 +29,8 @@ export interface DecodedPsbt {
   readonly prevouts: readonly TxOutput[];
   /** Σ prevouts − Σ outputs, ≥ 0. */
   readonly fee: bigint;
+  /** By input index: the spent output is proven by a verified nonWitnessUtxo. */
+  readonly proven: readonly boolean[];
 }
 
 type PsbtInput = ReturnType<btc.Transaction['getInput']>;
@@ -44,6 +49,20 @@ function prevoutOf(input: PsbtInput, i: number): TxOutput {
   if (prevout === undefined) throw new PsbtInputError(i, 'missing-prevout', 'neither witnessUtxo nor nonWitnessUtxo: the amount and script it spends are unknown');
   if (prevout.amount < 0n || prevout.amount > MAX_MONEY) throw new PsbtInputError(i, 'inconsistent-prevout', `spent amount ${prevout.amount} is outside 0..MAX_MONEY`);
   return { script: prevout.script, amount: prevout.amount };
+}
+
+/** Whether the input's nonWitnessUtxo hashes to its prevout txid and holds `prevout` at its index. */
+function isProven(input: PsbtInput, prevout: TxOutput): boolean {
+  const prev = input.nonWitnessUtxo;
+  if (prev === undefined) return false;
+  const inputs = prev.inputs.map((i) => ({ txid: i.txid, index: i.index, sequence: i.sequence, scriptSig: i.finalScriptSig }));
+  const spent = prev.outputs[input.index!];
+  return (
+    txidOf({ version: prev.version, lockTime: prev.lockTime, inputs, outputs: prev.outputs }) === bytesToHex(input.txid!) &&
+    spent !== undefined &&
+    spent.amount === prevout.amount &&
+    equalBytes(spent.script, prevout.script)
+  );
 }
 
 function sumAmounts(what: string, outputs: readonly TxOutput[]): bigint {
@@ -71,5 +90,6 @@ export function decodePsbt(psbt: Uint8Array): DecodedPsbt {
   const prevouts = psbtInputs.map(prevoutOf);
   const fee = sumAmounts('inputs', prevouts) - sumAmounts('outputs', outputs);
   if (fee < 0n) throw new PsbtFormatError(`the outputs spend ${-fee} sat more than the inputs`);
-  return { tx, unsigned: { version: tx.version, lockTime: tx.lockTime, inputs, outputs }, prevouts, fee };
+  const proven = psbtInputs.map((input, i) => isProven(input, prevouts[i]!));
+  return { tx, unsigned: { version: tx.version, lockTime: tx.lockTime, inputs, outputs }, prevouts, fee, proven };
 }

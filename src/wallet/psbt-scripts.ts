@@ -26,6 +26,11 @@ const TAPROOT_SCHEME = 'frost-secp256k1-tr';
 export const p2trScript = (outputKey: Uint8Array): Uint8Array => concatBytes(Uint8Array.of(0x51, 0x20), outputKey);
 export const p2wpkhScript = (publicKey: Uint8Array): Uint8Array => concatBytes(Uint8Array.of(0x00, 0x14), hash160(publicKey));
 
+/** Whether keys of the scheme have a Bitcoin script (ownScript): frost-secp256k1-tr and ecdsa-secp256k1. */
+export function hasBitcoinScript(scheme: string): boolean {
+  return scheme === TAPROOT_SCHEME || scheme === ECDSA_SCHEME;
+}
+
 /** The kind of a script we can sign for (by its shape only), or null. */
 export function scriptKind(script: Uint8Array): PsbtInputKind | null {
   if (script.length === 34 && script[0] === 0x51 && script[1] === 0x20) return 'p2tr';
@@ -52,7 +57,7 @@ export interface OwnScriptOptions {
 /** The script of the key's child at `path`: P2TR for frost-secp256k1-tr, P2WPKH for ecdsa-secp256k1. */
 export function ownScript(pub: PublicKeyPackage, o: OwnScriptOptions): OwnScript {
   const scheme: string = pub.scheme;
-  if (scheme !== TAPROOT_SCHEME && scheme !== ECDSA_SCHEME) throw new UnsupportedSchemeError('Bitcoin transaction signing', scheme);
+  if (!hasBitcoinScript(scheme)) throw new UnsupportedSchemeError('Bitcoin transaction signing', scheme);
   checkNonHardened(o.path);
   const child = derivePublic(pub.groupPublicKey, pub.chainCode, o.path).publicKey;
   if (scheme === ECDSA_SCHEME) {

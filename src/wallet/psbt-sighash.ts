@@ -13,13 +13,12 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { concatBytes } from '../math/bytes.js';
 import { taggedHash } from '../suites/hashing.js';
-import { compactSize, outpoint, serializeOutput, sha256d, u32le, u64le, type TxOutput, type UnsignedTx } from './psbt-tx.js';
+import { outpoint, serializeOutput, serializeScript, sha256d, u32le, u64le, type TxOutput, type UnsignedTx } from './psbt-tx.js';
 
 export const SIGHASH_DEFAULT = 0x00;
 export const SIGHASH_ALL = 0x01;
 
 const KEY_PATH_SPEND_TYPE = 0x00;
-const serializeScript = (script: Uint8Array) => concatBytes(compactSize(script.length), script);
 
 /** BIP341 SigMsg(SIGHASH_DEFAULT, ext_flag 0) for input `index`, tagged-hashed with TapSighash. */
 export function taprootKeyPathSighash(tx: UnsignedTx, prevouts: readonly TxOutput[], index: number): Uint8Array {

@@ -4,7 +4,8 @@
  * serialization that the sighashes (BIP341, BIP143) and the txid are built from: little-endian
  * integers, CompactSize lengths, outpoints (txid in internal byte order ‖ index) and outputs
  * (amount ‖ script). The txid is double SHA-256 of the serialization without witnesses (BIP144),
- * with empty scriptSigs, shown byte-reversed.
+ * shown byte-reversed; the inputs of a PSBT's unsigned transaction have empty scriptSigs, those of
+ * a previous transaction (a nonWitnessUtxo) their own.
  * @module
  */
 import { sha256 } from '@noble/hashes/sha2.js';
@@ -24,6 +25,8 @@ export interface TxInput {
   readonly txid: Uint8Array;
   readonly index: number;
   readonly sequence: number;
+  /** Empty when absent (an unsigned transaction). */
+  readonly scriptSig?: Uint8Array;
 }
 
 export interface UnsignedTx {
@@ -49,11 +52,14 @@ export function compactSize(n: number): Uint8Array {
 /** txid in internal byte order ‖ output index. */
 export const outpoint = (input: TxInput): Uint8Array => concatBytes(Uint8Array.from(input.txid).reverse(), u32le(input.index));
 
-export const serializeOutput = (o: TxOutput): Uint8Array => concatBytes(u64le(o.amount), compactSize(o.script.length), o.script);
+/** CompactSize length ‖ script. */
+export const serializeScript = (script: Uint8Array): Uint8Array => concatBytes(compactSize(script.length), script);
 
-/** Hex txid of the unsigned transaction (display order). */
+export const serializeOutput = (o: TxOutput): Uint8Array => concatBytes(u64le(o.amount), serializeScript(o.script));
+
+/** Hex txid of the transaction (display order). */
 export function txidOf(tx: UnsignedTx): string {
-  const inputs = tx.inputs.map((i) => concatBytes(outpoint(i), compactSize(0), u32le(i.sequence)));
+  const inputs = tx.inputs.map((i) => concatBytes(outpoint(i), serializeScript(i.scriptSig ?? new Uint8Array(0)), u32le(i.sequence)));
   const raw = concatBytes(u32le(tx.version), compactSize(tx.inputs.length), ...inputs, compactSize(tx.outputs.length), ...tx.outputs.map(serializeOutput), u32le(tx.lockTime));
   return bytesToHex(sha256d(raw).reverse());
 }

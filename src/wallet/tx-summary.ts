@@ -1,5 +1,5 @@
 /**
- * What a signer node learns by decoding a transaction itself before it signs (issue 6 point 4):
+ * What a signer node learns by decoding a transaction itself before it signs (DESIGN.md "Wallet"):
  * the facts its policy judges (src/node/signer-policy.ts) and the human line it writes to its
  * audit log. Amounts are integers in the chain's base unit (satoshi, wei).
  * @module
@@ -24,6 +24,12 @@ export interface BitcoinTxSummary {
   readonly fee: bigint;
   /** Σ of the non-change outputs: what leaves the wallet, fee not included. */
   readonly spent: bigint;
+  /**
+   * Inputs whose spent amounts are the PSBT creator's word: none when a P2TR input is signed
+   * (BIP341 signs every input's amount); when a P2WPKH input is signed (BIP143 signs only its
+   * own), every input without a verified nonWitnessUtxo (psbt-summary.ts).
+   */
+  readonly unprovenInputs: readonly number[];
 }
 
 export interface EthereumTxSummary {
@@ -59,6 +65,11 @@ export function destinationsOf(s: TxSummary): string[] {
 /** The value a policy's amount limits count. */
 export function amountOf(s: TxSummary): bigint {
   return s.chain === 'bitcoin' ? s.spent : s.value;
+}
+
+/** The fee a policy's fee limit and daily limit count: exact on Bitcoin, the most it can be on Ethereum. */
+export function feeOf(s: TxSummary): bigint {
+  return s.chain === 'bitcoin' ? s.fee : s.maxFee;
 }
 
 /** One human line for the audit log. */

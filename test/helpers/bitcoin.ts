@@ -2,7 +2,8 @@
  * The independent Bitcoin checker of the wallet tests: @scure/btc-signer re-parses a raw
  * transaction and recomputes every input's sighash itself (preimageWitnessV1 for P2TR key path,
  * preimageWitnessV0 for P2WPKH), and noble's `schnorr.verify` / `secp256k1.verify` (DER, low s)
- * check each witness against it. None of our code takes part.
+ * check each witness against it. None of our code takes part. Also the honest PSBT input of the
+ * tests: the output it spends, with the previous transaction as nonWitnessUtxo (btc-signer).
  * @module
  */
 import { schnorr, secp256k1 } from '@noble/curves/secp256k1.js';
@@ -33,4 +34,12 @@ export function expectValidWitnesses(raw: Uint8Array, prevouts: readonly { scrip
       expect(secp256k1.verify(sig.subarray(0, -1), sighash, publicKey, { prehash: false, format: 'der', lowS: true })).toBe(true);
     } else throw new Error(`unexpected input type ${spent.type}`);
   }
+}
+
+/** A PSBT input spending `amount` at `script` from a fresh previous transaction (`seed` makes it unique), with witnessUtxo and nonWitnessUtxo. */
+export function fundingInput(script: Uint8Array, amount: bigint, seed: number) {
+  const prev = new btc.Transaction();
+  prev.addInput({ txid: new Uint8Array(32).fill(seed & 0xff), index: seed >>> 8 });
+  prev.addOutput({ script, amount });
+  return { txid: prev.id, index: 0, witnessUtxo: { script, amount }, nonWitnessUtxo: prev.unsignedTx };
 }

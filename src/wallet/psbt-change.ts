@@ -1,0 +1,63 @@
+/**
+ * Which output scripts of a PSBT pay back to keys a signer holds (change), decided by derivation
+ * only (docs/wallet-transactions.md "Change and fee"), for every key of a scheme with a Bitcoin
+ * script (psbt-scripts.ts: P2WPKH for ecdsa-secp256k1, BIP86 P2TR for frost-secp256k1-tr):
+ * - `scriptsAtPaths`: each key's script at each given path;
+ * - `hintedScripts`: an output's PSBT_OUT_BIP32_DERIVATION (BIP174) or
+ *   PSBT_OUT_TAP_BIP32_DERIVATION (BIP371) entries name a master key fingerprint and a path. For
+ *   every key whose root fingerprint (BIP32: the first 4 bytes of HASH160 of the root group key)
+ *   matches, the path is derived, and the output's script counts only if it equals the derived
+ *   one. The field only picks what to derive; the derivation is the proof. Paths with a hardened
+ *   step (no threshold key derives one) or deeper than BIP32's 255 are passed over, as is a
+ *   script-path Taproot output (its key is tweaked by a script tree, so BIP86 does not match).
+ * @module
+ */
+import type { PublicKeyPackage } from '../dkg/key-package.js';
+import { equalBytes } from '../math/bytes.js';
+import { TssError } from '../mpc/errors.js';
+import { fingerprint } from './bip32.js';
+import type { DecodedPsbt } from './psbt-decode.js';
+import { hasBitcoinScript, ownScript } from './psbt-scripts.js';
+
+const MAX_DEPTH = 255;
+
+/** A derivation an output claims: BIP32 master fingerprint and path. */
+interface Hint {
+  readonly fingerprint: number;
+  readonly path: readonly number[];
+}
+
+/** The key's script at `path`, or null where none can be derived (hardened step, IL ≥ n). */
+function scriptAt(key: PublicKeyPackage, path: readonly number[]): Uint8Array | null {
+  try {
+    return ownScript(key, { path }).script;
+  } catch (e) {
+    if (e instanceof TssError) return null;
+    throw e;
+  }
+}
+
+/** Every key's script at every path. */
+export function scriptsAtPaths(keys: readonly PublicKeyPackage[], paths: readonly (readonly number[])[]): Uint8Array[] {
+  return keys.filter((k) => hasBitcoinScript(k.scheme)).flatMap((k) => paths.flatMap((path) => scriptAt(k, path) ?? []));
+}
+
+function hintsOf(d: DecodedPsbt, j: number): Hint[] {
+  const out = d.tx.getOutput(j);
+  const plain = (out.bip32Derivation ?? []).map(([, der]) => der);
+  const taproot = (out.tapBip32Derivation ?? []).map(([, { der }]) => der);
+  return [...plain, ...taproot].filter((h) => h.path.length <= MAX_DEPTH);
+}
+
+/** The output scripts whose derivation hints, re-derived from `keys`, give exactly that script. */
+export function hintedScripts(d: DecodedPsbt, keys: readonly PublicKeyPackage[]): Uint8Array[] {
+  const candidates = keys.filter((k) => hasBitcoinScript(k.scheme)).map((key) => ({ key, fingerprint: fingerprint(key.groupPublicKey) }));
+  return d.unsigned.outputs.flatMap(({ script }, j) => {
+    const derives = (key: PublicKeyPackage, path: readonly number[]): boolean => {
+      const derived = scriptAt(key, path);
+      return derived !== null && equalBytes(derived, script);
+    };
+    const matches = hintsOf(d, j).some((hint) => candidates.some((c) => c.fingerprint === hint.fingerprint && derives(c.key, hint.path)));
+    return matches ? [script] : [];
+  });
+}

@@ -531,8 +531,10 @@ describe('node configs and health over real processes', () => {
       chains: CHAINS,
       keyChains: {},
       policy: 'none',
+      limits: { ecdsaSessionsPerPeer: 4, presignPerMinute: 120, proposalLifetimeMs: 600_000, presignatureTtlMs: 86_400_000 },
+      rollback: { detectedAtStart: false, voidedPresignatures: 0, voidedNonces: 0 },
     });
-    expect(await (await fetch(cluster.nodes[2]!.healthUrl!)).json()).toMatchObject({ name: 'node3', policy: { rules: ['allowedSchemes', 'maxAmountPerTx'] } });
+    expect(await (await fetch(cluster.nodes[2]!.healthUrl!)).json()).toMatchObject({ name: 'node3', policy: { rules: ['allowedSchemes', 'maxAmountPerTx', 'maxAmountPerDay'] } });
     expect((await fetch(url.replace('/healthz', '/'))).status).toBe(404);
   }, 60_000);
 });

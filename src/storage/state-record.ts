@@ -3,16 +3,16 @@
  * `<dataDir>.state`, beside it; docs/operations.md "Restoring a node" says to keep it out of
  * backups), holding the node's identity key and a counter that only grows. The database keeps the
  * same counter (rollback-guard.ts); a restored copy of the database carries an older counter than
- * this file and is thereby recognised. Each write goes to a temporary file that is fsync'd and
- * renamed over the record, then the directory is fsync'd, so after a crash the record holds either
- * the old or the new value, never a torn one.
+ * this file and is thereby recognised. Each write goes through a fsync'd temporary file renamed
+ * over the record (atomic-file.ts), so after a crash the record holds either the old or the new
+ * value, never a torn one.
  *
  *   {"format":"tessera-state-record/1","identity":"<64 hex>","counter":<n>}
  * @module
  */
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { TssError } from '../mpc/errors.js';
+import { writeFileAtomic } from './atomic-file.js';
 
 const FORMAT = 'tessera-state-record/1';
 
@@ -21,15 +21,6 @@ export class StateRecordError extends TssError {
   override readonly name = 'StateRecordError';
   constructor(message: string) {
     super('STATE_RECORD', message);
-  }
-}
-
-function fsyncPath(path: string, flags: string): void {
-  const fd = openSync(path, flags);
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
   }
 }
 
@@ -65,19 +56,10 @@ export class StateRecord {
     return raw.counter;
   }
 
-  /** Replaces the record with `counter`, durably (temporary file, fsync, rename, fsync of the directory). */
+  /** Replaces the record with `counter`, durably (atomic-file.ts). */
   write(counter: number): void {
-    const tmp = `${this.path}.tmp`;
     try {
-      const fd = openSync(tmp, 'w', 0o600);
-      try {
-        writeSync(fd, `${JSON.stringify({ format: FORMAT, identity: this.#identity, counter })}\n`);
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-      renameSync(tmp, this.path);
-      fsyncPath(dirname(this.path), 'r');
+      writeFileAtomic(this.path, `${JSON.stringify({ format: FORMAT, identity: this.#identity, counter })}\n`);
     } catch (e) {
       throw new StateRecordError(`cannot write the state record ${this.path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }

@@ -246,6 +246,15 @@ describe('the coordinator CLI: keygen, sign, drill, export-key', () => {
     expect(bare.stderr).toMatch(/give --hash/);
   }, 60_000);
 
+  it('`tessera sign --path` pins the child key from the home before signing; the signature verifies under the child @scure/bip32 derives', async () => {
+    const child = new HDKey({ publicKey: hexToBytes(xpubRoot.groupPublicKey), chainCode: hexToBytes(xpubRoot.chainCode) }).derive('m/1/4').publicKey!;
+    const sg = await tessera('sign', ...coordinatorArgs(), '--key', keyId, '--message', 'beef', '--hash', 'sha256', '--path', 'm/1/4', '--json');
+    expect(sg.code, sg.stderr).toBe(0);
+    const o = JSON.parse(sg.stdout);
+    expect(o.signingKey).toBe(bytesToHex(child));
+    expect(verifyEcdsaIndependently(hexToBytes(o.signature), o.recovery, sha256(hexToBytes('beef')), child)).toBe(true);
+  }, 60_000);
+
   it('address and backup: the addresses and xpub of the new key, as @scure/bip32 and btc-signer derive them, from the home or a node', async () => {
     const child = new HDKey({ publicKey: hexToBytes(xpubRoot.groupPublicKey), chainCode: hexToBytes(xpubRoot.chainCode) }).derive('m/0/3').publicKey!;
     const wpkh = await tessera('address', '--home', home, '--key', keyId, '--type', 'p2wpkh', '--path', 'm/0/3', '--network', 'regtest');

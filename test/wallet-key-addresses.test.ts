@@ -22,6 +22,7 @@ import { deriveEd25519Child } from '../src/wallet/ed25519-derivation.js';
 import { AddressTypeError, HardenedDerivationError } from '../src/wallet/errors.js';
 import { ADDRESS_SCHEME, ADDRESS_TYPES, addressTypesOf, formatPath, keyAddress, walletSummary } from '../src/wallet/key-addresses.js';
 import { BITCOIN_NETWORKS, type BitcoinNetwork } from '../src/wallet/networks.js';
+import { signingPublicKey } from '../src/wallet/signing-key.js';
 import { readVectorFile } from './helpers/vectors.js';
 import { seededRng } from './helpers/rng.js';
 
@@ -47,6 +48,28 @@ const KEYS = {
 function scureChild(pub: PublicKeyPackage, path: readonly number[], network: BitcoinNetwork = 'mainnet'): Uint8Array {
   return HDKey.fromExtendedKey(walletSummary(pub, network, 0).xpub!, HD_VERSIONS[network]).derive(formatPath(path)).publicKey!;
 }
+
+describe('signingPublicKey: the key a session at a path verifies under, from public data only', () => {
+  const paths = [[0, 0], [1, 5], [0, 2147483647, 3]];
+
+  it('ECDSA and plain secp256k1 FROST: the child @scure/bip32 derives; -tr: x-only child, or the BIP86 output key btc-signer computes', () => {
+    for (const path of paths) {
+      expect(signingPublicKey(KEYS.ecdsa, path)).toEqual(scureChild(KEYS.ecdsa, path));
+      expect(signingPublicKey(KEYS.plain, path)).toEqual(scureChild(KEYS.plain, path));
+      const child = scureChild(KEYS.tr, path);
+      expect(signingPublicKey(KEYS.tr, path)).toEqual(child.subarray(1));
+      expect(signingPublicKey(KEYS.tr, path, {})).toEqual(btc.p2tr(child.subarray(1)).tweakedPubkey);
+    }
+    const root = KEYS.tr.groupPublicKey.subarray(1);
+    expect(signingPublicKey(KEYS.tr, [])).toEqual(root);
+    expect(signingPublicKey(KEYS.tr, [], {})).toEqual(btc.p2tr(root).tweakedPubkey);
+  });
+
+  it('Ed25519: the hd-wallet Edwards child', () => {
+    const child = deriveEd25519Child({ publicKey: KEYS.ed25519.groupPublicKey, chainCode: KEYS.ed25519.chainCode }, [0, 3]);
+    expect(signingPublicKey(KEYS.ed25519, [0, 3])).toEqual(child.xpub.publicKey);
+  });
+});
 
 describe('keyAddress against @scure/bip32 and @scure/btc-signer', () => {
   const paths = [[0, 0], [0, 1], [1, 0], [7], [0, 2147483647, 3]];

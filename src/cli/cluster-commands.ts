@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { bytesToHex, hexToBytes } from '../math/bytes.js';
 import { groupSuite, isAnySchemeId, isEcdsaScheme } from '../signing/schemes.js';
 import { parsePath } from '../wallet/bip32.js';
+import { signingPublicKey } from '../wallet/signing-key.js';
 import type { HashAlgorithm } from '../wire/session-codec.js';
 import { proposedMessage } from '../node/message-to-sign.js';
 import { loadNodeConfig } from '../node/config.js';
@@ -56,6 +57,9 @@ export async function runSign(argv: string[], out: Out): Promise<void> {
   if (values.prehashed && message.length !== 32) throw new CliError('--prehashed needs a 32-byte (64 hex) message');
   const hash: HashAlgorithm = values.hash === undefined ? 'none' : parseHash(values.hash);
   const path = values.path === undefined ? [] : parsePath(values.path);
+  const taproot = values.taproot ? {} : undefined;
+  // pinned before any signer reports a key, so the first signature that verifies under it is returned
+  const expectedPublicKey = path.length > 0 || taproot ? signingPublicKey(home.publicPackage(values.key), path, taproot) : publicKey;
   const request = {
     scheme: known.scheme,
     keyId: values.key,
@@ -65,8 +69,9 @@ export async function runSign(argv: string[], out: Out): Promise<void> {
     hash,
     prehashed: values.prehashed ?? false,
     path,
-    ...(values.taproot ? { taproot: {} } : {}),
+    ...(taproot ? { taproot } : {}),
     ...(values.presignature ? { presignature: values.presignature } : {}),
+    expectedPublicKey,
     roundTimeoutMs,
   };
   const signed = await withCoordinator(values, home, (c) => c.sign(request));

@@ -1,0 +1,21 @@
+/**
+ * The public key a signature verifies under when a session signs at a non-hardened path and, for
+ * frost-secp256k1-tr, under the BIP341 output key (PROTOCOLS.md §4.2, §4.5): derived from public
+ * data alone (the group key and chain code), so a coordinator can pin the key it expects before
+ * any signer reports one. The same derivations the nodes use: BIP32 CKDpub (or hd-wallet's
+ * Edwards scheme for Ed25519) via derived-key.ts, then taproot.ts.
+ * @module
+ */
+import { publishedPublicKey, type PublicKeyPackage } from '../dkg/key-package.js';
+import { groupSuite, type AnySchemeId } from '../signing/schemes.js';
+import { deriveKeyChild } from './derived-key.js';
+import { taprootOutputKey } from './taproot.js';
+
+/** The published key (x-only for -tr, 33-byte compressed for ECDSA, …) a signature at `path` verifies under. */
+export function signingPublicKey(pub: PublicKeyPackage, path: readonly number[], taproot?: { readonly merkleRoot?: Uint8Array }): Uint8Array {
+  const suite = groupSuite(pub.scheme as AnySchemeId);
+  if (path.length === 0 && taproot === undefined) return publishedPublicKey(suite, pub);
+  const child = path.length === 0 ? pub.groupPublicKey : deriveKeyChild(pub, path).xpub.publicKey;
+  if (taproot !== undefined) return taprootOutputKey(suite.encodePublicKey(suite.G.decode(child)), taproot.merkleRoot);
+  return suite.encodePublicKey(suite.G.decode(child));
+}

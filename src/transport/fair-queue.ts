@@ -80,18 +80,13 @@ export class FairQueue<T> {
     return dropped;
   }
 
-  /**
-   * Removes and returns the next item in fair order if it is at most `room` bytes long;
-   * undefined when the queue is empty or that item is longer (it stays first in line).
-   */
-  next(room = Infinity): T | undefined {
+  /** Removes and returns the next item in fair order; undefined when the queue is empty. */
+  next(): T | undefined {
     let first: [string, Lane<T>] | undefined;
     for (const entry of this.#lanes) if (first === undefined || entry[1].served < first[1].served) first = entry;
     if (first === undefined) return undefined;
     const [sender, lane] = first;
-    const head = lane.entries[0]!;
-    if (head.bytes > room) return undefined;
-    lane.served += head.bytes;
+    lane.served += lane.entries[0]!.bytes;
     return this.#shift(sender, lane).item;
   }
 

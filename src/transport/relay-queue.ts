@@ -46,15 +46,12 @@ export class RecipientQueues {
     if (q.items === 0) this.#queues.delete(recipient);
   }
 
-  /**
-   * Removes and returns `recipient`'s next unexpired frame in fair order if it is at most `room`
-   * bytes long; undefined when nothing waits or that frame is longer (it stays first in line).
-   */
-  next(recipient: string, now: number, room: number): Uint8Array | undefined {
+  /** Removes and returns `recipient`'s next unexpired frame in fair order; undefined when none waits. */
+  next(recipient: string, now: number): Uint8Array | undefined {
     const q = this.#queues.get(recipient);
     if (q === undefined) return undefined;
     this.#expire(q, now);
-    const frame = q.next(room);
+    const frame = q.next();
     if (q.items === 0) this.#queues.delete(recipient);
     return frame?.bytes;
   }

@@ -60,7 +60,7 @@ export interface RelayLimits {
   readonly maxGarbageFrames: number;
   /** Interval between pings; no pong before the next ping terminates the connection. */
   readonly pingIntervalMs: number;
-  /** Send buffer a recipient's socket may hold; further frames for it wait in its queue. */
+  /** Send buffer below which a frame is written to a recipient's socket; meanwhile frames for it wait in its queue. */
   readonly maxBufferedBytes: number;
   /** Frames queued per recipient (the heaviest sender's oldest dropped first). */
   readonly queueMaxFrames: number;
@@ -92,7 +92,7 @@ export const DEFAULT_RELAY_LIMITS: RelayLimits = Object.freeze({
   rateAbuseCloseMs: 5_000,
   maxGarbageFrames: 10,
   pingIntervalMs: 15_000,
-  maxBufferedBytes: 8 << 20,
+  maxBufferedBytes: 1 << 20,
   queueMaxFrames: 2_000,
   queueMaxBytes: 16 << 20,
   queueTtlMs: 60_000,
@@ -442,22 +442,26 @@ export class RelayServer {
    */
   private pump(conn: Connection): void {
     const id = conn.identity;
-    while (id !== undefined && !conn.ending && conn.ws.readyState === WebSocket.OPEN) {
-      const frame = this.queues.next(id, now(), this.room(conn));
-      if (frame === undefined || !this.send(conn, frame)) return;
+    while (id !== undefined && this.writable(conn)) {
+      const frame = this.queues.next(id, now());
+      if (frame === undefined) return;
+      this.send(conn, frame);
       this.metrics.routed(frame.length);
     }
   }
 
-  /** Bytes the connection's send buffer takes now; an empty buffer takes any one frame. */
-  private room(conn: Connection): number {
-    const buffered = conn.ws.bufferedAmount;
-    return buffered === 0 ? Infinity : this.limits.maxBufferedBytes - buffered;
+  /**
+   * Open, and its send buffer below the cap: then it takes one more frame of any size, so the
+   * buffer stays under the cap plus one frame, and some write callback is always pending while
+   * frames wait (a ping's or a close's few bytes alone can never hold the queue back).
+   */
+  private writable(conn: Connection): boolean {
+    return !conn.ending && conn.ws.readyState === WebSocket.OPEN && conn.ws.bufferedAmount < this.limits.maxBufferedBytes;
   }
 
-  /** Sends one frame unless the socket is closing or its send buffer has no room for it. */
+  /** Sends one frame unless the socket is closing or its send buffer is full. */
   private send(conn: Connection, bytes: Uint8Array): boolean {
-    if (conn.ending || conn.ws.readyState !== WebSocket.OPEN || bytes.length > this.room(conn)) return false;
+    if (!this.writable(conn)) return false;
     conn.ws.send(bytes, { binary: true }, conn.written);
     return true;
   }

@@ -2,9 +2,12 @@
  * The relay (src/transport/relay-server.ts) over real sockets on 127.0.0.1: challenge
  * authentication and the allow-list, routing by recipient, sender spoofing, queued delivery,
  * replacement of an older connection, and robustness (garbage, bad protobuf, oversized frames,
- * rate excess, half-open and slow clients) without disturbing a concurrent healthy exchange;
- * /healthz, /metrics, TLS and the `tessera relay` command. Also the pure helpers: the auth
- * message, the frame codec, the rate limiter and the offline queues.
+ * rate excess in frames and in bytes, half-open clients) without disturbing a concurrent healthy
+ * exchange; one identity flooding another, which stays connected while the flooder sheds its own
+ * frames (live and queued for an offline recipient); TCP connection caps per address and
+ * overall, and the TLS, header and request deadlines that end slow-loris sockets; /healthz,
+ * /metrics, TLS and the `tessera relay` command. Also the pure helpers: the auth message, the
+ * frame codec, the rate limiter and the fair recipient queues.
  * @module
  */
 import { execFileSync } from 'node:child_process';
@@ -572,11 +575,13 @@ describe('relay HTTP endpoints', () => {
     expect(metrics.status).toBe(200);
     expect(metrics.type).toMatch(/^text\/plain; version=0\.0\.4/);
     for (const name of [
+      'tessera_relay_tcp_connections',
       'tessera_relay_connections',
       'tessera_relay_authenticated_connections',
       'tessera_relay_frames_routed_total',
       'tessera_relay_frames_queued_total',
       'tessera_relay_frames_rejected_total',
+      'tessera_relay_bytes_rejected_total',
       'tessera_relay_auth_failures_total',
     ]) {
       expect(metrics.body).toContain(`# TYPE ${name} `);

@@ -2,31 +2,35 @@
  * The relay (src/transport/relay-server.ts) over real sockets on 127.0.0.1: challenge
  * authentication and the allow-list, routing by recipient, sender spoofing, queued delivery,
  * replacement of an older connection, and robustness (garbage, bad protobuf, oversized frames,
- * rate excess, half-open and slow clients) without disturbing a concurrent healthy exchange;
- * /healthz, /metrics, TLS and the `tessera relay` command. Also the pure helpers: the auth
- * message, the frame codec, the rate limiter and the offline queues.
+ * rate excess in frames and in bytes, half-open clients) without disturbing a concurrent healthy
+ * exchange; one identity flooding another, which stays connected while the flooder sheds its own
+ * frames (live and queued for an offline recipient); TCP connection caps per address and
+ * overall, and the TLS, header and request deadlines that end slow-loris sockets; /healthz,
+ * /metrics, TLS and the `tessera relay` command. Also the pure helpers: the auth message, the
+ * frame codec, the rate limiter and the fair recipient queues.
  * @module
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { get as httpGet } from 'node:http';
 import { get as httpsGet } from 'node:https';
+import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { WebSocket, type ClientOptions } from 'ws';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { bytesToHex, concatBytes, utf8 } from '../src/math/bytes.js';
+import { bytesToHex, concatBytes, equalBytes, utf8 } from '../src/math/bytes.js';
 import { CliError } from '../src/cli/cli-error.js';
 import { parseAllowList, parseRelayArgs, runRelay } from '../src/cli/relay.js';
 import { identityFromSecret, type Identity } from '../src/transport/identity.js';
-import { RateLimiter } from '../src/transport/rate-limiter.js';
+import { RateLimiter, type RateRefusal } from '../src/transport/rate-limiter.js';
 import { relayAuthMessage, verifyRelayAuth } from '../src/transport/relay-auth.js';
 import { decodeRelayFrame, encodeRelayFrame, RelayCloseCode, type RelayFrame } from '../src/transport/relay-protocol.js';
 import { RecipientQueues, type QueueDropReason } from '../src/transport/relay-queue.js';
 import { RelayClient } from '../src/transport/relay-client.js';
 import { RelayError, RelayServer, type RelayLimits } from '../src/transport/relay-server.js';
-import { encodeEnvelope } from '../src/wire/envelope-codec.js';
+import { decodeEnvelope, encodeEnvelope } from '../src/wire/envelope-codec.js';
 import { WireError } from '../src/wire/wire-error.js';
 
 const WAIT_MS = 3_000;
@@ -171,6 +175,15 @@ async function metric(http: string, name: string, reason?: string): Promise<numb
   return line === undefined ? 0 : Number(line.slice(sample.length + 1));
 }
 
+/** Connections the relay ended, over every reason. */
+async function disconnects(http: string): Promise<number> {
+  const { body } = await fetchText(`${http}/metrics`);
+  return body
+    .split('\n')
+    .filter((l) => l.startsWith('tessera_relay_disconnects_total{'))
+    .reduce((sum, l) => sum + Number(l.slice(l.lastIndexOf(' ') + 1)), 0);
+}
+
 async function until(what: string, check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
@@ -283,7 +296,7 @@ describe('relay routing', () => {
     expect(await metric(http, 'tessera_relay_queued_frames')).toBe(0);
   });
 
-  it('paces a large backlog out to a reconnecting recipient without treating it as a slow consumer', { timeout: TEST_MS }, async () => {
+  it('paces a large backlog out to a reconnecting recipient without disconnecting it', { timeout: TEST_MS }, async () => {
     const a = newIdentity();
     const b = newIdentity();
     const { url, http } = await startRelay([a, b], { maxBufferedBytes: 256 << 10 });
@@ -293,8 +306,8 @@ describe('relay routing', () => {
     await until('forty queued frames', async () => (await metric(http, 'tessera_relay_frames_queued_total')) === 40);
 
     const late = await Client.authenticated(url, b);
-    for (const e of sent) expect(await late.nextEnvelope()).toEqual(e);
-    expect(await metric(http, 'tessera_relay_disconnects_total', 'slow_consumer')).toBe(0);
+    for (const e of sent) expect(equalBytes(await late.nextEnvelope(), e)).toBe(true); // toEqual on 64 KiB arrays is slow
+    expect(await disconnects(http)).toBe(0);
     // Once the backlog is out, frames go straight through again.
     const live = envelope(a, b, 41);
     sender.sendEnvelope(live);
@@ -447,25 +460,101 @@ describe('relay robustness', () => {
     expect(await health(http)).toMatchObject({ connections: 2, authenticated: 2 });
   });
 
-  it('terminates a recipient that stops reading once its send buffer passes the cap', { timeout: TEST_MS }, async () => {
-    const a = newIdentity();
-    const b = newIdentity();
-    const slow = newIdentity();
-    const { url, http } = await startRelay([a, b, slow], { maxBufferedBytes: 256 << 10 });
-    const [pa, pb] = await pair(url, a, b);
-    const stalled = await Client.authenticated(url, slow);
-    stalled.ws.pause();
+  it('a flood at the allowed rate never disconnects its target: the flooder sheds its own frames, another sender loses none', { timeout: TEST_MS }, async () => {
+    const victim = newIdentity();
+    const flooder = newIdentity();
+    const honest = newIdentity();
+    const { url, http } = await startRelay([victim, flooder, honest], { maxBufferedBytes: 256 << 10, queueMaxBytes: 1 << 20, bytesPerSecond: 1 << 30, burstBytes: 1 << 30, pingIntervalMs: 60_000 });
+    const target = await Client.authenticated(url, victim);
+    const flood = await Client.authenticated(url, flooder);
+    const other = await Client.authenticated(url, honest);
+    target.ws.pause(); // a slow reader: nothing is read for a while
 
     const big = new Uint8Array(64 << 10);
-    let seq = 0;
-    await until('the stalled recipient to be terminated', async () => {
-      for (let i = 0; i < 20; i++) pa.client.sendEnvelope(envelope(a, slow, ++seq, big));
-      return (await metric(http, 'tessera_relay_disconnects_total', 'slow_consumer')) === 1;
-    });
+    let floodSent = 0;
+    const burst = () => {
+      for (let i = 0; i < 20; i++) flood.sendEnvelope(envelope(flooder, victim, ++floodSent, big));
+    };
+    // Past every socket buffer between the relay and the victim, into the relay's queue for it...
+    await until('frames to queue for the victim', async () => (burst(), (await metric(http, 'tessera_relay_frames_queued_total')) > 0));
+    const honestSent = [1, 2, 3, 4, 5].map((seq) => envelope(honest, victim, seq));
+    for (const e of honestSent) other.sendEnvelope(e);
+    // ...and past the queue's bound.
+    await until('the flood to be shed', async () => (burst(), (await metric(http, 'tessera_relay_frames_rejected_total', 'queue_overflow')) > 20));
+    const sentinel = envelope(flooder, flooder, 1_000_000);
+    flood.sendEnvelope(sentinel);
+    expect(await flood.nextEnvelope()).toEqual(sentinel); // the relay has handled every flood frame before it
+    expect(target.ws.readyState).toBe(WebSocket.OPEN);
+    expect(await disconnects(http)).toBe(0);
+
+    target.ws.resume();
+    await until('the queue to drain', async () => (await metric(http, 'tessera_relay_queued_frames')) === 0);
+    const marker = envelope(honest, victim, 6);
+    other.sendEnvelope(marker); // the queue is empty: it goes straight out, behind everything else
+    const received: Uint8Array[] = [];
+    while (received.at(-1) === undefined || !equalBytes(received.at(-1)!, marker)) received.push(await target.nextEnvelope());
+    const fromHonest = received.filter((e) => equalBytes(decodeEnvelope(e).sender, honest.publicKey));
+    expect(fromHonest).toEqual([...honestSent, marker]);
+    const shed = await metric(http, 'tessera_relay_frames_rejected_total', 'queue_overflow');
+    expect(received.length - fromHonest.length + shed).toBe(floodSent); // every flood frame delivered or shed, none lost otherwise
+    expect(await disconnects(http)).toBe(0);
+    expect(await health(http)).toMatchObject({ authenticated: 3 });
+  });
+
+  it('a flood queued for an offline recipient evicts only the flooder’s frames, and the queue is served in fair order', { timeout: TEST_MS }, async () => {
+    const victim = newIdentity();
+    const flooder = newIdentity();
+    const honest = newIdentity();
+    const { url, http } = await startRelay([victim, flooder, honest], { queueMaxFrames: 20 });
+    const flood = await Client.authenticated(url, flooder);
+    const other = await Client.authenticated(url, honest);
+    const honestSent = [1, 2, 3].map((seq) => envelope(honest, victim, seq));
+    for (const e of honestSent) other.sendEnvelope(e);
+    await until('the honest frames to queue', async () => (await metric(http, 'tessera_relay_frames_queued_total')) === 3);
+    const floodSent = Array.from({ length: 100 }, (_, i) => envelope(flooder, victim, i + 1));
+    for (const e of floodSent) flood.sendEnvelope(e);
+    await until('the flood to queue', async () => (await metric(http, 'tessera_relay_frames_queued_total')) === 103);
+    expect(await metric(http, 'tessera_relay_frames_rejected_total', 'queue_overflow')).toBe(83);
+
+    const late = await Client.authenticated(url, victim);
+    const received: Uint8Array[] = [];
+    for (let i = 0; i < 20; i++) received.push(await late.nextEnvelope());
+    // The honest sender's queue started first: its frames alternate with the flooder's newest 17.
+    expect(received).toEqual([honestSent[0], floodSent[83], honestSent[1], floodSent[84], honestSent[2], ...floodSent.slice(85)]);
+    await sleep(100);
+    expect(late.pending).toBe(0);
+  });
+
+  it('limits a connection in bytes as well as frames: large frames well under the frame rate are refused, then the connection is closed (4008)', { timeout: TEST_MS }, async () => {
+    const a = newIdentity();
+    const b = newIdentity();
+    const c = newIdentity();
+    const { url, http } = await startRelay([a, b, c], { maxPayloadBytes: 64 << 10, bytesPerSecond: 4 << 10, burstBytes: 256 << 10, rateAbuseCloseMs: 400 });
+    const [pa, pb] = await pair(url, a, b);
+    const flooder = await Client.authenticated(url, c);
+
+    const frame = (seq: number) => envelope(c, c, seq, new Uint8Array(32 << 10));
+    const frameBytes = encodeRelayFrame({ kind: 'envelope', envelope: frame(1) }).length;
+    for (let seq = 1; seq <= 20; seq++) flooder.sendEnvelope(frame(seq)); // 640 KiB at once, 20 frames
     await exchange(pa, pb, 3);
-    expect(await health(http)).toMatchObject({ authenticated: 2 });
-    stalled.ws.resume();
-    expect((await stalled.closed).code).toBe(1006);
+    await until('every frame to be answered', async () => flooder.pending === 20);
+    const answered = flooder.drain();
+    const limited = answered.filter((f) => f.kind === 'error' && f.error === 'rate limited (bytes)').length;
+    expect(answered.filter((f) => f.kind === 'envelope').length).toBe(Math.floor((256 << 10) / frameBytes));
+    expect(limited).toBe(20 - Math.floor((256 << 10) / frameBytes));
+    expect(await metric(http, 'tessera_relay_frames_rejected_total', 'byte_rate_limited')).toBe(limited);
+    expect(await metric(http, 'tessera_relay_bytes_rejected_total', 'byte_rate_limited')).toBe(limited * frameBytes);
+    expect(await metric(http, 'tessera_relay_frames_rejected_total', 'rate_limited')).toBe(0);
+
+    let closed = false;
+    void flooder.closed.then(() => (closed = true));
+    for (let seq = 21; !closed && seq < 1000; seq++) {
+      if (flooder.ws.readyState === WebSocket.OPEN) flooder.sendEnvelope(frame(seq)); // 50 frames/s: 1.6 MiB/s
+      await sleep(20);
+    }
+    expect((await flooder.closed).code).toBe(RelayCloseCode.rateLimited);
+    await exchange(pa, pb, 3);
+    expect(await metric(http, 'tessera_relay_disconnects_total', 'rate_abuse')).toBe(1);
   });
 });
 
@@ -486,11 +575,13 @@ describe('relay HTTP endpoints', () => {
     expect(metrics.status).toBe(200);
     expect(metrics.type).toMatch(/^text\/plain; version=0\.0\.4/);
     for (const name of [
+      'tessera_relay_tcp_connections',
       'tessera_relay_connections',
       'tessera_relay_authenticated_connections',
       'tessera_relay_frames_routed_total',
       'tessera_relay_frames_queued_total',
       'tessera_relay_frames_rejected_total',
+      'tessera_relay_bytes_rejected_total',
       'tessera_relay_auth_failures_total',
     ]) {
       expect(metrics.body).toContain(`# TYPE ${name} `);
@@ -527,13 +618,13 @@ describe('relay over TLS', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tessera-relay-tls-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it.skipIf(!hasOpenssl)('serves wss and https from a configured certificate', { timeout: TEST_MS }, async () => {
+  it.skipIf(!hasOpenssl)('serves wss and https from a configured certificate, and closes a connection that never starts its TLS handshake', { timeout: TEST_MS }, async () => {
     const cert = join(dir, 'cert.pem');
     const key = join(dir, 'key.pem');
     execFileSync('openssl', ['req', '-x509', '-newkey', 'ed25519', '-keyout', key, '-out', cert, '-days', '1', '-nodes', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1'], { stdio: 'ignore' });
     const a = newIdentity();
     const b = newIdentity();
-    const { url, http } = await startRelay([a, b], {}, { tls: { cert, key } });
+    const { url, http, port } = await startRelay([a, b], { headersTimeoutMs: 300, requestTimeoutMs: 600 }, { tls: { cert, key } });
     expect(url).toMatch(/^wss:\/\/127\.0\.0\.1:\d+$/);
     const ca = readFileSync(cert, 'utf8');
     const pa = { id: a, client: await Client.authenticated(url, a, { ca }) };
@@ -543,6 +634,9 @@ describe('relay over TLS', () => {
     expect(res.status).toBe(200);
     expect(JSON.parse(res.body)).toMatchObject({ authenticated: 2 });
     await expect(Client.open(url)).rejects.toThrow(); // an unknown CA is refused by default
+    expect(await (await tcp(port)).closed).toBe(''); // no ClientHello: closed at the deadline
+    await sleep(400);
+    await exchange(pa, pb, 1); // the wss connections outlive it
   });
 
   it('reports an unreadable certificate as a RelayError', () => {
@@ -634,70 +728,145 @@ describe('relay helpers', () => {
   });
 
   it('the rate limiter allows a burst, refills at the rate, and calls sustained excess abuse', () => {
-    const limiter = new RateLimiter(10, 5, 2_000, 0);
-    expect(Array.from({ length: 6 }, () => limiter.take(0))).toEqual(['allowed', 'allowed', 'allowed', 'allowed', 'allowed', 'limited']);
-    expect(limiter.take(100)).toBe('allowed'); // one token per 100 ms
-    expect(limiter.take(100)).toBe('limited');
+    const limiter = new RateLimiter({ framesPerSecond: 10, burstFrames: 5, bytesPerSecond: 1e9, burstBytes: 1e9, abuseAfterMs: 2_000 }, 0);
+    expect(Array.from({ length: 6 }, () => limiter.take(0, 1))).toEqual([undefined, undefined, undefined, undefined, undefined, { limit: 'frames', abusive: false }]);
+    expect(limiter.take(100, 1)).toBeUndefined(); // one token per 100 ms
+    expect(limiter.take(100, 1)).toEqual({ limit: 'frames', abusive: false });
     // Twice the rate for two seconds: throttled throughout, abusive once the episode lasts 2 s.
-    const verdicts: string[] = [];
-    for (let t = 150; t <= 2_150; t += 50) verdicts.push(limiter.take(t));
-    expect(verdicts).toContain('allowed');
-    expect(verdicts.at(-1)).toBe('abusive');
+    const verdicts: (RateRefusal | undefined)[] = [];
+    for (let t = 150; t <= 2_150; t += 50) verdicts.push(limiter.take(t, 1));
+    expect(verdicts).toContain(undefined);
+    expect(verdicts.at(-1)).toEqual({ limit: 'frames', abusive: true });
     // After a calm second, a new burst is only limited.
-    const calm = new RateLimiter(10, 1, 2_000, 0);
-    expect([calm.take(0), calm.take(0), calm.take(1_900), calm.take(1_900)]).toEqual(['allowed', 'limited', 'allowed', 'limited']);
+    const calm = new RateLimiter({ framesPerSecond: 10, burstFrames: 1, bytesPerSecond: 1e9, burstBytes: 1e9, abuseAfterMs: 2_000 }, 0);
+    expect([calm.take(0, 1), calm.take(0, 1), calm.take(1_900, 1), calm.take(1_900, 1)].map((v) => v?.abusive ?? 'allowed')).toEqual(['allowed', false, 'allowed', false]);
   });
 
-  it('the offline queues bound frames, bytes and age, and putBack restores order', () => {
-    const drops: [QueueDropReason, number][] = [];
-    const q = new RecipientQueues({ maxFrames: 3, maxBytes: 10, ttlMs: 100 }, (reason, n) => drops.push([reason, n]));
-    const f = (n: number, len = 1) => new Uint8Array(len).fill(n);
-    for (let i = 1; i <= 4; i++) q.push('b', f(i), 0);
-    expect(drops).toEqual([['queue_overflow', 1]]);
-    q.push('b', f(5, 9), 0); // needs 9 of 10 bytes: drops 2 and 3, keeps 4
-    expect(q.take('b', 0).map((e) => e.bytes[0])).toEqual([4, 5]);
-    expect(q.size).toBe(0);
+  it('the rate limiter counts bytes beside frames: large frames under the frame rate are refused by the byte bucket, which a refusal does not drain', () => {
+    const limiter = new RateLimiter({ framesPerSecond: 1_000, burstFrames: 1_000, bytesPerSecond: 1_000, burstBytes: 3_000, abuseAfterMs: 1_000 }, 0);
+    expect([limiter.take(0, 1_000), limiter.take(0, 1_500), limiter.take(0, 600), limiter.take(0, 500)]).toEqual([undefined, undefined, { limit: 'bytes', abusive: false }, undefined]);
+    expect(limiter.take(0, 1)).toEqual({ limit: 'bytes', abusive: false }); // 3,000 bytes of burst spent in three frames
+    expect(limiter.take(400, 400)).toBeUndefined(); // 1,000 bytes per second refill
+    // The byte rate exceeded for a second with few frames: abusive.
+    let last: RateRefusal | undefined;
+    for (let t = 500; t <= 1_500; t += 100) last = limiter.take(t, 500);
+    expect(last).toEqual({ limit: 'bytes', abusive: true });
+  });
 
-    q.push('c', f(1), 0);
-    q.push('c', f(2), 50);
-    const taken = q.take('c', 60);
-    q.putBack('c', taken.slice(1));
-    q.push('c', f(3), 60);
-    expect(q.take('c', 120).map((e) => e.bytes[0])).toEqual([2, 3]);
-    q.push('d', f(1), 0);
-    q.push('d', f(2, 11), 0); // larger than the byte bound on its own: dropped with everything before it
+  it('the recipient queues bound frames, bytes and age per recipient', () => {
+    const drops: [QueueDropReason, number, number][] = [];
+    const q = new RecipientQueues({ maxFrames: 3, maxBytes: 10, ttlMs: 100 }, (reason, n, bytes) => drops.push([reason, n, bytes]));
+    const f = (n: number, len = 1) => new Uint8Array(len).fill(n);
+    const all = (recipient: string, now: number) => {
+      const out: number[] = [];
+      for (let frame = q.next(recipient, now); frame !== undefined; frame = q.next(recipient, now)) out.push(frame[0]!);
+      return out;
+    };
+    for (let i = 1; i <= 4; i++) q.push('b', 's', f(i), 0);
+    expect(drops).toEqual([['queue_overflow', 1, 1]]);
+    q.push('b', 's', f(5, 9), 0); // needs 9 of 10 bytes: drops 2 and 3, keeps 4
+    expect(q.has('b')).toBe(true);
+    expect(all('b', 0)).toEqual([4, 5]);
+    expect([q.size, q.has('b')]).toEqual([0, false]);
+
+    q.push('c', 's', f(1, 4), 0);
+    q.push('c', 's', f(2), 50);
+    expect(all('c', 120)).toEqual([2]); // frame 1 expired at 100
+    q.push('d', 's', f(1), 0);
+    q.push('d', 's', f(2, 11), 0); // larger than the byte bound on its own: dropped with everything before it
     expect(q.size).toBe(0);
-    q.push('e', f(1), 0);
+    q.push('e', 's', f(1), 0);
     q.sweep(99);
     expect(q.size).toBe(1);
     q.sweep(100);
     expect(q.size).toBe(0);
-    expect(drops).toEqual([['queue_overflow', 1], ['queue_overflow', 2], ['queue_overflow', 2], ['queue_expired', 1]]);
+    expect(drops).toEqual([['queue_overflow', 1, 1], ['queue_overflow', 2, 2], ['queue_expired', 1, 4], ['queue_overflow', 2, 12], ['queue_expired', 1, 1]]);
+  });
+
+  it('a recipient queue sheds the heaviest sender and serves senders in fair order, each in its own order', () => {
+    const drops: number[] = [];
+    const q = new RecipientQueues({ maxFrames: 6, maxBytes: 1_000, ttlMs: 1_000 }, (_, n) => drops.push(n));
+    const f = (sender: number, seq: number, len = 10) => Uint8Array.of(sender, seq, ...new Uint8Array(len - 2));
+    q.push('r', 'honest', f(1, 1), 0);
+    q.push('r', 'honest', f(1, 2), 0);
+    for (let seq = 1; seq <= 20; seq++) q.push('r', 'flooder', f(2, seq), 0); // frame bound: only the flooder's oldest go
+    q.push('r', 'honest', f(1, 3), 0); // over the bound again: the flooder holds the most, it loses one more
+    expect(drops.reduce((a, b) => a + b, 0)).toBe(17);
+    const order: string[] = [];
+    for (let frame = q.next('r', 0); frame !== undefined; frame = q.next('r', 0)) order.push(`${frame[0]}:${frame[1]}`);
+    expect(order).toEqual(['1:1', '2:18', '1:2', '2:19', '1:3', '2:20']);
+
+    // Bytes: one sender's few large frames lose to another's many small ones only beyond an equal share.
+    q.push('s', 'small', f(1, 1, 100), 0);
+    q.push('s', 'small', f(1, 2, 100), 0);
+    q.push('s', 'large', f(2, 1, 500), 0);
+    q.push('s', 'large', f(2, 2, 500), 0); // 1,200 bytes: 'large' holds 1,000 of them and loses its oldest
+    const served: string[] = [];
+    for (let frame = q.next('s', 0); frame !== undefined; frame = q.next('s', 0)) served.push(`${frame[0]}:${frame[1]}`);
+    expect(served).toEqual(['1:1', '2:2', '1:2']); // senders take turns: neither's backlog holds the other back more than one frame
   });
 });
 
-describe('connection cap', () => {
-  it('refuses connections above maxConnections with 1013 and keeps serving the others', async () => {
-    const relay = new RelayServer({ port: 0, allowedIdentities: [], limits: { maxConnections: 2 } });
-    const { url } = await relay.start();
-    try {
-      const open = (): Promise<{ ws: WebSocket; closed: Promise<number> }> =>
-        new Promise((resolve, reject) => {
-          const ws = new WebSocket(url);
-          const closed = new Promise<number>((r) => ws.once('close', (code) => r(code)));
-          ws.once('open', () => resolve({ ws, closed }));
-          ws.once('error', reject);
-        });
-      const a = await open();
-      const b = await open();
-      const c = await open();
-      expect(await c.closed).toBe(1013);
-      const health = (await (await fetch(url.replace(/^ws/, "http") + "/healthz")).json()) as { connections: number };
-      expect(health.connections).toBe(2);
-      a.ws.terminate();
-      b.ws.terminate();
-    } finally {
-      await relay.stop();
-    }
+/** A raw TCP connection to the relay from `localAddress` that sends `text`; `closed` resolves with what it received. */
+async function tcp(port: number, localAddress = '127.0.0.1', text = ''): Promise<{ socket: Socket; closed: Promise<string> }> {
+  const socket = connect({ port, host: '127.0.0.1', localAddress });
+  let received = '';
+  socket.on('data', (d: Buffer) => (received += d.toString()));
+  socket.on('error', () => undefined);
+  const closed = new Promise<string>((resolve) => socket.once('close', () => resolve(received)));
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', resolve);
+    socket.once('error', reject);
+  });
+  if (text !== '') socket.write(text);
+  return { socket, closed };
+}
+
+/** Request headers that never end. */
+const PARTIAL_REQUEST = 'GET /healthz HTTP/1.1\r\nHost: relay\r\n';
+
+describe('connection caps and HTTP deadlines', () => {
+  it('counts TCP connections per address and overall from accept on: over a cap a socket is destroyed at once, clients within the caps are served', { timeout: TEST_MS }, async () => {
+    const a = newIdentity();
+    const { port, url, http } = await startRelay([a], { maxConnectionsPerAddress: 2, maxConnections: 3 });
+    const slow = [await tcp(port, '127.0.0.1', PARTIAL_REQUEST), await tcp(port, '127.0.0.1', PARTIAL_REQUEST)];
+    const third = await tcp(port, '127.0.0.1', PARTIAL_REQUEST);
+    expect(await third.closed).toBe(''); // over the address's cap: destroyed, never answered
+    const client = await Client.authenticated(url, a, { localAddress: '127.0.0.2' }); // another address, the last place overall
+    const fourth = await tcp(port, '127.0.0.3');
+    expect(await fourth.closed).toBe(''); // over the overall cap
+    expect(slow.map((s) => s.socket.readyState)).toEqual(['open', 'open']); // the slow sockets hold their places
+    const self = envelope(a, a, 1);
+    client.sendEnvelope(self);
+    expect(await client.nextEnvelope()).toEqual(self);
+
+    slow[0]!.socket.end();
+    await slow[0]!.closed; // the relay closed its side too: the place is free
+    expect(await metric(http, 'tessera_relay_frames_rejected_total', 'too_many_from_address')).toBe(1);
+    expect(await metric(http, 'tessera_relay_frames_rejected_total', 'too_many_connections')).toBe(1);
+    expect(await metric(http, 'tessera_relay_tcp_connections')).toBe(3); // a slow socket, the WebSocket, this request's
+  });
+
+  it('closes sockets that do not send their request headers in time, and keeps authenticated WebSockets open past every HTTP deadline', { timeout: TEST_MS }, async () => {
+    const a = newIdentity();
+    const b = newIdentity();
+    const { port, url, http } = await startRelay([a, b], { headersTimeoutMs: 300, requestTimeoutMs: 600, keepAliveTimeoutMs: 300, maxConnectionsPerAddress: 4 });
+    const [pa, pb] = await pair(url, a, b);
+    const silent = await tcp(port);
+    const partial = await tcp(port, '127.0.0.1', PARTIAL_REQUEST);
+    expect(await partial.closed).toMatch(/^HTTP\/1\.1 408 /);
+    await silent.closed;
+    // Both places are free again, and the WebSockets upgraded before have outlived every deadline.
+    await sleep(700);
+    await exchange(pa, pb, 3);
+    expect(await health(http)).toMatchObject({ connections: 2, authenticated: 2 });
+  });
+
+  it('rejects limits node:http would refuse or that could never pass a full-size frame', () => {
+    const relay = (limits: Partial<RelayLimits>) => new RelayServer({ port: 0, allowedIdentities: [], limits });
+    expect(() => relay({ burstBytes: 1_000, maxPayloadBytes: 2_000 })).toThrow(/burstBytes .* at least maxPayloadBytes/);
+    expect(() => relay({ headersTimeoutMs: 2_000, requestTimeoutMs: 1_000 })).toThrow(/requestTimeoutMs .* at least headersTimeoutMs/);
+    expect(() => relay({ maxConnectionsPerAddress: 1.5 })).toThrow(/must be an integer/);
+    expect(() => relay({ bytesPerSecond: 0 })).toThrow(RelayError);
   });
 });

@@ -1,15 +1,17 @@
 /**
- * The session transport (issue 3 points 1-2, 7): one compliance suite runs the same DKG and FROST
- * drivers over the in-memory Party, over SessionChannels delivering directly, and over
- * SessionChannels through a real WebSocket relay (signed envelopes, X25519 + AEAD for
- * point-to-point payloads, strict protobuf decoding); hostile envelopes (garbage, bad
- * signatures, replays, other sessions, non-members) are rejected with typed errors while the
- * honest session finishes, and a member that signs two envelopes under one sequence number is
- * named as an equivocator.
+ * The session transport (DESIGN.md "Sessions and the wire", docs/transport.md): one compliance
+ * suite runs the same DKG and FROST drivers over the in-memory Party, over SessionChannels
+ * delivering directly, and over SessionChannels through a real WebSocket relay (signed
+ * envelopes, X25519 + AEAD for point-to-point payloads, strict protobuf decoding); hostile
+ * envelopes (garbage, bad signatures, replays, other sessions, non-members) are rejected with
+ * typed errors while the honest session finishes, and a member that signs two envelopes under
+ * one sequence number is named as an equivocator. The buffers a sender can fill are bounded: the
+ * router holds envelopes for sessions not started yet only from listed senders, fairly and
+ * within a byte bound (a coordinator holds none), and a channel bounds what waits for a hello.
  * @module
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { bytesToHex, utf8 } from '../src/math/bytes.js';
+import { bytesToHex, equalBytes, utf8 } from '../src/math/bytes.js';
 import { systemRng } from '../src/math/random.js';
 import { EquivocationError, RoundTimeoutError } from '../src/mpc/errors.js';
 import { InMemoryNetwork } from '../src/mpc/network.js';
@@ -20,9 +22,13 @@ import { publishedPublicKey, type KeyPackage } from '../src/dkg/key-package.js';
 import { runFrostSign } from '../src/signing/frost/frost.js';
 import { sealEnvelope } from '../src/transport/envelope-seal.js';
 import { RelayServer } from '../src/transport/relay-server.js';
-import { identityFromSecret } from '../src/transport/identity.js';
+import { identityFromSecret, type Identity } from '../src/transport/identity.js';
+import { RelayClient } from '../src/transport/relay-client.js';
+import type { SessionChannel } from '../src/transport/session-channel.js';
+import { SessionRouter } from '../src/transport/session-router.js';
+import { Coordinator } from '../src/node/coordinator.js';
 import { EnvelopeRejectedError } from '../src/transport/transport-errors.js';
-import { decodeEnvelope } from '../src/wire/envelope-codec.js';
+import { decodeEnvelope, encodeEnvelope, type Envelope } from '../src/wire/envelope-codec.js';
 import { WireError } from '../src/wire/wire-error.js';
 import { verifyEcdsaIndependently, verifyIndependently } from '../src/cli/independent-verify.js';
 import { dealerEcdsaKeygen } from '../src/signing/ecdsa/dealer.js';
@@ -194,5 +200,92 @@ describe('hostile envelopes', () => {
     const shares = keys.map((k) => bytesToHex(suite.Fn.encode(k.secretShare.expose())));
     const wire = seen.map(bytesToHex).join('');
     for (const s of shares) expect(wire).not.toContain(s);
+  });
+});
+
+describe('envelopes held for sessions not started yet', () => {
+  const me = identityFromSecret(systemRng(32));
+  const envelopeFor = (from: Identity, session: Uint8Array, sequence: number, payload = new Uint8Array(8)) =>
+    sealEnvelope(from, { scheme: 'frost-ed25519', sessionId: session, round: 'frost/1', recipient: me.publicKey, sequence, payload, encrypted: false });
+  /** Stands in for a SessionChannel: records what the router delivers to it. */
+  const channelFor = (session: Uint8Array, delivered: Envelope[]) => ({ sessionHex: bytesToHex(session), deliver: (e: Envelope) => delivered.push(e), close: () => {} }) as unknown as SessionChannel;
+  const codes = (errors: Error[]) => errors.map((e) => (e instanceof EnvelopeRejectedError ? e.code : e.name));
+
+  it('are held only from senders holdFrom accepts; a stranger’s are dropped before their signature is checked', () => {
+    const peer = identityFromSecret(systemRng(32));
+    const stranger = identityFromSecret(systemRng(32));
+    const rejections: Error[] = [];
+    const router = new SessionRouter({ onControl: () => {}, onReject: (e) => rejections.push(e), holdFrom: (sender) => equalBytes(sender, peer.publicKey) });
+    const session = systemRng(32);
+    const unsigned = (bytes: Uint8Array) => encodeEnvelope({ ...decodeEnvelope(bytes), signature: new Uint8Array(64) });
+    router.handle(envelopeFor(peer, session, 1));
+    router.handle(envelopeFor(stranger, session, 1));
+    router.handle(unsigned(envelopeFor(stranger, session, 2))); // NOT_A_MEMBER, not BAD_SIGNATURE: never verified
+    router.handle(unsigned(envelopeFor(peer, session, 2)));
+    expect(codes(rejections)).toEqual(['NOT_A_MEMBER', 'NOT_A_MEMBER', 'BAD_SIGNATURE']);
+
+    const delivered: Envelope[] = [];
+    router.register(channelFor(session, delivered));
+    expect(delivered.map((e) => [bytesToHex(e.sender), e.sequence])).toEqual([[bytesToHex(peer.publicKey), 1]]);
+    // Once the session runs, the channel judges every sender (SessionChannel.deliver checks membership).
+    router.handle(envelopeFor(stranger, session, 3));
+    expect(delivered).toHaveLength(2);
+  });
+
+  it('are bounded in bytes and count: a listed identity flooding the hold buffer sheds its own envelopes, never another’s', () => {
+    const honest = identityFromSecret(systemRng(32));
+    const flooder = identityFromSecret(systemRng(32));
+    const rejections: Error[] = [];
+    const router = new SessionRouter({ onControl: () => {}, onReject: (e) => rejections.push(e), maxHeldBytes: 64 << 10, maxHeld: 100 });
+    const session = systemRng(32);
+    router.handle(envelopeFor(honest, session, 1));
+    const floodSessions = Array.from({ length: 20 }, () => systemRng(32));
+    floodSessions.forEach((s, i) => router.handle(envelopeFor(flooder, s, i + 1, new Uint8Array(8 << 10)))); // 160 KiB
+    for (let seq = 2; seq <= 150; seq++) router.handle(envelopeFor(flooder, systemRng(32), 100 + seq)); // 150 envelopes
+    router.handle(envelopeFor(honest, session, 2));
+    expect(codes(rejections).every((c) => c === 'OVERFLOW')).toBe(true);
+    expect(rejections.length).toBeGreaterThan(0);
+
+    const delivered: Envelope[] = [];
+    router.register(channelFor(session, delivered));
+    expect(delivered.map((e) => e.sequence)).toEqual([1, 2]);
+    const oldest: Envelope[] = [];
+    router.register(channelFor(floodSessions[0]!, oldest));
+    expect(oldest).toEqual([]); // the flooder's oldest went first
+  });
+
+  it('a coordinator holds none: a session envelope sent to it is dropped at once', async () => {
+    const coordinatorId = identityFromSecret(systemRng(32));
+    const peer = identityFromSecret(systemRng(32));
+    const server = new RelayServer({ port: 0, allowedIdentities: [coordinatorId.publicKey, peer.publicKey] });
+    const { url } = await server.start();
+    const logs: string[] = [];
+    const coordinator = await Coordinator.connect({ relay: url, identity: coordinatorId, log: (l) => logs.push(l) });
+    const client = new RelayClient({ url, identity: peer, onEnvelope: () => {} });
+    try {
+      await client.connect();
+      client.send(sealEnvelope(peer, { scheme: 'frost-ed25519', sessionId: systemRng(32), round: 'frost/1', recipient: coordinatorId.publicKey, sequence: 1, payload: new Uint8Array(8), encrypted: false }));
+      for (let waited = 0; !logs.some((l) => l.startsWith('dropped an envelope: envelope for a session not started here')); waited += 20) {
+        if (waited > TIMEOUT) expect.fail(`the coordinator did not drop the envelope; its log: ${logs.join(' | ')}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    } finally {
+      await client.close();
+      await coordinator.close();
+      await server.stop();
+    }
+  });
+});
+
+describe('envelopes waiting for their sender’s hello', () => {
+  it('are bounded in bytes: a member flooding a session with encrypted envelopes before its hello is refused past 16 MiB', async () => {
+    const set = await makeChannels(2);
+    const [, member] = set.identities;
+    for (let seq = 1; seq <= 17; seq++) {
+      // 1,000,000-byte ciphertexts that cannot be opened before member's hello (it never comes)
+      set.inject(1, sealEnvelope(member!, { scheme: 'frost-secp256k1-tr', sessionId: set.session, round: 'dkg/2', recipient: set.identities[0]!.publicKey, sequence: seq, payload: new Uint8Array(1_000_000), encrypted: true }));
+    }
+    const refused = set.rejections.filter((e) => e instanceof EnvelopeRejectedError && e.code === 'UNDECRYPTABLE');
+    expect(refused.map((e) => e.message)).toEqual(['too many envelopes from party 2 before its hello']);
   });
 });

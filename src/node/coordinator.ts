@@ -140,7 +140,8 @@ export class Coordinator {
 
   private constructor(o: CoordinatorOptions) {
     this.#o = o;
-    const router = new SessionRouter({ onControl: (e) => this.#onControl(e), onReject: (err) => o.log?.(`dropped an envelope: ${err.message}`) });
+    // It joins no session, so it holds nothing: every envelope but a control one is dropped unchecked.
+    const router = new SessionRouter({ onControl: (e) => this.#onControl(e), onReject: (err) => o.log?.(`dropped an envelope: ${err.message}`), holdFrom: () => false });
     this.#client = new RelayClient({ url: o.relay, identity: o.identity, onEnvelope: (b) => router.handle(b), onEvent: (ev) => o.log?.(ev), ...(o.wsOptions ? { wsOptions: o.wsOptions } : {}) });
   }
 

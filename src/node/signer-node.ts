@@ -99,6 +99,8 @@ export class SignerNode {
     this.#router = new SessionRouter({
       onControl: (e) => this.#onControl(e),
       onReject: (err) => this.#log(`dropped an envelope: ${err.message}`),
+      // Only a peer or a coordinator can be ahead of this node in a session it will join.
+      holdFrom: (sender) => config.coordinators.some((c) => equalBytes(c, sender)) || config.peers.some((p) => equalBytes(p.identityKey, sender)),
     });
     this.#client = new RelayClient({
       url: config.relay,

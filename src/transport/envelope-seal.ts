@@ -5,7 +5,7 @@
  * authenticated sender is that key, never anything a payload claims.
  * @module
  */
-import { decodeEnvelope, encodeEnvelope, PROTOCOL_VERSION, signedBytes, type Envelope } from '../wire/envelope-codec.js';
+import { encodeEnvelope, PROTOCOL_VERSION, signedBytes, type Envelope } from '../wire/envelope-codec.js';
 import type { Identity } from './identity.js';
 import { verifySignature } from './identity.js';
 import { EnvelopeRejectedError } from './transport-errors.js';
@@ -17,10 +17,8 @@ export function sealEnvelope(identity: Identity, fields: EnvelopeFields): Uint8A
   return encodeEnvelope({ ...unsigned, signature: identity.sign(signedBytes(unsigned)) });
 }
 
-/** Decodes strictly and checks the signature; throws WireError or EnvelopeRejectedError. */
-export function openEnvelope(bytes: Uint8Array): Envelope {
-  const e = decodeEnvelope(bytes);
+/** Checks a decoded envelope's signature against its `sender`; throws EnvelopeRejectedError. */
+export function checkEnvelopeSignature(e: Envelope): void {
   const { signature, ...unsigned } = e;
   if (!verifySignature(e.sender, signedBytes(unsigned), signature)) throw new EnvelopeRejectedError('BAD_SIGNATURE', 'envelope signature does not verify');
-  return e;
 }

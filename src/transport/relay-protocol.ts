@@ -23,8 +23,6 @@ export const RelayCloseCode = {
   shuttingDown: 1001,
   /** The ws library's code for a frame over the payload cap. */
   tooBig: 1009,
-  /** The relay is at its connection cap. */
-  tryAgainLater: 1013,
   /** The same identity authenticated on a newer connection. */
   replaced: 4000,
   /** No `auth` frame within the deadline. */

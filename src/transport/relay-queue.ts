@@ -1,10 +1,15 @@
 /**
- * Frames held by the relay for recipients that are not connected: one FIFO per recipient, bounded
- * in frames and bytes (the oldest frames are dropped to make room) and in age (a frame older
- * than the TTL is dropped instead of delivered). Drops are reported through a callback so the
- * relay can count them.
+ * Frames the relay holds for a recipient: while it is not connected, and while its socket's send
+ * buffer is full. One FairQueue (fair-queue.ts) per recipient, with one FIFO per sender, bounded
+ * in frames and bytes per recipient and in age (a frame older than the TTL is dropped instead of
+ * delivered). When a recipient's queue is full, the sender holding the most of it loses its
+ * oldest frames: an identity flooding a recipient sheds its own frames and never evicts what
+ * others sent, and frames leave in fair order, so a flood delays another sender's next frame by
+ * at most one frame. Each sender's frames keep their order. Drops are reported through a
+ * callback so the relay can count them.
  * @module
  */
+import { FairQueue } from './fair-queue.js';
 
 export interface QueueLimits {
   readonly maxFrames: number;
@@ -14,93 +19,72 @@ export interface QueueLimits {
 
 export type QueueDropReason = 'queue_overflow' | 'queue_expired';
 
-export interface QueuedFrame {
+interface QueuedFrame {
   readonly bytes: Uint8Array;
   readonly expiresAt: number;
 }
 
-interface RecipientQueue {
-  frames: QueuedFrame[];
-  bytes: number;
-}
-
 export class RecipientQueues {
-  private readonly queues = new Map<string, RecipientQueue>();
+  readonly #queues = new Map<string, FairQueue<QueuedFrame>>();
+  readonly #limits: QueueLimits;
+  readonly #onDrop: (reason: QueueDropReason, frames: number, bytes: number) => void;
 
-  constructor(
-    private readonly limits: QueueLimits,
-    private readonly onDrop: (reason: QueueDropReason, frames: number) => void,
-  ) {}
-
-  /** Queues a copy of `bytes` for `recipient`, dropping the oldest frames if over a bound. */
-  push(recipient: string, bytes: Uint8Array, now: number): void {
-    const q = this.queueOf(recipient);
-    this.expire(q, now);
-    let dropped = 0;
-    while (q.frames.length > 0 && (q.frames.length >= this.limits.maxFrames || q.bytes + bytes.length > this.limits.maxBytes)) {
-      q.bytes -= q.frames.shift()!.bytes.length;
-      dropped++;
-    }
-    if (bytes.length <= this.limits.maxBytes) {
-      q.frames.push({ bytes: Uint8Array.from(bytes), expiresAt: now + this.limits.ttlMs });
-      q.bytes += bytes.length;
-    } else {
-      dropped++;
-    }
-    if (dropped > 0) this.onDrop('queue_overflow', dropped);
-    if (q.frames.length === 0) this.queues.delete(recipient);
+  constructor(limits: QueueLimits, onDrop: (reason: QueueDropReason, frames: number, bytes: number) => void) {
+    this.#limits = limits;
+    this.#onDrop = onDrop;
   }
 
-  /** Removes and returns every unexpired frame for `recipient`, oldest first. */
-  take(recipient: string, now: number): QueuedFrame[] {
-    const q = this.queues.get(recipient);
-    if (q === undefined) return [];
-    this.queues.delete(recipient);
-    this.expire(q, now);
-    return q.frames;
+  /** Queues a copy of `bytes` from `sender` for `recipient`, dropping the heaviest sender's oldest frames if over a bound. */
+  push(recipient: string, sender: string, bytes: Uint8Array, now: number): void {
+    let q = this.#queues.get(recipient);
+    if (q === undefined) {
+      q = new FairQueue({ maxItems: this.#limits.maxFrames, maxBytes: this.#limits.maxBytes });
+      this.#queues.set(recipient, q);
+    }
+    this.#expire(q, now);
+    this.#report('queue_overflow', q.push(sender, { bytes: Uint8Array.from(bytes), expiresAt: now + this.#limits.ttlMs }, bytes.length));
+    if (q.items === 0) this.#queues.delete(recipient);
   }
 
-  /** Returns frames taken but not delivered to the front of the recipient's queue, in order. */
-  putBack(recipient: string, frames: readonly QueuedFrame[]): void {
-    if (frames.length === 0) return;
-    const q = this.queueOf(recipient);
-    q.frames.unshift(...frames);
-    q.bytes += frames.reduce((sum, f) => sum + f.bytes.length, 0);
+  /** Removes and returns `recipient`'s next unexpired frame in fair order; undefined when none waits. */
+  next(recipient: string, now: number): Uint8Array | undefined {
+    const q = this.#queues.get(recipient);
+    if (q === undefined) return undefined;
+    this.#expire(q, now);
+    const frame = q.next();
+    if (q.items === 0) this.#queues.delete(recipient);
+    return frame?.bytes;
+  }
+
+  /** True iff frames wait for `recipient` (a new frame for it must queue behind them). */
+  has(recipient: string): boolean {
+    return this.#queues.has(recipient);
   }
 
   /** Drops expired frames of every recipient (so memory is freed for recipients that never return). */
   sweep(now: number): void {
-    for (const [recipient, q] of this.queues) {
-      this.expire(q, now);
-      if (q.frames.length === 0) this.queues.delete(recipient);
+    for (const [recipient, q] of this.#queues) {
+      this.#expire(q, now);
+      if (q.items === 0) this.#queues.delete(recipient);
     }
   }
 
   clear(): void {
-    this.queues.clear();
+    this.#queues.clear();
   }
 
   /** Frames currently held, over all recipients. */
   get size(): number {
     let n = 0;
-    for (const q of this.queues.values()) n += q.frames.length;
+    for (const q of this.#queues.values()) n += q.items;
     return n;
   }
 
-  private queueOf(recipient: string): RecipientQueue {
-    let q = this.queues.get(recipient);
-    if (q === undefined) {
-      q = { frames: [], bytes: 0 };
-      this.queues.set(recipient, q);
-    }
-    return q;
+  #expire(q: FairQueue<QueuedFrame>, now: number): void {
+    this.#report('queue_expired', q.dropStale((f) => f.expiresAt <= now));
   }
 
-  private expire(q: RecipientQueue, now: number): void {
-    let n = 0;
-    while (n < q.frames.length && q.frames[n]!.expiresAt <= now) n++;
-    if (n === 0) return;
-    for (const f of q.frames.splice(0, n)) q.bytes -= f.bytes.length;
-    this.onDrop('queue_expired', n);
+  #report(reason: QueueDropReason, frames: readonly QueuedFrame[]): void {
+    if (frames.length > 0) this.#onDrop(reason, frames.length, frames.reduce((sum, f) => sum + f.bytes.length, 0));
   }
 }

@@ -2,24 +2,33 @@
  * The relay: a WebSocket server (ws) that routes envelopes between signer nodes and coordinators
  * and holds no secrets. Each connection proves its Ed25519 identity by signing a challenge
  * (relay-auth.ts) and must be on the allow-list; after that its `envelope` frames are routed by
- * the envelope's recipient, after checking that the sender is the authenticated identity. Frames
- * for a recipient that is not connected wait in a bounded queue (relay-queue.ts) and are paced
- * out after its next authentication. The relay never verifies envelope signatures nor reads
- * payloads: receivers do.
+ * the envelope's recipient, after checking that the sender is the authenticated identity. The
+ * relay never verifies envelope signatures nor reads payloads: receivers do.
+ *
+ * Delivery is fair (DESIGN.md "Trust": one connected identity must not be able to starve
+ * another): a frame goes straight to its recipient's socket while that socket's send buffer has
+ * room; otherwise, and while the recipient is not connected, it waits in the recipient's queue
+ * (relay-queue.ts), one FIFO per sender, from which frames are paced out in fair order as the
+ * buffer drains. A full queue sheds the frames of the sender holding the most of it. A recipient
+ * is never disconnected for what others send it; one that stops reading altogether stops
+ * answering pings and is terminated as half-open.
  *
  * Hostile or broken clients only hurt themselves: frames are capped in size (ws maxPayload,
- * closes with 1009), rate-limited per connection (rate-limiter.ts; error frames, then close 4008),
- * garbage frames are answered with an error and close the connection after a few (4002),
- * unanswered pings terminate half-open connections, a socket whose send buffer exceeds the cap is
- * terminated rather than buffered, and every handler is wrapped so that an exception ends only
- * its own connection. The same HTTP(S) server answers GET /healthz (JSON) and GET /metrics
- * (Prometheus text, relay-metrics.ts).
+ * closes with 1009), rate-limited per connection in frames and in bytes (rate-limiter.ts; error
+ * frames, then close 4008), garbage frames are answered with an error and close the connection
+ * after a few (4002), unanswered pings terminate half-open connections, the relay's own frames
+ * (errors) to a socket whose buffer is full are dropped, and every handler is wrapped so that an
+ * exception ends only its own connection. Before any of that, TCP connections are capped overall
+ * and per remote address (counted as they are accepted, so sockets that never finish their HTTP
+ * request count too; over a cap a socket is destroyed at once), and the HTTP(S) server times out
+ * slow TLS handshakes, headers and requests. The same server answers GET /healthz (JSON) and
+ * GET /metrics (Prometheus text, relay-metrics.ts).
  * @module
  */
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { bytesToHex } from '../math/bytes.js';
 import { TssError } from '../mpc/errors.js';
@@ -41,24 +50,36 @@ export interface RelayLimits {
   readonly framesPerSecond: number;
   /** Frames a connection may send at once above the sustained rate. */
   readonly burstFrames: number;
-  /** How long a connection may stay over its rate limit before it is closed (4008). */
+  /** Sustained bytes per second per connection (frames as received). */
+  readonly bytesPerSecond: number;
+  /** Bytes a connection may send at once above the sustained rate; at least maxPayloadBytes. */
+  readonly burstBytes: number;
+  /** How long a connection may stay over a rate limit before it is closed (4008). */
   readonly rateAbuseCloseMs: number;
   /** Garbage frames after which a connection is closed (4002). */
   readonly maxGarbageFrames: number;
   /** Interval between pings; no pong before the next ping terminates the connection. */
   readonly pingIntervalMs: number;
-  /** Send buffer above which a socket is terminated as a slow consumer. */
+  /** Send buffer below which a frame is written to a recipient's socket; meanwhile frames for it wait in its queue. */
   readonly maxBufferedBytes: number;
-  /** Frames kept per offline recipient (oldest dropped first). */
+  /** Frames queued per recipient (the heaviest sender's oldest dropped first). */
   readonly queueMaxFrames: number;
-  /** Bytes kept per offline recipient (oldest dropped first). */
+  /** Bytes queued per recipient (the heaviest sender's oldest dropped first). */
   readonly queueMaxBytes: number;
   /** Age after which a queued frame is dropped instead of delivered. */
   readonly queueTtlMs: number;
   /** Injected one-way delay on every routed envelope (benchmarks of latency; 0 in production). */
   readonly forwardDelayMs: number;
-  /** Open connections (authenticated or not) above which new ones are refused with 1013. */
+  /** Open TCP connections (WebSocket or not, finished with their HTTP request or not) above which new ones are destroyed. */
   readonly maxConnections: number;
+  /** Open TCP connections from one remote address above which its new ones are destroyed. */
+  readonly maxConnectionsPerAddress: number;
+  /** Time a new TCP connection has to send its request headers (and finish the TLS handshake); then 408 or a close. */
+  readonly headersTimeoutMs: number;
+  /** Time a client has to send a whole HTTP request (the WebSocket upgrade included); at least headersTimeoutMs. */
+  readonly requestTimeoutMs: number;
+  /** Idle time after which a kept-alive HTTP connection (/healthz, /metrics) is closed. */
+  readonly keepAliveTimeoutMs: number;
 }
 
 export const DEFAULT_RELAY_LIMITS: RelayLimits = Object.freeze({
@@ -66,16 +87,25 @@ export const DEFAULT_RELAY_LIMITS: RelayLimits = Object.freeze({
   authTimeoutMs: 5_000,
   framesPerSecond: 500,
   burstFrames: 1_000,
+  bytesPerSecond: 8 << 20,
+  burstBytes: 16 << 20,
   rateAbuseCloseMs: 5_000,
   maxGarbageFrames: 10,
   pingIntervalMs: 15_000,
-  maxBufferedBytes: 8 << 20,
+  maxBufferedBytes: 1 << 20,
   queueMaxFrames: 2_000,
   queueMaxBytes: 16 << 20,
   queueTtlMs: 60_000,
   forwardDelayMs: 0,
   maxConnections: 10_000,
+  maxConnectionsPerAddress: 128,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
 });
+
+/** Limits node:http and node:net take only as integers. */
+const INTEGER_LIMITS: ReadonlySet<string> = new Set(['maxConnections', 'maxConnectionsPerAddress', 'headersTimeoutMs', 'requestTimeoutMs', 'keepAliveTimeoutMs']);
 
 /** A PEM file path, or the PEM contents. */
 export type PemSource = string | Uint8Array;
@@ -106,14 +136,14 @@ interface Connection {
   readonly ws: WebSocket;
   readonly challenge: Uint8Array;
   readonly limiter: RateLimiter;
+  /** Write callback of every frame sent: paces out the connection's queue as its buffer drains. */
+  readonly written: (error?: Error | null) => void;
   authTimer: NodeJS.Timeout | undefined;
   /** Hex identity key once authenticated. */
   identity: string | undefined;
   /** A pong arrived since the last ping. */
   alive: boolean;
   garbage: number;
-  /** Queued frames are being paced out; new frames for it queue behind them. */
-  draining: boolean;
   /** The connection is closing or closed; its frames are ignored. */
   ending: boolean;
 }
@@ -121,6 +151,8 @@ interface Connection {
 const READY_FRAME = encodeRelayFrame({ kind: 'ready' });
 /** How long stop() waits for clients to complete the close handshake before terminating them. */
 const STOP_GRACE_MS = 1_000;
+/** Longest interval between node:http's checks of header and request deadlines. */
+const DEADLINE_CHECK_MS = 1_000;
 
 const now = () => performance.now();
 
@@ -137,7 +169,11 @@ function resolveLimits(overrides: Partial<RelayLimits> | undefined): RelayLimits
   for (const [name, value] of Object.entries(limits)) {
     const least = name === 'forwardDelayMs' ? 0 : Number.MIN_VALUE; // a delay may be zero
     if (typeof value !== 'number' || !Number.isFinite(value) || value < least) throw new RelayError(`limit ${name} must be a positive number, got ${String(value)}`);
+    if (INTEGER_LIMITS.has(name) && !Number.isInteger(value)) throw new RelayError(`limit ${name} must be an integer, got ${value}`);
   }
+  // A frame the byte bucket can never pay for could never be sent; node:http refuses the other.
+  if (limits.burstBytes < limits.maxPayloadBytes) throw new RelayError(`limit burstBytes (${limits.burstBytes}) must be at least maxPayloadBytes (${limits.maxPayloadBytes})`);
+  if (limits.requestTimeoutMs < limits.headersTimeoutMs) throw new RelayError(`limit requestTimeoutMs (${limits.requestTimeoutMs}) must be at least headersTimeoutMs (${limits.headersTimeoutMs})`);
   return limits;
 }
 
@@ -167,6 +203,9 @@ export class RelayServer {
   private readonly tls: { cert: Buffer; key: Buffer } | undefined;
   private readonly allowed = new Set<string>();
   private readonly connections = new Set<Connection>();
+  /** Every accepted TCP connection, and how many come from each remote address. */
+  private readonly sockets = new Set<Socket>();
+  private readonly socketsFrom = new Map<string, number>();
   private readonly byIdentity = new Map<string, Connection>();
   private readonly queues: RecipientQueues;
   private readonly metrics: RelayMetrics;
@@ -184,6 +223,7 @@ export class RelayServer {
     for (const key of options.allowedIdentities) this.allowIdentity(key);
     this.metrics = new RelayMetrics(
       {
+        sockets: () => this.sockets.size,
         connections: () => this.connections.size,
         authenticated: () => this.byIdentity.size,
         queuedFrames: () => this.queues.size,
@@ -192,7 +232,7 @@ export class RelayServer {
     );
     this.queues = new RecipientQueues(
       { maxFrames: this.limits.queueMaxFrames, maxBytes: this.limits.queueMaxBytes, ttlMs: this.limits.queueTtlMs },
-      (reason, frames) => this.metrics.rejected(reason, frames),
+      (reason, frames, bytes) => this.metrics.rejected(reason, frames, bytes),
     );
   }
 
@@ -205,12 +245,18 @@ export class RelayServer {
   async start(): Promise<{ port: number; url: string }> {
     if (this.server !== undefined) throw new RelayError('the relay is already started');
     const onRequest = (req: IncomingMessage, res: ServerResponse) => this.onRequest(req, res);
+    const { headersTimeoutMs, requestTimeoutMs } = this.limits;
+    const http = { headersTimeout: headersTimeoutMs, requestTimeout: requestTimeoutMs, connectionsCheckingInterval: Math.min(DEADLINE_CHECK_MS, headersTimeoutMs) };
     let server: Server;
     try {
-      server = this.tls ? createHttpsServer({ cert: this.tls.cert, key: this.tls.key }, onRequest) : createServer(onRequest);
+      server = this.tls ? createHttpsServer({ cert: this.tls.cert, key: this.tls.key, handshakeTimeout: headersTimeoutMs, ...http }, onRequest) : createServer(http, onRequest);
     } catch (e) {
       throw new RelayError(`bad TLS certificate or key: ${(e as Error).message}`);
     }
+    server.keepAliveTimeout = this.limits.keepAliveTimeoutMs;
+    // The raw TCP connection, before TLS and HTTP: counted here so that a socket that never
+    // finishes its request holds a place under the caps like any other.
+    server.on('connection', (socket: Socket) => this.admit(socket));
     const wss = new WebSocketServer({ server, maxPayload: this.limits.maxPayloadBytes, perMessageDeflate: false, clientTracking: false });
     wss.on('connection', (ws) => this.onConnection(ws));
     // ws re-emits the HTTP server's errors here. A listen failure rejects below; later ones
@@ -249,29 +295,47 @@ export class RelayServer {
     clearTimeout(grace);
     for (const c of this.connections) c.ws.terminate();
     wss.close();
-    server.closeAllConnections();
+    for (const socket of this.sockets) socket.destroy();
     await stopped;
     this.queues.clear();
   }
 
   // --- connections -------------------------------------------------------------------------
 
-  private onConnection(ws: WebSocket): void {
-    if (this.connections.size >= this.limits.maxConnections) {
-      // Full: refuse at once, so a flood of idle sockets cannot exhaust the relay.
-      this.metrics.rejected('too_many_connections');
-      ws.close(RelayCloseCode.tryAgainLater, 'too many connections');
+  /** Counts a new TCP connection, or destroys it at once when it is over a cap. */
+  private admit(socket: Socket): void {
+    const from = socket.remoteAddress ?? '';
+    const count = this.socketsFrom.get(from) ?? 0;
+    const full = this.sockets.size >= this.limits.maxConnections ? 'too_many_connections' : count >= this.limits.maxConnectionsPerAddress ? 'too_many_from_address' : undefined;
+    if (full !== undefined) {
+      // Nothing is read from it: idle or slow sockets cannot exhaust the relay or starve other addresses.
+      this.metrics.rejected(full, 1, 0);
+      socket.destroy();
       return;
     }
+    this.sockets.add(socket);
+    this.socketsFrom.set(from, count + 1);
+    socket.once('close', () => {
+      this.sockets.delete(socket);
+      const left = this.socketsFrom.get(from)! - 1;
+      if (left === 0) this.socketsFrom.delete(from);
+      else this.socketsFrom.set(from, left);
+    });
+  }
+
+  private onConnection(ws: WebSocket): void {
+    const { framesPerSecond, burstFrames, bytesPerSecond, burstBytes, rateAbuseCloseMs } = this.limits;
     const conn: Connection = {
       ws,
       challenge: newRelayChallenge(),
-      limiter: new RateLimiter(this.limits.framesPerSecond, this.limits.burstFrames, this.limits.rateAbuseCloseMs, now()),
+      limiter: new RateLimiter({ framesPerSecond, burstFrames, bytesPerSecond, burstBytes, abuseAfterMs: rateAbuseCloseMs }, now()),
+      written: (error) => {
+        if (!error) this.guard(conn, () => this.pump(conn));
+      },
       authTimer: undefined,
       identity: undefined,
       alive: true,
       garbage: 0,
-      draining: false,
       ending: false,
     };
     this.connections.add(conn);
@@ -296,26 +360,27 @@ export class RelayServer {
 
   private onMessage(conn: Connection, bytes: Uint8Array, isBinary: boolean): void {
     if (conn.ending) return;
-    const verdict = conn.limiter.take(now());
-    if (verdict !== 'allowed') {
-      this.refuse(conn, 'rate_limited', 'rate limited');
-      if (verdict === 'abusive') this.end(conn, 'rate_abuse', RelayCloseCode.rateLimited, 'rate limit exceeded');
+    const refusal = conn.limiter.take(now(), bytes.length);
+    if (refusal !== undefined) {
+      if (refusal.limit === 'frames') this.refuse(conn, 'rate_limited', 'rate limited', bytes.length);
+      else this.refuse(conn, 'byte_rate_limited', 'rate limited (bytes)', bytes.length);
+      if (refusal.abusive) this.end(conn, 'rate_abuse', RelayCloseCode.rateLimited, 'rate limit exceeded');
       return;
     }
-    if (!isBinary) return this.garbage(conn, 'text_frame', 'text frames are not accepted');
+    if (!isBinary) return this.garbage(conn, 'text_frame', 'text frames are not accepted', bytes.length);
     let frame: RelayFrame;
     try {
       frame = decodeRelayFrame(bytes, this.limits.maxPayloadBytes);
     } catch (e) {
-      if (e instanceof WireError) return this.garbage(conn, 'bad_frame', e.message);
+      if (e instanceof WireError) return this.garbage(conn, 'bad_frame', e.message, bytes.length);
       throw e;
     }
     if (conn.identity === undefined) {
-      if (frame.kind !== 'auth') return this.garbage(conn, 'unexpected_frame', `expected an auth frame, got ${frame.kind}`);
+      if (frame.kind !== 'auth') return this.garbage(conn, 'unexpected_frame', `expected an auth frame, got ${frame.kind}`, bytes.length);
       return this.authenticate(conn, frame.identityKey, frame.signature);
     }
-    if (frame.kind !== 'envelope') return this.garbage(conn, 'unexpected_frame', `expected an envelope frame, got ${frame.kind}`);
-    this.route(conn, bytes, frame.envelope);
+    if (frame.kind !== 'envelope') return this.garbage(conn, 'unexpected_frame', `expected an envelope frame, got ${frame.kind}`, bytes.length);
+    this.route(conn, conn.identity, bytes, frame.envelope);
   }
 
   private authenticate(conn: Connection, identityKey: Uint8Array, signature: Uint8Array): void {
@@ -338,83 +403,83 @@ export class RelayServer {
   }
 
   /** `frame` is the received RelayFrame bytes, forwarded unchanged (strict decoding made them canonical). */
-  private route(conn: Connection, frame: Uint8Array, envelopeBytes: Uint8Array): void {
+  private route(conn: Connection, from: string, frame: Uint8Array, envelopeBytes: Uint8Array): void {
     let envelope: Envelope;
     try {
       envelope = decodeEnvelope(envelopeBytes, this.limits.maxPayloadBytes);
     } catch (e) {
-      if (e instanceof WireError) return this.garbage(conn, 'bad_envelope', `bad envelope: ${e.message}`);
+      if (e instanceof WireError) return this.garbage(conn, 'bad_envelope', `bad envelope: ${e.message}`, frame.length);
       throw e;
     }
-    if (bytesToHex(envelope.sender) !== conn.identity) return this.refuse(conn, 'spoofed_sender', 'envelope sender is not the authenticated identity');
+    if (bytesToHex(envelope.sender) !== from) return this.refuse(conn, 'spoofed_sender', 'envelope sender is not the authenticated identity', frame.length);
     const to = bytesToHex(envelope.recipient);
-    if (!this.allowed.has(to)) return this.refuse(conn, 'unknown_recipient', 'envelope recipient is not an allowed identity');
+    if (!this.allowed.has(to)) return this.refuse(conn, 'unknown_recipient', 'envelope recipient is not an allowed identity', frame.length);
     if (this.limits.forwardDelayMs > 0) {
-      setTimeout(() => this.guard(conn, () => this.deliver(to, frame)), this.limits.forwardDelayMs);
+      setTimeout(() => this.guard(conn, () => this.deliver(from, to, frame)), this.limits.forwardDelayMs);
     } else {
-      this.deliver(to, frame);
+      this.deliver(from, to, frame);
     }
-  }
-
-  /** Hands a routed frame to its recipient, or queues it while the recipient is away or draining. */
-  private deliver(to: string, frame: Uint8Array): void {
-    const target = this.byIdentity.get(to);
-    if (target !== undefined && !target.draining && this.send(target, frame)) {
-      this.metrics.routed(frame.length);
-      return;
-    }
-    this.queues.push(to, frame, now());
-    this.metrics.queued();
   }
 
   /**
-   * Sends the connection's queued frames, keeping its send buffer under half the slow-consumer
-   * cap; the write callback of the last frame sent resumes it. New frames for the recipient
-   * queue behind the backlog meanwhile, so order is kept.
+   * Hands a routed frame to its recipient's socket when nothing waits for it and its buffer has
+   * room; otherwise queues it under its sender (relay-queue.ts) and paces out what the buffer takes.
+   */
+  private deliver(from: string, to: string, frame: Uint8Array): void {
+    const target = this.byIdentity.get(to);
+    if (target !== undefined && !this.queues.has(to) && this.send(target, frame)) {
+      this.metrics.routed(frame.length);
+      return;
+    }
+    this.queues.push(to, from, frame, now());
+    this.metrics.queued();
+    if (target !== undefined) this.pump(target);
+  }
+
+  /**
+   * Sends the connection's queued frames in fair order while its send buffer has room; the write
+   * callback of every frame sent (Connection.written) calls this again as the buffer drains.
    */
   private pump(conn: Connection): void {
     const id = conn.identity;
-    if (id === undefined || conn.ending) return;
-    const frames = this.queues.take(id, now());
-    const budget = this.limits.maxBufferedBytes / 2;
-    let batch = 0;
-    for (let buffered = conn.ws.bufferedAmount; batch < frames.length && (batch === 0 || buffered + frames[batch]!.bytes.length <= budget); batch++) {
-      buffered += frames[batch]!.bytes.length;
+    while (id !== undefined && this.writable(conn)) {
+      const frame = this.queues.next(id, now());
+      if (frame === undefined) return;
+      this.send(conn, frame);
+      this.metrics.routed(frame.length);
     }
-    conn.draining = batch < frames.length;
-    const resume = conn.draining ? () => this.guard(conn, () => this.pump(conn)) : undefined;
-    let sent = 0;
-    while (sent < batch && this.send(conn, frames[sent]!.bytes, sent === batch - 1 ? resume : undefined)) {
-      this.metrics.routed(frames[sent]!.bytes.length);
-      sent++;
-    }
-    this.queues.putBack(id, frames.slice(sent));
   }
 
-  /** Sends one frame unless the socket is closing or over the buffer cap (then it is terminated). */
-  private send(conn: Connection, bytes: Uint8Array, written?: () => void): boolean {
-    if (conn.ending || conn.ws.readyState !== WebSocket.OPEN) return false;
-    if (conn.ws.bufferedAmount + bytes.length > this.limits.maxBufferedBytes) {
-      this.end(conn, 'slow_consumer');
-      return false;
-    }
-    conn.ws.send(bytes, { binary: true }, written && ((err) => !err && written()));
+  /**
+   * Open, and its send buffer below the cap: then it takes one more frame of any size, so the
+   * buffer stays under the cap plus one frame, and some write callback is always pending while
+   * frames wait (a ping's or a close's few bytes alone can never hold the queue back).
+   */
+  private writable(conn: Connection): boolean {
+    return !conn.ending && conn.ws.readyState === WebSocket.OPEN && conn.ws.bufferedAmount < this.limits.maxBufferedBytes;
+  }
+
+  /** Sends one frame unless the socket is closing or its send buffer is full. */
+  private send(conn: Connection, bytes: Uint8Array): boolean {
+    if (!this.writable(conn)) return false;
+    conn.ws.send(bytes, { binary: true }, conn.written);
     return true;
   }
 
+  /** An error frame, dropped if the connection's buffer is full (a client that does not read its errors loses them). */
   private sendError(conn: Connection, message: string): void {
     this.send(conn, encodeRelayFrame({ kind: 'error', error: message }));
   }
 
   /** A well-formed frame the relay will not route: answered with an error, the connection stays. */
-  private refuse(conn: Connection, reason: RejectReason, message: string): void {
-    this.metrics.rejected(reason);
+  private refuse(conn: Connection, reason: RejectReason, message: string, bytes: number): void {
+    this.metrics.rejected(reason, 1, bytes);
     this.sendError(conn, message);
   }
 
   /** A frame that breaks the protocol: refused, and too many of them close the connection. */
-  private garbage(conn: Connection, reason: RejectReason, message: string): void {
-    this.refuse(conn, reason, message);
+  private garbage(conn: Connection, reason: RejectReason, message: string, bytes: number): void {
+    this.refuse(conn, reason, message, bytes);
     if (++conn.garbage >= this.limits.maxGarbageFrames) this.end(conn, 'garbage', RelayCloseCode.garbage, 'too many bad frames');
   }
 
@@ -438,7 +503,7 @@ export class RelayServer {
   private onSocketError(conn: Connection, error: Error & { code?: string }): void {
     // ws closes the connection itself after an error (with 1009 for an oversized message).
     if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
-      this.metrics.rejected('oversized');
+      this.metrics.rejected('oversized', 1, 0);
       this.markEnding(conn, 'oversized');
     } else {
       this.markEnding(conn, 'protocol_error');

@@ -3,7 +3,7 @@
  * drivers that run over the in-memory network run over this. Outgoing: a broadcast is fanned out
  * as one signed envelope per member; a point-to-point payload is sealed end to end
  * (channel-crypto.ts) with the envelope header as associated data. Incoming (already
- * signature-checked by `openEnvelope`): the sender must be a member; a per-sender replay window
+ * signature-checked by the SessionRouter): the sender must be a member; a per-sender replay window
  * drops an identical repeat and turns a different envelope under a used sequence number into an
  * equivocation; payloads are decrypted and strictly decoded, and one that fails blames its
  * sender. The session starts with a signed hello carrying each member's X25519 key.
@@ -24,8 +24,9 @@ import { sealEnvelope } from './envelope-seal.js';
 import { verifySignature, type Identity } from './identity.js';
 import { EnvelopeRejectedError } from './transport-errors.js';
 
-/** Encrypted envelopes held while waiting for their sender's hello. */
+/** Encrypted envelopes, and their payload bytes, held while waiting for their sender's hello. */
 const MAX_PENDING = 4096;
+const MAX_PENDING_BYTES = 16 << 20;
 
 export interface SessionChannelOptions {
   readonly session: Uint8Array;
@@ -50,6 +51,7 @@ export class SessionChannel implements Party {
   readonly #recvKeys = new Map<PartyId, Uint8Array>();
   readonly #seen = new Map<string, Uint8Array>();
   readonly #pending: Envelope[] = [];
+  #pendingBytes = 0;
   #sequence = 0;
   /** Bytes of envelopes sent, for benchmarks. */
   bytesSent = 0;
@@ -91,7 +93,7 @@ export class SessionChannel implements Party {
     return key !== undefined && verifySignature(key, statement, attestation);
   }
 
-  /** Takes an envelope of this session whose signature `openEnvelope` has already checked. */
+  /** Takes an envelope of this session whose signature the router has already checked. */
   deliver(e: Envelope): void {
     const reject = (code: ConstructorParameters<typeof EnvelopeRejectedError>[0], msg: string) => this.#o.onReject?.(new EnvelopeRejectedError(code, msg));
     if (bytesToHex(e.sessionId) !== this.sessionHex) return reject('WRONG_SESSION', 'envelope for another session');
@@ -108,8 +110,11 @@ export class SessionChannel implements Party {
     }
     this.#seen.set(seenKey, digest);
     if (e.encrypted && !this.#recvKeys.has(from)) {
-      if (this.#pending.length >= MAX_PENDING) return reject('UNDECRYPTABLE', `too many envelopes from party ${from} before its hello`);
+      if (this.#pending.length >= MAX_PENDING || this.#pendingBytes + e.payload.length > MAX_PENDING_BYTES) {
+        return reject('UNDECRYPTABLE', `too many envelopes from party ${from} before its hello`);
+      }
       this.#pending.push(e); // its hello has not arrived yet
+      this.#pendingBytes += e.payload.length;
       return;
     }
     this.#accept(from, e);
@@ -150,7 +155,10 @@ export class SessionChannel implements Party {
     this.#sendKeys.set(from, directionKey(shared, this.#o.session, me, them));
     this.#recvKeys.set(from, directionKey(shared, this.#o.session, them, me));
     const waiting = this.#pending.filter((p) => this.#byIdentity.get(bytesToHex(p.sender)) === from);
-    for (const p of waiting) this.#pending.splice(this.#pending.indexOf(p), 1);
+    for (const p of waiting) {
+      this.#pending.splice(this.#pending.indexOf(p), 1);
+      this.#pendingBytes -= p.payload.length;
+    }
     for (const p of waiting) this.#accept(from, p);
   }
 

@@ -8,7 +8,7 @@ import { TssError } from '../mpc/errors.js';
 
 export class EnvelopeRejectedError extends TssError {
   override readonly name = 'EnvelopeRejectedError';
-  constructor(code: 'BAD_SIGNATURE' | 'NOT_A_MEMBER' | 'WRONG_SESSION' | 'REPLAYED' | 'UNDECRYPTABLE' | 'MALFORMED' | 'WRONG_RECIPIENT', message: string) {
+  constructor(code: 'BAD_SIGNATURE' | 'NOT_A_MEMBER' | 'WRONG_SESSION' | 'REPLAYED' | 'UNDECRYPTABLE' | 'MALFORMED' | 'WRONG_RECIPIENT' | 'OVERFLOW', message: string) {
     super(code, message);
   }
 }

@@ -211,6 +211,11 @@ export class RawRelayClient {
     return this.#ws.readyState === WebSocket.OPEN;
   }
 
+  /** Bytes sent but not yet written to the socket (a flooder that respects backpressure waits on it). */
+  get buffered(): number {
+    return this.#ws.bufferedAmount;
+  }
+
   sendRaw(bytes: Uint8Array | string): void {
     if (this.open) this.#ws.send(bytes);
   }

@@ -14,7 +14,8 @@ import { bytesToHex } from '../src/math/bytes.js';
 import { systemRng } from '../src/math/random.js';
 import { MAX_TRACKED, REPLY_BURST_OVERALL, REPLY_BURST_PER_PROPOSER, REPLY_RATE_OVERALL, REPLY_RATE_PER_PROPOSER, UnlistedProposals } from '../src/node/unlisted-proposals.js';
 import { NodeStorage, UNLISTED_OVERFLOW } from '../src/storage/index.js';
-import { openEnvelope, sealEnvelope } from '../src/transport/envelope-seal.js';
+import { checkEnvelopeSignature, sealEnvelope } from '../src/transport/envelope-seal.js';
+import { decodeEnvelope } from '../src/wire/envelope-codec.js';
 import { identityFromSecret, type Identity } from '../src/transport/identity.js';
 import { decodeFailure, ROUND_FAILED, ROUND_PROPOSAL } from '../src/wire/session-codec.js';
 import type { Envelope } from '../src/wire/envelope-codec.js';
@@ -40,7 +41,7 @@ function refuseAll(unlisted: UnlistedProposals, proposals: readonly Envelope[]):
 
 /** A proposal as the node's router hands it over: opened, signature checked. */
 function proposalFrom(sender: Identity, recipient: Uint8Array): Envelope {
-  return openEnvelope(sealEnvelope(sender, { scheme: 'frost-ed25519', sessionId: systemRng(32), round: ROUND_PROPOSAL, recipient, sequence: 1, payload: systemRng(16), encrypted: false }));
+  return decodeEnvelope(sealEnvelope(sender, { scheme: 'frost-ed25519', sessionId: systemRng(32), round: ROUND_PROPOSAL, recipient, sequence: 1, payload: systemRng(16), encrypted: false }));
 }
 
 describe('proposals from unlisted identities', () => {
@@ -59,7 +60,8 @@ describe('proposals from unlisted identities', () => {
     expect(sent.length).toBeGreaterThanOrEqual(REPLY_BURST_PER_PROPOSER);
     expect(sent.length).toBeLessThanOrEqual(REPLY_BURST_PER_PROPOSER + Math.ceil(seconds * REPLY_RATE_PER_PROPOSER));
     for (const bytes of sent) {
-      const e = openEnvelope(bytes);
+      const e = decodeEnvelope(bytes);
+      checkEnvelopeSignature(e);
       expect(e.round).toBe(ROUND_FAILED);
       expect(bytesToHex(e.sender)).toBe(storage.identity.publicKeyHex);
       expect(decodeFailure(e.payload)).toEqual({ code: 'REFUSED', culprits: [], reason: 'proposal from an unknown coordinator' });

@@ -27,7 +27,7 @@ import { ABORT_ROUND } from '../mpc/party.js';
 import { encodeRound } from '../wire/round-codec.js';
 import { decodeProposal, encodeFailure, encodeResult, ROUND_FAILED, ROUND_PROPOSAL, ROUND_RESULT, type SessionProposal } from '../wire/session-codec.js';
 import { derivePublic } from '../signing/ecdsa/derivation.js';
-import { RateLimiter } from '../transport/rate-limiter.js';
+import { countLimiter, type RateLimiter } from '../transport/rate-limiter.js';
 import { keyIdOf } from '../dkg/key-package.js';
 import { RelayClient } from '../transport/relay-client.js';
 import { SessionChannel } from '../transport/session-channel.js';
@@ -323,10 +323,10 @@ export class SignerNode {
     const key = bytesToHex(proposer);
     let limiter = this.#presignRates.get(key);
     if (limiter === undefined) {
-      limiter = new RateLimiter(perMinute / 60, perMinute, Number.POSITIVE_INFINITY, Date.now());
+      limiter = countLimiter(perMinute / 60, perMinute, Date.now());
       this.#presignRates.set(key, limiter);
     }
-    if (limiter.take(Date.now()) !== 'allowed') throw new ProposalRefusedError(`more than ${perMinute} presign proposals in a minute from this coordinator (the node's limit)`);
+    if (limiter.take(Date.now(), 0) !== undefined) throw new ProposalRefusedError(`more than ${perMinute} presign proposals in a minute from this coordinator (the node's limit)`);
   }
 
   /** Appends the session's audit row; a failed write is logged (the session's outcome stands). */

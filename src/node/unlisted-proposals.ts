@@ -16,7 +16,7 @@
 import { bytesToHex } from '../math/bytes.js';
 import { MINUTE_MS, UNLISTED_OVERFLOW, type AuditLog, type UnlistedProposalCount } from '../storage/audit-log.js';
 import type { Identity } from '../transport/identity.js';
-import { RateLimiter } from '../transport/rate-limiter.js';
+import { countLimiter, type RateLimiter } from '../transport/rate-limiter.js';
 import type { Envelope } from '../wire/envelope-codec.js';
 import { encodeFailure, ROUND_FAILED } from '../wire/session-codec.js';
 import { controlEnvelope } from './control.js';
@@ -47,7 +47,7 @@ export class UnlistedProposals {
   /** `${proposer} ${minute}` → refusals not yet written. */
   readonly #counts = new Map<string, number>();
   readonly #buckets = new Map<string, RateLimiter>();
-  readonly #overall = new RateLimiter(REPLY_RATE_OVERALL, REPLY_BURST_OVERALL, Infinity, performance.now());
+  readonly #overall = countLimiter(REPLY_RATE_OVERALL, REPLY_BURST_OVERALL, performance.now());
   readonly #timer: NodeJS.Timeout;
 
   constructor(o: UnlistedProposalsOptions) {
@@ -98,9 +98,9 @@ export class UnlistedProposals {
     if (bucket === undefined) {
       // bounded: the oldest proposer's bucket goes (the overall bucket still limits replies)
       if (this.#buckets.size >= MAX_TRACKED) this.#buckets.delete(this.#buckets.keys().next().value!);
-      bucket = new RateLimiter(REPLY_RATE_PER_PROPOSER, REPLY_BURST_PER_PROPOSER, Infinity, now);
+      bucket = countLimiter(REPLY_RATE_PER_PROPOSER, REPLY_BURST_PER_PROPOSER, now);
       this.#buckets.set(proposer, bucket);
     }
-    return bucket.take(now) === 'allowed' && this.#overall.take(now) === 'allowed';
+    return bucket.take(now, 0) === undefined && this.#overall.take(now, 0) === undefined;
   }
 }

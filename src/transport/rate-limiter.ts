@@ -80,3 +80,8 @@ export class RateLimiter {
     return { limit: framesOk ? 'bytes' : 'frames', abusive: now - this.#episodeStart >= this.#abuseAfterMs };
   }
 }
+
+/** A limiter that counts events only (no byte bucket, never abusive): `take(now, 0)` is undefined while within the rate. */
+export function countLimiter(perSecond: number, burst: number, now: number): RateLimiter {
+  return new RateLimiter({ framesPerSecond: perSecond, burstFrames: burst, bytesPerSecond: Infinity, burstBytes: Infinity, abuseAfterMs: Infinity }, now);
+}

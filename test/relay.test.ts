@@ -24,7 +24,7 @@ import { bytesToHex, concatBytes, equalBytes, utf8 } from '../src/math/bytes.js'
 import { CliError } from '../src/cli/cli-error.js';
 import { parseAllowList, parseRelayArgs, runRelay } from '../src/cli/relay.js';
 import { identityFromSecret, type Identity } from '../src/transport/identity.js';
-import { RateLimiter, type RateRefusal } from '../src/transport/rate-limiter.js';
+import { countLimiter, RateLimiter, type RateRefusal } from '../src/transport/rate-limiter.js';
 import { relayAuthMessage, verifyRelayAuth } from '../src/transport/relay-auth.js';
 import { decodeRelayFrame, encodeRelayFrame, RelayCloseCode, type RelayFrame } from '../src/transport/relay-protocol.js';
 import { RecipientQueues, type QueueDropReason } from '../src/transport/relay-queue.js';
@@ -751,6 +751,14 @@ describe('relay helpers', () => {
     let last: RateRefusal | undefined;
     for (let t = 500; t <= 1_500; t += 100) last = limiter.take(t, 500);
     expect(last).toEqual({ limit: 'bytes', abusive: true });
+  });
+
+  it('a count-only limiter allows its burst, refuses beyond it (never as abuse), and refills at its rate', () => {
+    const limiter = countLimiter(2, 3, 0);
+    expect([0, 0, 0, 0].map((t) => limiter.take(t, 0))).toEqual([undefined, undefined, undefined, { limit: 'frames', abusive: false }]);
+    expect(limiter.take(499, 0)).toEqual({ limit: 'frames', abusive: false });
+    expect(limiter.take(500, 0)).toBeUndefined();
+    expect(limiter.take(60_000, 0)).toBeUndefined();
   });
 
   it('the recipient queues bound frames, bytes and age per recipient', () => {

@@ -83,5 +83,7 @@ export class RateLimiter {
 
 /** A limiter that counts events only (no byte bucket, never abusive): `take(now, 0)` is undefined while within the rate. */
 export function countLimiter(perSecond: number, burst: number, now: number): RateLimiter {
-  return new RateLimiter({ framesPerSecond: perSecond, burstFrames: burst, bytesPerSecond: Infinity, burstBytes: Infinity, abuseAfterMs: Infinity }, now);
+  // finite, so that refilling never computes 0 × ∞
+  const unbounded = Number.MAX_SAFE_INTEGER;
+  return new RateLimiter({ framesPerSecond: perSecond, burstFrames: burst, bytesPerSecond: unbounded, burstBytes: unbounded, abuseAfterMs: Infinity }, now);
 }

@@ -49,8 +49,8 @@ const ROUND_MS = 10_000;
  * node2's: little per transaction on chain 5, every other chain it signs on unlimited. So a
  * chain-5 transaction to node2 and node3 is refused by both, by different rules.
  */
-const NODE3_POLICY = { allowedSchemes: ['frost-secp256k1-tr', 'ecdsa-secp256k1'], maxAmountPerTx: { 'bitcoin:regtest': '100000', 'ethereum:1': 'unlimited' }, maxAmountPerDay: { 'ethereum:5': '500' } };
-const NODE2_POLICY = { maxAmountPerTx: { 'ethereum:5': '1000', 'bitcoin:regtest': 'unlimited', 'ethereum:1': 'unlimited', 'ethereum:11155111': 'unlimited' } };
+const NODE3_POLICY = { allowedSchemes: ['frost-secp256k1-tr', 'ecdsa-secp256k1'], allowRawMessages: true, maxAmountPerTx: { 'bitcoin:regtest': '100000', 'ethereum:1': 'unlimited' }, maxAmountPerDay: { 'ethereum:5': '500' } };
+const NODE2_POLICY = { allowRawMessages: true, maxAmountPerTx: { 'ethereum:5': '1000', 'bitcoin:regtest': 'unlimited', 'ethereum:1': 'unlimited', 'ethereum:11155111': 'unlimited' } };
 const CHAIN_5_TX = { type: 'eip1559', chainId: '5', nonce: '1', to: '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed', value: '5000', gasLimit: '21000', maxFeePerGas: '30000000000', maxPriorityFeePerGas: '1000000000' };
 /** Every node signs Bitcoin on regtest (the default would be mainnet) and Ethereum mainnet, Sepolia and chain 5. */
 const CHAINS = { bitcoin: 'regtest', ethereum: ['1', '11155111', '5'] };

@@ -193,6 +193,15 @@ describe('evaluatePolicy: one rule at a time', () => {
     expect(v).toEqual({ ok: false, rule: 'allowedSchemes', reason: 'scheme frost-secp256k1-tr is not among the allowed schemes (ecdsa-secp256k1)' });
   });
 
+  it('a policy that sets any transaction rule refuses bare messages unless it allows them explicitly (a digest could be a sighash)', () => {
+    for (const rules of [{ maxAmountPerTx: { 'bitcoin:mainnet': '1' } }, { maxFeePerTx: { 'ethereum:1': '1' } }, { maxAmountPerDay: { 'bitcoin:mainnet': '1' } }, { allowedDestinations: [BC_DEST] }, { allowedChains: ['bitcoin:mainnet'] }]) {
+      expect(judge(rules, request()), JSON.stringify(rules)).toBe('allowRawMessages');
+      expect(judge({ ...rules, allowRawMessages: true }, request())).toBe('ok');
+    }
+    expect(judge({ allowedSchemes: ['ecdsa-secp256k1'] }, request(undefined, 'ecdsa-secp256k1'))).toBe('ok');
+    expect(judge({ allowedHours: { from: 0, to: 24 } }, request())).toBe('ok');
+  });
+
   it('allowRawMessages: false refuses a bare message but not a transaction', () => {
     expect(judge({ allowRawMessages: false }, request())).toBe('allowRawMessages');
     expect(judge({ allowRawMessages: false }, request(btcTx(1n)))).toBe('ok');
@@ -205,7 +214,8 @@ describe('evaluatePolicy: one rule at a time', () => {
     expect(judge(raw, request(ethTx(1n, { chainId: 11155111n })))).toBe('ok');
     expect(judge(raw, request(btcTx(1n)))).toBe('allowedChains');
     expect(judge(raw, request(ethTx(1n)))).toBe('allowedChains');
-    expect(judge(raw, request())).toBe('ok');
+    expect(judge(raw, request())).toBe('allowRawMessages'); // refused by that rule, by default, not this one
+    expect(judge({ ...raw, allowRawMessages: true }, request())).toBe('ok');
   });
 
   it('allowedDestinations: every non-change output, named when refused', () => {
@@ -249,8 +259,8 @@ describe('evaluatePolicy: one rule at a time', () => {
     expect(judge({ ...raw, maxFeePerTx: { 'ethereum:1': '5' } }, request(ethTx(10n ** 24n, { maxFee: 5n })))).toBe('ok');
     // A policy whose limits are all "unlimited" limits nothing, so nothing is refused as unnamed.
     expect(judge({ maxAmountPerTx: { 'bitcoin:mainnet': 'unlimited' } }, request(ethTx(10n ** 24n)))).toBe('ok');
-    // Raw messages carry no chain.
-    expect(judge(raw, request())).toBe('ok');
+    // Raw messages carry no chain (allowed here explicitly: a policy with limits refuses them by default).
+    expect(judge({ ...raw, allowRawMessages: true }, request())).toBe('ok');
   });
 
   it('maxFeePerTx: the fee (Bitcoin) or the most the fee can be (Ethereum); the exact limit passes', () => {
@@ -336,7 +346,7 @@ describe('evaluatePolicy: allowedHours', () => {
 describe('maxAmountPerDay and the spend ledger', () => {
   const DAY = parseSignerPolicy({ maxAmountPerDay: { 'bitcoin:mainnet': '1000', 'ethereum:1': '300000000000000000000' } });
   const T0 = NOON.getTime();
-  const reserved = (ledger: SpendLedger) => ledger.spentSince(KEY, 'bitcoin:mainnet', 0);
+  const reserved = (ledger: SpendLedger) => ledger.spentSince('bitcoin:mainnet', 0);
 
   it('the exact limit passes, one base unit more refuses, with amounts in the reason', () => {
     const { ledger } = openLedger();
@@ -345,7 +355,7 @@ describe('maxAmountPerDay and the spend ledger', () => {
     expect(evaluatePolicy(DAY, request(btcTx(401n, { txid: 'cd' })), ledger, NOON)).toEqual({
       ok: false,
       rule: 'maxAmountPerDay',
-      reason: `key ${KEY} sent 600 sat on bitcoin:mainnet in the last 24 h, fees included; tx cd adds 401 sat and 0 sat in fees, making 1001 sat, above the daily limit of 1000 sat`,
+      reason: `this node's keys sent 600 sat on bitcoin:mainnet in the last 24 h, fees included; tx cd adds 401 sat and 0 sat in fees, making 1001 sat, above the daily limit of 1000 sat`,
     });
   });
 
@@ -367,18 +377,23 @@ describe('maxAmountPerDay and the spend ledger', () => {
     expect(ruleOf(evaluatePolicy(DAY, request(btcTx(1000n)), ledger, new Date(T0 + DAY_MS)))).toBe('ok');
   });
 
-  it('keeps separate budgets per key and per chain', () => {
+  it('keeps one budget per chain over all the node\'s keys: sweeping into a fresh key (change) and spending from it gains nothing', () => {
     const { ledger } = openLedger();
-    ledger.record('other-key', 'bitcoin:mainnet', 'a', 1000n, T0);
     ledger.record(KEY, 'bitcoin:testnet', 'b', 1000n, T0);
     expect(ruleOf(evaluatePolicy(DAY, request(btcTx(1000n)), ledger, NOON))).toBe('ok');
+    ledger.record('other-key', 'bitcoin:mainnet', 'a', 1000n, T0);
+    expect(ruleOf(evaluatePolicy(DAY, request(btcTx(1n)), ledger, NOON))).toBe('maxAmountPerDay');
+    // one transaction spending inputs of two keys counts once, at its larger amount
+    ledger.record(KEY, 'bitcoin:testnet', 'shared', 300n, T0);
+    ledger.record('other-key', 'bitcoin:testnet', 'shared', 500n, T0);
+    expect(ledger.spentSince('bitcoin:testnet', T0)).toBe(1500n);
   });
 
   it('sums wei beyond 64 bits exactly', () => {
     const { ledger } = openLedger();
     ledger.record(KEY, 'ethereum:1', 'e1', 10n ** 20n, T0);
     ledger.record(KEY, 'ethereum:1', 'e2', 10n ** 20n, T0);
-    expect(ledger.spentSince(KEY, 'ethereum:1', T0)).toBe(2n * 10n ** 20n);
+    expect(ledger.spentSince('ethereum:1', T0)).toBe(2n * 10n ** 20n);
     expect(ruleOf(evaluatePolicy(DAY, request(ethTx(10n ** 20n)), ledger, NOON))).toBe('ok');
     expect(ruleOf(evaluatePolicy(DAY, request(ethTx(10n ** 20n + 1n)), ledger, NOON))).toBe('maxAmountPerDay');
   });
@@ -387,9 +402,9 @@ describe('maxAmountPerDay and the spend ledger', () => {
     const { ledger } = openLedger();
     expect(ledger.record(KEY, 'bitcoin:mainnet', 'tx', 700n, T0)).toBe(true);
     expect(ledger.record(KEY, 'bitcoin:mainnet', 'tx', 700n, T0 + 5)).toBe(false);
-    expect(ledger.spentSince(KEY, 'bitcoin:mainnet', T0)).toBe(700n);
-    expect(ledger.spentSince(KEY, 'bitcoin:mainnet', T0 + 1)).toBe(0n);
-    expect(ledger.spentSince(KEY, 'bitcoin:mainnet', T0, 'tx')).toBe(0n);
+    expect(ledger.spentSince('bitcoin:mainnet', T0)).toBe(700n);
+    expect(ledger.spentSince('bitcoin:mainnet', T0 + 1)).toBe(0n);
+    expect(ledger.spentSince('bitcoin:mainnet', T0, 'tx')).toBe(0n);
     expect(() => ledger.record(KEY, 'bitcoin:mainnet', 'neg', -1n, T0)).toThrow(InvalidParametersError);
     expect(() => ledger.reserve('s', { keyId: KEY, chain: 'bitcoin:mainnet', txid: 'neg', amount: -1n, atMs: T0 }, () => ({ ok: true }))).toThrow(InvalidParametersError);
   });
@@ -429,7 +444,7 @@ describe('maxAmountPerDay and the spend ledger', () => {
     expect(reserved(ledger)).toBe(750n);
     for (const session of sessions) expect(ledger.release(session)).toBe(true);
     expect(reserved(ledger)).toBe(750n);
-    expect(ledger.spentSince(KEY, 'bitcoin:mainnet', T0 + 1)).toBe(0n); // the first acceptance time is kept
+    expect(ledger.spentSince('bitcoin:mainnet', T0 + 1)).toBe(0n); // the first acceptance time is kept
     expect(ruleOf(checkAndReserveSpend(DAY, request(btcTx(251n)), ledger, NOON, 's3'))).toBe('maxAmountPerDay');
     expect(ruleOf(checkAndReserveSpend(DAY, request(btcTx(250n)), ledger, NOON, 's4'))).toBe('ok');
   });
@@ -437,12 +452,12 @@ describe('maxAmountPerDay and the spend ledger', () => {
   it('checkAndReserveSpend reserves accepted transactions only, and no raw message', () => {
     const { ledger } = openLedger();
     expect(ruleOf(checkAndReserveSpend(DAY, request(btcTx(1001n)), ledger, NOON, 's1'))).toBe('maxAmountPerDay');
-    expect(ruleOf(checkAndReserveSpend(DAY, request(), ledger, NOON, 's2'))).toBe('ok');
+    expect(ruleOf(checkAndReserveSpend({ ...DAY, allowRawMessages: true }, request(), ledger, NOON, 's2'))).toBe('ok');
     expect(reserved(ledger)).toBe(0n);
     expect(ledger.release('s1')).toBe(false);
     expect(ledger.release('s2')).toBe(false);
     expect(ruleOf(checkAndReserveSpend(OPEN_POLICY, request(ethTx(5n, { maxFee: 2n })), ledger, NOON, 's3'))).toBe('ok');
-    expect(ledger.spentSince(KEY, 'ethereum:1', 0)).toBe(7n);
+    expect(ledger.spentSince('ethereum:1', 0)).toBe(7n);
   });
 
   it('check and reserve are one transaction: a second connection cannot reserve in between', () => {

@@ -140,14 +140,20 @@ export function parseSignerPolicy(raw: unknown): SignerPolicy {
   const destinations = optionalSet(o, 'allowedDestinations', destination);
   const chains = optionalSet(o, 'allowedChains', chainName);
   const schemes = optionalSet(o, 'allowedSchemes', (s, where) => (isAnySchemeId(s) ? s : fail(where, `is not a known scheme: "${s}"`)));
-  return {
+  const txRules = {
     maxAmountPerTx: limits(o.maxAmountPerTx, 'maxAmountPerTx'),
     maxFeePerTx: limits(o.maxFeePerTx, 'maxFeePerTx'),
     maxAmountPerDay: limits(o.maxAmountPerDay, 'maxAmountPerDay'),
     ...(destinations ? { allowedDestinations: destinations } : {}),
     ...(chains ? { allowedChains: chains } : {}),
+  };
+  // A bare message escapes every transaction rule (its digest may be a transaction's sighash), so
+  // a policy that sets any of them refuses bare messages unless it allows them in so many words.
+  const limitsTransactions = txRules.maxAmountPerTx.size + txRules.maxFeePerTx.size + txRules.maxAmountPerDay.size > 0 || destinations !== undefined || chains !== undefined;
+  return {
+    ...txRules,
     ...(o.allowedHours !== undefined ? { allowedHours: allowedHours(o.allowedHours) } : {}),
-    allowRawMessages: flag(o, 'allowRawMessages', true),
+    allowRawMessages: flag(o, 'allowRawMessages', !limitsTransactions),
     ...(schemes ? { allowedSchemes: schemes } : {}),
     trustWitnessUtxoAmounts: flag(o, 'trustWitnessUtxoAmounts', false),
   };

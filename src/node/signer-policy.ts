@@ -39,10 +39,12 @@
  * - Fail closed: once any of these three maps holds a limit, a transaction on a chain that none
  *   of them names is refused (rule `maxAmountPerTx`); name a chain with `"unlimited"` to sign on
  *   it without a bound.
- * - `maxAmountPerDay`: same form; the most one key may send on that chain, fees included, in any
- *   rolling 24 hours: what the node signed for that key and chain in the 24 hours before now (a
- *   transaction accepted exactly 24 hours ago no longer counts), what it has reserved for sessions
- *   still running, and this transaction (amount + fee) must not exceed the limit. Accepting a
+ * - `maxAmountPerDay`: same form; the most the node's keys together may send on that chain, fees
+ *   included, in any rolling 24 hours: what the node signed on that chain in the 24 hours before
+ *   now, over all its keys (a transaction accepted exactly 24 hours ago no longer counts), what it
+ *   has reserved for sessions still running, and this transaction (amount + fee) must not exceed
+ *   the limit. Per node, not per key: an output to another key the node holds is change, so a
+ *   per-key limit could be escaped by sweeping into fresh keys and spending each one's allowance. Accepting a
  *   request reserves its amount in the node's database (table `spend_reservations`, keyed by
  *   session); the reservation becomes a ledger entry (table `spend_ledger`) when the node releases
  *   its final share, and is dropped when the session aborts before that or the node restarts. The
@@ -60,9 +62,10 @@
  *   hour of day in `timezone` (default `UTC`, or an IANA name such as `Europe/Zurich`, which
  *   follows daylight saving) is in the window. `from < to` is [from, to): `{8, 20}` is
  *   08:00-19:59; `from > to` wraps midnight: `{22, 6}` is 22:00-05:59. `from = to` is refused.
- * - `allowRawMessages` (default `true`): whether the node signs a bare message that is not a
- *   transaction it decodes (`tessera sign --message`). The amount, destination and chain rules
- *   cannot judge such a message, so a custodian sets `false`.
+ * - `allowRawMessages`: whether the node signs a bare message that is not a transaction it
+ *   decodes (`tessera sign --message`). The amount, fee, destination and chain rules cannot judge
+ *   such a message, and its digest may be a transaction's sighash, so the default is `false`
+ *   when the policy sets any of them and `true` otherwise; say `true` to sign both.
  * - `allowedSchemes`: list of scheme ids (`frost-secp256k1-tr`, `ecdsa-secp256k1`, …) the node
  *   signs with.
  * - `trustWitnessUtxoAmounts` (default `false`): a P2WPKH signature (BIP143) commits only to its
@@ -183,13 +186,13 @@ const RULES: readonly (readonly [PolicyRule, Rule])[] = [
   ],
   [
     'maxAmountPerDay',
-    onTx(({ policy: p, request: r, ledger, now }, t) => {
+    onTx(({ policy: p, ledger, now }, t) => {
       const limit = p.maxAmountPerDay.get(t.chain);
       if (typeof limit !== 'bigint') return null;
-      const before = ledger.spentSince(r.keyId, t.chain, now.getTime() - DAY_MS + 1, t.tx.txid);
+      const before = ledger.spentSince(t.chain, now.getTime() - DAY_MS + 1, t.tx.txid);
       const total = before + t.amount + t.fee;
       return total > limit
-        ? `key ${r.keyId} sent ${before} ${t.unit} on ${t.chain} in the last 24 h, fees included; tx ${t.tx.txid} adds ${t.amount} ${t.unit} and ${t.fee} ${t.unit} in fees, making ${total} ${t.unit}, above the daily limit of ${limit} ${t.unit}`
+        ? `this node's keys sent ${before} ${t.unit} on ${t.chain} in the last 24 h, fees included; tx ${t.tx.txid} adds ${t.amount} ${t.unit} and ${t.fee} ${t.unit} in fees, making ${total} ${t.unit}, above the daily limit of ${limit} ${t.unit}`
         : null;
     }),
   ],

@@ -173,7 +173,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 7,
-    description: 'spend reservations of sessions not yet released',
+    description: 'spend reservations of sessions not yet released; the daily limit summed per chain over all keys',
     sql: `
       CREATE TABLE spend_reservations (
         session_id TEXT PRIMARY KEY,
@@ -183,7 +183,8 @@ export const MIGRATIONS: readonly Migration[] = [
         amount     TEXT NOT NULL CHECK (amount <> '' AND amount NOT GLOB '*[^0-9]*'),
         at_ms      INTEGER NOT NULL
       ) STRICT;
-      CREATE INDEX spend_reservations_window ON spend_reservations (key_id, chain, at_ms);
+      CREATE INDEX spend_reservations_window ON spend_reservations (chain, at_ms);
+      CREATE INDEX spend_ledger_chain_window ON spend_ledger (chain, at_ms);
     `,
   },
 ];

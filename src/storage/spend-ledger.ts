@@ -1,6 +1,6 @@
 /**
- * The signer policy's memory of what each key has sent (src/node/signer-policy.ts), in two
- * phases so that neither a crash nor an abort miscounts:
+ * The signer policy's memory of what the node's keys have sent (src/node/signer-policy.ts), in
+ * two phases so that neither a crash nor an abort miscounts:
  * - `reserve(sessionId, entry, check)`: when the node accepts a signing request it runs the
  *   caller's limit check and, if it passes, inserts a row in `spend_reservations` (schema
  *   migration 5) keyed by the session id, in one IMMEDIATE transaction, so no other session or
@@ -61,9 +61,9 @@ export class SpendLedger {
     this.#entry = db.prepare('SELECT amount FROM spend_ledger WHERE key_id = ? AND txid = ?');
     this.#raise = db.prepare('UPDATE spend_ledger SET amount = ? WHERE key_id = ? AND txid = ?');
     this.#amounts = db.prepare(
-      `SELECT txid, amount FROM spend_ledger WHERE key_id = @keyId AND chain = @chain AND at_ms >= @since AND txid IS NOT @except
+      `SELECT txid, amount FROM spend_ledger WHERE chain = @chain AND at_ms >= @since AND txid IS NOT @except
        UNION ALL
-       SELECT txid, amount FROM spend_reservations WHERE key_id = @keyId AND chain = @chain AND at_ms >= @since AND txid IS NOT @except`,
+       SELECT txid, amount FROM spend_reservations WHERE chain = @chain AND at_ms >= @since AND txid IS NOT @except`,
     );
     this.#reservation = db.prepare('SELECT key_id, chain, txid, amount, at_ms FROM spend_reservations WHERE session_id = ?');
     this.#insertReservation = db.prepare('INSERT INTO spend_reservations (session_id, key_id, chain, txid, amount, at_ms) VALUES (?, ?, ?, ?, ?, ?)');
@@ -87,11 +87,11 @@ export class SpendLedger {
   }
 
   /**
-   * Σ of what `keyId` signed or reserved on `chain` at or after `sinceMs`, each txid once (at its
-   * largest amount), `exceptTxid` left out.
+   * Σ of what this node signed or reserved on `chain` at or after `sinceMs`, over all its keys,
+   * each txid once (at its largest amount), `exceptTxid` left out.
    */
-  spentSince(keyId: string, chain: string, sinceMs: number, exceptTxid?: string): bigint {
-    const rows = this.#amounts.all({ keyId, chain, since: sinceMs, except: exceptTxid ?? null }) as { txid: string; amount: string }[];
+  spentSince(chain: string, sinceMs: number, exceptTxid?: string): bigint {
+    const rows = this.#amounts.all({ chain, since: sinceMs, except: exceptTxid ?? null }) as { txid: string; amount: string }[];
     const byTxid = new Map<string, bigint>();
     for (const r of rows) byTxid.set(r.txid, max(byTxid.get(r.txid) ?? 0n, BigInt(r.amount)));
     return [...byTxid.values()].reduce((sum, amount) => sum + amount, 0n);

@@ -164,6 +164,25 @@ describe('rollback detection against the state record outside the database', () 
     expect(() => openAt(where)).toThrow(StateRecordError);
   });
 
+  it('a copy made before the first spend, restored on a machine without the record, revives nothing', () => {
+    const { where, s, a, b } = twoStored();
+    close(s);
+    const backup = `${where.dataDir}.backup`;
+    cpSync(where.dataDir, backup, { recursive: true });
+    const live = openAt(where);
+    live.presignatures.take(a.id, fits(a));
+    close(live);
+    rmSync(where.dataDir, { recursive: true });
+    rmSync(where.stateFile);
+    cpSync(backup, where.dataDir, { recursive: true });
+    const moved = openAt(where);
+    expect(moved.rollback).toMatchObject({ detected: true, databaseCounter: 0, recordCounter: null, voidedPresignatures: 2 });
+    expect(() => moved.presignatures.take(a.id, fits(a))).toThrow(NonceReuseError);
+    expect(() => moved.presignatures.take(b.id, fits(b))).toThrow(NonceReuseError);
+    // a brand-new database without a record is no alarm
+    expect(openAt(place()).rollback).toMatchObject({ detected: false, message: '' });
+  });
+
   it('a record older than the database (restored with it) is brought forward without voiding anything', () => {
     const { where, s, a, b } = twoStored();
     const identity = s.identity.publicKeyHex;

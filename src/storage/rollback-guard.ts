@@ -10,8 +10,9 @@
  *                       copied data folder, a VM snapshot) or a crash fell between the two writes:
  *                       every unspent presignature and nonce in it is void, the counter set to the
  *                       record's, and the node says so in one line
- *   no record, database counter > 0
- *                       the record was lost, so a rollback cannot be ruled out: the same
+ *   no record           the record was lost (or the database was moved without it), so a
+ *                       rollback cannot be ruled out, not even to a copy made before the first
+ *                       spend: the same (silent only for a database with nothing to void)
  *   record < database   the record itself is older (restored with the data): rewritten, no void
  *
  * A crash between the two writes thus voids everything (a false alarm that costs only fresh
@@ -77,10 +78,6 @@ export class RollbackGuard {
       this.#record.write(stored);
       return { ...quiet, detected: false, message: `the state record ${this.#record.path} was behind the database (${recorded} < ${stored}) and was brought forward; nothing was voided` };
     }
-    if (recorded === null && stored === 0) {
-      this.#record.write(0);
-      return { ...quiet, detected: false, message: '' };
-    }
     const target = recorded ?? stored;
     const voided = this.#db
       .transaction(() => {
@@ -91,7 +88,11 @@ export class RollbackGuard {
         return { presignatures, nonces };
       })
       .immediate();
-    if (recorded === null) this.#record.write(target);
+    if (recorded === null) {
+      this.#record.write(target);
+      // a new database (nothing to void, nothing ever spent) is the one case that is no alarm
+      if (stored === 0 && voided.presignatures === 0 && voided.nonces === 0) return { ...quiet, detected: false, message: '' };
+    }
     const why =
       recorded === null
         ? `the state record ${this.#record.path} is missing, so a rollback of the database cannot be ruled out`

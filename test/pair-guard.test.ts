@@ -75,4 +75,18 @@ describe('the pair guard', () => {
     first();
     expect(() => guard.admit(KEY, [2], () => {})).not.toThrow();
   });
+
+  it('a ban that cannot be stored still stops the pair, and the key takes no further DKLs23 session', () => {
+    const s = storage();
+    const failing = { add: () => { throw new Error('disk full'); }, list: (k: string) => s.bans.list(k) };
+    const lines: string[] = [];
+    const guard = new PairGuard({ bans: failing, maxSessionsPerPeer: 4, log: (l) => lines.push(l) });
+    const bans = guard.share(KEY, dealerEcdsaKeygen(2, 4)[0]!).bans;
+    const aborted: ProtocolAbort[] = [];
+    guard.admit(KEY, [2], (e) => aborted.push(e));
+    bans.ban(2, 'OT_CHECK');
+    expect(aborted).toHaveLength(1);
+    expect(lines.join('\n')).toMatch(/could not store the ban of party 2 \(disk full\); refusing every DKLs23 session with this key/);
+    expect(() => guard.admit(KEY, [3], () => {})).toThrow(/a pair ban could not be stored/);
+  });
 });

@@ -209,4 +209,18 @@ describe('pair bans', () => {
       [3, 'GAMMA_CHECK'],
     ]);
   });
+
+  it('a ban is also kept in the state record: restoring a database from before it brings it back', () => {
+    const where = place();
+    const keyId = bytesToHex(systemRng(16));
+    close(openAt(where));
+    const backup = `${where.dataDir}.backup`;
+    cpSync(where.dataDir, backup, { recursive: true });
+    const s = openAt(where);
+    s.bans.add(keyId, 2, 'OT_CHECK');
+    close(s);
+    rmSync(where.dataDir, { recursive: true });
+    cpSync(backup, where.dataDir, { recursive: true });
+    expect([...openAt(where).bans.list(keyId)]).toEqual([[2, 'OT_CHECK']]);
+  });
 });

@@ -7,7 +7,9 @@
  *
  * - loaded from the node's ban table (storage/ban-store.ts), merged with the bans an older sealed
  *   share carries, and handed to each session in place of the share's own list;
- * - a new ban is committed to the table first (merged, never overwriting another session's), then
+ * - a new ban is committed to the table and the state record outside the data directory first
+ *   (merged, never overwriting another session's; if it cannot be stored, the key takes no more
+ *   DKLs23 sessions in this process), then
  *   every running session of that key that includes the banned party is aborted at once
  *   (SessionChannel.abort): none of them sends another message derived from the pair's OT state,
  *   and the drivers check the same shared list before each such flight (sign.ts);
@@ -26,7 +28,7 @@ import { ProposalRefusedError } from './proposal-errors.js';
 export const BAN_ROUND = 'ecdsa/ban';
 
 export interface PairGuardOptions {
-  readonly bans: BanStore;
+  readonly bans: Pick<BanStore, 'add' | 'list'>;
   /** Most DKLs23 sessions running at once per (key, counterparty). */
   readonly maxSessionsPerPeer: number;
   readonly log?: (line: string) => void;
@@ -41,6 +43,8 @@ export class PairGuard {
   readonly #o: PairGuardOptions;
   readonly #bans = new Map<string, PairBans>();
   readonly #running = new Map<string, Set<Running>>();
+  /** Keys with a ban that could not be stored: no DKLs23 session until the node restarts. */
+  readonly #unstored = new Set<string>();
 
   constructor(o: PairGuardOptions) {
     this.#o = o;
@@ -56,6 +60,7 @@ export class PairGuard {
    * already in as many sessions as the cap allows); `abort` stops it. Returns its deregistration.
    */
   admit(keyId: string, counterparties: readonly PartyId[], abort: (error: ProtocolAbort) => void): () => void {
+    if (this.#unstored.has(keyId)) throw new ProposalRefusedError(`key ${keyId}: a pair ban could not be stored; no DKLs23 session with this key until the node restarts with working storage`);
     const bans = this.#bans.get(keyId);
     const banned = counterparties.filter((j) => bans?.isBanned(j));
     if (banned.length > 0) throw new ProposalRefusedError(`key ${keyId}: party ${banned.join(', ')} is banned after a failed OT/RVOLE/Γ check; the pair's OT setup must be re-run first`);
@@ -86,7 +91,8 @@ export class PairGuard {
     try {
       this.#o.bans.add(keyId, j, reason);
     } catch (e) {
-      this.#o.log?.(`key ${keyId}: could not store the ban of party ${j} (${(e as Error).message}); it holds in this process`);
+      this.#unstored.add(keyId);
+      this.#o.log?.(`key ${keyId}: could not store the ban of party ${j} (${(e as Error).message}); refusing every DKLs23 session with this key until the node restarts`);
     }
     const stopped = [...(this.#running.get(keyId) ?? [])].filter((r) => r.counterparties.includes(j));
     for (const r of stopped) r.abort(new PairBannedError(BAN_ROUND, [j]));

@@ -3,24 +3,41 @@
  * `pair_bans` table: one row per (key id, banned party id) with the check it failed. Bans are only
  * ever merged in (`add` inserts and keeps an existing row), each in its own committed transaction,
  * so two sessions banning at once cannot erase each other's ban, and a ban survives a crash the
- * moment `add` returns. Bans written into a sealed key share by older versions are merged in by
- * the node when it first uses the key.
+ * moment `add` returns. With a state record (state-record.ts, outside the data directory) every
+ * ban is also written there, and `mergeRecord` brings the record's bans into a database restored
+ * from a copy made before them. Bans written into a sealed key share by older versions are merged
+ * in by the node when it first uses the key.
  * @module
  */
 import type Database from 'better-sqlite3';
+import type { StateRecord } from './state-record.js';
 
 export class BanStore {
   readonly #insert: Database.Statement;
   readonly #list: Database.Statement;
+  readonly #all: Database.Statement;
+  readonly #record: StateRecord | undefined;
 
-  constructor(db: Database.Database) {
+  constructor(db: Database.Database, record?: StateRecord) {
+    this.#record = record;
+    this.#all = db.prepare('SELECT key_id, party_id, reason FROM pair_bans ORDER BY key_id, party_id');
     this.#insert = db.prepare('INSERT INTO pair_bans (key_id, party_id, reason, at_ms) VALUES (?, ?, ?, ?) ON CONFLICT (key_id, party_id) DO NOTHING');
     this.#list = db.prepare('SELECT party_id, reason FROM pair_bans WHERE key_id = ? ORDER BY party_id');
   }
 
-  /** Records that `keyId`'s holder bans `party` (committed before it returns); true if the ban is new. */
+  /** Records that `keyId`'s holder bans `party` (committed, and in the state record, before it returns); true if the ban is new. */
   add(keyId: string, party: number, reason: string, atMs = Date.now()): boolean {
-    return this.#insert.run(keyId, party, reason, atMs).changes === 1;
+    const fresh = this.#insert.run(keyId, party, reason, atMs).changes === 1;
+    this.#record?.addBans([{ keyId, party, reason }]);
+    return fresh;
+  }
+
+  /** Unites the bans of the database and of the state record in both (at open). */
+  mergeRecord(): void {
+    if (this.#record === undefined) return;
+    for (const b of this.#record.bans()) this.#insert.run(b.keyId, b.party, b.reason, Date.now());
+    const rows = this.#all.all() as { key_id: string; party_id: number; reason: string }[];
+    this.#record.addBans(rows.map((r) => ({ keyId: r.key_id, party: r.party_id, reason: r.reason })));
   }
 
   /** Banned party id → reason, for `keyId`. */

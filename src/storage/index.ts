@@ -79,7 +79,8 @@ export class NodeStorage {
     this.database = database;
     this.#kek = kek;
     this.identity = identity;
-    const guard = options.stateFile === undefined ? undefined : new RollbackGuard(database.db, new StateRecord(options.stateFile, identity.publicKeyHex), options.onRollback);
+    const record = options.stateFile === undefined ? undefined : new StateRecord(options.stateFile, identity.publicKeyHex);
+    const guard = record === undefined ? undefined : new RollbackGuard(database.db, record, options.onRollback);
     this.rollback = guard?.reconcile() ?? null;
     this.keys = new KeyStore(database.db, kek);
     this.nonces = new SqliteNonceStore(database.db);
@@ -89,7 +90,8 @@ export class NodeStorage {
       ...(options.presignatureTtlMs !== undefined ? { ttlMs: options.presignatureTtlMs } : {}),
     });
     this.spends = new SpendLedger(database.db);
-    this.bans = new BanStore(database.db);
+    this.bans = new BanStore(database.db, record);
+    this.bans.mergeRecord();
   }
 
   static open(dataDir: string, passphrase: string, options: NodeStorageOptions = {}): NodeStorage {

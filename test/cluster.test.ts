@@ -396,6 +396,24 @@ describe('replayed proposals', () => {
       for (const i of [0, 1]) expect(auditOf(cluster, i).filter((r) => r.sessionId === hex(session))).toEqual([]);
     }), 30_000);
 
+  it('one session id, two different proposals (another message to each signer): both stop at the hello, blaming nobody', () =>
+    asRawCoordinator(async (client, control) => {
+      const scheme: SchemeId = 'frost-ed25519';
+      const session = systemRng(32);
+      for (const i of [0, 1]) {
+        const payload = encodeProposal({
+          kind: 'sign', scheme, keyId: keyOf(scheme).keyId, threshold: 2, parties: [P()[0]!, P()[1]!],
+          message: { hash: 'none', preimage: systemRng(32), prehashed: false }, derivationPath: [], roundTimeoutMs: ROUND_MS, notAfterMs: Date.now() + 60_000,
+        });
+        client.send(controlEnvelope(cluster.coordinator, scheme, session, ROUND_PROPOSAL, P()[i]!, payload));
+      }
+      const t0 = Date.now();
+      while (control.length < 2 && Date.now() - t0 < 10_000) await sleep(20);
+      expect(control.map((e) => e.round)).toEqual([ROUND_FAILED, ROUND_FAILED]);
+      for (const e of control) expect(decodeFailure(e.payload)).toMatchObject({ code: 'SESSION_MISMATCH', culprits: [] });
+      for (const i of [0, 1]) expect(auditOf(cluster, i).filter((r) => r.sessionId === hex(session)).map((r) => r.outcome)).toEqual(['aborted']);
+    }), 30_000);
+
   it("a proposal whose not-after lies further ahead than the node's limit is refused", () =>
     asRawCoordinator(async (client, control) => {
       proposeSigning(client, Date.now() + 11 * 60_000);

@@ -25,6 +25,7 @@ import type { PartyId } from '../src/mpc/party-id.js';
 import { broadcastAttested, exchange, type SessionContext } from '../src/mpc/round-driver.js';
 import { parseNodeConfig } from '../src/node/config.js';
 import { controlEnvelope } from '../src/node/control.js';
+import { proposalContext } from '../src/node/proposal-context.js';
 import { SignerNode } from '../src/node/signer-node.js';
 import { NodeStorage } from '../src/storage/index.js';
 import { runEcdsaKeygen } from '../src/signing/ecdsa/keygen.js';
@@ -138,15 +139,18 @@ function members(w: World): Map<PartyId, Uint8Array> {
   ]);
 }
 
-function channelFor(w: World, session: Uint8Array, scheme: string): SessionChannel {
-  const channel = new SessionChannel({ session, scheme, identity: w.attackerId, members: members(w), transmit: (b) => w.attacker.send(b) });
+function channelFor(w: World, session: Uint8Array, scheme: string, proposal: Uint8Array): SessionChannel {
+  const channel = new SessionChannel({ session, scheme, identity: w.attackerId, members: members(w), transmit: (b) => w.attacker.send(b), context: proposalContext(proposal) });
   w.router.register(channel);
   return channel;
 }
 
-function propose(w: World, session: Uint8Array, p: Omit<SessionProposal, 'notAfterMs' | 'message' | 'derivationPath' | 'roundTimeoutMs'>): void {
+/** Sends the victim the proposal; returns its bytes (the co-signer joins with their hash, as an honest node would). */
+function propose(w: World, session: Uint8Array, p: Omit<SessionProposal, 'notAfterMs' | 'message' | 'derivationPath' | 'roundTimeoutMs'>): Uint8Array {
   const proposal: SessionProposal = { ...p, message: { hash: 'none', preimage: new Uint8Array(0), prehashed: false }, derivationPath: [], roundTimeoutMs: ROUND_MS, notAfterMs: Date.now() + 60_000 };
-  w.coordinator.send(controlEnvelope(w.coordinatorId, p.scheme, session, ROUND_PROPOSAL, w.victim.identityKey, encodeProposal(proposal)));
+  const bytes = encodeProposal(proposal);
+  w.coordinator.send(controlEnvelope(w.coordinatorId, p.scheme, session, ROUND_PROPOSAL, w.victim.identityKey, bytes));
+  return bytes;
 }
 
 async function replyTo(w: World, session: Uint8Array): Promise<{ round: string; payload: Uint8Array }> {
@@ -162,8 +166,8 @@ async function replyTo(w: World, session: Uint8Array): Promise<{ round: string; 
 /** A 2-of-2 DKLs23 key of the victim and the co-signer, the co-signer running the real keygen. */
 async function keygen(w: World): Promise<{ keyId: string; share: EcdsaKeyShare }> {
   const session = systemRng(32);
-  const channel = channelFor(w, session, 'ecdsa-secp256k1');
-  propose(w, session, { kind: 'keygen', scheme: 'ecdsa-secp256k1', keyId: '', threshold: 2, parties: [w.victim.identityKey, w.attackerId.publicKey] });
+  const proposed = propose(w, session, { kind: 'keygen', scheme: 'ecdsa-secp256k1', keyId: '', threshold: 2, parties: [w.victim.identityKey, w.attackerId.publicKey] });
+  const channel = channelFor(w, session, 'ecdsa-secp256k1', proposed);
   await channel.open(ROUND_MS);
   const share = await runEcdsaKeygen(channel, { session, threshold: 2, parties: [VICTIM, ATTACKER], timeoutMs: ROUND_MS });
   w.router.unregister(channel);
@@ -180,8 +184,8 @@ type Answer = 'passed' | 'failed' | 'refused';
  */
 async function probe(w: World, keyId: string, share: EcdsaKeyShare, block: number, guess: number): Promise<Answer> {
   const session = systemRng(32);
-  const channel = channelFor(w, session, 'ecdsa-secp256k1');
-  propose(w, session, { kind: 'presign', scheme: 'ecdsa-secp256k1', keyId, threshold: 2, parties: [w.victim.identityKey, w.attackerId.publicKey] });
+  const proposed = propose(w, session, { kind: 'presign', scheme: 'ecdsa-secp256k1', keyId, threshold: 2, parties: [w.victim.identityKey, w.attackerId.publicKey] });
+  const channel = channelFor(w, session, 'ecdsa-secp256k1', proposed);
   const ctx: SessionContext = { party: channel, session: bytesToHex(session), timeoutMs: ROUND_MS };
   try {
     await channel.open(ROUND_MS);

@@ -24,7 +24,7 @@ import { sealEnvelope } from '../src/transport/envelope-seal.js';
 import { RelayServer } from '../src/transport/relay-server.js';
 import { identityFromSecret, type Identity } from '../src/transport/identity.js';
 import { RelayClient } from '../src/transport/relay-client.js';
-import type { SessionChannel } from '../src/transport/session-channel.js';
+import { SessionContextMismatchError, type SessionChannel } from '../src/transport/session-channel.js';
 import { SessionRouter } from '../src/transport/session-router.js';
 import { Coordinator } from '../src/node/coordinator.js';
 import { EnvelopeRejectedError } from '../src/transport/transport-errors.js';
@@ -136,6 +136,21 @@ describe.each(transports)('compliance over %s', (_, transport) => {
     } finally {
       await close();
     }
+  });
+});
+
+describe('one session id, different sessions', () => {
+  it('parties joined with different session contexts (a coordinator told them different things) all stop at the hello, blaming nobody', async () => {
+    const other = systemRng(32);
+    const set = await makeChannels(3, { contextOf: (id) => (id === 3 ? other : new Uint8Array(32)) });
+    const outcomes = await Promise.allSettled(set.parties.map((p) => p.open(2_000)));
+    const errors = outcomes.map((o) => (o as PromiseRejectedResult).reason);
+    for (const e of errors) {
+      expect(e).toBeInstanceOf(SessionContextMismatchError);
+      expect(e.culprits).toEqual([]);
+    }
+    expect(errors.map((e) => e.message)).toEqual([expect.stringContaining('party 3 joined'), expect.stringContaining('party 3 joined'), expect.stringContaining('parties 1, 2 joined')]);
+    await set.close();
   });
 });
 
@@ -278,14 +293,16 @@ describe('envelopes held for sessions not started yet', () => {
 });
 
 describe('envelopes waiting for their sender’s hello', () => {
-  it('are bounded in bytes: a member flooding a session with encrypted envelopes before its hello is refused past 16 MiB', async () => {
-    const set = await makeChannels(2);
-    const [, member] = set.identities;
-    for (let seq = 1; seq <= 17; seq++) {
-      // 1,000,000-byte ciphertexts that cannot be opened before member's hello (it never comes)
-      set.inject(1, sealEnvelope(member!, { scheme: 'frost-secp256k1-tr', sessionId: set.session, round: 'dkg/2', recipient: set.identities[0]!.publicKey, sequence: seq, payload: new Uint8Array(1_000_000), encrypted: true }));
-    }
-    const refused = set.rejections.filter((e) => e instanceof EnvelopeRejectedError && e.code === 'UNDECRYPTABLE');
-    expect(refused.map((e) => e.message)).toEqual(['too many envelopes from party 2 before its hello']);
+  it('are bounded in bytes per member: one flooding a session with encrypted envelopes before its hello is refused past 4 MiB, another still gets room', async () => {
+    const set = await makeChannels(3);
+    const [, member, other] = set.identities;
+    const early = (from: Identity, seq: number) =>
+      // 1,000,000-byte ciphertexts that cannot be opened before the sender's hello (it never comes)
+      set.inject(1, sealEnvelope(from, { scheme: 'frost-secp256k1-tr', sessionId: set.session, round: 'dkg/2', recipient: set.identities[0]!.publicKey, sequence: seq, payload: new Uint8Array(1_000_000), encrypted: true }));
+    for (let seq = 1; seq <= 17; seq++) early(member!, seq);
+    const refused = () => set.rejections.filter((e) => e instanceof EnvelopeRejectedError && e.code === 'UNDECRYPTABLE').map((e) => e.message);
+    expect(refused()).toEqual(Array(13).fill('too many envelopes from party 2 before its hello'));
+    for (let seq = 1; seq <= 4; seq++) early(other!, seq);
+    expect(refused().length).toBe(13);
   });
 });

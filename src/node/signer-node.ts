@@ -38,6 +38,7 @@ import { chainsOf } from './chains-config.js';
 import type { NodeConfig } from './config.js';
 import { controlEnvelope } from './control.js';
 import { PairGuard } from './pair-guard.js';
+import { proposalContext } from './proposal-context.js';
 import { HeldKeys } from './held-keys.js';
 import { nodeHealth, policyLine } from './node-health.js';
 import { NodeHttp, type HealthReport } from './node-http.js';
@@ -207,6 +208,7 @@ export class SignerNode {
         scheme: proposal.scheme,
         identity: this.storage.identity,
         members,
+        context: proposalContext(e.payload),
         transmit: this.#transmit,
         onReject: (err) => this.#log(`session ${bytesToHex(e.sessionId).slice(0, 16)}: ${err.message}`),
       });

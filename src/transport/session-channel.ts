@@ -6,19 +6,25 @@
  * signature-checked by the SessionRouter): the sender must be a member; a per-sender replay window
  * drops an identical repeat and turns a different envelope under a used sequence number into an
  * equivocation; payloads are decrypted and strictly decoded, and one that fails blames its
- * sender. The session starts with a signed hello carrying each member's X25519 key.
+ * sender. The session starts with a signed hello carrying each member's X25519 key and the
+ * session context it joins with (a signer node's: the hash of the proposal it received); a member
+ * whose context differs was told something else, and `open` ends the session at once with
+ * SessionContextMismatchError, blaming nobody (a coordinator that sends two signers different
+ * digests or signer sets must not get them to blame each other). Before a member's hello its
+ * encrypted envelopes wait in a buffer bounded in count and bytes for all members together and
+ * for each member alone.
  * @module
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, equalBytes } from '../math/bytes.js';
 import type { Payload } from '../mpc/canonical.js';
-import type { ProtocolAbort } from '../mpc/errors.js';
+import { ProtocolAbort } from '../mpc/errors.js';
 import { Mailbox } from '../mpc/mailbox.js';
 import { ABORT_ROUND, type Outgoing, type Party, type ReceiveOptions } from '../mpc/party.js';
 import type { PartyId } from '../mpc/party-id.js';
 import { headerBytes, PROTOCOL_VERSION, type Envelope } from '../wire/envelope-codec.js';
 import { decodeRound, encodeRound, isKnownRound } from '../wire/round-codec.js';
-import { decodeHello, encodeHello, ROUND_HELLO } from '../wire/session-codec.js';
+import { decodeHello, encodeHello, HELLO_CONTEXT_BYTES, ROUND_HELLO, type SessionHelloFields } from '../wire/session-codec.js';
 import { directionKey, newSessionKeyPair, open, seal, type SessionKeyPair } from './channel-crypto.js';
 import { sealEnvelope } from './envelope-seal.js';
 import { verifySignature, type Identity } from './identity.js';
@@ -27,6 +33,17 @@ import { EnvelopeRejectedError } from './transport-errors.js';
 /** Encrypted envelopes, and their payload bytes, held while waiting for their sender's hello. */
 const MAX_PENDING = 4096;
 const MAX_PENDING_BYTES = 16 << 20;
+/** The same, for one sender. */
+const MAX_PENDING_PER_SENDER = 1024;
+const MAX_PENDING_BYTES_PER_SENDER = 4 << 20;
+
+/** Members joined with another session context: they were told different things; nobody is blamed. */
+export class SessionContextMismatchError extends ProtocolAbort {
+  override readonly name = 'SessionContextMismatchError';
+  constructor(parties: readonly PartyId[]) {
+    super('SESSION_MISMATCH', ROUND_HELLO, [], `part${parties.length > 1 ? 'ies' : 'y'} ${parties.join(', ')} joined with another session context: the parties were proposed different sessions under one id`);
+  }
+}
 
 export interface SessionChannelOptions {
   readonly session: Uint8Array;
@@ -34,6 +51,8 @@ export interface SessionChannelOptions {
   readonly identity: Identity;
   /** Every member's identity key by party id (self included). */
   readonly members: ReadonlyMap<PartyId, Uint8Array>;
+  /** What this party joins (32 bytes; a signer node: the hash of the proposal it received); every member's must be equal. */
+  readonly context: Uint8Array;
   /** Hands an encoded envelope to the relay connection. */
   readonly transmit: (envelope: Uint8Array) => void;
   /** Reports envelopes dropped before reaching the protocol. */
@@ -50,6 +69,7 @@ export class SessionChannel implements Party {
   readonly #sendKeys = new Map<PartyId, Uint8Array>();
   readonly #recvKeys = new Map<PartyId, Uint8Array>();
   readonly #seen = new Map<string, Uint8Array>();
+  readonly #contexts = new Map<PartyId, Uint8Array>();
   readonly #pending: Envelope[] = [];
   #pendingBytes = 0;
   #sequence = 0;
@@ -62,14 +82,21 @@ export class SessionChannel implements Party {
     for (const [id, key] of o.members) this.#byIdentity.set(bytesToHex(key), id);
     const self = this.#byIdentity.get(bytesToHex(o.identity.publicKey));
     if (self === undefined) throw new Error('this node is not a member of the session');
+    if (o.context.length !== HELLO_CONTEXT_BYTES) throw new RangeError(`a session context is ${HELLO_CONTEXT_BYTES} bytes`);
     this.id = self;
   }
 
-  /** Sends our hello and waits for every member's: afterwards point-to-point payloads can flow. */
+  /**
+   * Sends our hello and waits for every member's: afterwards point-to-point payloads can flow.
+   * Throws SessionContextMismatchError if a member joined with another context.
+   */
   async open(timeoutMs: number): Promise<void> {
     const others = [...this.#o.members.keys()].filter((id) => id !== this.id);
-    for (const to of others) this.#transmit(to, ROUND_HELLO, encodeHello(this.#keys.publicKey), false);
+    const hello = encodeHello({ x25519PublicKey: this.#keys.publicKey, context: this.#o.context });
+    for (const to of others) this.#transmit(to, ROUND_HELLO, hello, false);
     await this.#mailbox.receive(this.sessionHex, ROUND_HELLO, others, { timeoutMs });
+    const differing = others.filter((j) => !equalBytes(this.#contexts.get(j)!, this.#o.context));
+    if (differing.length > 0) throw new SessionContextMismatchError(differing);
   }
 
   send(out: Outgoing): void {
@@ -108,15 +135,19 @@ export class SessionChannel implements Party {
       this.#mailbox.markEquivocation(this.sessionHex, from);
       return reject('REPLAYED', `party ${from} sent two different envelopes under sequence ${e.sequence}`);
     }
-    this.#seen.set(seenKey, digest);
     if (e.encrypted && !this.#recvKeys.has(from)) {
-      if (this.#pending.length >= MAX_PENDING || this.#pendingBytes + e.payload.length > MAX_PENDING_BYTES) {
+      const own = this.#pending.filter((p) => equalBytes(p.sender, e.sender));
+      const ownBytes = own.reduce((n, p) => n + p.payload.length, 0);
+      const full = this.#pending.length >= MAX_PENDING || this.#pendingBytes + e.payload.length > MAX_PENDING_BYTES;
+      if (full || own.length >= MAX_PENDING_PER_SENDER || ownBytes + e.payload.length > MAX_PENDING_BYTES_PER_SENDER) {
         return reject('UNDECRYPTABLE', `too many envelopes from party ${from} before its hello`);
       }
+      this.#seen.set(seenKey, digest);
       this.#pending.push(e); // its hello has not arrived yet
       this.#pendingBytes += e.payload.length;
       return;
     }
+    this.#seen.set(seenKey, digest);
     this.#accept(from, e);
   }
 
@@ -147,9 +178,10 @@ export class SessionChannel implements Party {
     this.#mailbox.deliver({ session: this.sessionHex, round: e.round, from, to: this.id, payload });
   }
 
-  #onHello(from: PartyId, peerKey: Uint8Array): void {
+  #onHello(from: PartyId, hello: SessionHelloFields): void {
     if (this.#recvKeys.has(from)) return;
-    const shared = this.#keys.agree(peerKey);
+    this.#contexts.set(from, hello.context);
+    const shared = this.#keys.agree(hello.x25519PublicKey);
     const me = this.#o.identity.publicKey;
     const them = this.#o.members.get(from)!;
     this.#sendKeys.set(from, directionKey(shared, this.#o.session, me, them));

@@ -1,6 +1,7 @@
 /**
  * Session control messages (proto/tessera/v1/session.proto) as typed values with strict
- * validation: a coordinator's proposal, each party's per-session hello (X25519 key), results and
+ * validation: a coordinator's proposal, each party's per-session hello (X25519 key and session
+ * context), results and
  * aborts reported back to the coordinator.
  * @module
  */
@@ -173,14 +174,25 @@ export function decodeProposal(bytes: Uint8Array): SessionProposal {
   };
 }
 
-export function encodeHello(x25519PublicKey: Uint8Array): Uint8Array {
-  return encodeMessage(v1.SessionHello, { x25519PublicKey });
+/** A party's hello: its X25519 key for the session and the 32-byte session context it joins with. */
+export interface SessionHelloFields {
+  readonly x25519PublicKey: Uint8Array;
+  readonly context: Uint8Array;
 }
 
-export function decodeHello(bytes: Uint8Array): Uint8Array {
-  const key = plainBytes(decodeStrict(v1.SessionHello, bytes).x25519PublicKey);
-  if (key.length !== 32) throw new WireError('X25519 key must be 32 bytes');
-  return key;
+export const HELLO_CONTEXT_BYTES = 32;
+
+export function encodeHello(h: SessionHelloFields): Uint8Array {
+  return encodeMessage(v1.SessionHello, { x25519PublicKey: h.x25519PublicKey, context: h.context });
+}
+
+export function decodeHello(bytes: Uint8Array): SessionHelloFields {
+  const m = decodeStrict(v1.SessionHello, bytes);
+  const x25519PublicKey = plainBytes(m.x25519PublicKey);
+  const context = plainBytes(m.context);
+  if (x25519PublicKey.length !== 32) throw new WireError('X25519 key must be 32 bytes');
+  if (context.length !== HELLO_CONTEXT_BYTES) throw new WireError(`the session context must be ${HELLO_CONTEXT_BYTES} bytes`);
+  return { x25519PublicKey, context };
 }
 
 export interface SessionResult {

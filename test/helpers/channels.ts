@@ -16,6 +16,9 @@ import { SessionRouter } from '../../src/transport/session-router.js';
 import type { EnvelopeRejectedError } from '../../src/transport/transport-errors.js';
 import { decodeEnvelope } from '../../src/wire/envelope-codec.js';
 
+/** The session context every channel of a test session joins with (signer nodes use the proposal's hash). */
+const SAME_CONTEXT = new Uint8Array(32);
+
 export interface ChannelSet {
   readonly session: Uint8Array;
   readonly parties: SessionChannel[];
@@ -29,7 +32,7 @@ export interface ChannelSet {
 
 export async function makeChannels(
   n: number,
-  o: { session?: Uint8Array; scheme?: string; relayUrl?: string; identities?: Identity[]; rewrite?: (bytes: Uint8Array, to: PartyId) => Uint8Array[] } = {},
+  o: { session?: Uint8Array; scheme?: string; relayUrl?: string; identities?: Identity[]; rewrite?: (bytes: Uint8Array, to: PartyId) => Uint8Array[]; contextOf?: (id: PartyId) => Uint8Array } = {},
 ): Promise<ChannelSet> {
   const session = o.session ?? systemRng(32);
   const identities = o.identities ?? Array.from({ length: n }, () => identityFromSecret(systemRng(32)));
@@ -50,6 +53,7 @@ export async function makeChannels(
   const parties = identities.map(
     (identity, i) =>
       new SessionChannel({
+        context: o.contextOf?.(i + 1) ?? SAME_CONTEXT,
         session,
         scheme: o.scheme ?? 'frost-secp256k1-tr',
         identity,

@@ -792,6 +792,7 @@ export namespace tessera {
             constructor(p?: tessera.v1.SessionHello.$Properties);
             $unknowns?: Uint8Array[];
             x25519PublicKey: Uint8Array;
+            context: Uint8Array;
             static create(properties: tessera.v1.SessionHello.$Shape): tessera.v1.SessionHello & tessera.v1.SessionHello.$Shape;
             static create(properties?: tessera.v1.SessionHello.$Properties): tessera.v1.SessionHello;
             static encode(m: tessera.v1.SessionHello.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -802,6 +803,7 @@ export namespace tessera {
         namespace SessionHello {
             interface $Properties {
                 x25519PublicKey?: (Uint8Array|null);
+                context?: (Uint8Array|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = tessera.v1.SessionHello.$Properties;

@@ -6200,6 +6200,7 @@ export const tessera = $root.tessera = (() => {
              * Properties of a SessionHello.
              * @typedef {Object} tessera.v1.SessionHello.$Properties
              * @property {Uint8Array|null} [x25519PublicKey] SessionHello x25519PublicKey
+             * @property {Uint8Array|null} [context] SessionHello context
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -6240,6 +6241,14 @@ export const tessera = $root.tessera = (() => {
             SessionHello.prototype.x25519PublicKey = $util.newBuffer([]);
 
             /**
+             * SessionHello context.
+             * @member {Uint8Array} context
+             * @memberof tessera.v1.SessionHello
+             * @instance
+             */
+            SessionHello.prototype.context = $util.newBuffer([]);
+
+            /**
              * Creates a new SessionHello instance using the specified properties.
              * @function create
              * @memberof tessera.v1.SessionHello
@@ -6273,6 +6282,8 @@ export const tessera = $root.tessera = (() => {
                     throw $Error("max depth exceeded");
                 if (m.x25519PublicKey != null && $Object.hasOwnProperty.call(m, "x25519PublicKey") && m.x25519PublicKey.length)
                     w.uint32(/* id 1, wireType 2 =*/10).bytes(m.x25519PublicKey);
+                if (m.context != null && $Object.hasOwnProperty.call(m, "context") && m.context.length)
+                    w.uint32(/* id 2, wireType 2 =*/18).bytes(m.context);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -6324,6 +6335,15 @@ export const tessera = $root.tessera = (() => {
                                 m.x25519PublicKey = v;
                             else
                                 delete m.x25519PublicKey;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.context = v;
+                            else
+                                delete m.context;
                             continue;
                         }
                     }

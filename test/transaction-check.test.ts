@@ -9,6 +9,7 @@
  * @scure/btc-signer and @scure/bip32, so the expected scripts are not our own derivation.
  * @module
  */
+import { MAX_STEPS } from '../src/wallet/psbt-change.js';
 import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { HDKey } from '@scure/bip32';
 import * as btc from '@scure/btc-signer';
@@ -214,6 +215,17 @@ describe('change across the keys a node holds', () => {
     expect(s.spent).toBe(4_000n + 8_000n + 16_000n + 32_000n);
     // The same hints name keys this node does not hold: nothing is change.
     expect(bitcoin(check(psbtProposal(ec, psbt, 0, [0, 3], 'mainnet'), ec, DEFAULT_CHAINS, [])).outputs.every((o) => !o.change)).toBe(true);
+  });
+  it('derivation hints are bounded: deeper than 16 steps is passed over, and past the per-PSBT budget of derivation steps nothing more is derived', () => {
+    const deep = Array.from({ length: 17 }, (_, i) => i);
+    const hint = (path: number[]) => ({ bip32Derivation: [[childOf(ec, path), { fingerprint: fingerprintOf(ec), path }]] });
+    const tooDeep = bitcoin(check(psbtProposal(ec, build([spendEc()], [{ script: wpkh(deep), amount: 1_000n, ...hint(deep) }], true), 0, [0, 3], 'mainnet'), ec, DEFAULT_CHAINS, [ec]));
+    expect(tooDeep.outputs.map((o) => o.change)).toEqual([false]);
+    // 16-step hints: the budget covers MAX_STEPS / 16 of them; later outputs count as spends
+    const pathOf = (k: number) => [...Array.from({ length: 15 }, (_, i) => i + 1), k];
+    const many = Array.from({ length: MAX_STEPS / 16 + 2 }, (_, k) => ({ script: wpkh(pathOf(k)), amount: 1n, ...hint(pathOf(k)) }));
+    const s = bitcoin(check(psbtProposal(ec, build([spendEc()], many, true), 0, [0, 3], 'mainnet'), ec, DEFAULT_CHAINS, [ec]));
+    expect(s.outputs.map((o) => o.change)).toEqual([...Array(MAX_STEPS / 16).fill(true), false, false]);
   });
 });
 

@@ -135,7 +135,8 @@ function slotKey(session: string, round: string, from: PartyId): string {
 
 function peerAbort(round: string, abort: Message): PeerAbortError {
   const p = abort.payload as { code?: unknown; culprits?: unknown };
-  const code = typeof p?.code === 'string' ? p.code.slice(0, 64) : 'UNKNOWN';
+  // the peer's own words reach logs, audit rows and the coordinator: only a code's alphabet passes
+  const code = typeof p?.code === 'string' && /^[A-Z0-9_]{1,64}$/.test(p.code) ? p.code : 'UNKNOWN';
   const culprits = Array.isArray(p?.culprits) ? p.culprits.filter((x): x is number => Number.isInteger(x)).slice(0, 64) : [];
   return new PeerAbortError(round, abort.from, code, culprits);
 }

@@ -2,7 +2,8 @@
  * The helpers every async protocol driver is written with: `exchange` sends a round's messages
  * and awaits one message from each expected sender; `broadcastAttested` and `verifyEchoes` run an
  * echo-checked broadcast round (attestation.ts, echo.ts); `withAbortNotice` broadcasts an abort
- * notice naming the culprits when the local party aborts, so that peers stop waiting.
+ * notice (naming the culprits of a ProtocolAbort, nobody for any other failure) when the local
+ * party stops, so that peers stop waiting.
  * @module
  */
 import { attest, bodyDigest, splitAttested, verifyAttested } from './attestation.js';
@@ -65,14 +66,17 @@ export function verifyEchoes(
   checkEchoes(ctx.party, ctx.session, echoedRound, parties, echo, echoes);
 }
 
-/** Runs a driver body; on a ProtocolAbort raised locally, tells the peers before rethrowing. */
+/**
+ * Runs a driver body; on a failure raised locally, tells the peers before rethrowing: a
+ * ProtocolAbort with its code and culprits, anything else (a store that fails, a bug) as
+ * LOCAL_FAILURE blaming nobody, so no peer waits for this party until a deadline and blames it.
+ */
 export async function withAbortNotice<T>(ctx: SessionContext, body: () => Promise<T>): Promise<T> {
   try {
     return await body();
   } catch (e) {
-    if (e instanceof ProtocolAbort && e.code !== 'PEER_ABORTED') {
-      ctx.party.send({ session: ctx.session, round: ABORT_ROUND, to: null, payload: { code: e.code, culprits: [...e.culprits] } });
-    }
+    if (!(e instanceof ProtocolAbort)) ctx.party.send({ session: ctx.session, round: ABORT_ROUND, to: null, payload: { code: 'LOCAL_FAILURE', culprits: [] } });
+    else if (e.code !== 'PEER_ABORTED') ctx.party.send({ session: ctx.session, round: ABORT_ROUND, to: null, payload: { code: e.code, culprits: [...e.culprits] } });
     throw e;
   }
 }

@@ -4,7 +4,8 @@
  *
  *   "limits": {
  *     "ecdsaSessionsPerPeer": 4,        DKLs23 sessions running at once per (key, counterparty)
- *     "presignPerMinute": 120,          presign proposals accepted per coordinator per minute
+ *     "presignPerMinute": 120,          presignatures made per coordinator per minute (presign
+ *                                       proposals, and sign proposals that presign)
  *     "proposalLifetimeMs": 600000,     how far ahead a proposal's not-after may lie (10 min)
  *     "presignatureTtlMs": 86400000     how long a presignature made ahead stays usable (24 h)
  *   }

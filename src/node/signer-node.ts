@@ -27,6 +27,7 @@ import { ABORT_ROUND } from '../mpc/party.js';
 import { encodeRound } from '../wire/round-codec.js';
 import { decodeProposal, encodeFailure, encodeResult, ROUND_FAILED, ROUND_PROPOSAL, ROUND_RESULT, type SessionProposal } from '../wire/session-codec.js';
 import { derivePublic } from '../signing/ecdsa/derivation.js';
+import { isEcdsaScheme } from '../signing/schemes.js';
 import { countLimiter, type RateLimiter } from '../transport/rate-limiter.js';
 import { keyIdOf } from '../dkg/key-package.js';
 import { RelayClient } from '../transport/relay-client.js';
@@ -37,6 +38,7 @@ import { readPassphrase } from '../storage/passphrase.js';
 import { chainsOf } from './chains-config.js';
 import type { NodeConfig } from './config.js';
 import { controlEnvelope } from './control.js';
+import { LogThrottle } from './log-throttle.js';
 import { PairGuard } from './pair-guard.js';
 import { proposalContext } from './proposal-context.js';
 import { HeldKeys } from './held-keys.js';
@@ -85,6 +87,8 @@ export class SignerNode {
   /** Session ids of the sessions running now (a replayed proposal must not start a second). */
   readonly #sessions = new Set<string>();
   readonly #pairs: PairGuard;
+  /** Lines about envelopes dropped and control messages ignored: one per kind per 10 s. */
+  readonly #drops: LogThrottle;
   /** Presign proposals per coordinator (hex identity key). */
   readonly #presignRates = new Map<string, RateLimiter>();
   readonly #unlisted: UnlistedProposals;
@@ -95,11 +99,12 @@ export class SignerNode {
     this.config = config;
     this.storage = storage;
     this.#log = o.log ?? (() => {});
+    this.#drops = new LogThrottle(this.#log);
     this.#pairs = new PairGuard({ bans: storage.bans, maxSessionsPerPeer: config.limits.ecdsaSessionsPerPeer, log: this.#log });
     this.#heldKeys = new HeldKeys(storage.keys);
     this.#router = new SessionRouter({
       onControl: (e) => this.#onControl(e),
-      onReject: (err) => this.#log(`dropped an envelope: ${err.message}`),
+      onReject: (err) => this.#drops.line(`drop:${(err as { code?: string }).code ?? err.name}`, `dropped an envelope: ${err.message}`),
       // Only a peer or a coordinator can be ahead of this node in a session it will join.
       holdFrom: (sender) => config.coordinators.some((c) => equalBytes(c, sender)) || config.peers.some((p) => equalBytes(p.identityKey, sender)),
     });
@@ -138,6 +143,7 @@ export class SignerNode {
     storage.spends.dropReservations(); // no session of an earlier process is still running
     const node = new SignerNode(config, storage, o);
     log(policyLine(config.policy));
+    log(`state record: ${config.stateFile} (keep it out of every backup of ${config.dataDir}; docs/operations.md)`);
     if (storage.rollback?.message) log(storage.rollback.message);
     const expired = storage.presignatures.expire();
     if (expired > 0) log(`voided ${expired} expired presignature${expired === 1 ? '' : 's'}`);
@@ -176,7 +182,7 @@ export class SignerNode {
   }
 
   #onControl(e: Envelope): void {
-    if (e.round !== ROUND_PROPOSAL) return this.#log(`ignored a ${e.round} message: nodes only take proposals`);
+    if (e.round !== ROUND_PROPOSAL) return this.#drops.line(`ignored:${e.round}`, `ignored a ${e.round} message: nodes only take proposals`);
     const run = this.#handleProposal(e).catch((err) => this.#log(`session ${bytesToHex(e.sessionId).slice(0, 16)}: ${(err as Error).message}`));
     this.#active.add(run);
     void run.finally(() => this.#active.delete(run));
@@ -210,7 +216,7 @@ export class SignerNode {
         members,
         context: proposalContext(e.payload),
         transmit: this.#transmit,
-        onReject: (err) => this.#log(`session ${bytesToHex(e.sessionId).slice(0, 16)}: ${err.message}`),
+        onReject: (err) => this.#drops.line(`session:${err.code}`, `session ${bytesToHex(e.sessionId).slice(0, 16)}: ${err.message}`),
       });
       if (stored?.ecdsa) leave = this.#pairs.admit(proposal.keyId, [...members.keys()].filter((id) => id !== open.id), (err) => open.abort(err));
       channel = open;
@@ -292,7 +298,7 @@ export class SignerNode {
     if (p.roundTimeoutMs > this.config.maxRoundTimeoutMs) throw new ProposalRefusedError(`round timeout above this node's maximum ${this.config.maxRoundTimeoutMs} ms`);
     // keygen: the proposal's order gives the evaluation points 1..n
     if (p.kind === 'keygen') return { members: new Map(p.parties.map((k, i) => [i + 1, k])) };
-    if (p.kind === 'presign') this.#checkPresignRate(proposer);
+    if (p.kind === 'presign' || (p.kind === 'sign' && isEcdsaScheme(p.scheme) && p.presignature === undefined)) this.#checkPresignRate(proposer);
     if (!this.storage.keys.has(p.keyId)) throw new ProposalRefusedError(`no share of key ${p.keyId}`);
     const opened = this.storage.keys.get(p.keyId);
     if (opened.key.public.scheme !== p.scheme) throw new ProposalRefusedError(`key ${p.keyId} is a ${opened.key.public.scheme} key`);
@@ -319,7 +325,7 @@ export class SignerNode {
     if (problem !== null) throw new ProposalRefusedError(`presignature ${id.slice(0, 16)}…: ${problem}`);
   }
 
-  /** At most `limits.presignPerMinute` presign proposals per coordinator per minute. */
+  /** At most `limits.presignPerMinute` DKLs23 presignatures made per coordinator per minute (presign proposals, and sign proposals that presign in the session). */
   #checkPresignRate(proposer: Uint8Array): void {
     const perMinute = this.config.limits.presignPerMinute;
     const key = bytesToHex(proposer);
@@ -328,7 +334,7 @@ export class SignerNode {
       limiter = countLimiter(perMinute / 60, perMinute, Date.now());
       this.#presignRates.set(key, limiter);
     }
-    if (limiter.take(Date.now(), 0) !== undefined) throw new ProposalRefusedError(`more than ${perMinute} presign proposals in a minute from this coordinator (the node's limit)`);
+    if (limiter.take(Date.now(), 0) !== undefined) throw new ProposalRefusedError(`more than ${perMinute} presignatures proposed in a minute by this coordinator (the node's limit)`);
   }
 
   /** Appends the session's audit row; a failed write is logged (the session's outcome stands). */

@@ -8,8 +8,11 @@
  *   every key whose root fingerprint (BIP32: the first 4 bytes of HASH160 of the root group key)
  *   matches, the path is derived, and the output's script counts only if it equals the derived
  *   one. The field only picks what to derive; the derivation is the proof. Paths with a hardened
- *   step (no threshold key derives one) or deeper than BIP32's 255 are passed over, as is a
- *   script-path Taproot output (its key is tweaked by a script tree, so BIP86 does not match).
+ *   step (no threshold key derives one) or deeper than 16 steps (BIP44 paths have 5) are passed
+ *   over, as is a script-path Taproot output (its key is tweaked by a script tree, so BIP86 does
+ *   not match). Derivation is bounded per PSBT (MAX_STEPS derivation steps in all): a PSBT
+ *   stuffed with hints cannot stall the node; hints past the budget are not tried, so their
+ *   outputs count as spends.
  * @module
  */
 import type { PublicKeyPackage } from '../dkg/key-package.js';
@@ -19,7 +22,10 @@ import { fingerprint } from './bip32.js';
 import type { DecodedPsbt } from './psbt-decode.js';
 import { hasBitcoinScript, ownScript } from './psbt-scripts.js';
 
-const MAX_DEPTH = 255;
+const MAX_DEPTH = 16;
+/** Derivation steps all the hints of one PSBT may cost together (each step is one CKDpub). */
+export const MAX_STEPS = 512;
+const HARDENED = 0x80000000;
 
 /** A derivation an output claims: BIP32 master fingerprint and path. */
 interface Hint {
@@ -46,14 +52,17 @@ function hintsOf(d: DecodedPsbt, j: number): Hint[] {
   const out = d.tx.getOutput(j);
   const plain = (out.bip32Derivation ?? []).map(([, der]) => der);
   const taproot = (out.tapBip32Derivation ?? []).map(([, { der }]) => der);
-  return [...plain, ...taproot].filter((h) => h.path.length <= MAX_DEPTH);
+  return [...plain, ...taproot].filter((h) => h.path.length <= MAX_DEPTH && h.path.every((i: number) => i < HARDENED));
 }
 
 /** The output scripts whose derivation hints, re-derived from `keys`, give exactly that script. */
 export function hintedScripts(d: DecodedPsbt, keys: readonly PublicKeyPackage[]): Uint8Array[] {
   const candidates = keys.filter((k) => hasBitcoinScript(k.scheme)).map((key) => ({ key, fingerprint: fingerprint(key.groupPublicKey) }));
+  let budget = MAX_STEPS;
   return d.unsigned.outputs.flatMap(({ script }, j) => {
     const derives = (key: PublicKeyPackage, path: readonly number[]): boolean => {
+      if (path.length > budget) return false;
+      budget -= path.length;
       const derived = scriptAt(key, path);
       return derived !== null && equalBytes(derived, script);
     };

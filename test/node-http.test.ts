@@ -92,7 +92,7 @@ describe('nodeHealth and the start line', () => {
     expect(nodeHealth({ ...facts, rollback: null }).rollback).toBe('not checked');
     expect(policyLine(OPEN_POLICY)).toMatch(/^policy: none — this node signs whatever its coordinators propose/);
     const policy = parseSignerPolicy({ allowedSchemes: ['ecdsa-secp256k1'], maxFeePerTx: { 'bitcoin:regtest': '1' } });
-    expect(nodeHealth({ ...facts, policy, relayConnected: false })).toMatchObject({ status: 'relay-disconnected', relay: { connected: false }, policy: { rules: ['allowedSchemes', 'maxFeePerTx'] } });
-    expect(policyLine(policy)).toBe('policy: allowedSchemes, maxFeePerTx');
+    expect(nodeHealth({ ...facts, policy, relayConnected: false })).toMatchObject({ status: 'relay-disconnected', relay: { connected: false }, policy: { rules: ['allowedSchemes', 'allowRawMessages', 'maxFeePerTx'] } }); // a fee limit refuses bare messages by default
+    expect(policyLine(policy)).toBe('policy: allowedSchemes, allowRawMessages, maxFeePerTx');
   });
 });

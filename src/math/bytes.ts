@@ -66,6 +66,22 @@ export function bigintToBytesLE(n: bigint, length: number): Uint8Array {
   return bigintToBytesBE(n, length).reverse();
 }
 
+const CHUNK = new DataView(new ArrayBuffer(8));
+
+/**
+ * The low 32·out.length bits of a nonnegative k as little-endian 32-bit words, into `out`: fixed
+ * 64-bit chunks, so the work depends on the words asked for and on V8's digit count of k only.
+ */
+export function bigintToWords(k: bigint, out: Uint32Array): Uint32Array {
+  for (let i = 0; i < out.length; i += 2) {
+    CHUNK.setBigUint64(0, BigInt.asUintN(64, k >> BigInt(32 * i)), true);
+    out[i] = CHUNK.getUint32(0, true);
+    if (i + 1 < out.length) out[i + 1] = CHUNK.getUint32(4, true);
+  }
+  CHUNK.setBigUint64(0, 0n);
+  return out;
+}
+
 export function bytesToBigintBE(bytes: Uint8Array): bigint {
   return bytes.length === 0 ? 0n : BigInt('0x' + bytesToHex(bytes));
 }

@@ -90,7 +90,7 @@ describe('all-but-one PPRF (SoftSpokenOT seeds, k = 4)', () => {
     fc.assert(
       fc.property(seedArb, (seed) => {
         const { sid, choices, chosen, built } = setup(seed);
-        const { seeds, deltas } = evalPprf(sid, choices, chosen, built.message);
+        const { seeds, deltas } = evalPprf(sid, Uint8Array.from(choices), Uint8Array.from(chosen), built.message);
         for (let block = 0; block < BLOCKS; block++) {
           let expected = 0;
           for (let l = 0; l < K; l++) expected = 2 * expected + (1 - bitAt(choices, block * K + l));
@@ -112,7 +112,7 @@ describe('all-but-one PPRF (SoftSpokenOT seeds, k = 4)', () => {
     for (const offset of [PPRF_BLOCK_BYTES - 1, PPRF_BLOCK_BYTES - 40, 5 * PPRF_BLOCK_BYTES + (bitAt(choices, 5 * K + 1) * 32 + 3)]) {
       const bad = Uint8Array.from(built.message);
       bad[offset]! ^= 1;
-      expect(() => evalPprf(sid, choices, chosen, bad)).toThrow(PprfProofError);
+      expect(() => evalPprf(sid, Uint8Array.from(choices), Uint8Array.from(chosen), bad)).toThrow(PprfProofError);
     }
   });
 

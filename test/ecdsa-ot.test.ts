@@ -213,11 +213,15 @@ describe('RVOLE (DKLs23 Protocol 5.2)', () => {
   it('a tampered ã entry, η\' or μ in message 2 fails Bob\'s μ check', () => {
     const { rng, sid, punctured, deltas, a, bob } = run('m2');
     const alice = rvoleSend(sid, punctured, deltas, bob.message, a, rng);
+    // rvoleFinish consumes Bob's state: each attempt gets a copy
+    const fresh = () => ({ ...bob.state, choices: Uint8Array.from(bob.state.choices), outputs: Uint8Array.from(bob.state.outputs) });
     for (const offset of [31, 32 * 700 + 31, RVOLE_MSG2_BYTES - 64 - 1, RVOLE_MSG2_BYTES - 1]) {
       const bad = Uint8Array.from(alice.message);
       bad[offset] = bad[offset]! ^ 1;
-      expect(() => rvoleFinish(bob.state, bad)).toThrow(RvoleCheckFailure);
+      expect(() => rvoleFinish(fresh(), bad)).toThrow(RvoleCheckFailure);
     }
+    const d = rvoleFinish(fresh(), alice.message);
+    for (const k of [0, 1]) expect(Fn.add(alice.shares[k]!, d[k]!)).toBe(Fn.mul(a[k]!, bob.chi));
   });
 
   it('a message 1 replayed into another session (another sid) fails Alice\'s check', () => {

@@ -27,6 +27,7 @@ import { bitAt } from './bits.js';
 import { encodeAll, Fn, G, hashToPoint, type Point, randomPointEncoding, selectPoint } from './ec.js';
 import { hash32 } from './hashing.js';
 import { POINT_BYTES, SEED_BYTES } from './params.js';
+import { redacted } from './secret-bytes.js';
 
 /** Bytes per OT in each flight: two compressed points. */
 export const BASE_OT_MESSAGE_BYTES = 2 * POINT_BYTES;
@@ -105,7 +106,7 @@ export function baseOtReceive(sid: Uint8Array, choices: Uint8Array, count: numbe
       message[(2 * idx + 1) * POINT_BYTES + i] = o[i]! ^ d;
     }
   }
-  return { state: { sid, count, choices, secrets }, message };
+  return { state: redacted('BaseOtReceiverState', { sid, count, choices, secrets }), message };
 }
 
 /** The sender's reply and both keys of every OT (keys[b] holds count × 32 bytes). */

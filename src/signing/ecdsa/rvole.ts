@@ -36,6 +36,7 @@ import { expand, WIDE, WIDE_SCALAR_BYTES } from './hashing.js';
 import { COLUMN_BYTES, PRODUCTS, SCALAR_BYTES, WIDTH, XI } from './params.js';
 import { receiverOutputs, senderOutputs } from './random-ot.js';
 import { checkScalars } from './scalar-vector.js';
+import { redacted } from './secret-bytes.js';
 import { CHECK_T_BYTES, checkChallenges, extendReceive, extendSend, proveConsistency, U_BYTES, verifyConsistency } from './softspoken.js';
 
 export const RVOLE_MSG1_BYTES = U_BYTES + GF_BYTES + CHECK_T_BYTES;
@@ -142,7 +143,7 @@ export function rvoleReceive(sid: Uint8Array, seeds: Uint8Array, rng: Rng): { st
   message.set(t, U_BYTES + GF_BYTES);
   const outputs = receiverOutputs(sid, columns);
   columns.fill(0);
-  return { state: { sid, choices, outputs, gadget }, message, chi };
+  return { state: redacted('RvoleReceiverState', { sid, choices, outputs, gadget }), message, chi };
 }
 
 /** Alice's Msg2 and her shares c. Throws RvoleCheckFailure if Bob's Msg1 is inconsistent. */

@@ -5,14 +5,15 @@
  * sums, differences, masked sums and negations, the high-half test, dot products and strided
  * vectors, byte strings reduced and encoded, BigInts in and out of range; and of the GLV split of
  * a secret scalar (src/math/secp256k1/glv-gen.ts): k ≡ k1 + k2·λ with |k1|, |k2| < 2^128. Also that
- * no call leaves a scalar, or a GLV half, in the module's memory.
+ * no call leaves a scalar, or a GLV half, in the module's memory, and the hex-free BigInt
+ * conversions at the boundary (src/math/bytes.ts) against hex-based references.
  * @module
  */
 import { ed448 } from '@noble/curves/ed448.js';
 import { p256 } from '@noble/curves/nist.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bigintToBytesBE, bigintToBytesLE } from '../src/math/bytes.js';
+import { bigintToBytesBE, bigintToBytesLE, bigintToWords, bytesToBigintBE, bytesToBigintLE, bytesToHex } from '../src/math/bytes.js';
 import { L as L25519 } from '../src/math/ed25519/curve-gen.js';
 import { ed25519Scalars } from '../src/math/ed25519/scalars.js';
 import { N } from '../src/math/secp256k1/curve-gen.js';
@@ -177,6 +178,31 @@ describe('reducing secret scalars for the point loops', () => {
         expect(w.reduceRight((acc, x) => (acc << 32n) | BigInt(x), 0n)).toBe(mod(k, L25519));
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('BigInt conversions without hex strings', () => {
+  it('bytesToBigintBE/LE equal the hex-based reading for any length and byte offset', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 140 }), fc.nat(7), (raw, shift) => {
+        const bytes = new Uint8Array(raw.length + shift).fill(0xa5).subarray(shift);
+        bytes.set(raw);
+        const hexOf = (b: Uint8Array) => (b.length === 0 ? 0n : BigInt('0x' + bytesToHex(b)));
+        expect(bytesToBigintBE(bytes)).toBe(hexOf(bytes));
+        expect(bytesToBigintLE(bytes)).toBe(hexOf(Uint8Array.from(bytes).reverse()));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('bigintToWords gives the low 32·length bits as little-endian words', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 2n ** 700n }), fc.integer({ min: 1, max: 20 }), (k, length) => {
+        const w = bigintToWords(k, new Uint32Array(length));
+        expect(w.reduceRight((acc, x) => (acc << 32n) | BigInt(x), 0n)).toBe(k % (1n << BigInt(32 * length)));
+      }),
+      { numRuns: 300 },
     );
   });
 });

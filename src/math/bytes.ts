@@ -1,6 +1,7 @@
 /**
  * Byte helpers shared by every layer: hex, concatenation, fixed-width integer encodings and a
- * constant-time comparison. Pure functions, no I/O.
+ * constant-time comparison. Pure functions, no I/O. Integers are read from bytes without a hex
+ * string, since the bytes are often secret (random scalars, decoded shares).
  * @module
  */
 
@@ -82,10 +83,22 @@ export function bigintToWords(k: bigint, out: Uint32Array): Uint32Array {
   return out;
 }
 
+/** The big-endian integer of `bytes`, read in 64-bit chunks (no hex string: the bytes may be secret). */
 export function bytesToBigintBE(bytes: Uint8Array): bigint {
-  return bytes.length === 0 ? 0n : BigInt('0x' + bytesToHex(bytes));
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let x = 0n;
+  let i = 0;
+  for (const head = bytes.length % 8; i < head; i++) x = (x << 8n) | BigInt(bytes[i]!);
+  for (; i < bytes.length; i += 8) x = (x << 64n) | view.getBigUint64(i);
+  return x;
 }
 
+/** The little-endian integer of `bytes`, likewise. */
 export function bytesToBigintLE(bytes: Uint8Array): bigint {
-  return bytesToBigintBE(Uint8Array.from(bytes).reverse());
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let x = 0n;
+  let i = bytes.length - 1;
+  for (const head = bytes.length % 8; i >= bytes.length - head; i--) x = (x << 8n) | BigInt(bytes[i]!);
+  for (i -= 7; i >= 0; i -= 8) x = (x << 64n) | view.getBigUint64(i, true);
+  return x;
 }

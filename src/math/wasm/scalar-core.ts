@@ -30,6 +30,7 @@ export interface ScalarCoreSpec {
 }
 
 const RADIX = 26;
+const CHUNK = new DataView(new ArrayBuffer(8));
 
 export class ScalarCore {
   readonly order: bigint;
@@ -102,11 +103,20 @@ export class ScalarCore {
     });
   }
 
-  /** The element at `at` as a BigInt (for results that leave as BigInts). */
+  /**
+   * The element at `at` as a BigInt (for results that leave as BigInts), assembled from 64-bit
+   * chunks read as BigInts directly: no word becomes a Number first (V8 boxes large Numbers, a
+   * value-dependent path).
+   */
   read(at: number): bigint {
     const w = this.wordsAt(at, this.scratchWords);
     let x = 0n;
-    for (let i = this.words - 1; i >= 0; i--) x = (x << 32n) | BigInt(w[i]!);
+    for (let i = 2 * Math.ceil(this.words / 2) - 2; i >= 0; i -= 2) {
+      CHUNK.setUint32(0, w[i]!, true);
+      CHUNK.setUint32(4, w[i + 1] ?? 0, true);
+      x = (x << 64n) | CHUNK.getBigUint64(0, true);
+    }
+    CHUNK.setBigUint64(0, 0n);
     w.fill(0);
     return x;
   }

@@ -13,11 +13,12 @@
 import { equalBytes } from '../../math/bytes.js';
 import { scalarCoreOf } from '../../math/ct-scalars.js';
 import { InvalidParametersError } from '../../mpc/errors.js';
+import type { PartyId } from '../../mpc/party-id.js';
 import type { AnySuite } from '../../suites/index.js';
 import type { KeyPackage } from '../../dkg/key-package.js';
 import { decodeCommitmentList, signingContext, type SigningContext } from './commitment-list.js';
 import type { NonceStore } from './nonce-store.js';
-import { commitmentHandle, type SigningCommitment } from './nonces.js';
+import { commitmentHandle, type SigningCommitment, type SigningNonces } from './nonces.js';
 
 export const FROST_ROUND_2 = 'frost/2';
 
@@ -34,7 +35,6 @@ export function signShare<P>(
   list: readonly SigningCommitment[],
   msg: Uint8Array,
 ): SignShareResult<P> {
-  const { Fn } = suite;
   const pub = key.public;
   const mine = list.find((c) => c.id === key.id);
   if (mine === undefined) throw new InvalidParametersError(`signer ${key.id} is not in the commitment list`);
@@ -45,20 +45,28 @@ export function signShare<P>(
   const decoded = decodeCommitmentList<P>(suite, FROST_ROUND_2, pub, list);
   const ctx = signingContext(suite, FROST_ROUND_2, pub, decoded, msg);
   // Spent before the share exists: a crash after this line can never make the nonce usable again.
-  const nonces = nonceStore.take(commitmentHandle(own));
+  const share = shareFromNonces(suite, ctx, key.id, nonceStore.take(commitmentHandle(own)), key.secretShare.expose());
+  return { share, context: ctx };
+}
+
+/**
+ * z_i = ±(d + e·ρ_i) + λ_i·c·(±s_i), encoded, from the signing context and the nonces (zeroed
+ * once loaded), on the constant-time scalar core of the suite's order.
+ */
+export function shareFromNonces<P>(suite: AnySuite, ctx: SigningContext<P>, id: PartyId, nonces: SigningNonces, secretShare: bigint): Uint8Array {
+  const { Fn } = suite;
   const S = scalarCoreOf(Fn);
   const E = S.elementBytes;
-  const share = S.scratch(5 * E, (at) => {
+  return S.scratch(5 * E, (at) => {
     const [d, e, s, rho, lc] = [0, 1, 2, 3, 4].map((i) => at + i * E) as [number, number, number, number, number];
     const { hiding, binding } = nonces.expose();
     S.load(d, hiding, 1);
     S.load(e, binding, 1);
     nonces.wipe();
-    S.write(s, key.secretShare.expose());
-    S.write(rho, ctx.bindingFactors.get(key.id)!);
-    S.write(lc, Fn.mul(ctx.lambda(key.id), ctx.challenge));
+    S.write(s, secretShare);
+    S.write(rho, ctx.bindingFactors.get(id)!);
+    S.write(lc, Fn.mul(ctx.lambda(id), ctx.challenge));
     S.fn.toMont!(rho, rho, 2);
-    // z = ±(d + e·ρ) + λ·c·(±s)
     S.fn.mul!(e, e, rho);
     S.fn.add!(d, d, e);
     S.fn.condNeg!(d, d, ctx.nonceSign === 1n ? 0 : 1);
@@ -67,5 +75,4 @@ export function signShare<P>(
     S.fn.add!(d, d, s);
     return S.encode(d);
   });
-  return { share, context: ctx };
 }

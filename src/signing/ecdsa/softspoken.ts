@@ -20,7 +20,7 @@
 import { equalBytes } from '../../math/bytes.js';
 import { chacha20Keystreams } from '../../math/chacha/keystreams.js';
 import { words, xorWords } from './bits.js';
-import { compress, GF_BYTES, GfMultiplier } from './gf128.js';
+import { compress, compressAll, GF_BYTES, GfMultiplier } from './gf128.js';
 import { expand, hash32 } from './hashing.js';
 import { BLOCKS, COLUMN_BYTES, K, KAPPA, LEAVES, XI } from './params.js';
 
@@ -104,9 +104,7 @@ export function checkChallenges(sid: Uint8Array, u: Uint8Array): GfMultiplier[] 
 
 /** The receiver's check values: x (16 bytes) and t (κ × 16 bytes). */
 export function proveConsistency(gammas: readonly GfMultiplier[], choices: Uint8Array, columns: Uint8Array): { x: Uint8Array; t: Uint8Array } {
-  const t = new Uint8Array(CHECK_T_BYTES);
-  for (let c = 0; c < KAPPA; c++) t.set(compress(gammas, columns, c * COLUMN_BYTES), c * GF_BYTES);
-  return { x: compress(gammas, choices, 0), t };
+  return { x: compress(gammas, choices, 0), t: compressAll(gammas, columns, KAPPA, COLUMN_BYTES) };
 }
 
 /** Δ_c for column c = 4i + b: bit b of Δ_i. */
@@ -117,12 +115,13 @@ export function deltaBit(deltas: Uint8Array, c: number): number {
 /** The sender's check: q_c = t_c ⊕ Δ_c·x for every column (constant-time comparison). */
 export function verifyConsistency(gammas: readonly GfMultiplier[], deltas: Uint8Array, columns: Uint8Array, x: Uint8Array, t: Uint8Array): boolean {
   const expected = new Uint8Array(CHECK_T_BYTES);
-  const actual = new Uint8Array(CHECK_T_BYTES);
   for (let c = 0; c < KAPPA; c++) {
     const tc = t.subarray(c * GF_BYTES, (c + 1) * GF_BYTES);
     const mask = -deltaBit(deltas, c) & 0xff;
     for (let i = 0; i < GF_BYTES; i++) expected[c * GF_BYTES + i] = tc[i]! ^ (x[i]! & mask);
-    actual.set(compress(gammas, columns, c * COLUMN_BYTES), c * GF_BYTES);
   }
-  return equalBytes(expected, actual);
+  const actual = compressAll(gammas, columns, KAPPA, COLUMN_BYTES);
+  const ok = equalBytes(expected, actual);
+  actual.fill(0);
+  return ok;
 }

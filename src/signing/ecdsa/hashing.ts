@@ -4,19 +4,18 @@
  * 4). Short digests (commitments, session ids, keys) are SHA-256, equal to `transcriptHash`; long
  * outputs (PRG expansions, scalars) come from TurboSHAKE128 over the same framing (the
  * WebAssembly implementation of src/math/keccak, byte-identical to @noble/hashes'). Scalars are
- * reduced from 48 bytes, so their bias is below 2^-128, in constant time on the scalar core of n
- * (no hex string, no BigInt division; src/math/secp256k1/scalars.ts). Indices are fixed-width
- * (`u32be`). The framed input of every hash may hold secrets (seeds, OT keys and rows) and is
+ * 48 XOF bytes (`WIDE`), so their bias is below 2^-128, which the callers reduce mod n in
+ * constant time on the scalar core of n (no hex string, no BigInt division). Indices are
+ * fixed-width (`u32be`). The framed input of every hash may hold secrets (seeds, OT keys and rows) and is
  * zeroed once hashed.
  * @module
  */
 import { concatBytes, u32be, utf8 } from '../../math/bytes.js';
 import { turboshake128, TurboShake128 } from '../../math/keccak/turboshake.js';
-import { secp256k1Scalars } from '../../math/secp256k1/scalars.js';
 import { sha256 } from '../../math/sha256/sha256.js';
 
 const PREFIX = 'tessera/v1/dkls23/';
-/** Bytes of XOF output reduced to one scalar. */
+/** Bytes of XOF output reduced to one scalar, and their format for the scalar core. */
 export const WIDE_SCALAR_BYTES = 48;
 export const WIDE = { bytes: WIDE_SCALAR_BYTES, littleEndian: false } as const;
 
@@ -68,18 +67,6 @@ function wiped(framed: Uint8Array, f: (m: Uint8Array) => Uint8Array): Uint8Array
   const out = f(framed);
   framed.fill(0);
   return out;
-}
-
-/** `count` scalars from one XOF call, each reduced from 48 bytes. */
-export function hashToScalars(label: string, count: number, ...parts: Uint8Array[]): bigint[] {
-  const wide = expand(label, count * WIDE_SCALAR_BYTES, ...parts);
-  const S = secp256k1Scalars();
-  const scalars = S.scratch(count * S.elementBytes, (at) => {
-    S.load(at, wide, count, WIDE);
-    return Array.from({ length: count }, (_, i) => S.read(at + i * S.elementBytes));
-  });
-  wide.fill(0);
-  return scalars;
 }
 
 /**

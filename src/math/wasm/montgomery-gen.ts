@@ -226,7 +226,7 @@ export class MontgomeryKit {
 }
 
 /** a^−1 mod q for a public a (generation time only). */
-export function modInverse(a: bigint, q: bigint): bigint {
+function modInverse(a: bigint, q: bigint): bigint {
   let [r0, r1, s0, s1] = [((a % q) + q) % q, q, 1n, 0n];
   while (r1 !== 0n) {
     const t = r0 / r1;

@@ -5,13 +5,13 @@
  * single place where a BigInt crosses into or out of the fixed-width form.
  *
  * That crossing is the residual that JavaScript cannot avoid while callers hold BigInts: `write`
- * reads k as 64-bit chunks by BigInt shifts, whose cost in V8 depends on the number of 64-bit
- * digits of k (fewer than four for a uniform 256-bit scalar with probability 2^−64), and reduces it
- * in wasm; `read` builds a BigInt from limbs for results that leave as BigInts. Everything between
- * the two runs on fixed-width limbs without branches or addresses that depend on the values.
+ * stores k's 64-bit chunks (BigInt shifts, whose cost in V8 depends on the number of 64-bit digits
+ * of k: fewer than four for a uniform 256-bit scalar with probability 2^−64) into module memory,
+ * where wasm reduces them; `read` builds a BigInt from the chunks wasm writes, for results that
+ * leave as BigInts. Everything between the two runs on fixed-width limbs without branches or
+ * addresses that depend on the values.
  * @module
  */
-import { bigintToWords } from '../bytes.js';
 import { StaticArena } from './field-program.js';
 import { repackBits } from './limbs.js';
 import { ModuleBuilder } from './module-builder.js';
@@ -30,7 +30,6 @@ export interface ScalarCoreSpec {
 }
 
 const RADIX = 26;
-const CHUNK = new DataView(new ArrayBuffer(8));
 
 export class ScalarCore {
   readonly order: bigint;
@@ -42,8 +41,8 @@ export class ScalarCore {
   readonly fn: Record<string, (...args: number[]) => number>;
   /** 32-bit words of an element: ⌈26·limbs / 32⌉. */
   readonly words: number;
-  /** Scratch words of `write` and `read`, zeroed after each use. */
-  private readonly scratchWords: Uint32Array;
+  /** The little-endian 64-bit chunks through which BigInts cross (`write`, `read`). */
+  private readonly chunks: ByteFormat;
   private readonly limit: bigint;
 
   constructor(spec: ScalarCoreSpec) {
@@ -53,15 +52,17 @@ export class ScalarCore {
     const mod = new ModuleBuilder();
     const arena = new StaticArena(64);
     const kit = new MontgomeryKit(mod, arena, spec.order, this.limbs);
-    const names = { ...generateScalarLoops(kit, [spec.encoding, ...(spec.wide ?? [])], [spec.encoding]), ...spec.extend?.(kit) };
+    this.words = Math.ceil((RADIX * this.limbs) / 32);
+    this.chunks = { bytes: 8 * Math.ceil(this.words / 2), littleEndian: true };
+    const unique = (formats: ByteFormat[]) => [...new Map(formats.map((f) => [formatName(f), f])).values()];
+    const inputs = unique([spec.encoding, this.chunks, ...(spec.wide ?? [])]);
+    const names = { ...generateScalarLoops(kit, inputs, unique([spec.encoding, this.chunks])), ...spec.extend?.(kit) };
     kit.finish(names);
     this.rt = new WasmRuntime(mod.encode(Math.ceil(arena.next / 65536) + 1), arena.next);
     this.fn = this.rt.exports;
     this.fn.init!();
     this.elementBytes = kit.elementBytes;
-    this.words = Math.ceil((RADIX * this.limbs) / 32);
-    this.scratchWords = new Uint32Array(this.words);
-    this.limit = 1n << BigInt(RADIX * this.limbs);
+    this.limit = 1n << BigInt(8 * this.chunks.bytes);
   }
 
   /**
@@ -80,13 +81,19 @@ export class ScalarCore {
     }
   }
 
-  /** Writes k mod the order, canonical, at `at` (see the module header on the BigInt boundary). */
+  /**
+   * Writes k mod the order, canonical, at `at` (see the module header on the BigInt boundary):
+   * 64-bit chunks go from the BigInt straight into module memory, and wasm reduces them, so no
+   * secret word passes through a JavaScript Number (V8 represents a Number of 2^30 or more
+   * differently from a small one, a value-dependent path the timing test sees).
+   */
   write(at: number, k: bigint): void {
     if (k < 0n || k >= this.limit) k = ((k % this.order) + this.order) % this.order;
-    const w = bigintToWords(k, this.scratchWords);
-    repackBits(w, 0, w.length, 32, this.rt.u32, at >> 2, this.limbs, RADIX);
-    w.fill(0);
-    this.fn.reduce!(at, at);
+    this.scratch(this.chunks.bytes, (src) => {
+      const view = new DataView(this.rt.u8.buffer);
+      for (let i = 0; i < this.chunks.bytes / 8; i++) view.setBigUint64(src + 8 * i, BigInt.asUintN(64, k >> BigInt(64 * i)), true);
+      this.fn[`from${formatName(this.chunks)}`]!(at, src, 1);
+    });
   }
 
   /** The canonical element at `at` as 32-bit little-endian words, into `out` (the caller wipes it). */
@@ -103,22 +110,15 @@ export class ScalarCore {
     });
   }
 
-  /**
-   * The element at `at` as a BigInt (for results that leave as BigInts), assembled from 64-bit
-   * chunks read as BigInts directly: no word becomes a Number first (V8 boxes large Numbers, a
-   * value-dependent path).
-   */
+  /** The element at `at` as a BigInt (for results that leave as BigInts), read from its 64-bit chunks in module memory. */
   read(at: number): bigint {
-    const w = this.wordsAt(at, this.scratchWords);
-    let x = 0n;
-    for (let i = 2 * Math.ceil(this.words / 2) - 2; i >= 0; i -= 2) {
-      CHUNK.setUint32(0, w[i]!, true);
-      CHUNK.setUint32(4, w[i + 1] ?? 0, true);
-      x = (x << 64n) | CHUNK.getBigUint64(0, true);
-    }
-    CHUNK.setBigUint64(0, 0n);
-    w.fill(0);
-    return x;
+    return this.scratch(this.chunks.bytes, (dst) => {
+      this.fn[`to${formatName(this.chunks)}`]!(dst, at, 1);
+      const view = new DataView(this.rt.u8.buffer);
+      let x = 0n;
+      for (let i = this.chunks.bytes / 8 - 1; i >= 0; i--) x = (x << 64n) | view.getBigUint64(dst + 8 * i, true);
+      return x;
+    });
   }
 
   /** Reduces `count` strings of format f from `bytes` into elements at `at`. */

@@ -56,7 +56,7 @@ const thetaBytes = (sid: Uint8Array, aTilde: Uint8Array) => expand('rvole/theta'
 /**
  * Addresses of one call's vectors in the scalar core, E bytes per element: two sets of ξ rows of
  * WIDTH elements, the gadget and θ' = (θ_0, θ_1, 1) in Montgomery form, the check column, Alice's
- * (a_0, a_1, η), and one more element.
+ * (a_0, a_1, η), and an accumulator.
  */
 interface Layout {
   readonly E: number;
@@ -66,7 +66,7 @@ interface Layout {
   readonly theta: number;
   readonly check: number;
   readonly inputs: number;
-  readonly one: number;
+  readonly acc: number;
 }
 
 /** Runs `body` on fresh, zeroed vectors in the scalar core, zeroed again afterwards. */
@@ -78,7 +78,7 @@ function withVectors<T>(body: (v: Layout) => T): T {
     const theta = gadget + XI * E;
     const check = theta + WIDTH * E;
     const inputs = check + XI * E;
-    return body({ E, rows: at, rows2: at + rowsBytes, gadget, theta, check, inputs, one: inputs + WIDTH * E });
+    return body({ E, rows: at, rows2: at + rowsBytes, gadget, theta, check, inputs, acc: inputs + WIDTH * E });
   });
 }
 
@@ -109,9 +109,9 @@ function checkHash(v: Layout, sid: Uint8Array, rows: number, flags?: Uint8Array,
 function gadgetSums(v: Layout, rows: number, negate: number): [bigint, bigint] {
   const { fn } = S();
   return [0, 1].map((k) => {
-    fn.dot!(v.one, rows + k * v.E, WIDTH * v.E, v.gadget, v.E, XI);
-    fn.condNeg!(v.one, v.one, negate);
-    return S().read(v.one);
+    fn.dot!(v.acc, rows + k * v.E, WIDTH * v.E, v.gadget, v.E, XI);
+    fn.condNeg!(v.acc, v.acc, negate);
+    return S().read(v.acc);
   }) as [bigint, bigint];
 }
 
@@ -132,10 +132,10 @@ export function rvoleReceive(sid: Uint8Array, seeds: Uint8Array, rng: Rng): { st
   const gadget = gadgetBytes(sid);
   const chi = withVectors((v) => {
     loadGadget(v, gadget);
-    S().write(v.one, 0n);
-    for (let j = 0; j < XI; j++) S().fn.maskAdd!(v.one, v.one, v.gadget + j * v.E, bitAt(choices, j));
-    S().fn.fromMont!(v.one, v.one);
-    return S().read(v.one);
+    S().write(v.acc, 0n);
+    for (let j = 0; j < XI; j++) S().fn.maskAdd!(v.acc, v.acc, v.gadget + j * v.E, bitAt(choices, j));
+    S().fn.fromMont!(v.acc, v.acc);
+    return S().read(v.acc);
   });
   const message = new Uint8Array(RVOLE_MSG1_BYTES);
   message.set(u);
@@ -182,10 +182,10 @@ export function rvoleSend(
     const aTilde = S().encode(v.rows2, XI * WIDTH);
     loadTheta(v, sid, aTilde);
     // η' = θ_0·a_0 + θ_1·a_1 + η
-    fn.dot!(v.one, a, v.E, v.theta, v.E, WIDTH);
+    fn.dot!(v.acc, a, v.E, v.theta, v.E, WIDTH);
     const out = new Uint8Array(RVOLE_MSG2_BYTES);
     out.set(aTilde);
-    out.set(S().encode(v.one), A_TILDE_BYTES);
+    out.set(S().encode(v.acc), A_TILDE_BYTES);
     out.set(checkHash(v, sid, v.rows), A_TILDE_BYTES + SCALAR_BYTES);
     loadGadget(v, gadgetBytes(sid));
     return { message: out, shares: gadgetSums(v, v.rows, 1) };
@@ -213,9 +213,9 @@ export function rvoleFinish(state: RvoleReceiverState, message: Uint8Array): [bi
         for (let k = 0; k < WIDTH; k++) fn.maskAdd!(v.rows + (j * WIDTH + k) * v.E, v.rows + (j * WIDTH + k) * v.E, v.rows2 + (j * WIDTH + k) * v.E, bitAt(choices, j));
       }
       loadTheta(v, state.sid, aTilde);
-      S().write(v.one, etaPrime);
-      fn.condNeg!(v.one, v.one, 1);
-      if (!equalBytes(checkHash(v, state.sid, v.rows, choices, v.one), mu)) throw new RvoleCheckFailure('RVOLE check value μ does not verify');
+      S().write(v.acc, etaPrime);
+      fn.condNeg!(v.acc, v.acc, 1);
+      if (!equalBytes(checkHash(v, state.sid, v.rows, choices, v.acc), mu)) throw new RvoleCheckFailure('RVOLE check value μ does not verify');
       loadGadget(v, state.gadget);
       return gadgetSums(v, v.rows, 0);
     });

@@ -11,7 +11,7 @@ import { baseOtFinish, baseOtReceive, baseOtSend } from '../src/signing/ecdsa/ba
 import { bitAt, transpose } from '../src/signing/ecdsa/bits.js';
 import { dealSeeds } from '../src/signing/ecdsa/dealer.js';
 import { Fn } from '../src/signing/ecdsa/ec.js';
-import { compress, GfMultiplier } from '../src/signing/ecdsa/gf128.js';
+import { compress, compressAll, GfMultiplier } from '../src/signing/ecdsa/gf128.js';
 import { BLOCKS, COLUMN_BYTES, K, KAPPA, LEAVES, SEED_BYTES } from '../src/signing/ecdsa/params.js';
 import { buildPprf, evalPprf, PprfProofError, PPRF_BLOCK_BYTES } from '../src/signing/ecdsa/pprf.js';
 import { rvoleFinish, rvoleReceive, rvoleSend, RvoleCheckFailure, RVOLE_MSG2_BYTES } from '../src/signing/ecdsa/rvole.js';
@@ -90,7 +90,7 @@ describe('all-but-one PPRF (SoftSpokenOT seeds, k = 4)', () => {
     fc.assert(
       fc.property(seedArb, (seed) => {
         const { sid, choices, chosen, built } = setup(seed);
-        const { seeds, deltas } = evalPprf(sid, choices, chosen, built.message);
+        const { seeds, deltas } = evalPprf(sid, Uint8Array.from(choices), Uint8Array.from(chosen), built.message);
         for (let block = 0; block < BLOCKS; block++) {
           let expected = 0;
           for (let l = 0; l < K; l++) expected = 2 * expected + (1 - bitAt(choices, block * K + l));
@@ -112,7 +112,7 @@ describe('all-but-one PPRF (SoftSpokenOT seeds, k = 4)', () => {
     for (const offset of [PPRF_BLOCK_BYTES - 1, PPRF_BLOCK_BYTES - 40, 5 * PPRF_BLOCK_BYTES + (bitAt(choices, 5 * K + 1) * 32 + 3)]) {
       const bad = Uint8Array.from(built.message);
       bad[offset]! ^= 1;
-      expect(() => evalPprf(sid, choices, chosen, bad)).toThrow(PprfProofError);
+      expect(() => evalPprf(sid, Uint8Array.from(choices), Uint8Array.from(chosen), bad)).toThrow(PprfProofError);
     }
   });
 
@@ -132,15 +132,28 @@ describe('all-but-one PPRF (SoftSpokenOT seeds, k = 4)', () => {
 });
 
 describe('GF(2^128)', () => {
-  it('table multiplication matches the bitwise reference, and compress is Σ γ_j·e_j ⊕ e_last', () => {
+  const element = fc.uint8Array({ minLength: 16, maxLength: 16 });
+
+  it('multiplication matches the bitwise reference, and compress is Σ γ_j·e_j ⊕ e_last', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ minLength: 16, maxLength: 16 }), fc.uint8Array({ minLength: 16, maxLength: 16 }), (a, b) => {
-        const acc = new Uint32Array(4);
-        new GfMultiplier(a).mulAccumulate(acc, b, 0);
+      fc.property(element, element, (a, b) => {
         const direct = compress([new GfMultiplier(a)], new Uint8Array([...b, ...new Uint8Array(16)]), 0);
         expect(direct).toEqual(gfMulReference(a, b));
       }),
       { numRuns: 30 },
+    );
+  });
+
+  it('the bitsliced compressAll equals compress on every element set', () => {
+    fc.assert(
+      fc.property(fc.array(element, { minLength: 4, maxLength: 4 }), seedArb, fc.constantFrom(32, 64, 256), (gammas, seed, count) => {
+        const stride = 80 + (seed % 3) * 16;
+        const bytes = seededRng(seed)(count * stride);
+        const ms = gammas.map((g) => new GfMultiplier(g));
+        const all = compressAll(ms, bytes, count, stride);
+        for (let i = 0; i < count; i++) expect(all.subarray(16 * i, 16 * i + 16)).toEqual(compress(ms, bytes, i * stride));
+      }),
+      { numRuns: 10 },
     );
   });
 });
@@ -213,11 +226,15 @@ describe('RVOLE (DKLs23 Protocol 5.2)', () => {
   it('a tampered ã entry, η\' or μ in message 2 fails Bob\'s μ check', () => {
     const { rng, sid, punctured, deltas, a, bob } = run('m2');
     const alice = rvoleSend(sid, punctured, deltas, bob.message, a, rng);
+    // rvoleFinish consumes Bob's state: each attempt gets a copy
+    const fresh = () => ({ ...bob.state, choices: Uint8Array.from(bob.state.choices), outputs: Uint8Array.from(bob.state.outputs) });
     for (const offset of [31, 32 * 700 + 31, RVOLE_MSG2_BYTES - 64 - 1, RVOLE_MSG2_BYTES - 1]) {
       const bad = Uint8Array.from(alice.message);
       bad[offset] = bad[offset]! ^ 1;
-      expect(() => rvoleFinish(bob.state, bad)).toThrow(RvoleCheckFailure);
+      expect(() => rvoleFinish(fresh(), bad)).toThrow(RvoleCheckFailure);
     }
+    const d = rvoleFinish(fresh(), alice.message);
+    for (const k of [0, 1]) expect(Fn.add(alice.shares[k]!, d[k]!)).toBe(Fn.mul(a[k]!, bob.chi));
   });
 
   it('a message 1 replayed into another session (another sid) fails Alice\'s check', () => {

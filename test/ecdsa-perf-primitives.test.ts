@@ -2,8 +2,8 @@
  * Differential tests of the fast primitives under the DKLs23 engine against their references:
  * the WebAssembly TurboSHAKE128, SHA-256 and ChaCha20 (src/math/keccak, sha256, chacha) against
  * @noble/hashes and @noble/ciphers; batch point encoding against one-by-one encoding; hash32
- * against transcriptHash; the block transpose and the scalar-vector encoding against plain
- * bit-by-bit and hex versions.
+ * against transcriptHash; the block transpose against the bit-by-bit definition, and the strict
+ * decoding of scalar vectors.
  * @module
  */
 import { chacha20 } from '@noble/ciphers/chacha.js';
@@ -11,7 +11,7 @@ import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
 import { turboshake128 as nobleTurboshake } from '@noble/hashes/sha3-addons.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bytesToHex } from '../src/math/bytes.js';
+import { bigintToBytesBE, bytesToHex, concatBytes } from '../src/math/bytes.js';
 import { chacha20Keystreams } from '../src/math/chacha/keystreams.js';
 import { TurboShake128, turboshake128 } from '../src/math/keccak/turboshake.js';
 import { encodeCompressedBatch } from '../src/math/secp256k1/batch-encode.js';
@@ -21,7 +21,7 @@ import { transcriptHash } from '../src/mpc/transcript.js';
 import { bitAt, transpose } from '../src/signing/ecdsa/bits.js';
 import { Fn } from '../src/signing/ecdsa/ec.js';
 import { hash32 } from '../src/signing/ecdsa/hashing.js';
-import { decodeScalars, encodeScalars } from '../src/signing/ecdsa/scalar-vector.js';
+import { checkScalars } from '../src/signing/ecdsa/scalar-vector.js';
 import { seededRng } from './helpers/rng.js';
 
 const hex = bytesToHex;
@@ -105,12 +105,16 @@ describe('protocol helpers', () => {
     }
   });
 
-  it('scalar vectors encode as 32-byte big-endian words and round-trip', () => {
+  it('scalar vectors decode strictly: 32-byte big-endian entries below n, the first bad index named', () => {
     const rng = seededRng(13);
     const values = [0n, 1n, Fn.order - 1n, ...Array.from({ length: 50 }, () => Fn.random(rng))];
-    const bytes = encodeScalars(values);
-    values.forEach((v, i) => expect(hex(bytes.subarray(32 * i, 32 * i + 32))).toBe(v.toString(16).padStart(64, '0')));
-    expect(decodeScalars(bytes, values.length)).toEqual(values);
-    expect(() => encodeScalars([Fn.order])).toThrow();
+    const bytes = concatBytes(...values.map((v) => bigintToBytesBE(v, 32)));
+    expect(() => checkScalars(bytes, values.length)).not.toThrow();
+    expect(() => checkScalars(bytes, values.length + 1)).toThrow(/expected 54 scalars/);
+    for (const [bad, at] of [[Fn.order, 7], [2n ** 256n - 1n, 0], [Fn.order + 1n, 52]] as const) {
+      const tampered = Uint8Array.from(bytes);
+      tampered.set(bigintToBytesBE(bad, 32), 32 * at);
+      expect(() => checkScalars(tampered, values.length)).toThrow(new RegExp(`non-canonical scalar at index ${at}$`));
+    }
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Byte helpers shared by every layer: hex, concatenation, fixed-width integer encodings and a
- * constant-time comparison. Pure functions, no I/O.
+ * constant-time comparison. Pure functions, no I/O. Integers are read from bytes without a hex
+ * string, since the bytes are often secret (random scalars, decoded shares).
  * @module
  */
 
@@ -66,10 +67,38 @@ export function bigintToBytesLE(n: bigint, length: number): Uint8Array {
   return bigintToBytesBE(n, length).reverse();
 }
 
-export function bytesToBigintBE(bytes: Uint8Array): bigint {
-  return bytes.length === 0 ? 0n : BigInt('0x' + bytesToHex(bytes));
+const CHUNK = new DataView(new ArrayBuffer(8));
+
+/**
+ * The low 32·out.length bits of a nonnegative k as little-endian 32-bit words, into `out`: fixed
+ * 64-bit chunks, so the work depends on the words asked for and on V8's digit count of k only.
+ */
+export function bigintToWords(k: bigint, out: Uint32Array): Uint32Array {
+  for (let i = 0; i < out.length; i += 2) {
+    CHUNK.setBigUint64(0, BigInt.asUintN(64, k >> BigInt(32 * i)), true);
+    out[i] = CHUNK.getUint32(0, true);
+    if (i + 1 < out.length) out[i + 1] = CHUNK.getUint32(4, true);
+  }
+  CHUNK.setBigUint64(0, 0n);
+  return out;
 }
 
+/** The big-endian integer of `bytes`, read in 64-bit chunks (no hex string: the bytes may be secret). */
+export function bytesToBigintBE(bytes: Uint8Array): bigint {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let x = 0n;
+  let i = 0;
+  for (const head = bytes.length % 8; i < head; i++) x = (x << 8n) | BigInt(bytes[i]!);
+  for (; i < bytes.length; i += 8) x = (x << 64n) | view.getBigUint64(i);
+  return x;
+}
+
+/** The little-endian integer of `bytes`, likewise. */
 export function bytesToBigintLE(bytes: Uint8Array): bigint {
-  return bytesToBigintBE(Uint8Array.from(bytes).reverse());
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let x = 0n;
+  let i = bytes.length - 1;
+  for (const head = bytes.length % 8; i >= bytes.length - head; i--) x = (x << 8n) | BigInt(bytes[i]!);
+  for (i -= 7; i >= 0; i -= 8) x = (x << 64n) | view.getBigUint64(i, true);
+  return x;
 }

@@ -4,21 +4,28 @@
  * scalar), the width-w non-adjacent form (Solinas; the loop of libsecp256k1's
  * secp256k1_ecmult_wnaf), and signed c-bit windows for Pippenger's buckets. The scalar is
  * unpacked once into 32-bit words; the digit loops then run on small integers, not BigInt.
+ * Signed windows of a secret are computed from its words (wasm/scalar-core.ts `wordsAt`) with
+ * no branch, index or loop bound that depends on them; a BigInt scalar (public ones: wNAF,
+ * Pippenger) is unpacked in fixed 64-bit chunks.
  * @module
  */
+import { bigintToWords } from './bytes.js';
 
 const WORDS = 9; // scalars below 2^288
 
-/** Little-endian 32-bit words of a nonnegative integer below 2^288. */
+/** Little-endian 32-bit words of a nonnegative integer below 2^288, and one zero word past the end for reads across it. */
 function toWords(k: bigint): Uint32Array {
   if (k < 0n || k >> BigInt(32 * WORDS) !== 0n) throw new RangeError('scalar out of range for recoding');
-  const hex = k.toString(16);
-  const w = new Uint32Array(WORDS + 1); // one zero word past the end for reads across it
-  // hex digits from the least significant, eight per word (no substrings: this runs per multiplication)
-  for (let j = hex.length - 1, bit = 0; j >= 0; j--, bit += 4) {
-    const c = hex.charCodeAt(j);
-    w[bit >>> 5] = w[bit >>> 5]! | ((c <= 57 ? c - 48 : c - 87) << (bit & 31));
-  }
+  const w = new Uint32Array(WORDS + 1);
+  bigintToWords(k, w.subarray(0, WORDS));
+  return w;
+}
+
+/** A copy of up to WORDS words with the zero word past the end (the caller wipes it). */
+function paddedWords(words: ArrayLike<number>): Uint32Array {
+  if (words.length > WORDS) throw new RangeError('scalar out of range for recoding');
+  const w = new Uint32Array(WORDS + 1);
+  for (let i = 0; i < words.length; i++) w[i] = words[i]!;
   return w;
 }
 
@@ -33,10 +40,11 @@ function bits(w: Uint32Array, at: number, count: number): number {
 
 /**
  * `count` signed radix-2^w digits d_i with k = Σ d_i·2^(wi) and |d_i| ≤ 2^(w−1); the carry is
- * computed arithmetically, without branching on digit values. Requires k < 2^(w·count − 1).
+ * computed arithmetically, without branching on digit values. k is a BigInt or its little-endian
+ * 32-bit words; requires k < 2^(w·count − 1).
  */
-export function signedWindows(k: bigint, w: number, count: number, out: Int32Array = new Int32Array(count)): Int32Array {
-  const words = toWords(k);
+export function signedWindows(k: bigint | ArrayLike<number>, w: number, count: number, out: Int32Array = new Int32Array(count)): Int32Array {
+  const words = typeof k === 'bigint' ? toWords(k) : paddedWords(k);
   const half = 1 << (w - 1);
   let carry = 0;
   for (let i = 0; i < count; i++) {
@@ -44,7 +52,11 @@ export function signedWindows(k: bigint, w: number, count: number, out: Int32Arr
     carry = (d + half - 1) >> w; // 1 iff d > 2^(w−1)
     out[i] = d - (carry << w);
   }
-  if (carry !== 0 || (count * w < 32 * WORDS && k >> BigInt(count * w) !== 0n)) throw new RangeError('scalar too large for the window count');
+  // the bits above the digits, accumulated without a data-dependent branch (nonzero only on misuse)
+  let above = carry;
+  for (let at = count * w; at < 32 * WORDS; at += 30) above |= bits(words, at, Math.min(30, 32 * WORDS - at));
+  words.fill(0);
+  if (above !== 0) throw new RangeError('scalar too large for the window count');
   return out;
 }
 

@@ -15,18 +15,14 @@ import { WireError } from './wire-error.js';
 
 export const PRESIGNATURE_VERSION = 1;
 
+/** The encoding; the secrets' byte encodings are zeroed once copied into it. */
 export function encodePresignature(p: Presignature): Uint8Array {
-  return encodeMessage(tessera.v1.StoredPresignature, {
-    version: PRESIGNATURE_VERSION,
-    id: hexToBytes(p.id),
-    keyId: p.keyId,
-    signers: [...p.signers],
-    R: p.R,
-    publicKey: p.publicKey,
-    phi: Fn.encode(p.phi.expose()),
-    rxv: Fn.encode(p.rxv.expose()),
-    u: Fn.encode(p.u.expose()),
-  });
+  const [phi, rxv, u] = [p.phi, p.rxv, p.u].map((s) => Fn.encode(s.expose())) as [Uint8Array, Uint8Array, Uint8Array];
+  try {
+    return encodeMessage(tessera.v1.StoredPresignature, { version: PRESIGNATURE_VERSION, id: hexToBytes(p.id), keyId: p.keyId, signers: [...p.signers], R: p.R, publicKey: p.publicKey, phi, rxv, u });
+  } finally {
+    [phi, rxv, u].forEach((b) => b.fill(0));
+  }
 }
 
 export function decodePresignature(bytes: Uint8Array): Presignature {

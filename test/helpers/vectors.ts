@@ -336,8 +336,8 @@ export function describeSigningVector(v: SigningVector): void {
       const rng = replayRng([hexToBytes(o.hidingNonceRandomness), hexToBytes(o.bindingNonceRandomness)]);
       const { nonces, commitment } = commit(suite, o.id, keyOf(o.id).secretShare.expose(), rng);
       const { hiding, binding } = nonces.expose();
-      expect(hex(Fn.encode(hiding))).toBe(o.hidingNonce);
-      expect(hex(Fn.encode(binding))).toBe(o.bindingNonce);
+      expect(hex(hiding)).toBe(o.hidingNonce);
+      expect(hex(binding)).toBe(o.bindingNonce);
       expect(commitment.id).toBe(o.id);
       expect(hex(commitment.hiding)).toBe(o.hidingNonceCommitment);
       expect(hex(commitment.binding)).toBe(o.bindingNonceCommitment);
@@ -358,7 +358,7 @@ export function describeSigningVector(v: SigningVector): void {
       const o = v.roundOne.find((x) => x.id === id)!;
       const own = list.find((c) => c.id === id)!;
       const store = new MemoryNonceStore();
-      store.put(new SigningNonces(scalar(o.hidingNonce), scalar(o.bindingNonce), commitmentHandle(own)));
+      store.put(new SigningNonces(hexToBytes(o.hidingNonce), hexToBytes(o.bindingNonce), commitmentHandle(own)));
       const { share } = signShare(suite, keyOf(id), own, store, list, msg);
       expect(hex(share)).toBe(sigShare);
     });

@@ -2,8 +2,9 @@
  * edwards25519 points on the WebAssembly core: immutable values in extended coordinates, RFC
  * 8032 §5.1.2 encoding and strict §5.1.3 decoding (canonical y < p, on the curve, x = 0 only
  * with sign bit 0), small-order and prime-order-subgroup checks, constant-time multiplication
- * for secret scalars (signed 4-bit windows, or the comb for B) and variable-time wNAF Strauss
- * and Pippenger for public ones.
+ * for secret scalars (signed 4-bit windows, or the comb for B; the scalar reduced mod l in wasm,
+ * scalars.ts, and recoded from its words) and variable-time wNAF Strauss and Pippenger for public
+ * ones.
  * @module
  */
 import { bytesToBigintLE, EncodingError } from '../bytes.js';
@@ -14,6 +15,7 @@ import { bytesLEToLimbs, LIMBS, limbsToBytesLE } from '../wasm/limbs.js';
 import { liveTerms, runPippenger, runStrauss } from '../wasm/msm.js';
 import { BX, BY, COMB_ROWS, ed25519Core, IDENTITY, B_WINDOW, TERM_STRIDE, writeExtended } from './core.js';
 import { L, P, POINT_BYTES } from './curve-gen.js';
+import { ed25519Scalars } from './scalars.js';
 
 const WINDOW_DIGITS = 64; // signed radix-16 digits of a scalar below 2^255
 const WNAF_DIGITS = 256;
@@ -22,6 +24,14 @@ const A_ENTRIES = 1 << (A_WINDOW - 2);
 const PIPPENGER_FROM = 48;
 
 const modL = (k: bigint) => ((k % L) + L) % L;
+/** Words of a secret scalar reduced mod l, wiped after each use. */
+const WORDS = new Uint32Array(9);
+
+/** Signed radix-16 digits of k mod l at `digits` in constant time (the reduction in wasm, scalars.ts). */
+function secretWindows(k: bigint, count: number, digits: Int32Array): void {
+  signedWindows(ed25519Scalars().reducedWords(k, WORDS), 4, count, digits);
+  WORDS.fill(0);
+}
 
 const binding: CurveBinding<Ed25519Point> = {
   core: ed25519Core,
@@ -111,7 +121,7 @@ export class Ed25519Point extends CorePoint<Ed25519Point> {
     rt.u32.set(IDENTITY, table >> 2);
     this.put(table + POINT_BYTES);
     for (let j = 2; j < COMB_ENTRIES; j++) fn.add!(table + j * POINT_BYTES, table + (j - 1) * POINT_BYTES, table + POINT_BYTES);
-    signedWindows(modL(k), 4, WINDOW_DIGITS, rt.i32.subarray(digits >> 2));
+    secretWindows(k, WINDOW_DIGITS, rt.i32.subarray(digits >> 2));
     fn.ctWindowMul!(io[1], table, 1, digits, WINDOW_DIGITS);
     rt.i32.fill(0, digits >> 2, (digits >> 2) + WINDOW_DIGITS);
     rt.release(mark);
@@ -123,7 +133,7 @@ export class Ed25519Point extends CorePoint<Ed25519Point> {
     const { rt, fn, io, comb } = ed25519Core();
     const mark = rt.mark();
     const digits = rt.alloc(COMB_ROWS * 4);
-    signedWindows(modL(k), 4, COMB_ROWS, rt.i32.subarray(digits >> 2));
+    secretWindows(k, COMB_ROWS, rt.i32.subarray(digits >> 2));
     fn.ctCombMul!(io[1], comb, digits, COMB_ROWS);
     rt.i32.fill(0, digits >> 2, (digits >> 2) + COMB_ROWS);
     rt.release(mark);

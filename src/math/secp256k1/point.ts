@@ -3,7 +3,8 @@
  * with SEC1 compressed encoding and strict decoding (SEC 1 v2 §2.3.3–2.3.4: canonical x < p, on
  * the curve; the cofactor is 1 so every curve point is in the group), constant-time
  * multiplication for secret scalars (GLV with signed 5-bit windows, or the affine comb for G
- * with signed 6-bit digits), and variable-time GLV/wNAF Strauss and Pippenger for public ones.
+ * with signed 6-bit digits; the scalar reduced and split in wasm, scalars.ts, and recoded from
+ * its words), and variable-time GLV/wNAF Strauss and Pippenger for public ones.
  * @module
  */
 import { bytesToBigintBE, EncodingError } from '../bytes.js';
@@ -14,6 +15,7 @@ import { bytesBEToLimbs, ELEMENT_BYTES, LIMBS, limbsToBytesLE, writeLimbs } from
 import { AFFINE_BYTES, COMB_WINDOW, GLV_ENTRIES, GLV_WINDOW, N, P, POINT_BYTES } from './curve-gen.js';
 import { COMB_ROWS, G_WINDOW, GX, GY, lambdaTable, secp256k1Core, TERM_STRIDE, writeAffine } from './core.js';
 import { splitScalar } from './glv.js';
+import { glvHalves, secp256k1Scalars } from './scalars.js';
 
 const WORDS = POINT_BYTES / 4;
 const GLV_DIGITS = Math.ceil(130 / GLV_WINDOW); // signed radix-2^w digits of a GLV half (< 2^129)
@@ -24,6 +26,8 @@ const P_ENTRIES = 1 << (P_WINDOW - 2);
 const PIPPENGER_FROM = 48;
 
 const mod = (k: bigint) => ((k % N) + N) % N;
+/** Words of the two GLV halves of a secret scalar (or of the scalar itself), wiped after each use. */
+const HALVES = [new Uint32Array(9), new Uint32Array(9)] as const;
 
 /** Big-endian 32 bytes of the canonical field element at limb index `at`. */
 function fieldBytesBE(limbs: Uint32Array, at: number): Uint8Array {
@@ -125,18 +129,23 @@ export class Secp256k1Point extends CorePoint<Secp256k1Point> {
     return x.length === 32 && belowP(x) && decompress(x, 0);
   }
 
-  /** k·P in constant time (the scalar's bits choose no branch and no memory address). */
+  /**
+   * k·P in constant time: the scalar's bits choose no branch and no memory address, from its
+   * reduction and GLV split (scalars.ts) to the masked table lookups.
+   */
   multiply(k: bigint): Secp256k1Point {
-    k = mod(k);
     const { rt, fn, io } = secp256k1Core();
-    const [k1, k2] = splitScalar(k);
+    const [k1, k2] = HALVES;
+    const [neg1, neg2] = glvHalves(k, k1, k2);
     const mark = rt.mark();
     const tables = rt.alloc(2 * GLV_ENTRIES * POINT_BYTES);
     const digits = rt.alloc(2 * GLV_DIGITS * 4);
     fn.jToP!(io[0], this.put(io[0]));
-    fn.glvTables!(tables, tables + GLV_ENTRIES * POINT_BYTES, io[0], Number(k1 < 0n), Number(k2 < 0n));
-    signedWindows(k1 < 0n ? -k1 : k1, GLV_WINDOW, GLV_DIGITS, rt.i32.subarray(digits >> 2));
-    signedWindows(k2 < 0n ? -k2 : k2, GLV_WINDOW, GLV_DIGITS, rt.i32.subarray((digits >> 2) + GLV_DIGITS));
+    fn.glvTables!(tables, tables + GLV_ENTRIES * POINT_BYTES, io[0], neg1, neg2);
+    signedWindows(k1, GLV_WINDOW, GLV_DIGITS, rt.i32.subarray(digits >> 2));
+    signedWindows(k2, GLV_WINDOW, GLV_DIGITS, rt.i32.subarray((digits >> 2) + GLV_DIGITS));
+    k1.fill(0);
+    k2.fill(0);
     fn.ctWindowMul!(io[1], tables, 2, digits, GLV_DIGITS);
     fn.pToJ!(io[1], io[1]);
     rt.i32.fill(0, digits >> 2, (digits >> 2) + 2 * GLV_DIGITS);
@@ -144,13 +153,14 @@ export class Secp256k1Point extends CorePoint<Secp256k1Point> {
     return Secp256k1Point.take(io[1]);
   }
 
-  /** k·G in constant time, from the comb table. */
+  /** k·G in constant time, from the comb table (k reduced in constant time, scalars.ts). */
   static mulBase(k: bigint): Secp256k1Point {
-    k = mod(k);
     const { rt, fn, io, comb } = secp256k1Core();
     const mark = rt.mark();
     const digits = rt.alloc(COMB_ROWS * 4);
-    signedWindows(k, COMB_WINDOW, COMB_ROWS, rt.i32.subarray(digits >> 2));
+    const words = secp256k1Scalars().reducedWords(k, HALVES[0]);
+    signedWindows(words, COMB_WINDOW, COMB_ROWS, rt.i32.subarray(digits >> 2));
+    words.fill(0);
     fn.ctCombMul!(io[1], comb, digits, COMB_ROWS);
     fn.pToJ!(io[1], io[1]);
     rt.i32.fill(0, digits >> 2, (digits >> 2) + COMB_ROWS);

@@ -1,8 +1,8 @@
 /**
  * The part of a curve point that is the same on every WebAssembly core: an immutable copy of
  * the point's limbs in JavaScript, written to the core's I/O slots for each operation and read
- * back from them. Subclasses name the generated functions and add encodings and
- * multiplication.
+ * back from them, and a constant-time select of two points by a secret bit. Subclasses name the
+ * generated functions and add encodings and multiplication.
  * @module
  */
 import { invertVar } from '../modinv.js';
@@ -126,6 +126,16 @@ export abstract class CorePoint<T extends CorePoint<T>> {
   double(): T {
     const { io } = this.binding.core();
     return this.run(this.binding.names.dbl, io[1], this.put(io[0]));
+  }
+
+  /** this if flag is 0, other if it is 1, for a secret bit: a masked select of the words, no branch. */
+  select(other: T, flag: number): T {
+    const mask = -flag;
+    const a = this.words;
+    const b = other.words;
+    const out = new Uint32Array(a.length);
+    for (let i = 0; i < a.length; i++) out[i] = a[i]! ^ ((a[i]! ^ b[i]!) & mask);
+    return this.binding.make(out);
   }
 
   equals(other: T): boolean {

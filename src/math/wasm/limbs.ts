@@ -2,7 +2,8 @@
  * The limb representation shared by every WebAssembly field: ten unsigned 32-bit words holding
  * radix-2^26 digits, little-endian (libsecp256k1's field_10x26 layout and ref10's 10-limb
  * layout, with a uniform radix). Conversions to and from BigInt and bytes run in JavaScript, at
- * the edges of an operation only.
+ * the edges of an operation only; `repackBits` converts between radixes with integer operations
+ * alone, for secret values.
  * @module
  */
 
@@ -87,4 +88,23 @@ export function limbsToBytesLE(src: Uint32Array, at: number, out: Uint8Array = n
     }
   }
   return out;
+}
+
+/**
+ * Re-slices the little-endian `from`-bit digits src[srcAt …) (srcCount of them) into `count`
+ * digits of `to` bits at dst[dstAt …), with 32-bit integer operations only: no floating point and
+ * no branch or index that depends on a digit's value, so it may carry secrets.
+ */
+export function repackBits(src: ArrayLike<number>, srcAt: number, srcCount: number, from: number, dst: { [i: number]: number }, dstAt: number, count: number, to: number): void {
+  const mask = to === 32 ? -1 : (1 << to) - 1;
+  for (let j = 0; j < count; j++) {
+    let i = Math.floor((j * to) / from);
+    let off = j * to - i * from;
+    let v = 0;
+    for (let got = 0; got < to && i < srcCount; i++, off = 0) {
+      v |= (src[srcAt + i]! >>> off) << got;
+      got += from - off;
+    }
+    dst[dstAt + j] = (v & mask) >>> 0;
+  }
 }

@@ -92,6 +92,14 @@ export class Body {
   store32from64(offset = 0): this {
     return this.op(0x3e, ...memarg(2, offset));
   }
+  /** i64.load8_u: one byte zero-extended. */
+  load8u64(offset = 0): this {
+    return this.op(0x31, ...memarg(0, offset));
+  }
+  /** i64.store8: the low byte. */
+  store8from64(offset = 0): this {
+    return this.op(0x3c, ...memarg(0, offset));
+  }
   loadI32(offset = 0): this {
     return this.op(0x28, ...memarg(2, offset));
   }
@@ -205,6 +213,7 @@ export class Body {
   i64ShrS(): this { return this.op(0x87); }
   i64ShrU(): this { return this.op(0x88); }
   i64ExtendI32U(): this { return this.op(0xad); }
+  i32WrapI64(): this { return this.op(0xa7); }
 
   /** Pushes the i32 address `base + offset` where base is a local (or absent for a constant). */
   addr(base: number | null, offset: number): this {

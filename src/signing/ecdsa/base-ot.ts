@@ -14,20 +14,32 @@
  * and the index, encoded fixed-width. Decoding failures throw EncodingError for the caller to
  * blame the sender. Each side works in phases over the whole batch so that the points of a
  * flight are encoded together (one field inversion, ec.ts `encodeAll`).
+ *
+ * The receiver's choice bit b selects no branch and no address: H_b's DST ends in the digit
+ * '0' + b, the pair (r_0, r_1) is laid out by a masked swap, and T_b is chosen by a masked select
+ * (ec.ts `selectPoint`). The shared points t·m_b are zeroed once hashed into keys. The scalars
+ * t_a, t_b are BigInts, which V8 handles in variable time and cannot overwrite (the residual).
  * @module
  */
-import { concatBytes, EncodingError, u32be } from '../../math/bytes.js';
+import { concatBytes, EncodingError, u32be, utf8 } from '../../math/bytes.js';
 import type { Rng } from '../../math/random.js';
 import { bitAt } from './bits.js';
-import { encodeAll, Fn, G, hashToPoint, type Point, randomPointEncoding } from './ec.js';
+import { encodeAll, Fn, G, hashToPoint, type Point, randomPointEncoding, selectPoint } from './ec.js';
 import { hash32 } from './hashing.js';
 import { POINT_BYTES, SEED_BYTES } from './params.js';
+import { redacted } from './secret-bytes.js';
 
 /** Bytes per OT in each flight: two compressed points. */
 export const BASE_OT_MESSAGE_BYTES = 2 * POINT_BYTES;
 
+const H_LABEL = utf8('base-ot/H');
+
+/** H_b(sid, idx, other): the label "base-ot/H0" or "base-ot/H1" made arithmetically from b. */
 function hb(sid: Uint8Array, idx: number, b: number, other: Uint8Array): Point {
-  return hashToPoint(`base-ot/H${b}`, concatBytes(sid, u32be(idx), other));
+  const label = new Uint8Array(H_LABEL.length + 1);
+  label.set(H_LABEL);
+  label[H_LABEL.length] = 0x30 + b;
+  return hashToPoint(label, concatBytes(sid, u32be(idx), other));
 }
 
 /** Bytes one Fn.random call draws (ScalarField.random: the encoding plus 64 bits). */
@@ -65,7 +77,8 @@ export interface BaseOtReceiverState {
   readonly count: number;
   /** Packed choice bits. */
   readonly choices: Uint8Array;
-  readonly secrets: readonly bigint[];
+  /** t_a per OT, emptied by baseOtFinish. */
+  readonly secrets: bigint[];
 }
 
 /** The receiver's message for `count` OTs with the given packed choice bits. */
@@ -84,11 +97,16 @@ export function baseOtReceive(sid: Uint8Array, choices: Uint8Array, count: numbe
   const chosenBytes = encodeAll(chosen);
   const message = new Uint8Array(count * BASE_OT_MESSAGE_BYTES);
   for (let idx = 0; idx < count; idx++) {
-    const b = bitAt(choices, idx);
-    message.set(pointAt(chosenBytes, idx), (2 * idx + b) * POINT_BYTES);
-    message.set(pointAt(others, idx), (2 * idx + 1 - b) * POINT_BYTES);
+    // r_b at 2·idx + b and r_{1−b} at the other slot: a swap under the mask −b
+    const mask = -bitAt(choices, idx);
+    const [c, o] = [pointAt(chosenBytes, idx), pointAt(others, idx)];
+    for (let i = 0; i < POINT_BYTES; i++) {
+      const d = (c[i]! ^ o[i]!) & mask;
+      message[2 * idx * POINT_BYTES + i] = c[i]! ^ d;
+      message[(2 * idx + 1) * POINT_BYTES + i] = o[i]! ^ d;
+    }
   }
-  return { state: { sid, count, choices, secrets }, message };
+  return { state: redacted('BaseOtReceiverState', { sid, count, choices, secrets }), message };
 }
 
 /** The sender's reply and both keys of every OT (keys[b] holds count × 32 bytes). */
@@ -109,24 +127,31 @@ export function baseOtSend(sid: Uint8Array, message: Uint8Array, count: number, 
   pool.wipe();
   const reply = encodeAll(ts.map((t) => G.mulBase(t)));
   const shared = encodeAll(ms.map((m, i) => G.mul(m, ts[i]!)));
+  ts.length = 0;
   const keys: [Uint8Array, Uint8Array] = [new Uint8Array(count * SEED_BYTES), new Uint8Array(count * SEED_BYTES)];
   for (let idx = 0; idx < count; idx++) {
     for (const b of [0, 1] as const) keys[b].set(outputKey(sid, idx, b, pointAt(shared, 2 * idx + b)), idx * SEED_BYTES);
   }
+  shared.fill(0);
   return { reply, keys };
 }
 
-/** The receiver's keys ρ_{b_idx} (count × 32 bytes). */
+/**
+ * The receiver's keys ρ_{b_idx} (count × 32 bytes). The state's secrets are used up: the array is
+ * emptied (its BigInts become garbage; they cannot be overwritten).
+ */
 export function baseOtFinish(state: BaseOtReceiverState, reply: Uint8Array): Uint8Array {
   const { sid, count, choices, secrets } = state;
   if (reply.length !== count * BASE_OT_MESSAGE_BYTES) throw new EncodingError(`base OT reply must be ${count * BASE_OT_MESSAGE_BYTES} bytes`);
   const shared: Point[] = [];
   for (let idx = 0; idx < count; idx++) {
-    const T = decodePair(reply, idx); // both, so that a bad T_{1−b} fails whatever b is
-    shared.push(G.mul(T[bitAt(choices, idx)]!, secrets[idx]!));
+    const [T0, T1] = decodePair(reply, idx); // both, so that a bad T_{1−b} fails whatever b is
+    shared.push(G.mul(selectPoint(bitAt(choices, idx), T0, T1), secrets[idx]!));
   }
+  secrets.length = 0;
   const sharedBytes = encodeAll(shared);
   const keys = new Uint8Array(count * SEED_BYTES);
   for (let idx = 0; idx < count; idx++) keys.set(outputKey(sid, idx, bitAt(choices, idx), pointAt(sharedBytes, idx)), idx * SEED_BYTES);
+  sharedBytes.fill(0);
   return keys;
 }

@@ -4,9 +4,12 @@
  * s = Σw_i / Σu_i = (m + r_x·sk)/r, low-S normalized (s > n/2 → n − s, flipping the recovery
  * id's parity bit), recid = (y(R) odd) | (x(R) ≥ n) << 1, and the signature is verified against
  * the (derived) public key PK' (prehashed, low s required; ec.ts `verifyLowS`) before it is released.
+ * w_i is computed on the constant-time scalar core of n (m public, in Montgomery form; φ_i and
+ * r_x·v_i cross from their BigInts once); w_i and u_i are published, so they leave as BigInts.
  * @module
  */
 import { bytesToBigintBE, concatBytes } from '../../math/bytes.js';
+import { secp256k1Scalars } from '../../math/secp256k1/scalars.js';
 import { G, Fn, hasOddY, verifyLowS, xCoordinate } from './ec.js';
 import { EcdsaSignatureError } from './errors.js';
 import type { Presignature } from './presign-rounds.js';
@@ -27,7 +30,19 @@ export interface PartialSignature {
 const digestScalar = (digest: Uint8Array) => Fn.create(bytesToBigintBE(digest));
 
 export function partialSignature(p: Presignature, digest: Uint8Array): PartialSignature {
-  return { w: Fn.add(Fn.mul(digestScalar(digest), p.phi.expose()), p.rxv.expose()), u: p.u.expose() };
+  const S = secp256k1Scalars();
+  const E = S.elementBytes;
+  const w = S.scratch(3 * E, (at) => {
+    const [phi, rxv, m] = [at, at + E, at + 2 * E];
+    S.write(phi, p.phi.expose());
+    S.write(rxv, p.rxv.expose());
+    S.write(m, digestScalar(digest));
+    S.fn.toMont!(m, m, 1);
+    S.fn.mul!(phi, phi, m);
+    S.fn.add!(phi, phi, rxv);
+    return S.read(phi);
+  });
+  return { w, u: p.u.expose() };
 }
 
 export function combineSignature(round: string, R: Uint8Array, partials: readonly PartialSignature[], digest: Uint8Array, publicKey: Uint8Array): EcdsaSignature {

@@ -5,11 +5,12 @@
  * the scalar field, RFC 9380 hash-to-curve with a protocol DST (PROTOCOLS.md §2.1; on the core
  * backend computed in wasm, byte-identical to noble's `secp256k1_hasher`), the encoding of a
  * uniformly random point, and the coordinates ECDSA needs (r = x(R) mod n, the parity of
- * y(R)); encodings of many points at once share one inversion; low-s ECDSA verification.
+ * y(R)); encodings of many points at once share one inversion; low-s ECDSA verification; and
+ * a point chosen by a secret bit without a branch (base OT).
  * @module
  */
 import { secp256k1, secp256k1_hasher } from '@noble/curves/secp256k1.js';
-import { bytesToBigintBE, EncodingError } from '../../math/bytes.js';
+import { bytesToBigintBE, concatBytes, EncodingError, utf8 } from '../../math/bytes.js';
 import type { Rng } from '../../math/random.js';
 import { N } from '../../math/secp256k1/curve-gen.js';
 import { encodeCompressedBatch } from '../../math/secp256k1/batch-encode.js';
@@ -31,11 +32,25 @@ export const Fn = new ScalarField(N, 32, false);
 /** The group, with strict 33-byte decoding and constant-time `mul`/`mulBase`. */
 export const G = backend.G;
 
-/** RFC 9380 secp256k1_XMD:SHA-256_SSWU_RO_ with DST "tessera/v1/dkls23/" ‖ label. */
-export function hashToPoint(label: string, message: Uint8Array): Point {
-  const DST = `tessera/v1/dkls23/${label}`;
+const DST_PREFIX = utf8('tessera/v1/dkls23/');
+
+/**
+ * RFC 9380 secp256k1_XMD:SHA-256_SSWU_RO_ with DST "tessera/v1/dkls23/" ‖ label; a label given as
+ * bytes may depend on a secret (hashing takes the same steps for every DST of its length).
+ */
+export function hashToPoint(label: string | Uint8Array, message: Uint8Array): Point {
+  const DST = concatBytes(DST_PREFIX, typeof label === 'string' ? utf8(label) : label);
   if (backendName === 'core') return hashToCurve(message, DST);
   return G.decode(secp256k1_hasher.hashToCurve(message, { DST }).toBytes(true)); // never the identity except with negligible probability
+}
+
+/**
+ * p1 if the secret bit `flag` is 1, else p0: a masked select on the core; the noble reference
+ * branches (its arithmetic is not constant time in any case).
+ */
+export function selectPoint(flag: number, p0: Point, p1: Point): Point {
+  if (backendName === 'core') return (p0 as Secp256k1Point).select(p1 as Secp256k1Point, flag);
+  return flag === 1 ? p1 : p0;
 }
 
 /**

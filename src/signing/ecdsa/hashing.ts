@@ -4,16 +4,20 @@
  * 4). Short digests (commitments, session ids, keys) are SHA-256, equal to `transcriptHash`; long
  * outputs (PRG expansions, scalars) come from TurboSHAKE128 over the same framing (the
  * WebAssembly implementation of src/math/keccak, byte-identical to @noble/hashes'). Scalars are
- * reduced from 48 bytes, so their bias is below 2^-128. Indices are fixed-width (`u32be`).
+ * 48 XOF bytes (`WIDE`), so their bias is below 2^-128, which the callers reduce mod n in
+ * constant time on the scalar core of n (no hex string, no BigInt division). Indices are
+ * fixed-width (`u32be`). The framed input of every hash may hold secrets (seeds, OT keys and rows) and is
+ * zeroed once hashed.
  * @module
  */
-import { bytesToHex, concatBytes, u32be, utf8 } from '../../math/bytes.js';
+import { concatBytes, u32be, utf8 } from '../../math/bytes.js';
 import { turboshake128, TurboShake128 } from '../../math/keccak/turboshake.js';
 import { sha256 } from '../../math/sha256/sha256.js';
-import { Fn } from './ec.js';
 
 const PREFIX = 'tessera/v1/dkls23/';
-const WIDE_SCALAR_BYTES = 48;
+/** Bytes of XOF output reduced to one scalar, and their format for the scalar core. */
+export const WIDE_SCALAR_BYTES = 48;
+export const WIDE = { bytes: WIDE_SCALAR_BYTES, littleEndian: false } as const;
 
 const tags = new Map<string, Uint8Array>();
 const EMPTY = new Uint8Array(0);
@@ -50,31 +54,26 @@ function framedParts(parts: readonly Uint8Array[], head: Uint8Array = EMPTY): Ui
  * the same framing, computed on the WebAssembly SHA-256 (src/math/sha256).
  */
 export function hash32(label: string, ...parts: Uint8Array[]): Uint8Array {
-  return sha256(frame(label, parts));
+  return wiped(frame(label, parts), sha256);
 }
 
 /** `length` bytes of XOF output over (label, parts…). */
 export function expand(label: string, length: number, ...parts: Uint8Array[]): Uint8Array {
-  return turboshake128(length, frame(label, parts));
+  return wiped(frame(label, parts), (m) => turboshake128(length, m));
 }
 
-function scalarsOf(out: Uint8Array, count: number): bigint[] {
-  const hex = bytesToHex(out);
-  const scalars: bigint[] = [];
-  for (let i = 0; i < count; i++) scalars.push(Fn.create(BigInt('0x' + hex.slice(i * 2 * WIDE_SCALAR_BYTES, (i + 1) * 2 * WIDE_SCALAR_BYTES))));
-  return scalars;
-}
-
-/** `count` scalars from one XOF call, each reduced from 48 bytes. */
-export function hashToScalars(label: string, count: number, ...parts: Uint8Array[]): bigint[] {
-  return scalarsOf(expand(label, count * WIDE_SCALAR_BYTES, ...parts), count);
+/** f(framed), then the framed input zeroed. */
+function wiped(framed: Uint8Array, f: (m: Uint8Array) => Uint8Array): Uint8Array {
+  const out = f(framed);
+  framed.fill(0);
+  return out;
 }
 
 /**
- * hashToScalars(label, count, ...prefix, ...rest) with the XOF state after (label, prefix) kept:
- * for hot loops that hash many values under one session id.
+ * expand(label, length, ...prefix, ...rest) with the XOF state after (label, prefix) kept: for
+ * hot loops that hash many values under one session id.
  */
-export function prefixedScalarHash(label: string, count: number, ...prefix: Uint8Array[]): (...rest: Uint8Array[]) => bigint[] {
+export function prefixedExpand(label: string, length: number, ...prefix: Uint8Array[]): (...rest: Uint8Array[]) => Uint8Array {
   const head = TurboShake128.create().update(frame(label, prefix));
-  return (...rest) => scalarsOf(head.digestAfter(count * WIDE_SCALAR_BYTES, framedParts(rest)), count);
+  return (...rest) => wiped(framedParts(rest), (m) => head.digestAfter(length, m));
 }

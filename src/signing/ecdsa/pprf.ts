@@ -13,6 +13,12 @@
  * p_l = 1 − c_l, hence all leaves but the punctured index Δ = p_0 p_1 p_2 p_3 (p_0 the most
  * significant bit), recovers check_Δ from t̃ and verifies s̃ in constant time. The builder knows
  * all 16 seeds (the OT-extension receiver's key); the evaluator knows 15 and Δ (the sender's).
+ *
+ * The evaluator never branches on or indexes by its choice bits or the path: it keeps every level
+ * whole with the unknown node zero, expands every node (the unknown one into garbage, which is
+ * then masked out), reads both corrections and selects one under a mask, and writes the recovered
+ * sibling, the punctured seed (zero) and check_Δ through masks over all positions. Both sides
+ * consume their OT keys (and the evaluator its choice bits): those buffers are zero on return.
  * @module
  */
 import { equalBytes, u32be } from '../../math/bytes.js';
@@ -31,46 +37,68 @@ export class PprfProofError extends Error {
   override readonly name = 'PprfProofError';
 }
 
-function children(sid: Uint8Array, block: number, level: number, index: number, node: Uint8Array): Uint8Array {
-  return expand('pprf/node', 2 * SEED_BYTES, sid, u32be(block), u32be(level), u32be(index), node);
-}
-
-function leaf(sid: Uint8Array, block: number, x: number, node: Uint8Array): Uint8Array {
-  return expand('pprf/leaf', 2 * SEED_BYTES, sid, u32be(block), u32be(x), node);
-}
-
 const seedAt = (keys: Uint8Array, ot: number) => keys.subarray(ot * SEED_BYTES, (ot + 1) * SEED_BYTES);
 
-/** Expands level `level` (nodes, null = unknown) into level + 1. */
-function expandLevel(sid: Uint8Array, block: number, level: number, nodes: readonly (Uint8Array | null)[]): (Uint8Array | null)[] {
-  const next: (Uint8Array | null)[] = [];
-  nodes.forEach((node, i) => {
-    if (node === null) next.push(null, null);
-    else {
-      const c = children(sid, block, level, i, node);
-      next.push(c.subarray(0, SEED_BYTES), c.subarray(SEED_BYTES));
-    }
-  });
+/** All ones iff i = j (small nonnegative integers), without a branch. */
+const eqMask = (i: number, j: number) => ((i ^ j) - 1) >> 31;
+
+/**
+ * The nodes of level `level` + 1 (2^(level+1) seeds) from those of `level` in `nodes`: every node
+ * expands, whatever its content (the evaluator's unknown node is zero).
+ */
+function expandLevel(sid: Uint8Array, block: number, level: number, nodes: Uint8Array): Uint8Array {
+  const count = nodes.length / SEED_BYTES;
+  const next = new Uint8Array(2 * nodes.length);
+  for (let i = 0; i < count; i++) next.set(expand('pprf/node', 2 * SEED_BYTES, sid, u32be(block), u32be(level), u32be(i), seedAt(nodes, i)), 2 * i * SEED_BYTES);
+  nodes.fill(0);
   return next;
 }
 
-function xorOfSide(nodes: readonly (Uint8Array | null)[], side: number): Uint8Array {
+/** (seed_x, check_x) for every leaf x, as two buffers of LEAVES seeds. */
+function expandLeaves(sid: Uint8Array, block: number, nodes: Uint8Array): { seeds: Uint8Array; checks: Uint8Array } {
+  const seeds = new Uint8Array(LEAVES * SEED_BYTES);
+  const checks = new Uint8Array(LEAVES * SEED_BYTES);
+  for (let x = 0; x < LEAVES; x++) {
+    const l = expand('pprf/leaf', 2 * SEED_BYTES, sid, u32be(block), u32be(x), seedAt(nodes, x));
+    seeds.set(l.subarray(0, SEED_BYTES), x * SEED_BYTES);
+    checks.set(l.subarray(SEED_BYTES), x * SEED_BYTES);
+    l.fill(0);
+  }
+  nodes.fill(0);
+  return { seeds, checks };
+}
+
+/** ⊕ of the nodes at side, side + 2, side + 4, … */
+function xorOfSide(nodes: Uint8Array, side: number): Uint8Array {
   const acc = new Uint8Array(SEED_BYTES);
-  for (let i = side; i < nodes.length; i += 2) if (nodes[i] !== null) xorInto(acc, nodes[i]!);
+  for (let i = side; i < nodes.length / SEED_BYTES; i += 2) xorInto(acc, seedAt(nodes, i));
   return acc;
 }
 
-function proofHash(sid: Uint8Array, block: number, checks: readonly Uint8Array[]): Uint8Array {
-  return hash32('pprf/proof', sid, u32be(block), ...checks);
+/** For every seed position i: seeds[i] = (seeds[i] & keep) ⊕ (value & put), with keep, put masks of i. */
+function maskedWrite(seeds: Uint8Array, value: Uint8Array, masks: (i: number) => [keep: number, put: number]): void {
+  for (let i = 0; i < seeds.length / SEED_BYTES; i++) {
+    const [keep, put] = masks(i);
+    for (let j = 0; j < SEED_BYTES; j++) seeds[i * SEED_BYTES + j] = (seeds[i * SEED_BYTES + j]! & keep) ^ (value[j]! & put);
+  }
 }
 
-/** The builder (base-OT sender with keys ρ_0, ρ_1): all seeds and the message for the evaluator. */
+function proofHash(sid: Uint8Array, block: number, checks: Uint8Array): Uint8Array {
+  return hash32('pprf/proof', sid, u32be(block), ...Array.from({ length: LEAVES }, (_, x) => seedAt(checks, x)));
+}
+
+/**
+ * The builder (base-OT sender with keys ρ_0, ρ_1, each 256 × 32 bytes, zeroed on return): all
+ * seeds and the message for the evaluator.
+ */
 export function buildPprf(sid: Uint8Array, keys: readonly [Uint8Array, Uint8Array]): { seeds: Uint8Array; message: Uint8Array } {
   const seeds = new Uint8Array(SEEDS_BYTES);
   const message = new Uint8Array(PPRF_MESSAGE_BYTES);
   for (let block = 0; block < BLOCKS; block++) {
     let out = block * PPRF_BLOCK_BYTES;
-    let nodes: (Uint8Array | null)[] = [seedAt(keys[0], block * K), seedAt(keys[1], block * K)];
+    let nodes: Uint8Array = new Uint8Array(2 * SEED_BYTES);
+    nodes.set(seedAt(keys[0], block * K));
+    nodes.set(seedAt(keys[1], block * K), SEED_BYTES);
     for (let level = 1; level < K; level++) {
       nodes = expandLevel(sid, block, level, nodes);
       for (const b of [0, 1] as const) {
@@ -80,22 +108,22 @@ export function buildPprf(sid: Uint8Array, keys: readonly [Uint8Array, Uint8Arra
         out += SEED_BYTES;
       }
     }
-    const checks = nodes.map((node, x) => {
-      const l = leaf(sid, block, x, node!);
-      seeds.set(l.subarray(0, SEED_BYTES), (block * LEAVES + x) * SEED_BYTES);
-      return l.subarray(SEED_BYTES);
-    });
-    const tTilde = new Uint8Array(SEED_BYTES);
-    for (const c of checks) xorInto(tTilde, c);
-    message.set(tTilde, out);
-    message.set(proofHash(sid, block, checks), out + SEED_BYTES);
+    const leaves = expandLeaves(sid, block, nodes);
+    seeds.set(leaves.seeds, block * LEAVES * SEED_BYTES);
+    message.set(xorOfSide(leaves.checks, 0), out);
+    xorInto(message.subarray(out, out + SEED_BYTES), xorOfSide(leaves.checks, 1));
+    message.set(proofHash(sid, block, leaves.checks), out + SEED_BYTES);
+    leaves.seeds.fill(0);
   }
+  keys[0].fill(0);
+  keys[1].fill(0);
   return { seeds, message };
 }
 
 /**
- * The evaluator (base-OT receiver with packed choice bits and the chosen keys): 15 seeds per
- * block (the punctured one left zero) and Δ per block. Throws PprfProofError on a bad proof.
+ * The evaluator (base-OT receiver with packed choice bits and the chosen keys, both zeroed on
+ * return): 15 seeds per block (the punctured one left zero) and Δ per block. Throws PprfProofError
+ * on a bad proof.
  */
 export function evalPprf(sid: Uint8Array, choices: Uint8Array, keys: Uint8Array, message: Uint8Array): { seeds: Uint8Array; deltas: Uint8Array } {
   if (message.length !== PPRF_MESSAGE_BYTES) throw new PprfProofError(`PPRF message must be ${PPRF_MESSAGE_BYTES} bytes`);
@@ -106,30 +134,44 @@ export function evalPprf(sid: Uint8Array, choices: Uint8Array, keys: Uint8Array,
     let at = block * PPRF_BLOCK_BYTES;
     const c0 = bitAt(choices, block * K);
     let path = 1 - c0;
-    let nodes: (Uint8Array | null)[] = c0 === 0 ? [seedAt(keys, block * K), null] : [null, seedAt(keys, block * K)];
+    let nodes: Uint8Array = new Uint8Array(2 * SEED_BYTES);
+    maskedWrite(nodes, seedAt(keys, block * K), (i) => [0, eqMask(i, c0)]);
     for (let level = 1; level < K; level++) {
       nodes = expandLevel(sid, block, level, nodes);
+      // the children of the unknown node are garbage: zero them
+      maskedWrite(nodes, nodes, (i) => [~eqMask(i >> 1, path), 0]);
       const c = bitAt(choices, block * K + level);
-      const sibling = xorOfSide(nodes, c);
-      xorInto(sibling, message.subarray(at + c * SEED_BYTES, at + (c + 1) * SEED_BYTES));
+      const mask = -c;
+      const sibling = xorOfSide(nodes, 0);
+      const odd = xorOfSide(nodes, 1);
+      const corr = Uint8Array.from(message.subarray(at, at + SEED_BYTES));
+      const corr1 = message.subarray(at + SEED_BYTES, at + 2 * SEED_BYTES);
+      for (let i = 0; i < SEED_BYTES; i++) {
+        sibling[i]! ^= (sibling[i]! ^ odd[i]!) & mask;
+        corr[i]! ^= (corr[i]! ^ corr1[i]!) & mask;
+      }
+      xorInto(sibling, corr);
       xorInto(sibling, seedAt(keys, block * K + level));
-      nodes[2 * path + c] = sibling;
+      maskedWrite(nodes, sibling, (i) => [-1, eqMask(i, 2 * path + c)]);
+      [sibling, odd, corr].forEach((t) => t.fill(0));
       path = 2 * path + (1 - c);
       at += 2 * SEED_BYTES;
     }
-    const checks: Uint8Array[] = [];
+    const leaves = expandLeaves(sid, block, nodes);
+    // the punctured leaf is garbage: its seed becomes zero, its check t̃ ⊕ (⊕ of the others)
+    maskedWrite(leaves.seeds, leaves.seeds, (x) => [~eqMask(x, path), 0]);
+    maskedWrite(leaves.checks, leaves.checks, (x) => [~eqMask(x, path), 0]);
     const missing = message.slice(at, at + SEED_BYTES);
-    nodes.forEach((node, x) => {
-      if (node === null) return;
-      const l = leaf(sid, block, x, node);
-      seeds.set(l.subarray(0, SEED_BYTES), (block * LEAVES + x) * SEED_BYTES);
-      checks[x] = l.subarray(SEED_BYTES);
-      xorInto(missing, checks[x]!);
-    });
-    checks[path] = missing;
-    failed = !equalBytes(proofHash(sid, block, checks), message.subarray(at + SEED_BYTES, at + 2 * SEED_BYTES)) || failed;
+    xorInto(missing, xorOfSide(leaves.checks, 0));
+    xorInto(missing, xorOfSide(leaves.checks, 1));
+    maskedWrite(leaves.checks, missing, (x) => [-1, eqMask(x, path)]);
+    seeds.set(leaves.seeds, block * LEAVES * SEED_BYTES);
+    failed = !equalBytes(proofHash(sid, block, leaves.checks), message.subarray(at + SEED_BYTES, at + 2 * SEED_BYTES)) || failed;
+    [leaves.seeds, leaves.checks, missing].forEach((t) => t.fill(0));
     deltas[block] = path;
   }
+  choices.fill(0);
+  keys.fill(0);
   if (failed) throw new PprfProofError('all-but-one PPRF proof does not verify');
   return { seeds, deltas };
 }

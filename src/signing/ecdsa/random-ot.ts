@@ -4,45 +4,54 @@
  * is t_j and row j of Q is q_j = t_j ⊕ β_j·Δ. The sender's outputs are
  * α0_j = H(sid, j, q_j) and α1_j = H(sid, j, q_j ⊕ Δ), each three scalars; the receiver's are
  * H(sid, j, t_j) = α_{β_j, j}. Only the first ξ rows are used; the check rows are discarded.
+ * Outputs are the 48-byte XOF strings of the scalars (WIDTH per row, concatenated), which rvole.ts
+ * reduces mod n in constant time; the transposed rows are zeroed once hashed.
  * @module
  */
 import { u32be } from '../../math/bytes.js';
 import { transpose, xorInto } from './bits.js';
-import { prefixedScalarHash } from './hashing.js';
+import { prefixedExpand, WIDE_SCALAR_BYTES } from './hashing.js';
 import { COLUMN_BYTES, KAPPA, WIDTH, XI } from './params.js';
 import { deltaBit } from './softspoken.js';
 
 const ROW_BYTES = KAPPA / 8;
+/** Bytes of one row's outputs: WIDTH strings of 48 bytes. */
+export const ROW_OUTPUT_BYTES = WIDTH * WIDE_SCALAR_BYTES;
 
-/** Row j ↦ H(sid, j, row) as WIDTH scalars. */
-const rowHash = (sid: Uint8Array) => {
-  const h = prefixedScalarHash('ote/row', WIDTH, sid);
-  return (j: number, row: Uint8Array) => h(u32be(j), row);
-};
+/** Writes H(sid, j, row_j) for every row j of `rows` (each transformed by `adjust` first) into a fresh buffer. */
+function hashRows(sid: Uint8Array, rows: Uint8Array, adjust?: (row: Uint8Array) => void): Uint8Array {
+  const h = prefixedExpand('ote/row', ROW_OUTPUT_BYTES, sid);
+  const out = new Uint8Array(XI * ROW_OUTPUT_BYTES);
+  const row = new Uint8Array(ROW_BYTES);
+  for (let j = 0; j < XI; j++) {
+    row.set(rows.subarray(j * ROW_BYTES, (j + 1) * ROW_BYTES));
+    adjust?.(row);
+    const o = h(u32be(j), row);
+    out.set(o, j * ROW_OUTPUT_BYTES);
+    o.fill(0);
+  }
+  row.fill(0);
+  return out;
+}
 
 const rowsOf = (columns: Uint8Array) => transpose(columns, KAPPA, COLUMN_BYTES, XI);
 
-/** The receiver's outputs, ξ rows of WIDTH scalars. */
-export function receiverOutputs(sid: Uint8Array, columns: Uint8Array): bigint[][] {
+/** The receiver's outputs for its ξ rows. */
+export function receiverOutputs(sid: Uint8Array, columns: Uint8Array): Uint8Array {
   const rows = rowsOf(columns);
-  const rowOutputs = rowHash(sid);
-  return Array.from({ length: XI }, (_, j) => rowOutputs(j, rows.subarray(j * ROW_BYTES, (j + 1) * ROW_BYTES)));
+  const out = hashRows(sid, rows);
+  rows.fill(0);
+  return out;
 }
 
-/** The sender's outputs α0 and α1, ξ rows of WIDTH scalars each. */
-export function senderOutputs(sid: Uint8Array, columns: Uint8Array, deltas: Uint8Array): [bigint[][], bigint[][]] {
+/** The sender's outputs α0 and α1 for its ξ rows. */
+export function senderOutputs(sid: Uint8Array, columns: Uint8Array, deltas: Uint8Array): [Uint8Array, Uint8Array] {
   const rows = rowsOf(columns);
   const delta = new Uint8Array(ROW_BYTES);
   for (let c = 0; c < KAPPA; c++) delta[c >> 3]! |= deltaBit(deltas, c) << (c & 7);
-  const rowOutputs = rowHash(sid);
-  const alpha0: bigint[][] = [];
-  const alpha1: bigint[][] = [];
-  for (let j = 0; j < XI; j++) {
-    const q = rows.subarray(j * ROW_BYTES, (j + 1) * ROW_BYTES);
-    alpha0.push(rowOutputs(j, q));
-    const flipped = Uint8Array.from(q);
-    xorInto(flipped, delta);
-    alpha1.push(rowOutputs(j, flipped));
-  }
+  const alpha0 = hashRows(sid, rows);
+  const alpha1 = hashRows(sid, rows, (row) => xorInto(row, delta));
+  rows.fill(0);
+  delta.fill(0);
   return [alpha0, alpha1];
 }

@@ -15,18 +15,28 @@
  *
  * g = H(sid) ∈ Z_n^ξ is the gadget vector. The session id must be unique per (signature, ordered
  * pair) and carry both parties' fresh randomness (§2.4): a replayed Msg1 under a repeated sid
- * would reveal a − a'. Selections on β are arithmetic (β_j·ã), not branches.
+ * would reveal a − a'.
+ *
+ * Constant time: every scalar of both parties lives in the scalar core of n (26-bit limbs in
+ * wasm, src/math/secp256k1/scalars.ts) from the 48-byte row hashes to the shares, so BigInt
+ * never sees an OT output; β_j enters only as the flag of a masked addition (and χ = Σ β_j·g_j
+ * is a sum of masked additions), and public factors (g, θ) multiply in Montgomery form. What
+ * remains on BigInt is the boundary: a and η come in, and c, d and χ go out, as BigInts (their
+ * conversion depends on V8's digit count alone). All vectors are zeroed when a call returns, and
+ * Bob's state (β and his row hashes) is consumed by rvoleFinish.
  * @module
  */
 import { equalBytes } from '../../math/bytes.js';
 import type { Rng } from '../../math/random.js';
+import { secp256k1Scalars } from '../../math/secp256k1/scalars.js';
 import { bitAt } from './bits.js';
 import { Fn } from './ec.js';
 import { GF_BYTES } from './gf128.js';
-import { expand, hashToScalars } from './hashing.js';
+import { expand, WIDE, WIDE_SCALAR_BYTES } from './hashing.js';
 import { COLUMN_BYTES, PRODUCTS, SCALAR_BYTES, WIDTH, XI } from './params.js';
 import { receiverOutputs, senderOutputs } from './random-ot.js';
-import { decodeScalars, encodeScalars } from './scalar-vector.js';
+import { checkScalars } from './scalar-vector.js';
+import { redacted } from './secret-bytes.js';
 import { CHECK_T_BYTES, checkChallenges, extendReceive, extendSend, proveConsistency, U_BYTES, verifyConsistency } from './softspoken.js';
 
 export const RVOLE_MSG1_BYTES = U_BYTES + GF_BYTES + CHECK_T_BYTES;
@@ -39,35 +49,79 @@ export class RvoleCheckFailure extends Error {
   override readonly name = 'RvoleCheckFailure';
 }
 
-const gadget = (sid: Uint8Array) => hashToScalars('rvole/gadget', XI, sid);
+const S = secp256k1Scalars;
+const gadgetBytes = (sid: Uint8Array) => expand('rvole/gadget', XI * WIDE_SCALAR_BYTES, sid);
+const thetaBytes = (sid: Uint8Array, aTilde: Uint8Array) => expand('rvole/theta', PRODUCTS * WIDE_SCALAR_BYTES, sid, aTilde);
 
-const theta = (sid: Uint8Array, aTilde: Uint8Array) => hashToScalars('rvole/theta', PRODUCTS, sid, aTilde);
-
-function muHash(sid: Uint8Array, values: readonly bigint[]): Uint8Array {
-  return expand('rvole/mu', MU_BYTES, sid, encodeScalars(values));
+/**
+ * Addresses of one call's vectors in the scalar core, E bytes per element: two sets of ξ rows of
+ * WIDTH elements, the gadget and θ' = (θ_0, θ_1, 1) in Montgomery form, the check column, Alice's
+ * (a_0, a_1, η), and an accumulator.
+ */
+interface Layout {
+  readonly E: number;
+  readonly rows: number;
+  readonly rows2: number;
+  readonly gadget: number;
+  readonly theta: number;
+  readonly check: number;
+  readonly inputs: number;
+  readonly acc: number;
 }
 
-/** Σ_k θ_k·row_k + row_l (the check column), per row. */
-function checkColumn(rows: readonly (readonly bigint[])[], th: readonly bigint[]): bigint[] {
-  return rows.map((row) => Fn.create(row[PRODUCTS]! + th.reduce((acc, t, k) => acc + t * row[k]!, 0n)));
-}
-
-/** (Σ_j g_j·row_{j,0}, Σ_j g_j·row_{j,1}). */
-function gadgetSum(g: readonly bigint[], rows: readonly (readonly bigint[])[]): [bigint, bigint] {
-  let s0 = 0n;
-  let s1 = 0n;
-  rows.forEach((row, j) => {
-    s0 += g[j]! * row[0]!;
-    s1 += g[j]! * row[1]!;
+/** Runs `body` on fresh, zeroed vectors in the scalar core, zeroed again afterwards. */
+function withVectors<T>(body: (v: Layout) => T): T {
+  const E = S().elementBytes;
+  const rowsBytes = XI * WIDTH * E;
+  return S().scratch(2 * rowsBytes + (2 * XI + 2 * WIDTH + 1) * E, (at) => {
+    const gadget = at + 2 * rowsBytes;
+    const theta = gadget + XI * E;
+    const check = theta + WIDTH * E;
+    const inputs = check + XI * E;
+    return body({ E, rows: at, rows2: at + rowsBytes, gadget, theta, check, inputs, acc: inputs + WIDTH * E });
   });
-  return [Fn.create(s0), Fn.create(s1)];
+}
+
+/** g·R from the gadget's XOF bytes. */
+function loadGadget(v: Layout, bytes: Uint8Array): void {
+  S().load(v.gadget, bytes, XI, WIDE);
+  S().fn.toMont!(v.gadget, v.gadget, XI);
+}
+
+/** θ' = (θ_0, θ_1, 1)·R, so that a row's dot product with θ' is its check value. */
+function loadTheta(v: Layout, sid: Uint8Array, aTilde: Uint8Array): void {
+  S().load(v.theta, thetaBytes(sid, aTilde), PRODUCTS, WIDE);
+  S().write(v.theta + PRODUCTS * v.E, 1n);
+  S().fn.toMont!(v.theta, v.theta, WIDTH);
+}
+
+/** μ = H(sid, check column) over the rows at `rows`, each minus (its flag)·sub when `sub` is given. */
+function checkHash(v: Layout, sid: Uint8Array, rows: number, flags?: Uint8Array, sub?: number): Uint8Array {
+  const { fn } = S();
+  for (let j = 0; j < XI; j++) {
+    fn.dot!(v.check + j * v.E, rows + j * WIDTH * v.E, v.E, v.theta, v.E, WIDTH);
+    if (sub !== undefined) fn.maskAdd!(v.check + j * v.E, v.check + j * v.E, sub, bitAt(flags!, j));
+  }
+  return expand('rvole/mu', MU_BYTES, sid, S().encode(v.check, XI));
+}
+
+/** (Σ_j g_j·row_{j,0}, Σ_j g_j·row_{j,1}), negated when `negate`, as BigInts. */
+function gadgetSums(v: Layout, rows: number, negate: number): [bigint, bigint] {
+  const { fn } = S();
+  return [0, 1].map((k) => {
+    fn.dot!(v.acc, rows + k * v.E, WIDTH * v.E, v.gadget, v.E, XI);
+    fn.condNeg!(v.acc, v.acc, negate);
+    return S().read(v.acc);
+  }) as [bigint, bigint];
 }
 
 export interface RvoleReceiverState {
   readonly sid: Uint8Array;
+  /** β ‖ check bits; zeroed by rvoleFinish. */
   readonly choices: Uint8Array;
-  readonly outputs: readonly (readonly bigint[])[];
-  readonly gadget: readonly bigint[];
+  /** The XOF strings of v = H(sid, j, t_j), ξ × WIDTH of them; zeroed by rvoleFinish. */
+  readonly outputs: Uint8Array;
+  readonly gadget: Uint8Array;
 }
 
 /** Bob's Msg1 and his random input χ. */
@@ -75,14 +129,21 @@ export function rvoleReceive(sid: Uint8Array, seeds: Uint8Array, rng: Rng): { st
   const choices = rng(COLUMN_BYTES);
   const { u, columns } = extendReceive(sid, seeds, choices);
   const { x, t } = proveConsistency(checkChallenges(sid, u), choices, columns);
-  const g = gadget(sid);
-  let chi = 0n;
-  for (let j = 0; j < XI; j++) chi += g[j]! * BigInt(bitAt(choices, j));
+  const gadget = gadgetBytes(sid);
+  const chi = withVectors((v) => {
+    loadGadget(v, gadget);
+    S().write(v.acc, 0n);
+    for (let j = 0; j < XI; j++) S().fn.maskAdd!(v.acc, v.acc, v.gadget + j * v.E, bitAt(choices, j));
+    S().fn.fromMont!(v.acc, v.acc);
+    return S().read(v.acc);
+  });
   const message = new Uint8Array(RVOLE_MSG1_BYTES);
   message.set(u);
   message.set(x, U_BYTES);
   message.set(t, U_BYTES + GF_BYTES);
-  return { state: { sid, choices, outputs: receiverOutputs(sid, columns), gadget: g }, message, chi: Fn.create(chi) };
+  const outputs = receiverOutputs(sid, columns);
+  columns.fill(0);
+  return { state: redacted('RvoleReceiverState', { sid, choices, outputs, gadget }), message, chi };
 }
 
 /** Alice's Msg2 and her shares c. Throws RvoleCheckFailure if Bob's Msg1 is inconsistent. */
@@ -99,38 +160,67 @@ export function rvoleSend(
   const x = message.subarray(U_BYTES, U_BYTES + GF_BYTES);
   const t = message.subarray(U_BYTES + GF_BYTES);
   const columns = extendSend(sid, seeds, deltas, u);
-  if (!verifyConsistency(checkChallenges(sid, u), deltas, columns, x, t)) throw new RvoleCheckFailure('OT extension consistency check failed');
+  const consistent = verifyConsistency(checkChallenges(sid, u), deltas, columns, x, t);
+  if (!consistent) {
+    columns.fill(0);
+    throw new RvoleCheckFailure('OT extension consistency check failed');
+  }
   const [alpha0, alpha1] = senderOutputs(sid, columns, deltas);
-  const g = gadget(sid);
+  columns.fill(0);
   const eta = Fn.random(rng);
-  const a = [inputs[0], inputs[1], eta];
-  const aTilde: bigint[] = [];
-  for (let j = 0; j < XI; j++) for (let k = 0; k < WIDTH; k++) aTilde.push(Fn.create(alpha0[j]![k]! - alpha1[j]![k]! + a[k]!));
-  const aTildeBytes = encodeScalars(aTilde);
-  const th = theta(sid, aTildeBytes);
-  const etaPrime = Fn.create(eta + th[0]! * inputs[0] + th[1]! * inputs[1]);
-  const out = new Uint8Array(RVOLE_MSG2_BYTES);
-  out.set(aTildeBytes);
-  out.set(Fn.encode(etaPrime), A_TILDE_BYTES);
-  out.set(muHash(sid, checkColumn(alpha0, th)), A_TILDE_BYTES + SCALAR_BYTES);
-  const [c0, c1] = gadgetSum(g, alpha0);
-  return { message: out, shares: [Fn.neg(c0), Fn.neg(c1)] };
+  return withVectors((v) => {
+    const { fn } = S();
+    const a = v.inputs;
+    S().load(v.rows, alpha0, XI * WIDTH, WIDE);
+    S().load(v.rows2, alpha1, XI * WIDTH, WIDE);
+    alpha0.fill(0);
+    alpha1.fill(0);
+    [inputs[0], inputs[1], eta].forEach((value, k) => S().write(a + k * v.E, value));
+    // ã = α0 − α1 + (a_0, a_1, η), into rows2
+    fn.vsub!(v.rows2, v.E, v.rows, v.E, v.rows2, v.E, XI * WIDTH);
+    for (let k = 0; k < WIDTH; k++) fn.vadd!(v.rows2 + k * v.E, WIDTH * v.E, v.rows2 + k * v.E, WIDTH * v.E, a + k * v.E, 0, XI);
+    const aTilde = S().encode(v.rows2, XI * WIDTH);
+    loadTheta(v, sid, aTilde);
+    // η' = θ_0·a_0 + θ_1·a_1 + η
+    fn.dot!(v.acc, a, v.E, v.theta, v.E, WIDTH);
+    const out = new Uint8Array(RVOLE_MSG2_BYTES);
+    out.set(aTilde);
+    out.set(S().encode(v.acc), A_TILDE_BYTES);
+    out.set(checkHash(v, sid, v.rows), A_TILDE_BYTES + SCALAR_BYTES);
+    loadGadget(v, gadgetBytes(sid));
+    return { message: out, shares: gadgetSums(v, v.rows, 1) };
+  });
 }
 
 /**
- * Bob's shares d. Throws EncodingError on a malformed Msg2 and RvoleCheckFailure if μ does not
- * verify.
+ * Bob's shares d; consumes his state. Throws EncodingError on a malformed Msg2 and
+ * RvoleCheckFailure if μ does not verify.
  */
 export function rvoleFinish(state: RvoleReceiverState, message: Uint8Array): [bigint, bigint] {
-  if (message.length !== RVOLE_MSG2_BYTES) throw new RangeError(`RVOLE message 2 must be ${RVOLE_MSG2_BYTES} bytes`);
-  const aTildeBytes = message.subarray(0, A_TILDE_BYTES);
-  const aTilde = decodeScalars(aTildeBytes, XI * WIDTH);
-  const etaPrime = Fn.decode(message.subarray(A_TILDE_BYTES, A_TILDE_BYTES + SCALAR_BYTES));
-  const mu = message.subarray(A_TILDE_BYTES + SCALAR_BYTES);
-  const th = theta(state.sid, aTildeBytes);
-  const betas = Array.from({ length: XI }, (_, j) => BigInt(bitAt(state.choices, j)));
-  const dDot = state.outputs.map((row, j) => row.map((v, k) => Fn.create(v + betas[j]! * aTilde[j * WIDTH + k]!)));
-  const check = checkColumn(dDot, th).map((v, j) => Fn.create(v - betas[j]! * etaPrime));
-  if (!equalBytes(muHash(state.sid, check), mu)) throw new RvoleCheckFailure('RVOLE check value μ does not verify');
-  return gadgetSum(state.gadget, dDot);
+  try {
+    if (message.length !== RVOLE_MSG2_BYTES) throw new RangeError(`RVOLE message 2 must be ${RVOLE_MSG2_BYTES} bytes`);
+    const aTilde = message.subarray(0, A_TILDE_BYTES);
+    checkScalars(aTilde, XI * WIDTH);
+    const etaPrime = Fn.decode(message.subarray(A_TILDE_BYTES, A_TILDE_BYTES + SCALAR_BYTES));
+    const mu = message.subarray(A_TILDE_BYTES + SCALAR_BYTES);
+    return withVectors((v) => {
+      const { fn } = S();
+      const { choices } = state;
+      S().load(v.rows, state.outputs, XI * WIDTH, WIDE);
+      S().load(v.rows2, aTilde, XI * WIDTH);
+      // ḋ_{j,k} = v_{j,k} + β_j·ã_{j,k}, into rows
+      for (let j = 0; j < XI; j++) {
+        for (let k = 0; k < WIDTH; k++) fn.maskAdd!(v.rows + (j * WIDTH + k) * v.E, v.rows + (j * WIDTH + k) * v.E, v.rows2 + (j * WIDTH + k) * v.E, bitAt(choices, j));
+      }
+      loadTheta(v, state.sid, aTilde);
+      S().write(v.acc, etaPrime);
+      fn.condNeg!(v.acc, v.acc, 1);
+      if (!equalBytes(checkHash(v, state.sid, v.rows, choices, v.acc), mu)) throw new RvoleCheckFailure('RVOLE check value μ does not verify');
+      loadGadget(v, state.gadget);
+      return gadgetSums(v, v.rows, 0);
+    });
+  } finally {
+    state.choices.fill(0);
+    state.outputs.fill(0);
+  }
 }

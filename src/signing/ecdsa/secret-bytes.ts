@@ -2,6 +2,7 @@
  * Secret byte strings (OT seeds, punctured indices Δ, zero-share seeds) that cannot leak through
  * logging: `toJSON`, `toString` and `util.inspect` print `<redacted>`, as SecretScalar does for
  * scalars. Bytes rather than bigints, so the OT state can be zeroised in place (PROTOCOLS.md §2.2).
+ * `redacted` gives a protocol state object (base-OT and RVOLE receiver states) the same printing.
  * @module
  */
 
@@ -34,4 +35,10 @@ export class SecretBytes {
   [inspectSymbol](): string {
     return this.toString();
   }
+}
+
+/** Makes `toJSON`, `toString` and `util.inspect` of a state object holding secrets print `<redacted>`; returns it. */
+export function redacted<T extends object>(name: string, state: T): T {
+  const text = () => `${name}(<redacted>)`;
+  return Object.defineProperties(state, { toJSON: { value: () => '<redacted>' }, toString: { value: text }, [inspectSymbol]: { value: text } });
 }

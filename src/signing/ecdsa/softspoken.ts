@@ -6,6 +6,8 @@
  *   receiver  r_x = PRG_sid(seed_x) ∈ {0,1}^640 (ChaCha20); u_i = ⊕_x r_x ⊕ choices;
  *             column 4i + b of T = ⊕_{x : bit b of x} r_x
  *   sender    w_b = ⊕_{x ≠ Δ_i} bit b of (x ⊕ Δ_i) · r_x; column 4i + b of Q = w_b ⊕ Δ_{i,b}·u_i
+ *             (computed from the receiver's sums with masks, so that Δ selects no branch and no
+ *             address: `extendSend`)
  *
  * so that every column c satisfies Q_c = T_c ⊕ Δ_c·choices (the IKNP correlation with a 256-bit
  * Δ). Check (KOS15 Fig. 7 compressed with four challenges): γ_j = H(sid, j, u), the 640 bits of a
@@ -18,7 +20,7 @@
 import { equalBytes } from '../../math/bytes.js';
 import { chacha20Keystreams } from '../../math/chacha/keystreams.js';
 import { words, xorWords } from './bits.js';
-import { compress, GF_BYTES, GfMultiplier } from './gf128.js';
+import { compress, compressAll, GF_BYTES, GfMultiplier } from './gf128.js';
 import { expand, hash32 } from './hashing.js';
 import { BLOCKS, COLUMN_BYTES, K, KAPPA, LEAVES, XI } from './params.js';
 
@@ -44,6 +46,17 @@ const prgAt = (block: number, x: number) => (block * LEAVES + x) * COLUMN_WORDS;
 /** Word offset of column 4i + b. */
 const columnAt = (block: number, b: number) => (block * K + b) * COLUMN_WORDS;
 
+/**
+ * Block i's sums over all 16 seeds: A = ⊕_x r_x into `sum` at word `sumAt`, and column 4i + b
+ * ⊕= r_x for every x with bit b set (x, b public: the same XORs whatever the seeds).
+ */
+function accumulate(cw: Uint32Array, r: Uint32Array, block: number, sum: Uint32Array, sumAt: number): void {
+  for (let x = 0; x < LEAVES; x++) {
+    xorWords(sum, sumAt, r, prgAt(block, x), COLUMN_WORDS);
+    for (let b = 0; b < K; b++) if ((x >> b) & 1) xorWords(cw, columnAt(block, b), r, prgAt(block, x), COLUMN_WORDS);
+  }
+}
+
 /** Receiver: u and the κ columns of T (each COLUMN_BYTES, concatenated). */
 export function extendReceive(sid: Uint8Array, seeds: Uint8Array, choices: Uint8Array): { u: Uint8Array; columns: Uint8Array } {
   const u = new Uint8Array(U_BYTES);
@@ -51,28 +64,35 @@ export function extendReceive(sid: Uint8Array, seeds: Uint8Array, choices: Uint8
   const [uw, cw, r] = [words(u), words(columns), prgOutputs(sid, seeds)];
   for (let block = 0; block < BLOCKS; block++) {
     u.set(choices, block * COLUMN_BYTES);
-    for (let x = 0; x < LEAVES; x++) {
-      xorWords(uw, block * COLUMN_WORDS, r, prgAt(block, x), COLUMN_WORDS);
-      for (let b = 0; b < K; b++) if ((x >> b) & 1) xorWords(cw, columnAt(block, b), r, prgAt(block, x), COLUMN_WORDS);
-    }
+    accumulate(cw, r, block, uw, block * COLUMN_WORDS);
   }
   r.fill(0);
   return { u, columns };
 }
 
-/** Sender: the κ columns of Q from its 15 seeds per block, Δ and the receiver's u. */
+/**
+ * Sender: the κ columns of Q from its 15 seeds per block, Δ and the receiver's u, without a branch
+ * or an index that depends on Δ. With S_b and A the receiver's sums over all 16 seeds (the punctured
+ * seed's r_Δ is the PRG output of the zero key, not the receiver's r_Δ), w_b = S_b ⊕ Δ_b·A: for
+ * Δ_b = 0, r_Δ enters S_b with bit b of Δ, 0; for Δ_b = 1 it enters both S_b and A and cancels.
+ * So column 4i + b is S_b ⊕ Δ_b·(A ⊕ u_i), the second term under the mask −Δ_b.
+ */
 export function extendSend(sid: Uint8Array, seeds: Uint8Array, deltas: Uint8Array, u: Uint8Array): Uint8Array {
   const columns = new Uint8Array(KAPPA * COLUMN_BYTES);
   const [cw, uw, r] = [words(columns), words(Uint8Array.from(u)), prgOutputs(sid, seeds)];
+  const sum = new Uint32Array(COLUMN_WORDS);
   for (let block = 0; block < BLOCKS; block++) {
-    const delta = deltas[block]!;
-    for (let x = 0; x < LEAVES; x++) {
-      if (x === delta) continue;
-      for (let b = 0; b < K; b++) if (((x ^ delta) >> b) & 1) xorWords(cw, columnAt(block, b), r, prgAt(block, x), COLUMN_WORDS);
+    sum.fill(0);
+    accumulate(cw, r, block, sum, 0);
+    for (let b = 0; b < K; b++) {
+      const mask = -((deltas[block]! >> b) & 1);
+      const col = columnAt(block, b);
+      const ub = block * COLUMN_WORDS;
+      for (let i = 0; i < COLUMN_WORDS; i++) cw[col + i]! ^= mask & (sum[i]! ^ uw[ub + i]!);
     }
-    for (let b = 0; b < K; b++) if ((delta >> b) & 1) xorWords(cw, columnAt(block, b), uw, block * COLUMN_WORDS, COLUMN_WORDS);
   }
   r.fill(0);
+  sum.fill(0);
   return columns;
 }
 
@@ -84,9 +104,7 @@ export function checkChallenges(sid: Uint8Array, u: Uint8Array): GfMultiplier[] 
 
 /** The receiver's check values: x (16 bytes) and t (κ × 16 bytes). */
 export function proveConsistency(gammas: readonly GfMultiplier[], choices: Uint8Array, columns: Uint8Array): { x: Uint8Array; t: Uint8Array } {
-  const t = new Uint8Array(CHECK_T_BYTES);
-  for (let c = 0; c < KAPPA; c++) t.set(compress(gammas, columns, c * COLUMN_BYTES), c * GF_BYTES);
-  return { x: compress(gammas, choices, 0), t };
+  return { x: compress(gammas, choices, 0), t: compressAll(gammas, columns, KAPPA, COLUMN_BYTES) };
 }
 
 /** Δ_c for column c = 4i + b: bit b of Δ_i. */
@@ -97,12 +115,15 @@ export function deltaBit(deltas: Uint8Array, c: number): number {
 /** The sender's check: q_c = t_c ⊕ Δ_c·x for every column (constant-time comparison). */
 export function verifyConsistency(gammas: readonly GfMultiplier[], deltas: Uint8Array, columns: Uint8Array, x: Uint8Array, t: Uint8Array): boolean {
   const expected = new Uint8Array(CHECK_T_BYTES);
-  const actual = new Uint8Array(CHECK_T_BYTES);
   for (let c = 0; c < KAPPA; c++) {
     const tc = t.subarray(c * GF_BYTES, (c + 1) * GF_BYTES);
     const mask = -deltaBit(deltas, c) & 0xff;
     for (let i = 0; i < GF_BYTES; i++) expected[c * GF_BYTES + i] = tc[i]! ^ (x[i]! & mask);
-    actual.set(compress(gammas, columns, c * COLUMN_BYTES), c * GF_BYTES);
   }
-  return equalBytes(expected, actual);
+  const actual = compressAll(gammas, columns, KAPPA, COLUMN_BYTES);
+  const ok = equalBytes(expected, actual);
+  // both are functions of Δ
+  expected.fill(0);
+  actual.fill(0);
+  return ok;
 }

@@ -11,7 +11,9 @@ import { describe, expect, it } from 'vitest';
 import { bytesToHex, utf8 } from '../src/math/bytes.js';
 import { dealerKeygen } from '../src/dkg/dealer.js';
 import { baseOtFinish, baseOtReceive, baseOtSend } from '../src/signing/ecdsa/base-ot.js';
-import { dealSeeds } from '../src/signing/ecdsa/dealer.js';
+import { dealerEcdsaKeygen, dealSeeds } from '../src/signing/ecdsa/dealer.js';
+import { derivePublic } from '../src/signing/ecdsa/derivation.js';
+import { presignRound1 } from '../src/signing/ecdsa/presign-rounds.js';
 import { Fn } from '../src/signing/ecdsa/ec.js';
 import { KAPPA, SEED_BYTES } from '../src/signing/ecdsa/params.js';
 import { buildPprf, evalPprf, PprfProofError } from '../src/signing/ecdsa/pprf.js';
@@ -114,6 +116,18 @@ describe('receiver states print <redacted>', () => {
           expect(text).not.toContain(s.slice(0, 6).join(', '));
         }
       }
+    }
+  });
+
+  it("the DKLs23 presigning round states show none of r_i, φ_i or sk_i", () => {
+    const rng = seededRng('redact-presign');
+    const share = dealerEcdsaKeygen(2, 2, rng)[0]!;
+    const pub = share.key.public;
+    const params = { share, session: rng(32), signers: [1, 2], self: 1, derivation: derivePublic(pub.groupPublicKey, pub.chainCode, []) };
+    const { state } = presignRound1(params, rng);
+    for (const text of printed(state)) {
+      expect(text).toContain('<redacted>');
+      for (const secret of [state.r, state.phi]) expect(text).not.toContain(secret.toString(16).slice(0, 16));
     }
   });
 });

@@ -20,7 +20,9 @@
  * Every multiplication's sid = H(final_sid, Alice, Bob) is unique to (signature, ordered pair) and
  * contains every signer's fresh sid_j (§2.4). The round-1 echo (checked by the driver) replaces
  * SL's digest_i comparison: it names an equivocating signer instead of only detecting it.
- * Failed OT/RVOLE/Γ checks throw BanningAbort subclasses naming the counterparty.
+ * Failed OT/RVOLE/Γ checks throw BanningAbort subclasses naming the counterparty. The round states
+ * hold r_i, φ_i, sk_i and χ as BigInts, which cannot be wiped (PROTOCOLS.md §2.2); they print
+ * `<redacted>` and are dropped when the session ends.
  * @module
  */
 import { bytesToHex, concatBytes, EncodingError, equalBytes, u32be } from '../../math/bytes.js';
@@ -39,6 +41,7 @@ import { hash32 } from './hashing.js';
 import type { EcdsaKeyShare, PairSetup } from './key-share.js';
 import { POINT_BYTES, SCALAR_BYTES } from './params.js';
 import { rvoleFinish, rvoleReceive, RvoleCheckFailure, rvoleSend, RVOLE_MSG1_BYTES, RVOLE_MSG2_BYTES, type RvoleReceiverState } from './rvole.js';
+import { redacted } from './secret-bytes.js';
 import { zeroShare } from './zero-shares.js';
 
 export const PRESIGN_ROUND_1 = 'ecdsa/1';
@@ -149,7 +152,7 @@ export function presignRound1(
   const sid = rng(SID_BYTES);
   const R = G.mulBase(r);
   const context = signingContext(params);
-  return { state: { params, r, phi, blind, sid, R, context }, broadcast: { sid, commitment: commitment(sid, params.self, G.encode(R), blind), context } };
+  return { state: redacted('PresignRound1State', { params, r, phi, blind, sid, R, context }), broadcast: { sid, commitment: commitment(sid, params.self, G.encode(R), blind), context } };
 }
 
 export function presignRound2(
@@ -182,7 +185,7 @@ export function presignRound2(
   const lambda = lagrangeAtZero(Fn, signers.map(BigInt), BigInt(self));
   const offsetShare = Fn.mul(params.derivation.offset, Fn.inv(BigInt(signers.length)));
   const sk = Fn.create(lambda * share.key.secretShare.expose() + offsetShare + zeta);
-  return { state: { round1: state, finalSid, sids, commitments, bob, sk, pk: G.mulBase(sk) }, sends };
+  return { state: redacted('PresignRound2State', { round1: state, finalSid, sids, commitments, bob, sk, pk: G.mulBase(sk) }), sends };
 }
 
 export function presignRound3(state: PresignRound2State, inbound: ReadonlyMap<PartyId, Payload>, rng: Rng): { state: PresignRound3State; sends: Map<PartyId, Payload> } {
@@ -211,7 +214,7 @@ export function presignRound3(state: PresignRound2State, inbound: ReadonlyMap<Pa
       psi: Fn.encode(Fn.sub(phi, state.bob.get(j)!.chi)),
     });
   }
-  return { state: { round2: state, alice }, sends };
+  return { state: redacted('PresignRound3State', { round2: state, alice }), sends };
 }
 
 interface Round3Message {

@@ -1,7 +1,6 @@
 /**
- * `npm run bench -- network`: FROST (-tr) and DKLs23 ECDSA signing over real sockets on loopback
- * (issue 3 point 8, issue 4 point 5). For
- * 2-of-3 and 3-of-5 clusters (a relay and n signer-node processes, LocalCluster) and a one-way
+ * `npm run bench -- network`: FROST (-tr) and DKLs23 ECDSA signing over real sockets on loopback.
+ * For 2-of-3 and 3-of-5 clusters (a relay and n signer-node processes, LocalCluster) and a one-way
  * delay the relay adds to every envelope of 0, 10 and 50 ms: signing latency (p50, p95) of
  * sequential signatures, throughput (signatures per second with many sessions in flight), and
  * bytes sent per party per signature (from the relay's routed-bytes counter, control messages

@@ -1,5 +1,5 @@
 /**
- * Adversarial DKLs23 signing sessions (issue 4 items 4 and 6; ATTACKS.md rows 11, 14, 19, 20):
+ * Adversarial DKLs23 signing sessions (ATTACKS.md rows 11, 14, 19, 20):
  * one malicious signer, simulated by network faults on its messages, must make the session abort
  * with every honest party naming it (directly, or through an honest peer's abort notice) and no
  * honest party blamed. Failed OT/RVOLE/Γ checks also ban the culprit in the detecting party's key

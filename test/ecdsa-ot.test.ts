@@ -1,5 +1,5 @@
 /**
- * Unit tests with random inputs for the OT layers of DKLs23 (issue 4 item 6): endemic base OT,
+ * Unit tests with random inputs for the OT layers of DKLs23: endemic base OT,
  * the all-but-one PPRF and its proof, GF(2^128), the SoftSpokenOT correlation and its
  * consistency check, and RVOLE (c + d = a·χ) with its checks.
  * @module

@@ -1,5 +1,5 @@
 /**
- * Lifting a ban by re-running the OT setup of a pair (PROTOCOLS.md §2.8; issue 4 item 4: "until a
+ * Lifting a ban by re-running the OT setup of a pair (PROTOCOLS.md §2.8: "until a
  * refresh re-runs its OT setup"): fresh base OTs and seeds for the pair, the ban lifted, signing
  * with the pair works again; a cheating party in the re-run is named and nothing changes.
  * @module

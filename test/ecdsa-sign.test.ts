@@ -1,5 +1,5 @@
 /**
- * DKLs23 signing end to end in one process (issue 4 items 2, 3, 6), on dealer-made key shares
+ * DKLs23 signing end to end in one process, on dealer-made key shares
  * (the real keygen is in ecdsa-keygen.test.ts): t-of-n simulations with random signer subsets,
  * every signature checked by OpenSSL (node:crypto, DER), by @noble/curves and by public-key
  * recovery; the three hash algorithms and the explicit prehashed form; presignatures made ahead

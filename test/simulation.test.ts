@@ -1,5 +1,5 @@
 /**
- * Simulations of DKG and FROST signing with every party in one process (issue: 2-of-2, 2-of-3,
+ * Simulations of DKG and FROST signing with every party in one process (2-of-2, 2-of-3,
  * 3-of-5, 4-of-7, 5-of-9 for every suite, random signer subsets). Each signature is checked by an
  * independent verifier (OpenSSL via node:crypto or @noble/curves); every party must agree on the
  * public package and chain code, and the shares must interpolate to the key.

@@ -1,5 +1,5 @@
 /**
- * Ethereum transaction signing with threshold ECDSA (issue 6 point 4; EIP-155, EIP-1559), checked
+ * Ethereum transaction signing with threshold ECDSA (EIP-155, EIP-1559), checked
  * by independent code and published vectors: the EIP-155 worked example, ethereum/tests' EIP-155
  * "Vitalik's tests" (signed serialization from the given r, s, v and the published sender) and
  * ethers' transaction vectors (unsigned EIP-155 and London serializations byte for byte, and the

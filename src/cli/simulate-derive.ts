@@ -1,5 +1,5 @@
 /**
- * `tessera simulate --derive <path> [--network <n>]` (issue 6 point 7): sign under the key's child
+ * `tessera simulate --derive <path> [--network <n>]`: sign under the key's child
  * at a non-hardened path and print the wallet view of that child. The path is BIP32 CKDpub for the
  * secp256k1 schemes and hd-wallet's non-standard Edwards derivation for frost-ed25519
  * (src/wallet/ed25519-derivation.ts); other schemes have no public derivation and are refused.

@@ -1,6 +1,6 @@
 /**
  * Arithmetic modulo a prime group order (the scalar field of a suite), on BigInt. This is the
- * reference representation; the optimized core (src/math, issue 5) swaps in faster fields behind
+ * reference representation; the optimized core (src/math) swaps in faster fields behind
  * the same interface. Encodings are fixed length, big- or little-endian per the suite
  * (RFC 9591 §6: SerializeScalar / DeserializeScalar), and decoding is strict.
  * @module

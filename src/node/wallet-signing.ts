@@ -1,5 +1,5 @@
 /**
- * The coordinator's side of transaction signing (issue 6 point 4): for a PSBT, every input the
+ * The coordinator's side of transaction signing: for a PSBT, every input the
  * key controls at the given (or scanned) paths is signed in its own session that carries the
  * PSBT, so each signer node decodes it and checks the sighash itself (transaction-check.ts);
  * the signatures are then checked and put in place by finalizePsbt. For an Ethereum

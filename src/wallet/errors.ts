@@ -1,9 +1,9 @@
 /**
- * Typed errors of the wallet layer (issue 6; PROTOCOLS.md §4): a malformed derivation path, a
+ * Typed errors of the wallet layer (PROTOCOLS.md §4): a malformed derivation path, a
  * hardened step (impossible without the whole private key, BIP32 "Public parent key → public
  * child key"), a key of a scheme the operation does not apply to, a BIP341 tweak that falls
  * outside the group order, and a descriptor with characters outside the BIP380 character set.
- * Transactions (issue 6 point 4): a PSBT that does not decode, an input refused, a bad signature
+ * Transactions: a PSBT that does not decode, an input refused, a bad signature
  * (BIP174, BIP341, BIP143); an Ethereum transaction that does not parse, a replayable one
  * (EIP-155), a signature that cannot be used.
  * All extend `TssError` and carry a stable `code`.

@@ -1,5 +1,5 @@
 /**
- * Ethereum transaction signing for threshold ECDSA keys (issue 6 point 4), pure functions that
+ * Ethereum transaction signing for threshold ECDSA keys, pure functions that
  * in-process simulations and signer nodes share. A transaction (EIP-1559, or legacy with an
  * EIP-155 chain id) is parsed from JSON or from its unsigned serialization (eth-tx-json.ts,
  * eth-tx-raw.ts); the key signs digest = keccak256(unsigned serialization) as a prehashed ECDSA

@@ -1,5 +1,5 @@
 /**
- * A threshold key's addresses and watch-only data (issue 6 points 3, 6, 7), the one place the
+ * A threshold key's addresses and watch-only data, the one place the
  * `address` and `backup` commands and `simulate --derive` get them from. Each address type belongs
  * to one scheme: P2TR (BIP86 key path: derive, then the BIP341 TapTweak) to frost-secp256k1-tr,
  * P2WPKH (BIP141) and Ethereum (EIP-55) to ecdsa-secp256k1, Solana to frost-ed25519 (children by

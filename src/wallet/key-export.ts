@@ -1,5 +1,5 @@
 /**
- * The emergency exit (issue 6 point 6): the whole private key x = Σ_{i∈S} λ_i·s_i rebuilt from t
+ * The emergency exit: the whole private key x = Σ_{i∈S} λ_i·s_i rebuilt from t
  * shares of one key (Shamir reconstruction at 0, the identity every threshold signature relies
  * on), checked against the group key (x·G = PK) before it is returned. For secp256k1 keys it is
  * also serialized as the BIP32 root xprv (with the joint chain code) and, for mainnet/testnet,

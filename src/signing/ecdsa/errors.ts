@@ -1,5 +1,5 @@
 /**
- * The aborts of DKLs23 that name a counterparty (issue 4 item 4). `BanningAbort` marks the
+ * The aborts of DKLs23 that name a counterparty. `BanningAbort` marks the
  * checks whose failure leaks bits of Δ under OT-seed reuse (PROTOCOLS.md §2.8, selective
  * failure): the driver records the culprit in the key share's ban list. The others abort the
  * session without a ban (their failure reveals nothing about long-term OT state) or cannot be

@@ -1,5 +1,5 @@
 /**
- * What the engine signs (issue 4 item 3; PROTOCOLS.md §6 risk 3): always a hash algorithm and a
+ * What the engine signs (PROTOCOLS.md §6 risk 3): always a hash algorithm and a
  * preimage, and the engine computes the 32-byte digest m itself (sha256, double SHA-256 as in
  * Bitcoin, or Ethereum's keccak256). A bare digest is accepted only through the explicit
  * `prehashed` form that wallet code uses for sighashes.

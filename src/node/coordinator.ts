@@ -87,6 +87,8 @@ interface Pending {
   readonly failures: Map<string, SessionFailure>;
   /** sign: a result that settles the session on its own (its signature verifies under the expected key). */
   readonly accept?: (r: SessionResult) => boolean;
+  /** The result `accept` took, if any. */
+  accepted?: SessionResult;
   /** Set once a refusal arrived: ends the wait for the others' answers. */
   grace?: NodeJS.Timeout;
   done(): void;
@@ -156,7 +158,7 @@ export class Coordinator {
   }
 
   async keygen(o: { scheme: AnySchemeId; threshold: number; parties: readonly Uint8Array[]; roundTimeoutMs?: number }): Promise<KeygenOutcome> {
-    const results = await this.#run({
+    const { results } = await this.#run({
       kind: 'keygen',
       scheme: o.scheme,
       keyId: '',
@@ -201,14 +203,15 @@ export class Coordinator {
     const message = proposedMessage(proposal);
     const pinned = o.expectedPublicKey ?? (derived ? undefined : o.publicKey);
     const verifies = (r: SessionResult, key: Uint8Array) => equalBytes(r.publicKey, key) && verifySignature(o.scheme, r.signature, message, key);
-    const results = await this.#run(proposal, pinned ? (r) => verifies(r, pinned) : undefined);
-    const { signature, recovery, publicKey } = (pinned && results.find((r) => verifies(r, pinned))) || results[0]!;
+    const { results, accepted } = await this.#run(proposal, pinned ? (r) => verifies(r, pinned) : undefined);
+    const { signature, recovery, publicKey } = accepted ?? results[0]!;
     if (!results.every((r) => equalBytes(r.signature, signature) && r.recovery === recovery && equalBytes(r.publicKey, publicKey))) {
       throw new SessionFailedError('INCONSISTENT', 'signers returned different signatures or keys', []);
     }
-    if (!equalBytes(publicKey, pinned ?? publicKey)) throw new SessionFailedError('WRONG_KEY', 'the signers signed under another key than expected', []);
-    if (!verifySignature(o.scheme, signature, message, publicKey)) {
-      throw new SessionFailedError('INVALID_SIGNATURE', 'the signature does not verify under the key', []);
+    if (accepted === undefined) {
+      // every signer answered without one signature verifying under the pinned key, or nothing was pinned
+      if (!equalBytes(publicKey, pinned ?? publicKey)) throw new SessionFailedError('WRONG_KEY', 'the signers signed under another key than expected', []);
+      if (!verifies(results[0]!, publicKey)) throw new SessionFailedError('INVALID_SIGNATURE', 'the signature does not verify under the key', []);
     }
     return { signature, recovery, publicKey };
   }
@@ -219,7 +222,7 @@ export class Coordinator {
    * the same signers and path).
    */
   async presign(o: { keyId: string; signers: readonly Uint8Array[]; path?: readonly number[]; roundTimeoutMs?: number }): Promise<string> {
-    const results = await this.#run({
+    const { results } = await this.#run({
       kind: 'presign',
       scheme: 'ecdsa-secp256k1',
       keyId: o.keyId,
@@ -236,9 +239,10 @@ export class Coordinator {
 
   /**
    * Proposes to every party (the proposal goes stale START_WINDOW_MS from now) and collects the
-   * results: all of them, or with `accept` the ones that arrived until one was accepted.
+   * results: all of them, or with `accept` the ones that arrived until one was accepted (returned
+   * as `accepted`, checked once).
    */
-  async #run(proposal: Omit<SessionProposal, 'notAfterMs'>, accept?: (r: SessionResult) => boolean): Promise<SessionResult[]> {
+  async #run(proposal: Omit<SessionProposal, 'notAfterMs'>, accept?: (r: SessionResult) => boolean): Promise<{ results: SessionResult[]; accepted?: SessionResult }> {
     const p: SessionProposal = { ...proposal, notAfterMs: Date.now() + START_WINDOW_MS };
     const session = systemRng(32);
     const sessionHex = bytesToHex(session);
@@ -267,13 +271,12 @@ export class Coordinator {
     const payload = encodeProposal(p);
     for (const party of p.parties) this.#client.send(controlEnvelope(this.#o.identity, p.scheme, session, ROUND_PROPOSAL, party, payload));
     const outcome = await settled;
-    const results = [...outcome.results.values()];
-    if (accept !== undefined && results.some(accept)) {
+    if (outcome.accepted !== undefined) {
       for (const f of this.#failures(outcome)) this.#o.log?.(`session ${sessionHex.slice(0, 16)}: ${f.name} failed (${f.code}: ${f.reason}), but another signer's signature verified`);
-      return results;
+      return { results: [...outcome.results.values()], accepted: outcome.accepted };
     }
     if (outcome.failures.size > 0) throw this.#failed(outcome);
-    return p.parties.map((k) => outcome.results.get(bytesToHex(k))!);
+    return { results: p.parties.map((k) => outcome.results.get(bytesToHex(k))!) };
   }
 
   /** The failures that arrived, in the proposal's party order. */
@@ -313,7 +316,10 @@ export class Coordinator {
     // sign: one verified signature is the outcome; a signer that crashed after sending its last
     // share (and so never reports) is not waited for.
     const result = pending.results.get(from);
-    if (e.round === ROUND_RESULT && result !== undefined && pending.accept?.(result)) return pending.done();
+    if (e.round === ROUND_RESULT && result !== undefined && pending.accept?.(result)) {
+      pending.accepted = result;
+      return pending.done();
+    }
     // A party that refuses the proposal (its checks or its signer policy) never joins: the
     // session cannot succeed. The others' refusals come at once, so they are awaited briefly
     // and reported together, not after the accepting parties' round deadline.

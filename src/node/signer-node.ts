@@ -29,7 +29,6 @@ import { decodeProposal, encodeFailure, encodeResult, ROUND_FAILED, ROUND_PROPOS
 import { derivePublic } from '../signing/ecdsa/derivation.js';
 import { isEcdsaScheme } from '../signing/schemes.js';
 import { countLimiter, type RateLimiter } from '../transport/rate-limiter.js';
-import { keyIdOf } from '../dkg/key-package.js';
 import { RelayClient } from '../transport/relay-client.js';
 import { SessionChannel } from '../transport/session-channel.js';
 import { SessionRouter } from '../transport/session-router.js';
@@ -89,7 +88,7 @@ export class SignerNode {
   readonly #pairs: PairGuard;
   /** Lines about envelopes dropped and control messages ignored: one per kind per 10 s. */
   readonly #drops: LogThrottle;
-  /** Presign proposals per coordinator (hex identity key). */
+  /** Presignatures proposed per coordinator (hex identity key), for limits.presignPerMinute. */
   readonly #presignRates = new Map<string, RateLimiter>();
   readonly #unlisted: UnlistedProposals;
   readonly #heldKeys: HeldKeys;
@@ -314,7 +313,7 @@ export class SignerNode {
   /** A named presignature must fit the session now: refused before the session, still usable. */
   #checkPresignature(p: SessionProposal, id: string, stored: StoredKeyShare, signers: PartyId[]): void {
     const pub = stored.key.public;
-    const expected = { keyId: keyIdOf(pub), signers, publicKey: derivePublic(pub.groupPublicKey, pub.chainCode, p.derivationPath).publicKey };
+    const expected = { keyId: p.keyId, signers, publicKey: derivePublic(pub.groupPublicKey, pub.chainCode, p.derivationPath).publicKey };
     let problem: string | null;
     try {
       problem = this.storage.presignatures.check(id, expected);

@@ -61,11 +61,11 @@ function checkPsbt(p: SessionProposal, pub: PublicKeyPackage, c: TransactionCont
   }
   const merkleRoot = p.taproot?.merkleRoot;
   const options = { network, path: p.derivationPath, ...(merkleRoot ? { merkleRoot } : {}) };
-  const request = psbtSigningRequest(tx.data, pub, options, tx.inputIndex);
+  const d = decodePsbt(tx.data);
+  const request = psbtSigningRequest(d, pub, options, tx.inputIndex);
   if (!equalBytes(request.digest, p.message.preimage)) throw new ProposalRefusedError(`the digest to sign is not the sighash of PSBT input ${tx.inputIndex}`);
   const change = otherChain(p.derivationPath);
   const keys = c.heldKeys();
-  const d = decodePsbt(tx.data);
   const ownScripts = [
     request.script,
     ...(change && merkleRoot ? [ownScript(pub, { path: change, merkleRoot }).script] : []),

@@ -73,9 +73,9 @@ export function psbtSigningRequests(psbt: Uint8Array, pub: PublicKeyPackage, o: 
  * coordinator's claim (same digest, same key) before it signs. Refuses an input that is out of
  * range, not controlled by the key at `o.path`, or already final.
  */
-export function psbtSigningRequest(psbt: Uint8Array, pub: PublicKeyPackage, o: PsbtKeyOptions, inputIndex: number): PsbtSigningRequest {
+export function psbtSigningRequest(psbt: Uint8Array | DecodedPsbt, pub: PublicKeyPackage, o: PsbtKeyOptions, inputIndex: number): PsbtSigningRequest {
   const own = ownScript(pub, o);
-  const d = decodePsbt(psbt);
+  const d = psbt instanceof Uint8Array ? decodePsbt(psbt) : psbt;
   if (!Number.isSafeInteger(inputIndex) || inputIndex < 0 || inputIndex >= d.prevouts.length) {
     throw new PsbtInputError(inputIndex, 'not-ours', `no such input (the PSBT has ${d.prevouts.length})`);
   }

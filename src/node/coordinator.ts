@@ -125,6 +125,8 @@ export interface SignRequest {
   /** The key the signature must verify under, when the caller derived it (else the root key is expected without a path or tweak). */
   readonly expectedPublicKey?: Uint8Array;
   readonly roundTimeoutMs?: number;
+  /** The generation of the key's shares the signers use (default 1, keygen's). */
+  readonly generation?: number;
 }
 
 export interface SignOutcome {
@@ -158,7 +160,7 @@ export class Coordinator {
   }
 
   async keygen(o: { scheme: AnySchemeId; threshold: number; parties: readonly Uint8Array[]; roundTimeoutMs?: number }): Promise<KeygenOutcome> {
-    const { results } = await this.#run({
+    const { results } = await this.propose({
       kind: 'keygen',
       scheme: o.scheme,
       keyId: '',
@@ -167,6 +169,7 @@ export class Coordinator {
       message: { hash: 'none', preimage: new Uint8Array(0), prehashed: false },
       derivationPath: [],
       roundTimeoutMs: o.roundTimeoutMs ?? 10_000,
+      generation: 0,
     });
     const first = results[0]!;
     if (!results.every((r) => r.keyId === first.keyId && equalBytes(r.publicKey, first.publicKey))) {
@@ -199,11 +202,12 @@ export class Coordinator {
       ...(o.taproot ? { taproot: o.taproot } : {}),
       ...(o.transaction ? { transaction: o.transaction } : {}),
       ...(o.presignature ? { presignature: o.presignature } : {}),
+      generation: o.generation ?? 1,
     };
     const message = proposedMessage(proposal);
     const pinned = o.expectedPublicKey ?? (derived ? undefined : o.publicKey);
     const verifies = (r: SessionResult, key: Uint8Array) => equalBytes(r.publicKey, key) && verifySignature(o.scheme, r.signature, message, key);
-    const { results, accepted } = await this.#run(proposal, pinned ? (r) => verifies(r, pinned) : undefined);
+    const { results, accepted } = await this.propose(proposal, pinned ? (r) => verifies(r, pinned) : undefined);
     const { signature, recovery, publicKey } = accepted ?? results[0]!;
     if (!results.every((r) => equalBytes(r.signature, signature) && r.recovery === recovery && equalBytes(r.publicKey, publicKey))) {
       throw new SessionFailedError('INCONSISTENT', 'signers returned different signatures or keys', []);
@@ -221,8 +225,8 @@ export class Coordinator {
    * the presignature in its store; returns the presignature id that a later `sign` names (with
    * the same signers and path).
    */
-  async presign(o: { keyId: string; signers: readonly Uint8Array[]; path?: readonly number[]; roundTimeoutMs?: number }): Promise<string> {
-    const { results } = await this.#run({
+  async presign(o: { keyId: string; signers: readonly Uint8Array[]; path?: readonly number[]; roundTimeoutMs?: number; generation?: number }): Promise<string> {
+    const { results } = await this.propose({
       kind: 'presign',
       scheme: 'ecdsa-secp256k1',
       keyId: o.keyId,
@@ -231,6 +235,7 @@ export class Coordinator {
       message: { hash: 'none', preimage: new Uint8Array(0), prehashed: false },
       derivationPath: o.path ?? [],
       roundTimeoutMs: o.roundTimeoutMs ?? 10_000,
+      generation: o.generation ?? 1,
     });
     const id = results[0]!.presignature;
     if (id === '' || !results.every((r) => r.presignature === id)) throw new SessionFailedError('INCONSISTENT', 'signers reported different presignatures', []);
@@ -240,9 +245,9 @@ export class Coordinator {
   /**
    * Proposes to every party (the proposal goes stale START_WINDOW_MS from now) and collects the
    * results: all of them, or with `accept` the ones that arrived until one was accepted (returned
-   * as `accepted`, checked once).
+   * as `accepted`, checked once). Throws SessionFailedError listing every failure.
    */
-  async #run(proposal: Omit<SessionProposal, 'notAfterMs'>, accept?: (r: SessionResult) => boolean): Promise<{ results: SessionResult[]; accepted?: SessionResult }> {
+  async propose(proposal: Omit<SessionProposal, 'notAfterMs'>, accept?: (r: SessionResult) => boolean): Promise<{ results: SessionResult[]; accepted?: SessionResult; session: Uint8Array }> {
     const p: SessionProposal = { ...proposal, notAfterMs: Date.now() + START_WINDOW_MS };
     const session = systemRng(32);
     const sessionHex = bytesToHex(session);
@@ -273,10 +278,10 @@ export class Coordinator {
     const outcome = await settled;
     if (outcome.accepted !== undefined) {
       for (const f of this.#failures(outcome)) this.#o.log?.(`session ${sessionHex.slice(0, 16)}: ${f.name} failed (${f.code}: ${f.reason}), but another signer's signature verified`);
-      return { results: [...outcome.results.values()], accepted: outcome.accepted };
+      return { results: [...outcome.results.values()], accepted: outcome.accepted, session };
     }
     if (outcome.failures.size > 0) throw this.#failed(outcome);
-    return { results: p.parties.map((k) => outcome.results.get(bytesToHex(k))!) };
+    return { results: p.parties.map((k) => outcome.results.get(bytesToHex(k))!), session };
   }
 
   /** The failures that arrived, in the proposal's party order. */

@@ -47,9 +47,9 @@ function storedOf(r: SessionRun): StoredKeyShare {
 }
 
 /** A result with only the given fields set (the rest empty, as the wire leaves them). */
-function result(fields: Partial<SessionResult> & Pick<SessionResult, 'keyId' | 'publicKey'>): SessionResult {
+export function result(fields: Partial<SessionResult> & Pick<SessionResult, 'keyId' | 'publicKey'>): SessionResult {
   const none = new Uint8Array(0);
-  return { signature: none, recovery: 0, chainCode: none, groupPublicKey: none, presignature: '', ...fields };
+  return { signature: none, recovery: 0, chainCode: none, groupPublicKey: none, presignature: '', generation: 0, transcript: none, transcriptSignature: none, ...fields };
 }
 
 /** The FROST key package this session signs with: root, BIP32 child, then the optional TapTweak. */

@@ -25,7 +25,7 @@ import type { PartyId } from '../mpc/party-id.js';
 import { decodeEnvelope, type Envelope } from '../wire/envelope-codec.js';
 import { ABORT_ROUND } from '../mpc/party.js';
 import { encodeRound } from '../wire/round-codec.js';
-import { decodeProposal, encodeFailure, encodeResult, ROUND_FAILED, ROUND_PROPOSAL, ROUND_RESULT, type SessionProposal } from '../wire/session-codec.js';
+import { decodeProposal, encodeFailure, encodeResult, isLifecycleKind, ROUND_FAILED, ROUND_PROPOSAL, ROUND_RESULT, type SessionProposal, type SessionResult } from '../wire/session-codec.js';
 import { derivePublic } from '../signing/ecdsa/derivation.js';
 import { isEcdsaScheme } from '../signing/schemes.js';
 import { countLimiter, type RateLimiter } from '../transport/rate-limiter.js';
@@ -45,6 +45,9 @@ import { nodeHealth, policyLine } from './node-health.js';
 import { NodeHttp, type HealthReport } from './node-http.js';
 import { ProposalRefusedError } from './proposal-errors.js';
 import { runKeygen, runPresign, runSign } from './session-runner.js';
+import { activateGeneration, checkShare, markChecked } from './lifecycle-commit.js';
+import { planLifecycle, type LifecyclePlan } from './lifecycle-plan.js';
+import { runLifecycle } from './lifecycle-runner.js';
 import { checkAndReserveSpend } from './signer-policy.js';
 import { checkProposedTransaction } from './transaction-check.js';
 import { UnlistedProposals } from './unlisted-proposals.js';
@@ -197,7 +200,7 @@ export class SignerNode {
     const startedAt = Date.now();
     let proposal: SessionProposal | null = null;
     let channel: SessionChannel | null = null;
-    let members = new Map<PartyId, Uint8Array>();
+    let members: ReadonlyMap<PartyId, Uint8Array> = new Map();
     let leave = () => {};
     try {
       proposal = decodeProposal(e.payload);
@@ -205,9 +208,13 @@ export class SignerNode {
         return this.#log(`dropped a stale proposal for session ${sessionHex.slice(0, 16)}… (its not-after passed ${Math.round((Date.now() - proposal.notAfterMs) / 1000)} s ago)`);
       }
       const checked = this.#checkProposal(proposal, e.sender);
+      if (proposal.kind === 'activate') {
+        const activated = activateGeneration(proposal, this.storage.keys);
+        return this.#answer(e, proposal, activated, `generation ${activated.generation} of key ${proposal.keyId} is active`, startedAt);
+      }
       members = checked.members;
-      const { stored } = checked;
-      const summary = proposal.kind === 'sign' ? this.#checkPolicy(proposal, stored!, sessionHex) : undefined;
+      const { stored, plan } = checked;
+      const summary = proposal.kind === 'sign' && !proposal.check ? this.#checkPolicy(proposal, stored!, sessionHex) : undefined;
       const open = new SessionChannel({
         session: e.sessionId,
         scheme: proposal.scheme,
@@ -217,7 +224,7 @@ export class SignerNode {
         transmit: this.#transmit,
         onReject: (err) => this.#drops.line(`session:${err.code}`, `session ${bytesToHex(e.sessionId).slice(0, 16)}: ${err.message}`),
       });
-      if (stored?.ecdsa) leave = this.#pairs.admit(proposal.keyId, [...members.keys()].filter((id) => id !== open.id), (err) => open.abort(err));
+      if (stored?.ecdsa && plan === undefined) leave = this.#pairs.admit(proposal.keyId, [...members.keys()].filter((id) => id !== open.id), (err) => open.abort(err));
       channel = open;
       this.#router.register(channel);
       await channel.open(proposal.roundTimeoutMs);
@@ -226,16 +233,20 @@ export class SignerNode {
       // the release): the audit row "released", and the reserved amount as a ledger entry.
       const release = this.storage.database.db.transaction(() => {
         this.storage.spends.release(sessionHex);
-        this.#appendAudit(e, p, 'released', `final share released: ${summary ? describeTx(summary) : 'a message'}`, startedAt);
+        this.#appendAudit(e, p, 'released', `final share released: ${summary ? describeTx(summary) : p.check ? 'a lifecycle check' : 'a message'}`, startedAt);
       });
       const beforeRelease = () => release.immediate();
       const run = { channel, session: e.sessionId, members, storage: this.storage, beforeRelease, ...(stored ? { stored } : {}) };
-      const runner = { keygen: runKeygen, presign: runPresign, sign: runSign }[proposal.kind];
+      if (plan !== undefined) {
+        const made = await runLifecycle(proposal, { ...run, plan, identity: this.storage.identity });
+        return this.#answer(e, proposal, made, `generation ${made.generation} of key ${made.keyId} made (pending)`, startedAt);
+      }
+      const runner = { keygen: runKeygen, presign: runPresign, sign: runSign }[proposal.kind as 'keygen' | 'presign' | 'sign'];
       const result = await runner(proposal, run);
-      // The audit row is committed before the outcome leaves: a crash in between loses no row.
-      const detail = { keygen: `key ${result.keyId}`, presign: `presignature ${result.presignature}`, sign: summary ? `signed input of ${describeTx(summary)}` : 'signed a message' }[proposal.kind];
-      this.#audit(e, proposal, 'ok', detail, startedAt);
-      this.#transmit(controlEnvelope(this.storage.identity, proposal.scheme, e.sessionId, ROUND_RESULT, e.sender, encodeResult(result)));
+      if (proposal.check) markChecked(proposal, stored!, result, this.storage.keys);
+      const signed = proposal.check ? `test signature of generation ${proposal.generation} verified: generation proven` : summary ? `signed input of ${describeTx(summary)}` : 'signed a message';
+      const detail = { keygen: `key ${result.keyId}`, presign: `presignature ${result.presignature}`, sign: signed }[proposal.kind as 'keygen' | 'presign' | 'sign'];
+      this.#answer(e, proposal, result, detail, startedAt);
     } catch (err) {
       this.storage.spends.cancel(sessionHex); // no-op once released
       const culprits = err instanceof ProtocolAbort ? err.culprits.flatMap((id) => members.get(id) ?? []) : [];
@@ -250,6 +261,12 @@ export class SignerNode {
       if (channel) this.#router.unregister(channel);
       this.#sessions.delete(sessionHex);
     }
+  }
+
+  /** The audit row, committed before the outcome leaves (a crash in between loses no row), then the result. */
+  #answer(e: Envelope, p: SessionProposal, result: SessionResult, detail: string, startedAt: number): void {
+    this.#audit(e, p, 'ok', detail, startedAt);
+    this.#transmit(controlEnvelope(this.storage.identity, p.scheme, e.sessionId, ROUND_RESULT, e.sender, encodeResult(result)));
   }
 
   /**
@@ -287,7 +304,7 @@ export class SignerNode {
    * session, here; a DKLs23 share gets the key's shared ban list (pair-guard.ts), and a named
    * presignature is checked against the key, signers, path and expiry before anything is spent.
    */
-  #checkProposal(p: SessionProposal, proposer: Uint8Array): { members: Map<PartyId, Uint8Array>; stored?: StoredKeyShare } {
+  #checkProposal(p: SessionProposal, proposer: Uint8Array): { members: ReadonlyMap<PartyId, Uint8Array>; stored?: StoredKeyShare; plan?: LifecyclePlan } {
     const me = this.identityKey;
     if (!p.parties.some((k) => equalBytes(k, me))) throw new ProposalRefusedError('this node is not among the proposal\'s parties');
     const strangers = p.parties.filter((k) => !equalBytes(k, me) && !this.config.peers.some((peer) => equalBytes(peer.identityKey, k)));
@@ -297,17 +314,30 @@ export class SignerNode {
     if (p.roundTimeoutMs > this.config.maxRoundTimeoutMs) throw new ProposalRefusedError(`round timeout above this node's maximum ${this.config.maxRoundTimeoutMs} ms`);
     // keygen: the proposal's order gives the evaluation points 1..n
     if (p.kind === 'keygen') return { members: new Map(p.parties.map((k, i) => [i + 1, k])) };
+    if (p.kind === 'activate') return { members: new Map() };
+    if (isLifecycleKind(p.kind)) {
+      const plan = planLifecycle(p, me, this.storage.keys, this.config.policy);
+      return { members: plan.members, plan, ...(plan.stored ? { stored: plan.stored } : {}) };
+    }
     if (p.kind === 'presign' || (p.kind === 'sign' && isEcdsaScheme(p.scheme) && p.presignature === undefined)) this.#checkPresignRate(proposer);
-    if (!this.storage.keys.has(p.keyId)) throw new ProposalRefusedError(`no share of key ${p.keyId}`);
-    const opened = this.storage.keys.get(p.keyId);
-    if (opened.key.public.scheme !== p.scheme) throw new ProposalRefusedError(`key ${p.keyId} is a ${opened.key.public.scheme} key`);
+    const opened = p.check ? checkShare(p, this.storage.keys) : this.#activeShare(p);
     const members = new Map<PartyId, Uint8Array>();
     for (const [id, key] of opened.identities) if (p.parties.some((k) => equalBytes(k, key))) members.set(id, key);
     if (members.size !== p.parties.length) throw new ProposalRefusedError('a proposed signer does not hold a share of this key');
     if (members.size < opened.key.public.threshold) throw new ProposalRefusedError(`${members.size} signers proposed, ${opened.key.public.threshold} needed`);
-    const stored = opened.ecdsa ? { ...opened, ecdsa: this.#pairs.share(p.keyId, opened.ecdsa) } : opened;
+    const stored = opened.ecdsa ? { ...opened, ecdsa: this.#pairs.share(p.keyId, opened.ecdsa, p.generation) } : opened;
     if (p.presignature && stored.ecdsa) this.#checkPresignature(p, p.presignature, stored, [...members.keys()].sort((a, b) => a - b));
     return { members, stored };
+  }
+
+  /** The key's active share, which must be of the proposal's scheme and generation. */
+  #activeShare(p: SessionProposal): StoredKeyShare {
+    if (!this.storage.keys.has(p.keyId)) throw new ProposalRefusedError(`no share of key ${p.keyId}`);
+    const opened = this.storage.keys.get(p.keyId);
+    if (opened.key.public.scheme !== p.scheme) throw new ProposalRefusedError(`key ${p.keyId} is a ${opened.key.public.scheme} key`);
+    const active = opened.generation ?? 1;
+    if (active !== p.generation) throw new ProposalRefusedError(`the proposal names generation ${p.generation} of key ${p.keyId}; generation ${active} is active here`);
+    return opened;
   }
 
   /** A named presignature must fit the session now: refused before the session, still usable. */

@@ -38,6 +38,8 @@ export interface SignerPolicy {
   readonly allowedSchemes?: ReadonlySet<string>;
   /** Whether to sign a P2WPKH input of a PSBT whose inputs' amounts no nonWitnessUtxo proves. */
   readonly trustWitnessUtxoAmounts: boolean;
+  /** Whether the node takes part in refresh, reshare and repair sessions (default true). */
+  readonly allowLifecycle: boolean;
 }
 
 /** The config field names, which are also the names of the rules that refuse, in the order they are checked. */
@@ -55,7 +57,11 @@ export const POLICY_FIELDS = [
 
 export type PolicyRule = (typeof POLICY_FIELDS)[number];
 
-export const OPEN_POLICY: SignerPolicy = { maxAmountPerTx: new Map(), maxFeePerTx: new Map(), maxAmountPerDay: new Map(), allowRawMessages: true, trustWitnessUtxoAmounts: false };
+/** The config fields: the signing rules, and the switch for lifecycle sessions. */
+const CONFIG_FIELDS = [...POLICY_FIELDS, 'allowLifecycle'] as const;
+type PolicyField = (typeof CONFIG_FIELDS)[number];
+
+export const OPEN_POLICY: SignerPolicy = { maxAmountPerTx: new Map(), maxFeePerTx: new Map(), maxAmountPerDay: new Map(), allowRawMessages: true, trustWitnessUtxoAmounts: false, allowLifecycle: true };
 
 const CHAIN_NAME = new RegExp(`^(bitcoin:(${BITCOIN_NETWORKS.join('|')})|ethereum:[1-9][0-9]*)$`);
 const DECIMAL = /^(0|[1-9][0-9]*)$/;
@@ -127,7 +133,7 @@ function optionalSet(o: Record<string, unknown>, field: PolicyRule, each: (s: st
   return new Set(asStrings(o[field], field).map((s, i) => each(s, `${field}[${i}]`)));
 }
 
-function flag(o: Record<string, unknown>, field: PolicyRule, byDefault: boolean): boolean {
+function flag(o: Record<string, unknown>, field: PolicyField, byDefault: boolean): boolean {
   const v = o[field] ?? byDefault;
   if (typeof v !== 'boolean') fail(field, 'must be true or false');
   return v;
@@ -136,7 +142,7 @@ function flag(o: Record<string, unknown>, field: PolicyRule, byDefault: boolean)
 /** The policy of a node config's `"policy"` value (undefined: the open policy). */
 export function parseSignerPolicy(raw: unknown): SignerPolicy {
   if (raw === undefined) return OPEN_POLICY;
-  const o = configObject(raw, 'policy', POLICY_FIELDS);
+  const o = configObject(raw, 'policy', CONFIG_FIELDS);
   const destinations = optionalSet(o, 'allowedDestinations', destination);
   const chains = optionalSet(o, 'allowedChains', chainName);
   const schemes = optionalSet(o, 'allowedSchemes', (s, where) => (isAnySchemeId(s) ? s : fail(where, `is not a known scheme: "${s}"`)));
@@ -156,6 +162,7 @@ export function parseSignerPolicy(raw: unknown): SignerPolicy {
     allowRawMessages: flag(o, 'allowRawMessages', !limitsTransactions),
     ...(schemes ? { allowedSchemes: schemes } : {}),
     trustWitnessUtxoAmounts: flag(o, 'trustWitnessUtxoAmounts', false),
+    allowLifecycle: flag(o, 'allowLifecycle', true),
   };
 }
 

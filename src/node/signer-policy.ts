@@ -73,6 +73,8 @@
  *   PSBT creator's word (the CVE-2020-14199 fee attack). Unless this is `true`, signing a P2WPKH
  *   input needs every input of the PSBT to carry a nonWitnessUtxo that hashes to its prevout txid.
  *   Signing a P2TR input never does (BIP341 signs every input's amount and script).
+ * - `allowLifecycle` (default `true`): whether the node takes part in refresh, reshare and repair
+ *   sessions of its keys (DESIGN.md "Key lifecycle"); `false` refuses them, each with an audit row.
  *
  * Unknown fields, unknown chains and schemes, amounts that are neither decimal strings nor
  * "unlimited" and bad hours are config errors naming the field. The rules are checked in the order

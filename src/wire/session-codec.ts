@@ -7,6 +7,7 @@
  */
 import { isAnySchemeId, type AnySchemeId } from '../signing/schemes.js';
 import { IDENTITY_KEY_BYTES } from './envelope-codec.js';
+import { CERTIFICATE_SIGNATURE_BYTES, decodeLifecycle, encodeLifecycle, lifecycleSessionOf, type LifecycleKind, type LifecycleParts } from './lifecycle-codec.js';
 import { tessera } from './generated/tessera.js';
 import { decodeStrict, encodeMessage, plainBytes } from './strict-decode.js';
 import { WireError } from './wire-error.js';
@@ -18,14 +19,23 @@ export const ROUND_HELLO = 'hello';
 export const ROUND_RESULT = 'result';
 export const ROUND_FAILED = 'failed';
 
-export type SessionKind = 'keygen' | 'sign' | 'presign';
+export type SessionKind = 'keygen' | 'sign' | 'presign' | LifecycleKind | 'activate';
 export type HashAlgorithm = 'none' | 'sha256' | 'sha256d' | 'keccak256';
 
 const KINDS: Record<SessionKind, number> = {
   keygen: v1.SessionKind.SESSION_KIND_KEYGEN,
   sign: v1.SessionKind.SESSION_KIND_SIGN,
   presign: v1.SessionKind.SESSION_KIND_PRESIGN,
+  refresh: v1.SessionKind.SESSION_KIND_REFRESH,
+  reshare: v1.SessionKind.SESSION_KIND_RESHARE,
+  repair: v1.SessionKind.SESSION_KIND_REPAIR,
+  activate: v1.SessionKind.SESSION_KIND_ACTIVATE,
 };
+const LIFECYCLE_KINDS: readonly SessionKind[] = ['refresh', 'reshare', 'repair'];
+
+export function isLifecycleKind(kind: SessionKind): kind is LifecycleKind {
+  return LIFECYCLE_KINDS.includes(kind);
+}
 const PRESIGNATURE_ID = /^[0-9a-f]{64}$/;
 const HASHES: Record<HashAlgorithm, number> = {
   none: v1.HashAlgorithm.HASH_ALGORITHM_NONE,
@@ -72,6 +82,17 @@ export interface SessionProposal {
   readonly transaction?: ProposedTransaction;
   /** ecdsa-secp256k1 sign: a presignature made ahead (by the same signers, at the same path). */
   readonly presignature?: string;
+  /**
+   * The generation of the key's shares (0 for keygen): sign and presign, the one they use;
+   * refresh, reshare and repair, the active one they start from; activate, the one to activate.
+   */
+  readonly generation: number;
+  /** Refresh, reshare, repair: who takes part in which role (lifecycle-codec.ts). */
+  readonly lifecycle?: LifecycleParts;
+  /** Sign: the test signature of the generation made by lifecycle session `session`. */
+  readonly check?: { readonly session: Uint8Array };
+  /** Activate: the lifecycle session that made the generation, and its success certificate. */
+  readonly activation?: { readonly session: Uint8Array; readonly certificate: readonly Uint8Array[] };
 }
 
 function reverse<K extends string>(table: Record<K, number>, value: number | undefined, what: string): K {
@@ -95,7 +116,32 @@ export function encodeProposal(p: SessionProposal): Uint8Array {
     taprootMerkleRoot: p.taproot?.merkleRoot ?? new Uint8Array(0),
     presignature: p.presignature ?? '',
     transaction: p.transaction ? { kind: TX_KINDS[p.transaction.kind], data: p.transaction.data, inputIndex: p.transaction.inputIndex, network: p.transaction.network } : null,
+    generation: p.generation,
+    ...encodeLifecycle(p.lifecycle),
+    lifecycleCheck: p.check !== undefined,
+    lifecycleSession: p.check?.session ?? p.activation?.session ?? new Uint8Array(0),
+    certificate: [...(p.activation?.certificate ?? [])],
   });
+}
+
+/** The generation, lifecycle parts, check and activation of a proposal of `kind`, validated. */
+function decodeLifecycleFields(kind: SessionKind, m: tessera.v1.SessionProposal.$Properties, parties: readonly Uint8Array[], threshold: number): Pick<SessionProposal, 'generation' | 'lifecycle' | 'check' | 'activation'> {
+  const generation = m.generation ?? 0;
+  if ((kind === 'keygen') !== (generation === 0)) throw new WireError(kind === 'keygen' ? 'a keygen proposal names no generation' : `a ${kind} proposal names the generation of the key's shares`);
+  const session = plainBytes(m.lifecycleSession);
+  const certificate = (m.certificate ?? []).map(plainBytes);
+  const lifecycle = isLifecycleKind(kind) ? decodeLifecycle(kind, m, parties, threshold) : undefined;
+  if (!isLifecycleKind(kind) && ((m.members ?? []).length > 0 || plainBytes(m.repairTarget).length > 0)) throw new WireError(`a ${kind} proposal has no lifecycle members`);
+  const checking = m.lifecycleCheck ?? false;
+  if (checking && kind !== 'sign') throw new WireError('only a sign proposal is a lifecycle check');
+  if (kind !== 'activate' && certificate.length > 0) throw new WireError('a certificate belongs in an activate proposal');
+  if (kind === 'activate') {
+    if (certificate.length !== parties.length || certificate.some((c) => c.length !== CERTIFICATE_SIGNATURE_BYTES)) throw new WireError('an activate proposal carries one 64-byte signature per party');
+    return { generation, activation: { session: lifecycleSessionOf(session, 'an activate proposal'), certificate } };
+  }
+  if (checking) return { generation, check: { session: lifecycleSessionOf(session, 'a lifecycle check') } };
+  if (session.length > 0) throw new WireError('a lifecycle session id belongs in a lifecycle check or an activate proposal');
+  return { generation, ...(lifecycle ? { lifecycle } : {}) };
 }
 
 function decodeTaproot(scheme: AnySchemeId, on: boolean, merkleRoot: Uint8Array): SessionProposal['taproot'] {
@@ -135,6 +181,9 @@ export function decodeProposal(bytes: Uint8Array): SessionProposal {
   const keyId = m.keyId ?? '';
   if (kind === 'keygen' && (threshold < 2 || threshold > parties.length || keyId !== '')) throw new WireError('keygen proposal: bad threshold or key id');
   if (kind === 'sign' && (!/^[0-9a-f]{32}$/.test(keyId) || m.message == null)) throw new WireError('sign proposal: needs a key id and a message');
+  if ((isLifecycleKind(kind) || kind === 'activate') && (!/^[0-9a-f]{32}$/.test(keyId) || m.message != null || m.taprootOutput || m.transaction != null || (m.derivationPath ?? []).length > 0)) {
+    throw new WireError(`${kind} proposal: a key id, and no message, path, tweak or transaction`);
+  }
   if (kind === 'presign' && (!/^[0-9a-f]{32}$/.test(keyId) || m.message != null || m.taprootOutput || m.transaction != null || scheme !== 'ecdsa-secp256k1')) {
     throw new WireError('presign proposal: an ecdsa-secp256k1 key id, no message, tweak or transaction');
   }
@@ -171,6 +220,7 @@ export function decodeProposal(bytes: Uint8Array): SessionProposal {
     ...(taproot ? { taproot } : {}),
     ...(transaction ? { transaction } : {}),
     ...(presignature ? { presignature } : {}),
+    ...decodeLifecycleFields(kind, m, parties, threshold),
   };
 }
 
@@ -207,6 +257,12 @@ export interface SessionResult {
   readonly groupPublicKey: Uint8Array;
   /** presign: the stored presignature's id (empty otherwise). */
   readonly presignature: string;
+  /** Refresh, reshare, repair: the generation made (0 otherwise). */
+  readonly generation: number;
+  /** Refresh, reshare, repair: the generation's transcript hash, 32 bytes (empty otherwise). */
+  readonly transcript: Uint8Array;
+  /** Refresh, reshare, repair: the party's Ed25519 signature over the transcript (empty otherwise). */
+  readonly transcriptSignature: Uint8Array;
 }
 
 export function encodeResult(r: SessionResult): Uint8Array {
@@ -219,7 +275,21 @@ export function decodeResult(bytes: Uint8Array): SessionResult {
   if (recovery > 3) throw new WireError('a recovery id is 0..3');
   const chainCode = plainBytes(m.chainCode);
   if (chainCode.length !== 0 && chainCode.length !== 32) throw new WireError('a chain code is 32 bytes');
-  return { keyId: m.keyId ?? '', publicKey: plainBytes(m.publicKey), signature: plainBytes(m.signature), recovery, chainCode, groupPublicKey: plainBytes(m.groupPublicKey), presignature: decodedPresignatureId(m.presignature ?? '') };
+  const transcript = plainBytes(m.transcript);
+  const transcriptSignature = plainBytes(m.transcriptSignature);
+  if (![0, 32].includes(transcript.length) || ![0, CERTIFICATE_SIGNATURE_BYTES].includes(transcriptSignature.length)) throw new WireError('a transcript is 32 bytes and its signature 64');
+  return {
+    keyId: m.keyId ?? '',
+    publicKey: plainBytes(m.publicKey),
+    signature: plainBytes(m.signature),
+    recovery,
+    chainCode,
+    groupPublicKey: plainBytes(m.groupPublicKey),
+    presignature: decodedPresignatureId(m.presignature ?? ''),
+    generation: m.generation ?? 0,
+    transcript,
+    transcriptSignature,
+  };
 }
 
 function decodedPresignatureId(id: string): string {

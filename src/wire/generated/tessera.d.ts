@@ -668,7 +668,11 @@ export namespace tessera {
             SESSION_KIND_UNSPECIFIED = 0,
             SESSION_KIND_KEYGEN = 1,
             SESSION_KIND_SIGN = 2,
-            SESSION_KIND_PRESIGN = 3
+            SESSION_KIND_PRESIGN = 3,
+            SESSION_KIND_REFRESH = 4,
+            SESSION_KIND_RESHARE = 5,
+            SESSION_KIND_REPAIR = 6,
+            SESSION_KIND_ACTIVATE = 7
         }
 
         enum HashAlgorithm {
@@ -724,6 +728,12 @@ export namespace tessera {
             taprootMerkleRoot: Uint8Array;
             transaction?: (tessera.v1.Transaction.$Properties|null);
             presignature: string;
+            generation: number;
+            members: tessera.v1.LifecycleMember.$Properties[];
+            repairTarget: Uint8Array;
+            lifecycleCheck: boolean;
+            lifecycleSession: Uint8Array;
+            certificate: Uint8Array[];
             static create(properties: tessera.v1.SessionProposal.$Shape): tessera.v1.SessionProposal & tessera.v1.SessionProposal.$Shape;
             static create(properties?: tessera.v1.SessionProposal.$Properties): tessera.v1.SessionProposal;
             static encode(m: tessera.v1.SessionProposal.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -746,9 +756,43 @@ export namespace tessera {
                 taprootMerkleRoot?: (Uint8Array|null);
                 transaction?: (tessera.v1.Transaction.$Properties|null);
                 presignature?: (string|null);
+                generation?: (number|null);
+                members?: (tessera.v1.LifecycleMember.$Properties[]|null);
+                repairTarget?: (Uint8Array|null);
+                lifecycleCheck?: (boolean|null);
+                lifecycleSession?: (Uint8Array|null);
+                certificate?: (Uint8Array[]|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = tessera.v1.SessionProposal.$Properties;
+        }
+
+        interface ILifecycleMember extends tessera.v1.LifecycleMember.$Properties {
+        }
+
+        class LifecycleMember {
+            constructor(p?: tessera.v1.LifecycleMember.$Properties);
+            $unknowns?: Uint8Array[];
+            identityKey: Uint8Array;
+            oldPoint: number;
+            newPoint: number;
+            dealer: boolean;
+            static create(properties: tessera.v1.LifecycleMember.$Shape): tessera.v1.LifecycleMember & tessera.v1.LifecycleMember.$Shape;
+            static create(properties?: tessera.v1.LifecycleMember.$Properties): tessera.v1.LifecycleMember;
+            static encode(m: tessera.v1.LifecycleMember.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tessera.v1.LifecycleMember & tessera.v1.LifecycleMember.$Shape;
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace LifecycleMember {
+            interface $Properties {
+                identityKey?: (Uint8Array|null);
+                oldPoint?: (number|null);
+                newPoint?: (number|null);
+                dealer?: (boolean|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = tessera.v1.LifecycleMember.$Properties;
         }
 
         enum TransactionKind {
@@ -848,6 +892,9 @@ export namespace tessera {
             chainCode: Uint8Array;
             groupPublicKey: Uint8Array;
             presignature: string;
+            generation: number;
+            transcript: Uint8Array;
+            transcriptSignature: Uint8Array;
             static create(properties: tessera.v1.SessionResult.$Shape): tessera.v1.SessionResult & tessera.v1.SessionResult.$Shape;
             static create(properties?: tessera.v1.SessionResult.$Properties): tessera.v1.SessionResult;
             static encode(m: tessera.v1.SessionResult.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -864,6 +911,9 @@ export namespace tessera {
                 chainCode?: (Uint8Array|null);
                 groupPublicKey?: (Uint8Array|null);
                 presignature?: (string|null);
+                generation?: (number|null);
+                transcript?: (Uint8Array|null);
+                transcriptSignature?: (Uint8Array|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = tessera.v1.SessionResult.$Properties;

@@ -5307,6 +5307,10 @@ export const tessera = $root.tessera = (() => {
          * @property {number} SESSION_KIND_KEYGEN=1 SESSION_KIND_KEYGEN value
          * @property {number} SESSION_KIND_SIGN=2 SESSION_KIND_SIGN value
          * @property {number} SESSION_KIND_PRESIGN=3 SESSION_KIND_PRESIGN value
+         * @property {number} SESSION_KIND_REFRESH=4 SESSION_KIND_REFRESH value
+         * @property {number} SESSION_KIND_RESHARE=5 SESSION_KIND_RESHARE value
+         * @property {number} SESSION_KIND_REPAIR=6 SESSION_KIND_REPAIR value
+         * @property {number} SESSION_KIND_ACTIVATE=7 SESSION_KIND_ACTIVATE value
          */
         v1.SessionKind = (function() {
             const valuesById = $Object.create(null), values = $Object.create(valuesById);
@@ -5314,6 +5318,10 @@ export const tessera = $root.tessera = (() => {
             values[valuesById[1] = "SESSION_KIND_KEYGEN"] = 1;
             values[valuesById[2] = "SESSION_KIND_SIGN"] = 2;
             values[valuesById[3] = "SESSION_KIND_PRESIGN"] = 3;
+            values[valuesById[4] = "SESSION_KIND_REFRESH"] = 4;
+            values[valuesById[5] = "SESSION_KIND_RESHARE"] = 5;
+            values[valuesById[6] = "SESSION_KIND_REPAIR"] = 6;
+            values[valuesById[7] = "SESSION_KIND_ACTIVATE"] = 7;
             return values;
         })();
 
@@ -5561,6 +5569,12 @@ export const tessera = $root.tessera = (() => {
              * @property {Uint8Array|null} [taprootMerkleRoot] SessionProposal taprootMerkleRoot
              * @property {tessera.v1.Transaction.$Properties|null} [transaction] SessionProposal transaction
              * @property {string|null} [presignature] SessionProposal presignature
+             * @property {number|null} [generation] SessionProposal generation
+             * @property {Array.<tessera.v1.LifecycleMember.$Properties>|null} [members] SessionProposal members
+             * @property {Uint8Array|null} [repairTarget] SessionProposal repairTarget
+             * @property {boolean|null} [lifecycleCheck] SessionProposal lifecycleCheck
+             * @property {Uint8Array|null} [lifecycleSession] SessionProposal lifecycleSession
+             * @property {Array.<Uint8Array>|null} [certificate] SessionProposal certificate
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -5588,6 +5602,8 @@ export const tessera = $root.tessera = (() => {
             const SessionProposal = function (p) {
                 this.parties = [];
                 this.derivationPath = [];
+                this.members = [];
+                this.certificate = [];
                 if (p)
                     for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
                         if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -5699,6 +5715,54 @@ export const tessera = $root.tessera = (() => {
             SessionProposal.prototype.presignature = "";
 
             /**
+             * SessionProposal generation.
+             * @member {number} generation
+             * @memberof tessera.v1.SessionProposal
+             * @instance
+             */
+            SessionProposal.prototype.generation = 0;
+
+            /**
+             * SessionProposal members.
+             * @member {Array.<tessera.v1.LifecycleMember.$Properties>} members
+             * @memberof tessera.v1.SessionProposal
+             * @instance
+             */
+            SessionProposal.prototype.members = $util.emptyArray;
+
+            /**
+             * SessionProposal repairTarget.
+             * @member {Uint8Array} repairTarget
+             * @memberof tessera.v1.SessionProposal
+             * @instance
+             */
+            SessionProposal.prototype.repairTarget = $util.newBuffer([]);
+
+            /**
+             * SessionProposal lifecycleCheck.
+             * @member {boolean} lifecycleCheck
+             * @memberof tessera.v1.SessionProposal
+             * @instance
+             */
+            SessionProposal.prototype.lifecycleCheck = false;
+
+            /**
+             * SessionProposal lifecycleSession.
+             * @member {Uint8Array} lifecycleSession
+             * @memberof tessera.v1.SessionProposal
+             * @instance
+             */
+            SessionProposal.prototype.lifecycleSession = $util.newBuffer([]);
+
+            /**
+             * SessionProposal certificate.
+             * @member {Array.<Uint8Array>} certificate
+             * @memberof tessera.v1.SessionProposal
+             * @instance
+             */
+            SessionProposal.prototype.certificate = $util.emptyArray;
+
+            /**
              * Creates a new SessionProposal instance using the specified properties.
              * @function create
              * @memberof tessera.v1.SessionProposal
@@ -5759,6 +5823,22 @@ export const tessera = $root.tessera = (() => {
                     $root.tessera.v1.Transaction.encode(m.transaction, w.uint32(/* id 12, wireType 2 =*/98).fork(), q + 1).ldelim();
                 if (m.presignature != null && $Object.hasOwnProperty.call(m, "presignature") && m.presignature !== "")
                     w.uint32(/* id 13, wireType 2 =*/106).string(m.presignature);
+                if (m.generation != null && $Object.hasOwnProperty.call(m, "generation") && m.generation !== 0)
+                    w.uint32(/* id 14, wireType 0 =*/112).uint32(m.generation);
+                if (m.members != null && m.members.length) {
+                    for (var i = 0; i < m.members.length; ++i)
+                        $root.tessera.v1.LifecycleMember.encode(m.members[i], w.uint32(/* id 15, wireType 2 =*/122).fork(), q + 1).ldelim();
+                }
+                if (m.repairTarget != null && $Object.hasOwnProperty.call(m, "repairTarget") && m.repairTarget.length)
+                    w.uint32(/* id 16, wireType 2 =*/130).bytes(m.repairTarget);
+                if (m.lifecycleCheck != null && $Object.hasOwnProperty.call(m, "lifecycleCheck") && m.lifecycleCheck !== false)
+                    w.uint32(/* id 17, wireType 0 =*/136).bool(m.lifecycleCheck);
+                if (m.lifecycleSession != null && $Object.hasOwnProperty.call(m, "lifecycleSession") && m.lifecycleSession.length)
+                    w.uint32(/* id 18, wireType 2 =*/146).bytes(m.lifecycleSession);
+                if (m.certificate != null && m.certificate.length) {
+                    for (var i = 0; i < m.certificate.length; ++i)
+                        w.uint32(/* id 19, wireType 2 =*/154).bytes(m.certificate[i]);
+                }
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -5918,6 +5998,58 @@ export const tessera = $root.tessera = (() => {
                                 delete m.presignature;
                             continue;
                         }
+                    case 14: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.generation = v;
+                            else
+                                delete m.generation;
+                            continue;
+                        }
+                    case 15: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.members && m.members.length))
+                                m.members = [];
+                            m.members.push($root.tessera.v1.LifecycleMember.decode(r, r.size(), $undefined, q + 1));
+                            continue;
+                        }
+                    case 16: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.repairTarget = v;
+                            else
+                                delete m.repairTarget;
+                            continue;
+                        }
+                    case 17: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.lifecycleCheck = v;
+                            else
+                                delete m.lifecycleCheck;
+                            continue;
+                        }
+                    case 18: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.lifecycleSession = v;
+                            else
+                                delete m.lifecycleSession;
+                            continue;
+                        }
+                    case 19: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.certificate && m.certificate.length))
+                                m.certificate = [];
+                            m.certificate.push(r.bytes());
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -5950,6 +6082,232 @@ export const tessera = $root.tessera = (() => {
             };
 
             return SessionProposal;
+        })();
+
+        v1.LifecycleMember = (function() {
+
+            /**
+             * Properties of a LifecycleMember.
+             * @typedef {Object} tessera.v1.LifecycleMember.$Properties
+             * @property {Uint8Array|null} [identityKey] LifecycleMember identityKey
+             * @property {number|null} [oldPoint] LifecycleMember oldPoint
+             * @property {number|null} [newPoint] LifecycleMember newPoint
+             * @property {boolean|null} [dealer] LifecycleMember dealer
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a LifecycleMember.
+             * @memberof tessera.v1
+             * @interface ILifecycleMember
+             * @augments tessera.v1.LifecycleMember.$Properties
+             * @deprecated Use tessera.v1.LifecycleMember.$Properties instead.
+             */
+
+            /**
+             * Shape of a LifecycleMember.
+             * @typedef {tessera.v1.LifecycleMember.$Properties} tessera.v1.LifecycleMember.$Shape
+             */
+
+            /**
+             * Constructs a new LifecycleMember.
+             * @memberof tessera.v1
+             * @classdesc Represents a LifecycleMember.
+             * @constructor
+             * @param {tessera.v1.LifecycleMember.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const LifecycleMember = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * LifecycleMember identityKey.
+             * @member {Uint8Array} identityKey
+             * @memberof tessera.v1.LifecycleMember
+             * @instance
+             */
+            LifecycleMember.prototype.identityKey = $util.newBuffer([]);
+
+            /**
+             * LifecycleMember oldPoint.
+             * @member {number} oldPoint
+             * @memberof tessera.v1.LifecycleMember
+             * @instance
+             */
+            LifecycleMember.prototype.oldPoint = 0;
+
+            /**
+             * LifecycleMember newPoint.
+             * @member {number} newPoint
+             * @memberof tessera.v1.LifecycleMember
+             * @instance
+             */
+            LifecycleMember.prototype.newPoint = 0;
+
+            /**
+             * LifecycleMember dealer.
+             * @member {boolean} dealer
+             * @memberof tessera.v1.LifecycleMember
+             * @instance
+             */
+            LifecycleMember.prototype.dealer = false;
+
+            /**
+             * Creates a new LifecycleMember instance using the specified properties.
+             * @function create
+             * @memberof tessera.v1.LifecycleMember
+             * @static
+             * @param {tessera.v1.LifecycleMember.$Properties=} [properties] Properties to set
+             * @returns {tessera.v1.LifecycleMember} LifecycleMember instance
+             * @type {{
+             *   (properties: tessera.v1.LifecycleMember.$Shape): tessera.v1.LifecycleMember & tessera.v1.LifecycleMember.$Shape;
+             *   (properties?: tessera.v1.LifecycleMember.$Properties): tessera.v1.LifecycleMember;
+             * }}
+             */
+            LifecycleMember.create = function(properties) {
+                return new LifecycleMember(properties);
+            };
+
+            /**
+             * Encodes the specified LifecycleMember message. Does not implicitly {@link tessera.v1.LifecycleMember.verify|verify} messages.
+             * @function encode
+             * @memberof tessera.v1.LifecycleMember
+             * @static
+             * @param {tessera.v1.LifecycleMember.$Properties} m LifecycleMember message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            LifecycleMember.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.identityKey != null && $Object.hasOwnProperty.call(m, "identityKey") && m.identityKey.length)
+                    w.uint32(/* id 1, wireType 2 =*/10).bytes(m.identityKey);
+                if (m.oldPoint != null && $Object.hasOwnProperty.call(m, "oldPoint") && m.oldPoint !== 0)
+                    w.uint32(/* id 2, wireType 0 =*/16).uint32(m.oldPoint);
+                if (m.newPoint != null && $Object.hasOwnProperty.call(m, "newPoint") && m.newPoint !== 0)
+                    w.uint32(/* id 3, wireType 0 =*/24).uint32(m.newPoint);
+                if (m.dealer != null && $Object.hasOwnProperty.call(m, "dealer") && m.dealer !== false)
+                    w.uint32(/* id 4, wireType 0 =*/32).bool(m.dealer);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes a LifecycleMember message from the specified reader or buffer.
+             * @function decode
+             * @memberof tessera.v1.LifecycleMember
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tessera.v1.LifecycleMember & tessera.v1.LifecycleMember.$Shape} LifecycleMember
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            LifecycleMember.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.tessera.v1.LifecycleMember();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.identityKey = v;
+                            else
+                                delete m.identityKey;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.oldPoint = v;
+                            else
+                                delete m.oldPoint;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.newPoint = v;
+                            else
+                                delete m.newPoint;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.dealer = v;
+                            else
+                                delete m.dealer;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Gets the type url for LifecycleMember
+             * @function getTypeUrl
+             * @memberof tessera.v1.LifecycleMember
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            LifecycleMember.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tessera.v1.LifecycleMember";
+            };
+
+            return LifecycleMember;
         })();
 
         /**
@@ -6600,6 +6958,9 @@ export const tessera = $root.tessera = (() => {
              * @property {Uint8Array|null} [chainCode] SessionResult chainCode
              * @property {Uint8Array|null} [groupPublicKey] SessionResult groupPublicKey
              * @property {string|null} [presignature] SessionResult presignature
+             * @property {number|null} [generation] SessionResult generation
+             * @property {Uint8Array|null} [transcript] SessionResult transcript
+             * @property {Uint8Array|null} [transcriptSignature] SessionResult transcriptSignature
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -6688,6 +7049,30 @@ export const tessera = $root.tessera = (() => {
             SessionResult.prototype.presignature = "";
 
             /**
+             * SessionResult generation.
+             * @member {number} generation
+             * @memberof tessera.v1.SessionResult
+             * @instance
+             */
+            SessionResult.prototype.generation = 0;
+
+            /**
+             * SessionResult transcript.
+             * @member {Uint8Array} transcript
+             * @memberof tessera.v1.SessionResult
+             * @instance
+             */
+            SessionResult.prototype.transcript = $util.newBuffer([]);
+
+            /**
+             * SessionResult transcriptSignature.
+             * @member {Uint8Array} transcriptSignature
+             * @memberof tessera.v1.SessionResult
+             * @instance
+             */
+            SessionResult.prototype.transcriptSignature = $util.newBuffer([]);
+
+            /**
              * Creates a new SessionResult instance using the specified properties.
              * @function create
              * @memberof tessera.v1.SessionResult
@@ -6733,6 +7118,12 @@ export const tessera = $root.tessera = (() => {
                     w.uint32(/* id 6, wireType 2 =*/50).bytes(m.groupPublicKey);
                 if (m.presignature != null && $Object.hasOwnProperty.call(m, "presignature") && m.presignature !== "")
                     w.uint32(/* id 7, wireType 2 =*/58).string(m.presignature);
+                if (m.generation != null && $Object.hasOwnProperty.call(m, "generation") && m.generation !== 0)
+                    w.uint32(/* id 8, wireType 0 =*/64).uint32(m.generation);
+                if (m.transcript != null && $Object.hasOwnProperty.call(m, "transcript") && m.transcript.length)
+                    w.uint32(/* id 9, wireType 2 =*/74).bytes(m.transcript);
+                if (m.transcriptSignature != null && $Object.hasOwnProperty.call(m, "transcriptSignature") && m.transcriptSignature.length)
+                    w.uint32(/* id 10, wireType 2 =*/82).bytes(m.transcriptSignature);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -6838,6 +7229,33 @@ export const tessera = $root.tessera = (() => {
                                 m.presignature = v;
                             else
                                 delete m.presignature;
+                            continue;
+                        }
+                    case 8: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.generation = v;
+                            else
+                                delete m.generation;
+                            continue;
+                        }
+                    case 9: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.transcript = v;
+                            else
+                                delete m.transcript;
+                            continue;
+                        }
+                    case 10: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.transcriptSignature = v;
+                            else
+                                delete m.transcriptSignature;
                             continue;
                         }
                     }

@@ -1,0 +1,86 @@
+/**
+ * The second phase of a lifecycle session at a signer node (DESIGN.md "Key lifecycle"):
+ *
+ * - the test signature: a sign proposal with `check` names a generation this node holds and the
+ *   lifecycle session that made it; its message must be that generation's check message
+ *   (lifecycle-transcript.ts), nothing else is signed with a generation that is not active, and
+ *   once the signature the session produced verifies under the unchanged group key, the node
+ *   marks the generation proven in its store;
+ * - activation: an activate proposal names the generation and carries the success certificate;
+ *   the node checks every signature in it over the generation's transcript it computes itself,
+ *   from every member of a refreshed or reshared generation (a repair's from its participants),
+ *   and then activates the proven generation, erasing the others (KeyStore.activate, one
+ *   transaction). A generation already active here is answered as done.
+ * @module
+ */
+import { bytesToHex, equalBytes } from '../math/bytes.js';
+import { publishedPublicKey } from '../dkg/key-package.js';
+import { groupSuite, isEcdsaScheme, verifySignature } from '../signing/schemes.js';
+import type { KeyStore } from '../storage/index.js';
+import type { StoredKeyShare } from '../wire/keyshare-codec.js';
+import type { SessionProposal, SessionResult } from '../wire/session-codec.js';
+import { proposedMessage } from './message-to-sign.js';
+import { failedCertificate, lifecycleCheckMessage, lifecycleTranscript } from './lifecycle-transcript.js';
+import { ProposalRefusedError } from './proposal-errors.js';
+import { result } from './session-runner.js';
+
+interface Generation {
+  readonly stored: StoredKeyShare;
+  readonly status: 'active' | 'pending' | 'proven';
+  /** The lifecycle kind that made it, from its origin "<kind>:<session hex>". */
+  readonly kind: string;
+  readonly transcript: Uint8Array;
+}
+
+/** The generation `p` names, made by lifecycle session `session`, with its transcript. */
+function generationOf(p: SessionProposal, session: Uint8Array, keys: KeyStore): Generation {
+  const row = keys.generations(p.keyId).find((g) => g.generation === p.generation);
+  if (row === undefined) throw new ProposalRefusedError(`this node holds no generation ${p.generation} of key ${p.keyId}`);
+  const [kind, origin] = (row.origin ?? '').split(':');
+  if (origin !== bytesToHex(session)) throw new ProposalRefusedError(`generation ${p.generation} of key ${p.keyId} was not made by the session the proposal names`);
+  const stored = keys.getGeneration(p.keyId, p.generation);
+  if (stored.key.public.scheme !== p.scheme) throw new ProposalRefusedError(`key ${p.keyId} is a ${stored.key.public.scheme} key`);
+  return { stored, status: row.status, kind: kind!, transcript: lifecycleTranscript(session, p.generation, stored.key.public, stored.identities) };
+}
+
+/** The message a generation's test signature signs, as a proposal carries it. */
+export function checkMessage(scheme: string, keyId: string, generation: number, transcript: Uint8Array): SessionProposal['message'] {
+  const preimage = lifecycleCheckMessage(keyId, generation, transcript);
+  return { hash: isEcdsaScheme(scheme) ? 'sha256' : 'none', preimage, prehashed: false };
+}
+
+/** The share a lifecycle check signs with, after checking the proposal asks for exactly that test signature. */
+export function checkShare(p: SessionProposal, keys: KeyStore): StoredKeyShare {
+  const g = generationOf(p, p.check!.session, keys);
+  const expected = checkMessage(p.scheme, p.keyId, p.generation, g.transcript);
+  const m = p.message;
+  if (m.hash !== expected.hash || m.prehashed || !equalBytes(m.preimage, expected.preimage)) throw new ProposalRefusedError('a lifecycle check signs only its generation\'s check message');
+  if (p.derivationPath.length > 0 || p.taproot || p.transaction || p.presignature) throw new ProposalRefusedError('a lifecycle check signs under the root key, with no tweak, transaction or presignature');
+  return g.stored;
+}
+
+/** After the check session: the signature must verify under the group key; then the generation is proven. */
+export function markChecked(p: SessionProposal, stored: StoredKeyShare, result: SessionResult, keys: KeyStore): void {
+  const publicKey = publishedPublicKey(groupSuite(p.scheme), stored.key.public);
+  if (!verifySignature(p.scheme, result.signature, proposedMessage(p), publicKey)) throw new ProposalRefusedError('the test signature does not verify under the group key: the generation stays unproven');
+  keys.markProven(p.keyId, p.generation);
+}
+
+export function activateGeneration(p: SessionProposal, keys: KeyStore): SessionResult {
+  const row = keys.generations(p.keyId).find((g) => g.generation === p.generation);
+  const g = row?.status === 'active' ? undefined : generationOf(p, p.activation!.session, keys);
+  if (g !== undefined) {
+    const { stored } = g;
+    const members = [...stored.identities.values()];
+    const covered = members.filter((k) => p.parties.some((q) => equalBytes(q, k)));
+    const whole = g.kind === 'repair' ? covered.length >= stored.key.public.threshold : covered.length === members.length;
+    if (!whole || covered.length !== p.parties.length) throw new ProposalRefusedError(`the certificate must come from ${g.kind === 'repair' ? 'at least t' : 'every'} member of generation ${p.generation}`);
+    const failed = failedCertificate(g.transcript, p.parties, p.activation!.certificate);
+    if (failed.length > 0) throw new ProposalRefusedError(`the certificate's signature of ${failed.map((k) => `${bytesToHex(k).slice(0, 12)}…`).join(', ')} does not verify over the transcript`);
+    if (g.status !== 'proven') throw new ProposalRefusedError(`generation ${p.generation} has made no verified test signature here yet`);
+    keys.activate(p.keyId, p.generation);
+  }
+  const { key, generation } = keys.get(p.keyId);
+  const pub = key.public;
+  return result({ keyId: p.keyId, publicKey: publishedPublicKey(groupSuite(p.scheme), pub), chainCode: pub.chainCode, groupPublicKey: pub.groupPublicKey, generation: generation ?? 1 });
+}

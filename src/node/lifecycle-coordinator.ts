@@ -1,0 +1,142 @@
+/**
+ * The coordinator's side of a lifecycle session (DESIGN.md "Key lifecycle"): three proposals,
+ * so that no failure leaves a key unusable.
+ *
+ *   1. refresh, reshare or repair: every participant must answer with the same key id, group
+ *      key, chain code (all unchanged), generation and transcript, and its identity signature over
+ *      the transcript; the new generation's members then hold it pending beside the active one
+ *   2. the test signature: the new generation's members (a repair's participants) sign the
+ *      generation's check message with the new shares; every one of them must return the same
+ *      signature, verifying under the unchanged group key, and each marks the generation proven
+ *   3. activate, with the success certificate (the transcript signatures): each member checks it
+ *      and activates the generation, erasing the old one. Activation is retried; a member that
+ *      already activated answers again as done.
+ *
+ * A failure in 1 or 2 leaves every node signing with the old generation, and a new session
+ * starts over (a pending generation is replaced). The coordinator only carries messages: every
+ * node checks the certificate and makes its own test signature.
+ * @module
+ */
+import { bytesToHex, equalBytes } from '../math/bytes.js';
+import type { AnySchemeId } from '../signing/schemes.js';
+import { verifySignature } from '../signing/schemes.js';
+import type { LifecycleKind, LifecycleMember } from '../wire/lifecycle-codec.js';
+import { lifecycleParticipants } from '../wire/lifecycle-codec.js';
+import type { SessionProposal, SessionResult } from '../wire/session-codec.js';
+import { SessionFailedError, type Coordinator } from './coordinator.js';
+import { failedCertificate } from './lifecycle-transcript.js';
+import { checkMessage } from './lifecycle-commit.js';
+import { proposedMessage } from './message-to-sign.js';
+
+export interface LifecycleRequest {
+  readonly kind: LifecycleKind;
+  readonly scheme: AnySchemeId;
+  readonly keyId: string;
+  /** The key's published group key, which must come out unchanged. */
+  readonly publicKey: Uint8Array;
+  /** The active generation the session starts from. */
+  readonly generation: number;
+  /** Refresh and repair: the key's t; reshare: t′. */
+  readonly threshold: number;
+  readonly members: readonly LifecycleMember[];
+  readonly repairTarget?: Uint8Array;
+  readonly roundTimeoutMs?: number;
+  /** How often activation is proposed before giving up (default 3). */
+  readonly activationAttempts?: number;
+}
+
+export interface LifecycleOutcome {
+  readonly keyId: string;
+  readonly publicKey: Uint8Array;
+  readonly groupPublicKey: Uint8Array;
+  readonly chainCode: Uint8Array;
+  /** The generation now active. */
+  readonly generation: number;
+  readonly threshold: number;
+  /** The generation's parties (identity keys) and their points, ascending. */
+  readonly parties: readonly Uint8Array[];
+  readonly points: readonly number[];
+  readonly transcript: Uint8Array;
+  /** The activated parties' signatures over the transcript, in `activated` order. */
+  readonly certificate: readonly Uint8Array[];
+  readonly activated: readonly Uint8Array[];
+  /** The test signature made with the new shares. */
+  readonly checkSignature: Uint8Array;
+}
+
+function inconsistent(what: string): never {
+  throw new SessionFailedError('INCONSISTENT', `the parties reported ${what}`, []);
+}
+
+/** The generation's members (point → identity key) as the request makes them. */
+function newMembers(r: LifecycleRequest): [number, Uint8Array][] {
+  const pairs = r.kind === 'reshare' ? r.members.filter((m) => m.newPoint !== 0).map((m) => [m.newPoint, m.identityKey] as [number, Uint8Array]) : r.members.map((m) => [m.oldPoint, m.identityKey] as [number, Uint8Array]);
+  return pairs.sort((a, b) => a[0] - b[0]);
+}
+
+/** Phase 1's results must agree and keep the key; returns the common one. */
+function agreed(r: LifecycleRequest, participants: readonly Uint8Array[], results: readonly SessionResult[]): SessionResult {
+  const first = results[0]!;
+  const same = (x: SessionResult) => x.keyId === r.keyId && equalBytes(x.publicKey, r.publicKey) && equalBytes(x.chainCode, first.chainCode) && equalBytes(x.groupPublicKey, first.groupPublicKey);
+  if (!results.every(same)) inconsistent('another key, group key or chain code than the key\'s');
+  if (!results.every((x) => x.generation === first.generation && equalBytes(x.transcript, first.transcript)) || first.transcript.length !== 32) inconsistent('different generations or transcripts');
+  const bad = failedCertificate(first.transcript, participants, results.map((x) => x.transcriptSignature));
+  if (bad.length > 0) throw new SessionFailedError('BAD_CERTIFICATE', 'a transcript signature does not verify', bad);
+  return first;
+}
+
+export async function runLifecycleSession(c: Coordinator, r: LifecycleRequest): Promise<LifecycleOutcome> {
+  const roundTimeoutMs = r.roundTimeoutMs ?? 10_000;
+  const lifecycle = { members: r.members, ...(r.repairTarget ? { repairTarget: r.repairTarget } : {}) };
+  const participants = lifecycleParticipants(r.kind, lifecycle).map((m) => m.identityKey);
+  const base = { scheme: r.scheme, keyId: r.keyId, derivationPath: [], roundTimeoutMs };
+  const none = { hash: 'none' as const, preimage: new Uint8Array(0), prehashed: false };
+  const { results, session } = await c.propose({ ...base, kind: r.kind, threshold: r.threshold, parties: participants, message: none, generation: r.generation, lifecycle });
+  const made = agreed(r, participants, results);
+  const signatureOf = new Map(participants.map((k, i) => [bytesToHex(k), results[i]!.transcriptSignature]));
+
+  const members = newMembers(r);
+  // A repair's new share is the target's: it and its helpers test it.
+  const checkers = r.kind === 'repair' ? participants : members.map(([, k]) => k);
+  const check: Omit<SessionProposal, 'notAfterMs'> = {
+    ...base,
+    kind: 'sign',
+    threshold: checkers.length,
+    parties: checkers,
+    message: checkMessage(r.scheme, r.keyId, made.generation, made.transcript),
+    generation: made.generation,
+    check: { session },
+  };
+  const checked = (await c.propose(check)).results;
+  const checkSignature = checked[0]!.signature;
+  if (!checked.every((x) => equalBytes(x.signature, checkSignature)) || !verifySignature(r.scheme, checkSignature, proposedMessage(check), r.publicKey)) {
+    throw new SessionFailedError('INVALID_SIGNATURE', 'the test signature with the new shares does not verify under the key: the old generation stays active', []);
+  }
+
+  const activated = checkers;
+  const certificate = activated.map((k) => signatureOf.get(bytesToHex(k))!);
+  const activate = { ...base, kind: 'activate' as const, threshold: activated.length, parties: activated, message: none, generation: made.generation, activation: { session, certificate } };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const done = (await c.propose(activate)).results;
+      if (!done.every((x) => x.generation === made.generation)) inconsistent('another active generation after activation');
+      break;
+    } catch (e) {
+      if (attempt >= (r.activationAttempts ?? 3)) throw e;
+    }
+  }
+  return {
+    keyId: r.keyId,
+    publicKey: r.publicKey,
+    groupPublicKey: made.groupPublicKey,
+    chainCode: made.chainCode,
+    generation: made.generation,
+    threshold: r.threshold,
+    parties: members.map(([, k]) => k),
+    points: members.map(([x]) => x),
+    transcript: made.transcript,
+    certificate,
+    activated,
+    checkSignature,
+  };
+}

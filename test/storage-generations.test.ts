@@ -201,6 +201,7 @@ describe('the two-phase lifecycle in the key store', () => {
     const joining = keygenShare();
     const joinId = keyIdOf(joining.key.public);
     s.keys.putPending({ ...joining, generation: 2 }, ORIGIN);
+    expect(() => s.keys.put({ ...joining, generation: 2 })).toThrow(KeyExistsError); // put never activates a pending row
     expect(s.keys.has(joinId)).toBe(false);
     expect(() => s.keys.get(joinId)).toThrow(KeyNotFoundError);
     expect(s.keys.getGeneration(joinId, 2).generation).toBe(2);

@@ -214,7 +214,7 @@ export class KeyStore {
     return this.#writing(stored, (encoded, cols) => {
       const rows = this.#rows(cols.key_id);
       if (rows.length === 0) return this.#insert(cols, encoded, 'active', null);
-      if (rows.length === 1 && this.#holds(rows[0]!, encoded)) return infoOf(rows[0]!);
+      if (rows.length === 1 && rows[0]!.status === 'active' && this.#holds(rows[0]!, encoded)) return infoOf(rows[0]!);
       throw new KeyExistsError(cols.key_id);
     });
   }

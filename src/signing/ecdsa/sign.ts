@@ -2,7 +2,7 @@
  * The async drivers of DKLs23 signing over a `Party` (PROTOCOLS.md §2.6, four flights):
  * `runEcdsaPresign` runs the three message-independent flights (presign-rounds.ts, round 1
  * attested and echo-checked in round 2) and stores the presignature; `runEcdsaSign` takes a stored
- * presignature (checked against the key, signers and path, then marked spent) or makes one in the
+ * presignature (checked against the key, signers, path and the share's generation, then marked spent) or makes one in the
  * same session, exchanges the signers' attested consumption statements (`ecdsa/consumed`: nobody
  * releases a partial signature before every signer has declared the presignature spent), then
  * runs the online flight (w_i, u_i broadcast) and combines (combine.ts). Every signer ends with the verified

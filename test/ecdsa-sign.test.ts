@@ -169,6 +169,23 @@ describe('presignatures (ATTACKS.md rows 13-14)', () => {
     expect(() => stores.get(1)!.take(presignature, { keyId: keyIdOf(shares[0]!.key.public), signers: [1, 2], publicKey: shares[0]!.key.public.groupPublicKey })).toThrow(NonceReuseError);
   });
 
+  it('a presignature made with generation 1 of a key is refused by a signer at generation 2, then signs at generation 1', async () => {
+    const rng = seededRng('presign-generation');
+    const shares = dealerEcdsaKeygen(2, 3, rng);
+    const stores = new Map([1, 2].map((id) => [id, new MemoryPresignatureStore()]));
+    const presignature = unwrapAll(await simulateEcdsaPresign(shares, [1, 2], stores, { rng })).get(1)!;
+    const later = await simulateEcdsaSign(shares, [1, 2], input(), { rng, stores, presignature, generation: 2, timeoutMs: 500 });
+    const refused = (later.get(1) as PromiseRejectedResult).reason;
+    expect(refused).toBeInstanceOf(PresignatureRefusedError);
+    expect(refused.message).toMatch(/made with generation 1, the key is at 2/);
+    const msg = input();
+    const signed = unwrapAll(await simulateEcdsaSign(shares, [1, 2], msg, { rng, stores, presignature, generation: 1 }));
+    expectValidEcdsa(signed.get(1)!, messageDigest(msg), shares[0]!.key.public.groupPublicKey);
+    const made2 = unwrapAll(await simulateEcdsaPresign(shares, [1, 2], stores, { rng, generation: 2 })).get(1)!;
+    const withoutGeneration = await simulateEcdsaSign(shares, [1, 2], input(), { rng, stores, presignature: made2, timeoutMs: 500 });
+    expect((withoutGeneration.get(2) as PromiseRejectedResult).reason.message).toMatch(/made with generation 2, the key is at 1/);
+  });
+
   it('the store refuses an unknown id', () => {
     const store = new MemoryPresignatureStore();
     expect(() => store.take('00', { keyId: '', signers: [], publicKey: new Uint8Array(33) })).toThrow(NonceReuseError);

@@ -2,7 +2,8 @@
  * The node's DKLs23 pair guard (src/node/pair-guard.ts; PROTOCOLS.md §2.8, ATTACKS.md row 22) on
  * its own: every session of a key gets the same ban list, a ban is stored at once (merged with
  * what older sealed shares carried) and aborts exactly the running sessions with that pair, and
- * the cap per (key, counterparty) holds and is released when a session leaves.
+ * the cap per (key, counterparty) holds and is released when a session leaves; ban lists and caps
+ * are kept per key generation (a new generation re-runs the pairs' OT setup: PROTOCOLS.md §2.8, §3).
  * @module
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -88,5 +89,27 @@ describe('the pair guard', () => {
     expect(aborted).toHaveLength(1);
     expect(lines.join('\n')).toMatch(/could not store the ban of party 2 \(disk full\); refusing every DKLs23 session with this key/);
     expect(() => guard.admit(KEY, [3], () => {})).toThrow(/a pair ban could not be stored/);
+  });
+
+  it('keeps ban lists and session counts per key generation: a ban of generation 1 does not hold for generation 2', () => {
+    const s = storage();
+    const guard = new PairGuard({ bans: s.bans, maxSessionsPerPeer: 1 });
+    const old = guard.share(KEY, dealerEcdsaKeygen(2, 4)[0]!); // generation 1 by default
+    const next = guard.share(KEY, dealerEcdsaKeygen(2, 4)[0]!, 2);
+    expect(old.bans).not.toBe(next.bans);
+    const aborted: string[] = [];
+    guard.admit(KEY, [2], () => aborted.push('generation 1'));
+    guard.admit(KEY, [2], () => aborted.push('generation 2'), 2); // its own count
+    expect(() => guard.admit(KEY, [2], () => {}, 2)).toThrow(/already 1 DKLs23 sessions running with party 2/);
+    old.bans.ban(2, 'OT_CHECK');
+    expect(aborted).toEqual(['generation 1']);
+    expect(next.bans.isBanned(2)).toBe(false);
+    expect([...s.bans.list(KEY, 1)]).toEqual([[2, 'OT_CHECK']]);
+    expect([...s.bans.list(KEY, 2)]).toEqual([]);
+    expect(() => guard.admit(KEY, [2], () => {})).toThrow(/party 2 is banned/);
+    // a new process gets generation 2's (empty) list from storage, and generation 1's ban back
+    const fresh = new PairGuard({ bans: s.bans, maxSessionsPerPeer: 1 });
+    expect(fresh.share(KEY, dealerEcdsaKeygen(2, 4)[0]!, 2).bans.isBanned(2)).toBe(false);
+    expect(fresh.share(KEY, dealerEcdsaKeygen(2, 4)[0]!).bans.isBanned(2)).toBe(true);
   });
 });

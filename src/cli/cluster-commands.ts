@@ -136,8 +136,8 @@ export function runKeys(argv: string[], out: Out): void {
       if (!isAnySchemeId(k.scheme)) continue;
       const suite = groupSuite(k.scheme);
       const pk = bytesToHex(suite.encodePublicKey(suite.G.decode(hexToBytes(k.groupPublicKey))));
-      if (json) out(JSON.stringify({ keyId: k.keyId, scheme: k.scheme, threshold: k.threshold, partyId: k.partyId, parties: k.parties.length, publicKey: pk }));
-      else out(`${k.keyId}  ${k.scheme}  ${k.threshold}-of-${k.parties.length}  party ${k.partyId}  ${pk}`);
+      if (json) out(JSON.stringify({ keyId: k.keyId, scheme: k.scheme, threshold: k.threshold, partyId: k.partyId, parties: k.parties.length, publicKey: pk, generation: k.generation, status: k.status }));
+      else out(`${k.keyId}  ${k.scheme}  ${k.threshold}-of-${k.parties.length}  party ${k.partyId}  ${pk}  generation ${k.generation} ${k.status}`);
     }
   } finally {
     storage.close();

@@ -3,7 +3,8 @@
  * failure across concurrent sessions). A failed OT, RVOLE or Γ check reveals to the counterparty
  * whether its guess about our OT correlation (Δ) was right, so one failure must end every chance
  * of another guess. Every session decodes its own copy of a key share; the bans therefore live
- * here, one PairBans per key, shared by every session of that key in this process:
+ * here, one PairBans per key generation (a new generation re-runs every pair's OT setup, which
+ * lifts its bans: §2.8, §3), shared by every session of that generation in this process:
  *
  * - loaded from the node's ban table (storage/ban-store.ts), merged with the bans an older sealed
  *   share carries, and handed to each session in place of the share's own list;
@@ -14,7 +15,8 @@
  *   (SessionChannel.abort): none of them sends another message derived from the pair's OT state,
  *   and the drivers check the same shared list before each such flight (sign.ts);
  * - `admit` refuses a session with a banned counterparty, and caps the DKLs23 sessions running at
- *   once per (key, counterparty), so a coordinator cannot line up hundreds of probes in parallel.
+ *   once per (key generation, counterparty), so a coordinator cannot line up hundreds of probes in
+ *   parallel.
  * @module
  */
 import type { ProtocolAbort } from '../mpc/errors.js';
@@ -29,7 +31,7 @@ export const BAN_ROUND = 'ecdsa/ban';
 
 export interface PairGuardOptions {
   readonly bans: Pick<BanStore, 'add' | 'list'>;
-  /** Most DKLs23 sessions running at once per (key, counterparty). */
+  /** Most DKLs23 sessions running at once per (key generation, counterparty). */
   readonly maxSessionsPerPeer: number;
   readonly log?: (line: string) => void;
 }
@@ -39,62 +41,70 @@ interface Running {
   readonly abort: (error: ProtocolAbort) => void;
 }
 
+/** The map key of one generation of one key. */
+const slotOf = (keyId: string, generation: number): string => `${keyId}/${generation}`;
+
 export class PairGuard {
   readonly #o: PairGuardOptions;
+  /** By slotOf(key id, generation). */
   readonly #bans = new Map<string, PairBans>();
   readonly #running = new Map<string, Set<Running>>();
-  /** Keys with a ban that could not be stored: no DKLs23 session until the node restarts. */
+  /** Key generations with a ban that could not be stored: no DKLs23 session until the node restarts. */
   readonly #unstored = new Set<string>();
 
   constructor(o: PairGuardOptions) {
     this.#o = o;
   }
 
-  /** `share` with the key's shared ban list in place of its own (whose entries are merged into storage). */
-  share(keyId: string, share: EcdsaKeyShare): EcdsaKeyShare {
-    return { ...share, bans: this.#bansOf(keyId, share) };
+  /** `share` (generation `generation` of `keyId`) with the generation's shared ban list in place of its own (whose entries are merged into storage). */
+  share(keyId: string, share: EcdsaKeyShare, generation = 1): EcdsaKeyShare {
+    return { ...share, bans: this.#bansOf(keyId, generation, share) };
   }
 
   /**
-   * Registers a session of `keyId` with `counterparties` (ProposalRefusedError if one is banned or
-   * already in as many sessions as the cap allows); `abort` stops it. Returns its deregistration.
+   * Registers a session of generation `generation` of `keyId` with `counterparties`
+   * (ProposalRefusedError if one is banned or already in as many sessions as the cap allows);
+   * `abort` stops it. Returns its deregistration.
    */
-  admit(keyId: string, counterparties: readonly PartyId[], abort: (error: ProtocolAbort) => void): () => void {
-    if (this.#unstored.has(keyId)) throw new ProposalRefusedError(`key ${keyId}: a pair ban could not be stored; no DKLs23 session with this key until the node restarts with working storage`);
-    const bans = this.#bans.get(keyId);
+  admit(keyId: string, counterparties: readonly PartyId[], abort: (error: ProtocolAbort) => void, generation = 1): () => void {
+    const slot = slotOf(keyId, generation);
+    if (this.#unstored.has(slot)) throw new ProposalRefusedError(`key ${keyId}: a pair ban could not be stored; no DKLs23 session with this key until the node restarts with working storage`);
+    const bans = this.#bans.get(slot);
     const banned = counterparties.filter((j) => bans?.isBanned(j));
     if (banned.length > 0) throw new ProposalRefusedError(`key ${keyId}: party ${banned.join(', ')} is banned after a failed OT/RVOLE/Γ check; the pair's OT setup must be re-run first`);
-    const running = this.#running.get(keyId) ?? new Set<Running>();
+    const running = this.#running.get(slot) ?? new Set<Running>();
     const busy = counterparties.filter((j) => [...running].filter((r) => r.counterparties.includes(j)).length >= this.#o.maxSessionsPerPeer);
     if (busy.length > 0) throw new ProposalRefusedError(`key ${keyId}: already ${this.#o.maxSessionsPerPeer} DKLs23 sessions running with party ${busy.join(', ')} (the node's limit)`);
     const entry: Running = { counterparties: [...counterparties], abort };
     running.add(entry);
-    this.#running.set(keyId, running);
+    this.#running.set(slot, running);
     return () => {
       running.delete(entry);
-      if (running.size === 0) this.#running.delete(keyId);
+      if (running.size === 0) this.#running.delete(slot);
     };
   }
 
-  #bansOf(keyId: string, share: EcdsaKeyShare): PairBans {
-    const known = this.#bans.get(keyId);
+  #bansOf(keyId: string, generation: number, share: EcdsaKeyShare): PairBans {
+    const slot = slotOf(keyId, generation);
+    const known = this.#bans.get(slot);
     if (known !== undefined) return known;
-    for (const [j, reason] of share.bans.entries()) this.#o.bans.add(keyId, j, reason);
+    for (const [j, reason] of share.bans.entries()) this.#o.bans.add(keyId, j, reason, Date.now(), generation);
     const bans = new PairBans();
-    for (const [j, reason] of this.#o.bans.list(keyId)) bans.ban(j, reason);
-    bans.onBan((j, reason) => this.#onBan(keyId, j, reason));
-    this.#bans.set(keyId, bans);
+    for (const [j, reason] of this.#o.bans.list(keyId, generation)) bans.ban(j, reason);
+    bans.onBan((j, reason) => this.#onBan(keyId, generation, j, reason));
+    this.#bans.set(slot, bans);
     return bans;
   }
 
-  #onBan(keyId: string, j: PartyId, reason: string): void {
+  #onBan(keyId: string, generation: number, j: PartyId, reason: string): void {
+    const slot = slotOf(keyId, generation);
     try {
-      this.#o.bans.add(keyId, j, reason);
+      this.#o.bans.add(keyId, j, reason, Date.now(), generation);
     } catch (e) {
-      this.#unstored.add(keyId);
+      this.#unstored.add(slot);
       this.#o.log?.(`key ${keyId}: could not store the ban of party ${j} (${(e as Error).message}); refusing every DKLs23 session with this key until the node restarts`);
     }
-    const stopped = [...(this.#running.get(keyId) ?? [])].filter((r) => r.counterparties.includes(j));
+    const stopped = [...(this.#running.get(slot) ?? [])].filter((r) => r.counterparties.includes(j));
     for (const r of stopped) r.abort(new PairBannedError(BAN_ROUND, [j]));
     this.#o.log?.(`key ${keyId}: banned party ${j} (${reason}); stopped ${stopped.length} running session${stopped.length === 1 ? '' : 's'} with it`);
   }

@@ -1,7 +1,8 @@
 /**
  * The node's embedded database: `<dataDir>/tessera.db` opened with better-sqlite3 in WAL mode,
- * with foreign keys on and `synchronous = FULL` (a committed write, such as a nonce's spent mark,
- * survives a crash or power loss). The schema is versioned in `schema_version` (one row per applied
+ * with foreign keys on, `synchronous = FULL` (a committed write, such as a nonce's spent mark,
+ * survives a crash or power loss) and `secure_delete = ON` (a deleted row, such as an erased key
+ * share of an old generation, is overwritten with zeros in the file rather than left in a free page). The schema is versioned in `schema_version` (one row per applied
  * migration) and only moves forward: migrations are numbered 1, 2, 3, … and each runs once, in
  * its own transaction; a database written by a newer Tessera (a version above the last one known
  * here) is refused rather than guessed at.
@@ -187,6 +188,46 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX spend_ledger_chain_window ON spend_ledger (chain, at_ms);
     `,
   },
+  {
+    version: 8,
+    description: 'key-share generations (active, pending, proven) for refresh, reshare and repair; presignatures and pair bans per generation',
+    sql: `
+      CREATE TABLE key_shares_v8 (
+        key_id           TEXT NOT NULL,
+        generation       INTEGER NOT NULL CHECK (generation >= 1),
+        status           TEXT NOT NULL CHECK (status IN ('active', 'pending', 'proven')),
+        origin           TEXT,
+        scheme           TEXT NOT NULL,
+        threshold        INTEGER NOT NULL,
+        party_id         INTEGER NOT NULL,
+        parties          TEXT NOT NULL,
+        group_public_key TEXT NOT NULL,
+        format           INTEGER NOT NULL,
+        sealed           BLOB NOT NULL,
+        created_at       INTEGER NOT NULL,
+        PRIMARY KEY (key_id, generation)
+      ) STRICT;
+      INSERT INTO key_shares_v8 (key_id, generation, status, origin, scheme, threshold, party_id, parties, group_public_key, format, sealed, created_at)
+        SELECT key_id, 1, 'active', NULL, scheme, threshold, party_id, parties, group_public_key, format, sealed, created_at FROM key_shares;
+      DROP TABLE key_shares;
+      ALTER TABLE key_shares_v8 RENAME TO key_shares;
+      CREATE UNIQUE INDEX key_shares_one_active ON key_shares (key_id) WHERE status = 'active';
+
+      ALTER TABLE presignatures ADD COLUMN generation INTEGER NOT NULL DEFAULT 1 CHECK (generation >= 1);
+
+      CREATE TABLE pair_bans_v8 (
+        key_id     TEXT NOT NULL,
+        generation INTEGER NOT NULL DEFAULT 1 CHECK (generation >= 1),
+        party_id   INTEGER NOT NULL CHECK (party_id > 0),
+        reason     TEXT NOT NULL,
+        at_ms      INTEGER NOT NULL,
+        PRIMARY KEY (key_id, generation, party_id)
+      ) STRICT;
+      INSERT INTO pair_bans_v8 (key_id, generation, party_id, reason, at_ms) SELECT key_id, 1, party_id, reason, at_ms FROM pair_bans;
+      DROP TABLE pair_bans;
+      ALTER TABLE pair_bans_v8 RENAME TO pair_bans;
+    `,
+  },
 ];
 
 /** The database cannot be used: written by a newer version, or a broken migration list. */
@@ -228,6 +269,7 @@ export class StorageDatabase {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
       db.pragma('foreign_keys = ON');
+      db.pragma('secure_delete = ON');
       db.pragma('busy_timeout = 5000');
       migrate(db, migrations);
     } catch (e) {

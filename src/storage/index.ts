@@ -5,7 +5,8 @@
  * single-use nonce and presignature stores, the DKLs23 pair bans, the audit log and the policy's
  * spend ledger. With a state record (`stateFile`, kept outside the data directory) it compares the
  * database with the record at once and before every presignature spend (rollback-guard.ts); what
- * it found at open is in `rollback`. `close()` forgets in-memory nonces, wipes the KEK and closes
+ * it found at open is in `rollback`; the same record keeps the highest activated generation of
+ * each key (`keys.recordedGeneration`), and a share restored from before it is refused. `close()` forgets in-memory nonces, wipes the KEK and closes
  * the database.
  * @module
  */
@@ -34,14 +35,26 @@ export {
   type ScryptParams,
   type UnlockOptions,
 } from './key-encryption.js';
-export { InvalidKeyShareError, KeyExistsError, KeyNotFoundError, KeyShareCorruptError, KeyStore, keyShareAd, type KeyShareInfo } from './key-store.js';
+export {
+  InvalidKeyShareError,
+  KeyExistsError,
+  KeyGenerationError,
+  KeyNotFoundError,
+  KeyShareCorruptError,
+  KeyStore,
+  keyShareAd,
+  type KeyGenerationInfo,
+  type KeyShareInfo,
+  type KeyShareStatus,
+  type KeyStoreOptions,
+} from './key-store.js';
 export { IdentityCorruptError, NodeIdentity, loadOrCreateIdentity } from './identity-store.js';
 export { PassphraseError, passphraseFromEnv, passphraseFromFile, readPassphrase, type PassphraseSource } from './passphrase.js';
 export { SqliteNonceStore } from './sqlite-nonce-store.js';
 export { BanStore } from './ban-store.js';
 export { DEFAULT_PRESIGNATURE_TTL_MS, SqlitePresignatureStore } from './presignature-store.js';
 export { RollbackDetectedError, RollbackGuard, type RollbackReport } from './rollback-guard.js';
-export { StateRecord, StateRecordError } from './state-record.js';
+export { StateRecord, StateRecordError, type RecordedBan } from './state-record.js';
 export { SpendLedger, type SpendEntry } from './spend-ledger.js';
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
@@ -82,13 +95,13 @@ export class NodeStorage {
     const record = options.stateFile === undefined ? undefined : new StateRecord(options.stateFile, identity.publicKeyHex);
     const guard = record === undefined ? undefined : new RollbackGuard(database.db, record, options.onRollback);
     this.rollback = guard?.reconcile() ?? null;
-    this.keys = new KeyStore(database.db, kek);
     this.nonces = new SqliteNonceStore(database.db);
     this.audit = new AuditLog(database.db);
     this.presignatures = new SqlitePresignatureStore(database.db, kek, {
       ...(guard ? { guard } : {}),
       ...(options.presignatureTtlMs !== undefined ? { ttlMs: options.presignatureTtlMs } : {}),
     });
+    this.keys = new KeyStore(database.db, kek, { presignatures: this.presignatures, ...(record ? { record } : {}) });
     this.spends = new SpendLedger(database.db);
     this.bans = new BanStore(database.db, record);
     this.bans.mergeRecord();

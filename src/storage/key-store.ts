@@ -2,28 +2,52 @@
  * The node's key shares at rest. Each row holds one `StoredKeyShare` (its protobuf encoding,
  * wire/keyshare-codec.ts) sealed under the key-encryption key, with associated data binding
  * "tessera/v1/keyshare", the scheme, the key id and the party id, so a sealed blob copied into
- * another row does not open. The public metadata (scheme, threshold, party, parties' identity keys,
- * group key) sits in clear columns so `list()` needs no decryption; `get()` checks those columns
- * against the authenticated share. A row that fails is reported as `KeyShareCorruptError` naming
- * only its key id; other rows are unaffected.
+ * another key's row does not open. The public metadata (generation, scheme, threshold, party,
+ * parties' identity keys, group key) sits in clear columns so `list()` needs no decryption; `get()`
+ * checks those columns against the authenticated share (so a blob copied between generations of
+ * one key fails too). A row that fails is reported as `KeyShareCorruptError` naming only its key
+ * id; other rows are unaffected.
+ *
+ * Generations (DESIGN.md "Key lifecycle"; PROTOCOLS.md §3): a key has at most one `active` row
+ * (keygen's is generation 1). A refresh, reshare or repair stores its new share `pending` beside
+ * it (`putPending`), `proven` once a test signature with the new shares verified (`markProven`),
+ * and `activate` makes it active in one transaction that erases every other row of the key, voids
+ * the key's unspent presignatures and records the generation in the state record outside the data
+ * directory (state-record.ts). A share below the recorded generation comes from a backup restored
+ * over a later refresh and is never handed out (KeyGenerationError).
  * @module
  */
 import type Database from 'better-sqlite3';
 import { bytesToHex, concatBytes, equalBytes, u32be, utf8 } from '../math/bytes.js';
-import { TssError } from '../mpc/errors.js';
-import { keyIdOf } from '../dkg/key-package.js';
-import { decodeKeyShare, encodeKeyShare, type StoredKeyShare } from '../wire/keyshare-codec.js';
+import { InvalidParametersError, TssError } from '../mpc/errors.js';
+import { keyIdOf, publicPackageBytes } from '../dkg/key-package.js';
+import { decodeKeyShare, encodeKeyShare, generationOf, type StoredKeyShare } from '../wire/keyshare-codec.js';
 import { WireError } from '../wire/wire-error.js';
 import type { KeyEncryption } from './key-encryption.js';
+import type { SqlitePresignatureStore } from './presignature-store.js';
+import type { StateRecord } from './state-record.js';
 
 /** Storage format of the `sealed` column: 1 = XChaCha20-Poly1305(KEK, keyShareAd) of KeyShare v1+. */
 export const KEY_SHARE_FORMAT = 1;
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 
+/** Where a generation of a key stands in the two-phase lifecycle. */
+export type KeyShareStatus = 'active' | 'pending' | 'proven';
+
+/** One generation of a key as `generations()` lists it. */
+export interface KeyGenerationInfo {
+  readonly generation: number;
+  readonly status: KeyShareStatus;
+  /** Hex session id of the lifecycle session that made it; null for keygen's (and pre-generation) rows. */
+  readonly origin: string | null;
+}
+
 /** What `list()` shows of a stored share: public data only, read without decrypting. */
 export interface KeyShareInfo {
   readonly keyId: string;
+  readonly generation: number;
+  readonly status: KeyShareStatus;
   readonly scheme: string;
   readonly threshold: number;
   /** This node's party id in the key. */
@@ -46,12 +70,22 @@ export class KeyShareCorruptError extends TssError {
   }
 }
 
-/** No share is stored under this key id. */
+/** No (active, or of the named generation) share is stored under this key id. */
 export class KeyNotFoundError extends TssError {
   override readonly name = 'KeyNotFoundError';
   readonly keyId: string;
-  constructor(keyId: string) {
-    super('KEY_NOT_FOUND', `no key share stored under key id ${keyId}`);
+  constructor(keyId: string, generation?: number) {
+    super('KEY_NOT_FOUND', generation === undefined ? `no active key share stored under key id ${keyId}` : `no generation ${generation} of key ${keyId} is stored`);
+    this.keyId = keyId;
+  }
+}
+
+/** A lifecycle step does not fit the key's generations (or the share is older than one activated here). */
+export class KeyGenerationError extends TssError {
+  override readonly name = 'KeyGenerationError';
+  readonly keyId: string;
+  constructor(keyId: string, message: string) {
+    super('KEY_GENERATION', `key ${keyId}: ${message}`);
     this.keyId = keyId;
   }
 }
@@ -85,6 +119,9 @@ export function keyShareAd(scheme: string, keyId: string, partyId: number): Uint
 
 interface Row {
   key_id: string;
+  generation: number;
+  status: KeyShareStatus;
+  origin: string | null;
   scheme: string;
   threshold: number;
   party_id: number;
@@ -95,12 +132,13 @@ interface Row {
   created_at: number;
 }
 
-type Columns = Omit<Row, 'format' | 'sealed' | 'created_at'>;
+type Columns = Omit<Row, 'status' | 'origin' | 'format' | 'sealed' | 'created_at'>;
 
 function columnsOf(s: StoredKeyShare): Columns {
   const pub = s.key.public;
   return {
     key_id: keyIdOf(pub),
+    generation: generationOf(s),
     scheme: pub.scheme,
     threshold: pub.threshold,
     party_id: s.key.id,
@@ -121,7 +159,7 @@ function infoOf(r: Row): KeyShareInfo {
   } catch {
     parties = [];
   }
-  return { keyId: r.key_id, scheme: r.scheme, threshold: r.threshold, partyId: r.party_id, parties, groupPublicKey: r.group_public_key, createdAt: r.created_at };
+  return { keyId: r.key_id, generation: r.generation, status: r.status, scheme: r.scheme, threshold: r.threshold, partyId: r.party_id, parties, groupPublicKey: r.group_public_key, createdAt: r.created_at };
 }
 
 /** The share's encoding, checked by decoding it again, and its public columns. */
@@ -135,56 +173,211 @@ function validated(stored: StoredKeyShare): { encoded: Uint8Array; cols: Columns
   }
 }
 
+
+/** Same key, same party, same public package (so, by decodeKeyShare's s_i·G = S_i check, the same secret share) and same identities and DKLs23 keygen session: only the pairs and bans may differ. */
+function samePairsTarget(a: StoredKeyShare, b: StoredKeyShare): boolean {
+  const none = new Uint8Array(0);
+  return (
+    a.key.id === b.key.id &&
+    equalBytes(publicPackageBytes(a.key.public), publicPackageBytes(b.key.public)) &&
+    a.key.public.parties.every((id) => equalBytes(a.identities.get(id)!, b.identities.get(id) ?? none)) &&
+    equalBytes(a.ecdsa?.sessionId ?? none, b.ecdsa?.sessionId ?? none)
+  );
+}
+
+const ORIGIN = /^(?:[0-9a-f]{2})+$/;
+
+export interface KeyStoreOptions {
+  /** Whose unspent presignatures `activate` voids. */
+  readonly presignatures: Pick<SqlitePresignatureStore, 'voidKey'>;
+  /** The state record outside the data directory, keeping the highest activated generation per key. */
+  readonly record?: StateRecord;
+}
+
 export class KeyStore {
   readonly #db: Database.Database;
   readonly #kek: KeyEncryption;
+  readonly #o: KeyStoreOptions;
 
-  constructor(db: Database.Database, kek: KeyEncryption) {
+  constructor(db: Database.Database, kek: KeyEncryption, o: KeyStoreOptions) {
     this.#db = db;
     this.#kek = kek;
+    this.#o = o;
   }
 
   /**
-   * Stores `stored` encrypted. Storing the identical share again is a no-op; a different share
-   * under the same key id throws KeyExistsError and leaves the stored one untouched.
+   * Stores keygen's share `stored` as the key's active generation (stored.generation, default 1).
+   * Storing the identical share again is a no-op; a key that has any other row throws
+   * KeyExistsError and is left untouched.
    */
   put(stored: StoredKeyShare): KeyShareInfo {
+    return this.#writing(stored, (encoded, cols) => {
+      const rows = this.#rows(cols.key_id);
+      if (rows.length === 0) return this.#insert(cols, encoded, 'active', null);
+      if (rows.length === 1 && rows[0]!.status === 'active' && this.#holds(rows[0]!, encoded)) return infoOf(rows[0]!);
+      throw new KeyExistsError(cols.key_id);
+    });
+  }
+
+  /**
+   * Stores `stored` (generation stored.generation) as `pending`, made by the lifecycle session
+   * `origin` (hex session id), replacing a pending or proven row of the key (a retried session).
+   * Refuses (KeyGenerationError) a generation not above the active one or the one recorded as
+   * activated on this node.
+   */
+  putPending(stored: StoredKeyShare, origin: string): KeyShareInfo {
+    if (!ORIGIN.test(origin)) throw new InvalidParametersError('the origin of a pending key share must be a hex session id');
+    return this.#writing(stored, (encoded, cols) => {
+      const active = this.#activeRow(cols.key_id);
+      if (active !== undefined && cols.generation <= active.generation) {
+        throw new KeyGenerationError(cols.key_id, `generation ${cols.generation} is not above the active generation ${active.generation}`);
+      }
+      const recorded = this.recordedGeneration(cols.key_id);
+      if (recorded !== null && cols.generation <= recorded) {
+        throw new KeyGenerationError(cols.key_id, `generation ${cols.generation} is not above generation ${recorded}, already activated on this node`);
+      }
+      this.#db.prepare("DELETE FROM key_shares WHERE key_id = ? AND status <> 'active'").run(cols.key_id);
+      return this.#insert(cols, encoded, 'pending', origin);
+    });
+  }
+
+  /** The key's ACTIVE share; KeyNotFoundError if none is active, KeyShareCorruptError if unusable, KeyGenerationError if a later generation was activated here. */
+  get(keyId: string): StoredKeyShare {
+    const row = this.#activeRow(keyId);
+    if (row === undefined) throw new KeyNotFoundError(keyId);
+    return this.#decodeRow(row);
+  }
+
+  /** Generation `generation` of the key, whatever its status (the same errors as `get`). */
+  getGeneration(keyId: string, generation: number): StoredKeyShare {
+    const row = this.#row(keyId, generation);
+    if (row === undefined) throw new KeyNotFoundError(keyId, generation);
+    return this.#decodeRow(row);
+  }
+
+  /** Every stored generation of the key, ascending. */
+  generations(keyId: string): KeyGenerationInfo[] {
+    const rows = this.#db.prepare('SELECT generation, status, origin FROM key_shares WHERE key_id = ? ORDER BY generation').all(keyId) as Row[];
+    return rows.map((r) => ({ generation: r.generation, status: r.status, origin: r.origin }));
+  }
+
+  /** A pending generation's test signature verified: pending → proven (proven stays proven). */
+  markProven(keyId: string, generation: number): void {
+    const row = this.#row(keyId, generation);
+    if (row === undefined) throw new KeyNotFoundError(keyId, generation);
+    if (row.status === 'active') throw new KeyGenerationError(keyId, `generation ${generation} is already active, not pending`);
+    this.#db.prepare("UPDATE key_shares SET status = 'proven' WHERE key_id = ? AND generation = ? AND status = 'pending'").run(keyId, generation);
+  }
+
+  /**
+   * Makes the proven `generation` the key's active one, in one immediate transaction: erases every
+   * other row of the key, voids its unspent presignatures and records the generation in the state
+   * record (durably, before the commit). True if it was activated now, false if it already was
+   * active (nothing changes); KeyGenerationError otherwise.
+   */
+  activate(keyId: string, generation: number): boolean {
+    const activated = this.#db
+      .transaction((): boolean => {
+        const row = this.#row(keyId, generation);
+        if (row?.status === 'active') return false;
+        if (row?.status !== 'proven') throw new KeyGenerationError(keyId, `generation ${generation} is ${row === undefined ? 'not stored' : 'not proven by a test signature yet'}; refusing to activate it`);
+        this.#db.prepare('DELETE FROM key_shares WHERE key_id = ? AND generation <> ?').run(keyId, generation);
+        this.#db.prepare("UPDATE key_shares SET status = 'active' WHERE key_id = ? AND generation = ?").run(keyId, generation);
+        this.#o.presignatures.voidKey(keyId);
+        this.#o.record?.recordGeneration(keyId, generation);
+        return true;
+      })
+      .immediate();
+    // Move the erased pages out of the write-ahead log too (secure_delete zeroed them in the new frames); best effort.
+    if (activated) this.#db.pragma('wal_checkpoint(TRUNCATE)');
+    return activated;
+  }
+
+  /**
+   * Replaces the ACTIVE row of stored's key and generation with `stored` (a DKLs23 repair re-ran
+   * some pairs' OT setup), only if nothing but the pairs and bans differ; KeyGenerationError else.
+   */
+  replacePairs(stored: StoredKeyShare): void {
+    this.#writing(stored, (encoded, cols) => {
+      const row = this.#activeRow(cols.key_id);
+      if (row?.generation !== cols.generation) throw new KeyGenerationError(cols.key_id, `generation ${cols.generation} is not the active one`);
+      if (!samePairsTarget(this.#decodeRow(row), stored)) throw new KeyGenerationError(cols.key_id, 'the replacement differs from the active share in more than its DKLs23 pairs and bans');
+      const sealed = this.#kek.seal(encoded, keyShareAd(cols.scheme, cols.key_id, cols.party_id));
+      this.#db.prepare('UPDATE key_shares SET sealed = ? WHERE key_id = ? AND generation = ?').run(Buffer.from(sealed), cols.key_id, cols.generation);
+      return infoOf(row);
+    });
+  }
+
+  /** Whether the key has an active row. */
+  has(keyId: string): boolean {
+    return this.#activeRow(keyId) !== undefined;
+  }
+
+  /** Public metadata of every stored row (each generation of each key), oldest first, without decrypting anything. */
+  list(): KeyShareInfo[] {
+    const rows = this.#db.prepare('SELECT key_id, generation, status, scheme, threshold, party_id, parties, group_public_key, created_at FROM key_shares ORDER BY created_at, key_id, generation').all() as Row[];
+    return rows.map(infoOf);
+  }
+
+  /** The highest generation of the key activated on this node, from the state record (null: none recorded, or no record). */
+  recordedGeneration(keyId: string): number | null {
+    return this.#o.record?.generation(keyId) ?? null;
+  }
+
+  /** Validates and encodes `stored`, runs `body` in an immediate transaction, wipes the encoding. */
+  #writing(stored: StoredKeyShare, body: (encoded: Uint8Array, cols: Columns) => KeyShareInfo): KeyShareInfo {
     const { encoded, cols } = validated(stored);
-    const ad = keyShareAd(cols.scheme, cols.key_id, cols.party_id);
-    const db = this.#db;
     try {
-      return db
-        .transaction((): KeyShareInfo => {
-          const existing = db.prepare('SELECT * FROM key_shares WHERE key_id = ?').get(cols.key_id) as Row | undefined;
-          if (existing !== undefined) {
-            let same = false;
-            try {
-              const old = this.#openRow(existing);
-              same = equalBytes(old, encoded);
-              old.fill(0);
-            } catch {
-              same = false;
-            }
-            if (!same) throw new KeyExistsError(cols.key_id);
-            return infoOf(existing);
-          }
-          const row: Row = { ...cols, format: KEY_SHARE_FORMAT, sealed: this.#kek.seal(encoded, ad), created_at: Date.now() };
-          db.prepare(
-            `INSERT INTO key_shares (key_id, scheme, threshold, party_id, parties, group_public_key, format, sealed, created_at)
-             VALUES (@key_id, @scheme, @threshold, @party_id, @parties, @group_public_key, @format, @sealed, @created_at)`,
-          ).run({ ...row, sealed: Buffer.from(row.sealed) });
-          return infoOf(row);
-        })
-        .immediate();
+      return this.#db.transaction(() => body(encoded, cols)).immediate();
     } finally {
       encoded.fill(0);
     }
   }
 
-  /** The share stored under `keyId`; KeyNotFoundError if none, KeyShareCorruptError if unusable. */
-  get(keyId: string): StoredKeyShare {
-    const row = this.#db.prepare('SELECT * FROM key_shares WHERE key_id = ?').get(keyId) as Row | undefined;
-    if (row === undefined) throw new KeyNotFoundError(keyId);
+  #insert(cols: Columns, encoded: Uint8Array, status: KeyShareStatus, origin: string | null): KeyShareInfo {
+    const row: Row = { ...cols, status, origin, format: KEY_SHARE_FORMAT, sealed: this.#kek.seal(encoded, keyShareAd(cols.scheme, cols.key_id, cols.party_id)), created_at: Date.now() };
+    this.#db
+      .prepare(
+        `INSERT INTO key_shares (key_id, generation, status, origin, scheme, threshold, party_id, parties, group_public_key, format, sealed, created_at)
+         VALUES (@key_id, @generation, @status, @origin, @scheme, @threshold, @party_id, @parties, @group_public_key, @format, @sealed, @created_at)`,
+      )
+      .run({ ...row, sealed: Buffer.from(row.sealed) });
+    return infoOf(row);
+  }
+
+  /** Whether `row` opens to exactly `encoded`. */
+  #holds(row: Row, encoded: Uint8Array): boolean {
+    try {
+      const old = this.#openRow(row);
+      const same = equalBytes(old, encoded);
+      old.fill(0);
+      return same;
+    } catch {
+      return false;
+    }
+  }
+
+  #rows(keyId: string): Row[] {
+    return this.#db.prepare('SELECT * FROM key_shares WHERE key_id = ?').all(keyId) as Row[];
+  }
+
+  #row(keyId: string, generation: number): Row | undefined {
+    return this.#db.prepare('SELECT * FROM key_shares WHERE key_id = ? AND generation = ?').get(keyId, generation) as Row | undefined;
+  }
+
+  #activeRow(keyId: string): Row | undefined {
+    return this.#db.prepare("SELECT * FROM key_shares WHERE key_id = ? AND status = 'active'").get(keyId) as Row | undefined;
+  }
+
+  /** The row's share, checked: not below the recorded generation, authentic, decoding, matching its clear columns. */
+  #decodeRow(row: Row): StoredKeyShare {
+    const recorded = this.recordedGeneration(row.key_id);
+    if (recorded !== null && row.generation < recorded) {
+      throw new KeyGenerationError(
+        row.key_id,
+        `the stored share is generation ${row.generation} but generation ${recorded} was activated on this node: this database was restored from a backup older than the last refresh; the share is not used`,
+      );
+    }
     const plain = this.#openRow(row);
     let stored: StoredKeyShare;
     try {
@@ -198,16 +391,6 @@ export class KeyStore {
     const matches = (Object.keys(cols) as (keyof Columns)[]).every((k) => cols[k] === row[k]);
     if (!matches) throw new KeyShareCorruptError(row.key_id, 'its public columns do not match the sealed share');
     return stored;
-  }
-
-  has(keyId: string): boolean {
-    return this.#db.prepare('SELECT 1 FROM key_shares WHERE key_id = ?').get(keyId) !== undefined;
-  }
-
-  /** Public metadata of every stored share, oldest first, without decrypting anything. */
-  list(): KeyShareInfo[] {
-    const rows = this.#db.prepare('SELECT key_id, scheme, threshold, party_id, parties, group_public_key, created_at FROM key_shares ORDER BY created_at, key_id').all() as Row[];
-    return rows.map(infoOf);
   }
 
   #openRow(row: Row): Uint8Array {

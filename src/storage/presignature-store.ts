@@ -3,12 +3,14 @@
  * §2.6 "at most once"). `put` seals the presignature under the key-encryption key (associated data
  * binds it to its id and key) into the `presignatures` table. `take` runs, in one committed
  * transaction (synchronous = FULL): the checks of the signing layer (key, signing set, derived
- * key: a mismatch spends nothing), expiry (a presignature older than its lifetime, default 24 h,
+ * key, and the generation of the key share it was made with, kept in the row: a mismatch spends
+ * nothing), expiry (a presignature older than its lifetime, default 24 h,
  * is voided instead of used), the rollback guard's advance (rollback-guard.ts: the state record
  * outside the database moves first), then the spent mark with the sealed secret erased; only then
  * does it return the presignature. Before that transaction the guard compares the database with
  * its state record, so a restored copy voids every presignature instead of reviving one. A spent
  * row keeps its id forever: the same presignature can neither be used twice nor be stored again.
+ * `voidKey` voids a key's unspent presignatures (key-store.ts, when a new generation is activated).
  * @module
  */
 import type Database from 'better-sqlite3';
@@ -39,6 +41,7 @@ function presignatureAd(id: string, keyId: string): Uint8Array {
 
 interface Row {
   key_id: string;
+  generation: number;
   sealed: Uint8Array | null;
   spent: number;
   created_at: number;
@@ -55,17 +58,19 @@ export class SqlitePresignatureStore implements PresignatureStore {
   readonly #spend: Database.Statement;
   readonly #count: Database.Statement;
   readonly #expire: Database.Statement;
+  readonly #voidKey: Database.Statement;
   readonly #takeTx: Database.Transaction<(id: string, expected: PresignatureExpectation) => Taken>;
 
   constructor(db: Database.Database, kek: KeyEncryption, o: PresignatureStoreOptions = {}) {
     this.#kek = kek;
     this.#ttlMs = o.ttlMs ?? DEFAULT_PRESIGNATURE_TTL_MS;
     this.#guard = o.guard;
-    this.#insert = db.prepare('INSERT INTO presignatures (id, key_id, sealed, spent, created_at) VALUES (?, ?, ?, 0, ?) ON CONFLICT (id) DO NOTHING');
-    this.#row = db.prepare('SELECT key_id, sealed, spent, created_at FROM presignatures WHERE id = ?');
+    this.#insert = db.prepare('INSERT INTO presignatures (id, key_id, generation, sealed, spent, created_at) VALUES (?, ?, ?, ?, 0, ?) ON CONFLICT (id) DO NOTHING');
+    this.#row = db.prepare('SELECT key_id, generation, sealed, spent, created_at FROM presignatures WHERE id = ?');
     this.#spend = db.prepare('UPDATE presignatures SET spent = 1, sealed = NULL, spent_at = ? WHERE id = ? AND spent = 0');
     this.#count = db.prepare('SELECT count(*) AS n FROM presignatures WHERE key_id = ? AND spent = 0 AND created_at > ?');
     this.#expire = db.prepare('UPDATE presignatures SET spent = 1, sealed = NULL, spent_at = ? WHERE spent = 0 AND created_at <= ?');
+    this.#voidKey = db.prepare('UPDATE presignatures SET spent = 1, sealed = NULL, spent_at = ? WHERE spent = 0 AND key_id = ?');
     this.#takeTx = db.transaction((id: string, expected: PresignatureExpectation): Taken => {
       const { row, presignature } = this.#open(id);
       const now = Date.now();
@@ -73,7 +78,7 @@ export class SqlitePresignatureStore implements PresignatureStore {
         this.#spend.run(now, id);
         return { refused: `the presignature expired (made ${new Date(row.created_at).toISOString()}, lifetime ${this.#ttlMs} ms); it is void now` };
       }
-      const mismatch = presignatureMismatch(presignature, expected);
+      const mismatch = presignatureMismatch(presignature, expected, row.generation);
       if (mismatch !== null) return { refused: mismatch };
       this.#guard?.advance();
       this.#spend.run(now, id);
@@ -81,9 +86,9 @@ export class SqlitePresignatureStore implements PresignatureStore {
     });
   }
 
-  put(presignature: Presignature): void {
+  put(presignature: Presignature, generation = 1): void {
     const sealed = this.#kek.seal(encodePresignature(presignature), presignatureAd(presignature.id, presignature.keyId));
-    if (this.#insert.run(presignature.id, presignature.keyId, Buffer.from(sealed), Date.now()).changes !== 1) {
+    if (this.#insert.run(presignature.id, presignature.keyId, generation, Buffer.from(sealed), Date.now()).changes !== 1) {
       throw new NonceReuseError('presignature already stored or used');
     }
   }
@@ -92,7 +97,7 @@ export class SqlitePresignatureStore implements PresignatureStore {
   check(id: string, expected: PresignatureExpectation): string | null {
     const { row, presignature } = this.#open(id);
     if (this.#expired(row, Date.now())) return 'the presignature has expired';
-    return presignatureMismatch(presignature, expected);
+    return presignatureMismatch(presignature, expected, row.generation);
   }
 
   take(id: string, expected: PresignatureExpectation): Presignature {
@@ -106,6 +111,11 @@ export class SqlitePresignatureStore implements PresignatureStore {
   expire(): number {
     const now = Date.now();
     return this.#expire.run(now, now - this.#ttlMs).changes;
+  }
+
+  /** Voids every unspent presignature of `keyId` (erasing its secret); returns how many. */
+  voidKey(keyId: string): number {
+    return this.#voidKey.run(Date.now(), keyId).changes;
   }
 
   /** How many unused, unexpired presignatures this node holds for `keyId`. */

@@ -1,7 +1,8 @@
 /**
  * The stored key share (proto/tessera/v1/keyshare.proto) <-> a KeyPackage plus the identity key
- * of every party. Versioned: version 1 is the only one so far; a later format adds a branch here
- * and keeps this one loading. Decoding validates every element and scalar with the scheme's suite.
+ * of every party and the share's generation (DESIGN.md "Key lifecycle"). Versioned: version 2 adds
+ * the generation (encode always writes 2, generation ≥ 1); version 1 still loads, as generation 1.
+ * Decoding validates every element and scalar with the scheme's suite.
  * @module
  */
 import { SecretScalar } from '../math/secret.js';
@@ -15,7 +16,10 @@ import { tessera } from './generated/tessera.js';
 import { decodeStrict, encodeMessage, plainBytes } from './strict-decode.js';
 import { WireError } from './wire-error.js';
 
-export const KEYSHARE_VERSION = 1;
+export const KEYSHARE_VERSION = 2;
+/** The version before generations: decodes as generation 1. */
+const KEYSHARE_VERSION_1 = 1;
+const MAX_GENERATION = 0xffffffff;
 
 /** A key package together with who holds each share. */
 export interface StoredKeyShare {
@@ -24,6 +28,15 @@ export interface StoredKeyShare {
   readonly identities: ReadonlyMap<number, Uint8Array>;
   /** ecdsa-secp256k1 keys: the DKLs23 share around `key` (OT state, zero-share seeds, bans). */
   readonly ecdsa?: EcdsaKeyShare;
+  /** The share's generation: 1 from keygen, +1 per refresh, reshare or repair (absent = 1). */
+  readonly generation?: number;
+}
+
+/** `s.generation`, defaulting to 1, checked to fit the uint32 field and be at least 1. */
+export function generationOf(s: StoredKeyShare): number {
+  const g = s.generation ?? 1;
+  if (!Number.isSafeInteger(g) || g < 1 || g > MAX_GENERATION) throw new WireError(`key share generation must be an integer from 1 to ${MAX_GENERATION}`);
+  return g;
 }
 
 /** encodeEcdsaState's payload has exactly the fields of proto EcdsaState (keyshare.proto). */
@@ -51,12 +64,13 @@ export function encodeKeyShare(s: StoredKeyShare): Uint8Array {
     chainCode: pub.chainCode,
     secretShare: suite.Fn.encode(key.secretShare.expose()),
     ecdsa: ecdsaStateOf(s),
+    generation: generationOf(s),
   });
 }
 
 export function decodeKeyShare(bytes: Uint8Array): StoredKeyShare {
   const m = decodeStrict(tessera.v1.KeyShare, bytes);
-  if (m.version !== KEYSHARE_VERSION) throw new WireError(`unsupported key share version ${m.version ?? 0}`);
+  const generation = generationField(m);
   const scheme = m.scheme ?? '';
   if (!isAnySchemeId(scheme)) throw new WireError(`unknown scheme "${scheme.slice(0, 64)}"`);
   const suite = groupSuite(scheme);
@@ -101,7 +115,7 @@ export function decodeKeyShare(bytes: Uint8Array): StoredKeyShare {
   const key: KeyPackage = { id: partyId, secretShare: new SecretScalar(secret), public: pub };
   const identities = new Map(parties.map((p) => [p.id, p.identityKey]));
   if (isEcdsaScheme(scheme) !== (m.ecdsa != null)) throw new WireError(`key share DKLs23 state ${m.ecdsa == null ? 'missing' : 'unexpected'} for ${scheme}`);
-  if (m.ecdsa == null) return { key, identities };
+  if (m.ecdsa == null) return { key, identities, generation };
   const state = m.ecdsa;
   const payload: Payload = {
     version: state.version ?? 0,
@@ -115,5 +129,17 @@ export function decodeKeyShare(bytes: Uint8Array): StoredKeyShare {
     })),
     bans: (state.bans ?? []).map((b) => ({ party: b.party ?? 0, reason: b.reason ?? '' })),
   };
-  return { key, identities, ecdsa: check('DKLs23 state', () => decodeEcdsaState(key, payload)) };
+  return { key, identities, ecdsa: check('DKLs23 state', () => decodeEcdsaState(key, payload)), generation };
+}
+
+/** The generation a decoded KeyShare carries: 1 for version 1 (which has no such field), the field for version 2. */
+function generationField(m: tessera.v1.KeyShare.$Properties): number {
+  const g = m.generation ?? 0;
+  if (m.version === KEYSHARE_VERSION_1) {
+    if (g !== 0) throw new WireError('a version 1 key share carries no generation');
+    return 1;
+  }
+  if (m.version !== KEYSHARE_VERSION) throw new WireError(`unsupported key share version ${m.version ?? 0}`);
+  if (g < 1) throw new WireError('a version 2 key share needs a generation of at least 1');
+  return g;
 }

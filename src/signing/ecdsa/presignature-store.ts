@@ -1,7 +1,7 @@
 /**
  * Single-use storage of presignatures (ATTACKS.md row 14; PROTOCOLS.md §2.6 "at most once"), the
  * counterpart of the FROST nonce store. `take` first checks that the presignature was made for
- * this key, signing set and derived key (a mismatch throws PresignatureRefusedError and leaves it
+ * this key, signing set and derived key, with the key's current share generation (a mismatch throws PresignatureRefusedError and leaves it
  * usable: a coordinator naming the wrong presignature costs nothing and blames nobody), then marks
  * it spent before returning it, so a partial signature is computed at most once per presignature;
  * a second request fails with NonceReuseError. The in-memory store serves simulations; a signer
@@ -21,6 +21,8 @@ export interface PresignatureExpectation {
   readonly signers: readonly PartyId[];
   /** PK' of the session's derivation path. */
   readonly publicKey: Uint8Array;
+  /** The generation of the key share signing now (DESIGN.md "Key lifecycle"; default 1). */
+  readonly generation?: number;
 }
 
 /**
@@ -34,16 +36,19 @@ export class PresignatureRefusedError extends ProtocolAbort {
   }
 }
 
-/** Why `p` cannot serve `expected`, or null when it fits. */
-export function presignatureMismatch(p: Presignature, expected: PresignatureExpectation): string | null {
+/** Why `p`, made with generation `generation` of its key's share, cannot serve `expected`, or null when it fits. */
+export function presignatureMismatch(p: Presignature, expected: PresignatureExpectation, generation = 1): string | null {
   if (p.keyId !== expected.keyId) return 'the presignature was made with another key';
   if (p.signers.join() !== expected.signers.join()) return `the presignature was made by signers ${p.signers.join(', ')}, not ${expected.signers.join(', ')}`;
   if (!equalBytes(p.publicKey, expected.publicKey)) return 'the presignature was made for another derivation path';
+  const now = expected.generation ?? 1;
+  if (generation !== now) return `the presignature was made with generation ${generation}, the key is at ${now}`;
   return null;
 }
 
 export interface PresignatureStore {
-  put(presignature: Presignature): void;
+  /** Stores a presignature made with generation `generation` (default 1) of its key's share. */
+  put(presignature: Presignature, generation?: number): void;
   /**
    * Checks the presignature against `expected` (PresignatureRefusedError, still usable), marks it
    * spent, then returns it; throws NonceReuseError if it was spent already or is unknown.
@@ -52,22 +57,22 @@ export interface PresignatureStore {
 }
 
 export class MemoryPresignatureStore implements PresignatureStore {
-  readonly #live = new Map<string, Presignature>();
+  readonly #live = new Map<string, { presignature: Presignature; generation: number }>();
   readonly #spent = new Set<string>();
 
-  put(presignature: Presignature): void {
+  put(presignature: Presignature, generation = 1): void {
     if (this.#live.has(presignature.id) || this.#spent.has(presignature.id)) throw new NonceReuseError('presignature already stored or used');
-    this.#live.set(presignature.id, presignature);
+    this.#live.set(presignature.id, { presignature, generation });
   }
 
   take(id: string, expected: PresignatureExpectation): Presignature {
     if (this.#spent.has(id)) throw new NonceReuseError('presignature already used: refusing to sign twice with it');
-    const p = this.#live.get(id);
-    if (p === undefined) throw new NonceReuseError('unknown presignature');
-    const mismatch = presignatureMismatch(p, expected);
+    const live = this.#live.get(id);
+    if (live === undefined) throw new NonceReuseError('unknown presignature');
+    const mismatch = presignatureMismatch(live.presignature, expected, live.generation);
     if (mismatch !== null) throw new PresignatureRefusedError(mismatch);
     this.#spent.add(id);
     this.#live.delete(id);
-    return p;
+    return live.presignature;
   }
 }

@@ -2,7 +2,7 @@
  * The async drivers of DKLs23 signing over a `Party` (PROTOCOLS.md §2.6, four flights):
  * `runEcdsaPresign` runs the three message-independent flights (presign-rounds.ts, round 1
  * attested and echo-checked in round 2) and stores the presignature; `runEcdsaSign` takes a stored
- * presignature (checked against the key, signers and path, then marked spent) or makes one in the
+ * presignature (checked against the key, signers, path and the share's generation, then marked spent) or makes one in the
  * same session, exchanges the signers' attested consumption statements (`ecdsa/consumed`: nobody
  * releases a partial signature before every signer has declared the presignature spent), then
  * runs the online flight (w_i, u_i broadcast) and combines (combine.ts). Every signer ends with the verified
@@ -55,6 +55,8 @@ export interface EcdsaPresignOptions {
   /** Non-hardened BIP32 path from the root key (default: sign with the root key). */
   readonly path?: readonly number[];
   readonly store?: PresignatureStore;
+  /** The generation of `share` (DESIGN.md "Key lifecycle"; default 1): recorded with a presignature, checked when one is taken. */
+  readonly generation?: number;
   readonly rng?: Rng;
   readonly timeoutMs?: number;
 }
@@ -99,7 +101,7 @@ async function banningOnAbort<T>(share: EcdsaKeyShare, body: () => Promise<T>): 
 
 const sendsOf = (m: ReadonlyMap<PartyId, unknown>) => [...m].map(([to, payload]) => ({ to, payload: payload as never }));
 
-async function presign(ctx: SessionContext, params: PresignParams, store: PresignatureStore, rng: Rng): Promise<string> {
+async function presign(ctx: SessionContext, params: PresignParams, store: PresignatureStore, generation: number, rng: Rng): Promise<string> {
   const others = params.signers.filter((j) => j !== params.self);
   params.share.bans.assertNone(others, PRESIGN_ROUND_1);
   const r1 = presignRound1(params, rng);
@@ -113,7 +115,7 @@ async function presign(ctx: SessionContext, params: PresignParams, store: Presig
   const r3 = presignRound3(r2.state, in2, rng);
   const in3 = await exchange(ctx, PRESIGN_ROUND_3, sendsOf(r3.sends), others);
   const presignature = presignFinish(r3.state, in3);
-  store.put(presignature);
+  store.put(presignature, generation);
   return presignature.id;
 }
 
@@ -121,7 +123,7 @@ async function presign(ctx: SessionContext, params: PresignParams, store: Presig
 export async function runEcdsaPresign(party: Party, o: EcdsaPresignOptions & { readonly store: PresignatureStore }): Promise<string> {
   const params = presignParams(party, o);
   const ctx = context(party, o);
-  return withAbortNotice(ctx, () => banningOnAbort(o.share, () => presign(ctx, params, o.store, o.rng ?? systemRng)));
+  return withAbortNotice(ctx, () => banningOnAbort(o.share, () => presign(ctx, params, o.store, o.generation ?? 1, o.rng ?? systemRng)));
 }
 
 /**
@@ -134,11 +136,12 @@ export async function runEcdsaSign(party: Party, o: EcdsaSignOptions): Promise<E
   const ctx = context(party, o);
   const store = o.store ?? new MemoryPresignatureStore();
   const others = params.signers.filter((j) => j !== party.id);
-  const expected = { keyId: keyIdOf(o.share.key.public), signers: params.signers, publicKey: params.derivation.publicKey };
+  const generation = o.generation ?? 1;
+  const expected = { keyId: keyIdOf(o.share.key.public), signers: params.signers, publicKey: params.derivation.publicKey, generation };
   return withAbortNotice(ctx, () =>
     banningOnAbort(o.share, async () => {
       if (o.presignature !== undefined) o.share.bans.assertNone(others, SIGN_ROUND);
-      const id = o.presignature ?? (await presign(ctx, params, store, o.rng ?? systemRng));
+      const id = o.presignature ?? (await presign(ctx, params, store, generation, o.rng ?? systemRng));
       const presignature = takePresignature(store, id, expected);
       const finalSid = hexToBytes(id);
       await awaitConsumption(ctx, params.signers, { presignature: finalSid, digest });

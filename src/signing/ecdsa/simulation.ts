@@ -61,16 +61,18 @@ export interface EcdsaSignSimulation extends EcdsaSimulationOptions {
   readonly stores?: ReadonlyMap<PartyId, PresignatureStore>;
   /** A presignature every signer holds in its store. */
   readonly presignature?: string;
+  /** The generation of `shares` (default 1). */
+  readonly generation?: number;
 }
 
 export function simulateEcdsaPresign(
   shares: readonly EcdsaKeyShare[],
   signers: readonly PartyId[],
   stores: ReadonlyMap<PartyId, PresignatureStore>,
-  o: EcdsaSimulationOptions & { readonly path?: readonly number[] } = {},
+  o: EcdsaSimulationOptions & Pick<EcdsaSignSimulation, 'path' | 'generation'> = {},
 ): Promise<Outcomes<string>> {
   return settle(o, signers, (party, session, rng) =>
-    runEcdsaPresign(party, { share: shareOf(shares, party.id), session, signers, path: o.path, store: stores.get(party.id)!, rng, timeoutMs: o.timeoutMs }),
+    runEcdsaPresign(party, { share: shareOf(shares, party.id), session, signers, path: o.path, store: stores.get(party.id)!, generation: o.generation, rng, timeoutMs: o.timeoutMs }),
   );
 }
 
@@ -89,6 +91,7 @@ export function simulateEcdsaSign(
       input,
       store: o.stores?.get(party.id),
       presignature: o.presignature,
+      generation: o.generation,
       rng,
       timeoutMs: o.timeoutMs,
     }),

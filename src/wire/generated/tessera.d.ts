@@ -88,6 +88,7 @@ export namespace tessera {
             chainCode: Uint8Array;
             secretShare: Uint8Array;
             ecdsa?: (tessera.v1.EcdsaState.$Properties|null);
+            generation: number;
             static create(properties: tessera.v1.KeyShare.$Shape): tessera.v1.KeyShare & tessera.v1.KeyShare.$Shape;
             static create(properties?: tessera.v1.KeyShare.$Properties): tessera.v1.KeyShare;
             static encode(m: tessera.v1.KeyShare.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -108,6 +109,7 @@ export namespace tessera {
                 chainCode?: (Uint8Array|null);
                 secretShare?: (Uint8Array|null);
                 ecdsa?: (tessera.v1.EcdsaState.$Properties|null);
+                generation?: (number|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = tessera.v1.KeyShare.$Properties;

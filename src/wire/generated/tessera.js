@@ -594,6 +594,7 @@ export const tessera = $root.tessera = (() => {
              * @property {Uint8Array|null} [chainCode] KeyShare chainCode
              * @property {Uint8Array|null} [secretShare] KeyShare secretShare
              * @property {tessera.v1.EcdsaState.$Properties|null} [ecdsa] KeyShare ecdsa
+             * @property {number|null} [generation] KeyShare generation
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -716,6 +717,14 @@ export const tessera = $root.tessera = (() => {
             KeyShare.prototype.ecdsa = null;
 
             /**
+             * KeyShare generation.
+             * @member {number} generation
+             * @memberof tessera.v1.KeyShare
+             * @instance
+             */
+            KeyShare.prototype.generation = 0;
+
+            /**
              * Creates a new KeyShare instance using the specified properties.
              * @function create
              * @memberof tessera.v1.KeyShare
@@ -773,6 +782,8 @@ export const tessera = $root.tessera = (() => {
                     w.uint32(/* id 10, wireType 2 =*/82).bytes(m.secretShare);
                 if (m.ecdsa != null && $Object.hasOwnProperty.call(m, "ecdsa"))
                     $root.tessera.v1.EcdsaState.encode(m.ecdsa, w.uint32(/* id 11, wireType 2 =*/90).fork(), q + 1).ldelim();
+                if (m.generation != null && $Object.hasOwnProperty.call(m, "generation") && m.generation !== 0)
+                    w.uint32(/* id 12, wireType 0 =*/96).uint32(m.generation);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -909,6 +920,15 @@ export const tessera = $root.tessera = (() => {
                             if (u !== 2)
                                 break;
                             m.ecdsa = $root.tessera.v1.EcdsaState.decode(r, r.size(), $undefined, q + 1, m.ecdsa);
+                            continue;
+                        }
+                    case 12: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.generation = v;
+                            else
+                                delete m.generation;
                             continue;
                         }
                     }

@@ -1,0 +1,425 @@
+/**
+ * Key-share generations in the node's store (DESIGN.md "Key lifecycle", "Keys at rest";
+ * PROTOCOLS.md §3 and §2.8; src/storage/key-store.ts): a version-7 database migrates its share to
+ * generation 1 active; the two-phase rules of putPending / markProven / activate / replacePairs and
+ * each refusal; activation erases the old generation (also from the file) and voids its
+ * presignatures, and a failure before its commit leaves both; bans are kept per generation; the
+ * state record's generation refuses a share restored from a backup older than the last refresh;
+ * KeyShare version 1 still decodes, as generation 1.
+ * @module
+ */
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { secp256k1 } from '@noble/curves/secp256k1.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { bytesToBigintBE, bytesToHex } from '../src/math/bytes.js';
+import { SecretScalar } from '../src/math/secret.js';
+import { InvalidParametersError, NonceReuseError } from '../src/mpc/errors.js';
+import { dealerKeygen } from '../src/dkg/dealer.js';
+import { keyIdOf } from '../src/dkg/key-package.js';
+import { canonicalBytes } from '../src/mpc/canonical.js';
+import { dealerEcdsaKeygen } from '../src/signing/ecdsa/dealer.js';
+import { encodeEcdsaState } from '../src/signing/ecdsa/key-share-codec.js';
+import type { Presignature } from '../src/signing/ecdsa/presign-rounds.js';
+import { MemoryPresignatureStore, PresignatureRefusedError } from '../src/signing/ecdsa/presignature-store.js';
+import { getSuite } from '../src/suites/index.js';
+import { tessera } from '../src/wire/generated/tessera.js';
+import { decodeKeyShare, encodeKeyShare, type StoredKeyShare } from '../src/wire/keyshare-codec.js';
+import { WireError } from '../src/wire/wire-error.js';
+import {
+  DATABASE_FILE,
+  KeyExistsError,
+  KeyGenerationError,
+  KeyNotFoundError,
+  KeyShareCorruptError,
+  KeyStore,
+  MIGRATIONS,
+  NodeStorage,
+  StateRecord,
+  StateRecordError,
+  StorageDatabase,
+  keyShareAd,
+  unlockKeyEncryption,
+} from '../src/storage/index.js';
+import { seededRng } from './helpers/rng.js';
+
+const PASS = 'generations';
+const SCRYPT = { N: 2 ** 10, r: 8, p: 1 } as const;
+const rng = seededRng('storage-generations');
+const dirs: string[] = [];
+const opened: NodeStorage[] = [];
+
+afterEach(() => {
+  for (const s of opened.splice(0)) s.close();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/** A node's data directory and its state record, in a directory of its own beside it. */
+function place(): { dataDir: string; stateFile: string; stateDir: string } {
+  const root = mkdtempSync(join(tmpdir(), 'tessera-generations-'));
+  dirs.push(root);
+  const stateDir = join(root, 'state');
+  mkdirSync(stateDir);
+  return { dataDir: join(root, 'node'), stateFile: join(stateDir, 'node.state'), stateDir };
+}
+
+function openAt(p: { dataDir: string; stateFile?: string }): NodeStorage {
+  const s = NodeStorage.open(p.dataDir, PASS, { scrypt: SCRYPT, ...(p.stateFile ? { stateFile: p.stateFile } : {}) });
+  opened.push(s);
+  return s;
+}
+
+function close(s: NodeStorage): void {
+  opened.splice(opened.indexOf(s), 1);
+  s.close();
+}
+
+/** Party 1's keygen share of a fresh FROST key. */
+function keygenShare(): StoredKeyShare {
+  const key = dealerKeygen(getSuite('frost-secp256k1'), 2, 3, { rng })[0]!;
+  return { key, identities: new Map([1, 2, 3].map((id) => [id, rng(32)])) };
+}
+
+/** A later generation of `s` (told apart by new identity keys, as after a reshare). */
+function nextGeneration(s: StoredKeyShare, generation: number): StoredKeyShare {
+  return { key: s.key, identities: new Map([...s.identities.keys()].map((id) => [id, rng(32)])), generation };
+}
+
+const ORIGIN = 'aa'.repeat(32);
+
+/** A keygen share stored in `s` beside its generation 2, proven (ready to activate). */
+function withProven(s: NodeStorage): { one: StoredKeyShare; keyId: string } {
+  const one = keygenShare();
+  const keyId = keyIdOf(one.key.public);
+  s.keys.put(one);
+  s.keys.putPending(nextGeneration(one, 2), ORIGIN);
+  s.keys.markProven(keyId, 2);
+  return { one, keyId };
+}
+const identityHex = (s: StoredKeyShare) => bytesToHex(s.identities.get(1)!);
+
+/** The KeyShare version 1 bytes of `s`: what a node before generations sealed. */
+function version1(s: StoredKeyShare): Uint8Array {
+  const m = tessera.v1.KeyShare.decode(encodeKeyShare(s));
+  m.version = 1;
+  m.generation = 0;
+  return tessera.v1.KeyShare.encode(m).finish();
+}
+
+describe('the KeyShare codec', () => {
+  it('writes version 2 with the generation; version 1 still decodes as generation 1; bad generations are refused', () => {
+    const s = keygenShare();
+    expect(tessera.v1.KeyShare.decode(encodeKeyShare(s))).toMatchObject({ version: 2, generation: 1 });
+    expect(decodeKeyShare(encodeKeyShare({ ...s, generation: 7 })).generation).toBe(7);
+    const old = decodeKeyShare(version1(s));
+    expect(old.generation).toBe(1);
+    expect(bytesToHex(encodeKeyShare(old))).toBe(bytesToHex(encodeKeyShare(s)));
+    const edited = (f: (m: tessera.v1.KeyShare) => void) => {
+      const m = tessera.v1.KeyShare.decode(encodeKeyShare(s));
+      f(m);
+      return tessera.v1.KeyShare.encode(m).finish();
+    };
+    expect(() => decodeKeyShare(edited((m) => (m.generation = 0)))).toThrow(/version 2 key share needs a generation/);
+    expect(() => decodeKeyShare(edited((m) => (m.version = 1)))).toThrow(/version 1 key share carries no generation/);
+    expect(() => decodeKeyShare(edited((m) => (m.version = 3)))).toThrow(/unsupported key share version 3/);
+    for (const generation of [0, 1.5, 2 ** 32]) expect(() => encodeKeyShare({ ...s, generation })).toThrow(WireError);
+  });
+});
+
+describe('migration 8', () => {
+  it('keeps a version-7 database\'s share (KeyShare v1) as generation 1 active, its bans and presignatures as generation 1', () => {
+    const { dataDir } = place();
+    const share = keygenShare();
+    const keyId = keyIdOf(share.key.public);
+    const v7 = StorageDatabase.open(dataDir, { migrations: MIGRATIONS.slice(0, 7) });
+    const kek = unlockKeyEncryption(v7.db, PASS, { scrypt: SCRYPT });
+    const parties = JSON.stringify([1, 2, 3].map((id) => ({ id, identityKey: bytesToHex(share.identities.get(id)!) })));
+    v7.db
+      .prepare('INSERT INTO key_shares (key_id, scheme, threshold, party_id, parties, group_public_key, format, sealed, created_at) VALUES (?, ?, 2, 1, ?, ?, 1, ?, 5)')
+      .run(keyId, 'frost-secp256k1', parties, bytesToHex(share.key.public.groupPublicKey), Buffer.from(kek.seal(version1(share), keyShareAd('frost-secp256k1', keyId, 1))));
+    v7.db.prepare('INSERT INTO pair_bans (key_id, party_id, reason, at_ms) VALUES (?, 2, ?, 5)').run(keyId, 'OT_CHECK');
+    v7.db.prepare('INSERT INTO presignatures (id, key_id, sealed, spent, created_at) VALUES (?, ?, NULL, 1, 5)').run('ee'.repeat(32), keyId);
+    kek.destroy();
+    v7.close();
+
+    const s = openAt({ dataDir });
+    expect(s.database.schemaVersion).toBe(8);
+    expect(s.keys.generations(keyId)).toEqual([{ generation: 1, status: 'active', origin: null }]);
+    expect(s.keys.list()).toEqual([expect.objectContaining({ keyId, generation: 1, status: 'active', createdAt: 5 })]);
+    const back = s.keys.get(keyId);
+    expect(back.generation).toBe(1);
+    expect(back.key.secretShare.expose()).toBe(share.key.secretShare.expose());
+    expect([...s.bans.list(keyId, 1)]).toEqual([[2, 'OT_CHECK']]);
+    expect(s.database.db.prepare('SELECT generation FROM presignatures').all()).toEqual([{ generation: 1 }]);
+    expect(s.database.db.pragma('secure_delete', { simple: true })).toBe(1);
+  });
+});
+
+describe('the two-phase lifecycle in the key store', () => {
+  it('put stores keygen\'s share as active; a key with any other row refuses it', () => {
+    const s = openAt(place());
+    const one = keygenShare();
+    const keyId = keyIdOf(one.key.public);
+    expect(s.keys.put(one)).toMatchObject({ keyId, generation: 1, status: 'active' });
+    expect(s.keys.put(one)).toMatchObject({ generation: 1, status: 'active' }); // the same share again: a no-op
+    s.keys.putPending(nextGeneration(one, 2), ORIGIN);
+    expect(() => s.keys.put(one)).toThrow(KeyExistsError); // now two rows
+    const fresh = keygenShare();
+    expect(s.keys.put({ ...fresh, generation: 4 })).toMatchObject({ generation: 4, status: 'active' });
+    expect(s.keys.get(keyIdOf(fresh.key.public)).generation).toBe(4);
+  });
+
+  it('putPending: beside a lower active generation or for a new member; replaces pending or proven; never at or below the active one', () => {
+    const s = openAt(place());
+    const one = keygenShare();
+    const keyId = keyIdOf(one.key.public);
+    s.keys.put(one);
+    expect(() => s.keys.putPending({ ...one, generation: 1 }, ORIGIN)).toThrow(KeyGenerationError);
+    expect(() => s.keys.putPending(nextGeneration(one, 2), 'not hex')).toThrow(InvalidParametersError);
+    expect(s.keys.putPending(nextGeneration(one, 2), ORIGIN)).toMatchObject({ generation: 2, status: 'pending' });
+    const retry = nextGeneration(one, 2);
+    s.keys.putPending(retry, 'bb'.repeat(32)); // a retried session replaces the pending row
+    expect(s.keys.generations(keyId)).toEqual([
+      { generation: 1, status: 'active', origin: null },
+      { generation: 2, status: 'pending', origin: 'bb'.repeat(32) },
+    ]);
+    expect(identityHex(s.keys.getGeneration(keyId, 2))).toBe(identityHex(retry));
+    s.keys.markProven(keyId, 2);
+    s.keys.putPending(nextGeneration(one, 3), 'cc'.repeat(32)); // and a proven one
+    expect(s.keys.generations(keyId).map((g) => [g.generation, g.status])).toEqual([
+      [1, 'active'],
+      [3, 'pending'],
+    ]);
+    // the active share is what get() hands out; the pending one only by its generation
+    expect(identityHex(s.keys.get(keyId))).toBe(identityHex(one));
+    expect(s.keys.getGeneration(keyId, 3).generation).toBe(3);
+    expect(() => s.keys.getGeneration(keyId, 2)).toThrow(KeyNotFoundError);
+    expect(s.keys.list()).toHaveLength(2);
+
+    // a new member of the key (reshare): no row at all before
+    const joining = keygenShare();
+    const joinId = keyIdOf(joining.key.public);
+    s.keys.putPending({ ...joining, generation: 2 }, ORIGIN);
+    expect(() => s.keys.put({ ...joining, generation: 2 })).toThrow(KeyExistsError); // put never activates a pending row
+    expect(s.keys.has(joinId)).toBe(false);
+    expect(() => s.keys.get(joinId)).toThrow(KeyNotFoundError);
+    expect(s.keys.getGeneration(joinId, 2).generation).toBe(2);
+  });
+
+  it('markProven: pending becomes proven, proven stays; absent or active is an error', () => {
+    const s = openAt(place());
+    const one = keygenShare();
+    const keyId = keyIdOf(one.key.public);
+    s.keys.put(one);
+    expect(() => s.keys.markProven(keyId, 2)).toThrow(KeyNotFoundError);
+    expect(() => s.keys.markProven(keyId, 1)).toThrow(KeyGenerationError);
+    s.keys.putPending(nextGeneration(one, 2), ORIGIN);
+    s.keys.markProven(keyId, 2);
+    s.keys.markProven(keyId, 2);
+    expect(s.keys.generations(keyId)[1]).toEqual({ generation: 2, status: 'proven', origin: ORIGIN });
+  });
+
+  it('activate: only a proven generation; it erases the old one, voids the key\'s presignatures, is recorded, and a second call changes nothing', () => {
+    const where = place();
+    const s = openAt(where);
+    const one = keygenShare();
+    const keyId = keyIdOf(one.key.public);
+    s.keys.put(one);
+    const two = nextGeneration(one, 2);
+    s.keys.putPending(two, ORIGIN);
+    const [old, other] = [presignatureOf(keyId), presignatureOf(bytesToHex(rng(16)))];
+    s.presignatures.put(old, 1);
+    s.presignatures.put(other, 1);
+    expect(() => s.keys.activate(keyId, 2)).toThrow(/not proven by a test signature yet/);
+    expect(() => s.keys.activate(keyId, 3)).toThrow(/not stored/);
+    s.keys.markProven(keyId, 2);
+    const oldSealed = (s.database.db.prepare('SELECT sealed FROM key_shares WHERE key_id = ? AND generation = 1').get(keyId) as { sealed: Buffer }).sealed;
+
+    expect(s.keys.activate(keyId, 2)).toBe(true);
+    expect(s.keys.generations(keyId)).toEqual([{ generation: 2, status: 'active', origin: ORIGIN }]);
+    expect(identityHex(s.keys.get(keyId))).toBe(identityHex(two));
+    expect(() => s.keys.getGeneration(keyId, 1)).toThrow(KeyNotFoundError);
+    expect(s.keys.recordedGeneration(keyId)).toBe(2);
+    expect(JSON.parse(readFileSync(where.stateFile, 'utf8')).generations).toEqual({ [keyId]: 2 });
+    expect(() => s.presignatures.take(old.id, expectation(old, 2))).toThrow(NonceReuseError); // voided
+    expect(s.presignatures.check(other.id, expectation(other, 1))).toBeNull(); // another key's: untouched
+    expect(s.keys.activate(keyId, 2)).toBe(false);
+    expect(() => s.keys.activate(keyId, 1)).toThrow(KeyGenerationError);
+
+    // secure_delete and the checkpoint: the old generation's ciphertext is in neither file
+    close(s);
+    const needle = oldSealed.subarray(24, 88);
+    for (const file of [DATABASE_FILE, `${DATABASE_FILE}-wal`]) {
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(join(where.dataDir, file));
+      } catch {
+        continue;
+      }
+      expect(bytes.indexOf(needle)).toBe(-1);
+    }
+  });
+
+  it('a failure inside activate\'s transaction (the state record cannot be written) leaves both generations as they were', () => {
+    const where = place();
+    const s = openAt(where);
+    const { one, keyId } = withProven(s);
+    const p = presignatureOf(keyId);
+    s.presignatures.put(p, 1);
+    rmSync(where.stateDir, { recursive: true });
+    expect(() => s.keys.activate(keyId, 2)).toThrow(StateRecordError);
+    expect(s.keys.generations(keyId).map((g) => [g.generation, g.status])).toEqual([
+      [1, 'active'],
+      [2, 'proven'],
+    ]);
+    expect(identityHex(s.keys.get(keyId))).toBe(identityHex(one));
+    expect(s.presignatures.available(keyId)).toBe(1);
+    mkdirSync(where.stateDir);
+    expect(s.keys.activate(keyId, 2)).toBe(true);
+  });
+
+  it('a crash after the record was written but before the commit: the old share is refused, and activating again completes', () => {
+    const where = place();
+    const s = openAt(where);
+    const { keyId } = withProven(s);
+    class PowerLostAfterRecord extends StateRecord {
+      override recordGeneration(k: string, g: number): void {
+        super.recordGeneration(k, g);
+        throw new Error('power lost');
+      }
+    }
+    const kek = unlockKeyEncryption(s.database.db, PASS);
+    const crashing = new KeyStore(s.database.db, kek, { presignatures: s.presignatures, record: new PowerLostAfterRecord(where.stateFile, s.identity.publicKeyHex) });
+    expect(() => crashing.activate(keyId, 2)).toThrow('power lost');
+    kek.destroy();
+    expect(s.keys.generations(keyId).map((g) => g.status)).toEqual(['active', 'proven']);
+    expect(() => s.keys.get(keyId)).toThrow(KeyGenerationError);
+    expect(s.keys.activate(keyId, 2)).toBe(true);
+    expect(s.keys.get(keyId).generation).toBe(2);
+  });
+
+  it('replacePairs: only the active generation, and only when nothing but the DKLs23 pairs and bans differ', () => {
+    const s = openAt(place());
+    const [share] = dealerEcdsaKeygen(2, 3, rng);
+    const [other] = dealerEcdsaKeygen(2, 3, rng);
+    const identities = new Map([1, 2, 3].map((id) => [id, rng(32)]));
+    const stored: StoredKeyShare = { key: share!.key, identities, ecdsa: share! };
+    const keyId = keyIdOf(share!.key.public);
+    s.keys.put(stored);
+    const repaired: StoredKeyShare = { key: share!.key, identities, ecdsa: { ...share!, pairs: other!.pairs } };
+    s.keys.replacePairs(repaired);
+    const back = s.keys.get(keyId);
+    expect(bytesToHex(canonicalBytes(encodeEcdsaState(back.ecdsa!)))).toBe(bytesToHex(canonicalBytes(encodeEcdsaState(repaired.ecdsa!))));
+    expect(s.keys.generations(keyId)).toEqual([{ generation: 1, status: 'active', origin: null }]);
+
+    const refused: StoredKeyShare[] = [
+      { ...repaired, identities: new Map([...identities].map(([id]) => [id, rng(32)])) }, // other identities
+      { key: share!.key, identities, ecdsa: { ...share!, sessionId: rng(32) } }, // another keygen session
+      { ...repaired, generation: 2 }, // not the active generation
+      { key: other!.key, identities, ecdsa: other! }, // another key altogether
+    ];
+    for (const r of refused) expect(() => s.keys.replacePairs(r)).toThrow(KeyGenerationError);
+    s.keys.putPending({ ...stored, generation: 2 }, ORIGIN);
+    expect(() => s.keys.replacePairs({ ...stored, generation: 2 })).toThrow(/not the active one/); // pending rows are replaced by putPending
+  });
+
+  it('a sealed share copied into another generation\'s row is corrupt', () => {
+    const s = openAt(place());
+    const one = keygenShare();
+    const keyId = keyIdOf(one.key.public);
+    s.keys.put(one);
+    s.keys.putPending(nextGeneration(one, 2), ORIGIN);
+    const db = s.database.db;
+    db.prepare('UPDATE key_shares SET sealed = (SELECT sealed FROM key_shares WHERE key_id = ? AND generation = 1) WHERE key_id = ? AND generation = 2').run(keyId, keyId);
+    expect(() => s.keys.getGeneration(keyId, 2)).toThrow(KeyShareCorruptError);
+    expect(s.keys.get(keyId).generation).toBe(1);
+  });
+});
+
+const point = () => secp256k1.getPublicKey(secp256k1.utils.randomSecretKey(), true);
+const scalar = () => new SecretScalar(bytesToBigintBE(secp256k1.utils.randomSecretKey()));
+function presignatureOf(keyId: string): Presignature {
+  return { id: bytesToHex(rng(32)), keyId, signers: [1, 3], R: point(), publicKey: point(), phi: scalar(), rxv: scalar(), u: scalar() };
+}
+const expectation = (p: Presignature, generation: number) => ({ keyId: p.keyId, signers: p.signers, publicKey: p.publicKey, generation });
+
+describe('presignatures per generation', () => {
+  it('a presignature made with generation 1 is refused for generation 2 (and left usable), in both stores', () => {
+    const s = openAt(place());
+    const memory = new MemoryPresignatureStore();
+    const p = presignatureOf(bytesToHex(rng(16)));
+    s.presignatures.put(p, 1);
+    memory.put(p);
+    expect(s.presignatures.check(p.id, expectation(p, 2))).toBe('the presignature was made with generation 1, the key is at 2');
+    for (const store of [s.presignatures, memory]) {
+      expect(() => store.take(p.id, expectation(p, 2))).toThrow(/made with generation 1, the key is at 2/);
+      expect(() => store.take(p.id, expectation(p, 2))).toThrow(PresignatureRefusedError);
+      expect(store.take(p.id, expectation(p, 1)).id).toBe(p.id);
+    }
+    const q = presignatureOf(p.keyId);
+    s.presignatures.put(q, 2);
+    expect(() => s.presignatures.take(q.id, { keyId: q.keyId, signers: q.signers, publicKey: q.publicKey })).toThrow(/generation 2, the key is at 1/);
+  });
+});
+
+describe('pair bans per generation', () => {
+  it('a ban holds for its generation only, is recorded with it, and a record from before generations reads its bans as generation 1', () => {
+    const where = place();
+    const s = openAt(where);
+    const keyId = bytesToHex(rng(16));
+    expect(s.bans.add(keyId, 2, 'OT_CHECK')).toBe(true);
+    expect(s.bans.add(keyId, 2, 'GAMMA_CHECK', Date.now(), 2)).toBe(true); // the same pair, a new generation
+    expect([...s.bans.list(keyId)]).toEqual([[2, 'OT_CHECK']]);
+    expect([...s.bans.list(keyId, 2)]).toEqual([[2, 'GAMMA_CHECK']]);
+    expect([...s.bans.list(keyId, 3)]).toEqual([]);
+    expect(JSON.parse(readFileSync(where.stateFile, 'utf8')).bans).toEqual([
+      { keyId, generation: 1, party: 2, reason: 'OT_CHECK' },
+      { keyId, generation: 2, party: 2, reason: 'GAMMA_CHECK' },
+    ]);
+    const identity = s.identity.publicKeyHex;
+    close(s);
+    const otherKey = bytesToHex(rng(16));
+    const counter = JSON.parse(readFileSync(where.stateFile, 'utf8')).counter as number;
+    writeFileSync(where.stateFile, JSON.stringify({ format: 'tessera-state-record/1', identity, counter, bans: [{ keyId: otherKey, party: 3, reason: 'RVOLE_CHECK' }] }));
+    const again = openAt(where);
+    expect([...again.bans.list(otherKey)]).toEqual([[3, 'RVOLE_CHECK']]);
+    expect([...again.bans.list(keyId, 2)]).toEqual([[2, 'GAMMA_CHECK']]);
+    expect(again.keys.recordedGeneration(keyId)).toBeNull();
+  });
+});
+
+describe('the state record\'s generation', () => {
+  it('a data directory restored from before an activation: the old share is refused, a new lifecycle must go past the recorded generation', () => {
+    const where = place();
+    const s = openAt(where);
+    const one = keygenShare();
+    const keyId = keyIdOf(one.key.public);
+    s.keys.put(one);
+    close(s);
+    const backup = `${where.dataDir}.backup`;
+    cpSync(where.dataDir, backup, { recursive: true });
+
+    const live = openAt(where);
+    live.keys.putPending(nextGeneration(one, 2), ORIGIN);
+    live.keys.markProven(keyId, 2);
+    live.keys.activate(keyId, 2);
+    close(live);
+    rmSync(where.dataDir, { recursive: true });
+    cpSync(backup, where.dataDir, { recursive: true });
+
+    const restored = openAt(where);
+    expect(restored.keys.recordedGeneration(keyId)).toBe(2);
+    expect(restored.keys.has(keyId)).toBe(true);
+    expect(() => restored.keys.get(keyId)).toThrow(KeyGenerationError);
+    expect(() => restored.keys.get(keyId)).toThrow(
+      `key ${keyId}: the stored share is generation 1 but generation 2 was activated on this node: this database was restored from a backup older than the last refresh; the share is not used`,
+    );
+    expect(() => restored.keys.getGeneration(keyId, 1)).toThrow(KeyGenerationError);
+    expect(() => restored.keys.putPending(nextGeneration(one, 2), ORIGIN)).toThrow(/already activated on this node/);
+    restored.keys.putPending(nextGeneration(one, 3), ORIGIN);
+    restored.keys.markProven(keyId, 3);
+    expect(restored.keys.activate(keyId, 3)).toBe(true);
+    expect(restored.keys.get(keyId).generation).toBe(3);
+  });
+});

@@ -110,6 +110,7 @@ async function runEcdsa(p: SessionProposal, r: SessionRun, ids: PartyId[], share
     input,
     store: r.storage.presignatures,
     timeoutMs: p.roundTimeoutMs,
+    generation: p.generation,
     ...(p.presignature ? { presignature: p.presignature } : {}),
     ...(r.beforeRelease ? { beforeRelease: r.beforeRelease } : {}),
   };
@@ -123,7 +124,7 @@ export async function runPresign(p: SessionProposal, r: SessionRun): Promise<Ses
   const ids = [...r.members.keys()].sort((a, b) => a - b);
   const { ecdsa: share } = storedOf(r);
   if (share === undefined) throw new ProposalRefusedError(`key ${p.keyId} is not a DKLs23 key: only ecdsa-secp256k1 presigns`);
-  const options = { share, session: r.session, signers: ids, path: p.derivationPath, store: r.storage.presignatures, timeoutMs: p.roundTimeoutMs };
+  const options = { share, session: r.session, signers: ids, path: p.derivationPath, store: r.storage.presignatures, timeoutMs: p.roundTimeoutMs, generation: p.generation };
   const id = await runEcdsaPresign(r.channel, options);
   const { publicKey } = derivePublic(share.key.public.groupPublicKey, share.key.public.chainCode, p.derivationPath);
   return result({ keyId: p.keyId, publicKey, presignature: id });

@@ -224,7 +224,7 @@ export class SignerNode {
         transmit: this.#transmit,
         onReject: (err) => this.#drops.line(`session:${err.code}`, `session ${bytesToHex(e.sessionId).slice(0, 16)}: ${err.message}`),
       });
-      if (stored?.ecdsa && plan === undefined) leave = this.#pairs.admit(proposal.keyId, [...members.keys()].filter((id) => id !== open.id), (err) => open.abort(err));
+      if (stored?.ecdsa && plan === undefined) leave = this.#pairs.admit(proposal.keyId, [...members.keys()].filter((id) => id !== open.id), (err) => open.abort(err), proposal.generation);
       channel = open;
       this.#router.register(channel);
       await channel.open(proposal.roundTimeoutMs);

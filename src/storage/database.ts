@@ -228,6 +228,29 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE pair_bans_v8 RENAME TO pair_bans;
     `,
   },
+  {
+    version: 9,
+    description: 'audit log: refresh, reshare, repair and activate sessions',
+    sql: `
+      CREATE TABLE audit_log_v9 (
+        seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+        session_id  TEXT NOT NULL,
+        kind        TEXT NOT NULL CHECK (kind IN ('keygen', 'sign', 'presign', 'refresh', 'reshare', 'repair', 'activate')),
+        scheme      TEXT NOT NULL,
+        key_id      TEXT,
+        proposer    TEXT NOT NULL,
+        parties     TEXT NOT NULL,
+        started_at  INTEGER NOT NULL,
+        finished_at INTEGER NOT NULL,
+        outcome     TEXT NOT NULL CHECK (outcome IN ('ok', 'aborted', 'refused', 'error', 'released')),
+        detail      TEXT NOT NULL
+      ) STRICT;
+      INSERT INTO audit_log_v9 SELECT * FROM audit_log;
+      DROP TABLE audit_log;
+      ALTER TABLE audit_log_v9 RENAME TO audit_log;
+      CREATE INDEX audit_log_session ON audit_log (session_id);
+    `,
+  },
 ];
 
 /** The database cannot be used: written by a newer version, or a broken migration list. */

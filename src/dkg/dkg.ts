@@ -10,13 +10,12 @@
  * tells the peers, and throws a ProtocolAbort naming the culprits.
  * @module
  */
-import { bytesToHex, equalBytes } from '../math/bytes.js';
+import { bytesToHex } from '../math/bytes.js';
 import { systemRng, type Rng } from '../math/random.js';
-import { CommitmentMismatchError, InvalidParametersError } from '../mpc/errors.js';
-import { PayloadReader } from '../mpc/payload.js';
+import { InvalidParametersError } from '../mpc/errors.js';
 import type { Party } from '../mpc/party.js';
 import { validatePartyIds, validateThreshold, type PartyId } from '../mpc/party-id.js';
-import { broadcastAttested, DEFAULT_ROUND_TIMEOUT_MS, exchange, verifyEchoes, withAbortNotice, type SessionContext } from '../mpc/round-driver.js';
+import { broadcastAttested, confirmAgreement, DEFAULT_ROUND_TIMEOUT_MS, exchange, verifyEchoes, withAbortNotice, type SessionContext } from '../mpc/round-driver.js';
 import { SESSION_ID_BYTES, transcriptHash } from '../mpc/transcript.js';
 import type { AnySuite } from '../suites/index.js';
 import { DKG_ROUND_1, DKG_ROUND_2, DKG_ROUND_3, dkgFinalize, dkgRound1, dkgRound2, type DkgParams } from './dkg-rounds.js';
@@ -51,9 +50,7 @@ export async function runDkg(party: Party, options: RunDkgOptions): Promise<KeyP
     verifyEchoes(ctx, DKG_ROUND_2, DKG_ROUND_1, params.parties, echo, in2);
     const key = dkgFinalize(r2.state, in2);
     const confirmation = transcriptHash('dkg/confirm', params.session, publicPackageBytes(key.public));
-    const in3 = await exchange(ctx, DKG_ROUND_3, [{ to: null, payload: { confirmation } }], others);
-    const differing = others.filter((j) => !equalBytes(new PayloadReader(in3.get(j), j, DKG_ROUND_3).bytes('confirmation', 32), confirmation));
-    if (differing.length > 0) throw new CommitmentMismatchError(DKG_ROUND_3, differing, 'confirmed a different public key package');
+    await confirmAgreement(ctx, DKG_ROUND_3, confirmation, others, 'public key package');
     return key;
   });
 }

@@ -42,9 +42,9 @@ export function keyIdOf(pub: PublicKeyPackage): string {
   return bytesToHex(transcriptHash('key-id', new TextEncoder().encode(pub.scheme), pub.groupPublicKey).subarray(0, 16));
 }
 
-/** Canonical bytes of everything in a public key package (for key confirmation and storage). */
-export function publicPackageBytes(pub: PublicKeyPackage): Uint8Array {
-  return canonicalBytes({
+/** Everything in a public key package as a plain payload (round messages carry it as is). */
+export function publicPackageFields(pub: PublicKeyPackage) {
+  return {
     scheme: pub.scheme,
     threshold: pub.threshold,
     parties: [...pub.parties],
@@ -52,7 +52,12 @@ export function publicPackageBytes(pub: PublicKeyPackage): Uint8Array {
     verifyingShares: pub.parties.map((j) => pub.verifyingShares.get(j)!),
     vssCommitment: [...pub.vssCommitment],
     chainCode: pub.chainCode,
-  });
+  };
+}
+
+/** Canonical bytes of everything in a public key package (for key confirmation and storage). */
+export function publicPackageBytes(pub: PublicKeyPackage): Uint8Array {
+  return canonicalBytes(publicPackageFields(pub));
 }
 
 /** The group key as published by the scheme (x-only for BIP340). */

@@ -13,10 +13,11 @@ export function evaluatePolynomial(F: ScalarField, coefficients: readonly bigint
 }
 
 /**
- * λ_i = Π_{j∈S, j≠i} x_j / (x_j − x_i), the Lagrange coefficient of x_i at 0 for the set S.
+ * λ_i(x) = Π_{j∈S, j≠i} (x − x_j) / (x_i − x_j), the Lagrange coefficient of x_i at x for the set
+ * S (at x = 0 the RFC 9591 interpolating value; at another point RTS repair, eprint 2017/1155).
  * Throws if x_i is not in S or S holds a repeated or zero point.
  */
-export function lagrangeAtZero(F: ScalarField, xs: readonly bigint[], xi: bigint): bigint {
+export function lagrangeAt(F: ScalarField, xs: readonly bigint[], xi: bigint, x: bigint): bigint {
   let num = 1n;
   let den = 1n;
   let found = false;
@@ -29,11 +30,16 @@ export function lagrangeAtZero(F: ScalarField, xs: readonly bigint[], xi: bigint
       found = true;
       continue;
     }
-    num = F.mul(num, xj);
-    den = F.mul(den, F.sub(xj, xi));
+    num = F.mul(num, F.sub(x, xj));
+    den = F.mul(den, F.sub(xi, xj));
   }
   if (!found) throw new RangeError('point is not in the interpolation set');
   return F.mul(num, F.inv(den));
+}
+
+/** λ_i = λ_i(0) = Π_{j∈S, j≠i} x_j / (x_j − x_i). */
+export function lagrangeAtZero(F: ScalarField, xs: readonly bigint[], xi: bigint): bigint {
+  return lagrangeAt(F, xs, xi, 0n);
 }
 
 /** f(0) from t points (x_i, y_i) of a degree t−1 polynomial. */

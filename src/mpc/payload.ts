@@ -46,6 +46,29 @@ export class PayloadReader {
     return v;
   }
 
+  /** A nested object field, read with the same sender and round. */
+  object(name: string): PayloadReader {
+    const v = this.#obj[name];
+    if (typeof v !== 'object' || v === null || Array.isArray(v) || v instanceof Uint8Array) throw this.error(`field ${name} is not an object`);
+    return new PayloadReader(v, this.from, this.round);
+  }
+
+  string(name: string): string {
+    const v = this.#obj[name];
+    if (typeof v !== 'string') throw this.error(`field ${name} is not a string`);
+    return v;
+  }
+
+  /** A list of at most `maxCount` safe integers. */
+  integers(name: string, maxCount: number): number[] {
+    const v = this.#obj[name];
+    if (!Array.isArray(v) || v.length > maxCount) throw this.error(`field ${name} must be a list of at most ${maxCount} integers`);
+    return v.map((x, i) => {
+      if (typeof x !== 'number' || !Number.isSafeInteger(x)) throw this.error(`field ${name}[${i}] is not an integer`);
+      return x;
+    });
+  }
+
   /** Runs a decoder (point or scalar), turning its failure into a blame on the sender. */
   decode<T>(what: string, f: () => T): T {
     try {

@@ -1,18 +1,22 @@
 /**
  * The helpers every async protocol driver is written with: `exchange` sends a round's messages
  * and awaits one message from each expected sender; `broadcastAttested` and `verifyEchoes` run an
- * echo-checked broadcast round (attestation.ts, echo.ts); `withAbortNotice` broadcasts an abort
+ * echo-checked broadcast round (attestation.ts, echo.ts), `receiveAttested` its side at a party
+ * that only listens; `confirmAgreement` is the closing round in which every party broadcasts a
+ * hash of what it ends with and aborts naming those that differ; `withAbortNotice` broadcasts an abort
  * notice (naming the culprits of a ProtocolAbort, nobody for any other failure) when the local
  * party stops, so that peers stop waiting.
  * @module
  */
-import { attest, bodyDigest, splitAttested, verifyAttested } from './attestation.js';
+import { attest, bodyDigest, splitAttested, verifyAttested, type AttestedMessage } from './attestation.js';
 import type { Payload } from './canonical.js';
 import { checkEchoes, ECHO_ENTRY_BYTES, echoOf } from './echo.js';
-import { ProtocolAbort } from './errors.js';
+import { bytesToHex, equalBytes } from '../math/bytes.js';
+import { CommitmentMismatchError, InvalidParametersError, ProtocolAbort } from './errors.js';
 import { PayloadReader } from './payload.js';
 import { ABORT_ROUND, type Party } from './party.js';
 import type { PartyId } from './party-id.js';
+import { SESSION_ID_BYTES } from './transcript.js';
 
 export interface SessionContext {
   readonly party: Party;
@@ -22,6 +26,12 @@ export interface SessionContext {
 }
 
 export const DEFAULT_ROUND_TIMEOUT_MS = 30_000;
+
+/** The context of a driver for a 32-byte session id; a wrong length is the caller's error. */
+export function sessionContext(party: Party, session: Uint8Array, timeoutMs = DEFAULT_ROUND_TIMEOUT_MS): SessionContext {
+  if (session.length !== SESSION_ID_BYTES) throw new InvalidParametersError(`session id must be ${SESSION_ID_BYTES} bytes`);
+  return { party, session: bytesToHex(session), timeoutMs };
+}
 
 export interface Send {
   /** Recipient, or null for broadcast. */
@@ -48,9 +58,33 @@ export async function broadcastAttested(
   const own = attest(ctx.party, ctx.session, round, body);
   const inbound = await exchange(ctx, round, [{ to: null, payload: own }], parties.filter((id) => id !== self));
   const view = verifyAttested(ctx.party, ctx.session, round, inbound);
-  const bodies = new Map([...view].map(([id, m]) => [id, m.body]));
   view.set(self, { body, digest: bodyDigest(body), attestation: splitAttested(own, self, round).attestation });
+  return echoedView(parties, view, self);
+}
+
+/**
+ * The listening side of an attested broadcast by `senders` (this party not among them): their
+ * bodies and this party's echo of them, to be compared with the echoes the senders send on.
+ */
+export async function receiveAttested(ctx: SessionContext, round: string, senders: readonly PartyId[]): Promise<{ bodies: Map<PartyId, Payload>; echo: Uint8Array }> {
+  const inbound = await exchange(ctx, round, [], senders);
+  return echoedView(senders, verifyAttested(ctx.party, ctx.session, round, inbound), ctx.party.id);
+}
+
+function echoedView(parties: readonly PartyId[], view: ReadonlyMap<PartyId, AttestedMessage>, self: PartyId) {
+  const bodies = new Map([...view].filter(([id]) => id !== self).map(([id, m]) => [id, m.body]));
   return { bodies, echo: echoOf(parties, view) };
+}
+
+/**
+ * The closing round of a protocol: every party broadcasts `confirmation` (a hash of the session
+ * and of what it ends with) and aborts naming those that confirmed something else, so that no
+ * party returns while another rejected (a rejecting party's abort notice stops the others).
+ */
+export async function confirmAgreement(ctx: SessionContext, round: string, confirmation: Uint8Array, peers: readonly PartyId[], what: string): Promise<void> {
+  const inbound = await exchange(ctx, round, [{ to: null, payload: { confirmation } }], peers);
+  const differing = peers.filter((j) => !equalBytes(new PayloadReader(inbound.get(j), j, round).bytes('confirmation', confirmation.length), confirmation));
+  if (differing.length > 0) throw new CommitmentMismatchError(round, differing, `confirmed a different ${what}`);
 }
 
 /** Checks the `echo` field of every message of `round` against our echo of `echoedRound`. */

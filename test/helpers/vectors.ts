@@ -56,6 +56,8 @@ const FILE_STEM: Record<SchemeId, string> = {
 
 export const rfc9591File = (id: SchemeId) => `rfc9591-frost-${FILE_STEM[id]}.json`;
 export const zcashFile = (id: SchemeId, kind: '' | '-big-identifier' | '-dkg') => `zcash-frost-${FILE_STEM[id]}-vectors${kind}.json`;
+/** ZF `repair-share.json`: the RTS scalar and sigma sums (repairable.rs check_repair_share_part2/3). */
+export const zcashRepairFile = (id: SchemeId) => `zcash-frost-${FILE_STEM[id]}-repair-share.json`;
 
 // ---------------------------------------------------------------------------------------------
 // FROST signing vectors (RFC 9591 Appendix E layout; Zcash vectors.json / big-identifier)

@@ -7,13 +7,11 @@
  * key whose OT setup another party rejected (a rejecting party's abort notice stops the others).
  * @module
  */
-import { bytesToHex, equalBytes } from '../../math/bytes.js';
+import { bytesToHex } from '../../math/bytes.js';
 import { systemRng, type Rng } from '../../math/random.js';
-import { CommitmentMismatchError } from '../../mpc/errors.js';
 import type { Party } from '../../mpc/party.js';
 import type { PartyId } from '../../mpc/party-id.js';
-import { PayloadReader } from '../../mpc/payload.js';
-import { DEFAULT_ROUND_TIMEOUT_MS, exchange, withAbortNotice, type SessionContext } from '../../mpc/round-driver.js';
+import { confirmAgreement, DEFAULT_ROUND_TIMEOUT_MS, exchange, withAbortNotice, type SessionContext } from '../../mpc/round-driver.js';
 import { dkgParams, runDkg } from '../../dkg/dkg.js';
 import { publicPackageBytes } from '../../dkg/key-package.js';
 import { dkgSuite } from './dkg-suite.js';
@@ -46,9 +44,7 @@ export async function runEcdsaKeygen(party: Party, o: RunEcdsaKeygenOptions): Pr
     const in2 = await exchange(ctx, SETUP_ROUND_2, [...s2.sends].map(([to, payload]) => ({ to, payload })), peers);
     const pairs = setupFinish(s2.state, in2);
     const confirmation = hash32('keygen/confirm', params.session, publicPackageBytes(key.public));
-    const in3 = await exchange(ctx, KEYGEN_CONFIRM_ROUND, [{ to: null, payload: { confirmation } }], peers);
-    const differing = peers.filter((j) => !equalBytes(new PayloadReader(in3.get(j), j, KEYGEN_CONFIRM_ROUND).bytes('confirmation', 32), confirmation));
-    if (differing.length > 0) throw new CommitmentMismatchError(KEYGEN_CONFIRM_ROUND, differing, 'did not confirm the same key and OT setup');
+    await confirmAgreement(ctx, KEYGEN_CONFIRM_ROUND, confirmation, peers, 'key and OT setup');
     return { key, sessionId: Uint8Array.from(params.session), pairs, bans: new PairBans() };
   });
 }

@@ -7,13 +7,12 @@
  * stores the new one; Shamir shares and the public key are unchanged (this is not a share refresh).
  * @module
  */
-import { bytesToHex, equalBytes } from '../../math/bytes.js';
+import { bytesToHex } from '../../math/bytes.js';
 import { systemRng, type Rng } from '../../math/random.js';
-import { CommitmentMismatchError, InvalidParametersError } from '../../mpc/errors.js';
+import { InvalidParametersError } from '../../mpc/errors.js';
 import type { Party } from '../../mpc/party.js';
 import { validatePartyIds, type PartyId } from '../../mpc/party-id.js';
-import { PayloadReader } from '../../mpc/payload.js';
-import { DEFAULT_ROUND_TIMEOUT_MS, exchange, withAbortNotice, type SessionContext } from '../../mpc/round-driver.js';
+import { confirmAgreement, DEFAULT_ROUND_TIMEOUT_MS, exchange, withAbortNotice, type SessionContext } from '../../mpc/round-driver.js';
 import { SESSION_ID_BYTES } from '../../mpc/transcript.js';
 import { hash32 } from './hashing.js';
 import { PairBans, type EcdsaKeyShare } from './key-share.js';
@@ -47,9 +46,7 @@ export async function runPairRefresh(party: Party, o: RunPairRefreshOptions): Pr
     const in2 = await exchange(ctx, SETUP_ROUND_2, [...s2.sends].map(([to, payload]) => ({ to, payload })), peers);
     const fresh = setupFinish(s2.state, in2);
     const confirmation = hash32('pair-refresh/confirm', o.session, o.share.key.public.groupPublicKey);
-    const in3 = await exchange(ctx, PAIR_REFRESH_CONFIRM_ROUND, [{ to: null, payload: { confirmation } }], peers);
-    const differing = peers.filter((j) => !equalBytes(new PayloadReader(in3.get(j), j, PAIR_REFRESH_CONFIRM_ROUND).bytes('confirmation', 32), confirmation));
-    if (differing.length > 0) throw new CommitmentMismatchError(PAIR_REFRESH_CONFIRM_ROUND, differing, 'did not confirm the same key');
+    await confirmAgreement(ctx, PAIR_REFRESH_CONFIRM_ROUND, confirmation, peers, 'key');
     const bans = new PairBans();
     for (const [j, reason] of o.share.bans.entries()) if (!peers.includes(j)) bans.ban(j, reason);
     return { ...o.share, pairs: new Map([...o.share.pairs, ...fresh]), bans };

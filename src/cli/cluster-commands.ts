@@ -73,6 +73,7 @@ export async function runSign(argv: string[], out: Out): Promise<void> {
     ...(values.presignature ? { presignature: values.presignature } : {}),
     expectedPublicKey,
     roundTimeoutMs,
+    generation: known.generation ?? 1,
   };
   const signed = await withCoordinator(values, home, (c) => c.sign(request));
   const digest = proposedMessage({ message: { hash, preimage: message, prehashed: request.prehashed } });
@@ -94,7 +95,7 @@ export async function runPresignCommand(argv: string[], out: Out): Promise<void>
   const signers = home.signers(values.key, values.signers, values.peers);
   const path = values.path === undefined ? [] : parsePath(values.path);
   const roundTimeoutMs = parseInteger('round-timeout', values['round-timeout'], 10_000);
-  const id = await withCoordinator(values, home, (c) => c.presign({ keyId: values.key!, signers, path, roundTimeoutMs }));
+  const id = await withCoordinator(values, home, (c) => c.presign({ keyId: values.key!, signers, path, roundTimeoutMs, generation: known.generation ?? 1 }));
   if (values.json) out(JSON.stringify({ keyId: values.key, presignature: id, signers: signers.map(bytesToHex), path: values.path ?? 'm' }));
   else out(id);
 }

@@ -27,6 +27,15 @@ export interface KnownKey {
   readonly groupPublicKey?: string;
   /** Identity keys (hex) in evaluation-point order. */
   readonly parties: readonly string[];
+  /** Their evaluation points (absent: 1..n, as keygen makes them). */
+  readonly points?: readonly number[];
+  /** The active generation of the shares (absent: 1, keygen's). */
+  readonly generation?: number;
+}
+
+/** A known key's evaluation points, in the order of its parties. */
+export function pointsOf(k: KnownKey): number[] {
+  return k.points ? [...k.points] : k.parties.map((_, i) => i + 1);
 }
 
 export class CoordinatorHome {
@@ -100,7 +109,7 @@ export class CoordinatorHome {
     return {
       scheme: asPackageScheme(k.scheme),
       threshold: k.threshold,
-      parties: k.parties.map((_, i) => i + 1),
+      parties: pointsOf(k),
       groupPublicKey: hexToBytes(k.groupPublicKey),
       verifyingShares: new Map(),
       vssCommitment: [hexToBytes(k.groupPublicKey)],

@@ -13,6 +13,7 @@ import { runIdentity, runKeygen, runKeys, runNode, runPresignCommand, runSign } 
 import { runDemo } from './demo.js';
 import { runDrill, runExportKey } from './recovery-commands.js';
 import { runAddress, runBackup, runSignEth, runSignPsbt } from './wallet-commands.js';
+import { runRefreshCommand, runRepairCommand, runReshareCommand } from './lifecycle-commands.js';
 import { runRelay } from './relay.js';
 import { runSimulate } from './simulate.js';
 
@@ -46,6 +47,17 @@ commands:
                                ecdsa-secp256k1: make a presignature ahead (stored sealed on each
                                signer, usable once by sign --presignature with the same signers
                                and path); prints its id
+  refresh --relay <url> --key <id> [--parties <names>] [--home <dir>] [--json]
+                               new shares of the key for the same threshold (members left out of
+                               --parties are removed); the key, xpub and addresses are unchanged
+  reshare --relay <url> --key <id> --threshold <t'> --parties <names or keys> [--dealers <names>]
+          [--home <dir>] [--json]
+                               move the key to a new group and threshold (members added, kept or
+                               removed); the key, xpub and addresses are unchanged
+  repair --relay <url> --key <id> --party <name> --helpers <names> [--home <dir>] [--json]
+                               rebuild a member's lost share from t helpers
+                               (each: the session, a test signature with the new shares, then
+                               activation; prints key id, public key, generation, t and parties)
   address --key <id> --type p2tr|p2wpkh|eth|sol [--path m/0/0] [--network <n>]
           [--home <dir> | --config <node.json>] [--json]
                                the key's address at a non-hardened path
@@ -68,7 +80,7 @@ commands:
                                (xprv and WIF for secp256k1 keys); ends threshold protection
   help                         this text
 
-The coordinator commands (keygen, sign, presign, sign-psbt, sign-eth, drill) open the home's
+The coordinator commands (keygen, sign, presign, refresh, reshare, repair, sign-psbt, sign-eth, drill) open the home's
 identity, sealed under a passphrase: --passphrase-file <file>, or the environment variable
 TESSERA_COORDINATOR_PASSPHRASE.`;
 
@@ -84,6 +96,9 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   keygen: runKeygen,
   sign: runSign,
   presign: runPresignCommand,
+  refresh: runRefreshCommand,
+  reshare: runReshareCommand,
+  repair: runRepairCommand,
   address: runAddress,
   backup: runBackup,
   'sign-psbt': runSignPsbt,

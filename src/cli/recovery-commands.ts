@@ -58,7 +58,7 @@ export async function runDrill(argv: string[], out: Out): Promise<boolean> {
       const hash = isEcdsaScheme(known.scheme) ? ('sha256' as const) : ('none' as const);
       const started = performance.now();
       try {
-        await c.sign({ scheme: known.scheme, keyId, publicKey, signers, message, hash, roundTimeoutMs });
+        await c.sign({ scheme: known.scheme, keyId, publicKey, signers, message, hash, roundTimeoutMs, generation: known.generation ?? 1 });
         done.push({ signers: subset.map(nameOf), ok: true, detail: `signed and verified in ${(performance.now() - started).toFixed(0)} ms` });
       } catch (e) {
         done.push({ signers: subset.map(nameOf), ok: false, detail: (e as Error).message });

@@ -20,7 +20,7 @@ import { readPassphrase } from '../storage/passphrase.js';
 import { parsePath } from '../wallet/bip32.js';
 import { ADDRESS_TYPES, formatPath, keyAddress, walletSummary, type AddressType } from '../wallet/key-addresses.js';
 import { CliError } from './cli-error.js';
-import { CoordinatorHome } from './coordinator-home.js';
+import { CoordinatorHome, pointsOf } from './coordinator-home.js';
 import { SCAN_GAP, signEthTransaction, signPsbt, type SignedPsbt } from '../node/wallet-signing.js';
 import { parseEthTransaction } from '../wallet/eth-tx.js';
 import { coordinatorOptions, withCoordinator } from './coordinator-session.js';
@@ -32,6 +32,8 @@ interface KeyView {
   readonly pub: PublicKeyPackage;
   /** Identity key (hex) of each party, by party id. */
   readonly identities: ReadonlyMap<number, string>;
+  /** The active generation of the key's shares. */
+  readonly generation: number;
 }
 
 const keyOptions = { key: { type: 'string' }, home: { type: 'string' }, config: { type: 'string' }, network: { type: 'string' } } as const;
@@ -40,13 +42,15 @@ function loadKey(values: { key?: string; home?: string; config?: string }): KeyV
   if (values.key === undefined) throw new CliError('--key <id> is required');
   if (values.config === undefined) {
     const home = new CoordinatorHome(values.home);
-    return { pub: home.publicPackage(values.key), identities: new Map(home.key(values.key).parties.map((h, i) => [i + 1, h])) };
+    const known = home.key(values.key);
+    const points = pointsOf(known);
+    return { pub: home.publicPackage(values.key), identities: new Map(known.parties.map((h, i) => [points[i]!, h])), generation: known.generation ?? 1 };
   }
   const config = loadNodeConfig(values.config);
   const storage = NodeStorage.open(config.dataDir, readPassphrase(config.passphrase));
   try {
-    const { key, identities } = storage.keys.get(values.key);
-    return { pub: key.public, identities: new Map([...identities].map(([id, k]) => [id, bytesToHex(k)])) };
+    const { key, identities, generation } = storage.keys.get(values.key);
+    return { pub: key.public, identities: new Map([...identities].map(([id, k]) => [id, bytesToHex(k)])), generation: generation ?? 1 };
   } finally {
     storage.close();
   }
@@ -70,7 +74,7 @@ export function runBackup(argv: string[], out: Out): void {
   const network = parseNetwork(values.network ?? 'mainnet');
   const count = values.count === undefined ? 5 : Number(values.count);
   if (!Number.isSafeInteger(count) || count < 0 || count > 1000) throw new CliError('--count must be an integer from 0 to 1000');
-  const { pub, identities } = loadKey(values);
+  const { pub, identities, generation } = loadKey(values);
   const summary = walletSummary(pub, network, count);
   const document = {
     format: 'tessera-backup/1',
@@ -78,6 +82,7 @@ export function runBackup(argv: string[], out: Out): void {
     keyId: values.key,
     scheme: pub.scheme,
     threshold: pub.threshold,
+    generation,
     parties: pub.parties.map((id) => ({ id, identityKey: identities.get(id) })),
     groupPublicKey: bytesToHex(pub.groupPublicKey),
     chainCode: bytesToHex(pub.chainCode),
@@ -97,7 +102,8 @@ export function runBackup(argv: string[], out: Out): void {
 function signingKey(home: CoordinatorHome, keyId: string | undefined, signerList: string | undefined, peersFile: string | undefined) {
   if (keyId === undefined) throw new CliError('--key <id> is required');
   const signers = home.signers(keyId, signerList, peersFile);
-  return { key: { keyId, publicKey: parseHex('publicKey', home.key(keyId).publicKey), pub: home.publicPackage(keyId) }, signers };
+  const known = home.key(keyId);
+  return { key: { keyId, publicKey: parseHex('publicKey', known.publicKey), pub: home.publicPackage(keyId), generation: known.generation ?? 1 }, signers };
 }
 
 /** A value given inline or, as `@file`, read from a file. */

@@ -30,6 +30,8 @@ export interface WalletKey {
   readonly publicKey: Uint8Array;
   /** Scheme, group key and chain code: enough to derive children. */
   readonly pub: PublicKeyPackage;
+  /** The active generation of the key's shares. */
+  readonly generation: number;
 }
 
 export interface PsbtSigningOptions {
@@ -71,6 +73,7 @@ export async function signPsbt(c: Coordinator, key: WalletKey, psbt: Uint8Array,
         scheme: key.pub.scheme,
         keyId: key.keyId,
         publicKey: key.publicKey,
+        generation: key.generation,
         signers: o.signers,
         message: request.digest,
         prehashed: true,
@@ -110,6 +113,7 @@ export async function signEthTransaction(
     scheme: key.pub.scheme,
     keyId: key.keyId,
     publicKey: key.publicKey,
+    generation: key.generation,
     signers: o.signers,
     message: digest,
     prehashed: true,

@@ -16,28 +16,19 @@ import { RESHARE_ROUND_1, RESHARE_ROUND_2, runReshare, type ReshareResult } from
 import { hexToBytes, utf8 } from '../src/math/bytes.js';
 import { interpolateAtZero } from '../src/math/polynomial.js';
 import { SecretScalar } from '../src/math/secret.js';
-import type { Rng } from '../src/math/random.js';
 import { EquivocationError, InvalidParametersError, InvalidShareError } from '../src/mpc/errors.js';
 import { faults, InMemoryNetwork, type Fault } from '../src/mpc/network.js';
-import type { Party } from '../src/mpc/party.js';
 import type { PartyId } from '../src/mpc/party-id.js';
-import { simulateSign, unwrapAll, type Outcomes } from '../src/signing/simulation.js';
+import { simulateSign, unwrapAll } from '../src/signing/simulation.js';
 import { getSuite, SCHEME_IDS, type AnySuite, type SchemeId } from '../src/suites/index.js';
 import { bumpScalar, expectBlame } from './helpers/adversary.js';
 import { seededRng } from './helpers/rng.js';
+import { runSession } from './helpers/sessions.js';
 import { readVectorFile, ZCASH_SUITES, zcashRepairFile } from './helpers/vectors.js';
 
 const TIMEOUT = 5_000;
 
-/** Runs `run` for every id on one network; returns the outcomes. */
-async function session<T>(ids: readonly PartyId[], run: (party: Party, session: Uint8Array, rng: Rng) => Promise<T>, seed: string, faultList: Fault[] = []): Promise<Outcomes<T>> {
-  const rng = seededRng(seed);
-  const net = new InMemoryNetwork(faultList);
-  const sid = rng(32);
-  const parties = ids.map((id) => net.join(id));
-  const results = await Promise.allSettled(parties.map((p) => run(p, sid, rng)));
-  return new Map(ids.map((id, i) => [id, results[i]!]));
-}
+const session = runSession;
 
 const byId = (keys: readonly KeyPackage[], id: PartyId) => keys.find((k) => k.id === id)!;
 

@@ -30,7 +30,7 @@ import { lagrangeAtZero } from '../../math/polynomial.js';
 import type { Rng } from '../../math/random.js';
 import { SecretScalar } from '../../math/secret.js';
 import type { Payload } from '../../mpc/canonical.js';
-import { CommitmentMismatchError, MalformedMessageError } from '../../mpc/errors.js';
+import { CommitmentMismatchError, InvalidParametersError, MalformedMessageError } from '../../mpc/errors.js';
 import type { PartyId } from '../../mpc/party-id.js';
 import { PayloadReader } from '../../mpc/payload.js';
 import { keyIdOf } from '../../dkg/key-package.js';
@@ -112,7 +112,7 @@ const others = (p: PresignParams) => p.signers.filter((j) => j !== p.self);
 
 function pairOf(p: PresignParams, j: PartyId): PairSetup {
   const pair = p.share.pairs.get(j);
-  if (pair === undefined) throw new RangeError(`no OT setup with party ${j}`);
+  if (pair === undefined) throw new InvalidParametersError(`no OT setup with party ${j}: refresh the key`);
   return pair;
 }
 

@@ -81,6 +81,9 @@ function presignParams(party: Party, o: EcdsaPresignOptions): PresignParams {
   if (unknown.length > 0) throw new InvalidParametersError(`signers ${unknown.join(', ')} do not hold shares of this key`);
   if (signers.length < pub.threshold) throw new InvalidParametersError(`${signers.length} signers given, ${pub.threshold} needed`);
   if (!signers.includes(party.id) || o.share.key.id !== party.id) throw new InvalidParametersError(`party ${party.id} is not a signer with this key`);
+  // A repaired share has pairs with its helpers only (lifecycle.ts): refuse before any message.
+  const unpaired = signers.filter((j) => j !== party.id && !o.share.pairs.has(j));
+  if (unpaired.length > 0) throw new InvalidParametersError(`no OT setup with part${unpaired.length > 1 ? 'ies' : 'y'} ${unpaired.join(', ')}: refresh the key`);
   const derivation = derivePublic(pub.groupPublicKey, pub.chainCode, o.path ?? []);
   return { share: o.share, session: o.session, signers, self: party.id, derivation };
 }

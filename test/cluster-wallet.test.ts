@@ -383,6 +383,7 @@ describe('transactions over the network: every node decodes, checks and logs wha
     keyId: k.keyId,
     publicKey: k.publicKey,
     pub: { scheme: scheme as never, threshold: 2, parties: [1, 2, 3], groupPublicKey: k.groupPublicKey, verifyingShares: new Map(), vssCommitment: [k.groupPublicKey], chainCode: k.chainCode },
+    generation: 1,
   });
   const child = (k: WalletKey, path: string) => new HDKey({ publicKey: k.pub.groupPublicKey, chainCode: k.pub.chainCode }).derive(path).publicKey!;
   const trScript = (path: string) => btc.p2tr(child(tr, path).subarray(1), undefined, REGTEST).script;

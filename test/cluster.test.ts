@@ -220,7 +220,7 @@ describe('an unlisted identity', () => {
     const to = P()[0]!;
     const proposal = encodeProposal({
       kind: 'keygen', scheme: 'frost-ed25519', keyId: '', threshold: 2, parties: P(),
-      message: { hash: 'none', preimage: new Uint8Array(0), prehashed: false }, derivationPath: [], roundTimeoutMs: 1_000, notAfterMs: Date.now() + 60_000,
+      message: { hash: 'none', preimage: new Uint8Array(0), prehashed: false }, derivationPath: [], roundTimeoutMs: 1_000, notAfterMs: Date.now() + 60_000, generation: 0,
     });
     const raw = await RawRelayClient.connect(cluster.relayUrl, flooder);
     const t0 = performance.now();
@@ -303,7 +303,7 @@ describe('malformed input', () => {
           // a signed proposal that decodes, from an identity the nodes do not list
           const proposal = encodeProposal({
             kind: 'keygen', scheme: 'frost-ed25519', keyId: '', threshold: 2, parties: P(),
-            message: { hash: "none", preimage: new Uint8Array(0), prehashed: false }, derivationPath: [], roundTimeoutMs: 1_000, notAfterMs: Date.now() + 60_000,
+            message: { hash: "none", preimage: new Uint8Array(0), prehashed: false }, derivationPath: [], roundTimeoutMs: 1_000, notAfterMs: Date.now() + 60_000, generation: 0,
           });
           raw.sendEnvelope(sealEnvelope(outsider, { scheme: 'frost-ed25519', sessionId: systemRng(32), round: 'proposal', recipient: to, sequence: 100 + burst, payload: proposal, encrypted: false }));
           // a spoofed sender (the relay refuses it) and a big signed payload
@@ -354,7 +354,7 @@ describe('replayed proposals', () => {
     const session = systemRng(32);
     const payload = encodeProposal({
       kind: 'sign', scheme, keyId: keyOf(scheme).keyId, threshold: 2, parties: [P()[0]!, P()[1]!],
-      message: { hash: 'none', preimage: systemRng(32), prehashed: false }, derivationPath: [], roundTimeoutMs: ROUND_MS, notAfterMs,
+      message: { hash: 'none', preimage: systemRng(32), prehashed: false }, derivationPath: [], roundTimeoutMs: ROUND_MS, notAfterMs, generation: 1,
     });
     for (const i of [0, 1]) client.send(controlEnvelope(cluster.coordinator, scheme, session, ROUND_PROPOSAL, P()[i]!, payload));
     return session;
@@ -368,7 +368,7 @@ describe('replayed proposals', () => {
       const session = systemRng(32);
       const payload = encodeProposal({
         kind: 'sign', scheme, keyId: key.keyId, threshold: 2, parties: [P()[0]!, P()[1]!],
-        message: { hash: "none", preimage: message, prehashed: false }, derivationPath: [], roundTimeoutMs: ROUND_MS, notAfterMs: Date.now() + 60_000,
+        message: { hash: "none", preimage: message, prehashed: false }, derivationPath: [], roundTimeoutMs: ROUND_MS, notAfterMs: Date.now() + 60_000, generation: 1,
       });
       const proposals = [0, 1].map((i) => controlEnvelope(cluster.coordinator, scheme, session, ROUND_PROPOSAL, P()[i]!, payload));
       for (const e of [...proposals, ...proposals]) client.send(e);
@@ -403,7 +403,7 @@ describe('replayed proposals', () => {
       for (const i of [0, 1]) {
         const payload = encodeProposal({
           kind: 'sign', scheme, keyId: keyOf(scheme).keyId, threshold: 2, parties: [P()[0]!, P()[1]!],
-          message: { hash: 'none', preimage: systemRng(32), prehashed: false }, derivationPath: [], roundTimeoutMs: ROUND_MS, notAfterMs: Date.now() + 60_000,
+          message: { hash: 'none', preimage: systemRng(32), prehashed: false }, derivationPath: [], roundTimeoutMs: ROUND_MS, notAfterMs: Date.now() + 60_000, generation: 1,
         });
         client.send(controlEnvelope(cluster.coordinator, scheme, session, ROUND_PROPOSAL, P()[i]!, payload));
       }

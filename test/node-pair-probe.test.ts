@@ -166,7 +166,7 @@ async function replyTo(w: World, session: Uint8Array): Promise<{ round: string; 
 /** A 2-of-2 DKLs23 key of the victim and the co-signer, the co-signer running the real keygen. */
 async function keygen(w: World): Promise<{ keyId: string; share: EcdsaKeyShare }> {
   const session = systemRng(32);
-  const proposed = propose(w, session, { kind: 'keygen', scheme: 'ecdsa-secp256k1', keyId: '', threshold: 2, parties: [w.victim.identityKey, w.attackerId.publicKey] });
+  const proposed = propose(w, session, { kind: 'keygen', scheme: 'ecdsa-secp256k1', keyId: '', threshold: 2, parties: [w.victim.identityKey, w.attackerId.publicKey], generation: 0 });
   const channel = channelFor(w, session, 'ecdsa-secp256k1', proposed);
   await channel.open(ROUND_MS);
   const share = await runEcdsaKeygen(channel, { session, threshold: 2, parties: [VICTIM, ATTACKER], timeoutMs: ROUND_MS });
@@ -184,7 +184,7 @@ type Answer = 'passed' | 'failed' | 'refused';
  */
 async function probe(w: World, keyId: string, share: EcdsaKeyShare, block: number, guess: number): Promise<Answer> {
   const session = systemRng(32);
-  const proposed = propose(w, session, { kind: 'presign', scheme: 'ecdsa-secp256k1', keyId, threshold: 2, parties: [w.victim.identityKey, w.attackerId.publicKey] });
+  const proposed = propose(w, session, { kind: 'presign', scheme: 'ecdsa-secp256k1', keyId, threshold: 2, parties: [w.victim.identityKey, w.attackerId.publicKey], generation: 1 });
   const channel = channelFor(w, session, 'ecdsa-secp256k1', proposed);
   const ctx: SessionContext = { party: channel, session: bytesToHex(session), timeoutMs: ROUND_MS };
   try {

@@ -73,6 +73,7 @@ function signProposal(pub: PublicKeyPackage, digest: Uint8Array, path: readonly 
   const taproot = pub.scheme === 'frost-secp256k1-tr' ? { taproot: {} } : {};
   return {
     kind: 'sign',
+    generation: 1,
     scheme: pub.scheme,
     keyId: keyIdOf(pub),
     threshold: 2,

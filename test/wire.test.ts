@@ -113,6 +113,7 @@ describe('round payloads', () => {
       derivationPath: [],
       roundTimeoutMs: 5000,
       notAfterMs: 1_900_000_000_000,
+      generation: 1,
     };
     expect(decodeProposal(encodeProposal(p))).toEqual(p);
   });
@@ -127,6 +128,7 @@ describe('round payloads', () => {
     derivationPath: [0, 7],
     roundTimeoutMs: 5000,
     notAfterMs: 1_900_000_000_000,
+    generation: 1,
   };
 
   it('round-trips a wallet proposal: path, taproot tweak, transaction', () => {

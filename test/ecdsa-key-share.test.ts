@@ -28,10 +28,15 @@ describe('ECDSA key state codec', () => {
     expect(opensslVerifySha256(sig, preimage, shares[0]!.key.public.groupPublicKey)).toBe(true);
   });
 
+  it('keeps a share with pairs to some parties only (a repaired share, lifecycle.ts)', () => {
+    const state = structuredClone(encodeEcdsaState(shares[0]!)) as State;
+    state.pairs.pop();
+    expect([...decodeEcdsaState(shares[0]!.key, state).pairs.keys()]).toEqual([2]);
+  });
+
   const mutations: [string, (s: State) => void][] = [
     ['unknown version', (s) => void (s.version = 2)],
     ['short session id', (s) => void (s.sessionId = new Uint8Array(31))],
-    ['a missing pair', (s) => void s.pairs.pop()],
     ['a repeated pair', (s) => void s.pairs.push(s.pairs[0]!)],
     ['a pair with the holder itself', (s) => void (s.pairs[0]!.party = 1)],
     ['short seeds', (s) => void (s.pairs[0]!.fullSeeds = new Uint8Array(100))],

@@ -3,8 +3,9 @@
  * numbers and strings, for the storage and wire layers to persist next to the KeyPackage (which
  * src/wire/keyshare-codec.ts already stores): the keygen session id, per counterparty the OT
  * state and zero-share seed, and the ban list (§2.8: a ban must survive a restart). Versioned;
- * decoding is strict: exact lengths, one entry per other party of the key, Δ < 16 with the
- * punctured leaf zero, bans only of parties of the key.
+ * decoding is strict: exact lengths, at most one entry per other party of the key (a repaired
+ * share, lifecycle.ts, has pairs with its helpers only), Δ < 16 with the punctured leaf zero,
+ * bans only of parties of the key.
  * @module
  */
 import { EncodingError } from '../../math/bytes.js';
@@ -74,7 +75,6 @@ export function decodeEcdsaState(key: KeyPackage, state: Payload): EcdsaKeyShare
     if (!others.includes(party) || pairs.has(party)) throw new EncodingError(`ECDSA key state: unexpected or repeated party ${party}`);
     pairs.set(party, decodePair(entry));
   }
-  if (pairs.size !== others.length) throw new EncodingError('ECDSA key state: OT state missing for some parties');
   const bans = new PairBans();
   for (const entry of field(state, 'bans', isList, 'a list')) {
     const party = field(entry, 'party', isInt, 'an integer');

@@ -144,7 +144,7 @@ describe('migration 8', () => {
     v7.close();
 
     const s = openAt({ dataDir });
-    expect(s.database.schemaVersion).toBe(8);
+    expect(s.database.schemaVersion).toBe(MIGRATIONS.length);
     expect(s.keys.generations(keyId)).toEqual([{ generation: 1, status: 'active', origin: null }]);
     expect(s.keys.list()).toEqual([expect.objectContaining({ keyId, generation: 1, status: 'active', createdAt: 5 })]);
     const back = s.keys.get(keyId);

@@ -86,7 +86,7 @@ function nextGeneration(s: StoredKeyShare, generation: number): StoredKeyShare {
   return { key: s.key, identities: new Map([...s.identities.keys()].map((id) => [id, rng(32)])), generation };
 }
 
-const ORIGIN = 'aa'.repeat(32);
+const ORIGIN = `refresh:${'ab'.repeat(32)}`;
 
 /** A keygen share stored in `s` beside its generation 2, proven (ready to activate). */
 function withProven(s: NodeStorage): { one: StoredKeyShare; keyId: string } {
@@ -179,10 +179,10 @@ describe('the two-phase lifecycle in the key store', () => {
     expect(() => s.keys.putPending(nextGeneration(one, 2), 'not hex')).toThrow(InvalidParametersError);
     expect(s.keys.putPending(nextGeneration(one, 2), ORIGIN)).toMatchObject({ generation: 2, status: 'pending' });
     const retry = nextGeneration(one, 2);
-    s.keys.putPending(retry, 'bb'.repeat(32)); // a retried session replaces the pending row
+    s.keys.putPending(retry, `refresh:${'bb'.repeat(32)}`); // a retried session replaces the pending row
     expect(s.keys.generations(keyId)).toEqual([
       { generation: 1, status: 'active', origin: null },
-      { generation: 2, status: 'pending', origin: 'bb'.repeat(32) },
+      { generation: 2, status: 'pending', origin: `refresh:${'bb'.repeat(32)}` },
     ]);
     expect(identityHex(s.keys.getGeneration(keyId, 2))).toBe(identityHex(retry));
     s.keys.markProven(keyId, 2);

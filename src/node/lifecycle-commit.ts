@@ -10,13 +10,15 @@
  *   the node checks every signature in it over the generation's transcript it computes itself,
  *   from every member of a refreshed or reshared generation (a repair's from its participants),
  *   and then activates the proven generation, erasing the others (KeyStore.activate, one
- *   transaction). A generation already active here is answered as done.
+ *   transaction). A generation already active here is answered as done. A dealer that left the
+ *   key by the reshare checks the same certificate against what it recorded in the session
+ *   (storage/retirement-store.ts) and erases its share (KeyStore.retire).
  * @module
  */
 import { bytesToHex, equalBytes } from '../math/bytes.js';
 import { publishedPublicKey } from '../dkg/key-package.js';
 import { groupSuite, isEcdsaScheme, verifySignature } from '../signing/schemes.js';
-import type { KeyStore } from '../storage/index.js';
+import type { KeyStore, RetirementStore } from '../storage/index.js';
 import type { StoredKeyShare } from '../wire/keyshare-codec.js';
 import type { SessionProposal, SessionResult } from '../wire/session-codec.js';
 import { proposedMessage } from './message-to-sign.js';
@@ -66,17 +68,30 @@ export function markChecked(p: SessionProposal, stored: StoredKeyShare, result: 
   keys.markProven(p.keyId, p.generation);
 }
 
-export function activateGeneration(p: SessionProposal, keys: KeyStore): SessionResult {
+/** Every party's certificate signature must verify over `transcript`, and at least `needed` of `members` must be among them. */
+function checkCertificate(p: SessionProposal, transcript: Uint8Array, members: readonly Uint8Array[], needed: number): void {
+  const covered = members.filter((k) => p.parties.some((q) => equalBytes(q, k)));
+  if (covered.length < needed) throw new ProposalRefusedError(`the certificate must come from ${needed === members.length ? 'every' : `at least ${needed}`} member${needed === 1 ? '' : 's'} of generation ${p.generation}`);
+  const failed = failedCertificate(transcript, p.parties, p.activation!.certificate);
+  if (failed.length > 0) throw new ProposalRefusedError(`the certificate's signature of ${failed.map((k) => `${bytesToHex(k).slice(0, 12)}…`).join(', ')} does not verify over the transcript`);
+}
+
+/** A dealer that left the key by the reshare: it erases its share once every new member certified the new generation. */
+function retire(p: SessionProposal, keys: KeyStore, retirements: RetirementStore): SessionResult {
+  const r = retirements.get(p.keyId, p.generation);
+  if (r === undefined || r.origin !== `reshare:${bytesToHex(p.activation!.session)}`) throw new ProposalRefusedError(`this node holds no generation ${p.generation} of key ${p.keyId}`);
+  checkCertificate(p, r.transcript, r.members, r.members.length);
+  keys.retire(p.keyId, p.generation);
+  return result({ keyId: p.keyId, publicKey: new Uint8Array(0), generation: p.generation });
+}
+
+export function activateGeneration(p: SessionProposal, keys: KeyStore, retirements: RetirementStore): SessionResult {
   const row = keys.generations(p.keyId).find((g) => g.generation === p.generation);
-  const g = row?.status === 'active' ? undefined : generationOf(p, p.activation!.session, keys);
-  if (g !== undefined) {
-    const { stored } = g;
-    const members = [...stored.identities.values()];
-    const covered = members.filter((k) => p.parties.some((q) => equalBytes(q, k)));
-    const whole = g.kind === 'repair' ? covered.length >= stored.key.public.threshold : covered.length === members.length;
-    if (!whole || covered.length !== p.parties.length) throw new ProposalRefusedError(`the certificate must come from ${g.kind === 'repair' ? 'at least t' : 'every'} member of generation ${p.generation}`);
-    const failed = failedCertificate(g.transcript, p.parties, p.activation!.certificate);
-    if (failed.length > 0) throw new ProposalRefusedError(`the certificate's signature of ${failed.map((k) => `${bytesToHex(k).slice(0, 12)}…`).join(', ')} does not verify over the transcript`);
+  if (row === undefined) return retire(p, keys, retirements);
+  if (row.status !== 'active') {
+    const g = generationOf(p, p.activation!.session, keys);
+    const members = [...g.stored.identities.values()];
+    checkCertificate(p, g.transcript, members, g.kind === 'repair' ? g.stored.key.public.threshold : members.length);
     if (g.status !== 'proven') throw new ProposalRefusedError(`generation ${p.generation} has made no verified test signature here yet`);
     keys.activate(p.keyId, p.generation);
   }

@@ -9,7 +9,7 @@
  *      generation's check message with the new shares; every one of them must return the same
  *      signature, verifying under the unchanged group key, and each marks the generation proven
  *   3. activate, with the success certificate (the transcript signatures): each member checks it
- *      and activates the generation, erasing the old one. Activation is retried; a member that
+ *      and activates the generation, erasing the old one; a dealer that leaves erases its share. Activation is retried; a member that
  *      already activated answers again as done.
  *
  * A failure in 1 or 2 leaves every node signing with the old generation, and a new session
@@ -57,7 +57,7 @@ export interface LifecycleOutcome {
   readonly parties: readonly Uint8Array[];
   readonly points: readonly number[];
   readonly transcript: Uint8Array;
-  /** The activated parties' signatures over the transcript, in `activated` order. */
+  /** The parties told to activate (and the dealers that left) and their signatures over the transcript, in that order. */
   readonly certificate: readonly Uint8Array[];
   readonly activated: readonly Uint8Array[];
   /** The test signature made with the new shares. */
@@ -113,7 +113,9 @@ export async function runLifecycleSession(c: Coordinator, r: LifecycleRequest): 
     throw new SessionFailedError('INVALID_SIGNATURE', 'the test signature with the new shares does not verify under the key: the old generation stays active', []);
   }
 
-  const activated = checkers;
+  // Dealers that leave by a reshare erase their shares once they see the certificate.
+  const leaving = r.kind === 'reshare' ? r.members.filter((m) => m.newPoint === 0).map((m) => m.identityKey) : [];
+  const activated = [...checkers, ...leaving];
   const certificate = activated.map((k) => signatureOf.get(bytesToHex(k))!);
   const activate = { ...base, kind: 'activate' as const, threshold: activated.length, parties: activated, message: none, generation: made.generation, activation: { session, certificate } };
   for (let attempt = 1; ; attempt++) {

@@ -5,7 +5,8 @@
  * pairwise OT setup), with the plan of lifecycle-plan.ts. A member of the new generation stores its
  * share as pending beside the active one (the first phase: nothing it had is touched), and every
  * participant signs the generation's transcript (lifecycle-transcript.ts) with its identity key
- * for the success certificate. A DKLs23 repair helper keeps its share and replaces only its OT
+ * for the success certificate. A dealer that leaves the key records what it will check before it
+ * erases its share at activation (storage/retirement-store.ts). A DKLs23 repair helper keeps its share and replaces only its OT
  * pair with the repaired member, whose half of the old pair is lost.
  * @module
  */
@@ -72,12 +73,14 @@ export async function runLifecycle(p: SessionProposal, r: LifecycleRun): Promise
   const out = await (isEcdsaScheme(p.scheme) ? runEcdsa(p, r) : runFrost(p, r));
   const { plan } = r;
   const identities = new Map(out.public.parties.map((j) => [j, plan.identities.get(j)!]));
+  const transcript = lifecycleTranscript(r.session, plan.generation, out.public, identities);
+  const origin = `${p.kind}:${bytesToHex(r.session)}`;
+  if (!out.key && p.kind === 'reshare') r.storage.retirements.put({ keyId: p.keyId, generation: plan.generation, origin, transcript, members: [...identities.values()] });
   if (out.key) {
     const stored: StoredKeyShare = { key: out.key, identities, generation: plan.generation, ...(out.ecdsa ? { ecdsa: out.ecdsa } : {}) };
     if (plan.stored && p.kind === 'repair') r.storage.keys.replacePairs({ ...stored, identities: plan.stored.identities });
-    else r.storage.keys.putPending(stored, `${p.kind}:${bytesToHex(r.session)}`);
+    else r.storage.keys.putPending(stored, origin);
   }
-  const transcript = lifecycleTranscript(r.session, plan.generation, out.public, identities);
   return result({
     keyId: keyIdOf(out.public),
     publicKey: publishedPublicKey(groupSuite(p.scheme), out.public),

@@ -209,8 +209,8 @@ export class SignerNode {
       }
       const checked = this.#checkProposal(proposal, e.sender);
       if (proposal.kind === 'activate') {
-        const activated = activateGeneration(proposal, this.storage.keys);
-        return this.#answer(e, proposal, activated, `generation ${activated.generation} of key ${proposal.keyId} is active`, startedAt);
+        const activated = activateGeneration(proposal, this.storage.keys, this.storage.retirements);
+        return this.#answer(e, proposal, activated, activated.publicKey.length > 0 ? `generation ${activated.generation} of key ${proposal.keyId} is active` : `left key ${proposal.keyId}: its share is erased (generation ${activated.generation} is active without this node)`, startedAt);
       }
       members = checked.members;
       const { stored, plan } = checked;

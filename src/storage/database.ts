@@ -230,8 +230,18 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 9,
-    description: 'audit log: refresh, reshare, repair and activate sessions',
+    description: 'audit log: refresh, reshare, repair and activate sessions; members leaving a key by a reshare',
     sql: `
+      CREATE TABLE key_retirements (
+        key_id     TEXT NOT NULL,
+        generation INTEGER NOT NULL CHECK (generation >= 2),
+        origin     TEXT NOT NULL,
+        transcript BLOB NOT NULL CHECK (length(transcript) = 32),
+        members    TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (key_id, generation)
+      ) STRICT;
+
       CREATE TABLE audit_log_v9 (
         seq         INTEGER PRIMARY KEY AUTOINCREMENT,
         session_id  TEXT NOT NULL,

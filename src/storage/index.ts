@@ -18,6 +18,7 @@ import { KeyStore } from './key-store.js';
 import { loadOrCreateIdentity, type NodeIdentity } from './identity-store.js';
 import { SqliteNonceStore } from './sqlite-nonce-store.js';
 import { SqlitePresignatureStore } from './presignature-store.js';
+import { RetirementStore } from './retirement-store.js';
 import { RollbackGuard, type RollbackReport } from './rollback-guard.js';
 import { SpendLedger } from './spend-ledger.js';
 import { StateRecord } from './state-record.js';
@@ -52,6 +53,7 @@ export { IdentityCorruptError, NodeIdentity, loadOrCreateIdentity } from './iden
 export { PassphraseError, passphraseFromEnv, passphraseFromFile, readPassphrase, type PassphraseSource } from './passphrase.js';
 export { SqliteNonceStore } from './sqlite-nonce-store.js';
 export { BanStore } from './ban-store.js';
+export { RetirementStore, type Retirement } from './retirement-store.js';
 export { DEFAULT_PRESIGNATURE_TTL_MS, SqlitePresignatureStore } from './presignature-store.js';
 export { RollbackDetectedError, RollbackGuard, type RollbackReport } from './rollback-guard.js';
 export { StateRecord, StateRecordError, type RecordedBan } from './state-record.js';
@@ -83,6 +85,8 @@ export class NodeStorage {
   /** What the signer policy's daily limits count (src/node/signer-policy.ts). */
   readonly spends: SpendLedger;
   readonly bans: BanStore;
+  /** Members leaving a key by a reshare, until its activation. */
+  readonly retirements: RetirementStore;
   /** What the rollback check found when the store opened (null without a state record). */
   readonly rollback: RollbackReport | null;
   readonly #kek: KeyEncryption;
@@ -105,6 +109,7 @@ export class NodeStorage {
     this.spends = new SpendLedger(database.db);
     this.bans = new BanStore(database.db, record);
     this.bans.mergeRecord();
+    this.retirements = new RetirementStore(database.db);
   }
 
   static open(dataDir: string, passphrase: string, options: NodeStorageOptions = {}): NodeStorage {

@@ -185,7 +185,7 @@ function samePairsTarget(a: StoredKeyShare, b: StoredKeyShare): boolean {
   );
 }
 
-const ORIGIN = /^(?:[0-9a-f]{2})+$/;
+const ORIGIN = /^(refresh|reshare|repair):[0-9a-f]{64}$/;
 
 export interface KeyStoreOptions {
   /** Whose unspent presignatures `activate` voids. */
@@ -226,14 +226,16 @@ export class KeyStore {
    * activated on this node.
    */
   putPending(stored: StoredKeyShare, origin: string): KeyShareInfo {
-    if (!ORIGIN.test(origin)) throw new InvalidParametersError('the origin of a pending key share must be a hex session id');
+    if (!ORIGIN.test(origin)) throw new InvalidParametersError('the origin of a pending key share must be "<refresh|reshare|repair>:<session id hex>"');
     return this.#writing(stored, (encoded, cols) => {
       const active = this.#activeRow(cols.key_id);
       if (active !== undefined && cols.generation <= active.generation) {
         throw new KeyGenerationError(cols.key_id, `generation ${cols.generation} is not above the active generation ${active.generation}`);
       }
+      // A repaired member that lost every row of the key gets back the generation it had activated.
       const recorded = this.recordedGeneration(cols.key_id);
-      if (recorded !== null && cols.generation <= recorded) {
+      const lost = active === undefined && this.generations(cols.key_id).length === 0;
+      if (recorded !== null && (cols.generation < recorded || (cols.generation === recorded && !lost))) {
         throw new KeyGenerationError(cols.key_id, `generation ${cols.generation} is not above generation ${recorded}, already activated on this node`);
       }
       this.#db.prepare("DELETE FROM key_shares WHERE key_id = ? AND status <> 'active'").run(cols.key_id);
@@ -291,6 +293,23 @@ export class KeyStore {
     // Move the erased pages out of the write-ahead log too (secure_delete zeroed them in the new frames); best effort.
     if (activated) this.#db.pragma('wal_checkpoint(TRUNCATE)');
     return activated;
+  }
+
+  /**
+   * A member that left the key by a reshare whose generation `generation` was activated: every
+   * row of the key is erased and its unspent presignatures voided, in one transaction, and the
+   * generation recorded in the state record (so a restored copy of the old share is refused).
+   */
+  retire(keyId: string, generation: number): void {
+    this.#db
+      .transaction(() => {
+        this.#db.prepare('DELETE FROM key_shares WHERE key_id = ?').run(keyId);
+        this.#db.prepare('DELETE FROM key_retirements WHERE key_id = ?').run(keyId);
+        this.#o.presignatures.voidKey(keyId);
+        this.#o.record?.recordGeneration(keyId, generation);
+      })
+      .immediate();
+    this.#db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   /**

@@ -186,7 +186,7 @@ describe('the two-phase lifecycle in the key store', () => {
     ]);
     expect(identityHex(s.keys.getGeneration(keyId, 2))).toBe(identityHex(retry));
     s.keys.markProven(keyId, 2);
-    s.keys.putPending(nextGeneration(one, 3), 'cc'.repeat(32)); // and a proven one
+    s.keys.putPending(nextGeneration(one, 3), `refresh:${'cc'.repeat(32)}`); // and a proven one
     expect(s.keys.generations(keyId).map((g) => [g.generation, g.status])).toEqual([
       [1, 'active'],
       [3, 'pending'],

@@ -5,7 +5,8 @@
  *   lifecycle session that made it; its message must be that generation's check message
  *   (lifecycle-transcript.ts), nothing else is signed with a generation that is not active, and
  *   once the signature the session produced verifies under the unchanged group key, the node
- *   marks the generation proven in its store;
+ *   marks the generation proven in its store (a repair's helpers sign with their active share,
+ *   which needs no proof);
  * - activation: an activate proposal names the generation and carries the success certificate;
  *   the node checks every signature in it over the generation's transcript it computes itself,
  *   from every member of a refreshed or reshared generation (a repair's from its participants),
@@ -34,12 +35,16 @@ interface Generation {
   readonly transcript: Uint8Array;
 }
 
-/** The generation `p` names, made by lifecycle session `session`, with its transcript. */
-function generationOf(p: SessionProposal, session: Uint8Array, keys: KeyStore): Generation {
+/**
+ * The generation `p` names, made by lifecycle session `session`, with its transcript. With
+ * `activeToo`, the key's active generation also serves whatever session made it: a repair's
+ * helpers test the repaired share with their own, unchanged ones.
+ */
+function generationOf(p: SessionProposal, session: Uint8Array, keys: KeyStore, activeToo = false): Generation {
   const row = keys.generations(p.keyId).find((g) => g.generation === p.generation);
   if (row === undefined) throw new ProposalRefusedError(`this node holds no generation ${p.generation} of key ${p.keyId}`);
   const [kind, origin] = (row.origin ?? '').split(':');
-  if (origin !== bytesToHex(session)) throw new ProposalRefusedError(`generation ${p.generation} of key ${p.keyId} was not made by the session the proposal names`);
+  if (!(activeToo && row.status === 'active') && origin !== bytesToHex(session)) throw new ProposalRefusedError(`generation ${p.generation} of key ${p.keyId} was not made by the session the proposal names`);
   const stored = keys.getGeneration(p.keyId, p.generation);
   if (stored.key.public.scheme !== p.scheme) throw new ProposalRefusedError(`key ${p.keyId} is a ${stored.key.public.scheme} key`);
   return { stored, status: row.status, kind: kind!, transcript: lifecycleTranscript(session, p.generation, stored.key.public, stored.identities) };
@@ -53,7 +58,7 @@ export function checkMessage(scheme: string, keyId: string, generation: number, 
 
 /** The share a lifecycle check signs with, after checking the proposal asks for exactly that test signature. */
 export function checkShare(p: SessionProposal, keys: KeyStore): StoredKeyShare {
-  const g = generationOf(p, p.check!.session, keys);
+  const g = generationOf(p, p.check!.session, keys, true);
   const expected = checkMessage(p.scheme, p.keyId, p.generation, g.transcript);
   const m = p.message;
   if (m.hash !== expected.hash || m.prehashed || !equalBytes(m.preimage, expected.preimage)) throw new ProposalRefusedError('a lifecycle check signs only its generation\'s check message');
@@ -65,7 +70,8 @@ export function checkShare(p: SessionProposal, keys: KeyStore): StoredKeyShare {
 export function markChecked(p: SessionProposal, stored: StoredKeyShare, result: SessionResult, keys: KeyStore): void {
   const publicKey = publishedPublicKey(groupSuite(p.scheme), stored.key.public);
   if (!verifySignature(p.scheme, result.signature, proposedMessage(p), publicKey)) throw new ProposalRefusedError('the test signature does not verify under the group key: the generation stays unproven');
-  keys.markProven(p.keyId, p.generation);
+  const active = keys.generations(p.keyId).some((g) => g.generation === p.generation && g.status === 'active');
+  if (!active) keys.markProven(p.keyId, p.generation);
 }
 
 /** Every party's certificate signature must verify over `transcript`, and at least `needed` of `members` must be among them. */

@@ -10,7 +10,8 @@
  *   proposal gives a member of the old generation must be that member's point in its own share.
  * - Refresh keeps t (ATTACKS.md row 16); repair keeps t and must list every member of the key
  *   exactly as the node holds it (the repaired member learns the group's identities from it).
- * - A reshare newcomer and a repair target must not hold an active share of the key already.
+ * - A reshare newcomer and a repair target must not hold an active share of the key already
+ *   (one of an older generation, from which it was removed, does not count).
  *
  * Session member ids: refresh and repair, the members' points; reshare, the receivers' new points
  * 1..n′, then the dealers that leave, numbered on from n′ + 1 in member order.
@@ -68,8 +69,12 @@ function checkOldPoints(members: readonly LifecycleMember[], stored: StoredKeySh
   }
 }
 
+/**
+ * A newcomer or a repaired member may hold only a share of an older generation (one it was
+ * removed from, which the new generation replaces when it is activated), not a current one.
+ */
 function refuseIfHeld(p: SessionProposal, keys: KeyStore, role: string): void {
-  if (keys.has(p.keyId)) refuse(`this node already holds an active share of key ${p.keyId}, so it cannot be the ${role}`);
+  if (keys.has(p.keyId) && (keys.get(p.keyId).generation ?? 1) >= p.generation) refuse(`this node already holds an active share of key ${p.keyId}, so it cannot be the ${role}`);
 }
 
 export function planLifecycle(p: SessionProposal, me: Uint8Array, keys: KeyStore, policy: SignerPolicy): LifecyclePlan {

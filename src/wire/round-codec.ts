@@ -1,5 +1,5 @@
 /**
- * Round payloads <-> protobuf bytes (proto/tessera/v1/rounds.proto): the DKG, FROST and DKLs23. Protocol code exchanges plain
+ * Round payloads <-> protobuf bytes (proto/tessera/v1/rounds.proto): the DKG, FROST, DKLs23 and the key lifecycle (refresh, reshare, repair). Protocol code exchanges plain
  * payload objects (src/mpc/canonical.ts); this table says, per round label, which message type
  * carries it and the kind of each field. Decoding is strict (strict-decode.ts) and yields exactly
  * the declared fields, so a payload from the network has the same shape as one from memory, and
@@ -11,7 +11,8 @@ import { tessera } from './generated/tessera.js';
 import { decodeStrict, encodeMessage, plainBytes, type MessageType } from './strict-decode.js';
 import { WireError } from './wire-error.js';
 
-type FieldKind = 'bytes' | 'bytesList' | 'uint' | 'uintList' | 'string';
+/** A field's kind; `bytes?` and `package?` may be absent (protobuf: empty bytes, an unset message). */
+type FieldKind = 'bytes' | 'bytesList' | 'uint' | 'uintList' | 'string' | 'bytes?' | 'package?';
 
 interface RoundSpec {
   readonly type: MessageType<any>;
@@ -19,6 +20,18 @@ interface RoundSpec {
 }
 
 const v1 = tessera.v1;
+
+/** The fields of a PublicPackage (src/dkg/key-package.ts publicPackageFields). */
+const PACKAGE_FIELDS: Readonly<Record<string, FieldKind>> = {
+  scheme: 'string',
+  threshold: 'uint',
+  parties: 'uintList',
+  groupPublicKey: 'bytes',
+  verifyingShares: 'bytesList',
+  vssCommitment: 'bytesList',
+  chainCode: 'bytes',
+};
+const CONFIRM: RoundSpec = { type: v1.EcdsaConfirm, fields: { confirmation: 'bytes' } };
 
 const ROUNDS: Readonly<Record<string, RoundSpec>> = {
   'dkg/1': { type: v1.DkgRound1, fields: { commitment: 'bytes', chainCodeCommitment: 'bytes', attestation: 'bytes' } },
@@ -41,6 +54,20 @@ const ROUNDS: Readonly<Record<string, RoundSpec>> = {
   },
   'ecdsa/consumed': { type: v1.EcdsaConsumed, fields: { presignature: 'bytes', digest: 'bytes', attestation: 'bytes' } },
   'ecdsa/4': { type: v1.EcdsaRound4, fields: { presignature: 'bytes', digest: 'bytes', w: 'bytes', u: 'bytes' } },
+  'refresh/1': { type: v1.RefreshRound1, fields: { vssCommitment: 'bytesList', attestation: 'bytes' } },
+  'refresh/2': { type: v1.RefreshRound2, fields: { share: 'bytes', echo: 'bytes' } },
+  'refresh/3': CONFIRM,
+  'reshare/1': { type: v1.ReshareRound1, fields: { oldPoint: 'uint', oldPackage: 'bytes', vssCommitment: 'bytesList', chainCode: 'bytes', attestation: 'bytes' } },
+  'reshare/2': { type: v1.ReshareRound2, fields: { echo: 'bytes', share: 'bytes?', oldPackage: 'package?' } },
+  'reshare/3': CONFIRM,
+  'repair/1': { type: v1.RepairRound1, fields: { deltas: 'bytesList', package: 'bytes', attestation: 'bytes' } },
+  'repair/2': { type: v1.RepairRound2, fields: { delta: 'bytes', echo: 'bytes' } },
+  'repair/3': { type: v1.RepairRound3, fields: { sigma: 'bytes', package: 'package?', echo: 'bytes' } },
+  'repair/4': CONFIRM,
+  'ecdsa-refresh/confirm': CONFIRM,
+  'ecdsa-reshare/confirm': CONFIRM,
+  'ecdsa-repair/session': { type: v1.EcdsaRepairSession, fields: { sessionId: 'bytes' } },
+  'ecdsa-repair/confirm': CONFIRM,
   abort: { type: v1.AbortNotice, fields: { code: 'string', culprits: 'uintList' } },
 };
 
@@ -57,9 +84,21 @@ export function isKnownRound(round: string): boolean {
   return Object.hasOwn(ROUNDS, round);
 }
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Uint8Array);
+
+function checkFields(fields: Readonly<Record<string, FieldKind>>, p: Record<string, unknown>, where: string): void {
+  for (const k of Object.keys(p)) if (!(k in fields)) throw new WireError(`${where}: unexpected field ${k}`);
+  for (const [name, kind] of Object.entries(fields)) checkField(kind, name, p[name]);
+}
+
 function checkField(kind: FieldKind, name: string, v: unknown): void {
+  if (kind.endsWith('?') && v === undefined) return;
+  if (kind === 'package?') {
+    if (!isObject(v)) throw new WireError(`field ${name} is not a public key package`);
+    return checkFields(PACKAGE_FIELDS, v, name);
+  }
   const ok =
-    kind === 'bytes'
+    kind === 'bytes' || kind === 'bytes?'
       ? v instanceof Uint8Array
       : kind === 'bytesList'
         ? Array.isArray(v) && v.length <= MAX_LIST && v.every((x) => x instanceof Uint8Array)
@@ -77,17 +116,23 @@ export function encodeRound(round: string, payload: Payload): Uint8Array {
     throw new WireError(`${round}: payload is not an object`);
   }
   const p = payload as Record<string, unknown>;
-  for (const k of Object.keys(p)) if (!(k in fields)) throw new WireError(`${round}: unexpected field ${k}`);
-  for (const [name, kind] of Object.entries(fields)) checkField(kind, name, p[name]);
+  checkFields(fields, p, round);
   return encodeMessage(type, p);
 }
 
-export function decodeRound(round: string, bytes: Uint8Array): Payload {
-  const { type, fields } = spec(round);
-  const m = decodeStrict(type, bytes) as Record<string, unknown>;
+/** The declared fields of a decoded message as plain values (optional ones only when present). */
+function readFields(fields: Readonly<Record<string, FieldKind>>, m: Record<string, unknown>): Record<string, Payload> {
   const out: Record<string, Payload> = {};
   for (const [name, kind] of Object.entries(fields)) {
     const v = m[name];
+    if (kind === 'bytes?') {
+      if (v != null && (v as Uint8Array).length > 0) out[name] = plainBytes(v as Uint8Array);
+      continue;
+    }
+    if (kind === 'package?') {
+      if (v != null) out[name] = readFields(PACKAGE_FIELDS, v as Record<string, unknown>);
+      continue;
+    }
     if (kind === 'bytes') out[name] = plainBytes(v as Uint8Array);
     else if (kind === 'bytesList') out[name] = ((v as Uint8Array[] | undefined) ?? []).map(plainBytes);
     else if (kind === 'uintList') out[name] = [...((v as number[] | undefined) ?? [])];
@@ -96,4 +141,9 @@ export function decodeRound(round: string, bytes: Uint8Array): Payload {
     checkField(kind, name, out[name]);
   }
   return out;
+}
+
+export function decodeRound(round: string, bytes: Uint8Array): Payload {
+  const { type, fields } = spec(round);
+  return readFields(fields, decodeStrict(type, bytes) as Record<string, unknown>);
 }

@@ -666,6 +666,242 @@ export namespace tessera {
             type $Shape = tessera.v1.EcdsaConsumed.$Properties;
         }
 
+        interface IPublicPackage extends tessera.v1.PublicPackage.$Properties {
+        }
+
+        class PublicPackage {
+            constructor(p?: tessera.v1.PublicPackage.$Properties);
+            $unknowns?: Uint8Array[];
+            scheme: string;
+            threshold: number;
+            parties: number[];
+            groupPublicKey: Uint8Array;
+            verifyingShares: Uint8Array[];
+            vssCommitment: Uint8Array[];
+            chainCode: Uint8Array;
+            static create(properties: tessera.v1.PublicPackage.$Shape): tessera.v1.PublicPackage & tessera.v1.PublicPackage.$Shape;
+            static create(properties?: tessera.v1.PublicPackage.$Properties): tessera.v1.PublicPackage;
+            static encode(m: tessera.v1.PublicPackage.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tessera.v1.PublicPackage & tessera.v1.PublicPackage.$Shape;
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace PublicPackage {
+            interface $Properties {
+                scheme?: (string|null);
+                threshold?: (number|null);
+                parties?: (number[]|null);
+                groupPublicKey?: (Uint8Array|null);
+                verifyingShares?: (Uint8Array[]|null);
+                vssCommitment?: (Uint8Array[]|null);
+                chainCode?: (Uint8Array|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = tessera.v1.PublicPackage.$Properties;
+        }
+
+        interface IRefreshRound1 extends tessera.v1.RefreshRound1.$Properties {
+        }
+
+        class RefreshRound1 {
+            constructor(p?: tessera.v1.RefreshRound1.$Properties);
+            $unknowns?: Uint8Array[];
+            vssCommitment: Uint8Array[];
+            attestation: Uint8Array;
+            static create(properties: tessera.v1.RefreshRound1.$Shape): tessera.v1.RefreshRound1 & tessera.v1.RefreshRound1.$Shape;
+            static create(properties?: tessera.v1.RefreshRound1.$Properties): tessera.v1.RefreshRound1;
+            static encode(m: tessera.v1.RefreshRound1.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tessera.v1.RefreshRound1 & tessera.v1.RefreshRound1.$Shape;
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace RefreshRound1 {
+            interface $Properties {
+                vssCommitment?: (Uint8Array[]|null);
+                attestation?: (Uint8Array|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = tessera.v1.RefreshRound1.$Properties;
+        }
+
+        interface IRefreshRound2 extends tessera.v1.RefreshRound2.$Properties {
+        }
+
+        class RefreshRound2 {
+            constructor(p?: tessera.v1.RefreshRound2.$Properties);
+            $unknowns?: Uint8Array[];
+            share: Uint8Array;
+            echo: Uint8Array;
+            static create(properties: tessera.v1.RefreshRound2.$Shape): tessera.v1.RefreshRound2 & tessera.v1.RefreshRound2.$Shape;
+            static create(properties?: tessera.v1.RefreshRound2.$Properties): tessera.v1.RefreshRound2;
+            static encode(m: tessera.v1.RefreshRound2.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tessera.v1.RefreshRound2 & tessera.v1.RefreshRound2.$Shape;
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace RefreshRound2 {
+            interface $Properties {
+                share?: (Uint8Array|null);
+                echo?: (Uint8Array|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = tessera.v1.RefreshRound2.$Properties;
+        }
+
+        interface IReshareRound1 extends tessera.v1.ReshareRound1.$Properties {
+        }
+
+        class ReshareRound1 {
+            constructor(p?: tessera.v1.ReshareRound1.$Properties);
+            $unknowns?: Uint8Array[];
+            oldPoint: number;
+            oldPackage: Uint8Array;
+            vssCommitment: Uint8Array[];
+            chainCode: Uint8Array;
+            attestation: Uint8Array;
+            static create(properties: tessera.v1.ReshareRound1.$Shape): tessera.v1.ReshareRound1 & tessera.v1.ReshareRound1.$Shape;
+            static create(properties?: tessera.v1.ReshareRound1.$Properties): tessera.v1.ReshareRound1;
+            static encode(m: tessera.v1.ReshareRound1.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tessera.v1.ReshareRound1 & tessera.v1.ReshareRound1.$Shape;
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ReshareRound1 {
+            interface $Properties {
+                oldPoint?: (number|null);
+                oldPackage?: (Uint8Array|null);
+                vssCommitment?: (Uint8Array[]|null);
+                chainCode?: (Uint8Array|null);
+                attestation?: (Uint8Array|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = tessera.v1.ReshareRound1.$Properties;
+        }
+
+        interface IReshareRound2 extends tessera.v1.ReshareRound2.$Properties {
+        }
+
+        class ReshareRound2 {
+            constructor(p?: tessera.v1.ReshareRound2.$Properties);
+            $unknowns?: Uint8Array[];
+            echo: Uint8Array;
+            share: Uint8Array;
+            oldPackage?: (tessera.v1.PublicPackage.$Properties|null);
+            static create(properties: tessera.v1.ReshareRound2.$Shape): tessera.v1.ReshareRound2 & tessera.v1.ReshareRound2.$Shape;
+            static create(properties?: tessera.v1.ReshareRound2.$Properties): tessera.v1.ReshareRound2;
+            static encode(m: tessera.v1.ReshareRound2.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tessera.v1.ReshareRound2 & tessera.v1.ReshareRound2.$Shape;
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ReshareRound2 {
+            interface $Properties {
+                echo?: (Uint8Array|null);
+                share?: (Uint8Array|null);
+                oldPackage?: (tessera.v1.PublicPackage.$Properties|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = tessera.v1.ReshareRound2.$Properties;
+        }
+
+        interface IRepairRound1 extends tessera.v1.RepairRound1.$Properties {
+        }
+
+        class RepairRound1 {
+            constructor(p?: tessera.v1.RepairRound1.$Properties);
+            $unknowns?: Uint8Array[];
+            deltas: Uint8Array[];
+            package: Uint8Array;
+            attestation: Uint8Array;
+            static create(properties: tessera.v1.RepairRound1.$Shape): tessera.v1.RepairRound1 & tessera.v1.RepairRound1.$Shape;
+            static create(properties?: tessera.v1.RepairRound1.$Properties): tessera.v1.RepairRound1;
+            static encode(m: tessera.v1.RepairRound1.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tessera.v1.RepairRound1 & tessera.v1.RepairRound1.$Shape;
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace RepairRound1 {
+            interface $Properties {
+                deltas?: (Uint8Array[]|null);
+                "package"?: (Uint8Array|null);
+                attestation?: (Uint8Array|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = tessera.v1.RepairRound1.$Properties;
+        }
+
+        interface IRepairRound2 extends tessera.v1.RepairRound2.$Properties {
+        }
+
+        class RepairRound2 {
+            constructor(p?: tessera.v1.RepairRound2.$Properties);
+            $unknowns?: Uint8Array[];
+            delta: Uint8Array;
+            echo: Uint8Array;
+            static create(properties: tessera.v1.RepairRound2.$Shape): tessera.v1.RepairRound2 & tessera.v1.RepairRound2.$Shape;
+            static create(properties?: tessera.v1.RepairRound2.$Properties): tessera.v1.RepairRound2;
+            static encode(m: tessera.v1.RepairRound2.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tessera.v1.RepairRound2 & tessera.v1.RepairRound2.$Shape;
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace RepairRound2 {
+            interface $Properties {
+                delta?: (Uint8Array|null);
+                echo?: (Uint8Array|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = tessera.v1.RepairRound2.$Properties;
+        }
+
+        interface IRepairRound3 extends tessera.v1.RepairRound3.$Properties {
+        }
+
+        class RepairRound3 {
+            constructor(p?: tessera.v1.RepairRound3.$Properties);
+            $unknowns?: Uint8Array[];
+            sigma: Uint8Array;
+            package?: (tessera.v1.PublicPackage.$Properties|null);
+            echo: Uint8Array;
+            static create(properties: tessera.v1.RepairRound3.$Shape): tessera.v1.RepairRound3 & tessera.v1.RepairRound3.$Shape;
+            static create(properties?: tessera.v1.RepairRound3.$Properties): tessera.v1.RepairRound3;
+            static encode(m: tessera.v1.RepairRound3.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tessera.v1.RepairRound3 & tessera.v1.RepairRound3.$Shape;
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace RepairRound3 {
+            interface $Properties {
+                sigma?: (Uint8Array|null);
+                "package"?: (tessera.v1.PublicPackage.$Properties|null);
+                echo?: (Uint8Array|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = tessera.v1.RepairRound3.$Properties;
+        }
+
+        interface IEcdsaRepairSession extends tessera.v1.EcdsaRepairSession.$Properties {
+        }
+
+        class EcdsaRepairSession {
+            constructor(p?: tessera.v1.EcdsaRepairSession.$Properties);
+            $unknowns?: Uint8Array[];
+            sessionId: Uint8Array;
+            static create(properties: tessera.v1.EcdsaRepairSession.$Shape): tessera.v1.EcdsaRepairSession & tessera.v1.EcdsaRepairSession.$Shape;
+            static create(properties?: tessera.v1.EcdsaRepairSession.$Properties): tessera.v1.EcdsaRepairSession;
+            static encode(m: tessera.v1.EcdsaRepairSession.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tessera.v1.EcdsaRepairSession & tessera.v1.EcdsaRepairSession.$Shape;
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace EcdsaRepairSession {
+            interface $Properties {
+                sessionId?: (Uint8Array|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = tessera.v1.EcdsaRepairSession.$Properties;
+        }
+
         enum SessionKind {
             SESSION_KIND_UNSPECIFIED = 0,
             SESSION_KIND_KEYGEN = 1,

@@ -5319,6 +5319,1891 @@ export const tessera = $root.tessera = (() => {
             return EcdsaConsumed;
         })();
 
+        v1.PublicPackage = (function() {
+
+            /**
+             * Properties of a PublicPackage.
+             * @typedef {Object} tessera.v1.PublicPackage.$Properties
+             * @property {string|null} [scheme] PublicPackage scheme
+             * @property {number|null} [threshold] PublicPackage threshold
+             * @property {Array.<number>|null} [parties] PublicPackage parties
+             * @property {Uint8Array|null} [groupPublicKey] PublicPackage groupPublicKey
+             * @property {Array.<Uint8Array>|null} [verifyingShares] PublicPackage verifyingShares
+             * @property {Array.<Uint8Array>|null} [vssCommitment] PublicPackage vssCommitment
+             * @property {Uint8Array|null} [chainCode] PublicPackage chainCode
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a PublicPackage.
+             * @memberof tessera.v1
+             * @interface IPublicPackage
+             * @augments tessera.v1.PublicPackage.$Properties
+             * @deprecated Use tessera.v1.PublicPackage.$Properties instead.
+             */
+
+            /**
+             * Shape of a PublicPackage.
+             * @typedef {tessera.v1.PublicPackage.$Properties} tessera.v1.PublicPackage.$Shape
+             */
+
+            /**
+             * Constructs a new PublicPackage.
+             * @memberof tessera.v1
+             * @classdesc Represents a PublicPackage.
+             * @constructor
+             * @param {tessera.v1.PublicPackage.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const PublicPackage = function (p) {
+                this.parties = [];
+                this.verifyingShares = [];
+                this.vssCommitment = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * PublicPackage scheme.
+             * @member {string} scheme
+             * @memberof tessera.v1.PublicPackage
+             * @instance
+             */
+            PublicPackage.prototype.scheme = "";
+
+            /**
+             * PublicPackage threshold.
+             * @member {number} threshold
+             * @memberof tessera.v1.PublicPackage
+             * @instance
+             */
+            PublicPackage.prototype.threshold = 0;
+
+            /**
+             * PublicPackage parties.
+             * @member {Array.<number>} parties
+             * @memberof tessera.v1.PublicPackage
+             * @instance
+             */
+            PublicPackage.prototype.parties = $util.emptyArray;
+
+            /**
+             * PublicPackage groupPublicKey.
+             * @member {Uint8Array} groupPublicKey
+             * @memberof tessera.v1.PublicPackage
+             * @instance
+             */
+            PublicPackage.prototype.groupPublicKey = $util.newBuffer([]);
+
+            /**
+             * PublicPackage verifyingShares.
+             * @member {Array.<Uint8Array>} verifyingShares
+             * @memberof tessera.v1.PublicPackage
+             * @instance
+             */
+            PublicPackage.prototype.verifyingShares = $util.emptyArray;
+
+            /**
+             * PublicPackage vssCommitment.
+             * @member {Array.<Uint8Array>} vssCommitment
+             * @memberof tessera.v1.PublicPackage
+             * @instance
+             */
+            PublicPackage.prototype.vssCommitment = $util.emptyArray;
+
+            /**
+             * PublicPackage chainCode.
+             * @member {Uint8Array} chainCode
+             * @memberof tessera.v1.PublicPackage
+             * @instance
+             */
+            PublicPackage.prototype.chainCode = $util.newBuffer([]);
+
+            /**
+             * Creates a new PublicPackage instance using the specified properties.
+             * @function create
+             * @memberof tessera.v1.PublicPackage
+             * @static
+             * @param {tessera.v1.PublicPackage.$Properties=} [properties] Properties to set
+             * @returns {tessera.v1.PublicPackage} PublicPackage instance
+             * @type {{
+             *   (properties: tessera.v1.PublicPackage.$Shape): tessera.v1.PublicPackage & tessera.v1.PublicPackage.$Shape;
+             *   (properties?: tessera.v1.PublicPackage.$Properties): tessera.v1.PublicPackage;
+             * }}
+             */
+            PublicPackage.create = function(properties) {
+                return new PublicPackage(properties);
+            };
+
+            /**
+             * Encodes the specified PublicPackage message. Does not implicitly {@link tessera.v1.PublicPackage.verify|verify} messages.
+             * @function encode
+             * @memberof tessera.v1.PublicPackage
+             * @static
+             * @param {tessera.v1.PublicPackage.$Properties} m PublicPackage message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PublicPackage.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.scheme != null && $Object.hasOwnProperty.call(m, "scheme") && m.scheme !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.scheme);
+                if (m.threshold != null && $Object.hasOwnProperty.call(m, "threshold") && m.threshold !== 0)
+                    w.uint32(/* id 2, wireType 0 =*/16).uint32(m.threshold);
+                if (m.parties != null && m.parties.length) {
+                    w.uint32(/* id 3, wireType 2 =*/26).uint32s(m.parties);
+                }
+                if (m.groupPublicKey != null && $Object.hasOwnProperty.call(m, "groupPublicKey") && m.groupPublicKey.length)
+                    w.uint32(/* id 4, wireType 2 =*/34).bytes(m.groupPublicKey);
+                if (m.verifyingShares != null && m.verifyingShares.length) {
+                    for (var i = 0; i < m.verifyingShares.length; ++i)
+                        w.uint32(/* id 5, wireType 2 =*/42).bytes(m.verifyingShares[i]);
+                }
+                if (m.vssCommitment != null && m.vssCommitment.length) {
+                    for (var i = 0; i < m.vssCommitment.length; ++i)
+                        w.uint32(/* id 6, wireType 2 =*/50).bytes(m.vssCommitment[i]);
+                }
+                if (m.chainCode != null && $Object.hasOwnProperty.call(m, "chainCode") && m.chainCode.length)
+                    w.uint32(/* id 7, wireType 2 =*/58).bytes(m.chainCode);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes a PublicPackage message from the specified reader or buffer.
+             * @function decode
+             * @memberof tessera.v1.PublicPackage
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tessera.v1.PublicPackage & tessera.v1.PublicPackage.$Shape} PublicPackage
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PublicPackage.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.tessera.v1.PublicPackage();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.scheme = v;
+                            else
+                                delete m.scheme;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.threshold = v;
+                            else
+                                delete m.threshold;
+                            continue;
+                        }
+                    case 3: {
+                            if (u === 2) {
+                                if (!(m.parties && m.parties.length))
+                                    m.parties = [];
+                                r.uint32s(m.parties);
+                                continue;
+                            }
+                            if (u !== 0)
+                                break;
+                            if (!(m.parties && m.parties.length))
+                                m.parties = [];
+                            m.parties.push(r.uint32());
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.groupPublicKey = v;
+                            else
+                                delete m.groupPublicKey;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.verifyingShares && m.verifyingShares.length))
+                                m.verifyingShares = [];
+                            m.verifyingShares.push(r.bytes());
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.vssCommitment && m.vssCommitment.length))
+                                m.vssCommitment = [];
+                            m.vssCommitment.push(r.bytes());
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.chainCode = v;
+                            else
+                                delete m.chainCode;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Gets the type url for PublicPackage
+             * @function getTypeUrl
+             * @memberof tessera.v1.PublicPackage
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            PublicPackage.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tessera.v1.PublicPackage";
+            };
+
+            return PublicPackage;
+        })();
+
+        v1.RefreshRound1 = (function() {
+
+            /**
+             * Properties of a RefreshRound1.
+             * @typedef {Object} tessera.v1.RefreshRound1.$Properties
+             * @property {Array.<Uint8Array>|null} [vssCommitment] RefreshRound1 vssCommitment
+             * @property {Uint8Array|null} [attestation] RefreshRound1 attestation
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a RefreshRound1.
+             * @memberof tessera.v1
+             * @interface IRefreshRound1
+             * @augments tessera.v1.RefreshRound1.$Properties
+             * @deprecated Use tessera.v1.RefreshRound1.$Properties instead.
+             */
+
+            /**
+             * Shape of a RefreshRound1.
+             * @typedef {tessera.v1.RefreshRound1.$Properties} tessera.v1.RefreshRound1.$Shape
+             */
+
+            /**
+             * Constructs a new RefreshRound1.
+             * @memberof tessera.v1
+             * @classdesc Represents a RefreshRound1.
+             * @constructor
+             * @param {tessera.v1.RefreshRound1.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const RefreshRound1 = function (p) {
+                this.vssCommitment = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * RefreshRound1 vssCommitment.
+             * @member {Array.<Uint8Array>} vssCommitment
+             * @memberof tessera.v1.RefreshRound1
+             * @instance
+             */
+            RefreshRound1.prototype.vssCommitment = $util.emptyArray;
+
+            /**
+             * RefreshRound1 attestation.
+             * @member {Uint8Array} attestation
+             * @memberof tessera.v1.RefreshRound1
+             * @instance
+             */
+            RefreshRound1.prototype.attestation = $util.newBuffer([]);
+
+            /**
+             * Creates a new RefreshRound1 instance using the specified properties.
+             * @function create
+             * @memberof tessera.v1.RefreshRound1
+             * @static
+             * @param {tessera.v1.RefreshRound1.$Properties=} [properties] Properties to set
+             * @returns {tessera.v1.RefreshRound1} RefreshRound1 instance
+             * @type {{
+             *   (properties: tessera.v1.RefreshRound1.$Shape): tessera.v1.RefreshRound1 & tessera.v1.RefreshRound1.$Shape;
+             *   (properties?: tessera.v1.RefreshRound1.$Properties): tessera.v1.RefreshRound1;
+             * }}
+             */
+            RefreshRound1.create = function(properties) {
+                return new RefreshRound1(properties);
+            };
+
+            /**
+             * Encodes the specified RefreshRound1 message. Does not implicitly {@link tessera.v1.RefreshRound1.verify|verify} messages.
+             * @function encode
+             * @memberof tessera.v1.RefreshRound1
+             * @static
+             * @param {tessera.v1.RefreshRound1.$Properties} m RefreshRound1 message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            RefreshRound1.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.vssCommitment != null && m.vssCommitment.length) {
+                    for (var i = 0; i < m.vssCommitment.length; ++i)
+                        w.uint32(/* id 1, wireType 2 =*/10).bytes(m.vssCommitment[i]);
+                }
+                if (m.attestation != null && $Object.hasOwnProperty.call(m, "attestation") && m.attestation.length)
+                    w.uint32(/* id 2, wireType 2 =*/18).bytes(m.attestation);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes a RefreshRound1 message from the specified reader or buffer.
+             * @function decode
+             * @memberof tessera.v1.RefreshRound1
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tessera.v1.RefreshRound1 & tessera.v1.RefreshRound1.$Shape} RefreshRound1
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            RefreshRound1.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.tessera.v1.RefreshRound1();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.vssCommitment && m.vssCommitment.length))
+                                m.vssCommitment = [];
+                            m.vssCommitment.push(r.bytes());
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.attestation = v;
+                            else
+                                delete m.attestation;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Gets the type url for RefreshRound1
+             * @function getTypeUrl
+             * @memberof tessera.v1.RefreshRound1
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            RefreshRound1.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tessera.v1.RefreshRound1";
+            };
+
+            return RefreshRound1;
+        })();
+
+        v1.RefreshRound2 = (function() {
+
+            /**
+             * Properties of a RefreshRound2.
+             * @typedef {Object} tessera.v1.RefreshRound2.$Properties
+             * @property {Uint8Array|null} [share] RefreshRound2 share
+             * @property {Uint8Array|null} [echo] RefreshRound2 echo
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a RefreshRound2.
+             * @memberof tessera.v1
+             * @interface IRefreshRound2
+             * @augments tessera.v1.RefreshRound2.$Properties
+             * @deprecated Use tessera.v1.RefreshRound2.$Properties instead.
+             */
+
+            /**
+             * Shape of a RefreshRound2.
+             * @typedef {tessera.v1.RefreshRound2.$Properties} tessera.v1.RefreshRound2.$Shape
+             */
+
+            /**
+             * Constructs a new RefreshRound2.
+             * @memberof tessera.v1
+             * @classdesc Represents a RefreshRound2.
+             * @constructor
+             * @param {tessera.v1.RefreshRound2.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const RefreshRound2 = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * RefreshRound2 share.
+             * @member {Uint8Array} share
+             * @memberof tessera.v1.RefreshRound2
+             * @instance
+             */
+            RefreshRound2.prototype.share = $util.newBuffer([]);
+
+            /**
+             * RefreshRound2 echo.
+             * @member {Uint8Array} echo
+             * @memberof tessera.v1.RefreshRound2
+             * @instance
+             */
+            RefreshRound2.prototype.echo = $util.newBuffer([]);
+
+            /**
+             * Creates a new RefreshRound2 instance using the specified properties.
+             * @function create
+             * @memberof tessera.v1.RefreshRound2
+             * @static
+             * @param {tessera.v1.RefreshRound2.$Properties=} [properties] Properties to set
+             * @returns {tessera.v1.RefreshRound2} RefreshRound2 instance
+             * @type {{
+             *   (properties: tessera.v1.RefreshRound2.$Shape): tessera.v1.RefreshRound2 & tessera.v1.RefreshRound2.$Shape;
+             *   (properties?: tessera.v1.RefreshRound2.$Properties): tessera.v1.RefreshRound2;
+             * }}
+             */
+            RefreshRound2.create = function(properties) {
+                return new RefreshRound2(properties);
+            };
+
+            /**
+             * Encodes the specified RefreshRound2 message. Does not implicitly {@link tessera.v1.RefreshRound2.verify|verify} messages.
+             * @function encode
+             * @memberof tessera.v1.RefreshRound2
+             * @static
+             * @param {tessera.v1.RefreshRound2.$Properties} m RefreshRound2 message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            RefreshRound2.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.share != null && $Object.hasOwnProperty.call(m, "share") && m.share.length)
+                    w.uint32(/* id 1, wireType 2 =*/10).bytes(m.share);
+                if (m.echo != null && $Object.hasOwnProperty.call(m, "echo") && m.echo.length)
+                    w.uint32(/* id 2, wireType 2 =*/18).bytes(m.echo);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes a RefreshRound2 message from the specified reader or buffer.
+             * @function decode
+             * @memberof tessera.v1.RefreshRound2
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tessera.v1.RefreshRound2 & tessera.v1.RefreshRound2.$Shape} RefreshRound2
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            RefreshRound2.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.tessera.v1.RefreshRound2();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.share = v;
+                            else
+                                delete m.share;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.echo = v;
+                            else
+                                delete m.echo;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Gets the type url for RefreshRound2
+             * @function getTypeUrl
+             * @memberof tessera.v1.RefreshRound2
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            RefreshRound2.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tessera.v1.RefreshRound2";
+            };
+
+            return RefreshRound2;
+        })();
+
+        v1.ReshareRound1 = (function() {
+
+            /**
+             * Properties of a ReshareRound1.
+             * @typedef {Object} tessera.v1.ReshareRound1.$Properties
+             * @property {number|null} [oldPoint] ReshareRound1 oldPoint
+             * @property {Uint8Array|null} [oldPackage] ReshareRound1 oldPackage
+             * @property {Array.<Uint8Array>|null} [vssCommitment] ReshareRound1 vssCommitment
+             * @property {Uint8Array|null} [chainCode] ReshareRound1 chainCode
+             * @property {Uint8Array|null} [attestation] ReshareRound1 attestation
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a ReshareRound1.
+             * @memberof tessera.v1
+             * @interface IReshareRound1
+             * @augments tessera.v1.ReshareRound1.$Properties
+             * @deprecated Use tessera.v1.ReshareRound1.$Properties instead.
+             */
+
+            /**
+             * Shape of a ReshareRound1.
+             * @typedef {tessera.v1.ReshareRound1.$Properties} tessera.v1.ReshareRound1.$Shape
+             */
+
+            /**
+             * Constructs a new ReshareRound1.
+             * @memberof tessera.v1
+             * @classdesc Represents a ReshareRound1.
+             * @constructor
+             * @param {tessera.v1.ReshareRound1.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ReshareRound1 = function (p) {
+                this.vssCommitment = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * ReshareRound1 oldPoint.
+             * @member {number} oldPoint
+             * @memberof tessera.v1.ReshareRound1
+             * @instance
+             */
+            ReshareRound1.prototype.oldPoint = 0;
+
+            /**
+             * ReshareRound1 oldPackage.
+             * @member {Uint8Array} oldPackage
+             * @memberof tessera.v1.ReshareRound1
+             * @instance
+             */
+            ReshareRound1.prototype.oldPackage = $util.newBuffer([]);
+
+            /**
+             * ReshareRound1 vssCommitment.
+             * @member {Array.<Uint8Array>} vssCommitment
+             * @memberof tessera.v1.ReshareRound1
+             * @instance
+             */
+            ReshareRound1.prototype.vssCommitment = $util.emptyArray;
+
+            /**
+             * ReshareRound1 chainCode.
+             * @member {Uint8Array} chainCode
+             * @memberof tessera.v1.ReshareRound1
+             * @instance
+             */
+            ReshareRound1.prototype.chainCode = $util.newBuffer([]);
+
+            /**
+             * ReshareRound1 attestation.
+             * @member {Uint8Array} attestation
+             * @memberof tessera.v1.ReshareRound1
+             * @instance
+             */
+            ReshareRound1.prototype.attestation = $util.newBuffer([]);
+
+            /**
+             * Creates a new ReshareRound1 instance using the specified properties.
+             * @function create
+             * @memberof tessera.v1.ReshareRound1
+             * @static
+             * @param {tessera.v1.ReshareRound1.$Properties=} [properties] Properties to set
+             * @returns {tessera.v1.ReshareRound1} ReshareRound1 instance
+             * @type {{
+             *   (properties: tessera.v1.ReshareRound1.$Shape): tessera.v1.ReshareRound1 & tessera.v1.ReshareRound1.$Shape;
+             *   (properties?: tessera.v1.ReshareRound1.$Properties): tessera.v1.ReshareRound1;
+             * }}
+             */
+            ReshareRound1.create = function(properties) {
+                return new ReshareRound1(properties);
+            };
+
+            /**
+             * Encodes the specified ReshareRound1 message. Does not implicitly {@link tessera.v1.ReshareRound1.verify|verify} messages.
+             * @function encode
+             * @memberof tessera.v1.ReshareRound1
+             * @static
+             * @param {tessera.v1.ReshareRound1.$Properties} m ReshareRound1 message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ReshareRound1.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.oldPoint != null && $Object.hasOwnProperty.call(m, "oldPoint") && m.oldPoint !== 0)
+                    w.uint32(/* id 1, wireType 0 =*/8).uint32(m.oldPoint);
+                if (m.oldPackage != null && $Object.hasOwnProperty.call(m, "oldPackage") && m.oldPackage.length)
+                    w.uint32(/* id 2, wireType 2 =*/18).bytes(m.oldPackage);
+                if (m.vssCommitment != null && m.vssCommitment.length) {
+                    for (var i = 0; i < m.vssCommitment.length; ++i)
+                        w.uint32(/* id 3, wireType 2 =*/26).bytes(m.vssCommitment[i]);
+                }
+                if (m.chainCode != null && $Object.hasOwnProperty.call(m, "chainCode") && m.chainCode.length)
+                    w.uint32(/* id 4, wireType 2 =*/34).bytes(m.chainCode);
+                if (m.attestation != null && $Object.hasOwnProperty.call(m, "attestation") && m.attestation.length)
+                    w.uint32(/* id 5, wireType 2 =*/42).bytes(m.attestation);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes a ReshareRound1 message from the specified reader or buffer.
+             * @function decode
+             * @memberof tessera.v1.ReshareRound1
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tessera.v1.ReshareRound1 & tessera.v1.ReshareRound1.$Shape} ReshareRound1
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ReshareRound1.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.tessera.v1.ReshareRound1();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.oldPoint = v;
+                            else
+                                delete m.oldPoint;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.oldPackage = v;
+                            else
+                                delete m.oldPackage;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.vssCommitment && m.vssCommitment.length))
+                                m.vssCommitment = [];
+                            m.vssCommitment.push(r.bytes());
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.chainCode = v;
+                            else
+                                delete m.chainCode;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.attestation = v;
+                            else
+                                delete m.attestation;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Gets the type url for ReshareRound1
+             * @function getTypeUrl
+             * @memberof tessera.v1.ReshareRound1
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            ReshareRound1.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tessera.v1.ReshareRound1";
+            };
+
+            return ReshareRound1;
+        })();
+
+        v1.ReshareRound2 = (function() {
+
+            /**
+             * Properties of a ReshareRound2.
+             * @typedef {Object} tessera.v1.ReshareRound2.$Properties
+             * @property {Uint8Array|null} [echo] ReshareRound2 echo
+             * @property {Uint8Array|null} [share] ReshareRound2 share
+             * @property {tessera.v1.PublicPackage.$Properties|null} [oldPackage] ReshareRound2 oldPackage
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a ReshareRound2.
+             * @memberof tessera.v1
+             * @interface IReshareRound2
+             * @augments tessera.v1.ReshareRound2.$Properties
+             * @deprecated Use tessera.v1.ReshareRound2.$Properties instead.
+             */
+
+            /**
+             * Shape of a ReshareRound2.
+             * @typedef {tessera.v1.ReshareRound2.$Properties} tessera.v1.ReshareRound2.$Shape
+             */
+
+            /**
+             * Constructs a new ReshareRound2.
+             * @memberof tessera.v1
+             * @classdesc Represents a ReshareRound2.
+             * @constructor
+             * @param {tessera.v1.ReshareRound2.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ReshareRound2 = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * ReshareRound2 echo.
+             * @member {Uint8Array} echo
+             * @memberof tessera.v1.ReshareRound2
+             * @instance
+             */
+            ReshareRound2.prototype.echo = $util.newBuffer([]);
+
+            /**
+             * ReshareRound2 share.
+             * @member {Uint8Array} share
+             * @memberof tessera.v1.ReshareRound2
+             * @instance
+             */
+            ReshareRound2.prototype.share = $util.newBuffer([]);
+
+            /**
+             * ReshareRound2 oldPackage.
+             * @member {tessera.v1.PublicPackage.$Properties|null|undefined} oldPackage
+             * @memberof tessera.v1.ReshareRound2
+             * @instance
+             */
+            ReshareRound2.prototype.oldPackage = null;
+
+            /**
+             * Creates a new ReshareRound2 instance using the specified properties.
+             * @function create
+             * @memberof tessera.v1.ReshareRound2
+             * @static
+             * @param {tessera.v1.ReshareRound2.$Properties=} [properties] Properties to set
+             * @returns {tessera.v1.ReshareRound2} ReshareRound2 instance
+             * @type {{
+             *   (properties: tessera.v1.ReshareRound2.$Shape): tessera.v1.ReshareRound2 & tessera.v1.ReshareRound2.$Shape;
+             *   (properties?: tessera.v1.ReshareRound2.$Properties): tessera.v1.ReshareRound2;
+             * }}
+             */
+            ReshareRound2.create = function(properties) {
+                return new ReshareRound2(properties);
+            };
+
+            /**
+             * Encodes the specified ReshareRound2 message. Does not implicitly {@link tessera.v1.ReshareRound2.verify|verify} messages.
+             * @function encode
+             * @memberof tessera.v1.ReshareRound2
+             * @static
+             * @param {tessera.v1.ReshareRound2.$Properties} m ReshareRound2 message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ReshareRound2.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.echo != null && $Object.hasOwnProperty.call(m, "echo") && m.echo.length)
+                    w.uint32(/* id 1, wireType 2 =*/10).bytes(m.echo);
+                if (m.share != null && $Object.hasOwnProperty.call(m, "share") && m.share.length)
+                    w.uint32(/* id 2, wireType 2 =*/18).bytes(m.share);
+                if (m.oldPackage != null && $Object.hasOwnProperty.call(m, "oldPackage"))
+                    $root.tessera.v1.PublicPackage.encode(m.oldPackage, w.uint32(/* id 3, wireType 2 =*/26).fork(), q + 1).ldelim();
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes a ReshareRound2 message from the specified reader or buffer.
+             * @function decode
+             * @memberof tessera.v1.ReshareRound2
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tessera.v1.ReshareRound2 & tessera.v1.ReshareRound2.$Shape} ReshareRound2
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ReshareRound2.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.tessera.v1.ReshareRound2();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.echo = v;
+                            else
+                                delete m.echo;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.share = v;
+                            else
+                                delete m.share;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            m.oldPackage = $root.tessera.v1.PublicPackage.decode(r, r.size(), $undefined, q + 1, m.oldPackage);
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Gets the type url for ReshareRound2
+             * @function getTypeUrl
+             * @memberof tessera.v1.ReshareRound2
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            ReshareRound2.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tessera.v1.ReshareRound2";
+            };
+
+            return ReshareRound2;
+        })();
+
+        v1.RepairRound1 = (function() {
+
+            /**
+             * Properties of a RepairRound1.
+             * @typedef {Object} tessera.v1.RepairRound1.$Properties
+             * @property {Array.<Uint8Array>|null} [deltas] RepairRound1 deltas
+             * @property {Uint8Array|null} ["package"] RepairRound1 package
+             * @property {Uint8Array|null} [attestation] RepairRound1 attestation
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a RepairRound1.
+             * @memberof tessera.v1
+             * @interface IRepairRound1
+             * @augments tessera.v1.RepairRound1.$Properties
+             * @deprecated Use tessera.v1.RepairRound1.$Properties instead.
+             */
+
+            /**
+             * Shape of a RepairRound1.
+             * @typedef {tessera.v1.RepairRound1.$Properties} tessera.v1.RepairRound1.$Shape
+             */
+
+            /**
+             * Constructs a new RepairRound1.
+             * @memberof tessera.v1
+             * @classdesc Represents a RepairRound1.
+             * @constructor
+             * @param {tessera.v1.RepairRound1.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const RepairRound1 = function (p) {
+                this.deltas = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * RepairRound1 deltas.
+             * @member {Array.<Uint8Array>} deltas
+             * @memberof tessera.v1.RepairRound1
+             * @instance
+             */
+            RepairRound1.prototype.deltas = $util.emptyArray;
+
+            /**
+             * RepairRound1 package.
+             * @member {Uint8Array} package
+             * @memberof tessera.v1.RepairRound1
+             * @instance
+             */
+            RepairRound1.prototype["package"] = $util.newBuffer([]);
+
+            /**
+             * RepairRound1 attestation.
+             * @member {Uint8Array} attestation
+             * @memberof tessera.v1.RepairRound1
+             * @instance
+             */
+            RepairRound1.prototype.attestation = $util.newBuffer([]);
+
+            /**
+             * Creates a new RepairRound1 instance using the specified properties.
+             * @function create
+             * @memberof tessera.v1.RepairRound1
+             * @static
+             * @param {tessera.v1.RepairRound1.$Properties=} [properties] Properties to set
+             * @returns {tessera.v1.RepairRound1} RepairRound1 instance
+             * @type {{
+             *   (properties: tessera.v1.RepairRound1.$Shape): tessera.v1.RepairRound1 & tessera.v1.RepairRound1.$Shape;
+             *   (properties?: tessera.v1.RepairRound1.$Properties): tessera.v1.RepairRound1;
+             * }}
+             */
+            RepairRound1.create = function(properties) {
+                return new RepairRound1(properties);
+            };
+
+            /**
+             * Encodes the specified RepairRound1 message. Does not implicitly {@link tessera.v1.RepairRound1.verify|verify} messages.
+             * @function encode
+             * @memberof tessera.v1.RepairRound1
+             * @static
+             * @param {tessera.v1.RepairRound1.$Properties} m RepairRound1 message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            RepairRound1.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.deltas != null && m.deltas.length) {
+                    for (var i = 0; i < m.deltas.length; ++i)
+                        w.uint32(/* id 1, wireType 2 =*/10).bytes(m.deltas[i]);
+                }
+                if (m["package"] != null && $Object.hasOwnProperty.call(m, "package") && m["package"].length)
+                    w.uint32(/* id 2, wireType 2 =*/18).bytes(m["package"]);
+                if (m.attestation != null && $Object.hasOwnProperty.call(m, "attestation") && m.attestation.length)
+                    w.uint32(/* id 3, wireType 2 =*/26).bytes(m.attestation);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes a RepairRound1 message from the specified reader or buffer.
+             * @function decode
+             * @memberof tessera.v1.RepairRound1
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tessera.v1.RepairRound1 & tessera.v1.RepairRound1.$Shape} RepairRound1
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            RepairRound1.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.tessera.v1.RepairRound1();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.deltas && m.deltas.length))
+                                m.deltas = [];
+                            m.deltas.push(r.bytes());
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m["package"] = v;
+                            else
+                                delete m["package"];
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.attestation = v;
+                            else
+                                delete m.attestation;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Gets the type url for RepairRound1
+             * @function getTypeUrl
+             * @memberof tessera.v1.RepairRound1
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            RepairRound1.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tessera.v1.RepairRound1";
+            };
+
+            return RepairRound1;
+        })();
+
+        v1.RepairRound2 = (function() {
+
+            /**
+             * Properties of a RepairRound2.
+             * @typedef {Object} tessera.v1.RepairRound2.$Properties
+             * @property {Uint8Array|null} [delta] RepairRound2 delta
+             * @property {Uint8Array|null} [echo] RepairRound2 echo
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a RepairRound2.
+             * @memberof tessera.v1
+             * @interface IRepairRound2
+             * @augments tessera.v1.RepairRound2.$Properties
+             * @deprecated Use tessera.v1.RepairRound2.$Properties instead.
+             */
+
+            /**
+             * Shape of a RepairRound2.
+             * @typedef {tessera.v1.RepairRound2.$Properties} tessera.v1.RepairRound2.$Shape
+             */
+
+            /**
+             * Constructs a new RepairRound2.
+             * @memberof tessera.v1
+             * @classdesc Represents a RepairRound2.
+             * @constructor
+             * @param {tessera.v1.RepairRound2.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const RepairRound2 = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * RepairRound2 delta.
+             * @member {Uint8Array} delta
+             * @memberof tessera.v1.RepairRound2
+             * @instance
+             */
+            RepairRound2.prototype.delta = $util.newBuffer([]);
+
+            /**
+             * RepairRound2 echo.
+             * @member {Uint8Array} echo
+             * @memberof tessera.v1.RepairRound2
+             * @instance
+             */
+            RepairRound2.prototype.echo = $util.newBuffer([]);
+
+            /**
+             * Creates a new RepairRound2 instance using the specified properties.
+             * @function create
+             * @memberof tessera.v1.RepairRound2
+             * @static
+             * @param {tessera.v1.RepairRound2.$Properties=} [properties] Properties to set
+             * @returns {tessera.v1.RepairRound2} RepairRound2 instance
+             * @type {{
+             *   (properties: tessera.v1.RepairRound2.$Shape): tessera.v1.RepairRound2 & tessera.v1.RepairRound2.$Shape;
+             *   (properties?: tessera.v1.RepairRound2.$Properties): tessera.v1.RepairRound2;
+             * }}
+             */
+            RepairRound2.create = function(properties) {
+                return new RepairRound2(properties);
+            };
+
+            /**
+             * Encodes the specified RepairRound2 message. Does not implicitly {@link tessera.v1.RepairRound2.verify|verify} messages.
+             * @function encode
+             * @memberof tessera.v1.RepairRound2
+             * @static
+             * @param {tessera.v1.RepairRound2.$Properties} m RepairRound2 message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            RepairRound2.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.delta != null && $Object.hasOwnProperty.call(m, "delta") && m.delta.length)
+                    w.uint32(/* id 1, wireType 2 =*/10).bytes(m.delta);
+                if (m.echo != null && $Object.hasOwnProperty.call(m, "echo") && m.echo.length)
+                    w.uint32(/* id 2, wireType 2 =*/18).bytes(m.echo);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes a RepairRound2 message from the specified reader or buffer.
+             * @function decode
+             * @memberof tessera.v1.RepairRound2
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tessera.v1.RepairRound2 & tessera.v1.RepairRound2.$Shape} RepairRound2
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            RepairRound2.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.tessera.v1.RepairRound2();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.delta = v;
+                            else
+                                delete m.delta;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.echo = v;
+                            else
+                                delete m.echo;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Gets the type url for RepairRound2
+             * @function getTypeUrl
+             * @memberof tessera.v1.RepairRound2
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            RepairRound2.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tessera.v1.RepairRound2";
+            };
+
+            return RepairRound2;
+        })();
+
+        v1.RepairRound3 = (function() {
+
+            /**
+             * Properties of a RepairRound3.
+             * @typedef {Object} tessera.v1.RepairRound3.$Properties
+             * @property {Uint8Array|null} [sigma] RepairRound3 sigma
+             * @property {tessera.v1.PublicPackage.$Properties|null} ["package"] RepairRound3 package
+             * @property {Uint8Array|null} [echo] RepairRound3 echo
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a RepairRound3.
+             * @memberof tessera.v1
+             * @interface IRepairRound3
+             * @augments tessera.v1.RepairRound3.$Properties
+             * @deprecated Use tessera.v1.RepairRound3.$Properties instead.
+             */
+
+            /**
+             * Shape of a RepairRound3.
+             * @typedef {tessera.v1.RepairRound3.$Properties} tessera.v1.RepairRound3.$Shape
+             */
+
+            /**
+             * Constructs a new RepairRound3.
+             * @memberof tessera.v1
+             * @classdesc Represents a RepairRound3.
+             * @constructor
+             * @param {tessera.v1.RepairRound3.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const RepairRound3 = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * RepairRound3 sigma.
+             * @member {Uint8Array} sigma
+             * @memberof tessera.v1.RepairRound3
+             * @instance
+             */
+            RepairRound3.prototype.sigma = $util.newBuffer([]);
+
+            /**
+             * RepairRound3 package.
+             * @member {tessera.v1.PublicPackage.$Properties|null|undefined} package
+             * @memberof tessera.v1.RepairRound3
+             * @instance
+             */
+            RepairRound3.prototype["package"] = null;
+
+            /**
+             * RepairRound3 echo.
+             * @member {Uint8Array} echo
+             * @memberof tessera.v1.RepairRound3
+             * @instance
+             */
+            RepairRound3.prototype.echo = $util.newBuffer([]);
+
+            /**
+             * Creates a new RepairRound3 instance using the specified properties.
+             * @function create
+             * @memberof tessera.v1.RepairRound3
+             * @static
+             * @param {tessera.v1.RepairRound3.$Properties=} [properties] Properties to set
+             * @returns {tessera.v1.RepairRound3} RepairRound3 instance
+             * @type {{
+             *   (properties: tessera.v1.RepairRound3.$Shape): tessera.v1.RepairRound3 & tessera.v1.RepairRound3.$Shape;
+             *   (properties?: tessera.v1.RepairRound3.$Properties): tessera.v1.RepairRound3;
+             * }}
+             */
+            RepairRound3.create = function(properties) {
+                return new RepairRound3(properties);
+            };
+
+            /**
+             * Encodes the specified RepairRound3 message. Does not implicitly {@link tessera.v1.RepairRound3.verify|verify} messages.
+             * @function encode
+             * @memberof tessera.v1.RepairRound3
+             * @static
+             * @param {tessera.v1.RepairRound3.$Properties} m RepairRound3 message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            RepairRound3.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.sigma != null && $Object.hasOwnProperty.call(m, "sigma") && m.sigma.length)
+                    w.uint32(/* id 1, wireType 2 =*/10).bytes(m.sigma);
+                if (m["package"] != null && $Object.hasOwnProperty.call(m, "package"))
+                    $root.tessera.v1.PublicPackage.encode(m["package"], w.uint32(/* id 2, wireType 2 =*/18).fork(), q + 1).ldelim();
+                if (m.echo != null && $Object.hasOwnProperty.call(m, "echo") && m.echo.length)
+                    w.uint32(/* id 3, wireType 2 =*/26).bytes(m.echo);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes a RepairRound3 message from the specified reader or buffer.
+             * @function decode
+             * @memberof tessera.v1.RepairRound3
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tessera.v1.RepairRound3 & tessera.v1.RepairRound3.$Shape} RepairRound3
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            RepairRound3.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.tessera.v1.RepairRound3();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.sigma = v;
+                            else
+                                delete m.sigma;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            m["package"] = $root.tessera.v1.PublicPackage.decode(r, r.size(), $undefined, q + 1, m["package"]);
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.echo = v;
+                            else
+                                delete m.echo;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Gets the type url for RepairRound3
+             * @function getTypeUrl
+             * @memberof tessera.v1.RepairRound3
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            RepairRound3.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tessera.v1.RepairRound3";
+            };
+
+            return RepairRound3;
+        })();
+
+        v1.EcdsaRepairSession = (function() {
+
+            /**
+             * Properties of an EcdsaRepairSession.
+             * @typedef {Object} tessera.v1.EcdsaRepairSession.$Properties
+             * @property {Uint8Array|null} [sessionId] EcdsaRepairSession sessionId
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an EcdsaRepairSession.
+             * @memberof tessera.v1
+             * @interface IEcdsaRepairSession
+             * @augments tessera.v1.EcdsaRepairSession.$Properties
+             * @deprecated Use tessera.v1.EcdsaRepairSession.$Properties instead.
+             */
+
+            /**
+             * Shape of an EcdsaRepairSession.
+             * @typedef {tessera.v1.EcdsaRepairSession.$Properties} tessera.v1.EcdsaRepairSession.$Shape
+             */
+
+            /**
+             * Constructs a new EcdsaRepairSession.
+             * @memberof tessera.v1
+             * @classdesc Represents an EcdsaRepairSession.
+             * @constructor
+             * @param {tessera.v1.EcdsaRepairSession.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const EcdsaRepairSession = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * EcdsaRepairSession sessionId.
+             * @member {Uint8Array} sessionId
+             * @memberof tessera.v1.EcdsaRepairSession
+             * @instance
+             */
+            EcdsaRepairSession.prototype.sessionId = $util.newBuffer([]);
+
+            /**
+             * Creates a new EcdsaRepairSession instance using the specified properties.
+             * @function create
+             * @memberof tessera.v1.EcdsaRepairSession
+             * @static
+             * @param {tessera.v1.EcdsaRepairSession.$Properties=} [properties] Properties to set
+             * @returns {tessera.v1.EcdsaRepairSession} EcdsaRepairSession instance
+             * @type {{
+             *   (properties: tessera.v1.EcdsaRepairSession.$Shape): tessera.v1.EcdsaRepairSession & tessera.v1.EcdsaRepairSession.$Shape;
+             *   (properties?: tessera.v1.EcdsaRepairSession.$Properties): tessera.v1.EcdsaRepairSession;
+             * }}
+             */
+            EcdsaRepairSession.create = function(properties) {
+                return new EcdsaRepairSession(properties);
+            };
+
+            /**
+             * Encodes the specified EcdsaRepairSession message. Does not implicitly {@link tessera.v1.EcdsaRepairSession.verify|verify} messages.
+             * @function encode
+             * @memberof tessera.v1.EcdsaRepairSession
+             * @static
+             * @param {tessera.v1.EcdsaRepairSession.$Properties} m EcdsaRepairSession message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            EcdsaRepairSession.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.sessionId != null && $Object.hasOwnProperty.call(m, "sessionId") && m.sessionId.length)
+                    w.uint32(/* id 1, wireType 2 =*/10).bytes(m.sessionId);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes an EcdsaRepairSession message from the specified reader or buffer.
+             * @function decode
+             * @memberof tessera.v1.EcdsaRepairSession
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tessera.v1.EcdsaRepairSession & tessera.v1.EcdsaRepairSession.$Shape} EcdsaRepairSession
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            EcdsaRepairSession.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.tessera.v1.EcdsaRepairSession();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.sessionId = v;
+                            else
+                                delete m.sessionId;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Gets the type url for EcdsaRepairSession
+             * @function getTypeUrl
+             * @memberof tessera.v1.EcdsaRepairSession
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            EcdsaRepairSession.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tessera.v1.EcdsaRepairSession";
+            };
+
+            return EcdsaRepairSession;
+        })();
+
         /**
          * SessionKind enum.
          * @name tessera.v1.SessionKind

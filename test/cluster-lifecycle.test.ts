@@ -9,13 +9,18 @@
  * the refresh; a node whose policy refuses lifecycle sessions refuses, with an audit row.
  * @module
  */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { ed25519 } from '@noble/curves/ed25519.js';
 import Database from 'better-sqlite3';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { HDKey } from '@scure/bip32';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COORDINATOR_PASSPHRASE_ENV } from '../src/cli/coordinator-identity.js';
 import { verifyEcdsaIndependently } from '../src/cli/independent-verify.js';
-import { bytesToHex } from '../src/math/bytes.js';
+import { bytesToHex, hexToBytes } from '../src/math/bytes.js';
 import { systemRng } from '../src/math/random.js';
 import { Coordinator, SessionFailedError, type KeygenOutcome } from '../src/node/coordinator.js';
 import { runLifecycleSession, type LifecycleOutcome } from '../src/node/lifecycle-coordinator.js';
@@ -35,13 +40,31 @@ let cluster: LocalCluster;
 let logs: string[] = [];
 let coordinator: Coordinator;
 const P = () => cluster.nodes.map((n) => n.identityKey);
+/** The coordinator CLI's home (its identity listed by the nodes as a coordinator) and the nodes' names. */
+const home = mkdtempSync(join(tmpdir(), 'tessera-lifecycle-'));
+const homeSecret = systemRng(32);
+const homePassphrase = bytesToHex(systemRng(16));
+writeFileSync(join(home, 'identity.json'), JSON.stringify({ secretKey: bytesToHex(homeSecret) }) + '\n', { mode: 0o600 });
 
 beforeAll(async () => {
-  ({ cluster, logs } = await startCluster({ nodes: NODES, scryptN: 2 ** 12, maxRoundTimeoutMs: 20_000, policyOf: (i) => (i === REFUSER ? { allowLifecycle: false } : {}) }));
+  ({ cluster, logs } = await startCluster({ nodes: NODES, scryptN: 2 ** 12, maxRoundTimeoutMs: 20_000, extraCoordinators: [ed25519.getPublicKey(homeSecret)], policyOf: (i) => (i === REFUSER ? { allowLifecycle: false } : {}) }));
+  writeFileSync(join(home, 'peers.json'), JSON.stringify(cluster.nodes.map((n) => ({ name: n.name, identityKey: bytesToHex(n.identityKey) }))));
   coordinator = await Coordinator.connect({ relay: cluster.relayUrl, identity: cluster.coordinator });
 }, 90_000);
 
 clusterHooks(() => ({ cluster, coordinator, logs }));
+afterAll(() => rmSync(home, { recursive: true, force: true }));
+
+/** Runs the tessera CLI as a user would; rejects with its stderr if it fails. */
+function tessera(...args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { env: { ...cluster.env, [COORDINATOR_PASSPHRASE_ENV]: homePassphrase }, timeout: 120_000 }, (err, stdout, stderr) => {
+      if (err) reject(new Error(`tessera ${args[0]} failed: ${stderr}`));
+      else resolve(stdout);
+    });
+  });
+}
+const withHome = (...args: string[]) => [...args, '--relay', cluster.relayUrl, '--home', home];
 
 type Scheme = 'frost-secp256k1-tr' | 'ecdsa-secp256k1';
 
@@ -228,4 +251,40 @@ describe('a DKLs23 pair ban on signer nodes', () => {
     await step(k, { kind: 'refresh', members: refreshMembers(k.members, keys([0, 1, 2])) });
     await signs(k, [0, 1]);
   }, 120_000);
+});
+
+describe('tessera refresh, reshare and repair (the CLI)', () => {
+  it('each prints the unchanged key, the generation, t and the parties; keys, backup and the address follow; sign still works', async () => {
+    const made = JSON.parse(await tessera(...withHome('keygen', '--scheme', 'frost-ed25519', '--threshold', '2', '--parties', 'node1,node2,node3', '--json'))) as { keyId: string; publicKey: string };
+    const key = made.keyId;
+    const address = (await tessera('address', '--key', key, '--type', 'sol', '--home', home)).trim();
+
+    const refreshed = JSON.parse(await tessera(...withHome('refresh', '--key', key, '--json')));
+    expect(refreshed).toMatchObject({ keyId: key, publicKey: made.publicKey, generation: 2, threshold: 2 });
+    expect(refreshed.parties.map((p: { name: string }) => p.name)).toEqual(['node1', 'node2', 'node3']);
+    expect(refreshed.certificate).toHaveLength(3);
+
+    const text = await tessera(...withHome('reshare', '--key', key, '--threshold', '3', '--parties', 'node1,node2,node3,node4,node5'));
+    expect(text).toContain(`key ${key}`);
+    expect(text).toContain(`public key ${made.publicKey} (unchanged)`);
+    expect(text).toContain('generation 3');
+    expect(text).toContain('threshold 3 of 5');
+    expect(text).toContain('parties node1, node2, node3, node4, node5');
+
+    await loseShare(1, key);
+    const repaired = JSON.parse(await tessera(...withHome('repair', '--key', key, '--party', 'node2', '--helpers', 'node1,node4,node5', '--json')));
+    expect(repaired).toMatchObject({ keyId: key, publicKey: made.publicKey, generation: 3, threshold: 3 });
+
+    const listed = (await tessera('keys', '--config', cluster.nodes[1]!.configPath, '--json')).split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    expect(listed.find((k: { keyId: string }) => k.keyId === key)).toMatchObject({ generation: 3, status: 'active', threshold: 3, parties: 5 });
+    const backup = JSON.parse(await tessera('backup', '--key', key, '--home', home));
+    expect(backup).toMatchObject({ keyId: key, generation: 3, threshold: 3 });
+    expect(backup.parties).toHaveLength(5);
+    expect((await tessera('address', '--key', key, '--type', 'sol', '--home', home)).trim()).toBe(address);
+    expect((await tessera('address', '--key', key, '--type', 'sol', '--config', cluster.nodes[3]!.configPath)).trim()).toBe(address);
+
+    const signed = JSON.parse(await tessera(...withHome('sign', '--key', key, '--message', 'abcd', '--signers', 'node2,node4,node5', '--json')));
+    expect(ed25519.verify(hexToBytes(signed.signature), hexToBytes('abcd'), hexToBytes(made.publicKey))).toBe(true);
+    await expect(tessera(...withHome('refresh', '--key', key, '--parties', 'node1,node2'))).rejects.toThrow(/keeps the threshold 3/);
+  }, 300_000);
 });

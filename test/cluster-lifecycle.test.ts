@@ -150,6 +150,24 @@ async function loseShare(i: number, keyId: string): Promise<void> {
   await cluster.startNode(i);
 }
 
+/**
+ * For each round: node v restarted to exit (137) right before its first envelope of that round,
+ * the lifecycle attempt fails, v comes back, and `signers` (v among them) still sign with the
+ * old generation.
+ */
+async function killedAtEachRound(k: Tracked, v: number, rounds: readonly string[], attempt: () => Promise<unknown>, signers: number[]): Promise<void> {
+  const generation = k.generation;
+  for (const round of rounds) {
+    await cluster.stopNode(v);
+    await cluster.startNode(v, { [DEBUG_EXIT_AT_ROUND_ENV]: round });
+    const exited = exitOf(cluster, v);
+    await expect(attempt()).rejects.toBeInstanceOf(SessionFailedError);
+    expect(await exited).toBe(137);
+    await cluster.startNode(v);
+    await signs(k, signers, generation);
+  }
+}
+
 describe.each<Scheme>(['frost-secp256k1-tr', 'ecdsa-secp256k1'])('the lifecycle of a %s key on signer nodes', (scheme) => {
   let k: Tracked;
 
@@ -173,15 +191,7 @@ describe.each<Scheme>(['frost-secp256k1-tr', 'ecdsa-secp256k1'])('the lifecycle 
   it('a node killed at each round of the refresh and its test signature: the old generation keeps signing, the retry succeeds', async () => {
     const rounds = scheme === 'ecdsa-secp256k1' ? ['refresh/2', 'ecdsa-keygen/ot2', 'ecdsa/2'] : ['hello', 'refresh/1', 'refresh/2', 'refresh/3', 'frost/1', 'frost/2'];
     const v = 2;
-    for (const round of rounds) {
-      await cluster.stopNode(v);
-      await cluster.startNode(v, { [DEBUG_EXIT_AT_ROUND_ENV]: round });
-      const exited = exitOf(cluster, v);
-      await expect(lifecycle(k, { kind: 'refresh', members: refreshMembers(k.members, keys([0, 1, 2])) })).rejects.toBeInstanceOf(SessionFailedError);
-      expect(await exited).toBe(137);
-      await cluster.startNode(v);
-      await signs(k, [v, 0]); // the old generation, with the node that died
-    }
+    await killedAtEachRound(k, v, rounds, () => lifecycle(k, { kind: 'refresh', members: refreshMembers(k.members, keys([0, 1, 2])) }), [v, 0]);
     // killed right after storing its pending share, before it reports
     await cluster.stopNode(v);
     await cluster.startNode(v, { [DEBUG_EXIT_AFTER_ROUND_ENV]: scheme === 'ecdsa-secp256k1' ? 'ecdsa-refresh/confirm' : 'refresh/3' });
@@ -202,6 +212,7 @@ describe.each<Scheme>(['frost-secp256k1-tr', 'ecdsa-secp256k1'])('the lifecycle 
   }, 60_000);
 
   it('reshare 2-of-3 → 3-of-5 → 2-of-2 → 2-of-3: each generation signs under the same key; removed members are refused, a dealer that leaves erases its share', async () => {
+    if (scheme === 'frost-secp256k1-tr') await killedAtEachRound(k, 1, ['reshare/1', 'reshare/2', 'reshare/3'], () => lifecycle(k, { kind: 'reshare', threshold: 3, members: reshareMembers(k.members, keys([0, 1, 2, 3, 4]), keys([0, 1, 2])) }), [1, 0]);
     await step(k, { kind: 'reshare', threshold: 3, members: reshareMembers(k.members, keys([0, 1, 2, 3, 4]), keys([0, 1, 2])) });
     expect(nodesOf(k)).toEqual([0, 1, 2, 3, 4]);
     await signs(k, [0, 3, 4]);
@@ -227,6 +238,7 @@ describe.each<Scheme>(['frost-secp256k1-tr', 'ecdsa-secp256k1'])('the lifecycle 
     await loseShare(2, k.made.keyId);
     await refused(signs(k, [2, 0]), /no share of key/);
     const target = P()[2]!;
+    if (scheme === 'frost-secp256k1-tr') await killedAtEachRound(k, 0, ['repair/1', 'repair/2', 'repair/3'], () => lifecycle(k, { kind: 'repair', members: repairMembers(k.members, keys([0, 4])), repairTarget: target }), [0, 4]);
     const out = await step(k, { kind: 'repair', members: repairMembers(k.members, keys([0, 4])), repairTarget: target });
     expect(out.generation).toBe(k.generation);
     expect(generationsAt(2, k.made.keyId)).toEqual([{ generation: k.generation, status: 'active' }]);

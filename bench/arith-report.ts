@@ -42,7 +42,7 @@ export async function runOps(bench: string, plans: readonly OpPlan[], goals: rea
     const ms = await measureGroup(plan.contenders, plan.budget ?? DEFAULT_BUDGET);
     ms.forEach((m, i) => {
       const ops = plan.contenders[i]!.ops ?? 1;
-      measured.push({ ...m, meanMs: m.meanMs / ops, opsPerSec: m.opsPerSec * ops, op: plan.op, suite: plan.on, size: '-' });
+      measured.push({ ...m, meanMs: m.meanMs / ops, medianMs: m.medianMs / ops, opsPerSec: m.opsPerSec * ops, op: plan.op, suite: plan.on, size: '-' });
     });
   }
   const rows = withRatios(measured);

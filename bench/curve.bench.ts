@@ -33,6 +33,7 @@ import { commit } from '../src/signing/frost/nonces.js';
 import { FROST_ROUND_2, signShare } from '../src/signing/frost/sign.js';
 import { getSuiteOn } from '../src/suites/index.js';
 import { runOps, type OpPlan } from './arith-report.js';
+import { fail } from './harness.js';
 
 const require = createRequire(import.meta.url);
 
@@ -245,10 +246,6 @@ function frostPlan(): OpPlan {
       },
     ],
   };
-}
-
-function fail(what: string): never {
-  throw new Error(`benchmark self-check failed: ${what}`);
 }
 
 export async function main(args: readonly string[]): Promise<void> {

@@ -31,8 +31,9 @@ import { partyRange } from '../src/mpc/party-id.js';
 import type { EcdsaKeyShare } from '../src/signing/ecdsa/key-share.js';
 import { simulateEcdsaKeygen, simulateEcdsaSign } from '../src/signing/ecdsa/simulation.js';
 import { unwrapAll } from '../src/signing/simulation.js';
-import { measureGroup, quickOption, type Budget, type Contender } from './harness.js';
+import { fail, measureGroup, quickOption, type Budget, type Contender } from './harness.js';
 import { formatTable, noteCollector, OURS, sizeLabel, slowerRows, STANDARD_SIZES, withRatios, writeResults, type Row, type Size } from './report.js';
+import { trafficMeter } from './traffic.js';
 
 type Op = 'keygen' | 'sign';
 const SUITE = 'ecdsa-secp256k1';
@@ -50,10 +51,6 @@ const budgetOf = (op: Op, s: Size): Budget => (op === 'sign' ? SIGN_BUDGET : s.n
 
 const PREIMAGE = Uint8Array.from({ length: 64 }, (_, i) => (i * 37 + 11) & 0xff);
 const DIGEST = new Uint8Array(createHash('sha256').update(PREIMAGE).digest());
-
-function fail(what: string): never {
-  throw new Error(`benchmark self-check failed: ${what}`);
-}
 
 // ---------------------------------------------------------------- profiles (time per round, bytes)
 
@@ -78,14 +75,10 @@ interface Profile {
 /** A pass-through fault that records, per round label, the last send time and the bytes sent. */
 function recorder() {
   const lastSend = new Map<string, number>();
-  const bytes = new Map<number, number>();
-  let messages = 0;
+  const traffic = trafficMeter((_, payload) => canonicalBytes(payload).length);
   const fault: Fault = (d) => {
     lastSend.set(d.message.round, performance.now());
-    const size = canonicalBytes(d.message.payload).length;
-    bytes.set(d.message.from, (bytes.get(d.message.from) ?? 0) + size);
-    messages++;
-    return [d];
+    return traffic.fault(d);
   };
   const finish = (start: number, end: number, op: Op, size: Size): Profile => {
     const ordered = [...lastSend].sort((a, b) => a[1] - b[1]);
@@ -96,9 +89,10 @@ function recorder() {
       prev = at;
     }
     rounds.push({ round: '(finish)', ms: end - prev });
+    const bytes = traffic.bytesByParty;
     const byParty = Object.fromEntries([...bytes].sort((a, b) => a[0] - b[0]).map(([id, b]) => [String(id), b]));
     const totalBytes = [...bytes.values()].reduce((a, b) => a + b, 0);
-    return { op, size: sizeLabel(size), impl: OURS, totalMs: end - start, rounds, bytesByParty: byParty, totalBytes, messages };
+    return { op, size: sizeLabel(size), impl: OURS, totalMs: end - start, rounds, bytesByParty: byParty, totalBytes, messages: traffic.messages() };
   };
   return { fault, finish };
 }

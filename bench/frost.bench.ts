@@ -49,7 +49,7 @@ import { commit } from '../src/signing/frost/nonces.js';
 import { FROST_ROUND_2, signShare } from '../src/signing/frost/sign.js';
 import { simulateDkg, simulateSign, unwrapAll } from '../src/signing/simulation.js';
 import { getSuite, SCHEME_IDS, type SchemeId } from '../src/suites/index.js';
-import { measureGroup, quickOption, type Budget, type Contender } from './harness.js';
+import { fail, measureGroup, quickOption, type Budget, type Contender } from './harness.js';
 import { formatTable, noteCollector, OURS, sizeLabel, slowerRows, STANDARD_SIZES, withRatios, writeResults, type Row, type Size } from './report.js';
 
 type Op = 'dealer' | 'dkg' | 'dkg-core' | 'sign' | 'sign-coord';
@@ -78,10 +78,6 @@ interface Impl {
   readonly name: string;
   /** The work of one iteration, or undefined if this implementation cannot do it. */
   task(op: Op, suite: SchemeId, size: Size): Task | undefined;
-}
-
-function fail(what: string): never {
-  throw new Error(`benchmark self-check failed: ${what}`);
 }
 
 // ---------------------------------------------------------------- Tessera

@@ -32,6 +32,8 @@ export interface Measurement {
   readonly impl: string;
   /** Mean latency of one iteration, ms. */
   readonly meanMs: number;
+  /** Median latency of one iteration, ms. */
+  readonly medianMs: number;
   /** 1000 / meanMs. */
   readonly opsPerSec: number;
   /** Relative margin of error of the mean, percent. */
@@ -43,8 +45,13 @@ function measurementOf(task: Task): Measurement {
   const r = task.result;
   if (r.state === 'errored') throw r.error;
   if (r.state !== 'completed') throw new Error(`task ${task.name} did not complete (${r.state})`);
-  const { mean, rme, samplesCount } = r.latency;
-  return { impl: task.name, meanMs: mean, opsPerSec: mean > 0 ? 1000 / mean : 0, rmePercent: rme, samples: samplesCount };
+  const { mean, p50, rme, samplesCount } = r.latency;
+  return { impl: task.name, meanMs: mean, medianMs: p50, opsPerSec: mean > 0 ? 1000 / mean : 0, rmePercent: rme, samples: samplesCount };
+}
+
+/** A bench's check of its own results failed: the numbers would measure broken work. */
+export function fail(what: string): never {
+  throw new Error(`benchmark self-check failed: ${what}`);
 }
 
 /** Measures every contender in turn with the same budget; throws if any of them throws. */

@@ -53,7 +53,7 @@ export function slowerRows(rows: readonly Row[]): Row[] {
   return rows.filter((r) => r.ratio !== null && r.ratio < 1);
 }
 
-function fmtMs(ms: number): string {
+export function fmtMs(ms: number): string {
   return ms >= 100 ? ms.toFixed(1) : ms >= 1 ? ms.toFixed(2) : ms.toFixed(4);
 }
 
@@ -61,7 +61,22 @@ function fmtOps(ops: number): string {
   return ops >= 100 ? ops.toFixed(0) : ops >= 1 ? ops.toFixed(2) : ops.toFixed(4);
 }
 
-/** A fixed-width text table, one line per row, with a separator between (op, suite, size) groups. */
+/**
+ * A fixed-width text table: the header, a rule, then one line per row of cells; the columns in
+ * `right` are right-aligned, and an empty line goes before every row `breakBefore` picks.
+ */
+export function renderTable(header: readonly string[], cells: readonly (readonly string[])[], right: ReadonlySet<number>, breakBefore: (i: number) => boolean = () => false): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const line = (c: readonly string[]) => c.map((s, i) => (right.has(i) ? s.padStart(widths[i]!) : s.padEnd(widths[i]!))).join('  ').trimEnd();
+  const out = [line(header), widths.map((w) => '-'.repeat(w)).join('  ')];
+  cells.forEach((c, i) => {
+    if (i > 0 && breakBefore(i)) out.push('');
+    out.push(line(c));
+  });
+  return out.join('\n');
+}
+
+/** The peer-comparison table, one line per row, with a separator between (op, suite, size) groups. */
 export function formatTable(rows: readonly Row[]): string {
   const header = ['op', 'suite', 't-of-n', 'impl', 'mean ms', '±%', 'ops/s', 'ratio'];
   const cells = rows.map((r) => [
@@ -74,15 +89,7 @@ export function formatTable(rows: readonly Row[]): string {
     fmtOps(r.opsPerSec),
     r.ratio === null ? (r.impl === OURS ? '(base)' : '') : `${r.ratio.toFixed(2)}${r.ratio < 1 ? ' <' : ''}`,
   ]);
-  const right = new Set([4, 5, 6, 7]);
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: readonly string[]) => c.map((s, i) => (right.has(i) ? s.padStart(widths[i]!) : s.padEnd(widths[i]!))).join('  ').trimEnd();
-  const out = [line(header), widths.map((w) => '-'.repeat(w)).join('  ')];
-  rows.forEach((r, i) => {
-    if (i > 0 && groupKey(rows[i - 1]!) !== groupKey(r)) out.push('');
-    out.push(line(cells[i]!));
-  });
-  return out.join('\n');
+  return renderTable(header, cells, new Set([4, 5, 6, 7]), (i) => groupKey(rows[i - 1]!) !== groupKey(rows[i]!));
 }
 
 /** The machine a run happened on, recorded with its results. */

@@ -28,8 +28,11 @@ export interface SimulationOptions {
 /** Every party's result: its value, or the error it stopped with. */
 export type Outcomes<T> = Map<PartyId, PromiseSettledResult<T>>;
 
-/** Joins every party to the network first, so no early broadcast misses a late joiner. */
-async function settle<T>(net: InMemoryNetwork, ids: readonly PartyId[], run: (party: Party) => Promise<T>): Promise<Outcomes<T>> {
+/**
+ * Runs `run` for every id on `net` (also for benchmarks of other drivers); joins every party to
+ * the network first, so no early broadcast misses a late joiner.
+ */
+export async function settle<T>(net: InMemoryNetwork, ids: readonly PartyId[], run: (party: Party) => Promise<T>): Promise<Outcomes<T>> {
   const parties = ids.map((id) => net.join(id));
   const results = await Promise.allSettled(parties.map(run));
   return new Map(ids.map((id, i) => [id, results[i]!]));

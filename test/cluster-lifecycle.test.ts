@@ -35,6 +35,8 @@ const ROUND_MS = 4_000;
 /** Nodes 0-4 take part; node 5 refuses lifecycle sessions by policy. */
 const NODES = 6;
 const REFUSER = 5;
+/** Node 0 keeps the default (a reshare never lowers t); nodes 1-4 let a reshare lower t to 2. */
+const POLICIES = [{}, { minThreshold: 2 }, { minThreshold: 2 }, { minThreshold: 2 }, { minThreshold: 2 }, { allowLifecycle: false }];
 
 let cluster: LocalCluster;
 let logs: string[] = [];
@@ -47,7 +49,7 @@ const homePassphrase = bytesToHex(systemRng(16));
 writeFileSync(join(home, 'identity.json'), JSON.stringify({ secretKey: bytesToHex(homeSecret) }) + '\n', { mode: 0o600 });
 
 beforeAll(async () => {
-  ({ cluster, logs } = await startCluster({ nodes: NODES, scryptN: 2 ** 12, maxRoundTimeoutMs: 20_000, extraCoordinators: [ed25519.getPublicKey(homeSecret)], policyOf: (i) => (i === REFUSER ? { allowLifecycle: false } : {}) }));
+  ({ cluster, logs } = await startCluster({ nodes: NODES, scryptN: 2 ** 12, maxRoundTimeoutMs: 20_000, extraCoordinators: [ed25519.getPublicKey(homeSecret)], policyOf: (i) => POLICIES[i] }));
   writeFileSync(join(home, 'peers.json'), JSON.stringify(cluster.nodes.map((n) => ({ name: n.name, identityKey: bytesToHex(n.identityKey) }))));
   coordinator = await Coordinator.connect({ relay: cluster.relayUrl, identity: cluster.coordinator });
 }, 90_000);
@@ -219,6 +221,8 @@ describe.each<Scheme>(['frost-secp256k1-tr', 'ecdsa-secp256k1'])('the lifecycle 
     await signs(k, [4, 2, 1]);
     await refused(signs(k, [0, 3]), /2 signers proposed, 3 needed/);
 
+    // t − 1 = 2 co-signers and the coordinator try to move the key to a 2-of-2 of theirs: node 0 deals and refuses to lower t
+    await refused(lifecycle(k, { kind: 'reshare', threshold: 2, members: reshareMembers(k.members, keys([3, 4]), keys([0, 3, 4])) }), /policy rule minThreshold/);
     await step(k, { kind: 'reshare', threshold: 2, members: reshareMembers(k.members, keys([1, 3]), keys([1, 3, 4])) });
     expect(nodesOf(k)).toEqual([1, 3]);
     await signs(k, [1, 3]);
@@ -276,21 +280,35 @@ describe('tessera refresh, reshare and repair (the CLI)', () => {
     expect(refreshed.parties.map((p: { name: string }) => p.name)).toEqual(['node1', 'node2', 'node3']);
     expect(refreshed.certificate).toHaveLength(3);
 
+    // node3 dies right after its share of the test signature left: node1 and node2 hold generation 3 proven, node3 pending
+    await cluster.stopNode(2);
+    await cluster.startNode(2, { [DEBUG_EXIT_AFTER_ROUND_ENV]: 'frost/2' });
+    await expect(tessera(...withHome('refresh', '--key', key, '--round-timeout', '1000'))).rejects.toThrow(/failed/);
+    await cluster.startNode(2);
+    expect(generationsAt(0, key)).toEqual([{ generation: 2, status: 'active' }, { generation: 3, status: 'proven' }]);
+    // a new session would replace what others may have activated: refused until the activation is done
+    const members = refreshMembers([0, 1, 2].map((i) => ({ identityKey: P()[i]!, point: i + 1 })), keys([0, 1, 2]));
+    await refused(runLifecycleSession(coordinator, { kind: 'refresh', scheme: 'frost-ed25519', keyId: key, publicKey: hexToBytes(made.publicKey), generation: 2, threshold: 2, members, roundTimeoutMs: ROUND_MS }), /awaits its activation/);
+    // the same command completes the generation it left pending
+    const completed = JSON.parse(await tessera(...withHome('refresh', '--key', key, '--json')));
+    expect(completed).toMatchObject({ keyId: key, generation: 3, kind: 'refresh' });
+    for (const i of [0, 1, 2]) expect(generationsAt(i, key)).toEqual([{ generation: 3, status: 'active' }]);
+
     const text = await tessera(...withHome('reshare', '--key', key, '--threshold', '3', '--parties', 'node1,node2,node3,node4,node5'));
     expect(text).toContain(`key ${key}`);
     expect(text).toContain(`public key ${made.publicKey} (unchanged)`);
-    expect(text).toContain('generation 3');
+    expect(text).toContain('generation 4');
     expect(text).toContain('threshold 3 of 5');
     expect(text).toContain('parties node1, node2, node3, node4, node5');
 
     await loseShare(1, key);
     const repaired = JSON.parse(await tessera(...withHome('repair', '--key', key, '--party', 'node2', '--helpers', 'node1,node4,node5', '--json')));
-    expect(repaired).toMatchObject({ keyId: key, publicKey: made.publicKey, generation: 3, threshold: 3 });
+    expect(repaired).toMatchObject({ keyId: key, publicKey: made.publicKey, generation: 4, threshold: 3 });
 
     const listed = (await tessera('keys', '--config', cluster.nodes[1]!.configPath, '--json')).split('\n').filter(Boolean).map((l) => JSON.parse(l));
-    expect(listed.find((k: { keyId: string }) => k.keyId === key)).toMatchObject({ generation: 3, status: 'active', threshold: 3, parties: 5 });
+    expect(listed.find((k: { keyId: string }) => k.keyId === key)).toMatchObject({ generation: 4, status: 'active', threshold: 3, parties: 5 });
     const backup = JSON.parse(await tessera('backup', '--key', key, '--home', home));
-    expect(backup).toMatchObject({ keyId: key, generation: 3, threshold: 3 });
+    expect(backup).toMatchObject({ keyId: key, generation: 4, threshold: 3 });
     expect(backup.parties).toHaveLength(5);
     expect((await tessera('address', '--key', key, '--type', 'sol', '--home', home)).trim()).toBe(address);
     expect((await tessera('address', '--key', key, '--type', 'sol', '--config', cluster.nodes[3]!.configPath)).trim()).toBe(address);

@@ -423,3 +423,38 @@ describe('the state record\'s generation', () => {
     expect(restored.keys.get(keyId).generation).toBe(3);
   });
 });
+
+describe('a member leaving by a reshare', () => {
+  it('erases only generations older than the one it left, and never a newer active one; activation drops its old retirements', () => {
+    const s = openAt(place());
+    const one = keygenShare();
+    const keyId = keyIdOf(one.key.public);
+    s.keys.put(one);
+    const retirement = { keyId, generation: 2, origin: `reshare:${'cd'.repeat(32)}`, transcript: rng(32), members: [rng(32), rng(32)] };
+    s.retirements.put(retirement);
+    expect(s.retirements.get(keyId, 2)).toEqual(retirement);
+    s.keys.retire(keyId, 2);
+    expect(s.keys.generations(keyId)).toEqual([]);
+    expect(s.retirements.get(keyId, 2)).toBeUndefined();
+
+    // rejoined later at generation 3: an old retirement from generation 2 must not erase it
+    const again = openAt(place());
+    const { keyId: id2 } = withProven(again);
+    again.retirements.put({ ...retirement, keyId: id2 });
+    again.keys.activate(id2, 2);
+    expect(again.retirements.get(id2, 2)).toBeUndefined();
+    expect(() => again.keys.retire(id2, 2)).toThrow(KeyGenerationError);
+    expect(again.keys.generations(id2)).toEqual([{ generation: 2, status: 'active', origin: ORIGIN }]);
+  });
+
+  it('a repaired member that lost every row may store the generation it had activated; one that holds a row may not', () => {
+    const p = place();
+    const s = openAt(p);
+    const { one, keyId } = withProven(s);
+    s.keys.activate(keyId, 2);
+    expect(() => s.keys.putPending(nextGeneration(one, 2), `repair:${'ef'.repeat(32)}`)).toThrow(KeyGenerationError);
+    s.database.db.prepare('DELETE FROM key_shares WHERE key_id = ?').run(keyId);
+    expect(s.keys.putPending(nextGeneration(one, 2), `repair:${'ef'.repeat(32)}`)).toMatchObject({ generation: 2, status: 'pending' });
+    expect(() => s.keys.putPending(nextGeneration(one, 1), `repair:${'ef'.repeat(32)}`)).toThrow(KeyGenerationError);
+  });
+});

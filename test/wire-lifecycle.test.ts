@@ -25,7 +25,7 @@ const reshare: SessionProposal = {
 };
 const repair: SessionProposal = { ...base, kind: 'repair', threshold: 2, parties: [id(1), id(2), id(3)], lifecycle: { members: [member(1, 1, 1, true), member(2, 2, 2, false), member(3, 3, 3, true), member(4, 4, 4, false)], repairTarget: id(2) } };
 const check: SessionProposal = { ...base, kind: 'sign', threshold: 2, parties: [id(1), id(2)], message: { hash: 'none', preimage: Uint8Array.of(1), prehashed: false }, check: { session: id(9) } };
-const activate: SessionProposal = { ...base, kind: 'activate', threshold: 2, parties: [id(1), id(2)], activation: { session: id(9), certificate: [new Uint8Array(64).fill(7), new Uint8Array(64).fill(8)] } };
+const activate: SessionProposal = { ...base, kind: 'activate', threshold: 2, parties: [id(1), id(2)], activation: { session: id(9), certificate: [new Uint8Array(64).fill(7), new Uint8Array(64).fill(8)], checkSignature: new Uint8Array(64).fill(3) } };
 
 const roundTrips = (p: SessionProposal) => expect(decodeProposal(encodeProposal(p))).toEqual(p);
 const refuses = (p: SessionProposal, message: RegExp) => expect(() => decodeProposal(encodeProposal(p))).toThrow(message);
@@ -59,6 +59,7 @@ describe('lifecycle proposals', () => {
     ['a lifecycle check with a short session id', { ...check, check: { session: new Uint8Array(31) } }, /32-byte lifecycle session/],
     ['an activation with a signature missing', { ...activate, activation: { ...activate.activation!, certificate: [new Uint8Array(64)] } }, /one 64-byte signature per party/],
     ['an activation with a short signature', { ...activate, activation: { ...activate.activation!, certificate: [new Uint8Array(64), new Uint8Array(63)] } }, /one 64-byte signature per party/],
+    ['an activation without its test signature', { ...activate, activation: { ...activate.activation!, checkSignature: new Uint8Array(0) } }, /test signature/],
     ['lifecycle members in a sign proposal', { ...check, lifecycle: refresh.lifecycle } as SessionProposal, /no lifecycle members/],
   ])('refuses %s', (_, p, message) => {
     expect(() => decodeProposal(encodeProposal(p))).toThrow(WireError);

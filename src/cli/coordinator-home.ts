@@ -31,6 +31,22 @@ export interface KnownKey {
   readonly points?: readonly number[];
   /** The active generation of the shares (absent: 1, keygen's). */
   readonly generation?: number;
+  /** A lifecycle session whose generation is made but not yet activated everywhere (lifecycle-commands.ts). */
+  readonly pendingLifecycle?: PendingLifecycle;
+}
+
+/** node/lifecycle-coordinator.ts MadeGeneration as JSON: byte strings in hex. */
+export interface PendingLifecycle {
+  readonly kind: string;
+  readonly generation: number;
+  readonly threshold: number;
+  readonly session: string;
+  readonly transcript: string;
+  readonly members: readonly { readonly point: number; readonly identityKey: string }[];
+  readonly checkers: readonly string[];
+  readonly activated: readonly string[];
+  readonly certificate: readonly string[];
+  readonly roundTimeoutMs: number;
 }
 
 /** A known key's evaluation points, in the order of its parties. */

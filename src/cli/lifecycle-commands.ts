@@ -18,10 +18,11 @@
 import { parseArgs } from 'node:util';
 import { bytesToHex, equalBytes, hexToBytes } from '../math/bytes.js';
 import type { PeerEntry } from '../node/config.js';
-import { runLifecycleSession, type LifecycleOutcome, type LifecycleRequest } from '../node/lifecycle-coordinator.js';
+import { completeLifecycle, runLifecycleSession, type LifecycleOutcome, type LifecycleRequest, type MadeGeneration } from '../node/lifecycle-coordinator.js';
+import type { LifecycleKind } from '../wire/lifecycle-codec.js';
 import { refreshMembers, repairMembers, reshareMembers, type CurrentMember } from '../node/lifecycle-members.js';
 import { CliError } from './cli-error.js';
-import { CoordinatorHome, pointsOf, type KnownKey } from './coordinator-home.js';
+import { CoordinatorHome, pointsOf, type KnownKey, type PendingLifecycle } from './coordinator-home.js';
 import { coordinatorOptions, withCoordinator } from './coordinator-session.js';
 import { parseInteger } from './options.js';
 
@@ -66,16 +67,61 @@ function notMembers(c: Context, keys: readonly Uint8Array[], flag: string): void
   if (strangers.length > 0) throw new CliError(`--${flag}: ${strangers.map((k) => nameOf(c, k)).join(', ')} ${strangers.length > 1 ? 'are not members' : 'is not a member'} of key ${c.keyId}`);
 }
 
+function pendingOf(m: MadeGeneration): PendingLifecycle {
+  return {
+    kind: m.kind,
+    generation: m.generation,
+    threshold: m.threshold,
+    session: bytesToHex(m.session),
+    transcript: bytesToHex(m.transcript),
+    members: m.members.map(([point, k]) => ({ point, identityKey: bytesToHex(k) })),
+    checkers: m.checkers.map(bytesToHex),
+    activated: m.activated.map(bytesToHex),
+    certificate: m.certificate.map(bytesToHex),
+    roundTimeoutMs: m.roundTimeoutMs,
+  };
+}
+
+function madeOf(c: Context, p: PendingLifecycle): MadeGeneration {
+  const k = c.known;
+  return {
+    kind: p.kind as LifecycleKind,
+    scheme: k.scheme,
+    keyId: c.keyId,
+    publicKey: hexToBytes(k.publicKey),
+    groupPublicKey: hexToBytes(k.groupPublicKey ?? k.publicKey),
+    chainCode: hexToBytes(k.chainCode ?? ''),
+    generation: p.generation,
+    threshold: p.threshold,
+    session: hexToBytes(p.session),
+    transcript: hexToBytes(p.transcript),
+    members: p.members.map((m) => [m.point, hexToBytes(m.identityKey)] as const),
+    checkers: p.checkers.map(hexToBytes),
+    activated: p.activated.map(hexToBytes),
+    certificate: p.certificate.map(hexToBytes),
+    roundTimeoutMs: p.roundTimeoutMs,
+  };
+}
+
+/**
+ * Runs the request, keeping its generation in keys.json from the end of the session until it is
+ * activated. A generation left there by an interrupted command is completed first, instead:
+ * nodes that hold it proven refuse any other session until it is activated.
+ */
 async function run(values: Parameters<typeof withCoordinator>[0] & { 'round-timeout'?: string | undefined; json?: boolean | undefined }, c: Context, request: Omit<LifecycleRequest, 'scheme' | 'keyId' | 'publicKey' | 'generation' | 'roundTimeoutMs'>, out: Out): Promise<void> {
   const roundTimeoutMs = parseInteger('round-timeout', values['round-timeout'], 10_000);
   const full: LifecycleRequest = { ...request, scheme: c.known.scheme, keyId: c.keyId, publicKey: hexToBytes(c.known.publicKey), generation: c.known.generation ?? 1, roundTimeoutMs };
-  const outcome: LifecycleOutcome = await withCoordinator(values, c.home, (coordinator) => runLifecycleSession(coordinator, full));
-  c.home.rememberKey(c.keyId, { ...c.known, threshold: outcome.threshold, parties: outcome.parties.map(bytesToHex), points: [...outcome.points], generation: outcome.generation });
+  const { pendingLifecycle, ...known } = c.known;
+  if (pendingLifecycle !== undefined) process.stderr.write(`tessera: completing generation ${pendingLifecycle.generation} of key ${c.keyId}, made by an earlier ${pendingLifecycle.kind} that did not finish (run the command again afterwards for a new one)\n`);
+  const outcome: LifecycleOutcome = await withCoordinator(values, c.home, (coordinator) =>
+    pendingLifecycle !== undefined ? completeLifecycle(coordinator, madeOf(c, pendingLifecycle)) : runLifecycleSession(coordinator, full, (made) => c.home.rememberKey(c.keyId, { ...known, pendingLifecycle: pendingOf(made) })),
+  );
+  c.home.rememberKey(c.keyId, { ...known, threshold: outcome.threshold, parties: outcome.parties.map(bytesToHex), points: [...outcome.points], generation: outcome.generation });
   const names = outcome.parties.map((k) => nameOf(c, k));
   if (values.json) {
     out(JSON.stringify({
       keyId: c.keyId,
-      kind: request.kind,
+      kind: pendingLifecycle?.kind ?? request.kind,
       publicKey: bytesToHex(outcome.publicKey),
       generation: outcome.generation,
       threshold: outcome.threshold,

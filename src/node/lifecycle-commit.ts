@@ -82,11 +82,23 @@ function checkCertificate(p: SessionProposal, transcript: Uint8Array, members: r
   if (failed.length > 0) throw new ProposalRefusedError(`the certificate's signature of ${failed.map((k) => `${bytesToHex(k).slice(0, 12)}…`).join(', ')} does not verify over the transcript`);
 }
 
-/** A dealer that left the key by the reshare: it erases its share once every new member certified the new generation. */
+/** The activation's test signature must verify under the key, over the generation's check message. */
+function checkTestSignature(p: SessionProposal, transcript: Uint8Array, stored: StoredKeyShare): void {
+  const message = proposedMessage({ message: checkMessage(p.scheme, p.keyId, p.generation, transcript) });
+  if (!verifySignature(p.scheme, p.activation!.checkSignature, message, publishedPublicKey(groupSuite(p.scheme), stored.key.public))) {
+    throw new ProposalRefusedError(`the activation's test signature does not verify for generation ${p.generation}`);
+  }
+}
+
+/**
+ * A dealer that left the key by the reshare: it erases its share once every new member certified
+ * the new generation and its test signature verifies (never a generation as new as its own).
+ */
 function retire(p: SessionProposal, keys: KeyStore, retirements: RetirementStore): SessionResult {
   const r = retirements.get(p.keyId, p.generation);
-  if (r === undefined || r.origin !== `reshare:${bytesToHex(p.activation!.session)}`) throw new ProposalRefusedError(`this node holds no generation ${p.generation} of key ${p.keyId}`);
+  if (r === undefined || r.origin !== `reshare:${bytesToHex(p.activation!.session)}` || !keys.has(p.keyId)) throw new ProposalRefusedError(`this node holds no generation ${p.generation} of key ${p.keyId}`);
   checkCertificate(p, r.transcript, r.members, r.members.length);
+  checkTestSignature(p, r.transcript, keys.get(p.keyId));
   keys.retire(p.keyId, p.generation);
   return result({ keyId: p.keyId, publicKey: new Uint8Array(0), generation: p.generation });
 }
@@ -98,6 +110,7 @@ export function activateGeneration(p: SessionProposal, keys: KeyStore, retiremen
     const g = generationOf(p, p.activation!.session, keys);
     const members = [...g.stored.identities.values()];
     checkCertificate(p, g.transcript, members, g.kind === 'repair' ? g.stored.key.public.threshold : members.length);
+    checkTestSignature(p, g.transcript, g.stored);
     if (g.status !== 'proven') throw new ProposalRefusedError(`generation ${p.generation} has made no verified test signature here yet`);
     keys.activate(p.keyId, p.generation);
   }

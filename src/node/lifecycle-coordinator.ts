@@ -85,60 +85,111 @@ function agreed(r: LifecycleRequest, participants: readonly Uint8Array[], result
   return first;
 }
 
-export async function runLifecycleSession(c: Coordinator, r: LifecycleRequest): Promise<LifecycleOutcome> {
+/**
+ * What phase 1 made, all that phases 2 and 3 need: kept by the caller (the CLI in keys.json) until
+ * the activation is done, so that an interrupted activation can be completed later
+ * (completeLifecycle) instead of starting a session that nodes holding a proven generation refuse.
+ */
+export interface MadeGeneration {
+  readonly kind: LifecycleKind;
+  readonly scheme: AnySchemeId;
+  readonly keyId: string;
+  readonly publicKey: Uint8Array;
+  readonly groupPublicKey: Uint8Array;
+  readonly chainCode: Uint8Array;
+  readonly generation: number;
+  readonly threshold: number;
+  readonly session: Uint8Array;
+  readonly transcript: Uint8Array;
+  /** The new generation's members (point → identity key), ascending. */
+  readonly members: readonly (readonly [number, Uint8Array])[];
+  /** Who makes the test signature, and who is told to activate (then the dealers that leave). */
+  readonly checkers: readonly Uint8Array[];
+  readonly activated: readonly Uint8Array[];
+  readonly certificate: readonly Uint8Array[];
+  readonly roundTimeoutMs: number;
+}
+
+/** Phase 1: the session; returns what it made once every participant agreed and signed its transcript. */
+export async function makeGeneration(c: Coordinator, r: LifecycleRequest): Promise<MadeGeneration> {
   const roundTimeoutMs = r.roundTimeoutMs ?? 10_000;
   const lifecycle = { members: r.members, ...(r.repairTarget ? { repairTarget: r.repairTarget } : {}) };
   const participants = lifecycleParticipants(r.kind, lifecycle).map((m) => m.identityKey);
-  const base = { scheme: r.scheme, keyId: r.keyId, derivationPath: [], roundTimeoutMs };
   const none = { hash: 'none' as const, preimage: new Uint8Array(0), prehashed: false };
-  const { results, session } = await c.propose({ ...base, kind: r.kind, threshold: r.threshold, parties: participants, message: none, generation: r.generation, lifecycle });
+  const { results, session } = await c.propose({ scheme: r.scheme, keyId: r.keyId, derivationPath: [], roundTimeoutMs, kind: r.kind, threshold: r.threshold, parties: participants, message: none, generation: r.generation, lifecycle });
   const made = agreed(r, participants, results);
   const signatureOf = new Map(participants.map((k, i) => [bytesToHex(k), results[i]!.transcriptSignature]));
-
   const members = newMembers(r);
   // A repair's new share is the target's: it and its helpers test it.
   const checkers = r.kind === 'repair' ? participants : members.map(([, k]) => k);
-  const check: Omit<SessionProposal, 'notAfterMs'> = {
-    ...base,
-    kind: 'sign',
-    threshold: checkers.length,
-    parties: checkers,
-    message: checkMessage(r.scheme, r.keyId, made.generation, made.transcript),
-    generation: made.generation,
-    check: { session },
-  };
-  const checked = (await c.propose(check)).results;
-  const checkSignature = checked[0]!.signature;
-  if (!checked.every((x) => equalBytes(x.signature, checkSignature)) || !verifySignature(r.scheme, checkSignature, proposedMessage(check), r.publicKey)) {
-    throw new SessionFailedError('INVALID_SIGNATURE', 'the test signature with the new shares does not verify under the key: the old generation stays active', []);
-  }
-
   // Dealers that leave by a reshare erase their shares once they see the certificate.
   const leaving = r.kind === 'reshare' ? r.members.filter((m) => m.newPoint === 0).map((m) => m.identityKey) : [];
   const activated = [...checkers, ...leaving];
-  const certificate = activated.map((k) => signatureOf.get(bytesToHex(k))!);
-  const activate = { ...base, kind: 'activate' as const, threshold: activated.length, parties: activated, message: none, generation: made.generation, activation: { session, certificate } };
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const done = (await c.propose(activate)).results;
-      if (!done.every((x) => x.generation === made.generation)) inconsistent('another active generation after activation');
-      break;
-    } catch (e) {
-      if (attempt >= (r.activationAttempts ?? 3)) throw e;
-    }
-  }
   return {
+    kind: r.kind,
+    scheme: r.scheme,
     keyId: r.keyId,
     publicKey: r.publicKey,
     groupPublicKey: made.groupPublicKey,
     chainCode: made.chainCode,
     generation: made.generation,
     threshold: r.threshold,
-    parties: members.map(([, k]) => k),
-    points: members.map(([x]) => x),
+    session,
     transcript: made.transcript,
-    certificate,
+    members,
+    checkers,
     activated,
+    certificate: activated.map((k) => signatureOf.get(bytesToHex(k))!),
+    roundTimeoutMs,
+  };
+}
+
+/** Phases 2 and 3: the test signature with the new shares, then the activation (retried). */
+export async function completeLifecycle(c: Coordinator, m: MadeGeneration, activationAttempts = 3): Promise<LifecycleOutcome> {
+  const base = { scheme: m.scheme, keyId: m.keyId, derivationPath: [], roundTimeoutMs: m.roundTimeoutMs, generation: m.generation };
+  const check: Omit<SessionProposal, 'notAfterMs'> = {
+    ...base,
+    kind: 'sign',
+    threshold: m.checkers.length,
+    parties: m.checkers,
+    message: checkMessage(m.scheme, m.keyId, m.generation, m.transcript),
+    check: { session: m.session },
+  };
+  const checked = (await c.propose(check)).results;
+  const checkSignature = checked[0]!.signature;
+  if (!checked.every((x) => equalBytes(x.signature, checkSignature)) || !verifySignature(m.scheme, checkSignature, proposedMessage(check), m.publicKey)) {
+    throw new SessionFailedError('INVALID_SIGNATURE', 'the test signature with the new shares does not verify under the key: the old generation stays active', []);
+  }
+  const none = { hash: 'none' as const, preimage: new Uint8Array(0), prehashed: false };
+  const activate = { ...base, kind: 'activate' as const, threshold: m.activated.length, parties: m.activated, message: none, activation: { session: m.session, certificate: m.certificate, checkSignature } };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const done = (await c.propose(activate)).results;
+      if (!done.every((x) => x.generation === m.generation)) inconsistent('another active generation after activation');
+      break;
+    } catch (e) {
+      if (attempt >= activationAttempts) throw e;
+    }
+  }
+  return {
+    keyId: m.keyId,
+    publicKey: m.publicKey,
+    groupPublicKey: m.groupPublicKey,
+    chainCode: m.chainCode,
+    generation: m.generation,
+    threshold: m.threshold,
+    parties: m.members.map(([, k]) => k),
+    points: m.members.map(([x]) => x),
+    transcript: m.transcript,
+    certificate: m.certificate,
+    activated: m.activated,
     checkSignature,
   };
+}
+
+/** All three phases; `onMade` hears of phase 1's result before the others run (to keep it). */
+export async function runLifecycleSession(c: Coordinator, r: LifecycleRequest, onMade?: (m: MadeGeneration) => void): Promise<LifecycleOutcome> {
+  const made = await makeGeneration(c, r);
+  onMade?.(made);
+  return completeLifecycle(c, made, r.activationAttempts);
 }

@@ -10,6 +10,11 @@
  *   proposal gives a member of the old generation must be that member's point in its own share.
  * - Refresh keeps t (ATTACKS.md row 16); repair keeps t and must list every member of the key
  *   exactly as the node holds it (the repaired member learns the group's identities from it).
+ * - A reshare never gives a key a lower threshold than the node's policy allows (`minThreshold`,
+ *   by default the key's current one), so that t − 1 co-signers and the coordinator cannot move
+ *   the key to a group they control.
+ * - No new session starts while a generation of the key is proven but not yet active here: other
+ *   members may already have activated it, and it must not be replaced.
  * - A reshare newcomer and a repair target must not hold an active share of the key already
  *   (one of an older generation, from which it was removed, does not count).
  *
@@ -77,8 +82,15 @@ function refuseIfHeld(p: SessionProposal, keys: KeyStore, role: string): void {
   if (keys.has(p.keyId) && (keys.get(p.keyId).generation ?? 1) >= p.generation) refuse(`this node already holds an active share of key ${p.keyId}, so it cannot be the ${role}`);
 }
 
+/** Refuses while a generation of the key is proven here but not active (it may be active elsewhere). */
+function refuseIfAwaitingActivation(p: SessionProposal, keys: KeyStore): void {
+  const proven = keys.generations(p.keyId).find((g) => g.status === 'proven');
+  if (proven !== undefined) refuse(`generation ${proven.generation} of key ${p.keyId} is proven and awaits its activation; activate it before another session`);
+}
+
 export function planLifecycle(p: SessionProposal, me: Uint8Array, keys: KeyStore, policy: SignerPolicy): LifecyclePlan {
   if (!policy.allowLifecycle) refuse('refused by policy rule allowLifecycle: this node takes part in no refresh, reshare or repair');
+  refuseIfAwaitingActivation(p, keys);
   const { members, repairTarget } = p.lifecycle!;
   const mine = members.find((m) => equalBytes(m.identityKey, me))!;
   const none = { dealers: new Map<PartyId, PartyId>(), receivers: [], helpers: [], target: 0 };
@@ -121,12 +133,16 @@ export function planLifecycle(p: SessionProposal, me: Uint8Array, keys: KeyStore
     identities: byPoint(receivers, (m) => m.newPoint),
     generation: p.generation + 1,
   };
-  if (!mine.dealer) {
-    if (mine.oldPoint === 0) refuseIfHeld(p, keys, 'new member');
+  if (mine.oldPoint === 0) {
+    refuseIfHeld(p, keys, 'new member');
     return plan;
   }
   const stored = heldAt(p, keys);
   checkOldPoints(members, stored);
-  if (plan.dealers.size < stored.key.public.threshold) refuse(`${plan.dealers.size} dealers proposed, the old threshold is ${stored.key.public.threshold}`);
+  if (!mine.dealer) return plan;
+  const t = stored.key.public.threshold;
+  if (plan.dealers.size < t) refuse(`${plan.dealers.size} dealers proposed, the old threshold is ${t}`);
+  const floor = policy.minThreshold ?? t;
+  if (p.threshold < floor) refuse(`refused by policy rule minThreshold: the reshare would give key ${p.keyId} threshold ${p.threshold}, below ${floor}${policy.minThreshold === undefined ? ' (its current threshold; set minThreshold to allow lowering it)' : ''}`);
   return { ...plan, stored };
 }

@@ -95,6 +95,8 @@ export class SignerNode {
   readonly #presignRates = new Map<string, RateLimiter>();
   readonly #unlisted: UnlistedProposals;
   readonly #heldKeys: HeldKeys;
+  /** Keys with a lifecycle session (refresh, reshare, repair, test signature) running: one at a time, and no activation meanwhile. */
+  readonly #lifecycles = new Set<string>();
   #http: NodeHttp | null = null;
 
   private constructor(config: NodeConfig, storage: NodeStorage, o: SignerNodeOptions) {
@@ -202,12 +204,22 @@ export class SignerNode {
     let channel: SessionChannel | null = null;
     let members: ReadonlyMap<PartyId, Uint8Array> = new Map();
     let leave = () => {};
+    let unlock = () => {};
     try {
       proposal = decodeProposal(e.payload);
       if (Date.now() > proposal.notAfterMs) {
         return this.#log(`dropped a stale proposal for session ${sessionHex.slice(0, 16)}… (its not-after passed ${Math.round((Date.now() - proposal.notAfterMs) / 1000)} s ago)`);
       }
       const checked = this.#checkProposal(proposal, e.sender);
+      const lifecycle = isLifecycleKind(proposal.kind) || proposal.kind === 'activate' || proposal.check !== undefined;
+      if (lifecycle) {
+        if (this.#lifecycles.has(proposal.keyId)) throw new ProposalRefusedError(`a lifecycle session of key ${proposal.keyId} is running on this node; one at a time`);
+        if (proposal.kind !== 'activate') {
+          this.#lifecycles.add(proposal.keyId);
+          const keyId = proposal.keyId;
+          unlock = () => this.#lifecycles.delete(keyId);
+        }
+      }
       if (proposal.kind === 'activate') {
         const activated = activateGeneration(proposal, this.storage.keys, this.storage.retirements);
         return this.#answer(e, proposal, activated, activated.publicKey.length > 0 ? `generation ${activated.generation} of key ${proposal.keyId} is active` : `left key ${proposal.keyId}: its share is erased (generation ${activated.generation} is active without this node)`, startedAt);
@@ -258,6 +270,7 @@ export class SignerNode {
       if (!(err instanceof TssError)) throw err;
     } finally {
       leave();
+      unlock();
       if (channel) this.#router.unregister(channel);
       this.#sessions.delete(sessionHex);
     }
@@ -320,6 +333,7 @@ export class SignerNode {
       return { members: plan.members, plan, ...(plan.stored ? { stored: plan.stored } : {}) };
     }
     if (p.kind === 'presign' || (p.kind === 'sign' && isEcdsaScheme(p.scheme) && p.presignature === undefined)) this.#checkPresignRate(proposer);
+    if (p.check && !this.config.policy.allowLifecycle) throw new ProposalRefusedError('refused by policy rule allowLifecycle: this node makes no lifecycle test signatures');
     const opened = p.check ? checkShare(p, this.storage.keys) : this.#activeShare(p);
     const members = new Map<PartyId, Uint8Array>();
     for (const [id, key] of opened.identities) if (p.parties.some((k) => equalBytes(k, key))) members.set(id, key);

@@ -40,6 +40,8 @@ export interface SignerPolicy {
   readonly trustWitnessUtxoAmounts: boolean;
   /** Whether the node takes part in refresh, reshare and repair sessions (default true). */
   readonly allowLifecycle: boolean;
+  /** The lowest threshold a reshare may give a key this node deals from; absent: the key's current one. */
+  readonly minThreshold?: number;
 }
 
 /** The config field names, which are also the names of the rules that refuse, in the order they are checked. */
@@ -58,7 +60,7 @@ export const POLICY_FIELDS = [
 export type PolicyRule = (typeof POLICY_FIELDS)[number];
 
 /** The config fields: the signing rules, and the switch for lifecycle sessions. */
-const CONFIG_FIELDS = [...POLICY_FIELDS, 'allowLifecycle'] as const;
+const CONFIG_FIELDS = [...POLICY_FIELDS, 'allowLifecycle', 'minThreshold'] as const;
 type PolicyField = (typeof CONFIG_FIELDS)[number];
 
 export const OPEN_POLICY: SignerPolicy = { maxAmountPerTx: new Map(), maxFeePerTx: new Map(), maxAmountPerDay: new Map(), allowRawMessages: true, trustWitnessUtxoAmounts: false, allowLifecycle: true };
@@ -139,6 +141,11 @@ function flag(o: Record<string, unknown>, field: PolicyField, byDefault: boolean
   return v;
 }
 
+function threshold(v: unknown): number {
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 2) fail('minThreshold', 'must be an integer of at least 2');
+  return v;
+}
+
 /** The policy of a node config's `"policy"` value (undefined: the open policy). */
 export function parseSignerPolicy(raw: unknown): SignerPolicy {
   if (raw === undefined) return OPEN_POLICY;
@@ -163,6 +170,7 @@ export function parseSignerPolicy(raw: unknown): SignerPolicy {
     ...(schemes ? { allowedSchemes: schemes } : {}),
     trustWitnessUtxoAmounts: flag(o, 'trustWitnessUtxoAmounts', false),
     allowLifecycle: flag(o, 'allowLifecycle', true),
+    ...(o.minThreshold !== undefined ? { minThreshold: threshold(o.minThreshold) } : {}),
   };
 }
 

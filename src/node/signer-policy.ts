@@ -75,6 +75,9 @@
  *   Signing a P2TR input never does (BIP341 signs every input's amount and script).
  * - `allowLifecycle` (default `true`): whether the node takes part in refresh, reshare and repair
  *   sessions of its keys (DESIGN.md "Key lifecycle"); `false` refuses them, each with an audit row.
+ * - `minThreshold`: the lowest threshold a reshare may give a key this node deals from. Without
+ *   it a reshare never lowers the key's threshold: t − 1 co-signers and the coordinator could
+ *   otherwise move the key to a group they control (a 2-of-2 of theirs, say).
  *
  * Unknown fields, unknown chains and schemes, amounts that are neither decimal strings nor
  * "unlimited" and bad hours are config errors naming the field. The rules are checked in the order

@@ -285,6 +285,7 @@ export class KeyStore {
         if (row?.status !== 'proven') throw new KeyGenerationError(keyId, `generation ${generation} is ${row === undefined ? 'not stored' : 'not proven by a test signature yet'}; refusing to activate it`);
         this.#db.prepare('DELETE FROM key_shares WHERE key_id = ? AND generation <> ?').run(keyId, generation);
         this.#db.prepare("UPDATE key_shares SET status = 'active' WHERE key_id = ? AND generation = ?").run(keyId, generation);
+        this.#db.prepare('DELETE FROM key_retirements WHERE key_id = ?').run(keyId);
         this.#o.presignatures.voidKey(keyId);
         this.#o.record?.recordGeneration(keyId, generation);
         return true;
@@ -297,14 +298,16 @@ export class KeyStore {
 
   /**
    * A member that left the key by a reshare whose generation `generation` was activated: every
-   * row of the key is erased and its unspent presignatures voided, in one transaction, and the
+   * older row of the key is erased (refused if a generation as new is active here) and its unspent presignatures voided, in one transaction, and the
    * generation recorded in the state record (so a restored copy of the old share is refused).
    */
   retire(keyId: string, generation: number): void {
     this.#db
       .transaction(() => {
-        this.#db.prepare('DELETE FROM key_shares WHERE key_id = ?').run(keyId);
-        this.#db.prepare('DELETE FROM key_retirements WHERE key_id = ?').run(keyId);
+        const active = this.#activeRow(keyId);
+        if (active !== undefined && active.generation >= generation) throw new KeyGenerationError(keyId, `generation ${active.generation} is active here: a retirement from generation ${generation} does not apply`);
+        this.#db.prepare('DELETE FROM key_shares WHERE key_id = ? AND generation < ?').run(keyId, generation);
+        this.#db.prepare('DELETE FROM key_retirements WHERE key_id = ? AND generation <= ?').run(keyId, generation);
         this.#o.presignatures.voidKey(keyId);
         this.#o.record?.recordGeneration(keyId, generation);
       })

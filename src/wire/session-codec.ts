@@ -47,6 +47,8 @@ const MAX_PARTIES = 1024;
 const MAX_MESSAGE = 64 * 1024;
 const MAX_TRANSACTION = 512 * 1024;
 const MAX_PATH = 255;
+/** Longest signature of any scheme (ed448: 114 bytes), with room. */
+const MAX_SIGNATURE = 256;
 
 export type TransactionKind = 'psbt' | 'ethereum';
 const TX_KINDS: Record<TransactionKind, number> = {
@@ -92,7 +94,7 @@ export interface SessionProposal {
   /** Sign: the test signature of the generation made by lifecycle session `session`. */
   readonly check?: { readonly session: Uint8Array };
   /** Activate: the lifecycle session that made the generation, and its success certificate. */
-  readonly activation?: { readonly session: Uint8Array; readonly certificate: readonly Uint8Array[] };
+  readonly activation?: { readonly session: Uint8Array; readonly certificate: readonly Uint8Array[]; readonly checkSignature: Uint8Array };
 }
 
 function reverse<K extends string>(table: Record<K, number>, value: number | undefined, what: string): K {
@@ -121,6 +123,7 @@ export function encodeProposal(p: SessionProposal): Uint8Array {
     lifecycleCheck: p.check !== undefined,
     lifecycleSession: p.check?.session ?? p.activation?.session ?? new Uint8Array(0),
     certificate: [...(p.activation?.certificate ?? [])],
+    checkSignature: p.activation?.checkSignature ?? new Uint8Array(0),
   });
 }
 
@@ -134,10 +137,12 @@ function decodeLifecycleFields(kind: SessionKind, m: tessera.v1.SessionProposal.
   if (!isLifecycleKind(kind) && ((m.members ?? []).length > 0 || plainBytes(m.repairTarget).length > 0)) throw new WireError(`a ${kind} proposal has no lifecycle members`);
   const checking = m.lifecycleCheck ?? false;
   if (checking && kind !== 'sign') throw new WireError('only a sign proposal is a lifecycle check');
-  if (kind !== 'activate' && certificate.length > 0) throw new WireError('a certificate belongs in an activate proposal');
+  const checkSignature = plainBytes(m.checkSignature);
+  if (kind !== 'activate' && (certificate.length > 0 || checkSignature.length > 0)) throw new WireError('a certificate and a test signature belong in an activate proposal');
   if (kind === 'activate') {
     if (certificate.length !== parties.length || certificate.some((c) => c.length !== CERTIFICATE_SIGNATURE_BYTES)) throw new WireError('an activate proposal carries one 64-byte signature per party');
-    return { generation, activation: { session: lifecycleSessionOf(session, 'an activate proposal'), certificate } };
+    if (checkSignature.length === 0 || checkSignature.length > MAX_SIGNATURE) throw new WireError(`an activate proposal carries the test signature (1 to ${MAX_SIGNATURE} bytes)`);
+    return { generation, activation: { session: lifecycleSessionOf(session, 'an activate proposal'), certificate, checkSignature } };
   }
   if (checking) return { generation, check: { session: lifecycleSessionOf(session, 'a lifecycle check') } };
   if (session.length > 0) throw new WireError('a lifecycle session id belongs in a lifecycle check or an activate proposal');

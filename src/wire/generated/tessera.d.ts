@@ -972,6 +972,7 @@ export namespace tessera {
             lifecycleCheck: boolean;
             lifecycleSession: Uint8Array;
             certificate: Uint8Array[];
+            checkSignature: Uint8Array;
             static create(properties: tessera.v1.SessionProposal.$Shape): tessera.v1.SessionProposal & tessera.v1.SessionProposal.$Shape;
             static create(properties?: tessera.v1.SessionProposal.$Properties): tessera.v1.SessionProposal;
             static encode(m: tessera.v1.SessionProposal.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -1000,6 +1001,7 @@ export namespace tessera {
                 lifecycleCheck?: (boolean|null);
                 lifecycleSession?: (Uint8Array|null);
                 certificate?: (Uint8Array[]|null);
+                checkSignature?: (Uint8Array|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = tessera.v1.SessionProposal.$Properties;

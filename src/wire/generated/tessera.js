@@ -7480,6 +7480,7 @@ export const tessera = $root.tessera = (() => {
              * @property {boolean|null} [lifecycleCheck] SessionProposal lifecycleCheck
              * @property {Uint8Array|null} [lifecycleSession] SessionProposal lifecycleSession
              * @property {Array.<Uint8Array>|null} [certificate] SessionProposal certificate
+             * @property {Uint8Array|null} [checkSignature] SessionProposal checkSignature
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -7668,6 +7669,14 @@ export const tessera = $root.tessera = (() => {
             SessionProposal.prototype.certificate = $util.emptyArray;
 
             /**
+             * SessionProposal checkSignature.
+             * @member {Uint8Array} checkSignature
+             * @memberof tessera.v1.SessionProposal
+             * @instance
+             */
+            SessionProposal.prototype.checkSignature = $util.newBuffer([]);
+
+            /**
              * Creates a new SessionProposal instance using the specified properties.
              * @function create
              * @memberof tessera.v1.SessionProposal
@@ -7744,6 +7753,8 @@ export const tessera = $root.tessera = (() => {
                     for (var i = 0; i < m.certificate.length; ++i)
                         w.uint32(/* id 19, wireType 2 =*/154).bytes(m.certificate[i]);
                 }
+                if (m.checkSignature != null && $Object.hasOwnProperty.call(m, "checkSignature") && m.checkSignature.length)
+                    w.uint32(/* id 20, wireType 2 =*/162).bytes(m.checkSignature);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -7953,6 +7964,15 @@ export const tessera = $root.tessera = (() => {
                             if (!(m.certificate && m.certificate.length))
                                 m.certificate = [];
                             m.certificate.push(r.bytes());
+                            continue;
+                        }
+                    case 20: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.checkSignature = v;
+                            else
+                                delete m.checkSignature;
                             continue;
                         }
                     }

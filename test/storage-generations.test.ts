@@ -170,7 +170,7 @@ describe('the two-phase lifecycle in the key store', () => {
     expect(s.keys.get(keyIdOf(fresh.key.public)).generation).toBe(4);
   });
 
-  it('putPending: beside a lower active generation or for a new member; replaces pending or proven; never at or below the active one', () => {
+  it('putPending: beside a lower active generation or for a new member; replaces a pending one, never a proven one (it may be active elsewhere); never at or below the active one', () => {
     const s = openAt(place());
     const one = keygenShare();
     const keyId = keyIdOf(one.key.public);
@@ -186,15 +186,16 @@ describe('the two-phase lifecycle in the key store', () => {
     ]);
     expect(identityHex(s.keys.getGeneration(keyId, 2))).toBe(identityHex(retry));
     s.keys.markProven(keyId, 2);
-    s.keys.putPending(nextGeneration(one, 3), `refresh:${'cc'.repeat(32)}`); // and a proven one
+    expect(() => s.keys.putPending(nextGeneration(one, 3), `refresh:${'cc'.repeat(32)}`)).toThrow(/proven and awaits its activation/);
+    expect(() => s.keys.putPending(nextGeneration(one, 2), `refresh:${'dd'.repeat(32)}`)).toThrow(KeyGenerationError);
     expect(s.keys.generations(keyId).map((g) => [g.generation, g.status])).toEqual([
       [1, 'active'],
-      [3, 'pending'],
+      [2, 'proven'],
     ]);
-    // the active share is what get() hands out; the pending one only by its generation
+    // the active share is what get() hands out; the proven one only by its generation
     expect(identityHex(s.keys.get(keyId))).toBe(identityHex(one));
-    expect(s.keys.getGeneration(keyId, 3).generation).toBe(3);
-    expect(() => s.keys.getGeneration(keyId, 2)).toThrow(KeyNotFoundError);
+    expect(s.keys.getGeneration(keyId, 2).generation).toBe(2);
+    expect(() => s.keys.getGeneration(keyId, 3)).toThrow(KeyNotFoundError);
     expect(s.keys.list()).toHaveLength(2);
 
     // a new member of the key (reshare): no row at all before

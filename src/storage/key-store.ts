@@ -238,6 +238,9 @@ export class KeyStore {
       if (recorded !== null && (cols.generation < recorded || (cols.generation === recorded && !lost))) {
         throw new KeyGenerationError(cols.key_id, `generation ${cols.generation} is not above generation ${recorded}, already activated on this node`);
       }
+      // A proven generation may already be active at other members: it is never replaced.
+      const proven = this.generations(cols.key_id).find((g) => g.status === 'proven');
+      if (proven !== undefined) throw new KeyGenerationError(cols.key_id, `generation ${proven.generation} is proven and awaits its activation; it is not replaced`);
       this.#db.prepare("DELETE FROM key_shares WHERE key_id = ? AND status <> 'active'").run(cols.key_id);
       return this.#insert(cols, encoded, 'pending', origin);
     });

@@ -15,6 +15,10 @@
  * counterparty) and presign proposals through a per-coordinator rate. Proposals from unlisted
  * identities are counted, not logged one by one, and answered within a rate limit
  * (unlisted-proposals.ts). With "http" in its config it serves GET /healthz (node-http.ts).
+ * Refresh, reshare and repair proposals are checked and run by lifecycle-plan.ts and
+ * lifecycle-runner.ts, their test signature and activation by lifecycle-commit.ts (DESIGN.md "Key
+ * lifecycle"; docs/lifecycle.md), one lifecycle session per key at a time; every sign and presign
+ * proposal must name the key's active generation.
  * Sessions run concurrently; a failing session never stops the node.
  * @module
  */

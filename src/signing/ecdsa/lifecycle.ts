@@ -23,8 +23,8 @@ import type { PartyId } from '../../mpc/party-id.js';
 import { PayloadReader } from '../../mpc/payload.js';
 import { SESSION_ID_BYTES } from '../../mpc/transcript.js';
 import { confirmAgreement, exchange, sessionContext, withAbortNotice, type SessionContext } from '../../mpc/round-driver.js';
-import { publicPackageBytes, type PublicKeyPackage } from '../../dkg/key-package.js';
-import { runRefresh } from '../../dkg/refresh.js';
+import { publicPackageBytes, type KeyPackage, type PublicKeyPackage } from '../../dkg/key-package.js';
+import { refreshMembers, runRefresh } from '../../dkg/refresh.js';
 import { repairRoles, runRepair, type RunRepairOptions } from '../../dkg/repair.js';
 import { reshareRoles, runReshare, type RunReshareOptions } from '../../dkg/reshare.js';
 import { dkgSuite } from './dkg-suite.js';
@@ -55,9 +55,14 @@ export async function runEcdsaRefresh(party: Party, o: RunEcdsaRefreshOptions): 
   const ctx = sessionContext(party, o.session, o.timeoutMs);
   const rng = o.rng ?? systemRng;
   return withAbortNotice(ctx, async () => {
-    const key = await runRefresh(party, { suite: dkgSuite, session: o.session, key: o.share.key, members: o.members, threshold: o.threshold, rng, timeoutMs: o.timeoutMs });
-    const peers = key.public.parties.filter((j) => j !== party.id);
-    const pairs = await runPairSetup(ctx, o.session, peers, rng);
+    // validated before the OT setup's first flight goes out alongside the refresh
+    const peers = refreshMembers(party, { suite: dkgSuite, key: o.share.key, members: o.members, threshold: o.threshold }).filter((j) => j !== party.id);
+    let key: KeyPackage | undefined;
+    const refresh = async () => {
+      key = await runRefresh(party, { suite: dkgSuite, session: o.session, key: o.share.key, members: o.members, threshold: o.threshold, rng, timeoutMs: o.timeoutMs });
+    };
+    const pairs = await runPairSetup(ctx, o.session, peers, rng, refresh);
+    if (key === undefined) throw new TypeError('the refresh ran with the OT setup');
     const sessionId = Uint8Array.from(o.session);
     await confirm(ctx, ECDSA_REFRESH_CONFIRM_ROUND, o.session, key.public, sessionId, peers);
     return { key, sessionId, pairs, bans: new PairBans() };

@@ -14,10 +14,16 @@ import { SETUP_ROUND_1, SETUP_ROUND_2, setupFinish, setupRound1, setupRound2 } f
 
 const sendsOf = (m: ReadonlyMap<PartyId, unknown>) => [...m].map(([to, payload]) => ({ to, payload: payload as never }));
 
-/** Fresh base OTs, PPRF seeds and zero-share seeds with every peer, under `session`. */
-export async function runPairSetup(ctx: SessionContext, session: Uint8Array, peers: readonly PartyId[], rng: Rng): Promise<Map<PartyId, PairSetup>> {
+/**
+ * Fresh base OTs, PPRF seeds and zero-share seeds with every peer, under `session`. With
+ * `alongside`, the first flight goes out before it runs and is received after it (as keygen.ts
+ * interleaves them with its DKG), so the two protocols share their round trips.
+ */
+export async function runPairSetup(ctx: SessionContext, session: Uint8Array, peers: readonly PartyId[], rng: Rng, alongside?: () => Promise<void>): Promise<Map<PartyId, PairSetup>> {
   const s1 = setupRound1({ session, self: ctx.party.id, peers }, rng);
-  const in1 = await exchange(ctx, SETUP_ROUND_1, sendsOf(s1.sends), peers);
+  for (const s of sendsOf(s1.sends)) ctx.party.send({ session: ctx.session, round: SETUP_ROUND_1, to: s.to, payload: s.payload });
+  await alongside?.();
+  const in1 = await ctx.party.receive(ctx.session, SETUP_ROUND_1, peers, { timeoutMs: ctx.timeoutMs });
   const s2 = setupRound2(s1.state, in1, rng);
   const in2 = await exchange(ctx, SETUP_ROUND_2, sendsOf(s2.sends), peers);
   return setupFinish(s2.state, in2);

@@ -332,13 +332,20 @@ describe('malformed input', () => {
 describe('replayed proposals', () => {
   /**
    * Speaks for the coordinator directly over a raw relay connection (its Coordinator object would
-   * only ever send a proposal once, and always a fresh one), collecting the control replies.
+   * only ever send a proposal once, and always a fresh one), collecting the control replies to
+   * the sessions it proposes (a late answer to an earlier test's session is not one of them).
    */
   async function asRawCoordinator(body: (client: RelayClient, control: Envelope[]) => Promise<void>): Promise<void> {
     await coordinator.close();
     const control: Envelope[] = [];
-    const router = new SessionRouter({ onControl: (e) => control.push(e) });
+    const proposed = new Set<string>();
+    const router = new SessionRouter({ onControl: (e) => (proposed.has(hex(e.sessionId)) ? control.push(e) : undefined) });
     const client = new RelayClient({ url: cluster.relayUrl, identity: cluster.coordinator, onEnvelope: (b) => router.handle(b) });
+    const send = client.send.bind(client);
+    client.send = (bytes: Uint8Array) => {
+      proposed.add(hex(decodeEnvelope(bytes).sessionId));
+      send(bytes);
+    };
     try {
       await client.connect(5_000);
       await body(client, control);

@@ -9,6 +9,7 @@ import { bytesToHex, equalBytes } from '../math/bytes.js';
 import { Coordinator } from '../node/coordinator.js';
 import { CliError } from './cli-error.js';
 import type { CoordinatorHome } from './coordinator-home.js';
+import type { PeerEntry } from '../node/config.js';
 
 export const coordinatorOptions = {
   relay: { type: 'string' },
@@ -26,6 +27,11 @@ export interface CoordinatorValues {
   readonly 'passphrase-file'?: string | undefined;
 }
 
+/** A party's name in the peers file, or the start of its identity key. */
+export function partyName(peers: readonly PeerEntry[], key: Uint8Array): string {
+  return peers.find((p) => equalBytes(p.identityKey, key))?.name ?? `${bytesToHex(key).slice(0, 12)}…`;
+}
+
 export async function withCoordinator<T>(values: CoordinatorValues, home: CoordinatorHome, run: (c: Coordinator) => Promise<T>): Promise<T> {
   if (values.relay === undefined) throw new CliError('--relay <url> is required');
   const peers = home.peers(values.peers);
@@ -33,7 +39,7 @@ export async function withCoordinator<T>(values: CoordinatorValues, home: Coordi
     ...(values['passphrase-file'] !== undefined ? { passphraseFile: values['passphrase-file'] } : {}),
     notice: (line) => process.stderr.write(`tessera: ${line}\n`),
   });
-  const nameOf = (key: Uint8Array) => peers.find((p) => equalBytes(p.identityKey, key))?.name ?? `${bytesToHex(key).slice(0, 12)}…`;
+  const nameOf = (key: Uint8Array) => partyName(peers, key);
   const coordinator = await Coordinator.connect({ relay: values.relay, identity, nameOf }).catch((e: Error) => {
     throw new CliError(e.message);
   });

@@ -20,10 +20,10 @@ import { bytesToHex, equalBytes, hexToBytes } from '../math/bytes.js';
 import type { PeerEntry } from '../node/config.js';
 import { completeLifecycle, runLifecycleSession, type LifecycleOutcome, type LifecycleRequest, type MadeGeneration } from '../node/lifecycle-coordinator.js';
 import type { LifecycleKind } from '../wire/lifecycle-codec.js';
-import { refreshMembers, repairMembers, reshareMembers, type CurrentMember } from '../node/lifecycle-members.js';
+import { pointIn, refreshMembers, repairMembers, reshareMembers, type CurrentMember } from '../node/lifecycle-members.js';
 import { CliError } from './cli-error.js';
 import { CoordinatorHome, pointsOf, type KnownKey, type PendingLifecycle } from './coordinator-home.js';
-import { coordinatorOptions, withCoordinator } from './coordinator-session.js';
+import { coordinatorOptions, partyName, withCoordinator } from './coordinator-session.js';
 import { parseInteger } from './options.js';
 
 type Out = (line: string) => void;
@@ -47,14 +47,6 @@ function context(values: { home?: string | undefined; key?: string | undefined; 
   return { home, keyId: values.key, known, peers: home.peers(values.peers), old: known.parties.map((h, i) => ({ identityKey: hexToBytes(h), point: points[i]! })) };
 }
 
-function oldPointOf(c: Context, key: Uint8Array): number {
-  return c.old.find((m) => equalBytes(m.identityKey, key))?.point ?? 0;
-}
-
-function nameOf(c: Context, key: Uint8Array): string {
-  return c.peers.find((p) => equalBytes(p.identityKey, key))?.name ?? bytesToHex(key);
-}
-
 function parties(c: Context, list: string | undefined, flag: string): Uint8Array[] {
   if (list === undefined) throw new CliError(`--${flag} <names or identity keys> is required`);
   const keys = c.home.resolveParties(list, c.peers);
@@ -63,8 +55,8 @@ function parties(c: Context, list: string | undefined, flag: string): Uint8Array
 }
 
 function notMembers(c: Context, keys: readonly Uint8Array[], flag: string): void {
-  const strangers = keys.filter((k) => oldPointOf(c, k) === 0);
-  if (strangers.length > 0) throw new CliError(`--${flag}: ${strangers.map((k) => nameOf(c, k)).join(', ')} ${strangers.length > 1 ? 'are not members' : 'is not a member'} of key ${c.keyId}`);
+  const strangers = keys.filter((k) => pointIn(c.old, k) === 0);
+  if (strangers.length > 0) throw new CliError(`--${flag}: ${strangers.map((k) => partyName(c.peers, k)).join(', ')} ${strangers.length > 1 ? 'are not members' : 'is not a member'} of key ${c.keyId}`);
 }
 
 function pendingOf(m: MadeGeneration): PendingLifecycle {
@@ -117,7 +109,7 @@ async function run(values: Parameters<typeof withCoordinator>[0] & { 'round-time
     pendingLifecycle !== undefined ? completeLifecycle(coordinator, madeOf(c, pendingLifecycle)) : runLifecycleSession(coordinator, full, (made) => c.home.rememberKey(c.keyId, { ...known, pendingLifecycle: pendingOf(made) })),
   );
   c.home.rememberKey(c.keyId, { ...known, threshold: outcome.threshold, parties: outcome.parties.map(bytesToHex), points: [...outcome.points], generation: outcome.generation });
-  const names = outcome.parties.map((k) => nameOf(c, k));
+  const names = outcome.parties.map((k) => partyName(c.peers, k));
   if (values.json) {
     out(JSON.stringify({
       keyId: c.keyId,
@@ -150,7 +142,7 @@ export async function runReshareCommand(argv: string[], out: Out): Promise<void>
   const threshold = parseInteger('threshold', values.threshold);
   const receivers = parties(c, values.parties, 'parties');
   if (threshold < 2 || threshold > receivers.length) throw new CliError(`--threshold must be between 2 and the number of parties (${receivers.length})`);
-  const kept = receivers.filter((k) => oldPointOf(c, k) !== 0);
+  const kept = receivers.filter((k) => pointIn(c.old, k) !== 0);
   const dealers = values.dealers !== undefined ? parties(c, values.dealers, 'dealers') : kept.length >= c.known.threshold ? kept : c.old.map((m) => m.identityKey);
   notMembers(c, dealers, 'dealers');
   if (dealers.length < c.known.threshold) throw new CliError(`${dealers.length} dealers, but the key's threshold is ${c.known.threshold}`);

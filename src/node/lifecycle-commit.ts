@@ -19,7 +19,7 @@
 import { bytesToHex, equalBytes } from '../math/bytes.js';
 import { publishedPublicKey } from '../dkg/key-package.js';
 import { groupSuite, isEcdsaScheme, verifySignature } from '../signing/schemes.js';
-import type { KeyStore, RetirementStore } from '../storage/index.js';
+import type { KeyGenerationInfo, KeyStore, RetirementStore } from '../storage/index.js';
 import type { StoredKeyShare } from '../wire/keyshare-codec.js';
 import type { SessionProposal, SessionResult } from '../wire/session-codec.js';
 import { proposedMessage } from './message-to-sign.js';
@@ -35,13 +35,17 @@ interface Generation {
   readonly transcript: Uint8Array;
 }
 
+/** The stored row of the generation `p` names, if any. */
+function rowOf(p: SessionProposal, keys: KeyStore): KeyGenerationInfo | undefined {
+  return keys.generations(p.keyId).find((g) => g.generation === p.generation);
+}
+
 /**
  * The generation `p` names, made by lifecycle session `session`, with its transcript. With
  * `activeToo`, the key's active generation also serves whatever session made it: a repair's
  * helpers test the repaired share with their own, unchanged ones.
  */
-function generationOf(p: SessionProposal, session: Uint8Array, keys: KeyStore, activeToo = false): Generation {
-  const row = keys.generations(p.keyId).find((g) => g.generation === p.generation);
+function generationOf(p: SessionProposal, session: Uint8Array, keys: KeyStore, activeToo = false, row = rowOf(p, keys)): Generation {
   if (row === undefined) throw new ProposalRefusedError(`this node holds no generation ${p.generation} of key ${p.keyId}`);
   const [kind, origin] = (row.origin ?? '').split(':');
   if (!(activeToo && row.status === 'active') && origin !== bytesToHex(session)) throw new ProposalRefusedError(`generation ${p.generation} of key ${p.keyId} was not made by the session the proposal names`);
@@ -70,8 +74,7 @@ export function checkShare(p: SessionProposal, keys: KeyStore): StoredKeyShare {
 export function markChecked(p: SessionProposal, stored: StoredKeyShare, result: SessionResult, keys: KeyStore): void {
   const publicKey = publishedPublicKey(groupSuite(p.scheme), stored.key.public);
   if (!verifySignature(p.scheme, result.signature, proposedMessage(p), publicKey)) throw new ProposalRefusedError('the test signature does not verify under the group key: the generation stays unproven');
-  const active = keys.generations(p.keyId).some((g) => g.generation === p.generation && g.status === 'active');
-  if (!active) keys.markProven(p.keyId, p.generation);
+  if (rowOf(p, keys)?.status !== 'active') keys.markProven(p.keyId, p.generation);
 }
 
 /** Every party's certificate signature must verify over `transcript`, and at least `needed` of `members` must be among them. */
@@ -104,10 +107,10 @@ function retire(p: SessionProposal, keys: KeyStore, retirements: RetirementStore
 }
 
 export function activateGeneration(p: SessionProposal, keys: KeyStore, retirements: RetirementStore): SessionResult {
-  const row = keys.generations(p.keyId).find((g) => g.generation === p.generation);
+  const row = rowOf(p, keys);
   if (row === undefined) return retire(p, keys, retirements);
   if (row.status !== 'active') {
-    const g = generationOf(p, p.activation!.session, keys);
+    const g = generationOf(p, p.activation!.session, keys, false, row);
     const members = [...g.stored.identities.values()];
     checkCertificate(p, g.transcript, members, g.kind === 'repair' ? g.stored.key.public.threshold : members.length);
     checkTestSignature(p, g.transcript, g.stored);

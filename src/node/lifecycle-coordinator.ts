@@ -45,24 +45,6 @@ export interface LifecycleRequest {
   readonly activationAttempts?: number;
 }
 
-export interface LifecycleOutcome {
-  readonly keyId: string;
-  readonly publicKey: Uint8Array;
-  readonly groupPublicKey: Uint8Array;
-  readonly chainCode: Uint8Array;
-  /** The generation now active. */
-  readonly generation: number;
-  readonly threshold: number;
-  /** The generation's parties (identity keys) and their points, ascending. */
-  readonly parties: readonly Uint8Array[];
-  readonly points: readonly number[];
-  readonly transcript: Uint8Array;
-  /** The parties told to activate (and the dealers that left) and their signatures over the transcript, in that order. */
-  readonly certificate: readonly Uint8Array[];
-  readonly activated: readonly Uint8Array[];
-  /** The test signature made with the new shares. */
-  readonly checkSignature: Uint8Array;
-}
 
 function inconsistent(what: string): never {
   throw new SessionFailedError('INCONSISTENT', `the parties reported ${what}`, []);
@@ -110,13 +92,22 @@ export interface MadeGeneration {
   readonly roundTimeoutMs: number;
 }
 
+export interface LifecycleOutcome extends Pick<MadeGeneration, 'keyId' | 'publicKey' | 'groupPublicKey' | 'chainCode' | 'generation' | 'threshold' | 'transcript' | 'certificate' | 'activated'> {
+  /** The generation's parties (identity keys) and their points, ascending. */
+  readonly parties: readonly Uint8Array[];
+  readonly points: readonly number[];
+  /** The test signature made with the new shares. */
+  readonly checkSignature: Uint8Array;
+}
+
+const NO_MESSAGE = { hash: 'none' as const, preimage: new Uint8Array(0), prehashed: false };
+
 /** Phase 1: the session; returns what it made once every participant agreed and signed its transcript. */
 export async function makeGeneration(c: Coordinator, r: LifecycleRequest): Promise<MadeGeneration> {
   const roundTimeoutMs = r.roundTimeoutMs ?? 10_000;
   const lifecycle = { members: r.members, ...(r.repairTarget ? { repairTarget: r.repairTarget } : {}) };
   const participants = lifecycleParticipants(r.kind, lifecycle).map((m) => m.identityKey);
-  const none = { hash: 'none' as const, preimage: new Uint8Array(0), prehashed: false };
-  const { results, session } = await c.propose({ scheme: r.scheme, keyId: r.keyId, derivationPath: [], roundTimeoutMs, kind: r.kind, threshold: r.threshold, parties: participants, message: none, generation: r.generation, lifecycle });
+  const { results, session } = await c.propose({ scheme: r.scheme, keyId: r.keyId, derivationPath: [], roundTimeoutMs, kind: r.kind, threshold: r.threshold, parties: participants, message: NO_MESSAGE, generation: r.generation, lifecycle });
   const made = agreed(r, participants, results);
   const signatureOf = new Map(participants.map((k, i) => [bytesToHex(k), results[i]!.transcriptSignature]));
   const members = newMembers(r);
@@ -160,8 +151,7 @@ export async function completeLifecycle(c: Coordinator, m: MadeGeneration, activ
   if (!checked.every((x) => equalBytes(x.signature, checkSignature)) || !verifySignature(m.scheme, checkSignature, proposedMessage(check), m.publicKey)) {
     throw new SessionFailedError('INVALID_SIGNATURE', 'the test signature with the new shares does not verify under the key: the old generation stays active', []);
   }
-  const none = { hash: 'none' as const, preimage: new Uint8Array(0), prehashed: false };
-  const activate = { ...base, kind: 'activate' as const, threshold: m.activated.length, parties: m.activated, message: none, activation: { session: m.session, certificate: m.certificate, checkSignature } };
+  const activate = { ...base, kind: 'activate' as const, threshold: m.activated.length, parties: m.activated, message: NO_MESSAGE, activation: { session: m.session, certificate: m.certificate, checkSignature } };
   for (let attempt = 1; ; attempt++) {
     try {
       const done = (await c.propose(activate)).results;
@@ -171,20 +161,8 @@ export async function completeLifecycle(c: Coordinator, m: MadeGeneration, activ
       if (attempt >= activationAttempts) throw e;
     }
   }
-  return {
-    keyId: m.keyId,
-    publicKey: m.publicKey,
-    groupPublicKey: m.groupPublicKey,
-    chainCode: m.chainCode,
-    generation: m.generation,
-    threshold: m.threshold,
-    parties: m.members.map(([, k]) => k),
-    points: m.members.map(([x]) => x),
-    transcript: m.transcript,
-    certificate: m.certificate,
-    activated: m.activated,
-    checkSignature,
-  };
+  const { keyId, publicKey, groupPublicKey, chainCode, generation, threshold, transcript, certificate, activated } = m;
+  return { keyId, publicKey, groupPublicKey, chainCode, generation, threshold, transcript, certificate, activated, parties: m.members.map(([, k]) => k), points: m.members.map(([x]) => x), checkSignature };
 }
 
 /** All three phases; `onMade` hears of phase 1's result before the others run (to keep it). */

@@ -16,7 +16,8 @@ export interface CurrentMember {
 
 const among = (list: readonly Uint8Array[], k: Uint8Array) => list.some((x) => equalBytes(x, k));
 
-function pointIn(old: readonly CurrentMember[], k: Uint8Array): number {
+/** `k`'s point among the current members; 0 if it is not one. */
+export function pointIn(old: readonly CurrentMember[], k: Uint8Array): number {
   return old.find((m) => equalBytes(m.identityKey, k))?.point ?? 0;
 }
 

@@ -79,7 +79,8 @@ function checkOldPoints(members: readonly LifecycleMember[], stored: StoredKeySh
  * removed from, which the new generation replaces when it is activated), not a current one.
  */
 function refuseIfHeld(p: SessionProposal, keys: KeyStore, role: string): void {
-  if (keys.has(p.keyId) && (keys.get(p.keyId).generation ?? 1) >= p.generation) refuse(`this node already holds an active share of key ${p.keyId}, so it cannot be the ${role}`);
+  const active = keys.generations(p.keyId).find((g) => g.status === 'active');
+  if (active !== undefined && active.generation >= p.generation) refuse(`this node already holds an active share of key ${p.keyId}, so it cannot be the ${role}`);
 }
 
 /** Refuses while a generation of the key is proven here but not active (it may be active elsewhere). */

@@ -22,6 +22,41 @@ export interface Migration {
   readonly sql: string;
 }
 
+const sqlList = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(', ');
+
+/** The audit log's table under `name`, with the session kinds and outcomes its CHECKs allow. */
+function auditLogTable(name: string, kinds: readonly string[], outcomes: readonly string[]): string {
+  return `
+      CREATE TABLE ${name} (
+        seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+        session_id  TEXT NOT NULL,
+        kind        TEXT NOT NULL CHECK (kind IN (${sqlList(kinds)})),
+        scheme      TEXT NOT NULL,
+        key_id      TEXT,
+        proposer    TEXT NOT NULL,
+        parties     TEXT NOT NULL,
+        started_at  INTEGER NOT NULL,
+        finished_at INTEGER NOT NULL,
+        outcome     TEXT NOT NULL CHECK (outcome IN (${sqlList(outcomes)})),
+        detail      TEXT NOT NULL
+      ) STRICT;`;
+}
+
+const AUDIT_LOG_INDEX = 'CREATE INDEX audit_log_session ON audit_log (session_id);';
+
+/**
+ * The audit log rebuilt with new CHECK lists (SQLite cannot alter a CHECK): a new table named after
+ * the migration, the rows copied, the old table dropped and the new one renamed, with its index.
+ */
+function rebuildAuditLog(version: number, kinds: readonly string[], outcomes: readonly string[]): string {
+  const table = `audit_log_v${version}`;
+  return `${auditLogTable(table, kinds, outcomes)}
+      INSERT INTO ${table} SELECT * FROM audit_log;
+      DROP TABLE audit_log;
+      ALTER TABLE ${table} RENAME TO audit_log;
+      ${AUDIT_LOG_INDEX}`;
+}
+
 /** The schema, in order. Append new steps; never edit a released one. */
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -59,20 +94,8 @@ export const MIGRATIONS: readonly Migration[] = [
         spent_at   INTEGER
       ) STRICT;
 
-      CREATE TABLE audit_log (
-        seq         INTEGER PRIMARY KEY AUTOINCREMENT,
-        session_id  TEXT NOT NULL,
-        kind        TEXT NOT NULL CHECK (kind IN ('keygen', 'sign')),
-        scheme      TEXT NOT NULL,
-        key_id      TEXT,
-        proposer    TEXT NOT NULL,
-        parties     TEXT NOT NULL,
-        started_at  INTEGER NOT NULL,
-        finished_at INTEGER NOT NULL,
-        outcome     TEXT NOT NULL CHECK (outcome IN ('ok', 'aborted', 'refused', 'error')),
-        detail      TEXT NOT NULL
-      ) STRICT;
-      CREATE INDEX audit_log_session ON audit_log (session_id);
+      ${auditLogTable('audit_log', ['keygen', 'sign'], ['ok', 'aborted', 'refused', 'error'])}
+      ${AUDIT_LOG_INDEX}
     `,
   },
   {
@@ -109,25 +132,7 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 4,
     description: 'audit log: presign sessions',
-    sql: `
-      CREATE TABLE audit_log_v4 (
-        seq         INTEGER PRIMARY KEY AUTOINCREMENT,
-        session_id  TEXT NOT NULL,
-        kind        TEXT NOT NULL CHECK (kind IN ('keygen', 'sign', 'presign')),
-        scheme      TEXT NOT NULL,
-        key_id      TEXT,
-        proposer    TEXT NOT NULL,
-        parties     TEXT NOT NULL,
-        started_at  INTEGER NOT NULL,
-        finished_at INTEGER NOT NULL,
-        outcome     TEXT NOT NULL CHECK (outcome IN ('ok', 'aborted', 'refused', 'error')),
-        detail      TEXT NOT NULL
-      ) STRICT;
-      INSERT INTO audit_log_v4 SELECT * FROM audit_log;
-      DROP TABLE audit_log;
-      ALTER TABLE audit_log_v4 RENAME TO audit_log;
-      CREATE INDEX audit_log_session ON audit_log (session_id);
-    `,
+    sql: rebuildAuditLog(4, ['keygen', 'sign', 'presign'], ['ok', 'aborted', 'refused', 'error']),
   },
   {
     version: 5,
@@ -141,23 +146,7 @@ export const MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (key_id, party_id)
       ) STRICT;
 
-      CREATE TABLE audit_log_v5 (
-        seq         INTEGER PRIMARY KEY AUTOINCREMENT,
-        session_id  TEXT NOT NULL,
-        kind        TEXT NOT NULL CHECK (kind IN ('keygen', 'sign', 'presign')),
-        scheme      TEXT NOT NULL,
-        key_id      TEXT,
-        proposer    TEXT NOT NULL,
-        parties     TEXT NOT NULL,
-        started_at  INTEGER NOT NULL,
-        finished_at INTEGER NOT NULL,
-        outcome     TEXT NOT NULL CHECK (outcome IN ('ok', 'aborted', 'refused', 'error', 'released')),
-        detail      TEXT NOT NULL
-      ) STRICT;
-      INSERT INTO audit_log_v5 SELECT * FROM audit_log;
-      DROP TABLE audit_log;
-      ALTER TABLE audit_log_v5 RENAME TO audit_log;
-      CREATE INDEX audit_log_session ON audit_log (session_id);
+      ${rebuildAuditLog(5, ['keygen', 'sign', 'presign'], ['ok', 'aborted', 'refused', 'error', 'released'])}
     `,
   },
   {
@@ -242,23 +231,7 @@ export const MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (key_id, generation)
       ) STRICT;
 
-      CREATE TABLE audit_log_v9 (
-        seq         INTEGER PRIMARY KEY AUTOINCREMENT,
-        session_id  TEXT NOT NULL,
-        kind        TEXT NOT NULL CHECK (kind IN ('keygen', 'sign', 'presign', 'refresh', 'reshare', 'repair', 'activate')),
-        scheme      TEXT NOT NULL,
-        key_id      TEXT,
-        proposer    TEXT NOT NULL,
-        parties     TEXT NOT NULL,
-        started_at  INTEGER NOT NULL,
-        finished_at INTEGER NOT NULL,
-        outcome     TEXT NOT NULL CHECK (outcome IN ('ok', 'aborted', 'refused', 'error', 'released')),
-        detail      TEXT NOT NULL
-      ) STRICT;
-      INSERT INTO audit_log_v9 SELECT * FROM audit_log;
-      DROP TABLE audit_log;
-      ALTER TABLE audit_log_v9 RENAME TO audit_log;
-      CREATE INDEX audit_log_session ON audit_log (session_id);
+      ${rebuildAuditLog(9, ['keygen', 'sign', 'presign', 'refresh', 'reshare', 'repair', 'activate'], ['ok', 'aborted', 'refused', 'error', 'released'])}
     `,
   },
 ];

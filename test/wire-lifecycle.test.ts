@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeRound, encodeRound } from '../src/wire/round-codec.js';
 import type { LifecycleMember } from '../src/wire/lifecycle-codec.js';
-import { decodeProposal, decodeResult, encodeProposal, encodeResult, type SessionProposal } from '../src/wire/session-codec.js';
+import { decodeProposal, decodeResult, encodeProposal, encodeResult, sessionResult, type SessionProposal } from '../src/wire/session-codec.js';
 import { WireError } from '../src/wire/wire-error.js';
 
 const id = (b: number) => new Uint8Array(32).fill(b);
@@ -69,7 +69,7 @@ describe('lifecycle proposals', () => {
 
 describe('lifecycle results and rounds', () => {
   it('round-trips a result with its generation and transcript signature; refuses bad lengths', () => {
-    const r = { keyId: base.keyId, publicKey: id(3), signature: new Uint8Array(0), recovery: 0, chainCode: id(4), groupPublicKey: id(5), presignature: '', generation: 4, transcript: id(6), transcriptSignature: new Uint8Array(64).fill(1) };
+    const r = sessionResult({ keyId: base.keyId, publicKey: id(3), chainCode: id(4), groupPublicKey: id(5), generation: 4, transcript: id(6), transcriptSignature: new Uint8Array(64).fill(1) });
     expect(decodeResult(encodeResult(r))).toEqual(r);
     expect(() => decodeResult(encodeResult({ ...r, transcript: new Uint8Array(31) }))).toThrow(WireError);
     expect(() => decodeResult(encodeResult({ ...r, transcriptSignature: new Uint8Array(65) }))).toThrow(WireError);

@@ -34,6 +34,7 @@ import type { Identity } from '../transport/identity.js';
 import { RelayClient } from '../transport/relay-client.js';
 import { SessionRouter } from '../transport/session-router.js';
 import { controlEnvelope } from './control.js';
+import { CommitmentCache } from './commitment-cache.js';
 import { proposedMessage } from './message-to-sign.js';
 
 /** How long after sending a proposal a node may still start it (clock skew included). */
@@ -60,7 +61,7 @@ export interface PartyFailure {
 }
 
 export class SessionFailedError extends TssError {
-  override readonly name = 'SessionFailedError';
+  override readonly name: string = 'SessionFailedError';
   /** Identity keys the parties blamed. */
   readonly culprits: readonly Uint8Array[];
   /** Every refusal or error that reached the coordinator, in the proposal's party order. */
@@ -137,10 +138,49 @@ export interface SignOutcome {
   readonly publicKey: Uint8Array;
 }
 
+/** A party's answer to a session: its result or its failure; `duplicate` when it had answered already. */
+export type Answer = ({ readonly result: SessionResult; readonly failure?: undefined } | { readonly failure: SessionFailure; readonly result?: undefined }) & { readonly duplicate: boolean };
+
+interface Listener {
+  readonly parties: readonly Uint8Array[];
+  readonly answered: Set<string>;
+  readonly onAnswer: (from: Uint8Array, answer: Answer) => void;
+}
+
+/** `propose`'s rule for settling a session from a party's first answer. */
+function collect(pending: Pending, sender: Uint8Array, answer: Answer): void {
+  const from = bytesToHex(sender);
+  if (answer.result) pending.results.set(from, answer.result);
+  else pending.failures.set(from, answer.failure);
+  if (pending.results.size + pending.failures.size === pending.parties.length) return pending.done();
+  // sign: one verified signature is the outcome; a signer that crashed after sending its last
+  // share (and so never reports) is not waited for.
+  if (answer.result && pending.accept?.(answer.result)) {
+    pending.accepted = answer.result;
+    return pending.done();
+  }
+  // A party that refuses the proposal (its checks or its signer policy) never joins: the
+  // session cannot succeed. The others' refusals come at once, so they are awaited briefly
+  // and reported together, not after the accepting parties' round deadline.
+  if (answer.failure?.code === 'REFUSED') {
+    pending.grace ??= setTimeout(() => pending.done(), REFUSAL_GRACE_MS);
+    return;
+  }
+  // A party that the others blamed (a crashed node, typically) may never answer: once every
+  // party has either answered or been blamed, the outcome is known and nobody is waited for.
+  if (pending.failures.size > 0) {
+    const blamed = [...pending.failures.values()].flatMap((f) => f.culprits);
+    const silent = pending.parties.filter((k) => !pending.results.has(bytesToHex(k)) && !pending.failures.has(bytesToHex(k)));
+    if (silent.every((k) => blamed.some((b) => equalBytes(b, k)))) pending.done();
+  }
+}
+
 export class Coordinator {
   readonly #o: CoordinatorOptions;
   readonly #client: RelayClient;
-  readonly #pending = new Map<string, Pending>();
+  readonly #listeners = new Map<string, Listener>();
+  /** FROST commitments the nodes handed out and no session used yet (commitment-cache.ts). */
+  readonly commitments = new CommitmentCache();
 
   private constructor(o: CoordinatorOptions) {
     this.#o = o;
@@ -248,40 +288,49 @@ export class Coordinator {
    * as `accepted`, checked once). Throws SessionFailedError listing every failure.
    */
   async propose(proposal: Omit<SessionProposal, 'notAfterMs'>, accept?: (r: SessionResult) => boolean): Promise<{ results: SessionResult[]; accepted?: SessionResult; session: Uint8Array }> {
-    const p: SessionProposal = { ...proposal, notAfterMs: Date.now() + START_WINDOW_MS };
-    const session = systemRng(32);
-    const sessionHex = bytesToHex(session);
-    const overallMs = p.roundTimeoutMs * 8 + 5_000;
-    const settled = new Promise<Pending>((resolve, reject) => {
+    const overallMs = proposal.roundTimeoutMs * 8 + 5_000;
+    let stream: { session: Uint8Array; close(): void } | undefined;
+    const outcome = await new Promise<Pending>((resolve, reject) => {
+      const pending: Pending = { parties: proposal.parties, results: new Map(), failures: new Map(), ...(accept ? { accept } : {}), done: () => {} };
       const timer = setTimeout(() => {
-        this.#pending.delete(sessionHex);
-        clearTimeout(pending.grace);
-        const missing = p.parties.filter((k) => !pending.results.has(bytesToHex(k)) && !pending.failures.has(bytesToHex(k)));
+        const missing = proposal.parties.filter((k) => !pending.results.has(bytesToHex(k)) && !pending.failures.has(bytesToHex(k)));
         reject(new SessionFailedError('TIMEOUT', `no answer from ${missing.map((k) => this.#name(k)).join(', ')}`, missing));
+        clearTimeout(pending.grace);
       }, overallMs);
-      const pending: Pending = {
-        parties: p.parties,
-        results: new Map(),
-        failures: new Map(),
-        ...(accept ? { accept } : {}),
-        done: () => {
-          clearTimeout(timer);
-          clearTimeout(pending.grace);
-          this.#pending.delete(sessionHex);
-          resolve(pending);
-        },
+      pending.done = () => {
+        clearTimeout(timer);
+        clearTimeout(pending.grace);
+        resolve(pending);
       };
-      this.#pending.set(sessionHex, pending);
+      stream = this.stream(proposal, (from, answer) => {
+        if (!answer.duplicate) collect(pending, from, answer);
+      });
+    }).finally(() => {
+      stream?.close();
     });
-    const payload = encodeProposal(p);
-    for (const party of p.parties) this.#client.send(controlEnvelope(this.#o.identity, p.scheme, session, ROUND_PROPOSAL, party, payload));
-    const outcome = await settled;
+    const session = stream!.session;
+    const sessionHex = bytesToHex(session);
     if (outcome.accepted !== undefined) {
       for (const f of this.#failures(outcome)) this.#o.log?.(`session ${sessionHex.slice(0, 16)}: ${f.name} failed (${f.code}: ${f.reason}), but another signer's signature verified`);
       return { results: [...outcome.results.values()], accepted: outcome.accepted, session };
     }
     if (outcome.failures.size > 0) throw this.#failed(outcome);
-    return { results: p.parties.map((k) => outcome.results.get(bytesToHex(k))!), session };
+    return { results: proposal.parties.map((k) => outcome.results.get(bytesToHex(k))!), session };
+  }
+
+  /**
+   * Sends `proposal` (stale START_WINDOW_MS from now) to its parties under a fresh session id and
+   * hands every answer to `onAnswer` as it arrives: a party's first result or failure, and any
+   * later one marked `duplicate` (a party answers once per session). `close` stops listening.
+   */
+  stream(proposal: Omit<SessionProposal, 'notAfterMs'>, onAnswer: (from: Uint8Array, answer: Answer) => void): { session: Uint8Array; close(): void } {
+    const p: SessionProposal = { ...proposal, notAfterMs: Date.now() + START_WINDOW_MS };
+    const session = systemRng(32);
+    const sessionHex = bytesToHex(session);
+    this.#listeners.set(sessionHex, { parties: p.parties, answered: new Set(), onAnswer });
+    const payload = encodeProposal(p);
+    for (const party of p.parties) this.#client.send(controlEnvelope(this.#o.identity, p.scheme, session, ROUND_PROPOSAL, party, payload));
+    return { session, close: () => this.#listeners.delete(sessionHex) };
   }
 
   /** The failures that arrived, in the proposal's party order. */
@@ -304,44 +353,27 @@ export class Coordinator {
   }
 
   #onControl(e: Envelope): void {
-    const pending = this.#pending.get(bytesToHex(e.sessionId));
+    const listener = this.#listeners.get(bytesToHex(e.sessionId));
+    if (listener === undefined || !listener.parties.some((k) => equalBytes(k, e.sender))) return;
+    if (e.round !== ROUND_RESULT && e.round !== ROUND_FAILED) return;
     const from = bytesToHex(e.sender);
-    if (pending === undefined || !pending.parties.some((k) => equalBytes(k, e.sender))) return;
-    // A party's first answer counts: a second (result after failure, or another result) must
-    // neither replace it nor count as another party's answer.
-    if (pending.results.has(from) || pending.failures.has(from)) return;
+    const duplicate = listener.answered.has(from);
+    listener.answered.add(from);
+    let answer: Answer;
     try {
-      if (e.round === ROUND_RESULT) pending.results.set(from, decodeResult(e.payload));
-      else if (e.round === ROUND_FAILED) pending.failures.set(from, decodeFailure(e.payload));
-      else return;
+      answer = e.round === ROUND_RESULT ? { result: decodeResult(e.payload), duplicate } : { failure: decodeFailure(e.payload), duplicate };
     } catch (err) {
-      pending.failures.set(from, { code: 'MALFORMED', culprits: [e.sender], reason: `unreadable ${e.round} message: ${(err as Error).message}` });
+      answer = { failure: { code: 'MALFORMED', culprits: [e.sender], reason: `unreadable ${e.round} message: ${(err as Error).message}` }, duplicate };
     }
-    if (pending.results.size + pending.failures.size === pending.parties.length) return pending.done();
-    // sign: one verified signature is the outcome; a signer that crashed after sending its last
-    // share (and so never reports) is not waited for.
-    const result = pending.results.get(from);
-    if (e.round === ROUND_RESULT && result !== undefined && pending.accept?.(result)) {
-      pending.accepted = result;
-      return pending.done();
-    }
-    // A party that refuses the proposal (its checks or its signer policy) never joins: the
-    // session cannot succeed. The others' refusals come at once, so they are awaited briefly
-    // and reported together, not after the accepting parties' round deadline.
-    if (e.round === ROUND_FAILED && pending.failures.get(from)?.code === 'REFUSED') {
-      pending.grace ??= setTimeout(() => pending.done(), REFUSAL_GRACE_MS);
-      return;
-    }
-    // A party that the others blamed (a crashed node, typically) may never answer: once every
-    // party has either answered or been blamed, the outcome is known and nobody is waited for.
-    if (pending.failures.size > 0) {
-      const blamed = [...pending.failures.values()].flatMap((f) => f.culprits);
-      const silent = pending.parties.filter((k) => !pending.results.has(bytesToHex(k)) && !pending.failures.has(bytesToHex(k)));
-      if (silent.every((k) => blamed.some((b) => equalBytes(b, k)))) pending.done();
-    }
+    listener.onAnswer(e.sender, answer);
   }
 
   #name(key: Uint8Array): string {
+    return this.nameOf(key);
+  }
+
+  /** A party's name in messages: the options' `nameOf`, or the start of its identity key. */
+  nameOf(key: Uint8Array): string {
     return this.#o.nameOf?.(key) ?? `${bytesToHex(key).slice(0, 12)}…`;
   }
 }

@@ -21,11 +21,10 @@ import { publishedPublicKey } from '../dkg/key-package.js';
 import { groupSuite, isEcdsaScheme, verifySignature } from '../signing/schemes.js';
 import type { KeyGenerationInfo, KeyStore, RetirementStore } from '../storage/index.js';
 import type { StoredKeyShare } from '../wire/keyshare-codec.js';
-import type { SessionProposal, SessionResult } from '../wire/session-codec.js';
 import { proposedMessage } from './message-to-sign.js';
 import { failedCertificate, lifecycleCheckMessage, lifecycleTranscript } from './lifecycle-transcript.js';
 import { ProposalRefusedError } from './proposal-errors.js';
-import { result } from './session-runner.js';
+import { sessionResult as result, type SessionProposal, type SessionResult } from '../wire/session-codec.js';
 
 interface Generation {
   readonly stored: StoredKeyShare;

@@ -21,10 +21,10 @@ import { groupSuite, isEcdsaScheme } from '../signing/schemes.js';
 import { getSuite, type SchemeId } from '../suites/index.js';
 import type { Identity } from '../transport/identity.js';
 import type { StoredKeyShare } from '../wire/keyshare-codec.js';
-import type { SessionProposal, SessionResult } from '../wire/session-codec.js';
 import type { LifecyclePlan } from './lifecycle-plan.js';
 import { lifecycleTranscript } from './lifecycle-transcript.js';
-import { result, type SessionRun } from './session-runner.js';
+import type { SessionRun } from './session-runner.js';
+import { sessionResult as result, type SessionProposal, type SessionResult } from '../wire/session-codec.js';
 
 export interface LifecycleRun extends SessionRun {
   readonly plan: LifecyclePlan;

@@ -25,7 +25,7 @@ import type { NodeStorage } from '../storage/index.js';
 import { deriveKeyPackage } from '../wallet/derived-key.js';
 import { taprootKeyPackage } from '../wallet/taproot.js';
 import type { StoredKeyShare } from '../wire/keyshare-codec.js';
-import type { SessionProposal, SessionResult } from '../wire/session-codec.js';
+import { sessionResult as result, type SessionProposal, type SessionResult } from '../wire/session-codec.js';
 import { proposedMessage } from './message-to-sign.js';
 import { ProposalRefusedError } from './proposal-errors.js';
 
@@ -46,11 +46,6 @@ function storedOf(r: SessionRun): StoredKeyShare {
   return r.stored;
 }
 
-/** A result with only the given fields set (the rest empty, as the wire leaves them). */
-export function result(fields: Partial<SessionResult> & Pick<SessionResult, 'keyId' | 'publicKey'>): SessionResult {
-  const none = new Uint8Array(0);
-  return { signature: none, recovery: 0, chainCode: none, groupPublicKey: none, presignature: '', generation: 0, transcript: none, transcriptSignature: none, ...fields };
-}
 
 /** The FROST key package this session signs with: root, BIP32 child, then the optional TapTweak. */
 export function frostSigningKey(key: KeyPackage, p: SessionProposal): KeyPackage {

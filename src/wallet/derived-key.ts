@@ -60,9 +60,15 @@ export function mapKeyPackage(key: KeyPackage, m: KeyMap): KeyPackage {
   return { id: key.id, secretShare: new SecretScalar(Fn.add(m.negate ? Fn.neg(s) : s, m.add)), public: mapPublicPackage(key.public, m) };
 }
 
+/** The map from a FROST key to its child at a non-hardened path, and the derivation. */
+export function derivationMap(pub: PublicKeyPackage, path: readonly number[]): { readonly map: KeyMap; readonly child: ChildKey | Ed25519ChildKey } {
+  if (isEcdsaScheme(pub.scheme)) throw new UnsupportedSchemeError('deriveKeyPackage (threshold ECDSA applies the path inside signing)', pub.scheme);
+  const child = deriveKeyChild(pub, path);
+  return { map: { negate: false, add: child.tweak, chainCode: child.xpub.chainCode }, child };
+}
+
 /** This party's FROST key package for the child key at a non-hardened path, and the derivation. */
 export function deriveKeyPackage(key: KeyPackage, path: readonly number[]): { readonly key: KeyPackage; readonly child: ChildKey | Ed25519ChildKey } {
-  if (isEcdsaScheme(key.public.scheme)) throw new UnsupportedSchemeError('deriveKeyPackage (threshold ECDSA applies the path inside signing)', key.public.scheme);
-  const child = deriveKeyChild(key.public, path);
-  return { key: mapKeyPackage(key, { negate: false, add: child.tweak, chainCode: child.xpub.chainCode }), child };
+  const { map, child } = derivationMap(key.public, path);
+  return { key: mapKeyPackage(key, map), child };
 }

@@ -14,10 +14,10 @@
  * @module
  */
 import { bytesToBigintBE } from '../math/bytes.js';
-import type { KeyPackage } from '../dkg/key-package.js';
+import type { KeyPackage, PublicKeyPackage } from '../dkg/key-package.js';
 import { getSuite } from '../suites/index.js';
 import { taggedHash } from '../suites/hashing.js';
-import { mapKeyPackage } from './derived-key.js';
+import { mapKeyPackage, type KeyMap } from './derived-key.js';
 import { TaprootTweakError, UnsupportedSchemeError } from './errors.js';
 
 const suite = getSuite('frost-secp256k1-tr');
@@ -43,8 +43,13 @@ export function taprootOutputKey(internalKey: Uint8Array, merkleRoot?: Uint8Arra
  * before tweaking, never after.
  */
 export function taprootKeyPackage(key: KeyPackage, merkleRoot?: Uint8Array): KeyPackage {
-  if (key.public.scheme !== suite.id) throw new UnsupportedSchemeError('the BIP341 Taproot tweak', key.public.scheme);
-  const P = suite.G.decode(key.public.groupPublicKey);
+  return mapKeyPackage(key, taprootMap(key.public, merkleRoot));
+}
+
+/** The map from a key to the output key of a Taproot output with it as internal key (BIP341's even-y rule, then + t). */
+export function taprootMap(pub: PublicKeyPackage, merkleRoot?: Uint8Array): KeyMap {
+  if (pub.scheme !== suite.id) throw new UnsupportedSchemeError('the BIP341 Taproot tweak', pub.scheme);
+  const P = suite.G.decode(pub.groupPublicKey);
   const t = tapTweak(suite.encodePublicKey(P), merkleRoot);
-  return mapKeyPackage(key, { negate: !suite.hasEvenY!(P), add: t, chainCode: key.public.chainCode });
+  return { negate: !suite.hasEvenY!(P), add: t, chainCode: pub.chainCode };
 }

@@ -10,6 +10,7 @@ import { IDENTITY_KEY_BYTES } from './envelope-codec.js';
 import { CERTIFICATE_SIGNATURE_BYTES, decodeLifecycle, encodeLifecycle, lifecycleSessionOf, type LifecycleKind, type LifecycleParts } from './lifecycle-codec.js';
 import { tessera } from './generated/tessera.js';
 import { decodeStrict, encodeMessage, plainBytes } from './strict-decode.js';
+import { checkPath, decodeByteList, decodeCommitments, decodeItems, decodeSignerCommitments, encodeSignerCommitments, MAX_ITEMS, type HashAlgorithm, type MessageFields, type PooledCommitment, type SignerCommitments, type SignItem } from './sign-items-codec.js';
 import { WireError } from './wire-error.js';
 
 const v1 = tessera.v1;
@@ -19,8 +20,8 @@ export const ROUND_HELLO = 'hello';
 export const ROUND_RESULT = 'result';
 export const ROUND_FAILED = 'failed';
 
-export type SessionKind = 'keygen' | 'sign' | 'presign' | LifecycleKind | 'activate';
-export type HashAlgorithm = 'none' | 'sha256' | 'sha256d' | 'keccak256';
+export type SessionKind = 'keygen' | 'sign' | 'presign' | LifecycleKind | 'activate' | 'commit';
+export type { HashAlgorithm, PooledCommitment, SignerCommitments, SignItem } from './sign-items-codec.js';
 
 const KINDS: Record<SessionKind, number> = {
   keygen: v1.SessionKind.SESSION_KIND_KEYGEN,
@@ -30,6 +31,7 @@ const KINDS: Record<SessionKind, number> = {
   reshare: v1.SessionKind.SESSION_KIND_RESHARE,
   repair: v1.SessionKind.SESSION_KIND_REPAIR,
   activate: v1.SessionKind.SESSION_KIND_ACTIVATE,
+  commit: v1.SessionKind.SESSION_KIND_COMMIT,
 };
 const LIFECYCLE_KINDS: readonly SessionKind[] = ['refresh', 'reshare', 'repair'];
 
@@ -46,7 +48,6 @@ const HASHES: Record<HashAlgorithm, number> = {
 const MAX_PARTIES = 1024;
 const MAX_MESSAGE = 64 * 1024;
 const MAX_TRANSACTION = 512 * 1024;
-const MAX_PATH = 255;
 /** Longest signature of any scheme (ed448: 114 bytes), with room. */
 const MAX_SIGNATURE = 256;
 
@@ -74,7 +75,8 @@ export interface SessionProposal {
   readonly threshold: number;
   /** Identity keys: keygen, all parties in evaluation-point order; sign, the signers. */
   readonly parties: readonly Uint8Array[];
-  readonly message: { readonly hash: HashAlgorithm; readonly preimage: Uint8Array; readonly prehashed: boolean };
+  /** Sign: what is signed (a batch: unset, hash none and empty; see `items`). */
+  readonly message: MessageFields;
   readonly derivationPath: readonly number[];
   readonly roundTimeoutMs: number;
   /** Unix ms after which the proposal must not be started. */
@@ -95,6 +97,17 @@ export interface SessionProposal {
   readonly check?: { readonly session: Uint8Array };
   /** Activate: the lifecycle session that made the generation, and its success certificate. */
   readonly activation?: { readonly session: Uint8Array; readonly certificate: readonly Uint8Array[]; readonly checkSignature: Uint8Array };
+  /** Sign, batch: 2 or more items signed together (message and path then unset); see signItems. */
+  readonly items?: readonly SignItem[];
+  /** FROST sign in one round: every signer's pooled commitment per item, in `parties` order. */
+  readonly commitments?: readonly SignerCommitments[];
+  /** Commit: how many pooled commitments each party hands out. */
+  readonly commitCount?: number;
+}
+
+/** What a sign proposal signs: its items, or its one message at its path (and PSBT input). */
+export function signItems(p: Pick<SessionProposal, 'items' | 'message' | 'derivationPath' | 'transaction'>): readonly SignItem[] {
+  return p.items ?? [{ message: p.message, derivationPath: p.derivationPath, inputIndex: p.transaction?.inputIndex ?? 0 }];
 }
 
 function reverse<K extends string>(table: Record<K, number>, value: number | undefined, what: string): K {
@@ -110,7 +123,7 @@ export function encodeProposal(p: SessionProposal): Uint8Array {
     keyId: p.keyId,
     threshold: p.threshold,
     parties: [...p.parties],
-    message: p.kind === 'sign' ? { hash: HASHES[p.message.hash], preimage: p.message.preimage, prehashed: p.message.prehashed } : null,
+    message: p.kind === 'sign' && p.items === undefined ? encodeMessageFields(p.message) : null,
     derivationPath: [...p.derivationPath],
     roundTimeoutMs: p.roundTimeoutMs,
     notAfterMs: p.notAfterMs,
@@ -124,7 +137,48 @@ export function encodeProposal(p: SessionProposal): Uint8Array {
     lifecycleSession: p.check?.session ?? p.activation?.session ?? new Uint8Array(0),
     certificate: [...(p.activation?.certificate ?? [])],
     checkSignature: p.activation?.checkSignature ?? new Uint8Array(0),
+    items: (p.items ?? []).map((i) => ({ message: encodeMessageFields(i.message), derivationPath: [...i.derivationPath], inputIndex: i.inputIndex })),
+    commitments: encodeSignerCommitments(p.commitments),
+    commitCount: p.commitCount ?? 0,
   });
+}
+
+function encodeMessageFields(m: MessageFields): tessera.v1.MessageToSign.$Properties {
+  return { hash: HASHES[m.hash], preimage: m.preimage, prehashed: m.prehashed };
+}
+
+function decodeMessageFields(msg: tessera.v1.MessageToSign.$Properties | null | undefined): MessageFields {
+  const message =
+    msg == null
+      ? { hash: 'none' as const, preimage: new Uint8Array(0), prehashed: false }
+      : { hash: reverse(HASHES, msg.hash ?? undefined, 'hash algorithm'), preimage: plainBytes(msg.preimage), prehashed: msg.prehashed ?? false };
+  if (message.preimage.length > MAX_MESSAGE) throw new WireError('message too long');
+  if (message.prehashed && message.preimage.length !== 32) throw new WireError('a prehashed message must be a 32-byte digest');
+  return message;
+}
+
+/**
+ * The batch items, one-round commitments and commit count of a proposal of `kind`: items and
+ * commitments only in sign proposals (commitments only for FROST, without a presignature or a
+ * lifecycle check), a count of 1 to MAX_ITEMS only in commit proposals.
+ */
+function decodeBatchFields(kind: SessionKind, scheme: AnySchemeId, m: tessera.v1.SessionProposal.$Properties, parties: readonly Uint8Array[]): Pick<SessionProposal, 'items' | 'commitments' | 'commitCount'> {
+  const items = decodeItems(m.items, decodeMessageFields);
+  const commitments = decodeSignerCommitments(m.commitments, parties, Math.max(items.length, 1));
+  const commitCount = m.commitCount ?? 0;
+  if (kind !== 'sign' && (items.length > 0 || commitments.length > 0)) throw new WireError('batch items and one-round commitments belong in a sign proposal');
+  if (items.length > 0 && (m.message != null || (m.derivationPath ?? []).length > 0 || (m.transaction?.inputIndex ?? 0) !== 0)) {
+    throw new WireError('a batch carries its messages, paths and inputs in its items only');
+  }
+  if (commitments.length > 0 && (scheme === 'ecdsa-secp256k1' || (m.presignature ?? '') !== '' || m.lifecycleCheck)) {
+    throw new WireError('one-round commitments belong in a FROST sign proposal without a presignature or a lifecycle check');
+  }
+  if ((kind === 'commit') !== (commitCount > 0)) throw new WireError(kind === 'commit' ? 'a commit proposal names how many commitments' : `a ${kind} proposal has no commitment count`);
+  if (commitCount > MAX_ITEMS) throw new WireError(`at most ${MAX_ITEMS} commitments at once`);
+  if (kind === 'commit' && (scheme === 'ecdsa-secp256k1' || !/^[0-9a-f]{32}$/.test(m.keyId ?? '') || m.message != null || m.taprootOutput || m.transaction != null || (m.derivationPath ?? []).length > 0)) {
+    throw new WireError('commit proposal: a FROST key id, and no message, path, tweak or transaction');
+  }
+  return { ...(items.length > 0 ? { items } : {}), ...(commitments.length > 0 ? { commitments } : {}), ...(commitCount > 0 ? { commitCount } : {}) };
 }
 
 /** The generation, lifecycle parts, check and activation of a proposal of `kind`, validated. */
@@ -160,12 +214,12 @@ function decodeTaproot(scheme: AnySchemeId, on: boolean, merkleRoot: Uint8Array)
   return { merkleRoot };
 }
 
-function decodeTransaction(m: tessera.v1.Transaction.$Properties | null | undefined, message: SessionProposal['message']): ProposedTransaction | undefined {
+function decodeTransaction(m: tessera.v1.Transaction.$Properties | null | undefined, messages: readonly MessageFields[]): ProposedTransaction | undefined {
   if (m == null) return undefined;
   const kind = reverse(TX_KINDS, m.kind ?? undefined, 'transaction kind');
   const data = plainBytes(m.data);
   if (data.length === 0 || data.length > MAX_TRANSACTION) throw new WireError(`a transaction must be 1 to ${MAX_TRANSACTION} bytes`);
-  if (!message.prehashed) throw new WireError('a transaction session signs a prehashed digest');
+  if (!messages.every((x) => x.prehashed)) throw new WireError('a transaction session signs prehashed digests');
   const network = m.network ?? '';
   if (kind === 'psbt' ? !['mainnet', 'testnet', 'regtest'].includes(network) : network !== '' || (m.inputIndex ?? 0) !== 0) {
     throw new WireError(kind === 'psbt' ? 'a PSBT session needs network mainnet, testnet or regtest' : 'an Ethereum transaction has no network name or input index');
@@ -179,13 +233,14 @@ export function decodeProposal(bytes: Uint8Array): SessionProposal {
   const scheme = m.scheme ?? '';
   if (!isAnySchemeId(scheme)) throw new WireError(`unknown scheme "${scheme.slice(0, 64)}"`);
   const parties = (m.parties ?? []).map(plainBytes);
-  if (parties.length < 2 || parties.length > MAX_PARTIES) throw new WireError('a session needs 2 to 1024 parties');
+  // a commit proposal may go to one member alone (the others' commitments are at hand)
+  if (parties.length < (kind === 'commit' ? 1 : 2) || parties.length > MAX_PARTIES) throw new WireError(kind === 'commit' ? 'a commit proposal names 1 to 1024 parties' : 'a session needs 2 to 1024 parties');
   if (parties.some((p) => p.length !== IDENTITY_KEY_BYTES)) throw new WireError('party identity keys must be 32 bytes');
   if (new Set(parties.map((p) => Buffer.from(p).toString('hex'))).size !== parties.length) throw new WireError('a party is listed twice');
   const threshold = m.threshold ?? 0;
   const keyId = m.keyId ?? '';
   if (kind === 'keygen' && (threshold < 2 || threshold > parties.length || keyId !== '')) throw new WireError('keygen proposal: bad threshold or key id');
-  if (kind === 'sign' && (!/^[0-9a-f]{32}$/.test(keyId) || m.message == null)) throw new WireError('sign proposal: needs a key id and a message');
+  if (kind === 'sign' && (!/^[0-9a-f]{32}$/.test(keyId) || (m.message == null) === ((m.items ?? []).length === 0))) throw new WireError('sign proposal: needs a key id and a message or batch items');
   if ((isLifecycleKind(kind) || kind === 'activate') && (!/^[0-9a-f]{32}$/.test(keyId) || m.message != null || m.taprootOutput || m.transaction != null || (m.derivationPath ?? []).length > 0)) {
     throw new WireError(`${kind} proposal: a key id, and no message, path, tweak or transaction`);
   }
@@ -196,22 +251,16 @@ export function decodeProposal(bytes: Uint8Array): SessionProposal {
   if (presignature !== '' && (kind !== 'sign' || scheme !== 'ecdsa-secp256k1' || !PRESIGNATURE_ID.test(presignature))) {
     throw new WireError('a presignature id (64 hex) belongs in an ecdsa-secp256k1 sign proposal');
   }
-  const msg = m.message;
-  const message =
-    msg == null
-      ? { hash: 'none' as const, preimage: new Uint8Array(0), prehashed: false }
-      : { hash: reverse(HASHES, msg.hash ?? undefined, 'hash algorithm'), preimage: plainBytes(msg.preimage), prehashed: msg.prehashed ?? false };
-  if (message.preimage.length > MAX_MESSAGE) throw new WireError('message too long');
+  const message = decodeMessageFields(m.message);
+  const batch = decodeBatchFields(kind, scheme, m, parties);
   const roundTimeoutMs = m.roundTimeoutMs ?? 0;
   if (roundTimeoutMs < 100 || roundTimeoutMs > 600_000) throw new WireError('round timeout must be 100 ms to 10 min');
   const notAfterMs = Number(m.notAfterMs ?? 0);
   if (!Number.isSafeInteger(notAfterMs) || notAfterMs <= 0) throw new WireError('proposal needs a not-after time');
-  if (message.prehashed && message.preimage.length !== 32) throw new WireError('a prehashed message must be a 32-byte digest');
-  const derivationPath = [...(m.derivationPath ?? [])];
-  if (derivationPath.length > MAX_PATH || derivationPath.some((i) => i >= 0x80000000)) throw new WireError('the derivation path must be at most 255 non-hardened indices');
+  const derivationPath = [...checkPath([...(m.derivationPath ?? [])])];
   if (kind === 'keygen' && (derivationPath.length > 0 || m.taprootOutput || m.transaction != null)) throw new WireError('keygen proposal: no path, tweak or transaction');
   const taproot = decodeTaproot(scheme, m.taprootOutput ?? false, plainBytes(m.taprootMerkleRoot));
-  const transaction = decodeTransaction(m.transaction, message);
+  const transaction = decodeTransaction(m.transaction, batch.items?.map((i) => i.message) ?? [message]);
   return {
     kind,
     scheme,
@@ -226,6 +275,7 @@ export function decodeProposal(bytes: Uint8Array): SessionProposal {
     ...(transaction ? { transaction } : {}),
     ...(presignature ? { presignature } : {}),
     ...decodeLifecycleFields(kind, m, parties, threshold),
+    ...batch,
   };
 }
 
@@ -268,10 +318,39 @@ export interface SessionResult {
   readonly transcript: Uint8Array;
   /** Refresh, reshare, repair: the party's Ed25519 signature over the transcript (empty otherwise). */
   readonly transcriptSignature: Uint8Array;
+  /** Sign, batch: per item, the signature, its recovery id and the key it verifies under. */
+  readonly signatures: readonly Uint8Array[];
+  readonly recoveries: readonly number[];
+  readonly publicKeys: readonly Uint8Array[];
+  /** FROST sign in one round: this signer's share per item. */
+  readonly shares: readonly Uint8Array[];
+  /** Commit, and FROST sign in one round: fresh commitments from this signer's pool. */
+  readonly commitments: readonly PooledCommitment[];
+  /** FROST keygen and lifecycle sessions: the VSS commitment of the shares made (t elements). */
+  readonly vssCommitment: readonly Uint8Array[];
+}
+
+/** A result with only the given fields set (the rest empty, as the wire leaves them). */
+export function sessionResult(fields: Partial<SessionResult> & Pick<SessionResult, 'keyId' | 'publicKey'>): SessionResult {
+  const none = new Uint8Array(0);
+  const empty: readonly never[] = [];
+  return {
+    signature: none, recovery: 0, chainCode: none, groupPublicKey: none, presignature: '', generation: 0, transcript: none, transcriptSignature: none,
+    signatures: empty, recoveries: empty, publicKeys: empty, shares: empty, commitments: empty, vssCommitment: empty,
+    ...fields,
+  };
 }
 
 export function encodeResult(r: SessionResult): Uint8Array {
-  return encodeMessage(v1.SessionResult, { ...r });
+  return encodeMessage(v1.SessionResult, {
+    ...r,
+    signatures: [...r.signatures],
+    recoveries: [...r.recoveries],
+    publicKeys: [...r.publicKeys],
+    shares: [...r.shares],
+    commitments: r.commitments.map((c) => ({ hiding: c.hiding, binding: c.binding })),
+    vssCommitment: [...r.vssCommitment],
+  });
 }
 
 export function decodeResult(bytes: Uint8Array): SessionResult {
@@ -283,6 +362,10 @@ export function decodeResult(bytes: Uint8Array): SessionResult {
   const transcript = plainBytes(m.transcript);
   const transcriptSignature = plainBytes(m.transcriptSignature);
   if (![0, 32].includes(transcript.length) || ![0, CERTIFICATE_SIGNATURE_BYTES].includes(transcriptSignature.length)) throw new WireError('a transcript is 32 bytes and its signature 64');
+  const signatures = decodeByteList(m.signatures, MAX_SIGNATURE, 'signatures');
+  const recoveries = [...(m.recoveries ?? [])];
+  const publicKeys = decodeByteList(m.publicKeys, MAX_SIGNATURE, 'public keys');
+  if (recoveries.length !== signatures.length || publicKeys.length !== signatures.length || recoveries.some((v) => v > 3)) throw new WireError('a batch result has one signature, recovery id (0..3) and key per item');
   return {
     keyId: m.keyId ?? '',
     publicKey: plainBytes(m.publicKey),
@@ -294,6 +377,12 @@ export function decodeResult(bytes: Uint8Array): SessionResult {
     generation: m.generation ?? 0,
     transcript,
     transcriptSignature,
+    signatures,
+    recoveries,
+    publicKeys,
+    shares: decodeByteList(m.shares, MAX_SIGNATURE, 'signature shares'),
+    commitments: decodeCommitments(m.commitments),
+    vssCommitment: decodeByteList(m.vssCommitment, MAX_SIGNATURE, 'VSS commitment elements'),
   };
 }
 

@@ -910,7 +910,8 @@ export namespace tessera {
             SESSION_KIND_REFRESH = 4,
             SESSION_KIND_RESHARE = 5,
             SESSION_KIND_REPAIR = 6,
-            SESSION_KIND_ACTIVATE = 7
+            SESSION_KIND_ACTIVATE = 7,
+            SESSION_KIND_COMMIT = 8
         }
 
         enum HashAlgorithm {
@@ -973,6 +974,9 @@ export namespace tessera {
             lifecycleSession: Uint8Array;
             certificate: Uint8Array[];
             checkSignature: Uint8Array;
+            items: tessera.v1.SignItem.$Properties[];
+            commitments: tessera.v1.SignerCommitments.$Properties[];
+            commitCount: number;
             static create(properties: tessera.v1.SessionProposal.$Shape): tessera.v1.SessionProposal & tessera.v1.SessionProposal.$Shape;
             static create(properties?: tessera.v1.SessionProposal.$Properties): tessera.v1.SessionProposal;
             static encode(m: tessera.v1.SessionProposal.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -1002,9 +1006,86 @@ export namespace tessera {
                 lifecycleSession?: (Uint8Array|null);
                 certificate?: (Uint8Array[]|null);
                 checkSignature?: (Uint8Array|null);
+                items?: (tessera.v1.SignItem.$Properties[]|null);
+                commitments?: (tessera.v1.SignerCommitments.$Properties[]|null);
+                commitCount?: (number|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = tessera.v1.SessionProposal.$Properties;
+        }
+
+        interface ISignItem extends tessera.v1.SignItem.$Properties {
+        }
+
+        class SignItem {
+            constructor(p?: tessera.v1.SignItem.$Properties);
+            $unknowns?: Uint8Array[];
+            message?: (tessera.v1.MessageToSign.$Properties|null);
+            derivationPath: number[];
+            inputIndex: number;
+            static create(properties: tessera.v1.SignItem.$Shape): tessera.v1.SignItem & tessera.v1.SignItem.$Shape;
+            static create(properties?: tessera.v1.SignItem.$Properties): tessera.v1.SignItem;
+            static encode(m: tessera.v1.SignItem.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tessera.v1.SignItem & tessera.v1.SignItem.$Shape;
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace SignItem {
+            interface $Properties {
+                message?: (tessera.v1.MessageToSign.$Properties|null);
+                derivationPath?: (number[]|null);
+                inputIndex?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = tessera.v1.SignItem.$Properties;
+        }
+
+        interface ICommitment extends tessera.v1.Commitment.$Properties {
+        }
+
+        class Commitment {
+            constructor(p?: tessera.v1.Commitment.$Properties);
+            $unknowns?: Uint8Array[];
+            hiding: Uint8Array;
+            binding: Uint8Array;
+            static create(properties: tessera.v1.Commitment.$Shape): tessera.v1.Commitment & tessera.v1.Commitment.$Shape;
+            static create(properties?: tessera.v1.Commitment.$Properties): tessera.v1.Commitment;
+            static encode(m: tessera.v1.Commitment.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tessera.v1.Commitment & tessera.v1.Commitment.$Shape;
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Commitment {
+            interface $Properties {
+                hiding?: (Uint8Array|null);
+                binding?: (Uint8Array|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = tessera.v1.Commitment.$Properties;
+        }
+
+        interface ISignerCommitments extends tessera.v1.SignerCommitments.$Properties {
+        }
+
+        class SignerCommitments {
+            constructor(p?: tessera.v1.SignerCommitments.$Properties);
+            $unknowns?: Uint8Array[];
+            identityKey: Uint8Array;
+            commitments: tessera.v1.Commitment.$Properties[];
+            static create(properties: tessera.v1.SignerCommitments.$Shape): tessera.v1.SignerCommitments & tessera.v1.SignerCommitments.$Shape;
+            static create(properties?: tessera.v1.SignerCommitments.$Properties): tessera.v1.SignerCommitments;
+            static encode(m: tessera.v1.SignerCommitments.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tessera.v1.SignerCommitments & tessera.v1.SignerCommitments.$Shape;
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace SignerCommitments {
+            interface $Properties {
+                identityKey?: (Uint8Array|null);
+                commitments?: (tessera.v1.Commitment.$Properties[]|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = tessera.v1.SignerCommitments.$Properties;
         }
 
         interface ILifecycleMember extends tessera.v1.LifecycleMember.$Properties {
@@ -1135,6 +1216,12 @@ export namespace tessera {
             generation: number;
             transcript: Uint8Array;
             transcriptSignature: Uint8Array;
+            signatures: Uint8Array[];
+            recoveries: number[];
+            publicKeys: Uint8Array[];
+            shares: Uint8Array[];
+            commitments: tessera.v1.Commitment.$Properties[];
+            vssCommitment: Uint8Array[];
             static create(properties: tessera.v1.SessionResult.$Shape): tessera.v1.SessionResult & tessera.v1.SessionResult.$Shape;
             static create(properties?: tessera.v1.SessionResult.$Properties): tessera.v1.SessionResult;
             static encode(m: tessera.v1.SessionResult.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -1154,6 +1241,12 @@ export namespace tessera {
                 generation?: (number|null);
                 transcript?: (Uint8Array|null);
                 transcriptSignature?: (Uint8Array|null);
+                signatures?: (Uint8Array[]|null);
+                recoveries?: (number[]|null);
+                publicKeys?: (Uint8Array[]|null);
+                shares?: (Uint8Array[]|null);
+                commitments?: (tessera.v1.Commitment.$Properties[]|null);
+                vssCommitment?: (Uint8Array[]|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = tessera.v1.SessionResult.$Properties;

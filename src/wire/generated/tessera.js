@@ -7216,6 +7216,7 @@ export const tessera = $root.tessera = (() => {
          * @property {number} SESSION_KIND_RESHARE=5 SESSION_KIND_RESHARE value
          * @property {number} SESSION_KIND_REPAIR=6 SESSION_KIND_REPAIR value
          * @property {number} SESSION_KIND_ACTIVATE=7 SESSION_KIND_ACTIVATE value
+         * @property {number} SESSION_KIND_COMMIT=8 SESSION_KIND_COMMIT value
          */
         v1.SessionKind = (function() {
             const valuesById = $Object.create(null), values = $Object.create(valuesById);
@@ -7227,6 +7228,7 @@ export const tessera = $root.tessera = (() => {
             values[valuesById[5] = "SESSION_KIND_RESHARE"] = 5;
             values[valuesById[6] = "SESSION_KIND_REPAIR"] = 6;
             values[valuesById[7] = "SESSION_KIND_ACTIVATE"] = 7;
+            values[valuesById[8] = "SESSION_KIND_COMMIT"] = 8;
             return values;
         })();
 
@@ -7481,6 +7483,9 @@ export const tessera = $root.tessera = (() => {
              * @property {Uint8Array|null} [lifecycleSession] SessionProposal lifecycleSession
              * @property {Array.<Uint8Array>|null} [certificate] SessionProposal certificate
              * @property {Uint8Array|null} [checkSignature] SessionProposal checkSignature
+             * @property {Array.<tessera.v1.SignItem.$Properties>|null} [items] SessionProposal items
+             * @property {Array.<tessera.v1.SignerCommitments.$Properties>|null} [commitments] SessionProposal commitments
+             * @property {number|null} [commitCount] SessionProposal commitCount
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -7510,6 +7515,8 @@ export const tessera = $root.tessera = (() => {
                 this.derivationPath = [];
                 this.members = [];
                 this.certificate = [];
+                this.items = [];
+                this.commitments = [];
                 if (p)
                     for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
                         if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -7677,6 +7684,30 @@ export const tessera = $root.tessera = (() => {
             SessionProposal.prototype.checkSignature = $util.newBuffer([]);
 
             /**
+             * SessionProposal items.
+             * @member {Array.<tessera.v1.SignItem.$Properties>} items
+             * @memberof tessera.v1.SessionProposal
+             * @instance
+             */
+            SessionProposal.prototype.items = $util.emptyArray;
+
+            /**
+             * SessionProposal commitments.
+             * @member {Array.<tessera.v1.SignerCommitments.$Properties>} commitments
+             * @memberof tessera.v1.SessionProposal
+             * @instance
+             */
+            SessionProposal.prototype.commitments = $util.emptyArray;
+
+            /**
+             * SessionProposal commitCount.
+             * @member {number} commitCount
+             * @memberof tessera.v1.SessionProposal
+             * @instance
+             */
+            SessionProposal.prototype.commitCount = 0;
+
+            /**
              * Creates a new SessionProposal instance using the specified properties.
              * @function create
              * @memberof tessera.v1.SessionProposal
@@ -7755,6 +7786,16 @@ export const tessera = $root.tessera = (() => {
                 }
                 if (m.checkSignature != null && $Object.hasOwnProperty.call(m, "checkSignature") && m.checkSignature.length)
                     w.uint32(/* id 20, wireType 2 =*/162).bytes(m.checkSignature);
+                if (m.items != null && m.items.length) {
+                    for (var i = 0; i < m.items.length; ++i)
+                        $root.tessera.v1.SignItem.encode(m.items[i], w.uint32(/* id 21, wireType 2 =*/170).fork(), q + 1).ldelim();
+                }
+                if (m.commitments != null && m.commitments.length) {
+                    for (var i = 0; i < m.commitments.length; ++i)
+                        $root.tessera.v1.SignerCommitments.encode(m.commitments[i], w.uint32(/* id 22, wireType 2 =*/178).fork(), q + 1).ldelim();
+                }
+                if (m.commitCount != null && $Object.hasOwnProperty.call(m, "commitCount") && m.commitCount !== 0)
+                    w.uint32(/* id 23, wireType 0 =*/184).uint32(m.commitCount);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -7975,6 +8016,31 @@ export const tessera = $root.tessera = (() => {
                                 delete m.checkSignature;
                             continue;
                         }
+                    case 21: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.items && m.items.length))
+                                m.items = [];
+                            m.items.push($root.tessera.v1.SignItem.decode(r, r.size(), $undefined, q + 1));
+                            continue;
+                        }
+                    case 22: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.commitments && m.commitments.length))
+                                m.commitments = [];
+                            m.commitments.push($root.tessera.v1.SignerCommitments.decode(r, r.size(), $undefined, q + 1));
+                            continue;
+                        }
+                    case 23: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.commitCount = v;
+                            else
+                                delete m.commitCount;
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -8007,6 +8073,590 @@ export const tessera = $root.tessera = (() => {
             };
 
             return SessionProposal;
+        })();
+
+        v1.SignItem = (function() {
+
+            /**
+             * Properties of a SignItem.
+             * @typedef {Object} tessera.v1.SignItem.$Properties
+             * @property {tessera.v1.MessageToSign.$Properties|null} [message] SignItem message
+             * @property {Array.<number>|null} [derivationPath] SignItem derivationPath
+             * @property {number|null} [inputIndex] SignItem inputIndex
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a SignItem.
+             * @memberof tessera.v1
+             * @interface ISignItem
+             * @augments tessera.v1.SignItem.$Properties
+             * @deprecated Use tessera.v1.SignItem.$Properties instead.
+             */
+
+            /**
+             * Shape of a SignItem.
+             * @typedef {tessera.v1.SignItem.$Properties} tessera.v1.SignItem.$Shape
+             */
+
+            /**
+             * Constructs a new SignItem.
+             * @memberof tessera.v1
+             * @classdesc Represents a SignItem.
+             * @constructor
+             * @param {tessera.v1.SignItem.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const SignItem = function (p) {
+                this.derivationPath = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * SignItem message.
+             * @member {tessera.v1.MessageToSign.$Properties|null|undefined} message
+             * @memberof tessera.v1.SignItem
+             * @instance
+             */
+            SignItem.prototype.message = null;
+
+            /**
+             * SignItem derivationPath.
+             * @member {Array.<number>} derivationPath
+             * @memberof tessera.v1.SignItem
+             * @instance
+             */
+            SignItem.prototype.derivationPath = $util.emptyArray;
+
+            /**
+             * SignItem inputIndex.
+             * @member {number} inputIndex
+             * @memberof tessera.v1.SignItem
+             * @instance
+             */
+            SignItem.prototype.inputIndex = 0;
+
+            /**
+             * Creates a new SignItem instance using the specified properties.
+             * @function create
+             * @memberof tessera.v1.SignItem
+             * @static
+             * @param {tessera.v1.SignItem.$Properties=} [properties] Properties to set
+             * @returns {tessera.v1.SignItem} SignItem instance
+             * @type {{
+             *   (properties: tessera.v1.SignItem.$Shape): tessera.v1.SignItem & tessera.v1.SignItem.$Shape;
+             *   (properties?: tessera.v1.SignItem.$Properties): tessera.v1.SignItem;
+             * }}
+             */
+            SignItem.create = function(properties) {
+                return new SignItem(properties);
+            };
+
+            /**
+             * Encodes the specified SignItem message. Does not implicitly {@link tessera.v1.SignItem.verify|verify} messages.
+             * @function encode
+             * @memberof tessera.v1.SignItem
+             * @static
+             * @param {tessera.v1.SignItem.$Properties} m SignItem message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SignItem.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.message != null && $Object.hasOwnProperty.call(m, "message"))
+                    $root.tessera.v1.MessageToSign.encode(m.message, w.uint32(/* id 1, wireType 2 =*/10).fork(), q + 1).ldelim();
+                if (m.derivationPath != null && m.derivationPath.length) {
+                    w.uint32(/* id 2, wireType 2 =*/18).uint32s(m.derivationPath);
+                }
+                if (m.inputIndex != null && $Object.hasOwnProperty.call(m, "inputIndex") && m.inputIndex !== 0)
+                    w.uint32(/* id 3, wireType 0 =*/24).uint32(m.inputIndex);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes a SignItem message from the specified reader or buffer.
+             * @function decode
+             * @memberof tessera.v1.SignItem
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tessera.v1.SignItem & tessera.v1.SignItem.$Shape} SignItem
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SignItem.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.tessera.v1.SignItem();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            m.message = $root.tessera.v1.MessageToSign.decode(r, r.size(), $undefined, q + 1, m.message);
+                            continue;
+                        }
+                    case 2: {
+                            if (u === 2) {
+                                if (!(m.derivationPath && m.derivationPath.length))
+                                    m.derivationPath = [];
+                                r.uint32s(m.derivationPath);
+                                continue;
+                            }
+                            if (u !== 0)
+                                break;
+                            if (!(m.derivationPath && m.derivationPath.length))
+                                m.derivationPath = [];
+                            m.derivationPath.push(r.uint32());
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.inputIndex = v;
+                            else
+                                delete m.inputIndex;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Gets the type url for SignItem
+             * @function getTypeUrl
+             * @memberof tessera.v1.SignItem
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            SignItem.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tessera.v1.SignItem";
+            };
+
+            return SignItem;
+        })();
+
+        v1.Commitment = (function() {
+
+            /**
+             * Properties of a Commitment.
+             * @typedef {Object} tessera.v1.Commitment.$Properties
+             * @property {Uint8Array|null} [hiding] Commitment hiding
+             * @property {Uint8Array|null} [binding] Commitment binding
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Commitment.
+             * @memberof tessera.v1
+             * @interface ICommitment
+             * @augments tessera.v1.Commitment.$Properties
+             * @deprecated Use tessera.v1.Commitment.$Properties instead.
+             */
+
+            /**
+             * Shape of a Commitment.
+             * @typedef {tessera.v1.Commitment.$Properties} tessera.v1.Commitment.$Shape
+             */
+
+            /**
+             * Constructs a new Commitment.
+             * @memberof tessera.v1
+             * @classdesc Represents a Commitment.
+             * @constructor
+             * @param {tessera.v1.Commitment.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Commitment = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * Commitment hiding.
+             * @member {Uint8Array} hiding
+             * @memberof tessera.v1.Commitment
+             * @instance
+             */
+            Commitment.prototype.hiding = $util.newBuffer([]);
+
+            /**
+             * Commitment binding.
+             * @member {Uint8Array} binding
+             * @memberof tessera.v1.Commitment
+             * @instance
+             */
+            Commitment.prototype.binding = $util.newBuffer([]);
+
+            /**
+             * Creates a new Commitment instance using the specified properties.
+             * @function create
+             * @memberof tessera.v1.Commitment
+             * @static
+             * @param {tessera.v1.Commitment.$Properties=} [properties] Properties to set
+             * @returns {tessera.v1.Commitment} Commitment instance
+             * @type {{
+             *   (properties: tessera.v1.Commitment.$Shape): tessera.v1.Commitment & tessera.v1.Commitment.$Shape;
+             *   (properties?: tessera.v1.Commitment.$Properties): tessera.v1.Commitment;
+             * }}
+             */
+            Commitment.create = function(properties) {
+                return new Commitment(properties);
+            };
+
+            /**
+             * Encodes the specified Commitment message. Does not implicitly {@link tessera.v1.Commitment.verify|verify} messages.
+             * @function encode
+             * @memberof tessera.v1.Commitment
+             * @static
+             * @param {tessera.v1.Commitment.$Properties} m Commitment message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Commitment.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.hiding != null && $Object.hasOwnProperty.call(m, "hiding") && m.hiding.length)
+                    w.uint32(/* id 1, wireType 2 =*/10).bytes(m.hiding);
+                if (m.binding != null && $Object.hasOwnProperty.call(m, "binding") && m.binding.length)
+                    w.uint32(/* id 2, wireType 2 =*/18).bytes(m.binding);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes a Commitment message from the specified reader or buffer.
+             * @function decode
+             * @memberof tessera.v1.Commitment
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tessera.v1.Commitment & tessera.v1.Commitment.$Shape} Commitment
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Commitment.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.tessera.v1.Commitment();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.hiding = v;
+                            else
+                                delete m.hiding;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.binding = v;
+                            else
+                                delete m.binding;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Gets the type url for Commitment
+             * @function getTypeUrl
+             * @memberof tessera.v1.Commitment
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Commitment.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tessera.v1.Commitment";
+            };
+
+            return Commitment;
+        })();
+
+        v1.SignerCommitments = (function() {
+
+            /**
+             * Properties of a SignerCommitments.
+             * @typedef {Object} tessera.v1.SignerCommitments.$Properties
+             * @property {Uint8Array|null} [identityKey] SignerCommitments identityKey
+             * @property {Array.<tessera.v1.Commitment.$Properties>|null} [commitments] SignerCommitments commitments
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a SignerCommitments.
+             * @memberof tessera.v1
+             * @interface ISignerCommitments
+             * @augments tessera.v1.SignerCommitments.$Properties
+             * @deprecated Use tessera.v1.SignerCommitments.$Properties instead.
+             */
+
+            /**
+             * Shape of a SignerCommitments.
+             * @typedef {tessera.v1.SignerCommitments.$Properties} tessera.v1.SignerCommitments.$Shape
+             */
+
+            /**
+             * Constructs a new SignerCommitments.
+             * @memberof tessera.v1
+             * @classdesc Represents a SignerCommitments.
+             * @constructor
+             * @param {tessera.v1.SignerCommitments.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const SignerCommitments = function (p) {
+                this.commitments = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * SignerCommitments identityKey.
+             * @member {Uint8Array} identityKey
+             * @memberof tessera.v1.SignerCommitments
+             * @instance
+             */
+            SignerCommitments.prototype.identityKey = $util.newBuffer([]);
+
+            /**
+             * SignerCommitments commitments.
+             * @member {Array.<tessera.v1.Commitment.$Properties>} commitments
+             * @memberof tessera.v1.SignerCommitments
+             * @instance
+             */
+            SignerCommitments.prototype.commitments = $util.emptyArray;
+
+            /**
+             * Creates a new SignerCommitments instance using the specified properties.
+             * @function create
+             * @memberof tessera.v1.SignerCommitments
+             * @static
+             * @param {tessera.v1.SignerCommitments.$Properties=} [properties] Properties to set
+             * @returns {tessera.v1.SignerCommitments} SignerCommitments instance
+             * @type {{
+             *   (properties: tessera.v1.SignerCommitments.$Shape): tessera.v1.SignerCommitments & tessera.v1.SignerCommitments.$Shape;
+             *   (properties?: tessera.v1.SignerCommitments.$Properties): tessera.v1.SignerCommitments;
+             * }}
+             */
+            SignerCommitments.create = function(properties) {
+                return new SignerCommitments(properties);
+            };
+
+            /**
+             * Encodes the specified SignerCommitments message. Does not implicitly {@link tessera.v1.SignerCommitments.verify|verify} messages.
+             * @function encode
+             * @memberof tessera.v1.SignerCommitments
+             * @static
+             * @param {tessera.v1.SignerCommitments.$Properties} m SignerCommitments message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SignerCommitments.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.identityKey != null && $Object.hasOwnProperty.call(m, "identityKey") && m.identityKey.length)
+                    w.uint32(/* id 1, wireType 2 =*/10).bytes(m.identityKey);
+                if (m.commitments != null && m.commitments.length) {
+                    for (var i = 0; i < m.commitments.length; ++i)
+                        $root.tessera.v1.Commitment.encode(m.commitments[i], w.uint32(/* id 2, wireType 2 =*/18).fork(), q + 1).ldelim();
+                }
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes a SignerCommitments message from the specified reader or buffer.
+             * @function decode
+             * @memberof tessera.v1.SignerCommitments
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tessera.v1.SignerCommitments & tessera.v1.SignerCommitments.$Shape} SignerCommitments
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SignerCommitments.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.tessera.v1.SignerCommitments();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.identityKey = v;
+                            else
+                                delete m.identityKey;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.commitments && m.commitments.length))
+                                m.commitments = [];
+                            m.commitments.push($root.tessera.v1.Commitment.decode(r, r.size(), $undefined, q + 1));
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Gets the type url for SignerCommitments
+             * @function getTypeUrl
+             * @memberof tessera.v1.SignerCommitments
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            SignerCommitments.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tessera.v1.SignerCommitments";
+            };
+
+            return SignerCommitments;
         })();
 
         v1.LifecycleMember = (function() {
@@ -8886,6 +9536,12 @@ export const tessera = $root.tessera = (() => {
              * @property {number|null} [generation] SessionResult generation
              * @property {Uint8Array|null} [transcript] SessionResult transcript
              * @property {Uint8Array|null} [transcriptSignature] SessionResult transcriptSignature
+             * @property {Array.<Uint8Array>|null} [signatures] SessionResult signatures
+             * @property {Array.<number>|null} [recoveries] SessionResult recoveries
+             * @property {Array.<Uint8Array>|null} [publicKeys] SessionResult publicKeys
+             * @property {Array.<Uint8Array>|null} [shares] SessionResult shares
+             * @property {Array.<tessera.v1.Commitment.$Properties>|null} [commitments] SessionResult commitments
+             * @property {Array.<Uint8Array>|null} [vssCommitment] SessionResult vssCommitment
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -8911,6 +9567,12 @@ export const tessera = $root.tessera = (() => {
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
             const SessionResult = function (p) {
+                this.signatures = [];
+                this.recoveries = [];
+                this.publicKeys = [];
+                this.shares = [];
+                this.commitments = [];
+                this.vssCommitment = [];
                 if (p)
                     for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
                         if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -8998,6 +9660,54 @@ export const tessera = $root.tessera = (() => {
             SessionResult.prototype.transcriptSignature = $util.newBuffer([]);
 
             /**
+             * SessionResult signatures.
+             * @member {Array.<Uint8Array>} signatures
+             * @memberof tessera.v1.SessionResult
+             * @instance
+             */
+            SessionResult.prototype.signatures = $util.emptyArray;
+
+            /**
+             * SessionResult recoveries.
+             * @member {Array.<number>} recoveries
+             * @memberof tessera.v1.SessionResult
+             * @instance
+             */
+            SessionResult.prototype.recoveries = $util.emptyArray;
+
+            /**
+             * SessionResult publicKeys.
+             * @member {Array.<Uint8Array>} publicKeys
+             * @memberof tessera.v1.SessionResult
+             * @instance
+             */
+            SessionResult.prototype.publicKeys = $util.emptyArray;
+
+            /**
+             * SessionResult shares.
+             * @member {Array.<Uint8Array>} shares
+             * @memberof tessera.v1.SessionResult
+             * @instance
+             */
+            SessionResult.prototype.shares = $util.emptyArray;
+
+            /**
+             * SessionResult commitments.
+             * @member {Array.<tessera.v1.Commitment.$Properties>} commitments
+             * @memberof tessera.v1.SessionResult
+             * @instance
+             */
+            SessionResult.prototype.commitments = $util.emptyArray;
+
+            /**
+             * SessionResult vssCommitment.
+             * @member {Array.<Uint8Array>} vssCommitment
+             * @memberof tessera.v1.SessionResult
+             * @instance
+             */
+            SessionResult.prototype.vssCommitment = $util.emptyArray;
+
+            /**
              * Creates a new SessionResult instance using the specified properties.
              * @function create
              * @memberof tessera.v1.SessionResult
@@ -9049,6 +9759,29 @@ export const tessera = $root.tessera = (() => {
                     w.uint32(/* id 9, wireType 2 =*/74).bytes(m.transcript);
                 if (m.transcriptSignature != null && $Object.hasOwnProperty.call(m, "transcriptSignature") && m.transcriptSignature.length)
                     w.uint32(/* id 10, wireType 2 =*/82).bytes(m.transcriptSignature);
+                if (m.signatures != null && m.signatures.length) {
+                    for (var i = 0; i < m.signatures.length; ++i)
+                        w.uint32(/* id 11, wireType 2 =*/90).bytes(m.signatures[i]);
+                }
+                if (m.recoveries != null && m.recoveries.length) {
+                    w.uint32(/* id 12, wireType 2 =*/98).uint32s(m.recoveries);
+                }
+                if (m.publicKeys != null && m.publicKeys.length) {
+                    for (var i = 0; i < m.publicKeys.length; ++i)
+                        w.uint32(/* id 13, wireType 2 =*/106).bytes(m.publicKeys[i]);
+                }
+                if (m.shares != null && m.shares.length) {
+                    for (var i = 0; i < m.shares.length; ++i)
+                        w.uint32(/* id 14, wireType 2 =*/114).bytes(m.shares[i]);
+                }
+                if (m.commitments != null && m.commitments.length) {
+                    for (var i = 0; i < m.commitments.length; ++i)
+                        $root.tessera.v1.Commitment.encode(m.commitments[i], w.uint32(/* id 15, wireType 2 =*/122).fork(), q + 1).ldelim();
+                }
+                if (m.vssCommitment != null && m.vssCommitment.length) {
+                    for (var i = 0; i < m.vssCommitment.length; ++i)
+                        w.uint32(/* id 16, wireType 2 =*/130).bytes(m.vssCommitment[i]);
+                }
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -9181,6 +9914,60 @@ export const tessera = $root.tessera = (() => {
                                 m.transcriptSignature = v;
                             else
                                 delete m.transcriptSignature;
+                            continue;
+                        }
+                    case 11: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.signatures && m.signatures.length))
+                                m.signatures = [];
+                            m.signatures.push(r.bytes());
+                            continue;
+                        }
+                    case 12: {
+                            if (u === 2) {
+                                if (!(m.recoveries && m.recoveries.length))
+                                    m.recoveries = [];
+                                r.uint32s(m.recoveries);
+                                continue;
+                            }
+                            if (u !== 0)
+                                break;
+                            if (!(m.recoveries && m.recoveries.length))
+                                m.recoveries = [];
+                            m.recoveries.push(r.uint32());
+                            continue;
+                        }
+                    case 13: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.publicKeys && m.publicKeys.length))
+                                m.publicKeys = [];
+                            m.publicKeys.push(r.bytes());
+                            continue;
+                        }
+                    case 14: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.shares && m.shares.length))
+                                m.shares = [];
+                            m.shares.push(r.bytes());
+                            continue;
+                        }
+                    case 15: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.commitments && m.commitments.length))
+                                m.commitments = [];
+                            m.commitments.push($root.tessera.v1.Commitment.decode(r, r.size(), $undefined, q + 1));
+                            continue;
+                        }
+                    case 16: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.vssCommitment && m.vssCommitment.length))
+                                m.vssCommitment = [];
+                            m.vssCommitment.push(r.bytes());
                             continue;
                         }
                     }

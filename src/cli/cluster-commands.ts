@@ -16,7 +16,7 @@ import { SignerNode } from '../node/signer-node.js';
 import { NodeStorage } from '../storage/index.js';
 import { readPassphrase } from '../storage/passphrase.js';
 import { CliError } from './cli-error.js';
-import { CoordinatorHome } from './coordinator-home.js';
+import { CoordinatorHome, vssOf } from './coordinator-home.js';
 import { coordinatorOptions, withCoordinator } from './coordinator-session.js';
 import { anyVerifierName, verifyAnyIndependently } from './independent-verify.js';
 import { parseCliScheme, parseHash, parseHex, parseInteger } from './options.js';
@@ -33,7 +33,7 @@ export async function runKeygen(argv: string[], out: Out): Promise<void> {
   if (threshold < 2 || threshold > parties.length) throw new CliError(`threshold must be between 2 and the number of parties (${parties.length})`);
   const roundTimeoutMs = parseInteger('round-timeout', values['round-timeout'], 10_000);
   const result = await withCoordinator(values, home, (c) => c.keygen({ scheme, threshold, parties, roundTimeoutMs }));
-  home.rememberKey(result.keyId, { scheme, threshold, publicKey: bytesToHex(result.publicKey), chainCode: bytesToHex(result.chainCode), groupPublicKey: bytesToHex(result.groupPublicKey), parties: parties.map(bytesToHex) });
+  home.rememberKey(result.keyId, { scheme, threshold, publicKey: bytesToHex(result.publicKey), chainCode: bytesToHex(result.chainCode), groupPublicKey: bytesToHex(result.groupPublicKey), parties: parties.map(bytesToHex), ...vssOf(result.vssCommitment) });
   if (values.json) out(JSON.stringify({ keyId: result.keyId, scheme, threshold, parties: parties.length, publicKey: bytesToHex(result.publicKey) }));
   else out(`key ${result.keyId}\npublic key ${bytesToHex(result.publicKey)}`);
 }

@@ -8,7 +8,9 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { hexToBytes } from '../math/bytes.js';
+import { bytesToHex, hexToBytes } from '../math/bytes.js';
+import { publicPackageFromCommitment } from '../dkg/public-package.js';
+import { getSuite, isSchemeId } from '../suites/index.js';
 import { asPackageScheme, isAnySchemeId, type AnySchemeId } from '../signing/schemes.js';
 import type { PublicKeyPackage } from '../dkg/key-package.js';
 import type { Identity } from '../transport/identity.js';
@@ -31,6 +33,8 @@ export interface KnownKey {
   readonly points?: readonly number[];
   /** The active generation of the shares (absent: 1, keygen's). */
   readonly generation?: number;
+  /** FROST: the active generation's VSS commitment, hex (the verifying shares follow from it; robust signing needs it). */
+  readonly vssCommitment?: readonly string[];
   /** A lifecycle session whose generation is made but not yet activated everywhere (lifecycle-commands.ts). */
   readonly pendingLifecycle?: PendingLifecycle;
 }
@@ -47,6 +51,12 @@ export interface PendingLifecycle {
   readonly activated: readonly string[];
   readonly certificate: readonly string[];
   readonly roundTimeoutMs: number;
+  readonly vssCommitment?: readonly string[];
+}
+
+/** The keys.json field for a VSS commitment (absent for DKLs23 keys, which report none). */
+export function vssOf(commitment: readonly Uint8Array[]): { vssCommitment?: string[] } {
+  return commitment.length > 0 ? { vssCommitment: commitment.map(bytesToHex) } : {};
 }
 
 /** A known key's evaluation points, in the order of its parties. */
@@ -115,12 +125,20 @@ export class CoordinatorHome {
 
   /**
    * The key's public package as far as the coordinator knows it (scheme, threshold, parties,
-   * group key, chain code: what derivation, addresses and backups need; no verifying shares).
+   * group key, chain code: what derivation, addresses and backups need), with the verifying
+   * shares when keys.json holds the VSS commitment (RFC 9591 Appendix C.2 derive_group_info).
    */
   publicPackage(keyId: string): PublicKeyPackage {
     const k = this.key(keyId);
     if (k.chainCode === undefined || k.groupPublicKey === undefined) {
       throw new CliError(`key ${keyId} was made before chain codes were recorded in keys.json; read it from a node with --config <node.json> instead`);
+    }
+    if (k.vssCommitment !== undefined && isSchemeId(k.scheme)) {
+      const suite = getSuite(k.scheme);
+      const C = k.vssCommitment.map((h) => suite.G.decode(hexToBytes(h)));
+      const pub = publicPackageFromCommitment(suite, k.threshold, [...pointsOf(k)].sort((a, b) => a - b), C, hexToBytes(k.chainCode));
+      if (bytesToHex(pub.groupPublicKey) !== k.groupPublicKey) throw new CliError(`keys.json: the VSS commitment of key ${keyId} does not give its group key`);
+      return pub;
     }
     return {
       scheme: asPackageScheme(k.scheme),

@@ -22,7 +22,7 @@ import { completeLifecycle, runLifecycleSession, type LifecycleOutcome, type Lif
 import type { LifecycleKind } from '../wire/lifecycle-codec.js';
 import { pointIn, refreshMembers, repairMembers, reshareMembers, type CurrentMember } from '../node/lifecycle-members.js';
 import { CliError } from './cli-error.js';
-import { CoordinatorHome, pointsOf, type KnownKey, type PendingLifecycle } from './coordinator-home.js';
+import { CoordinatorHome, pointsOf, vssOf, type KnownKey, type PendingLifecycle } from './coordinator-home.js';
 import { coordinatorOptions, partyName, withCoordinator } from './coordinator-session.js';
 import { parseInteger } from './options.js';
 
@@ -71,6 +71,7 @@ function pendingOf(m: MadeGeneration): PendingLifecycle {
     activated: m.activated.map(bytesToHex),
     certificate: m.certificate.map(bytesToHex),
     roundTimeoutMs: m.roundTimeoutMs,
+    vssCommitment: m.vssCommitment.map(bytesToHex),
   };
 }
 
@@ -92,6 +93,7 @@ function madeOf(c: Context, p: PendingLifecycle): MadeGeneration {
     activated: p.activated.map(hexToBytes),
     certificate: p.certificate.map(hexToBytes),
     roundTimeoutMs: p.roundTimeoutMs,
+    vssCommitment: (p.vssCommitment ?? []).map(hexToBytes),
   };
 }
 
@@ -108,7 +110,7 @@ async function run(values: Parameters<typeof withCoordinator>[0] & { 'round-time
   const outcome: LifecycleOutcome = await withCoordinator(values, c.home, (coordinator) =>
     pendingLifecycle !== undefined ? completeLifecycle(coordinator, madeOf(c, pendingLifecycle)) : runLifecycleSession(coordinator, full, (made) => c.home.rememberKey(c.keyId, { ...known, pendingLifecycle: pendingOf(made) })),
   );
-  c.home.rememberKey(c.keyId, { ...known, threshold: outcome.threshold, parties: outcome.parties.map(bytesToHex), points: [...outcome.points], generation: outcome.generation });
+  c.home.rememberKey(c.keyId, { ...known, threshold: outcome.threshold, parties: outcome.parties.map(bytesToHex), points: [...outcome.points], generation: outcome.generation, ...vssOf(outcome.vssCommitment) });
   const names = outcome.parties.map((k) => partyName(c.peers, k));
   if (values.json) {
     out(JSON.stringify({

@@ -103,6 +103,13 @@ export interface KeygenOutcome {
   readonly chainCode: Uint8Array;
   /** SerializeElement of the group key (33-byte compressed on secp256k1). */
   readonly groupPublicKey: Uint8Array;
+  /** FROST: the VSS commitment every party reported (the verifying shares follow from it); empty for DKLs23. */
+  readonly vssCommitment: readonly Uint8Array[];
+}
+
+/** Two lists of byte strings are equal element by element. */
+export function sameElements(a: readonly Uint8Array[], b: readonly Uint8Array[]): boolean {
+  return a.length === b.length && a.every((x, i) => equalBytes(x, b[i]!));
 }
 
 export interface SignRequest {
@@ -218,7 +225,8 @@ export class Coordinator {
     if (!results.every((r) => equalBytes(r.chainCode, first.chainCode) && equalBytes(r.groupPublicKey, first.groupPublicKey)) || first.chainCode.length !== 32) {
       throw new SessionFailedError('INCONSISTENT', 'parties reported different chain codes or group keys', []);
     }
-    return { keyId: first.keyId, publicKey: first.publicKey, chainCode: first.chainCode, groupPublicKey: first.groupPublicKey };
+    if (!results.every((r) => sameElements(r.vssCommitment, first.vssCommitment))) throw new SessionFailedError('INCONSISTENT', 'parties reported different VSS commitments', []);
+    return { keyId: first.keyId, publicKey: first.publicKey, chainCode: first.chainCode, groupPublicKey: first.groupPublicKey, vssCommitment: first.vssCommitment };
   }
 
   /**

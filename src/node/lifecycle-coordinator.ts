@@ -23,7 +23,7 @@ import { verifySignature } from '../signing/schemes.js';
 import type { LifecycleKind, LifecycleMember } from '../wire/lifecycle-codec.js';
 import { lifecycleParticipants } from '../wire/lifecycle-codec.js';
 import type { SessionProposal, SessionResult } from '../wire/session-codec.js';
-import { SessionFailedError, type Coordinator } from './coordinator.js';
+import { SessionFailedError, type Coordinator, sameElements } from './coordinator.js';
 import { failedCertificate } from './lifecycle-transcript.js';
 import { checkMessage } from './lifecycle-commit.js';
 import { proposedMessage } from './message-to-sign.js';
@@ -62,6 +62,7 @@ function agreed(r: LifecycleRequest, participants: readonly Uint8Array[], result
   const same = (x: SessionResult) => x.keyId === r.keyId && equalBytes(x.publicKey, r.publicKey) && equalBytes(x.chainCode, first.chainCode) && equalBytes(x.groupPublicKey, first.groupPublicKey);
   if (!results.every(same)) inconsistent('another key, group key or chain code than the key\'s');
   if (!results.every((x) => x.generation === first.generation && equalBytes(x.transcript, first.transcript)) || first.transcript.length !== 32) inconsistent('different generations or transcripts');
+  if (!results.every((x) => sameElements(x.vssCommitment, first.vssCommitment))) inconsistent('different VSS commitments');
   const bad = failedCertificate(first.transcript, participants, results.map((x) => x.transcriptSignature));
   if (bad.length > 0) throw new SessionFailedError('BAD_CERTIFICATE', 'a transcript signature does not verify', bad);
   return first;
@@ -90,9 +91,11 @@ export interface MadeGeneration {
   readonly activated: readonly Uint8Array[];
   readonly certificate: readonly Uint8Array[];
   readonly roundTimeoutMs: number;
+  /** FROST: the new generation's VSS commitment (every verifying share follows from it); empty for DKLs23. */
+  readonly vssCommitment: readonly Uint8Array[];
 }
 
-export interface LifecycleOutcome extends Pick<MadeGeneration, 'keyId' | 'publicKey' | 'groupPublicKey' | 'chainCode' | 'generation' | 'threshold' | 'transcript' | 'certificate' | 'activated'> {
+export interface LifecycleOutcome extends Pick<MadeGeneration, 'keyId' | 'publicKey' | 'groupPublicKey' | 'chainCode' | 'generation' | 'threshold' | 'transcript' | 'certificate' | 'activated' | 'vssCommitment'> {
   /** The generation's parties (identity keys) and their points, ascending. */
   readonly parties: readonly Uint8Array[];
   readonly points: readonly number[];
@@ -132,6 +135,7 @@ export async function makeGeneration(c: Coordinator, r: LifecycleRequest): Promi
     activated,
     certificate: activated.map((k) => signatureOf.get(bytesToHex(k))!),
     roundTimeoutMs,
+    vssCommitment: made.vssCommitment,
   };
 }
 
@@ -161,8 +165,8 @@ export async function completeLifecycle(c: Coordinator, m: MadeGeneration, activ
       if (attempt >= activationAttempts) throw e;
     }
   }
-  const { keyId, publicKey, groupPublicKey, chainCode, generation, threshold, transcript, certificate, activated } = m;
-  return { keyId, publicKey, groupPublicKey, chainCode, generation, threshold, transcript, certificate, activated, parties: m.members.map(([, k]) => k), points: m.members.map(([x]) => x), checkSignature };
+  const { keyId, publicKey, groupPublicKey, chainCode, generation, threshold, transcript, certificate, activated, vssCommitment } = m;
+  return { keyId, publicKey, groupPublicKey, chainCode, generation, threshold, transcript, certificate, activated, vssCommitment, parties: m.members.map(([, k]) => k), points: m.members.map(([x]) => x), checkSignature };
 }
 
 /** All three phases; `onMade` hears of phase 1's result before the others run (to keep it). */

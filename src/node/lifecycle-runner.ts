@@ -89,5 +89,6 @@ export async function runLifecycle(p: SessionProposal, r: LifecycleRun): Promise
     generation: plan.generation,
     transcript,
     transcriptSignature: r.identity.sign(transcript),
+    vssCommitment: isEcdsaScheme(p.scheme) ? [] : out.public.vssCommitment,
   });
 }

@@ -72,7 +72,8 @@ export async function runKeygen(p: SessionProposal, r: SessionRun): Promise<Sess
     r.storage.keys.put({ key, identities: r.members });
   }
   const published = publishedPublicKey(groupSuite(p.scheme), key.public);
-  return result({ keyId: keyIdOf(key.public), publicKey: published, chainCode: key.public.chainCode, groupPublicKey: key.public.groupPublicKey });
+  const vssCommitment = isEcdsaScheme(p.scheme) ? [] : key.public.vssCommitment;
+  return result({ keyId: keyIdOf(key.public), publicKey: published, chainCode: key.public.chainCode, groupPublicKey: key.public.groupPublicKey, vssCommitment });
 }
 
 export async function runSign(p: SessionProposal, r: SessionRun): Promise<SessionResult> {

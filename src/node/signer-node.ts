@@ -29,7 +29,7 @@ import type { PartyId } from '../mpc/party-id.js';
 import { decodeEnvelope, type Envelope } from '../wire/envelope-codec.js';
 import { ABORT_ROUND } from '../mpc/party.js';
 import { encodeRound } from '../wire/round-codec.js';
-import { decodeProposal, encodeFailure, encodeResult, isLifecycleKind, ROUND_FAILED, ROUND_PROPOSAL, ROUND_RESULT, type SessionProposal, type SessionResult } from '../wire/session-codec.js';
+import { decodeProposal, encodeFailure, encodeResult, isLifecycleKind, ROUND_FAILED, ROUND_PROPOSAL, ROUND_RESULT, signItems, type SessionProposal, type SessionResult } from '../wire/session-codec.js';
 import { derivePublic } from '../signing/ecdsa/derivation.js';
 import { isEcdsaScheme } from '../signing/schemes.js';
 import { countLimiter, type RateLimiter } from '../transport/rate-limiter.js';
@@ -55,6 +55,8 @@ import { runLifecycle } from './lifecycle-runner.js';
 import { checkAndReserveSpend } from './signer-policy.js';
 import { checkProposedTransaction } from './transaction-check.js';
 import { UnlistedProposals } from './unlisted-proposals.js';
+import { answerCommit, answerOneRound } from './one-round-signer.js';
+import { refillCommitments } from './commitment-pool.js';
 import { describeTx, type TxSummary } from '../wallet/tx-summary.js';
 import type { StoredKeyShare } from '../wire/keyshare-codec.js';
 
@@ -73,6 +75,13 @@ export const DEBUG_EXIT_AT_ROUND_ENV = 'TESSERA_DEBUG_EXIT_AT_ROUND';
  * kills it before it reports its result. Never set it in production.
  */
 export const DEBUG_EXIT_AFTER_ROUND_ENV = 'TESSERA_DEBUG_EXIT_AFTER_ROUND';
+
+/** What a sign session signs, for the audit log: the transaction (and how many of its inputs), or messages. */
+function signedWhat(p: SessionProposal, summary: TxSummary | undefined): string {
+  const n = signItems(p).length;
+  if (summary) return `${n === 1 ? 'input' : `${n} inputs`} of ${describeTx(summary)}`;
+  return n === 1 ? 'a message' : `${n} messages`;
+}
 
 export interface SignerNodeOptions {
   readonly log?: (line: string) => void;
@@ -230,7 +239,19 @@ export class SignerNode {
       }
       members = checked.members;
       const { stored, plan } = checked;
+      if (proposal.kind === 'commit') {
+        const answer = answerCommit(proposal, { pool: this.storage.noncePool, stored: stored! });
+        this.#answer(e, proposal, answer, `handed out ${answer.commitments.length} commitment${answer.commitments.length === 1 ? '' : 's'}`, startedAt);
+        return this.#refill(stored!);
+      }
       const summary = proposal.kind === 'sign' && !proposal.check ? this.#checkPolicy(proposal, stored!, sessionHex) : undefined;
+      if (proposal.commitments) {
+        const p = proposal;
+        const release = () => this.#release(e, p, sessionHex, summary, startedAt);
+        const answer = answerOneRound(proposal, { pool: this.storage.noncePool, stored: stored! }, members, release);
+        this.#answer(e, proposal, answer, `signed ${signedWhat(proposal, summary)} in one round`, startedAt);
+        return this.#refill(stored!);
+      }
       const open = new SessionChannel({
         session: e.sessionId,
         scheme: proposal.scheme,
@@ -245,13 +266,7 @@ export class SignerNode {
       this.#router.register(channel);
       await channel.open(proposal.roundTimeoutMs);
       const p = proposal;
-      // Right before the final share leaves, in one committed transaction (a failed write stops
-      // the release): the audit row "released", and the reserved amount as a ledger entry.
-      const release = this.storage.database.db.transaction(() => {
-        this.storage.spends.release(sessionHex);
-        this.#appendAudit(e, p, 'released', `final share released: ${summary ? describeTx(summary) : p.check ? 'a lifecycle check' : 'a message'}`, startedAt);
-      });
-      const beforeRelease = () => release.immediate();
+      const beforeRelease = () => this.#release(e, p, sessionHex, summary, startedAt);
       const run = { channel, session: e.sessionId, members, storage: this.storage, beforeRelease, ...(stored ? { stored } : {}) };
       if (plan !== undefined) {
         const made = await runLifecycle(proposal, { ...run, plan, identity: this.storage.identity });
@@ -260,7 +275,7 @@ export class SignerNode {
       const runner = { keygen: runKeygen, presign: runPresign, sign: runSign }[proposal.kind as 'keygen' | 'presign' | 'sign'];
       const result = await runner(proposal, run);
       if (proposal.check) markChecked(proposal, stored!, result, this.storage.keys);
-      const signed = proposal.check ? `test signature of generation ${proposal.generation} verified: generation proven` : summary ? `signed input of ${describeTx(summary)}` : 'signed a message';
+      const signed = proposal.check ? `test signature of generation ${proposal.generation} verified: generation proven` : `signed ${signedWhat(proposal, summary)}`;
       const detail = { keygen: `key ${result.keyId}`, presign: `presignature ${result.presignature}`, sign: signed }[proposal.kind as 'keygen' | 'presign' | 'sign'];
       this.#answer(e, proposal, result, detail, startedAt);
     } catch (err) {
@@ -278,6 +293,30 @@ export class SignerNode {
       if (channel) this.#router.unregister(channel);
       this.#sessions.delete(sessionHex);
     }
+  }
+
+  /**
+   * Right before the final share leaves, in one committed transaction (a failed write stops the
+   * release): the audit row "released", and the reserved amount as a ledger entry.
+   */
+  #release(e: Envelope, p: SessionProposal, sessionHex: string, summary: TxSummary | undefined, startedAt: number): void {
+    this.storage.database.db
+      .transaction(() => {
+        this.storage.spends.release(sessionHex);
+        this.#appendAudit(e, p, 'released', `final share released: ${p.check ? 'a lifecycle check' : signedWhat(p, summary)}`, startedAt);
+      })
+      .immediate();
+  }
+
+  /** Tops the key's commitment pool up to the config's target, after the answer has left. */
+  #refill(stored: StoredKeyShare): void {
+    setImmediate(() => {
+      try {
+        refillCommitments(this.storage.noncePool, stored, this.config.pools.frostCommitments);
+      } catch (err) {
+        this.#log(`refilling the commitment pool failed: ${(err as Error).message}`);
+      }
+    });
   }
 
   /** The audit row, committed before the outcome leaves (a crash in between loses no row), then the result. */

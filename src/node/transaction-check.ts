@@ -4,7 +4,8 @@
  * about to sign (the BIP341 key-path or BIP143 sighash of the named PSBT input, for the key's
  * child at the proposal's path; the keccak256 of an Ethereum transaction's unsigned
  * serialization) and refuses unless it equals the proposal's prehashed digest, so a coordinator
- * cannot have it sign anything but the transaction it shows. The summary (outputs, amounts,
+ * cannot have it sign anything but the transaction it shows. A batch names several PSBT inputs,
+ * each with its path and digest: every one is checked, and the transaction is judged once. The summary (outputs, amounts,
  * change, fee, unproven input amounts; or recipient, value, chain) is what the signer policy
  * judges and what the audit log records.
  *
@@ -27,7 +28,7 @@ import type { PublicKeyPackage } from '../dkg/key-package.js';
 import { ethSigningRequest, parseEthTransaction } from '../wallet/eth-tx.js';
 import { decodePsbt, hintedScripts, ownScript, psbtSigningRequest, scriptsAtPaths, summarizePsbt } from '../wallet/psbt.js';
 import type { TxSummary } from '../wallet/tx-summary.js';
-import type { SessionProposal } from '../wire/session-codec.js';
+import { signItems, type SessionProposal } from '../wire/session-codec.js';
 import type { ChainRules } from './chains-config.js';
 import { ProposalRefusedError } from './proposal-errors.js';
 
@@ -60,24 +61,30 @@ function checkPsbt(p: SessionProposal, pub: PublicKeyPackage, c: TransactionCont
     throw new ProposalRefusedError(`the proposal labels the PSBT bitcoin ${tx.network}, but this node signs key ${p.keyId} on bitcoin ${network} only (a P2WPKH or P2TR signature is valid on every network)`);
   }
   const merkleRoot = p.taproot?.merkleRoot;
-  const options = { network, path: p.derivationPath, ...(merkleRoot ? { merkleRoot } : {}) };
   const d = decodePsbt(tx.data);
-  const request = psbtSigningRequest(d, pub, options, tx.inputIndex);
-  if (!equalBytes(request.digest, p.message.preimage)) throw new ProposalRefusedError(`the digest to sign is not the sighash of PSBT input ${tx.inputIndex}`);
-  const change = otherChain(p.derivationPath);
   const keys = c.heldKeys();
-  const ownScripts = [
-    request.script,
-    ...(change && merkleRoot ? [ownScript(pub, { path: change, merkleRoot }).script] : []),
-    ...scriptsAtPaths(keys, change ? [p.derivationPath, change] : [p.derivationPath]),
-    ...hintedScripts(d, keys),
-  ];
-  return summarizePsbt(d, { network, ownScripts, signing: request.kind });
+  const ownScripts: Uint8Array[] = [...hintedScripts(d, keys)];
+  let kind: ReturnType<typeof psbtSigningRequest>['kind'] | undefined;
+  // every item: the sighash of its input for the key's child at its path (a batch names several)
+  for (const item of signItems(p)) {
+    const request = psbtSigningRequest(d, pub, { network, path: item.derivationPath, ...(merkleRoot ? { merkleRoot } : {}) }, item.inputIndex);
+    if (!equalBytes(request.digest, item.message.preimage)) throw new ProposalRefusedError(`the digest to sign is not the sighash of PSBT input ${item.inputIndex}`);
+    if (kind !== undefined && request.kind !== kind) throw new ProposalRefusedError('a batch signs inputs of one kind (the key\'s script type)');
+    kind = request.kind;
+    const change = otherChain(item.derivationPath);
+    ownScripts.push(
+      request.script,
+      ...(change && merkleRoot ? [ownScript(pub, { path: change, merkleRoot }).script] : []),
+      ...scriptsAtPaths(keys, change ? [item.derivationPath, change] : [item.derivationPath]),
+    );
+  }
+  return summarizePsbt(d, { network, ownScripts, signing: kind! });
 }
 
 function checkEthereum(p: SessionProposal, pub: PublicKeyPackage, c: TransactionContext): TxSummary {
   const scheme: string = pub.scheme;
   if (scheme !== 'ecdsa-secp256k1') throw new ProposalRefusedError(`a ${scheme} key cannot sign Ethereum transactions`);
+  if (p.items) throw new ProposalRefusedError('an Ethereum transaction has one digest: it is not signed in a batch');
   const { digest, summary } = ethSigningRequest(parseEthTransaction(`0x${bytesToHex(p.transaction!.data)}`));
   if (!equalBytes(digest, p.message.preimage)) throw new ProposalRefusedError('the digest to sign is not the hash of the Ethereum transaction');
   if (!c.chains.ethereum.has(summary.chainId)) {

@@ -9,6 +9,7 @@
  *     "stateFile": "./alice.state" (optional; default "<dataDir>.state", beside the data directory:
  *                  the rollback record, storage/state-record.ts; keep it out of backups),
  *     "limits": { … } (optional; config-limits.ts),
+ *     "pools": { "frostCommitments": 32, "presignatures": 0 } (optional; target pool sizes per key, config-limits.ts),
  *     "chains": { "bitcoin": "mainnet", "ethereum": ["1"] }, "keyChains": { … } (optional;
  *       chains-config.ts),
  *     "http": { "host": "127.0.0.1", "port": 9101 } (optional; GET /healthz, node-http.ts),
@@ -24,7 +25,7 @@ import { dirname, resolve } from 'node:path';
 import { hexToBytes } from '../math/bytes.js';
 import { parseChains, type NodeChains } from './chains-config.js';
 import { ConfigError } from './config-error.js';
-import { parseNodeLimits, type NodeLimits } from './config-limits.js';
+import { parseNodeLimits, parseNodePools, type NodeLimits, type NodePools } from './config-limits.js';
 import { configObject } from './config-object.js';
 import { parseSignerPolicy, type SignerPolicy } from './signer-policy.js';
 
@@ -54,6 +55,8 @@ export interface NodeConfig {
   /** The rollback record outside the data directory (storage/state-record.ts). */
   readonly stateFile: string;
   readonly limits: NodeLimits;
+  /** Target pool sizes per key (config-limits.ts). */
+  readonly pools: NodePools;
   /** The Bitcoin network and Ethereum chain ids this node signs on, per key. */
   readonly chains: NodeChains;
   readonly http?: HttpConfig;
@@ -61,7 +64,7 @@ export interface NodeConfig {
   readonly policy: SignerPolicy;
 }
 
-const FIELDS = ['name', 'relay', 'dataDir', 'passphraseEnv', 'passphraseFile', 'peers', 'coordinators', 'maxRoundTimeoutMs', 'relayCa', 'chains', 'keyChains', 'http', 'stateFile', 'limits', 'policy'];
+const FIELDS = ['name', 'relay', 'dataDir', 'passphraseEnv', 'passphraseFile', 'peers', 'coordinators', 'maxRoundTimeoutMs', 'relayCa', 'chains', 'keyChains', 'http', 'stateFile', 'limits', 'pools', 'policy'];
 const PEER_FIELDS = ['name', 'identityKey'];
 const HTTP_FIELDS = ['host', 'port'];
 const HEX32 = /^[0-9a-f]{64}$/;
@@ -113,6 +116,7 @@ export function parseNodeConfig(raw: unknown, baseDir: string): NodeConfig {
     dataDir,
     stateFile: stateFile !== undefined ? resolve(baseDir, stateFile) : `${dataDir}.state`,
     limits: parseNodeLimits(o.limits),
+    pools: parseNodePools(o.pools),
     passphrase: env !== undefined ? { env } : { file: resolve(baseDir, file!) },
     peers,
     coordinators,

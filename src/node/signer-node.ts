@@ -31,7 +31,8 @@ import { ABORT_ROUND } from '../mpc/party.js';
 import { encodeRound } from '../wire/round-codec.js';
 import { decodeProposal, encodeFailure, encodeResult, isLifecycleKind, ROUND_FAILED, ROUND_PROPOSAL, ROUND_RESULT, signItems, type SessionProposal, type SessionResult } from '../wire/session-codec.js';
 import { derivePublic } from '../signing/ecdsa/derivation.js';
-import { isEcdsaScheme } from '../signing/schemes.js';
+import { isEcdsaScheme, type AnySchemeId } from '../signing/schemes.js';
+import { getSuite, type SchemeId } from '../suites/index.js';
 import { countLimiter, type RateLimiter } from '../transport/rate-limiter.js';
 import { RelayClient } from '../transport/relay-client.js';
 import { SessionChannel } from '../transport/session-channel.js';
@@ -75,6 +76,19 @@ export const DEBUG_EXIT_AT_ROUND_ENV = 'TESSERA_DEBUG_EXIT_AT_ROUND';
  * kills it before it reports its result. Never set it in production.
  */
 export const DEBUG_EXIT_AFTER_ROUND_ENV = 'TESSERA_DEBUG_EXIT_AFTER_ROUND';
+/**
+ * TEST-ONLY misbehaviour: with TESSERA_DEBUG_BAD_SHARES=1 the node answers one-round FROST
+ * proposals with every signature share off by one (its nonces are spent as usual), as a
+ * cheating signer would. Lets the ROAST tests (test/cluster-roast.test.ts) see a cheater
+ * excluded. Never set it in production.
+ */
+export const DEBUG_BAD_SHARES_ENV = 'TESSERA_DEBUG_BAD_SHARES';
+
+/** z + 1, encoded: a wrong share (DEBUG_BAD_SHARES_ENV only). */
+function offByOne(scheme: AnySchemeId, z: Uint8Array): Uint8Array {
+  const { Fn } = getSuite(scheme as SchemeId);
+  return Fn.encode(Fn.add(Fn.decode(z), 1n));
+}
 
 /** What a sign session signs, for the audit log: the transaction (and how many of its inputs), or messages. */
 function signedWhat(p: SessionProposal, summary: TxSummary | undefined): string {
@@ -249,7 +263,8 @@ export class SignerNode {
         const p = proposal;
         const release = () => this.#release(e, p, sessionHex, summary, startedAt);
         const answer = answerOneRound(proposal, { pool: this.storage.noncePool, stored: stored! }, members, release);
-        this.#answer(e, proposal, answer, `signed ${signedWhat(proposal, summary)} in one round`, startedAt);
+        const sent = process.env[DEBUG_BAD_SHARES_ENV] === '1' ? { ...answer, shares: answer.shares.map((z) => offByOne(p.scheme, z)) } : answer; // test-only, see DEBUG_BAD_SHARES_ENV
+        this.#answer(e, proposal, sent, `signed ${signedWhat(proposal, summary)} in one round`, startedAt);
         return this.#refill(stored!);
       }
       const open = new SessionChannel({

@@ -234,6 +234,25 @@ export const MIGRATIONS: readonly Migration[] = [
       ${rebuildAuditLog(9, ['keygen', 'sign', 'presign', 'refresh', 'reshare', 'repair', 'activate'], ['ok', 'aborted', 'refused', 'error', 'released'])}
     `,
   },
+  {
+    version: 10,
+    description: 'FROST nonces made ahead (sealed, single-use through the nonces table); audit log: commit sessions',
+    sql: `
+      CREATE TABLE nonce_pool (
+        handle     TEXT PRIMARY KEY REFERENCES nonces (handle),
+        key_id     TEXT NOT NULL,
+        generation INTEGER NOT NULL,
+        hiding     BLOB NOT NULL,
+        binding    BLOB NOT NULL,
+        sealed     BLOB NOT NULL,
+        issued     INTEGER NOT NULL DEFAULT 0 CHECK (issued IN (0, 1)),
+        created_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX nonce_pool_key ON nonce_pool (key_id, generation, issued);
+
+      ${rebuildAuditLog(10, ['keygen', 'sign', 'presign', 'refresh', 'reshare', 'repair', 'activate', 'commit'], ['ok', 'aborted', 'refused', 'error', 'released'])}
+    `,
+  },
 ];
 
 /** The database cannot be used: written by a newer version, or a broken migration list. */

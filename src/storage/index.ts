@@ -10,6 +10,7 @@
  * the database.
  * @module
  */
+import { SqliteNoncePool } from './nonce-pool.js';
 import { AuditLog } from './audit-log.js';
 import { BanStore } from './ban-store.js';
 import { StorageDatabase, type Migration } from './database.js';
@@ -82,6 +83,8 @@ export class NodeStorage {
   readonly nonces: SqliteNonceStore;
   readonly audit: AuditLog;
   readonly presignatures: SqlitePresignatureStore;
+  /** FROST nonces made ahead, sealed (nonce-pool.ts). */
+  readonly noncePool: SqliteNoncePool;
   /** What the signer policy's daily limits count (src/node/signer-policy.ts). */
   readonly spends: SpendLedger;
   readonly bans: BanStore;
@@ -105,7 +108,8 @@ export class NodeStorage {
       ...(guard ? { guard } : {}),
       ...(options.presignatureTtlMs !== undefined ? { ttlMs: options.presignatureTtlMs } : {}),
     });
-    this.keys = new KeyStore(database.db, kek, { presignatures: this.presignatures, ...(record ? { record } : {}) });
+    this.noncePool = new SqliteNoncePool(database.db, kek, guard);
+    this.keys = new KeyStore(database.db, kek, { presignatures: this.presignatures, noncePool: this.noncePool, ...(record ? { record } : {}) });
     this.spends = new SpendLedger(database.db);
     this.bans = new BanStore(database.db, record);
     this.bans.mergeRecord();

@@ -17,6 +17,7 @@
  * over a later refresh and is never handed out (KeyGenerationError).
  * @module
  */
+import type { SqliteNoncePool } from './nonce-pool.js';
 import type Database from 'better-sqlite3';
 import { bytesToHex, concatBytes, equalBytes, u32be, utf8 } from '../math/bytes.js';
 import { InvalidParametersError, TssError } from '../mpc/errors.js';
@@ -190,6 +191,8 @@ const ORIGIN = /^(refresh|reshare|repair):[0-9a-f]{64}$/;
 export interface KeyStoreOptions {
   /** Whose unspent presignatures `activate` voids. */
   readonly presignatures: Pick<SqlitePresignatureStore, 'voidKey'>;
+  /** Whose pooled FROST nonces `activate` voids (they were made with the old generation's share). */
+  readonly noncePool?: Pick<SqliteNoncePool, 'voidKey'>;
   /** The state record outside the data directory, keeping the highest activated generation per key. */
   readonly record?: StateRecord;
 }
@@ -290,6 +293,7 @@ export class KeyStore {
         this.#db.prepare("UPDATE key_shares SET status = 'active' WHERE key_id = ? AND generation = ?").run(keyId, generation);
         this.#db.prepare('DELETE FROM key_retirements WHERE key_id = ?').run(keyId);
         this.#o.presignatures.voidKey(keyId);
+        this.#o.noncePool?.voidKey(keyId);
         this.#o.record?.recordGeneration(keyId, generation);
         return true;
       })
@@ -312,6 +316,7 @@ export class KeyStore {
         this.#db.prepare('DELETE FROM key_shares WHERE key_id = ? AND generation < ?').run(keyId, generation);
         this.#db.prepare('DELETE FROM key_retirements WHERE key_id = ? AND generation <= ?').run(keyId, generation);
         this.#o.presignatures.voidKey(keyId);
+        this.#o.noncePool?.voidKey(keyId);
         this.#o.record?.recordGeneration(keyId, generation);
       })
       .immediate();

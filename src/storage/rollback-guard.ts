@@ -54,6 +54,8 @@ export class RollbackGuard {
   readonly #set: Database.Statement;
   readonly #voidPresignatures: Database.Statement;
   readonly #voidNonces: Database.Statement;
+  /** Pooled nonces' sealed secrets (their handles are among the nonces voided). */
+  readonly #voidPool: Database.Statement;
 
   readonly #onDetected: (report: RollbackReport) => void;
 
@@ -66,6 +68,7 @@ export class RollbackGuard {
     this.#set = db.prepare('INSERT INTO meta (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value');
     this.#voidPresignatures = db.prepare('UPDATE presignatures SET spent = 1, sealed = NULL, spent_at = ? WHERE spent = 0');
     this.#voidNonces = db.prepare('UPDATE nonces SET spent = 1, spent_at = ? WHERE spent = 0');
+    this.#voidPool = db.prepare('DELETE FROM nonce_pool');
   }
 
   /** Compares the database with its record, voiding and repairing as the table above says. */
@@ -84,6 +87,7 @@ export class RollbackGuard {
         const now = Date.now();
         const presignatures = this.#voidPresignatures.run(now).changes;
         const nonces = this.#voidNonces.run(now).changes;
+        this.#voidPool.run();
         this.#set.run(COUNTER, Buffer.from(String(target)));
         return { presignatures, nonces };
       })

@@ -1,0 +1,158 @@
+/**
+ * The signer node's pool of FROST round-1 nonces made ahead (RFC 9591 §5.1 commit, run before
+ * the message is known; ROAST, eprint 2022/550 §4, asks for them): each nonce pair is sealed
+ * under the key-encryption key (associated data binds its handle and key id) in `nonce_pool`
+ * (schema migration 10), and its handle (hex of D ‖ E) is recorded in `nonces` as live, where the
+ * single-use rules of sqlite-nonce-store.ts hold: a handle seen once can never be put again.
+ *
+ * - `issue` marks unissued commitments issued (handed to a coordinator) and returns them.
+ * - `takeAll` spends several at once, all or nothing, in one IMMEDIATE transaction
+ *   (synchronous = FULL): every handle must be a live pool row of the key and generation; the
+ *   rollback guard's record moves first (rollback-guard.ts), then every `nonces` row is marked
+ *   spent and every pool row deleted (secure_delete overwrites it); only after the commit are the
+ *   nonces decrypted and returned. A crash at any point leaves them spent or still live, never
+ *   usable twice.
+ * - `voidKey` spends a key's whole pool (a new generation was activated: key-store.ts), and the
+ *   rollback guard deletes every pool row when it finds a restored database.
+ * @module
+ */
+import type Database from 'better-sqlite3';
+import { concatBytes, u32be, utf8 } from '../math/bytes.js';
+import { NonceReuseError } from '../mpc/errors.js';
+import { SigningNonces } from '../signing/frost/nonces.js';
+import type { KeyEncryption } from './key-encryption.js';
+import type { RollbackGuard } from './rollback-guard.js';
+
+const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
+
+function poolAd(handle: string, keyId: string): Uint8Array {
+  const label = utf8('tessera/v1/pooled-nonce');
+  return concatBytes(u32be(label.length), label, utf8(handle), utf8(keyId));
+}
+
+interface Row {
+  readonly handle: string;
+  readonly key_id: string;
+  readonly generation: number;
+  readonly sealed: Uint8Array;
+  readonly spent: number | null;
+}
+
+export class SqliteNoncePool {
+  readonly #kek: KeyEncryption;
+  readonly #guard: RollbackGuard | undefined;
+  readonly #insertNonce: Database.Statement;
+  readonly #insertPool: Database.Statement;
+  readonly #unissued: Database.Statement;
+  readonly #markIssued: Database.Statement;
+  readonly #row: Database.Statement;
+  readonly #spend: Database.Statement;
+  readonly #delete: Database.Statement;
+  readonly #count: Database.Statement;
+  readonly #keyHandles: Database.Statement;
+  readonly #add: Database.Transaction<(keyId: string, generation: number, handle: string, sealed: Uint8Array, hiding: Uint8Array, binding: Uint8Array) => void>;
+  readonly #issue: Database.Transaction<(keyId: string, generation: number, count: number) => { hiding: Uint8Array; binding: Uint8Array }[]>;
+  readonly #take: Database.Transaction<(handles: readonly string[], keyId: string, generation: number) => Row[]>;
+  readonly #void: Database.Transaction<(keyId: string) => number>;
+
+  constructor(db: Database.Database, kek: KeyEncryption, guard?: RollbackGuard) {
+    this.#kek = kek;
+    this.#guard = guard;
+    this.#insertNonce = db.prepare('INSERT INTO nonces (handle, spent, created_at) VALUES (?, 0, ?) ON CONFLICT (handle) DO NOTHING');
+    this.#insertPool = db.prepare('INSERT INTO nonce_pool (handle, key_id, generation, hiding, binding, sealed, issued, created_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?)');
+    this.#unissued = db.prepare('SELECT p.handle, p.hiding, p.binding FROM nonce_pool p JOIN nonces n ON n.handle = p.handle WHERE p.key_id = ? AND p.generation = ? AND p.issued = 0 AND n.spent = 0 ORDER BY p.created_at, p.rowid LIMIT ?');
+    this.#markIssued = db.prepare('UPDATE nonce_pool SET issued = 1 WHERE handle = ?');
+    this.#row = db.prepare('SELECT p.handle, p.key_id, p.generation, p.sealed, n.spent FROM nonce_pool p LEFT JOIN nonces n ON n.handle = p.handle WHERE p.handle = ?');
+    this.#spend = db.prepare('UPDATE nonces SET spent = 1, spent_at = ? WHERE handle = ? AND spent = 0');
+    this.#delete = db.prepare('DELETE FROM nonce_pool WHERE handle = ?');
+    this.#count = db.prepare('SELECT count(*) AS n FROM nonce_pool p JOIN nonces n ON n.handle = p.handle WHERE p.key_id = ? AND p.generation = ? AND p.issued = ? AND n.spent = 0');
+    this.#keyHandles = db.prepare('SELECT handle FROM nonce_pool WHERE key_id = ?');
+    this.#add = db.transaction((keyId, generation, handle, sealed, hiding, binding) => {
+      if (this.#insertNonce.run(handle, Date.now()).changes !== 1) throw new NonceReuseError('nonce commitment already used');
+      this.#insertPool.run(handle, keyId, generation, Buffer.from(hiding), Buffer.from(binding), Buffer.from(sealed), Date.now());
+    });
+    this.#issue = db.transaction((keyId, generation, count) => {
+      const rows = this.#unissued.all(keyId, generation, count) as { handle: string; hiding: Uint8Array; binding: Uint8Array }[];
+      for (const r of rows) this.#markIssued.run(r.handle);
+      return rows.map((r) => ({ hiding: new Uint8Array(r.hiding), binding: new Uint8Array(r.binding) }));
+    });
+    this.#take = db.transaction((handles, keyId, generation) => {
+      if (new Set(handles).size !== handles.length) throw new NonceReuseError('a commitment is named twice');
+      const rows = handles.map((h) => {
+        const row = this.#row.get(h) as Row | undefined;
+        if (row === undefined) throw new NonceReuseError('unknown pooled commitment (never made here, already spent, or voided)');
+        if (row.key_id !== keyId || row.generation !== generation) throw new NonceReuseError('the pooled commitment belongs to another key or generation');
+        if (row.spent !== 0) throw new NonceReuseError('pooled commitment already spent: refusing to sign twice with it');
+        return row;
+      });
+      this.#guard?.advance();
+      const now = Date.now();
+      for (const r of rows) {
+        this.#spend.run(now, r.handle);
+        this.#delete.run(r.handle);
+      }
+      return rows;
+    });
+    this.#void = db.transaction((keyId) => {
+      const handles = this.#keyHandles.all(keyId) as { handle: string }[];
+      const now = Date.now();
+      for (const { handle } of handles) {
+        this.#spend.run(now, handle);
+        this.#delete.run(handle);
+      }
+      return handles.length;
+    });
+  }
+
+  /** Seals and stores fresh nonces for the key's generation; NonceReuseError if the handle was ever seen. */
+  add(keyId: string, generation: number, nonces: SigningNonces, hiding: Uint8Array, binding: Uint8Array): void {
+    const { hiding: d, binding: e } = nonces.expose();
+    const plain = concatBytes(d, e);
+    try {
+      this.#add.immediate(keyId, generation, nonces.handle, this.#kek.seal(plain, poolAd(nonces.handle, keyId)), hiding, binding);
+    } finally {
+      plain.fill(0);
+    }
+  }
+
+  /** Up to `count` unissued commitments of the key's generation, oldest first, now marked issued. */
+  issue(keyId: string, generation: number, count: number): { hiding: Uint8Array; binding: Uint8Array }[] {
+    return this.#issue.immediate(keyId, generation, count);
+  }
+
+  /** Spends every handle (all or nothing), then returns their nonces in the same order. */
+  takeAll(handles: readonly string[], keyId: string, generation: number): SigningNonces[] {
+    this.#guard?.verify();
+    const rows = this.#take.immediate(handles, keyId, generation);
+    return rows.map((r) => {
+      const plain = this.#kek.open(r.sealed, poolAd(r.handle, r.key_id));
+      const half = plain.length / 2;
+      const nonces = new SigningNonces(plain.slice(0, half), plain.slice(half), r.handle);
+      plain.fill(0);
+      return nonces;
+    });
+  }
+
+  /** Live commitments of the key's generation not yet handed out. */
+  available(keyId: string, generation: number): number {
+    return (this.#count.get(keyId, generation, 0) as { n: number }).n;
+  }
+
+  /** Live commitments handed out and not yet used. */
+  issuedCount(keyId: string, generation: number): number {
+    return (this.#count.get(keyId, generation, 1) as { n: number }).n;
+  }
+
+  /** Spends and erases the key's whole pool (every generation); returns how many. */
+  voidKey(keyId: string): number {
+    return this.#void(keyId);
+  }
+
+  toJSON(): string {
+    return 'SqliteNoncePool(<encrypted>)';
+  }
+
+  [inspectSymbol](): string {
+    return this.toJSON();
+  }
+}

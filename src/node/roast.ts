@@ -12,6 +12,11 @@
  *    verify is ready again with its fresh commitments.
  * 3. The first session whose shares all verify gives the signatures.
  *
+ * ROAST starts a session the moment t members are ready; here the next one waits until the open
+ * one has had `patienceMs` (a fraction of the round timeout), so that with every member prompt one
+ * session signs and no nonce is spent in vain. Robustness is unchanged: a silent member delays
+ * the next session by `patienceMs` at most.
+ *
  * A member that does not answer stays in its session and is never asked again, so each failed
  * session holds a member that is excluded or silent: at most n − t + 1 sessions start, and the
  * request signs whenever t honest members answer. Each commitment goes into one session only.
@@ -56,6 +61,8 @@ export interface RobustSignRequest {
   readonly roundTimeoutMs?: number;
   /** The whole request's time limit (default roundTimeoutMs × (n − t + 2)). */
   readonly deadlineMs?: number;
+  /** How long an open session may take before t ready members start another (default min(1 s, roundTimeoutMs / 4)). */
+  readonly patienceMs?: number;
 }
 
 /** One session ROAST started: its signers and the commitments it used (each used here only). */
@@ -127,6 +134,11 @@ class Roast {
   readonly #seen = new Set<string>();
   readonly #streams: { close(): void }[] = [];
   #finish: (error: Error | null, signatures?: Uint8Array[]) => void = () => {};
+  /** When the last session started, and the timer that starts the next one after `patience`. */
+  #startedAt = 0;
+  /** Set while the cached commitments are read in (no decision before all are). */
+  #loading = false;
+  #recheck: NodeJS.Timeout | undefined;
   #done = false;
 
   constructor(c: Coordinator, r: RobustSignRequest) {
@@ -145,6 +157,11 @@ class Roast {
     return this.#r.roundTimeoutMs ?? 10_000;
   }
 
+  /** How long a session may take before ready members start another (default a quarter of the round timeout, at most 1 s). */
+  get #patienceMs(): number {
+    return this.#r.patienceMs ?? Math.min(1_000, this.#roundTimeoutMs / 4);
+  }
+
   run(): Promise<RobustSignOutcome> {
     const deadline = this.#r.deadlineMs ?? this.#roundTimeoutMs * (this.#bound + 1);
     return new Promise<RobustSignOutcome>((resolve, reject) => {
@@ -152,6 +169,7 @@ class Roast {
       this.#finish = (error, signatures) => {
         this.#done = true;
         clearTimeout(timer);
+        clearTimeout(this.#recheck);
         for (const s of this.#streams) s.close();
         this.#returnUnused();
         if (error) return reject(error);
@@ -175,7 +193,9 @@ class Roast {
       const proposal = { kind: 'commit' as const, scheme: this.#r.scheme, keyId, threshold: this.#t, parties: asked, message: { hash: 'none' as const, preimage: new Uint8Array(0), prehashed: false }, derivationPath: [], roundTimeoutMs: this.#roundTimeoutMs, generation, commitCount: this.#k };
       this.#streams.push(this.#c.stream(proposal, (from, answer) => this.#onCommit(from, answer)));
     }
+    this.#loading = true;
     for (const [id, commitments] of cached) this.#becomeReady(id, commitments);
+    this.#loading = false;
     this.#progress();
   }
 
@@ -192,10 +212,26 @@ class Roast {
     this.#becomeReady(id, answer.result.commitments);
   }
 
-  /** Starts sessions while t members are ready and the bound allows; fails when nothing can complete. */
+  /**
+   * Starts sessions while t members are ready and the bound allows, but not within `patience`
+   * of the last session's start while it is still open: a session whose members all answer
+   * promptly completes without a second one spending more nonces. Fails when nothing can complete.
+   */
   #progress(): void {
-    if (this.#done) return;
-    while (this.#ready.length >= this.#t && this.#sessions.length < this.#bound) this.#session(this.#ready.splice(0, this.#t));
+    if (this.#done || this.#loading) return;
+    while (this.#ready.length >= this.#t && this.#sessions.length < this.#bound) {
+      const last = this.#sessions.at(-1);
+      const wait = last?.outcome === 'open' ? this.#startedAt + this.#patienceMs - Date.now() : 0;
+      if (wait > 0) {
+        this.#recheck ??= setTimeout(() => {
+          this.#recheck = undefined;
+          this.#progress();
+        }, wait);
+        break;
+      }
+      this.#startedAt = Date.now();
+      this.#session(this.#ready.splice(0, this.#t));
+    }
     const open = this.#sessions.some((s) => s.outcome === 'open');
     if (open || this.#waiting.size > 0 && this.#ready.length + this.#waiting.size >= this.#t && this.#sessions.length < this.#bound) return;
     this.#fail(this.#sessions.length >= this.#bound ? `${this.#sessions.length} sessions failed (the bound n − t + 1)` : `fewer than ${this.#t} members can still answer`);

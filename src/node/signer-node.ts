@@ -396,7 +396,8 @@ export class SignerNode {
     const members = new Map<PartyId, Uint8Array>();
     for (const [id, key] of opened.identities) if (p.parties.some((k) => equalBytes(k, key))) members.set(id, key);
     if (members.size !== p.parties.length) throw new ProposalRefusedError('a proposed signer does not hold a share of this key');
-    if (members.size < opened.key.public.threshold) throw new ProposalRefusedError(`${members.size} signers proposed, ${opened.key.public.threshold} needed`);
+    // a commit proposal may ask some members only; a session signs with t at least
+    if (p.kind !== 'commit' && members.size < opened.key.public.threshold) throw new ProposalRefusedError(`${members.size} signers proposed, ${opened.key.public.threshold} needed`);
     const stored = opened.ecdsa ? { ...opened, ecdsa: this.#pairs.share(p.keyId, opened.ecdsa, p.generation) } : opened;
     if (p.presignature && stored.ecdsa) this.#checkPresignature(p, p.presignature, stored, [...members.keys()].sort((a, b) => a - b));
     return { members, stored };

@@ -31,7 +31,7 @@ let coordinator: Coordinator;
 const keys = new Map<SchemeId, KeygenOutcome>();
 
 beforeAll(async () => {
-  ({ cluster, logs } = await startCluster({ nodes: N, scryptN: 2 ** 12 }));
+  ({ cluster, logs } = await startCluster({ nodes: N, scryptN: 2 ** 12, http: true }));
   coordinator = await Coordinator.connect({ relay: cluster.relayUrl, identity: cluster.coordinator });
   const parties = cluster.nodes.map((n) => n.identityKey);
   for (const scheme of ['frost-secp256k1-tr', 'frost-ed25519'] as const) keys.set(scheme, await coordinator.keygen({ scheme, threshold: T, parties }));
@@ -158,6 +158,18 @@ describe('ROAST around absent and cheating members', () => {
 });
 
 describe('the commitment pool', () => {
+  it('is kept at the config target per key and shown at GET /metrics', async () => {
+    const metricsUrl = cluster.nodes[4]!.healthUrl!.replace(/\/healthz$/, '/metrics');
+    const keyId = keys.get('frost-ed25519')!.keyId;
+    const available = async () => {
+      const text = await (await fetch(metricsUrl)).text();
+      expect(text).toContain('tessera_pool_target{pool="frost_commitments"} 32');
+      return Number(new RegExp(`tessera_frost_commitments_available\\{key="${keyId}",generation="1"\\} (\\d+)`).exec(text)?.[1]);
+    };
+    for (let i = 0; i < 50 && (await available()) !== 32; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await available()).toBe(32);
+  }, 30_000);
+
   it('survives a crash and restart, and a commitment signs once and never again', async () => {
     const scheme = 'frost-ed25519' as const;
     const made = keys.get(scheme)!;

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { chainsOf, DEFAULT_CHAINS } from '../src/node/chains-config.js';
 import { ConfigError, parseNodeConfig } from '../src/node/config.js';
-import { DEFAULT_LIMITS } from '../src/node/config-limits.js';
+import { DEFAULT_LIMITS, DEFAULT_POOLS } from '../src/node/config-limits.js';
 
 const KEY_A = 'a'.repeat(64);
 const KEY_B = 'b'.repeat(64);
@@ -41,7 +41,7 @@ describe('strict node configs', () => {
   });
 
   it.each([
-    ['a misspelt top-level field', { polcy: {} }, 'config has unknown field "polcy" (known: name, relay, dataDir, passphraseEnv, passphraseFile, peers, coordinators, maxRoundTimeoutMs, relayCa, chains, keyChains, http, stateFile, limits, policy)'],
+    ['a misspelt top-level field', { polcy: {} }, 'config has unknown field "polcy" (known: name, relay, dataDir, passphraseEnv, passphraseFile, peers, coordinators, maxRoundTimeoutMs, relayCa, chains, keyChains, http, stateFile, limits, pools, policy)'],
     ['a wrong-case top-level field', { relayCA: 'ca.pem' }, 'config has unknown field "relayCA"'],
     ['a field in a peer', { peers: [BASE.peers[0], { name: 'carol', identitykey: KEY_B }] }, 'config: "peers[1]" has unknown field "identitykey" (known: name, identityKey)'],
     ['a peer that is no object', { peers: ['bob'] }, 'config: "peers[0]" must be an object'],
@@ -112,6 +112,13 @@ describe('the limits block and the state record', () => {
     expect(parseNodeConfig({ ...base, limits: { ecdsaSessionsPerPeer: 2 } }, '/srv').limits).toEqual({ ...DEFAULT_LIMITS, ecdsaSessionsPerPeer: 2 });
     expect(() => parseNodeConfig({ ...base, limits: { ecdsaSessionPerPeer: 2 } }, '/srv')).toThrow('config: "limits" has unknown field "ecdsaSessionPerPeer"');
     expect(() => parseNodeConfig({ ...base, limits: { presignatureTtlMs: 0 } }, '/srv')).toThrow('config: "limits.presignatureTtlMs" must be a positive integer');
+  });
+
+  it('reads pool targets: defaults, overrides, bounds and unknown fields', () => {
+    expect(parseNodeConfig(base, '/srv').pools).toEqual(DEFAULT_POOLS);
+    expect(parseNodeConfig({ ...base, pools: { frostCommitments: 0, presignatures: 8 } }, '/srv').pools).toEqual({ frostCommitments: 0, presignatures: 8 });
+    expect(() => parseNodeConfig({ ...base, pools: { frostCommitments: 1025 } }, '/srv')).toThrow('config: "pools.frostCommitments" must be an integer from 0 to 1024');
+    expect(() => parseNodeConfig({ ...base, pools: { frostCommitment: 1 } }, '/srv')).toThrow('config: "pools" has unknown field "frostCommitment"');
   });
 
   it('keeps the state record beside the data directory unless told otherwise', () => {

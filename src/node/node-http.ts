@@ -1,7 +1,8 @@
 /**
  * A signer node's optional HTTP endpoint (config "http", README "Running signer nodes"): it
  * serves `GET /healthz` (and HEAD) as JSON from a `health()` callback, with status 200 when the
- * callback's `status` is "ok" and 503 otherwise, so a load balancer or a probe can read it. Any
+ * callback's `status` is "ok" and 503 otherwise, so a load balancer or a probe can read it, and
+ * `GET /metrics` as Prometheus text from a `metrics()` callback (node-metrics.ts). Any
  * other path is 404, another method on /healthz 405. The endpoint holds nothing secret and takes
  * no input; it listens on loopback unless the config says otherwise, and slow clients are cut off
  * by the header and request timeouts. A callback that throws gives a bare 500 (its message is not
@@ -12,6 +13,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 
 const HEALTH_PATH = '/healthz';
+const METRICS_PATH = '/metrics';
 
 /** What /healthz reports; `status` decides the HTTP status, the rest is passed through as JSON. */
 export interface HealthReport {
@@ -24,6 +26,8 @@ export interface NodeHttpOptions {
   /** 0: any free port. */
   readonly port: number;
   readonly health: () => HealthReport;
+  /** GET /metrics: Prometheus text exposition (node-metrics.ts). */
+  readonly metrics?: () => string;
 }
 
 /** Timeouts against clients that open a connection and send slowly or not at all. */
@@ -37,13 +41,24 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(res.req.method === 'HEAD' ? undefined : text);
 }
 
-function handle(req: IncomingMessage, res: ServerResponse, health: () => HealthReport): void {
+function handle(req: IncomingMessage, res: ServerResponse, o: NodeHttpOptions): void {
   const path = new URL(req.url ?? '/', 'http://node').pathname;
-  if (path !== HEALTH_PATH) return send(res, 404, { error: 'not found' });
+  const metrics = o.metrics;
+  if (path !== HEALTH_PATH && (path !== METRICS_PATH || metrics === undefined)) return send(res, 404, { error: 'not found' });
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'method not allowed' }, { allow: 'GET, HEAD' });
+  if (path === METRICS_PATH) {
+    let text: string;
+    try {
+      text = metrics!();
+    } catch {
+      return send(res, 500, { status: 'error' });
+    }
+    res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text) });
+    return void res.end(req.method === 'HEAD' ? undefined : text);
+  }
   let report: HealthReport;
   try {
-    report = health();
+    report = o.health();
   } catch {
     return send(res, 500, { status: 'error' });
   }
@@ -59,7 +74,7 @@ export class NodeHttp {
 
   /** Listens on host:port; rejects if the address cannot be bound. */
   static start(o: NodeHttpOptions): Promise<NodeHttp> {
-    const server = createServer((req, res) => handle(req, res, o.health));
+    const server = createServer((req, res) => handle(req, res, o));
     server.headersTimeout = HEADERS_TIMEOUT_MS;
     server.requestTimeout = REQUEST_TIMEOUT_MS;
     server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;

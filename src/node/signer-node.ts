@@ -14,7 +14,7 @@
  * DKLs23 sessions go through the pair guard (pair-guard.ts: one ban list per key, a cap per
  * counterparty) and presign proposals through a per-coordinator rate. Proposals from unlisted
  * identities are counted, not logged one by one, and answered within a rate limit
- * (unlisted-proposals.ts). With "http" in its config it serves GET /healthz (node-http.ts).
+ * (unlisted-proposals.ts). With "http" in its config it serves GET /healthz and /metrics (node-http.ts).
  * Refresh, reshare and repair proposals are checked and run by lifecycle-plan.ts and
  * lifecycle-runner.ts, their test signature and activation by lifecycle-commit.ts (DESIGN.md "Key
  * lifecycle"; docs/lifecycle.md), one lifecycle session per key at a time; every sign and presign
@@ -48,6 +48,7 @@ import { proposalContext } from './proposal-context.js';
 import { HeldKeys } from './held-keys.js';
 import { nodeHealth, policyLine } from './node-health.js';
 import { NodeHttp, type HealthReport } from './node-http.js';
+import { nodeMetrics } from './node-metrics.js';
 import { ProposalRefusedError } from './proposal-errors.js';
 import { runKeygen, runPresign, runSign } from './session-runner.js';
 import { activateGeneration, checkShare, markChecked } from './lifecycle-commit.js';
@@ -178,9 +179,10 @@ export class SignerNode {
     if (storage.rollback?.message) log(storage.rollback.message);
     const expired = storage.presignatures.expire();
     if (expired > 0) log(`voided ${expired} expired presignature${expired === 1 ? '' : 's'}`);
+    node.#fillPools();
     try {
       await node.#client.connect();
-      if (config.http) node.#http = await NodeHttp.start({ ...config.http, health: () => node.health() });
+      if (config.http) node.#http = await NodeHttp.start({ ...config.http, health: () => node.health(), metrics: () => nodeMetrics(storage, config.pools) });
     } catch (e) {
       await node.stop();
       throw e;
@@ -323,9 +325,26 @@ export class SignerNode {
       .immediate();
   }
 
+  /** Fills every active FROST key's commitment pool to the config's target, one key per turn of the event loop. */
+  #fillPools(): void {
+    const keys = this.storage.keys.list().filter((k) => k.status === 'active' && k.scheme !== 'ecdsa-secp256k1');
+    const next = () => {
+      const k = keys.shift();
+      if (k === undefined || !this.storage.isOpen) return;
+      try {
+        refillCommitments(this.storage.noncePool, this.storage.keys.get(k.keyId), this.config.pools.frostCommitments);
+      } catch (err) {
+        this.#log(`filling the commitment pool of key ${k.keyId} failed: ${(err as Error).message}`);
+      }
+      setImmediate(next);
+    };
+    setImmediate(next);
+  }
+
   /** Tops the key's commitment pool up to the config's target, after the answer has left. */
   #refill(stored: StoredKeyShare): void {
     setImmediate(() => {
+      if (!this.storage.isOpen) return;
       try {
         refillCommitments(this.storage.noncePool, stored, this.config.pools.frostCommitments);
       } catch (err) {

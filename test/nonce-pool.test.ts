@@ -1,0 +1,119 @@
+/**
+ * The persisted FROST nonce pool (src/storage/nonce-pool.ts, src/node/commitment-pool.ts): nonces
+ * made ahead survive closing and reopening the store (a crash and restart) and are spent once,
+ * all or nothing; another key's or generation's commitment is refused without spending; a
+ * restored copy of the database revives none of them; activating a new generation voids the
+ * key's pool; nothing secret shows in util.inspect. The shares signed with pooled nonces verify
+ * under @noble/curves.
+ * @module
+ */
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inspect } from 'node:util';
+import { ed25519 } from '@noble/curves/ed25519.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { keyIdOf } from '../src/dkg/key-package.js';
+import { utf8 } from '../src/math/bytes.js';
+import { NonceReuseError } from '../src/mpc/errors.js';
+import { commitmentHandle } from '../src/signing/frost/nonces.js';
+import { OneRoundAggregator, signOneRound } from '../src/signing/frost/one-round.js';
+import { dealerKeygen } from '../src/dkg/dealer.js';
+import { refillCommitments } from '../src/node/commitment-pool.js';
+import { getSuite } from '../src/suites/index.js';
+import { NodeStorage } from '../src/storage/index.js';
+
+const PASS = 'nonce pool';
+const dirs: string[] = [];
+const opened: NodeStorage[] = [];
+afterEach(() => {
+  for (const s of opened.splice(0)) s.close();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function place(): { dataDir: string; stateFile: string } {
+  const root = mkdtempSync(join(tmpdir(), 'tessera-nonce-pool-'));
+  dirs.push(root);
+  return { dataDir: join(root, 'node'), stateFile: join(root, 'node.state') };
+}
+
+function openAt(p: { dataDir: string; stateFile: string }): NodeStorage {
+  const s = NodeStorage.open(p.dataDir, PASS, { scrypt: { N: 2 ** 10, r: 8, p: 1 }, stateFile: p.stateFile });
+  opened.push(s);
+  return s;
+}
+
+function close(s: NodeStorage): void {
+  opened.splice(opened.indexOf(s), 1);
+  s.close();
+}
+
+const suite = getSuite('frost-ed25519');
+const keys = dealerKeygen(suite, 2, 3);
+const share = (i: number) => ({ key: keys[i]!, identities: new Map([1, 2, 3].map((j) => [j, new Uint8Array(32).fill(j)])) });
+const keyId = keyIdOf(keys[0]!.public);
+
+describe('the FROST nonce pool', () => {
+  it('keeps nonces across a restart; they sign once, all or nothing, and never again', () => {
+    const where = place();
+    const a = openAt(where);
+    const b = openAt(place());
+    expect(refillCommitments(a.noncePool, share(0), 4)).toBe(4);
+    expect(refillCommitments(a.noncePool, share(0), 4)).toBe(0);
+    refillCommitments(b.noncePool, share(1), 2);
+    const [ca1, ca2] = a.noncePool.issue(keyId, 1, 2);
+    const [cb] = b.noncePool.issue(keyId, 1, 1);
+    expect(a.noncePool.available(keyId, 1)).toBe(2);
+    expect(a.noncePool.issuedCount(keyId, 1)).toBe(2);
+    close(a); // the process ends: only the database keeps the nonces
+
+    const again = openAt(where);
+    const message = utf8('pooled');
+    const list = [{ id: 1, ...ca1! }, { id: 2, ...cb! }];
+    // a bad handle among good ones spends nothing
+    expect(() => again.noncePool.takeAll([commitmentHandle(ca1!), 'ff'.repeat(64)], keyId, 1)).toThrow(NonceReuseError);
+    expect(() => again.noncePool.takeAll([commitmentHandle(ca1!)], keyId, 2)).toThrow(/another key or generation/);
+    expect(again.noncePool.issuedCount(keyId, 1)).toBe(2);
+    const take = (s: NodeStorage) => (handles: readonly string[]) => s.noncePool.takeAll(handles, keyId, 1);
+    const z1 = signOneRound(suite, [{ key: keys[0]!, list, message }], take(again));
+    const z2 = signOneRound(suite, [{ key: keys[1]!, list, message }], take(b));
+    const agg = new OneRoundAggregator(suite, [{ key: keys[0]!.public, list, message }]);
+    expect(agg.check(1, z1)).toBe(true);
+    expect(agg.check(2, z2)).toBe(true);
+    const [signature] = agg.finish();
+    expect(ed25519.verify(signature!, message, keys[0]!.public.groupPublicKey)).toBe(true);
+    expect(() => signOneRound(suite, [{ key: keys[0]!, list, message }], take(again))).toThrow(/already spent|unknown/);
+    // the other issued one is still good, once
+    expect(again.noncePool.takeAll([commitmentHandle(ca2!)], keyId, 1)).toHaveLength(1);
+    expect(inspect(again.noncePool)).not.toMatch(/[0-9a-f]{64}/);
+  });
+
+  it('a restored copy of the database revives no pooled nonce', () => {
+    const where = place();
+    const s = openAt(where);
+    refillCommitments(s.noncePool, share(0), 2);
+    const [c1, c2] = s.noncePool.issue(keyId, 1, 2);
+    close(s);
+    const backup = `${where.dataDir}.backup`;
+    cpSync(where.dataDir, backup, { recursive: true });
+    const live = openAt(where);
+    live.noncePool.takeAll([commitmentHandle(c1!)], keyId, 1);
+    close(live);
+    rmSync(where.dataDir, { recursive: true });
+    cpSync(backup, where.dataDir, { recursive: true });
+    const restored = openAt(where);
+    expect(restored.rollback?.detected).toBe(true);
+    for (const c of [c1!, c2!]) expect(() => restored.noncePool.takeAll([commitmentHandle(c)], keyId, 1)).toThrow(NonceReuseError);
+    expect(restored.noncePool.available(keyId, 1) + restored.noncePool.issuedCount(keyId, 1)).toBe(0);
+  });
+
+  it('activating a new generation voids the key\'s pool', () => {
+    const s = openAt(place());
+    s.keys.put(share(0));
+    refillCommitments(s.noncePool, share(0), 3);
+    s.keys.putPending({ ...share(0), generation: 2 }, 'refresh:' + '00'.repeat(32));
+    s.keys.markProven(keyId, 2);
+    s.keys.activate(keyId, 2);
+    expect(s.noncePool.available(keyId, 1)).toBe(0);
+  });
+});

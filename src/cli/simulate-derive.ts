@@ -14,10 +14,10 @@
 import type { KeyPackage, PublicKeyPackage } from '../dkg/key-package.js';
 import { bytesToHex } from '../math/bytes.js';
 import { isSecp256k1Scheme, parsePath, rootXpub, serializeXpub } from '../wallet/bip32.js';
-import { DERIVABLE_SCHEMES, deriveKeyChild, deriveKeyPackage } from '../wallet/derived-key.js';
+import { DERIVABLE_SCHEMES, deriveKeyChild } from '../wallet/derived-key.js';
+import { signingKeyPackage } from '../wallet/signing-key.js';
 import { addressTypesOf, formatPath, keyAddress } from '../wallet/key-addresses.js';
 import type { BitcoinNetwork } from '../wallet/networks.js';
-import { taprootKeyPackage } from '../wallet/taproot.js';
 import { CliError } from './cli-error.js';
 import { parseNetwork, type CliSchemeId } from './options.js';
 
@@ -50,8 +50,7 @@ export function parseDerive(scheme: CliSchemeId, derive: string | undefined, net
 
 /** A party's FROST key package that signs for the child's address: the child, for -tr its BIP86 output key. */
 export function derivedSigningKey(key: KeyPackage, path: readonly number[]): KeyPackage {
-  const child = deriveKeyPackage(key, path).key;
-  return key.public.scheme === 'frost-secp256k1-tr' ? taprootKeyPackage(child) : child;
+  return signingKeyPackage(key, path, key.public.scheme === 'frost-secp256k1-tr' ? {} : undefined);
 }
 
 /** The root (xpub, or Ed25519 key and chain code), the path, the child key and its addresses, in hex. */

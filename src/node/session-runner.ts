@@ -22,8 +22,7 @@ import type { SignInput } from '../signing/ecdsa/sign-input.js';
 import { groupSuite, isEcdsaScheme } from '../signing/schemes.js';
 import { getSuite, isSchemeId } from '../suites/index.js';
 import type { NodeStorage } from '../storage/index.js';
-import { deriveKeyPackage } from '../wallet/derived-key.js';
-import { taprootKeyPackage } from '../wallet/taproot.js';
+import { signingKeyPackage } from '../wallet/signing-key.js';
 import type { StoredKeyShare } from '../wire/keyshare-codec.js';
 import { sessionResult as result, type SessionProposal, type SessionResult } from '../wire/session-codec.js';
 import { proposedMessage } from './message-to-sign.js';
@@ -47,11 +46,6 @@ function storedOf(r: SessionRun): StoredKeyShare {
 }
 
 
-/** The FROST key package this session signs with: root, BIP32 child, then the optional TapTweak. */
-export function frostSigningKey(key: KeyPackage, p: SessionProposal): KeyPackage {
-  const derived = p.derivationPath.length > 0 ? deriveKeyPackage(key, p.derivationPath).key : key;
-  return p.taproot ? taprootKeyPackage(derived, p.taproot.merkleRoot) : derived;
-}
 
 function ecdsaInput(p: SessionProposal): SignInput {
   if (p.message.prehashed) return { prehashed: p.message.preimage };
@@ -77,12 +71,14 @@ export async function runKeygen(p: SessionProposal, r: SessionRun): Promise<Sess
 }
 
 export async function runSign(p: SessionProposal, r: SessionRun): Promise<SessionResult> {
+  // a batch is signed in one round with pooled commitments (one-round-signer.ts)
+  if (p.items) throw new ProposalRefusedError('a batch of items is signed in one round, with the signers\' pooled commitments');
   const ids = [...r.members.keys()].sort((a, b) => a - b);
   const stored = storedOf(r);
   if (stored.ecdsa !== undefined) return runEcdsa(p, r, ids, stored.ecdsa);
   if (!isSchemeId(p.scheme)) throw new ProposalRefusedError(`key ${p.keyId} has no DKLs23 state`);
   const suite = getSuite(p.scheme);
-  const key = frostSigningKey(stored.key, p);
+  const key = signingKeyPackage(stored.key, p.derivationPath, p.taproot);
   const signature = await runFrostSign(r.channel, {
     suite,
     key,

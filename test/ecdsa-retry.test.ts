@@ -18,7 +18,9 @@ import { ed25519 } from '@noble/curves/ed25519.js';
 import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { keccak_256 } from '@noble/hashes/sha3.js';
 import { sha256 } from '@noble/hashes/sha2.js';
+import { base64 } from '@scure/base';
 import { HDKey } from '@scure/bip32';
+import * as btc from '@scure/btc-signer';
 import { Transaction as EthTx } from 'micro-eth-signer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COORDINATOR_PASSPHRASE_ENV } from '../src/cli/coordinator-identity.js';
@@ -27,6 +29,7 @@ import { systemRng } from '../src/math/random.js';
 import { Coordinator, SessionFailedError, type PartyFailure, type SignRequest } from '../src/node/coordinator.js';
 import { RetryExhaustedError, signWithRetry, type SignAttempt } from '../src/node/ecdsa-retry.js';
 import type { LocalCluster } from '../src/node/local-cluster.js';
+import { expectValidWitnesses, fundingInput } from './helpers/bitcoin.js';
 import { clusterHooks, startCluster } from './helpers/cluster.js';
 
 const key = (n: number) => new Uint8Array(32).fill(n);
@@ -236,6 +239,39 @@ describe('over a relay and signer-node processes (2-of-3 DKLs23)', () => {
       ]);
       const sender = '0x' + bytesToHex(keccak_256(secp256k1.Point.fromBytes(root.derive('m/0/2').publicKey!).toBytes(false).subarray(1)).subarray(12));
       expect(EthTx.fromHex(ethOut.raw).sender.toLowerCase()).toBe(sender);
+    } finally {
+      await cluster.startNode(0);
+    }
+  }, 90_000);
+
+  it('sign-psbt: an input takes the pooled presignature for its path; with node1 killed, --robust signs each input on its 2nd attempt', async () => {
+    const paths = ['m/0/1', 'm/0/3'];
+    const spent = paths.map((path, i) => ({ script: btc.p2wpkh(root.derive(path).publicKey!).script, amount: 50_000n + BigInt(i) }));
+    const psbt = () => {
+      const tx = new btc.Transaction();
+      spent.forEach(({ script, amount }, i) => tx.addInput(fundingInput(script, amount, 0x30 + i)));
+      tx.addOutput({ script: btc.p2wpkh(secp256k1.getPublicKey(secp256k1.utils.randomSecretKey())).script, amount: 99_000n });
+      return base64.encode(tx.toPSBT());
+    };
+    const made = await tessera('presign', '--key', keyId, '--path', 'm/0/3');
+    expect(made.code, made.stderr).toBe(0);
+    const id = made.stdout.trim();
+    const signed = await tessera('sign-psbt', '--key', keyId, '--psbt', psbt(), '--path', paths[0]!, '--path', paths[1]!, '--round-timeout', String(ROUND_MS));
+    expect(signed.code, signed.stderr).toBe(0);
+    expect(signed.stderr.trim()).toMatch(new RegExp(`^tessera: using pooled presignature ${id} `));
+    expect(pooled()).toEqual([]);
+    expectValidWitnesses(hexToBytes(signed.stdout.trim()), spent);
+    await cluster.killNode(0);
+    try {
+      const robust = await tessera('sign-psbt', '--key', keyId, '--psbt', psbt(), '--path', paths[0]!, '--path', paths[1]!, '--robust', '--round-timeout', String(ROUND_MS), '--json');
+      expect(robust.code, robust.stderr).toBe(0);
+      const o = JSON.parse(robust.stdout);
+      for (const input of o.inputs) expect(input.attempts.map((a: { signers: string[]; ok: boolean; blamed?: string[] }) => [a.signers.join(), a.ok, a.blamed])).toEqual([
+        ['node1,node2', false, ['node1']],
+        ['node2,node3', true, undefined],
+      ]);
+      expect(robust.stderr).toMatch(/^tessera: input 1: attempt 2 \(node2, node3\): signed$/m);
+      expectValidWitnesses(hexToBytes(o.tx), spent);
     } finally {
       await cluster.startNode(0);
     }

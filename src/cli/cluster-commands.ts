@@ -18,6 +18,8 @@ import { readPassphrase } from '../storage/passphrase.js';
 import { CliError } from './cli-error.js';
 import { CoordinatorHome, vssOf } from './coordinator-home.js';
 import { coordinatorOptions, withCoordinator } from './coordinator-session.js';
+import { poolOption, poolPresignature, takePooled } from './presignature-pool.js';
+import { printAttempts, robustOption, sessionSigner, type AttemptReport } from './robust-signing.js';
 import { anyVerifierName, verifyAnyIndependently } from './independent-verify.js';
 import { parseCliScheme, parseHash, parseHex, parseInteger } from './options.js';
 
@@ -42,7 +44,7 @@ export async function runSign(argv: string[], out: Out): Promise<void> {
   const { values } = parseArgs({
     args: argv,
     strict: true,
-    options: { ...coordinatorOptions, key: { type: 'string' }, message: { type: 'string' }, signers: { type: 'string' }, hash: { type: 'string' }, prehashed: { type: 'boolean' }, path: { type: 'string' }, taproot: { type: 'boolean' }, presignature: { type: 'string' } },
+    options: { ...coordinatorOptions, key: { type: 'string' }, message: { type: 'string' }, signers: { type: 'string' }, hash: { type: 'string' }, prehashed: { type: 'boolean' }, path: { type: 'string' }, taproot: { type: 'boolean' }, presignature: { type: 'string' }, ...poolOption, ...robustOption },
   });
   const home = new CoordinatorHome(values.home);
   if (values.key === undefined) throw new CliError('--key <id> is required');
@@ -70,24 +72,34 @@ export async function runSign(argv: string[], out: Out): Promise<void> {
     prehashed: values.prehashed ?? false,
     path,
     ...(taproot ? { taproot } : {}),
-    ...(values.presignature ? { presignature: values.presignature } : {}),
     expectedPublicKey,
     roundTimeoutMs,
     generation: known.generation ?? 1,
   };
-  const signed = await withCoordinator(values, home, (c) => c.sign(request));
+  const peers = home.peers(values.peers);
+  const attempts: AttemptReport[] = [];
+  const signed = await withCoordinator(values, home, (c) => {
+    const signer = sessionSigner(c, known, peers, values.robust ?? false, printAttempts(attempts));
+    // taken only now, just before the session: a presignature leaves the pool for good once offered
+    const presignature = takePooled(home, request.keyId, request, { named: values.presignature, noPool: values['no-pool'] });
+    return signer.sign({ ...request, ...(presignature ? { presignature } : {}) });
+  });
   const digest = proposedMessage({ message: { hash, preimage: message, prehashed: request.prehashed } });
   if (!verifyAnyIndependently(known.scheme, signed.signature, signed.recovery, digest, signed.publicKey)) throw new CliError(`${anyVerifierName(known.scheme)} rejected the signature`);
   if (values.json) {
     const extra = ecdsa ? { recovery: signed.recovery } : {};
     const derived = path.length > 0 || values.taproot ? { path: values.path ?? 'm', signingKey: bytesToHex(signed.publicKey) } : {};
-    out(JSON.stringify({ keyId: values.key, scheme: known.scheme, publicKey: known.publicKey, ...derived, message: bytesToHex(message), signature: bytesToHex(signed.signature), ...extra }));
+    out(JSON.stringify({ keyId: values.key, scheme: known.scheme, publicKey: known.publicKey, ...derived, message: bytesToHex(message), signature: bytesToHex(signed.signature), ...extra, ...(values.robust ? { attempts } : {}) }));
   } else out(bytesToHex(signed.signature));
 }
 
-/** `presign`: DKLs23 presigning ahead by the given signers (at a path); prints the presignature id. */
+/**
+ * `presign`: DKLs23 presigning ahead by the given signers (at a path), `--count` times one after
+ * another (the nodes limit presignatures per minute: config-limits.ts presignPerMinute); each is
+ * pooled in keys.json and its id printed as soon as it is made, so a failure keeps the ones made.
+ */
 export async function runPresignCommand(argv: string[], out: Out): Promise<void> {
-  const { values } = parseArgs({ args: argv, strict: true, options: { ...coordinatorOptions, key: { type: 'string' }, signers: { type: 'string' }, path: { type: 'string' } } });
+  const { values } = parseArgs({ args: argv, strict: true, options: { ...coordinatorOptions, key: { type: 'string' }, signers: { type: 'string' }, path: { type: 'string' }, count: { type: 'string' } } });
   const home = new CoordinatorHome(values.home);
   if (values.key === undefined) throw new CliError('--key <id> is required');
   const known = home.key(values.key);
@@ -95,9 +107,17 @@ export async function runPresignCommand(argv: string[], out: Out): Promise<void>
   const signers = home.signers(values.key, values.signers, values.peers);
   const path = values.path === undefined ? [] : parsePath(values.path);
   const roundTimeoutMs = parseInteger('round-timeout', values['round-timeout'], 10_000);
-  const id = await withCoordinator(values, home, (c) => c.presign({ keyId: values.key!, signers, path, roundTimeoutMs, generation: known.generation ?? 1 }));
-  if (values.json) out(JSON.stringify({ keyId: values.key, presignature: id, signers: signers.map(bytesToHex), path: values.path ?? 'm' }));
-  else out(id);
+  const count = parseInteger('count', values.count, 1);
+  const keyId = values.key;
+  const generation = known.generation ?? 1;
+  await withCoordinator(values, home, async (c) => {
+    for (let i = 0; i < count; i++) {
+      const id = await c.presign({ keyId, signers, path, roundTimeoutMs, generation });
+      poolPresignature(home, keyId, id, { signers, path, generation });
+      if (values.json) out(JSON.stringify({ keyId, presignature: id, signers: signers.map(bytesToHex), path: values.path ?? 'm' }));
+      else out(id);
+    }
+  });
 }
 
 export async function runNode(argv: string[], out: Out): Promise<void> {

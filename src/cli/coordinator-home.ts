@@ -3,10 +3,14 @@
  * identity (identity.json, created on first use, sealed under the coordinator's passphrase:
  * coordinator-identity.ts), the keys it has generated (keys.json: scheme, threshold, public key,
  * chain code and parties per key id, so `sign --key` needs no more), and names for identity keys
- * (peers.json, same format as a node config's "peers").
+ * (peers.json, same format as a node config's "peers"). keys.json also pools each ECDSA key's
+ * DKLs23 presignatures made ahead by `presign` (their ids, signer sets, paths and generations:
+ * nothing secret, the nodes hold the sealed parts), so `sign` can take one without being told
+ * its id; an entry is removed when taken, before the session that uses it, and dropped once older
+ * than the nodes' default presignature lifetime (node/config-limits.ts presignatureTtlMs).
  * @module
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { bytesToHex, hexToBytes } from '../math/bytes.js';
 import { publicPackageFromCommitment } from '../dkg/public-package.js';
@@ -15,9 +19,10 @@ import { asPackageScheme, isAnySchemeId, type AnySchemeId } from '../signing/sch
 import type { PublicKeyPackage } from '../dkg/key-package.js';
 import type { Identity } from '../transport/identity.js';
 import { identityKeyFromHex, type PeerEntry } from '../node/config.js';
+import { DEFAULT_LIMITS } from '../node/config-limits.js';
 import { CliError } from './cli-error.js';
 import { coordinatorPassphrase, openCoordinatorIdentity, type IdentityOpenOptions } from './coordinator-identity.js';
-import { readJson } from './json-file.js';
+import { readJson, writeJsonAtomic } from './json-file.js';
 
 export interface KnownKey {
   readonly scheme: AnySchemeId;
@@ -37,6 +42,52 @@ export interface KnownKey {
   readonly vssCommitment?: readonly string[];
   /** A lifecycle session whose generation is made but not yet activated everywhere (lifecycle-commands.ts). */
   readonly pendingLifecycle?: PendingLifecycle;
+  /** ecdsa-secp256k1: presignatures made ahead and not yet used, oldest first. */
+  readonly presignatures?: readonly PooledPresignature[];
+}
+
+/** A presignature made ahead by `presign`: usable once, by exactly its signers at its path and generation. */
+export interface PooledPresignature {
+  readonly id: string;
+  /** The signers' identity keys, hex, sorted. */
+  readonly signers: readonly string[];
+  readonly path: readonly number[];
+  readonly generation: number;
+  /** ISO 8601 time it was made. */
+  readonly createdAt: string;
+}
+
+/** What a session needs of a pooled presignature: its signers (any order), path and generation. */
+export interface PresignatureMatch {
+  readonly signers: readonly Uint8Array[];
+  readonly path: readonly number[];
+  readonly generation: number;
+  /** Only this presignature (one named on the command line, so that the pool never offers it again). */
+  readonly id?: string;
+}
+
+/** The sorted hex identity keys of a signer set, without repeats: a set compared as a list. */
+export function signerSet(signers: readonly Uint8Array[]): string[] {
+  return [...new Set(signers.map(bytesToHex))].sort();
+}
+
+/** A pooled entry as the coordinator wrote it; anything else in keys.json is refused, not guessed at. */
+function isPooledPresignature(e: unknown): e is PooledPresignature {
+  const p = e as PooledPresignature;
+  return (
+    typeof p === 'object' &&
+    p !== null &&
+    typeof p.id === 'string' &&
+    /^[0-9a-f]{64}$/.test(p.id) &&
+    Array.isArray(p.signers) &&
+    p.signers.every((h) => typeof h === 'string' && /^[0-9a-f]{64}$/.test(h)) &&
+    Array.isArray(p.path) &&
+    p.path.every((i) => Number.isSafeInteger(i) && i >= 0 && i < 2 ** 31) &&
+    Number.isSafeInteger(p.generation) &&
+    p.generation >= 1 &&
+    typeof p.createdAt === 'string' &&
+    !Number.isNaN(Date.parse(p.createdAt))
+  );
 }
 
 /** node/lifecycle-coordinator.ts MadeGeneration as JSON: byte strings in hex. */
@@ -153,6 +204,36 @@ export class CoordinatorHome {
 
   rememberKey(keyId: string, key: KnownKey): void {
     mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-    writeFileSync(join(this.dir, 'keys.json'), JSON.stringify({ ...this.keys(), [keyId]: key }, null, 2) + '\n');
+    writeJsonAtomic(join(this.dir, 'keys.json'), { ...this.keys(), [keyId]: key });
+  }
+
+  /** Adds a presignature just made to the key's pool (and drops the expired ones). */
+  addPresignature(keyId: string, entry: PooledPresignature, now = new Date()): void {
+    if (!isPooledPresignature(entry)) throw new CliError(`not a presignature entry for key ${keyId}`);
+    const pool = this.#livePresignatures(keyId, now);
+    this.rememberKey(keyId, { ...this.key(keyId), presignatures: [...pool, { ...entry, signers: [...entry.signers].sort() }] });
+  }
+
+  /**
+   * Removes and returns the oldest pooled presignature of the key for exactly these signers
+   * (as a set), path and generation; undefined when there is none. Expired entries are dropped
+   * on the way. The entry is gone from keys.json when this returns: a presignature is single use,
+   * so it must not be offered again even if the session that takes it never completes.
+   */
+  takePresignature(keyId: string, want: PresignatureMatch, now = new Date()): PooledPresignature | undefined {
+    const pool = this.#livePresignatures(keyId, now);
+    const signers = signerSet(want.signers).join();
+    const fits = (p: PooledPresignature) => p.signers.join() === signers && p.path.join('/') === want.path.join('/') && p.generation === want.generation && (want.id === undefined || p.id === want.id);
+    const oldest = pool.filter(fits).sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt))[0];
+    const left = pool.filter((p) => p !== oldest);
+    if (oldest !== undefined || left.length !== (this.key(keyId).presignatures ?? []).length) this.rememberKey(keyId, { ...this.key(keyId), presignatures: left });
+    return oldest;
+  }
+
+  /** The key's pooled presignatures younger than the nodes' default lifetime; a CliError for a malformed entry. */
+  #livePresignatures(keyId: string, now: Date): PooledPresignature[] {
+    const pool = this.key(keyId).presignatures ?? [];
+    if (!Array.isArray(pool) || !pool.every(isPooledPresignature)) throw new CliError(`${join(this.dir, 'keys.json')}: key ${keyId} has a malformed "presignatures" list`);
+    return pool.filter((p) => now.getTime() - Date.parse(p.createdAt) < DEFAULT_LIMITS.presignatureTtlMs);
   }
 }

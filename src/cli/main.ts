@@ -37,16 +37,22 @@ commands:
          [--home <dir>] [--peers <file>] [--round-timeout <ms>] [--json]
                                run a DKG on signer nodes; prints the key id and public key
   sign --relay <url> --key <id> --message <hex> [--signers <names or keys>] [--home <dir>]
-       [--hash sha256|sha256d|keccak256 | --prehashed] [--path m/0/1] [--taproot] [--presignature <id>]
-       [--peers <file>] [--round-timeout <ms>] [--json]
+       [--hash sha256|sha256d|keccak256 | --prehashed] [--path m/0/1] [--taproot]
+       [--presignature <id> | --no-pool] [--robust] [--peers <file>] [--round-timeout <ms>] [--json]
                                threshold-sign a message (ECDSA: hashed by every node with --hash,
                                or a 32-byte digest with --prehashed; --path signs with a BIP32
                                child, --taproot under the BIP86 output key); prints the verified
-                               signature (and, with --json, the ECDSA recovery id)
-  presign --relay <url> --key <id> [--signers <names or keys>] [--path m/0/1] [--home <dir>]
-                               ecdsa-secp256k1: make a presignature ahead (stored sealed on each
-                               signer, usable once by sign --presignature with the same signers
-                               and path); prints its id
+                               signature (and, with --json, the ECDSA recovery id). ECDSA takes a
+                               pooled presignature for the signers and path if there is one
+                               (--no-pool: never). --robust (ECDSA): on failure, retry with t of
+                               the key's parties, leaving out the blamed, silent and refusing
+                               ones; every attempt on stderr (and in --json)
+  presign --relay <url> --key <id> [--signers <names or keys>] [--path m/0/1] [--count <k>]
+          [--home <dir>] [--json]
+                               ecdsa-secp256k1: make k presignatures ahead (default 1; stored
+                               sealed on each signer, each usable once with the same signers and
+                               path), pooled in the home's keys.json for sign, sign-eth and
+                               sign-psbt (24 h); prints each id as it is made
   refresh --relay <url> --key <id> [--parties <names>] [--home <dir>] [--json]
                                new shares of the key for the same threshold (members left out of
                                --parties are removed); the key, xpub and addresses are unchanged
@@ -65,13 +71,15 @@ commands:
                                the key's public metadata as JSON (scheme, t, n, identity keys,
                                xpub, descriptors, first addresses) for recovery
   sign-psbt --relay <url> --key <id> [--key <id> …] --psbt <base64|@file> [--signers <names>] [--path m/0/1 …]
-            [--network <n>] [--merkle-root <hex>] [--home <dir>] [--json]
+            [--network <n>] [--merkle-root <hex>] [--no-pool] [--robust] [--home <dir>] [--json]
                                sign every input of the PSBT the key controls (P2TR key path with
                                -tr keys, P2WPKH with ecdsa keys; paths scanned m/0/0-19, m/1/0-19
                                unless given); prints the final transaction (hex) or the PSBT
+                               (--no-pool and --robust as for sign, per input)
   sign-eth --relay <url> --key <id> --tx <json|0x-hex|@file> [--path m/0/0] [--signers <names>]
-           [--home <dir>] [--json]
+           [--no-pool] [--robust] [--home <dir>] [--json]
                                sign an EIP-1559 or EIP-155 transaction; prints the raw signed tx
+                               (--no-pool and --robust as for sign)
   drill --relay <url> --key <id> [--home <dir>] [--peers <file>] [--json]
                                sign a test message with every t-subset of the key's parties and
                                report which work (exit 1 if any fails)

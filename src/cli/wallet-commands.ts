@@ -6,7 +6,9 @@
  * besides the shares. Both read the key from the coordinator's home (keys.json) or, with
  * `--config`, from a signer node's own store (public data only; the share stays sealed).
  * `sign-psbt` and `sign-eth` sign transactions through the relay (node/wallet-signing.ts): every
- * signer node decodes the transaction itself, checks the digest and its policy, and logs a summary.
+ * signer node decodes the transaction itself, checks the digest and its policy, and logs a summary;
+ * with ECDSA keys they use pooled presignatures (presignature-pool.ts) unless `--no-pool`, and
+ * `--robust` retries around absent and cheating parties (robust-signing.ts).
  * @module
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -15,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { bytesToHex } from '../math/bytes.js';
 import type { PublicKeyPackage } from '../dkg/key-package.js';
 import { loadNodeConfig } from '../node/config.js';
+import type { SignRequest } from '../node/coordinator.js';
 import { NodeStorage } from '../storage/index.js';
 import { readPassphrase } from '../storage/passphrase.js';
 import { parsePath } from '../wallet/bip32.js';
@@ -24,6 +27,8 @@ import { CoordinatorHome, pointsOf } from './coordinator-home.js';
 import { SCAN_GAP, signEthTransaction, signPsbt, type SignedPsbt } from '../node/wallet-signing.js';
 import { parseEthTransaction } from '../wallet/eth-tx.js';
 import { coordinatorOptions, withCoordinator } from './coordinator-session.js';
+import { poolOption, takePooled } from './presignature-pool.js';
+import { attemptLine, printAttempts, robustOption, sessionSigner, type AttemptReport } from './robust-signing.js';
 import { parseHex, parseInteger, parseNetwork } from './options.js';
 
 type Out = (line: string) => void;
@@ -103,7 +108,7 @@ function signingKey(home: CoordinatorHome, keyId: string | undefined, signerList
   if (keyId === undefined) throw new CliError('--key <id> is required');
   const signers = home.signers(keyId, signerList, peersFile);
   const known = home.key(keyId);
-  return { key: { keyId, publicKey: parseHex('publicKey', known.publicKey), pub: home.publicPackage(keyId), generation: known.generation ?? 1 }, signers };
+  return { key: { keyId, publicKey: parseHex('publicKey', known.publicKey), pub: home.publicPackage(keyId), generation: known.generation ?? 1 }, signers, known };
 }
 
 /** A value given inline or, as `@file`, read from a file. */
@@ -115,7 +120,7 @@ export async function runSignPsbt(argv: string[], out: Out): Promise<void> {
   const { values } = parseArgs({
     args: argv,
     strict: true,
-    options: { ...coordinatorOptions, key: { type: 'string', multiple: true }, psbt: { type: 'string' }, signers: { type: 'string' }, path: { type: 'string', multiple: true }, network: { type: 'string' }, 'merkle-root': { type: 'string' } },
+    options: { ...coordinatorOptions, key: { type: 'string', multiple: true }, psbt: { type: 'string' }, signers: { type: 'string' }, path: { type: 'string', multiple: true }, network: { type: 'string' }, 'merkle-root': { type: 'string' }, ...poolOption, ...robustOption },
   });
   if (values.psbt === undefined) throw new CliError('--psbt <base64 or @file> is required');
   if (values.key === undefined) throw new CliError('--key <id> is required (repeat it for a PSBT spending several keys)');
@@ -128,12 +133,21 @@ export async function runSignPsbt(argv: string[], out: Out): Promise<void> {
     ...(values['merkle-root'] ? { merkleRoot: parseHex('merkle-root', values['merkle-root']) } : {}),
     roundTimeoutMs: parseInteger('round-timeout', values['round-timeout'], 10_000),
   };
+  const peers = home.peers(values.peers);
+  /** --robust: each input's attempts, by input index (every input is signed by one key). */
+  const attempts = new Map<number, AttemptReport[]>();
+  const onAttempt = (r: SignRequest, a: AttemptReport) => {
+    const index = r.transaction?.inputIndex ?? 0;
+    attempts.set(index, [...(attempts.get(index) ?? []), a]);
+    process.stderr.write(attemptLine(a, `input ${index}: `) + '\n');
+  };
   // Key by key: each signs the inputs it controls in the PSBT the previous one returned.
   const signed = await withCoordinator(values, home, async (c) => {
     const inputs: SignedPsbt['inputs'][number][] = [];
     let tx: Uint8Array | null = null;
-    for (const { key, signers } of keys) {
-      const done = await signPsbt(c, key, psbt, { ...common, signers });
+    for (const { key, signers, known } of keys) {
+      const presignatureFor = (path: readonly number[]) => takePooled(home, key.keyId, { signers, path, generation: key.generation }, { noPool: values['no-pool'] });
+      const done = await signPsbt(sessionSigner(c, known, peers, values.robust ?? false, onAttempt), key, psbt, { ...common, signers, presignatureFor });
       if (done.inputs.length === 0) continue;
       ({ psbt, tx } = done);
       inputs.push(...done.inputs);
@@ -142,20 +156,27 @@ export async function runSignPsbt(argv: string[], out: Out): Promise<void> {
   });
   if (signed.inputs.length === 0) throw new CliError(`no input of this PSBT is spendable by ${keys.length > 1 ? 'these keys' : 'this key'} at the ${values.path ? 'given paths' : `first ${SCAN_GAP} receive and change paths`}`);
   if (values.json) {
-    const inputs = signed.inputs.map((i) => ({ ...i, path: formatPath(i.path), amount: i.amount.toString() }));
+    const inputs = signed.inputs.map((i) => ({ ...i, path: formatPath(i.path), amount: i.amount.toString(), ...(values.robust ? { attempts: attempts.get(i.inputIndex) ?? [] } : {}) }));
     out(JSON.stringify({ psbt: base64.encode(psbt), tx: signed.tx ? bytesToHex(signed.tx) : null, inputs }));
   } else out(signed.tx ? bytesToHex(signed.tx) : base64.encode(psbt));
 }
 
 export async function runSignEth(argv: string[], out: Out): Promise<void> {
-  const { values } = parseArgs({ args: argv, strict: true, options: { ...coordinatorOptions, key: { type: 'string' }, tx: { type: 'string' }, signers: { type: 'string' }, path: { type: 'string' } } });
+  const { values } = parseArgs({ args: argv, strict: true, options: { ...coordinatorOptions, key: { type: 'string' }, tx: { type: 'string' }, signers: { type: 'string' }, path: { type: 'string' }, ...poolOption, ...robustOption } });
   if (values.tx === undefined) throw new CliError('--tx <JSON, 0x-hex or @file> is required');
   const home = new CoordinatorHome(values.home);
-  const { key, signers } = signingKey(home, values.key, values.signers, values.peers);
+  const { key, signers, known } = signingKey(home, values.key, values.signers, values.peers);
   const text = inlineOrFile(values.tx);
   const tx = parseEthTransaction(text);
-  const options = { signers, path: parsePath(values.path ?? 'm/0/0'), roundTimeoutMs: parseInteger('round-timeout', values['round-timeout'], 10_000) };
-  const signed = await withCoordinator(values, home, (c) => signEthTransaction(c, key, tx, options));
-  if (values.json) out(JSON.stringify(signed));
+  const path = parsePath(values.path ?? 'm/0/0');
+  const roundTimeoutMs = parseInteger('round-timeout', values['round-timeout'], 10_000);
+  const peers = home.peers(values.peers);
+  const attempts: AttemptReport[] = [];
+  const signed = await withCoordinator(values, home, (c) => {
+    const signer = sessionSigner(c, known, peers, values.robust ?? false, printAttempts(attempts));
+    const presignature = takePooled(home, key.keyId, { signers, path, generation: key.generation }, { noPool: values['no-pool'] });
+    return signEthTransaction(signer, key, tx, { signers, path, roundTimeoutMs, ...(presignature ? { presignature } : {}) });
+  });
+  if (values.json) out(JSON.stringify({ ...signed, ...(values.robust ? { attempts } : {}) }));
   else out(signed.raw);
 }

@@ -4,7 +4,9 @@
  * PSBT, so each signer node decodes it and checks the sighash itself (transaction-check.ts);
  * the signatures are then checked and put in place by finalizePsbt. For an Ethereum
  * transaction, one session carries its unsigned serialization and the signature becomes the raw
- * signed transaction, whose sender must recover to the key's address at the path.
+ * signed transaction, whose sender must recover to the key's address at the path. Sessions go
+ * through anything with Coordinator's `sign` (the coordinator itself, or a retrying signer:
+ * ecdsa-retry.ts); an ECDSA session may use a presignature made ahead for its signers and path.
  * @module
  */
 import { keccak_256 } from '@noble/hashes/sha3.js';
@@ -16,6 +18,9 @@ import { ethSigningRequest, ethSignedTransaction, type EthTransaction } from '..
 import type { BitcoinNetwork } from '../wallet/networks.js';
 import { finalizePsbt, psbtSigningRequests, type PsbtSigningRequest } from '../wallet/psbt.js';
 import type { Coordinator } from './coordinator.js';
+
+/** What signs one session: a Coordinator, or a wrapper around its `sign`. */
+export type SessionSigner = Pick<Coordinator, 'sign'>;
 
 /** Paths scanned when none are given: receive m/0/i and change m/1/i for i below this gap limit (BIP44's 20). */
 export const SCAN_GAP = 20;
@@ -42,6 +47,8 @@ export interface PsbtSigningOptions {
   /** P2TR inputs committing to a script tree: its merkle root (none: BIP86). */
   readonly merkleRoot?: Uint8Array;
   readonly roundTimeoutMs?: number;
+  /** ecdsa-secp256k1: a presignature made ahead for these signers at `path`, taken for the input's session (none: it presigns in the session). */
+  readonly presignatureFor?: (path: readonly number[]) => string | undefined;
 }
 
 export interface SignedPsbt {
@@ -63,12 +70,13 @@ function findPsbtInputs(key: WalletKey, psbt: Uint8Array, o: Pick<PsbtSigningOpt
 }
 
 /** Signs every input of `psbt` that `key` controls (none: the PSBT comes back unchanged, with no inputs listed). */
-export async function signPsbt(c: Coordinator, key: WalletKey, psbt: Uint8Array, o: PsbtSigningOptions): Promise<SignedPsbt> {
+export async function signPsbt(c: SessionSigner, key: WalletKey, psbt: Uint8Array, o: PsbtSigningOptions): Promise<SignedPsbt> {
   const taproot = key.pub.scheme === 'frost-secp256k1-tr' ? { taproot: o.merkleRoot ? { merkleRoot: o.merkleRoot } : {} } : {};
   const found = findPsbtInputs(key, psbt, o);
   if (found.length === 0) return { psbt, tx: null, inputs: [] };
   const signatures = await Promise.all(
     found.map(async ({ path, request }) => {
+      const presignature = o.presignatureFor?.(path);
       const out = await c.sign({
         scheme: key.pub.scheme,
         keyId: key.keyId,
@@ -80,6 +88,7 @@ export async function signPsbt(c: Coordinator, key: WalletKey, psbt: Uint8Array,
         path,
         ...taproot,
         transaction: { kind: 'psbt', data: psbt, inputIndex: request.inputIndex, network: o.network },
+        ...(presignature ? { presignature } : {}),
         expectedPublicKey: request.publicKey,
         ...(o.roundTimeoutMs ? { roundTimeoutMs: o.roundTimeoutMs } : {}),
       });
@@ -102,10 +111,10 @@ export interface SignedEthTransaction {
 
 /** Signs an Ethereum transaction with an ecdsa-secp256k1 key at `path`. */
 export async function signEthTransaction(
-  c: Coordinator,
+  c: SessionSigner,
   key: WalletKey,
   tx: EthTransaction,
-  o: { signers: readonly Uint8Array[]; path: readonly number[]; roundTimeoutMs?: number },
+  o: { signers: readonly Uint8Array[]; path: readonly number[]; roundTimeoutMs?: number; presignature?: string },
 ): Promise<SignedEthTransaction> {
   const { digest, unsigned } = ethSigningRequest(tx);
   const child = derivePublic(key.pub.groupPublicKey, key.pub.chainCode, o.path).publicKey;
@@ -119,6 +128,7 @@ export async function signEthTransaction(
     prehashed: true,
     path: o.path,
     transaction: { kind: 'ethereum', data: unsigned, inputIndex: 0, network: '' },
+    ...(o.presignature ? { presignature: o.presignature } : {}),
     expectedPublicKey: child,
     ...(o.roundTimeoutMs ? { roundTimeoutMs: o.roundTimeoutMs } : {}),
   });

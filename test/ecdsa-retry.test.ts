@@ -277,13 +277,26 @@ describe('over a relay and signer-node processes (2-of-3 DKLs23)', () => {
     }
   }, 90_000);
 
-  it('sign --robust with a FROST key is refused by this build', async () => {
+  it('sign --robust with a FROST key runs ROAST around a killed member; a key without its VSS commitment is refused', async () => {
+    const made = await tessera('keygen', '--scheme', 'frost-ed25519', '--threshold', '2', '--parties', 'node1,node2,node3', '--json');
+    expect(made.code, made.stderr).toBe(0);
+    const frost = JSON.parse(made.stdout).keyId as string;
     const keys = JSON.parse(readFileSync(join(home, 'keys.json'), 'utf8'));
-    keys.frost = { scheme: 'frost-ed25519', threshold: 2, publicKey: bytesToHex(ed25519.getPublicKey(systemRng(32))), parties: cluster.nodes.map((n) => bytesToHex(n.identityKey)) };
-    writeFileSync(join(home, 'keys.json'), JSON.stringify(keys));
-    const r = await tessera('sign', '--key', 'frost', '--message', 'abcd', '--robust');
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr.trim()).toBe('tessera: --robust for FROST keys: not in this build');
-  }, 60_000);
+    expect(keys[frost].vssCommitment).toHaveLength(2);
+    await cluster.killNode(0);
+    try {
+      const r = await tessera('sign', '--key', frost, '--message', 'abcd', '--robust', '--signers', 'node1,node2', '--json');
+      expect(r.code, r.stderr).toBe(0);
+      const out = JSON.parse(r.stdout);
+      expect(ed25519.verify(hexToBytes(out.signature), hexToBytes('abcd'), hexToBytes(keys[frost].publicKey))).toBe(true);
+      expect(r.stderr).toMatch(/attempt \d+ \(.*\): signed/);
+    } finally {
+      await cluster.startNode(0);
+    }
+    const { vssCommitment: _, ...old } = keys[frost];
+    writeFileSync(join(home, 'keys.json'), JSON.stringify({ ...keys, [frost]: old }));
+    const refused = await tessera('sign', '--key', frost, '--message', 'abcd', '--robust');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/no VSS commitment .* a refresh records one/);
+  }, 90_000);
 });

@@ -115,6 +115,32 @@ export function pointsOf(k: KnownKey): number[] {
   return k.points ? [...k.points] : k.parties.map((_, i) => i + 1);
 }
 
+/**
+ * A known key's public package (scheme, threshold, parties, group key, chain code), with the
+ * verifying shares when keys.json holds its VSS commitment (RFC 9591 Appendix C.2).
+ */
+export function knownPublicPackage(keyId: string, k: KnownKey): PublicKeyPackage {
+  if (k.chainCode === undefined || k.groupPublicKey === undefined) {
+    throw new CliError(`key ${keyId} was made before chain codes were recorded in keys.json; read it from a node with --config <node.json> instead`);
+  }
+  if (k.vssCommitment !== undefined && isSchemeId(k.scheme)) {
+    const suite = getSuite(k.scheme);
+    const C = k.vssCommitment.map((h) => suite.G.decode(hexToBytes(h)));
+    const pub = publicPackageFromCommitment(suite, k.threshold, [...pointsOf(k)].sort((a, b) => a - b), C, hexToBytes(k.chainCode));
+    if (bytesToHex(pub.groupPublicKey) !== k.groupPublicKey) throw new CliError(`keys.json: the VSS commitment of key ${keyId} does not give its group key`);
+    return pub;
+  }
+  return {
+    scheme: asPackageScheme(k.scheme),
+    threshold: k.threshold,
+    parties: pointsOf(k),
+    groupPublicKey: hexToBytes(k.groupPublicKey),
+    verifyingShares: new Map(),
+    vssCommitment: [hexToBytes(k.groupPublicKey)],
+    chainCode: hexToBytes(k.chainCode),
+  };
+}
+
 export class CoordinatorHome {
   readonly dir: string;
 
@@ -180,26 +206,7 @@ export class CoordinatorHome {
    * shares when keys.json holds the VSS commitment (RFC 9591 Appendix C.2 derive_group_info).
    */
   publicPackage(keyId: string): PublicKeyPackage {
-    const k = this.key(keyId);
-    if (k.chainCode === undefined || k.groupPublicKey === undefined) {
-      throw new CliError(`key ${keyId} was made before chain codes were recorded in keys.json; read it from a node with --config <node.json> instead`);
-    }
-    if (k.vssCommitment !== undefined && isSchemeId(k.scheme)) {
-      const suite = getSuite(k.scheme);
-      const C = k.vssCommitment.map((h) => suite.G.decode(hexToBytes(h)));
-      const pub = publicPackageFromCommitment(suite, k.threshold, [...pointsOf(k)].sort((a, b) => a - b), C, hexToBytes(k.chainCode));
-      if (bytesToHex(pub.groupPublicKey) !== k.groupPublicKey) throw new CliError(`keys.json: the VSS commitment of key ${keyId} does not give its group key`);
-      return pub;
-    }
-    return {
-      scheme: asPackageScheme(k.scheme),
-      threshold: k.threshold,
-      parties: pointsOf(k),
-      groupPublicKey: hexToBytes(k.groupPublicKey),
-      verifyingShares: new Map(),
-      vssCommitment: [hexToBytes(k.groupPublicKey)],
-      chainCode: hexToBytes(k.chainCode),
-    };
+    return knownPublicPackage(keyId, this.key(keyId));
   }
 
   rememberKey(keyId: string, key: KnownKey): void {

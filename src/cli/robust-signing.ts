@@ -8,7 +8,7 @@
  */
 import { hexToBytes } from '../math/bytes.js';
 import type { Coordinator, SignOutcome, SignRequest } from '../node/coordinator.js';
-import { signWithRetry, type SignAttempt } from '../node/ecdsa-retry.js';
+import { signWithRetry, type RetryOptions, type SignAttempt } from '../node/ecdsa-retry.js';
 import type { PeerEntry } from '../node/config.js';
 import type { SessionSigner } from '../node/wallet-signing.js';
 import { isEcdsaScheme } from '../signing/schemes.js';
@@ -59,7 +59,7 @@ export function sessionSigner(c: Coordinator, known: KnownKey, peers: readonly P
   if (!robust) return c;
   const members = known.parties.map(hexToBytes);
   const nameOf = (k: Uint8Array) => partyName(peers, k);
-  const retry = isEcdsaScheme(known.scheme) ? signWithRetry : robustFrost;
+  const retry = isEcdsaScheme(known.scheme) ? signWithRetry : (coordinator: Coordinator, request: SignRequest, o: RetryOptions) => robustFrost(coordinator, known, request, o);
   return {
     sign: async (request: SignRequest): Promise<SignOutcome> => {
       let n = 0;

@@ -22,6 +22,7 @@ import { dealerKeygen } from '../src/dkg/dealer.js';
 import { refillCommitments } from '../src/node/commitment-pool.js';
 import { getSuite } from '../src/suites/index.js';
 import { NodeStorage } from '../src/storage/index.js';
+import { MAX_ISSUED } from '../src/storage/nonce-pool.js';
 
 const PASS = 'nonce pool';
 const dirs: string[] = [];
@@ -105,6 +106,16 @@ describe('the FROST nonce pool', () => {
     expect(restored.rollback?.detected).toBe(true);
     for (const c of [c1!, c2!]) expect(() => restored.noncePool.takeAll([commitmentHandle(c)], keyId, 1)).toThrow(NonceReuseError);
     expect(restored.noncePool.available(keyId, 1) + restored.noncePool.issuedCount(keyId, 1)).toBe(0);
+  });
+
+  it('keeps at most MAX_ISSUED handed out and unused: the oldest are voided first', () => {
+    const s = openAt(place());
+    refillCommitments(s.noncePool, share(0), MAX_ISSUED);
+    const [oldest] = s.noncePool.issue(keyId, 1, MAX_ISSUED);
+    refillCommitments(s.noncePool, share(0), 2);
+    s.noncePool.issue(keyId, 1, 2);
+    expect(s.noncePool.issuedCount(keyId, 1)).toBe(MAX_ISSUED);
+    expect(() => s.noncePool.takeAll([commitmentHandle(oldest!)], keyId, 1)).toThrow(NonceReuseError);
   });
 
   it('activating a new generation voids the key\'s pool', () => {

@@ -5,7 +5,9 @@
  * (schema migration 10), and its handle (hex of D ‖ E) is recorded in `nonces` as live, where the
  * single-use rules of sqlite-nonce-store.ts hold: a handle seen once can never be put again.
  *
- * - `issue` marks unissued commitments issued (handed to a coordinator) and returns them.
+ * - `issue` marks unissued commitments issued (handed to a coordinator) and returns them. At most
+ *   MAX_ISSUED stay issued and unused per key and generation: beyond that the oldest are voided,
+ *   so a coordinator asking again and again cannot grow the pool without bound.
  * - `takeAll` spends several at once, all or nothing, in one IMMEDIATE transaction
  *   (synchronous = FULL): every handle must be a live pool row of the key and generation; the
  *   rollback guard's record moves first (rollback-guard.ts), then every `nonces` row is marked
@@ -24,6 +26,9 @@ import type { KeyEncryption } from './key-encryption.js';
 import type { RollbackGuard } from './rollback-guard.js';
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
+
+/** Most commitments handed out and not yet used per key and generation (older ones are voided first). */
+export const MAX_ISSUED = 1024;
 
 function poolAd(handle: string, keyId: string): Uint8Array {
   const label = utf8('tessera/v1/pooled-nonce');
@@ -50,6 +55,7 @@ export class SqliteNoncePool {
   readonly #delete: Database.Statement;
   readonly #count: Database.Statement;
   readonly #keyHandles: Database.Statement;
+  readonly #oldestIssued: Database.Statement;
   readonly #add: Database.Transaction<(keyId: string, generation: number, handle: string, sealed: Uint8Array, hiding: Uint8Array, binding: Uint8Array) => void>;
   readonly #issue: Database.Transaction<(keyId: string, generation: number, count: number) => { hiding: Uint8Array; binding: Uint8Array }[]>;
   readonly #take: Database.Transaction<(handles: readonly string[], keyId: string, generation: number) => Row[]>;
@@ -67,11 +73,18 @@ export class SqliteNoncePool {
     this.#delete = db.prepare('DELETE FROM nonce_pool WHERE handle = ?');
     this.#count = db.prepare('SELECT count(*) AS n FROM nonce_pool p JOIN nonces n ON n.handle = p.handle WHERE p.key_id = ? AND p.generation = ? AND p.issued = ? AND n.spent = 0');
     this.#keyHandles = db.prepare('SELECT handle FROM nonce_pool WHERE key_id = ?');
+    this.#oldestIssued = db.prepare('SELECT handle FROM nonce_pool WHERE key_id = ? AND generation = ? AND issued = 1 ORDER BY created_at, rowid LIMIT ?');
     this.#add = db.transaction((keyId, generation, handle, sealed, hiding, binding) => {
       if (this.#insertNonce.run(handle, Date.now()).changes !== 1) throw new NonceReuseError('nonce commitment already used');
       this.#insertPool.run(handle, keyId, generation, Buffer.from(hiding), Buffer.from(binding), Buffer.from(sealed), Date.now());
     });
     this.#issue = db.transaction((keyId, generation, count) => {
+      const over = (this.#count.get(keyId, generation, 1) as { n: number }).n + count - MAX_ISSUED;
+      const now = Date.now();
+      for (const { handle } of over > 0 ? (this.#oldestIssued.all(keyId, generation, over) as { handle: string }[]) : []) {
+        this.#spend.run(now, handle);
+        this.#delete.run(handle);
+      }
       const rows = this.#unissued.all(keyId, generation, count) as { handle: string; hiding: Uint8Array; binding: Uint8Array }[];
       for (const r of rows) this.#markIssued.run(r.handle);
       return rows.map((r) => ({ hiding: new Uint8Array(r.hiding), binding: new Uint8Array(r.binding) }));

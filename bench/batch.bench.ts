@@ -25,7 +25,6 @@ import { encodeEnvelope } from '../src/wire/envelope-codec.js';
 import { encodeRound } from '../src/wire/round-codec.js';
 import { quickOption } from './harness.js';
 import { renderTable } from './report.js';
-import { recorder } from '../test/helpers/adversary.js';
 
 const SIGNERS = [1, 2];
 /** XChaCha20-Poly1305 as channel-crypto.ts seals: 24-byte nonce and 16-byte tag. */
@@ -46,13 +45,13 @@ function frameOf(d: Delivery) {
 }
 
 async function flights(run: (party: Party) => Promise<unknown>) {
-  const rec = recorder();
-  const net = new InMemoryNetwork([rec.fault]);
+  const seen: Delivery[] = [];
+  const net = new InMemoryNetwork([(d) => (seen.push(d), [d])]);
   const started = performance.now();
   const parties = SIGNERS.map((id) => net.join(id)); // all joined before the first broadcast
   await Promise.all(parties.map(run));
   const ms = performance.now() - started;
-  return { ms, rows: rec.seen.filter((d) => d.message.from === SIGNERS[0]).map((d) => ({ round: d.message.round, ...frameOf(d) })) };
+  return { ms, rows: seen.filter((d) => d.message.from === SIGNERS[0]).map((d) => ({ round: d.message.round, ...frameOf(d) })) };
 }
 
 export async function main(args: readonly string[]): Promise<void> {

@@ -109,8 +109,17 @@ export async function withAbortNotice<T>(ctx: SessionContext, body: () => Promis
   try {
     return await body();
   } catch (e) {
-    if (!(e instanceof ProtocolAbort)) ctx.party.send({ session: ctx.session, round: ABORT_ROUND, to: null, payload: { code: 'LOCAL_FAILURE', culprits: [] } });
-    else if (e.code !== 'PEER_ABORTED') ctx.party.send({ session: ctx.session, round: ABORT_ROUND, to: null, payload: { code: e.code, culprits: [...e.culprits] } });
+    const notice = abortNotice(e);
+    if (notice !== null) ctx.party.send({ session: ctx.session, round: ABORT_ROUND, to: null, payload: notice });
     throw e;
   }
+}
+
+/**
+ * The abort notice a local failure `e` calls for: a ProtocolAbort's code and culprits, LOCAL_FAILURE
+ * blaming nobody for anything else, none (null) when a peer aborted, as that peer already told everyone.
+ */
+export function abortNotice(e: unknown): { code: string; culprits: PartyId[] } | null {
+  if (!(e instanceof ProtocolAbort)) return { code: 'LOCAL_FAILURE', culprits: [] };
+  return e.code === 'PEER_ABORTED' ? null : { code: e.code, culprits: [...e.culprits] };
 }

@@ -7,12 +7,10 @@
  * under @noble/curves.
  * @module
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpSync, rmSync } from 'node:fs';
 import { inspect } from 'node:util';
 import { ed25519 } from '@noble/curves/ed25519.js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { keyIdOf } from '../src/dkg/key-package.js';
 import { utf8 } from '../src/math/bytes.js';
 import { NonceReuseError } from '../src/mpc/errors.js';
@@ -21,33 +19,11 @@ import { OneRoundAggregator, signOneRound } from '../src/signing/frost/one-round
 import { dealerKeygen } from '../src/dkg/dealer.js';
 import { refillCommitments } from '../src/node/commitment-pool.js';
 import { getSuite } from '../src/suites/index.js';
-import { NodeStorage } from '../src/storage/index.js';
+import { storageFixture } from './helpers/node-storage.js';
+import type { NodeStorage } from '../src/storage/index.js';
 import { MAX_ISSUED } from '../src/storage/nonce-pool.js';
 
-const PASS = 'nonce pool';
-const dirs: string[] = [];
-const opened: NodeStorage[] = [];
-afterEach(() => {
-  for (const s of opened.splice(0)) s.close();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-function place(): { dataDir: string; stateFile: string } {
-  const root = mkdtempSync(join(tmpdir(), 'tessera-nonce-pool-'));
-  dirs.push(root);
-  return { dataDir: join(root, 'node'), stateFile: join(root, 'node.state') };
-}
-
-function openAt(p: { dataDir: string; stateFile: string }): NodeStorage {
-  const s = NodeStorage.open(p.dataDir, PASS, { scrypt: { N: 2 ** 10, r: 8, p: 1 }, stateFile: p.stateFile });
-  opened.push(s);
-  return s;
-}
-
-function close(s: NodeStorage): void {
-  opened.splice(opened.indexOf(s), 1);
-  s.close();
-}
+const { place, openAt, close } = storageFixture('tessera-nonce-pool-', 'nonce pool');
 
 const suite = getSuite('frost-ed25519');
 const keys = dealerKeygen(suite, 2, 3);

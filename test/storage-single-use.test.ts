@@ -6,11 +6,9 @@
  * sessions are merged, never overwritten.
  * @module
  */
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { secp256k1 } from '@noble/curves/secp256k1.js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bytesToBigintBE, bytesToHex } from '../src/math/bytes.js';
 import { systemRng } from '../src/math/random.js';
 import { SecretScalar } from '../src/math/secret.js';
@@ -19,34 +17,11 @@ import type { Presignature } from '../src/signing/ecdsa/presign-rounds.js';
 import { PresignatureRefusedError } from '../src/signing/ecdsa/presignature-store.js';
 import { commit } from '../src/signing/frost/nonces.js';
 import { getSuite } from '../src/suites/index.js';
-import { NodeStorage, RollbackDetectedError, StateRecordError, type NodeStorageOptions } from '../src/storage/index.js';
+import { storageFixture } from './helpers/node-storage.js';
+import { RollbackDetectedError, StateRecordError } from '../src/storage/index.js';
 
 const PASS = 'single-use secrets';
-const dirs: string[] = [];
-const opened: NodeStorage[] = [];
-
-afterEach(() => {
-  for (const s of opened.splice(0)) s.close();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-/** A node's data directory and, beside it, its state record. */
-function place(): { dataDir: string; stateFile: string } {
-  const root = mkdtempSync(join(tmpdir(), 'tessera-single-use-'));
-  dirs.push(root);
-  return { dataDir: join(root, 'node'), stateFile: join(root, 'node.state') };
-}
-
-function openAt(p: { dataDir: string; stateFile: string }, more: Omit<NodeStorageOptions, 'stateFile'> = {}): NodeStorage {
-  const s = NodeStorage.open(p.dataDir, PASS, { scrypt: { N: 2 ** 10, r: 8, p: 1 }, stateFile: p.stateFile, ...more });
-  opened.push(s);
-  return s;
-}
-
-function close(s: NodeStorage): void {
-  opened.splice(opened.indexOf(s), 1);
-  s.close();
-}
+const { place, openAt, close } = storageFixture('tessera-single-use-', PASS);
 
 const point = () => secp256k1.getPublicKey(secp256k1.utils.randomSecretKey(), true);
 const scalar = () => new SecretScalar(bytesToBigintBE(secp256k1.utils.randomSecretKey()));

@@ -302,7 +302,7 @@ export class Coordinator {
       const pending: Pending = { parties: proposal.parties, results: new Map(), failures: new Map(), ...(accept ? { accept } : {}), done: () => {} };
       const timer = setTimeout(() => {
         const missing = proposal.parties.filter((k) => !pending.results.has(bytesToHex(k)) && !pending.failures.has(bytesToHex(k)));
-        reject(new SessionFailedError('TIMEOUT', `no answer from ${missing.map((k) => this.#name(k)).join(', ')}`, missing));
+        reject(new SessionFailedError('TIMEOUT', `no answer from ${missing.map((k) => this.nameOf(k)).join(', ')}`, missing));
         clearTimeout(pending.grace);
       }, overallMs);
       pending.done = () => {
@@ -345,7 +345,7 @@ export class Coordinator {
   #failures(outcome: Pending): PartyFailure[] {
     return outcome.parties.flatMap((party) => {
       const f = outcome.failures.get(bytesToHex(party));
-      return f ? [{ party, name: this.#name(party), code: f.code, reason: f.reason, culprits: f.culprits, blamed: f.culprits.map((k) => this.#name(k)) }] : [];
+      return f ? [{ party, name: this.nameOf(party), code: f.code, reason: f.reason, culprits: f.culprits, blamed: f.culprits.map((k) => this.nameOf(k)) }] : [];
     });
   }
 
@@ -355,7 +355,7 @@ export class Coordinator {
     const culprits = failures.flatMap((f) => f.culprits);
     const unique = culprits.filter((c, i) => culprits.findIndex((d) => equalBytes(c, d)) === i);
     const first = failures.find((f) => f.code !== 'PEER_ABORTED') ?? failures[0]!;
-    const blame = unique.length > 0 ? ` (blamed: ${unique.map((k) => this.#name(k)).join(', ')})` : '';
+    const blame = unique.length > 0 ? ` (blamed: ${unique.map((k) => this.nameOf(k)).join(', ')})` : '';
     const each = failures.map((f) => `${f.name}: ${f.reason}`).join('; ');
     return new SessionFailedError(first.code, `session failed: ${each}${blame}`, unique, failures);
   }
@@ -374,10 +374,6 @@ export class Coordinator {
       answer = { failure: { code: 'MALFORMED', culprits: [e.sender], reason: `unreadable ${e.round} message: ${(err as Error).message}` }, duplicate };
     }
     listener.onAnswer(e.sender, answer);
-  }
-
-  #name(key: Uint8Array): string {
-    return this.nameOf(key);
   }
 
   /** A party's name in messages: the options' `nameOf`, or the start of its identity key. */

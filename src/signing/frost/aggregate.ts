@@ -29,9 +29,14 @@ export function verifySignatureShare<P>(suite: AnySuite, pub: PublicKeyPackage, 
  * or a ProtocolAbort if the final signature fails (which verified shares make impossible).
  */
 export function aggregate<P>(suite: AnySuite, round: string, pub: PublicKeyPackage, ctx: SigningContext<P>, shares: ReadonlyMap<PartyId, bigint>, msg: Uint8Array): Uint8Array {
-  const { G, Fn } = suite;
   const cheaters = ctx.list.map((c) => c.id).filter((id) => !shares.has(id) || !verifySignatureShare(suite, pub, ctx, id, shares.get(id)!));
   if (cheaters.length > 0) throw new InvalidSignatureShareError(round, cheaters, 'signature share does not verify');
+  return combineShares(suite, round, pub, ctx, shares, msg);
+}
+
+/** z = Σ z_i and the signature (R, z), checked against the group key: for shares already verified one by one. */
+export function combineShares<P>(suite: AnySuite, round: string, pub: PublicKeyPackage, ctx: SigningContext<P>, shares: ReadonlyMap<PartyId, bigint>, msg: Uint8Array): Uint8Array {
+  const { G, Fn } = suite;
   const z = ctx.list.reduce((acc, c) => Fn.add(acc, shares.get(c.id)!), 0n);
   const R = ctx.nonceSign === 1n ? ctx.R : G.neg(ctx.R);
   const signature = suite.encodeSignature(R, z);

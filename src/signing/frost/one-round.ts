@@ -11,7 +11,7 @@ import { InvalidParametersError, InvalidSignatureShareError } from '../../mpc/er
 import type { PartyId } from '../../mpc/party-id.js';
 import type { AnySuite } from '../../suites/index.js';
 import type { KeyPackage, PublicKeyPackage } from '../../dkg/key-package.js';
-import { verifySignatureShare, aggregate } from './aggregate.js';
+import { combineShares, verifySignatureShare } from './aggregate.js';
 import { decodeCommitmentList, signingContext, type SigningContext } from './commitment-list.js';
 import { commitmentHandle, type SigningCommitment, type SigningNonces } from './nonces.js';
 import { FROST_ROUND_2, shareFromNonces } from './sign.js';
@@ -90,13 +90,13 @@ export class OneRoundAggregator {
     return this.#shares.size === this.signers.length;
   }
 
-  /** The signatures, once every signer's shares verified. */
+  /** The signatures, once every signer's shares verified (in `check`: not verified again). */
   finish(): Uint8Array[] {
     const missing = this.signers.filter((id) => !this.#shares.has(id));
     if (missing.length > 0) throw new InvalidSignatureShareError(ONE_ROUND, missing, 'signature shares missing');
     return this.#items.map((item, k) => {
       const shares = new Map([...this.#shares].map(([id, z]) => [id, z[k]!]));
-      return aggregate(this.#suite, ONE_ROUND, item.key, this.#contexts[k]!, shares, item.message);
+      return combineShares(this.#suite, ONE_ROUND, item.key, this.#contexts[k]!, shares, item.message);
     });
   }
 }

@@ -12,6 +12,7 @@ import { ed25519 } from '@noble/curves/ed25519.js';
 import { secp256k1_FROST } from '@noble/curves/secp256k1.js';
 import { HDKey } from '@scure/bip32';
 import { describe, expect, it } from 'vitest';
+import { batchParts } from '../src/node/batch-signing.js';
 import { bytesToHex, utf8 } from '../src/math/bytes.js';
 import { BatchAbortError, batchParties, batchSession } from '../src/mpc/batch-party.js';
 import { InvalidParametersError, MalformedMessageError } from '../src/mpc/errors.js';
@@ -324,5 +325,20 @@ describe('the batch mux', () => {
     peer.mux.fail(new PeerAbortError('r', 2, 'TIMEOUT', [3]));
     expect(peer.rec.seen).toHaveLength(0);
     await expect(peer.receive(1, 'r', [2])).rejects.toMatchObject({ name: 'BatchAbortError', reportedCode: 'PEER_ABORTED' });
+  });
+});
+
+describe('batchParts: a coordinator cuts a batch into as few sessions of nearly equal size as fit', () => {
+  it.each([
+    [50, 16, [13, 13, 12, 12]],
+    [16, 16, [16]],
+    [17, 16, [9, 8]],
+    [1, 16, [1]],
+    [100, 256, [100]],
+  ])('%i items, %i per session: %j', (count, capacity, sizes) => {
+    const items = Array.from({ length: count }, (_, i) => i);
+    const parts = batchParts(items, capacity);
+    expect(parts.map((p) => p.length)).toEqual(sizes);
+    expect(parts.flat()).toEqual(items);
   });
 });

@@ -34,7 +34,7 @@ import { systemRng } from '../src/math/random.js';
 import { Coordinator, SessionFailedError, type KeygenOutcome } from '../src/node/coordinator.js';
 import { DEBUG_EXIT_AFTER_ROUND_ENV, DEBUG_EXIT_AT_ROUND_ENV } from '../src/node/signer-node.js';
 import { COORDINATOR_PASSPHRASE_ENV } from '../src/cli/coordinator-identity.js';
-import { signEthTransaction, signPsbt, type WalletKey } from '../src/node/wallet-signing.js';
+import { coordinatorSigner, signEthTransaction, signPsbt, type WalletKey } from '../src/node/wallet-signing.js';
 import { parseEthTransaction } from '../src/wallet/eth-tx.js';
 import { formatPath } from '../src/wallet/key-addresses.js';
 import { Transaction as EthTx } from 'micro-eth-signer';
@@ -409,11 +409,11 @@ describe('transactions over the network: every node decodes, checks and logs wha
     const hint = { tapBip32Derivation: [[trChange, { hashes: [], der: { fingerprint: new HDKey({ publicKey: tr.pub.groupPublicKey, chainCode: tr.pub.chainCode }).fingerprint, path: [1, 1] } }]] as [Uint8Array, { hashes: Uint8Array[]; der: { fingerprint: number; path: number[] } }][] };
     const outputs = [{ script: foreign, amount: 80_000n }, { script: trScript('m/1/1'), amount: 25_000n, ...hint }];
     const psbt = psbtOf(inputs, outputs);
-    const first = await signPsbt(coordinator, tr, psbt, { signers: [P()[0]!, P()[1]!], network: 'regtest', roundTimeoutMs: ROUND_MS });
+    const first = await signPsbt(coordinatorSigner(coordinator), tr, psbt, { signers: [P()[0]!, P()[1]!], network: 'regtest', roundTimeoutMs: ROUND_MS });
     expect(first.tx).toBeNull();
     expect(first.inputs.map((i) => [i.inputIndex, formatPath(i.path), i.kind])).toEqual([[0, 'm/0/1', 'p2tr']]);
     // So the ECDSA session sends 80,000 sat, within node3's limit of 100,000: node3 signs.
-    const second = await signPsbt(coordinator, ec, first.psbt, { signers: [P()[0]!, P()[2]!], network: 'regtest', roundTimeoutMs: ROUND_MS });
+    const second = await signPsbt(coordinatorSigner(coordinator), ec, first.psbt, { signers: [P()[0]!, P()[2]!], network: 'regtest', roundTimeoutMs: ROUND_MS });
     expect(second.tx).not.toBeNull();
     expectValidWitnesses(second.tx!, inputs.map((i) => i.witnessUtxo));
     const audit = auditOf(cluster, 2).map((r) => r.detail).join('\n');
@@ -421,17 +421,35 @@ describe('transactions over the network: every node decodes, checks and logs wha
     expect(audit).toMatch(/25000 sat to bcrt1p[0-9a-z]+ \(change\); fee 5000 sat/);
   }, 60_000);
 
+  it('a 100-input PSBT, 50 P2TR and 50 P2WPKH inputs at 50 paths, signs in one batch per key: one FROST session, four DKLs23 sessions (16 items per session at most); btc-signer and noble accept every witness', async () => {
+    const paths = Array.from({ length: 50 }, (_, i) => [0, 100 + i]);
+    const tag = (p: readonly number[]) => `m/${p.join('/')}`;
+    const inputs = paths.flatMap((p) => [input(trScript(tag(p)), 10_000n), input(ecScript(tag(p)), 10_000n)]);
+    const psbt = psbtOf(inputs, [{ script: foreign, amount: 990_000n }]);
+    const released = (keyId: string) => auditOf(cluster, 0).filter((r) => r.keyId === keyId && r.outcome === 'released').length;
+    const before = { tr: released(tr.keyId), ec: released(ec.keyId) };
+    const signers = [P()[0]!, P()[1]!];
+    const first = await signPsbt(coordinatorSigner(coordinator), tr, psbt, { signers, network: 'regtest', paths, roundTimeoutMs: ROUND_MS });
+    expect(first.inputs.map((i) => i.inputIndex)).toEqual(paths.map((_, k) => 2 * k));
+    expect(first.tx).toBeNull();
+    const second = await signPsbt(coordinatorSigner(coordinator), ec, first.psbt, { signers, network: 'regtest', paths, roundTimeoutMs: ROUND_MS });
+    expect(second.inputs.map((i) => i.kind)).toEqual(paths.map(() => 'p2wpkh'));
+    expectValidWitnesses(second.tx!, inputs.map((i) => i.witnessUtxo));
+    expect(btc.Transaction.fromRaw(second.tx!).inputsLength).toBe(100);
+    expect({ tr: released(tr.keyId) - before.tr, ec: released(ec.keyId) - before.ec }).toEqual({ tr: 1, ec: 4 });
+  }, 120_000);
+
   it('node3 refuses a PSBT above its per-transaction limit, naming the rule; nodes 1 and 2 sign it', async () => {
     const psbt = psbtOf([input(ecScript('m/0/4'), 200_000n)], [{ script: foreign, amount: 150_000n }, { script: ecScript('m/1/4'), amount: 49_000n }]);
-    const refused = await signPsbt(coordinator, ec, psbt, { signers: [P()[0]!, P()[2]!], network: 'regtest', roundTimeoutMs: ROUND_MS }).catch((e: unknown) => e);
+    const refused = await signPsbt(coordinatorSigner(coordinator), ec, psbt, { signers: [P()[0]!, P()[2]!], network: 'regtest', roundTimeoutMs: ROUND_MS }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(SessionFailedError);
     expect(String(refused)).toMatch(/policy rule maxAmountPerTx: .*150000/);
-    const ok = await signPsbt(coordinator, ec, psbt, { signers: [P()[0]!, P()[1]!], network: 'regtest', roundTimeoutMs: ROUND_MS });
+    const ok = await signPsbt(coordinatorSigner(coordinator), ec, psbt, { signers: [P()[0]!, P()[1]!], network: 'regtest', roundTimeoutMs: ROUND_MS });
     expectValidWitnesses(ok.tx!, [{ script: ecScript('m/0/4'), amount: 200_000n }]);
   }, 60_000);
 
   it('two nodes refuse one transaction by different rules: the coordinator reports both, each with its name, code and reason', async () => {
-    const err = await signEthTransaction(coordinator, ec, parseEthTransaction(CHAIN_5_TX), { signers: [P()[1]!, P()[2]!], path: [0, 0], roundTimeoutMs: ROUND_MS }).catch((e: unknown) => e);
+    const err = await signEthTransaction(coordinatorSigner(coordinator), ec, parseEthTransaction(CHAIN_5_TX), { signers: [P()[1]!, P()[2]!], path: [0, 0], roundTimeoutMs: ROUND_MS }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SessionFailedError);
     const e = err as SessionFailedError;
     expect(e.code).toBe('REFUSED');
@@ -458,10 +476,10 @@ describe('transactions over the network: every node decodes, checks and logs wha
     try {
       // P2WPKH scripts are the same on every network; only the coordinator's label says regtest.
       const psbt = psbtOf([input(ecScript('m/0/6'), 30_000n)], [{ script: foreign, amount: 29_000n }]);
-      const asRegtest = await signPsbt(coordinator, ec, psbt, { signers: [P()[0]!, P()[2]!], network: 'regtest', roundTimeoutMs: ROUND_MS }).catch((e: unknown) => e);
+      const asRegtest = await signPsbt(coordinatorSigner(coordinator), ec, psbt, { signers: [P()[0]!, P()[2]!], network: 'regtest', roundTimeoutMs: ROUND_MS }).catch((e: unknown) => e);
       expect((asRegtest as SessionFailedError).code).toBe('REFUSED');
       expect(String(asRegtest)).toMatch(new RegExp(`labels the PSBT bitcoin regtest, but this node signs key ${ec.keyId} on bitcoin mainnet only`));
-      const asMainnet = await signPsbt(coordinator, ec, psbt, { signers: [P()[0]!, P()[1]!], network: 'mainnet', roundTimeoutMs: ROUND_MS }).catch((e: unknown) => e);
+      const asMainnet = await signPsbt(coordinatorSigner(coordinator), ec, psbt, { signers: [P()[0]!, P()[1]!], network: 'mainnet', roundTimeoutMs: ROUND_MS }).catch((e: unknown) => e);
       expect(String(asMainnet)).toMatch(new RegExp(`labels the PSBT bitcoin mainnet, but this node signs key ${ec.keyId} on bitcoin regtest only`));
     } finally {
       cluster.editConfig(2, (config) => delete config.keyChains);
@@ -482,14 +500,14 @@ describe('transactions over the network: every node decodes, checks and logs wha
     };
     const txids = new Set<string>();
     for (const amount of [30_000n, 25_001n]) {
-      const err = await signPsbt(coordinator, ec, claiming(amount), { signers: [P()[0]!, P()[1]!], network: 'regtest', roundTimeoutMs: ROUND_MS }).catch((e: unknown) => e);
+      const err = await signPsbt(coordinatorSigner(coordinator), ec, claiming(amount), { signers: [P()[0]!, P()[1]!], network: 'regtest', roundTimeoutMs: ROUND_MS }).catch((e: unknown) => e);
       expect((err as SessionFailedError).code).toBe('REFUSED');
       const m = /policy rule trustWitnessUtxoAmounts: inputs 0, 1 of tx ([0-9a-f]{64}) carry no nonWitnessUtxo/.exec(String(err));
       expect(m, String(err)).not.toBeNull();
       txids.add(m![1]!);
     }
     expect(txids.size).toBe(1);
-    const signed = await signPsbt(coordinator, ec, honest, { signers: [P()[0]!, P()[1]!], network: 'regtest', roundTimeoutMs: ROUND_MS });
+    const signed = await signPsbt(coordinatorSigner(coordinator), ec, honest, { signers: [P()[0]!, P()[1]!], network: 'regtest', roundTimeoutMs: ROUND_MS });
     expect(signed.inputs.map((i) => i.inputIndex)).toEqual([0]);
     expect(btc.Transaction.fromPSBT(signed.psbt).getInput(0).finalScriptWitness).toHaveLength(2);
     expect(auditOf(cluster, 1).map((r) => r.detail).join('\n')).toContain(`tx ${[...txids][0]}: 65000 sat to`);
@@ -497,7 +515,7 @@ describe('transactions over the network: every node decodes, checks and logs wha
 
   it('an EIP-1559 transaction signed at m/0/0: micro-eth-signer recovers the sender, the address @scure/bip32 and keccak give', async () => {
     const tx = parseEthTransaction({ type: 'eip1559', chainId: '1', nonce: '7', to: '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed', value: '1000000000000000', gasLimit: '21000', maxFeePerGas: '30000000000', maxPriorityFeePerGas: '1000000000' });
-    const signed = await signEthTransaction(coordinator, ec, tx, { signers: [P()[1]!, P()[2]!], path: [0, 0], roundTimeoutMs: ROUND_MS });
+    const signed = await signEthTransaction(coordinatorSigner(coordinator), ec, tx, { signers: [P()[1]!, P()[2]!], path: [0, 0], roundTimeoutMs: ROUND_MS });
     const theirs = '0x' + bytesToHex(keccak_256(secp256k1.Point.fromBytes(child(ec, 'm/0/0')).toBytes(false).subarray(1)).subarray(12));
     expect(signed.from.toLowerCase()).toBe(theirs);
     expect(EthTx.fromHex(signed.raw).sender.toLowerCase()).toBe(theirs);

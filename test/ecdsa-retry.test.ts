@@ -244,23 +244,27 @@ describe('over a relay and signer-node processes (2-of-3 DKLs23)', () => {
     }
   }, 90_000);
 
-  it('sign-psbt: an input takes the pooled presignature for its path; with node1 killed, --robust signs each input on its 2nd attempt', async () => {
+  it('sign-psbt: a lone input takes the pooled presignature for its path, two inputs are one batch; with node1 killed, --robust signs the batch on its 2nd attempt and names node1 as excluded', async () => {
     const paths = ['m/0/1', 'm/0/3'];
     const spent = paths.map((path, i) => ({ script: btc.p2wpkh(root.derive(path).publicKey!).script, amount: 50_000n + BigInt(i) }));
-    const psbt = () => {
+    const psbt = (inputs = spent) => {
       const tx = new btc.Transaction();
-      spent.forEach(({ script, amount }, i) => tx.addInput(fundingInput(script, amount, 0x30 + i)));
-      tx.addOutput({ script: btc.p2wpkh(secp256k1.getPublicKey(secp256k1.utils.randomSecretKey())).script, amount: 99_000n });
+      inputs.forEach(({ script, amount }, i) => tx.addInput(fundingInput(script, amount, 0x30 + i)));
+      tx.addOutput({ script: btc.p2wpkh(secp256k1.getPublicKey(secp256k1.utils.randomSecretKey())).script, amount: 49_000n * BigInt(inputs.length) });
       return base64.encode(tx.toPSBT());
     };
     const made = await tessera('presign', '--key', keyId, '--path', 'm/0/3');
     expect(made.code, made.stderr).toBe(0);
     const id = made.stdout.trim();
-    const signed = await tessera('sign-psbt', '--key', keyId, '--psbt', psbt(), '--path', paths[0]!, '--path', paths[1]!, '--round-timeout', String(ROUND_MS));
-    expect(signed.code, signed.stderr).toBe(0);
-    expect(signed.stderr.trim()).toMatch(new RegExp(`^tessera: using pooled presignature ${id} `));
+    const batch = await tessera('sign-psbt', '--key', keyId, '--psbt', psbt(), '--path', paths[0]!, '--path', paths[1]!, '--round-timeout', String(ROUND_MS));
+    expect(batch.code, batch.stderr).toBe(0);
+    expect(batch.stderr).not.toContain('pooled'); // a batch presigns in its session
+    expectValidWitnesses(hexToBytes(batch.stdout.trim()), spent);
+    const single = await tessera('sign-psbt', '--key', keyId, '--psbt', psbt(spent.slice(1)), '--path', paths[1]!, '--round-timeout', String(ROUND_MS));
+    expect(single.code, single.stderr).toBe(0);
+    expect(single.stderr.trim()).toMatch(new RegExp(`^tessera: using pooled presignature ${id} `));
     expect(pooled()).toEqual([]);
-    expectValidWitnesses(hexToBytes(signed.stdout.trim()), spent);
+    expectValidWitnesses(hexToBytes(single.stdout.trim()), spent.slice(1));
     await cluster.killNode(0);
     try {
       const robust = await tessera('sign-psbt', '--key', keyId, '--psbt', psbt(), '--path', paths[0]!, '--path', paths[1]!, '--robust', '--round-timeout', String(ROUND_MS), '--json');
@@ -270,14 +274,16 @@ describe('over a relay and signer-node processes (2-of-3 DKLs23)', () => {
         ['node1,node2', false, ['node1']],
         ['node2,node3', true, undefined],
       ]);
-      expect(robust.stderr).toMatch(/^tessera: input 1: attempt 2 \(node2, node3\): signed$/m);
+      expect(robust.stderr).toMatch(/^tessera: inputs 0, 1: attempt 2 \(node2, node3\): signed$/m);
+      expect(o.excluded).toEqual([{ party: 'node1', reason: expect.stringMatching(/no answer|blamed by node2/) }]);
+      expect(robust.stderr).toMatch(/^tessera: excluded node1: /m);
       expectValidWitnesses(hexToBytes(o.tx), spent);
     } finally {
       await cluster.startNode(0);
     }
   }, 90_000);
 
-  it('sign --robust with a FROST key runs ROAST around a killed member; a key without its VSS commitment is refused', async () => {
+  it('sign --robust with a FROST key runs ROAST around a killed member and names it; a key without its VSS commitment is refused', async () => {
     const made = await tessera('keygen', '--scheme', 'frost-ed25519', '--threshold', '2', '--parties', 'node1,node2,node3', '--json');
     expect(made.code, made.stderr).toBe(0);
     const frost = JSON.parse(made.stdout).keyId as string;
@@ -290,6 +296,9 @@ describe('over a relay and signer-node processes (2-of-3 DKLs23)', () => {
       const out = JSON.parse(r.stdout);
       expect(ed25519.verify(hexToBytes(out.signature), hexToBytes('abcd'), hexToBytes(keys[frost].publicKey))).toBe(true);
       expect(r.stderr).toMatch(/attempt \d+ \(.*\): signed/);
+      // node1 is down: ROAST never hears from it, and the JSON and stderr say so
+      expect(out.excluded).toEqual([{ party: 'node1', reason: 'no answer by the time t members had signed' }]);
+      expect(r.stderr).toMatch(/^tessera: excluded node1: no answer/m);
     } finally {
       await cluster.startNode(0);
     }

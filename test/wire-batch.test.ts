@@ -1,11 +1,13 @@
 /**
  * The batch and one-round parts of the session codec (src/wire/sign-items-codec.ts,
- * proto/tessera/v1/session.proto SignItem, SignerCommitments, commit_count): they round-trip,
+ * proto/tessera/v1/session.proto SignItem, SignerCommitments, commit_count) and of a batch
+ * session's flights (src/wire/round-codec.ts, rounds.proto RoundBatch): they round-trip,
  * and every malformed shape is refused with a WireError before a node looks at it.
  * @module
  */
 import { describe, expect, it } from 'vitest';
 import { WireError } from '../src/wire/wire-error.js';
+import { decodeRoundBatch, encodeRoundBatch } from '../src/wire/round-codec.js';
 import { decodeProposal, decodeResult, encodeProposal, encodeResult, sessionResult, signItems, type SessionProposal } from '../src/wire/session-codec.js';
 
 const id = (b: number) => new Uint8Array(32).fill(b);
@@ -24,6 +26,12 @@ const refuses = (p: SessionProposal, message: RegExp) => {
 };
 
 describe('batch and one-round proposals', () => {
+  it('an interactive batch (no commitments) of 16 ECDSA items round-trips', () => {
+    const ecdsa: SessionProposal = { ...batch, scheme: 'ecdsa-secp256k1', commitments: undefined, items: Array.from({ length: 16 }, (_, i) => ({ ...items[0]!, inputIndex: i })) };
+    const { commitments: _, ...expected } = ecdsa;
+    expect(decodeProposal(encodeProposal(ecdsa))).toEqual(expected);
+  });
+
   it('round-trip, and signItems lists a batch\'s items or the one message', () => {
     for (const p of [batch, commit, single]) expect(decodeProposal(encodeProposal(p))).toEqual(p);
     expect(signItems(batch)).toEqual(items);
@@ -41,6 +49,7 @@ describe('batch and one-round proposals', () => {
     ['a commit proposal for 257', { ...commit, commitCount: 257 }, /at most 256/],
     ['a commit proposal for an ECDSA key', { ...commit, scheme: 'ecdsa-secp256k1' as const }, /FROST key id/],
     ['a count in a sign proposal', { ...single, commitCount: 2 }, /no commitment count/],
+    ['an ECDSA batch of 17 (its OT flight would not fit a relay frame)', { ...batch, scheme: 'ecdsa-secp256k1' as const, commitments: undefined, items: Array.from({ length: 17 }, (_, i) => ({ ...items[0]!, inputIndex: i })) }, /at most 16 items/],
   ])('refuses %s', (_, p, message) => refuses(p as SessionProposal, message));
 });
 
@@ -50,5 +59,22 @@ describe('batch and one-round results', () => {
     expect(decodeResult(encodeResult(r))).toEqual(r);
     expect(() => decodeResult(encodeResult({ ...r, recoveries: [0] }))).toThrow(WireError);
     expect(() => decodeResult(encodeResult({ ...r, recoveries: [0, 4] }))).toThrow(WireError);
+  });
+});
+
+describe('batch flights (round-codec RoundBatch)', () => {
+  const round1 = (b: number) => ({ identifier: b, hiding: id(b), binding: id(b + 1), attestation: new Uint8Array(64).fill(b) });
+  it('round-trip with exactly the expected item count, each item checked as its round', () => {
+    const flight = { items: [round1(1), round1(2), round1(3)] };
+    const bytes = encodeRoundBatch('frost/1', flight);
+    expect(decodeRoundBatch('frost/1', bytes, 3)).toEqual(flight);
+    expect(() => decodeRoundBatch('frost/1', bytes, 2)).toThrow(/3 items, 2 expected/);
+    expect(() => decodeRoundBatch('frost/2', bytes, 3)).toThrow(WireError);
+  });
+
+  it('refuses a flight that is not { items } or carries an item of another shape', () => {
+    expect(() => encodeRoundBatch('frost/1', round1(1))).toThrow(/a batch flight is/);
+    expect(() => encodeRoundBatch('frost/1', { items: [round1(1)], extra: 1 })).toThrow(/a batch flight is/);
+    expect(() => encodeRoundBatch('frost/1', { items: [{ share: id(1) }] })).toThrow(/unexpected field share/);
   });
 });

@@ -19,7 +19,7 @@ import { CliError } from './cli-error.js';
 import { CoordinatorHome, vssOf } from './coordinator-home.js';
 import { coordinatorOptions, withCoordinator } from './coordinator-session.js';
 import { poolOption, poolPresignature, takePooled } from './presignature-pool.js';
-import { printAttempts, robustOption, sessionSigner, type AttemptReport } from './robust-signing.js';
+import { printAttempts, printExcluded, robustOption, sessionSigner, type AttemptReport } from './robust-signing.js';
 import { anyVerifierName, verifyAnyIndependently } from './independent-verify.js';
 import { parseCliScheme, parseHash, parseHex, parseInteger } from './options.js';
 
@@ -78,18 +78,19 @@ export async function runSign(argv: string[], out: Out): Promise<void> {
   };
   const peers = home.peers(values.peers);
   const attempts: AttemptReport[] = [];
-  const signed = await withCoordinator(values, home, (c) => {
+  const { signed, excluded } = await withCoordinator(values, home, async (c) => {
     const signer = sessionSigner(c, known, peers, values.robust ?? false, printAttempts(attempts));
     // taken only now, just before the session: a presignature leaves the pool for good once offered
     const presignature = takePooled(home, request.keyId, request, { named: values.presignature, noPool: values['no-pool'] });
-    return signer.sign({ ...request, ...(presignature ? { presignature } : {}) });
+    return { signed: await signer.sign({ ...request, ...(presignature ? { presignature } : {}) }), excluded: signer.excluded };
   });
+  printExcluded(excluded);
   const digest = proposedMessage({ message: { hash, preimage: message, prehashed: request.prehashed } });
   if (!verifyAnyIndependently(known.scheme, signed.signature, signed.recovery, digest, signed.publicKey)) throw new CliError(`${anyVerifierName(known.scheme)} rejected the signature`);
   if (values.json) {
     const extra = ecdsa ? { recovery: signed.recovery } : {};
     const derived = path.length > 0 || values.taproot ? { path: values.path ?? 'm', signingKey: bytesToHex(signed.publicKey) } : {};
-    out(JSON.stringify({ keyId: values.key, scheme: known.scheme, publicKey: known.publicKey, ...derived, message: bytesToHex(message), signature: bytesToHex(signed.signature), ...extra, ...(values.robust ? { attempts } : {}) }));
+    out(JSON.stringify({ keyId: values.key, scheme: known.scheme, publicKey: known.publicKey, ...derived, message: bytesToHex(message), signature: bytesToHex(signed.signature), ...extra, ...(values.robust ? { attempts, excluded } : {}) }));
   } else out(bytesToHex(signed.signature));
 }
 

@@ -7,10 +7,11 @@
  * @module
  */
 import { hexToBytes } from '../math/bytes.js';
-import type { Coordinator, SignOutcome, SignRequest } from '../node/coordinator.js';
-import { signWithRetry, type RetryOptions, type SignAttempt } from '../node/ecdsa-retry.js';
+import type { Coordinator, SignRequest } from '../node/coordinator.js';
+import { retrySigners, signWithRetry, type RetryOptions, type RetryOutcome, type SignAttempt } from '../node/ecdsa-retry.js';
 import type { PeerEntry } from '../node/config.js';
-import type { SessionSigner } from '../node/wallet-signing.js';
+import { signBatch, type BatchSignRequest } from '../node/batch-signing.js';
+import { coordinatorSigner, type SessionSigner } from '../node/wallet-signing.js';
 import { isEcdsaScheme } from '../signing/schemes.js';
 import type { KnownKey } from './coordinator-home.js';
 import { partyName } from './coordinator-session.js';
@@ -44,27 +45,55 @@ export function attemptLine(a: AttemptReport, label = ''): string {
 }
 
 /** An onAttempt for sessionSigner that prints each attempt on stderr and keeps it in `into`. */
-export function printAttempts(into: AttemptReport[]): (request: SignRequest, a: AttemptReport) => void {
+export function printAttempts(into: AttemptReport[]): (request: AttemptRequest, a: AttemptReport) => void {
   return (_, a) => {
     into.push(a);
     process.stderr.write(attemptLine(a) + '\n');
   };
 }
 
+/** A member a request left out, as the commands print it: its name and why. */
+export interface ExclusionReport {
+  readonly party: string;
+  readonly reason: string;
+}
+
+/** The request an attempt belongs to: one sign request or a batch. */
+export type AttemptRequest = SignRequest | BatchSignRequest;
+
+/** A SessionSigner that also keeps every member its requests left out (`excluded`, one entry per member). */
+export interface ReportingSigner extends SessionSigner {
+  readonly excluded: ExclusionReport[];
+}
+
 /**
  * A SessionSigner for key `known`: with `robust`, every request is retried around absent and
- * cheating parties and each attempt goes to `onAttempt` (with its request); without, `c` itself.
+ * cheating parties (ECDSA: signWithRetry; FROST: ROAST), each attempt goes to `onAttempt` (with
+ * its request) and each member left out to `excluded`; without, the coordinator itself.
  */
-export function sessionSigner(c: Coordinator, known: KnownKey, peers: readonly PeerEntry[], robust: boolean, onAttempt: (request: SignRequest, a: AttemptReport) => void): SessionSigner {
-  if (!robust) return c;
+export function sessionSigner(c: Coordinator, known: KnownKey, peers: readonly PeerEntry[], robust: boolean, onAttempt: (request: AttemptRequest, a: AttemptReport) => void): ReportingSigner {
+  const excluded: ExclusionReport[] = [];
+  if (!robust) return { ...coordinatorSigner(c), excluded };
   const members = known.parties.map(hexToBytes);
   const nameOf = (k: Uint8Array) => partyName(peers, k);
-  const retry = isEcdsaScheme(known.scheme) ? signWithRetry : (coordinator: Coordinator, request: SignRequest, o: RetryOptions) => robustFrost(coordinator, known, request, o);
-  return {
-    sign: async (request: SignRequest): Promise<SignOutcome> => {
-      let n = 0;
-      const { outcome } = await retry(c, request, { members, threshold: known.threshold, nameOf, onAttempt: (a) => onAttempt(request, report(++n, a, peers)) });
-      return outcome;
-    },
+  const run = async <R extends AttemptRequest, T>(request: R, retry: (o: RetryOptions) => Promise<RetryOutcome<T>>): Promise<T> => {
+    let n = 0;
+    const out = await retry({ members, threshold: known.threshold, nameOf, onAttempt: (a) => onAttempt(request, report(++n, a, peers)) });
+    for (const x of out.excluded) if (!excluded.some((e) => e.party === nameOf(x.party))) excluded.push({ party: nameOf(x.party), reason: x.why });
+    return out.outcome;
   };
+  if (isEcdsaScheme(known.scheme)) {
+    return { excluded, sign: (r) => run(r, (o) => signWithRetry(c, r, o)), signBatch: (r) => run(r, (o) => retrySigners((next) => signBatch(c, next), r, o)) };
+  }
+  const single = (r: SignRequest) => ({ ...r, items: [{ message: r.message, path: r.path ?? [], inputIndex: r.transaction?.inputIndex ?? 0, ...(r.expectedPublicKey ? { expectedPublicKey: r.expectedPublicKey } : {}) }] });
+  return {
+    excluded,
+    sign: async (r) => (await run(r, (o) => robustFrost(c, known, single(r), o)))[0]!,
+    signBatch: (r) => run(r, (o) => robustFrost(c, known, r, o)),
+  };
+}
+
+/** After a --robust command: one stderr line per member its requests left out, and why. */
+export function printExcluded(excluded: readonly ExclusionReport[]): void {
+  for (const e of excluded) process.stderr.write(`tessera: excluded ${e.party}: ${e.reason}\n`);
 }

@@ -17,7 +17,6 @@ import { parseArgs } from 'node:util';
 import { bytesToHex } from '../math/bytes.js';
 import type { PublicKeyPackage } from '../dkg/key-package.js';
 import { loadNodeConfig } from '../node/config.js';
-import type { SignRequest } from '../node/coordinator.js';
 import { NodeStorage } from '../storage/index.js';
 import { readPassphrase } from '../storage/passphrase.js';
 import { parsePath } from '../wallet/bip32.js';
@@ -28,7 +27,7 @@ import { SCAN_GAP, signEthTransaction, signPsbt, type SignedPsbt } from '../node
 import { parseEthTransaction } from '../wallet/eth-tx.js';
 import { coordinatorOptions, withCoordinator } from './coordinator-session.js';
 import { poolOption, takePooled } from './presignature-pool.js';
-import { attemptLine, printAttempts, robustOption, sessionSigner, type AttemptReport } from './robust-signing.js';
+import { attemptLine, printAttempts, printExcluded, robustOption, sessionSigner, type AttemptReport, type AttemptRequest, type ExclusionReport } from './robust-signing.js';
 import { parseHex, parseInteger, parseNetwork } from './options.js';
 
 type Out = (line: string) => void;
@@ -136,28 +135,32 @@ export async function runSignPsbt(argv: string[], out: Out): Promise<void> {
   const peers = home.peers(values.peers);
   /** --robust: each input's attempts, by input index (every input is signed by one key). */
   const attempts = new Map<number, AttemptReport[]>();
-  const onAttempt = (r: SignRequest, a: AttemptReport) => {
-    const index = r.transaction?.inputIndex ?? 0;
-    attempts.set(index, [...(attempts.get(index) ?? []), a]);
-    process.stderr.write(attemptLine(a, `input ${index}: `) + '\n');
+  const onAttempt = (r: AttemptRequest, a: AttemptReport) => {
+    const indices = 'items' in r ? r.items.map((i) => i.inputIndex ?? 0) : [r.transaction?.inputIndex ?? 0];
+    for (const index of indices) attempts.set(index, [...(attempts.get(index) ?? []), a]);
+    process.stderr.write(attemptLine(a, `input${indices.length > 1 ? 's' : ''} ${indices.join(', ')}: `) + '\n');
   };
   // Key by key: each signs the inputs it controls in the PSBT the previous one returned.
   const signed = await withCoordinator(values, home, async (c) => {
     const inputs: SignedPsbt['inputs'][number][] = [];
+    const excluded: ExclusionReport[] = [];
     let tx: Uint8Array | null = null;
     for (const { key, signers, known } of keys) {
       const presignatureFor = (path: readonly number[]) => takePooled(home, key.keyId, { signers, path, generation: key.generation }, { noPool: values['no-pool'] });
-      const done = await signPsbt(sessionSigner(c, known, peers, values.robust ?? false, onAttempt), key, psbt, { ...common, signers, presignatureFor });
+      const signer = sessionSigner(c, known, peers, values.robust ?? false, onAttempt);
+      const done = await signPsbt(signer, key, psbt, { ...common, signers, presignatureFor });
+      excluded.push(...signer.excluded);
       if (done.inputs.length === 0) continue;
       ({ psbt, tx } = done);
       inputs.push(...done.inputs);
     }
-    return { tx, inputs };
+    return { tx, inputs, excluded };
   });
+  printExcluded(signed.excluded);
   if (signed.inputs.length === 0) throw new CliError(`no input of this PSBT is spendable by ${keys.length > 1 ? 'these keys' : 'this key'} at the ${values.path ? 'given paths' : `first ${SCAN_GAP} receive and change paths`}`);
   if (values.json) {
     const inputs = signed.inputs.map((i) => ({ ...i, path: formatPath(i.path), amount: i.amount.toString(), ...(values.robust ? { attempts: attempts.get(i.inputIndex) ?? [] } : {}) }));
-    out(JSON.stringify({ psbt: base64.encode(psbt), tx: signed.tx ? bytesToHex(signed.tx) : null, inputs }));
+    out(JSON.stringify({ psbt: base64.encode(psbt), tx: signed.tx ? bytesToHex(signed.tx) : null, inputs, ...(values.robust ? { excluded: signed.excluded } : {}) }));
   } else out(signed.tx ? bytesToHex(signed.tx) : base64.encode(psbt));
 }
 
@@ -172,11 +175,12 @@ export async function runSignEth(argv: string[], out: Out): Promise<void> {
   const roundTimeoutMs = parseInteger('round-timeout', values['round-timeout'], 10_000);
   const peers = home.peers(values.peers);
   const attempts: AttemptReport[] = [];
-  const signed = await withCoordinator(values, home, (c) => {
+  const { signed, excluded } = await withCoordinator(values, home, async (c) => {
     const signer = sessionSigner(c, known, peers, values.robust ?? false, printAttempts(attempts));
     const presignature = takePooled(home, key.keyId, { signers, path, generation: key.generation }, { noPool: values['no-pool'] });
-    return signEthTransaction(signer, key, tx, { signers, path, roundTimeoutMs, ...(presignature ? { presignature } : {}) });
+    return { signed: await signEthTransaction(signer, key, tx, { signers, path, roundTimeoutMs, ...(presignature ? { presignature } : {}) }), excluded: signer.excluded };
   });
-  if (values.json) out(JSON.stringify({ ...signed, ...(values.robust ? { attempts } : {}) }));
+  printExcluded(excluded);
+  if (values.json) out(JSON.stringify({ ...signed, ...(values.robust ? { attempts, excluded } : {}) }));
   else out(signed.raw);
 }

@@ -81,21 +81,37 @@ function unusable(e: SessionFailedError, nameOf: (k: Uint8Array) => string): { p
  * @throws InvalidParametersError when the threshold or the first signers do not fit `members`
  * @throws whatever `sign` throws that is not a SessionFailedError (nothing is retried then)
  */
-export async function signWithRetry(c: Pick<Coordinator, 'sign'>, request: SignRequest, o: RetryOptions): Promise<{ outcome: SignOutcome; attempts: SignAttempt[] }> {
+export function signWithRetry(c: Pick<Coordinator, 'sign'>, request: SignRequest, o: RetryOptions): Promise<RetryOutcome<SignOutcome>> {
+  return retrySigners((r) => c.sign(r), request, o);
+}
+
+/** What a retried request produced, every attempt, and the members it left out on the way. */
+export interface RetryOutcome<T> {
+  readonly outcome: T;
+  readonly attempts: SignAttempt[];
+  readonly excluded: ExcludedParty[];
+}
+
+/** signWithRetry for any request with signers (a batch: node/batch-signing.ts), run by `attempt`. */
+export async function retrySigners<R extends { readonly signers: readonly Uint8Array[]; readonly presignature?: string | undefined }, T>(
+  attempt: (request: R) => Promise<T>,
+  request: R,
+  o: RetryOptions,
+): Promise<RetryOutcome<T>> {
   const t = o.threshold;
   if (!Number.isSafeInteger(t) || t < 1 || t > o.members.length) throw new InvalidParametersError(`threshold ${t} does not fit ${o.members.length} members`);
   if (request.signers.length < t || !request.signers.every((s) => includes(o.members, s))) throw new InvalidParametersError(`the first signers must be at least ${t} of the members`);
   const nameOf = o.nameOf ?? shortName;
   const attempts: SignAttempt[] = [];
   const excluded: ExcludedParty[] = [];
-  let next: SignRequest = request;
+  let next: R = request;
   for (;;) {
     try {
-      const outcome = await c.sign(next);
+      const outcome = await attempt(next);
       const done: SignAttempt = { signers: [...next.signers] };
       attempts.push(done);
       o.onAttempt?.(done);
-      return { outcome, attempts };
+      return { outcome, attempts, excluded };
     } catch (e) {
       if (!(e instanceof SessionFailedError)) throw e;
       const failed: SignAttempt = { signers: [...next.signers], error: { code: e.code, message: e.message, culprits: [...e.culprits] } };

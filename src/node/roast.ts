@@ -85,6 +85,8 @@ export interface RobustSignOutcome {
   readonly publicKeys: readonly Uint8Array[];
   readonly sessions: readonly RoastSession[];
   readonly excluded: readonly Exclusion[];
+  /** Members a request was still out to when the signature was made (absent, or merely slower). */
+  readonly silent: readonly Uint8Array[];
 }
 
 export class RobustSignFailedError extends SessionFailedError {
@@ -168,12 +170,13 @@ class Roast {
       const timer = setTimeout(() => this.#fail(`the request's deadline (${deadline} ms) passed`), deadline);
       this.#finish = (error, signatures) => {
         this.#done = true;
+        const silent = [...this.#waiting].map((id) => this.#r.members.get(id)!);
         clearTimeout(timer);
         clearTimeout(this.#recheck);
         for (const s of this.#streams) s.close();
         this.#returnUnused();
         if (error) return reject(error);
-        resolve({ signatures: signatures!, publicKeys: this.#itemKeys.map((p) => publishedPublicKey(this.#suite, p)), sessions: this.#sessions, excluded: this.#exclusions() });
+        resolve({ signatures: signatures!, publicKeys: this.#itemKeys.map((p) => publishedPublicKey(this.#suite, p)), sessions: this.#sessions, excluded: this.#exclusions(), silent });
       };
       this.#start();
     });

@@ -277,6 +277,7 @@ export class SignerNode {
         context: proposalContext(e.payload),
         transmit: this.#transmit,
         onReject: (err) => this.#drops.line(`session:${err.code}`, `session ${bytesToHex(e.sessionId).slice(0, 16)}: ${err.message}`),
+        ...(proposal.items ? { batch: proposal.items.length } : {}),
       });
       if (stored?.ecdsa && plan === undefined) leave = this.#pairs.admit(proposal.keyId, [...members.keys()].filter((id) => id !== open.id), (err) => open.abort(err), proposal.generation);
       channel = open;

@@ -1,12 +1,13 @@
 /**
  * The coordinator's side of transaction signing: for a PSBT, every input the
- * key controls at the given (or scanned) paths is signed in its own session that carries the
- * PSBT, so each signer node decodes it and checks the sighash itself (transaction-check.ts);
+ * key controls at the given (or scanned) paths is signed in one batch (batch-signing.ts) that
+ * carries the PSBT, so each signer node decodes it and checks every sighash itself and judges
+ * the transaction once (transaction-check.ts); a single input is one ordinary session;
  * the signatures are then checked and put in place by finalizePsbt. For an Ethereum
  * transaction, one session carries its unsigned serialization and the signature becomes the raw
  * signed transaction, whose sender must recover to the key's address at the path. Sessions go
- * through anything with Coordinator's `sign` (the coordinator itself, or a retrying signer:
- * ecdsa-retry.ts); an ECDSA session may use a presignature made ahead for its signers and path.
+ * through a SessionSigner (the coordinator itself, or a retrying signer: ecdsa-retry.ts, ROAST);
+ * an ECDSA session of one input may use a presignature made ahead for its signers and path.
  * @module
  */
 import { keccak_256 } from '@noble/hashes/sha3.js';
@@ -17,10 +18,19 @@ import { ethereumAddress } from '../wallet/addresses.js';
 import { ethSigningRequest, ethSignedTransaction, type EthTransaction } from '../wallet/eth-tx.js';
 import type { BitcoinNetwork } from '../wallet/networks.js';
 import { finalizePsbt, psbtSigningRequests, type PsbtSigningRequest } from '../wallet/psbt.js';
-import type { Coordinator } from './coordinator.js';
+import { signBatch, type BatchSignRequest } from './batch-signing.js';
+import type { Coordinator, SignOutcome, SignRequest } from './coordinator.js';
 
-/** What signs one session: a Coordinator, or a wrapper around its `sign`. */
-export type SessionSigner = Pick<Coordinator, 'sign'>;
+/** What signs: one request, or a batch (a coordinator: coordinatorSigner; or a retrying wrapper). */
+export interface SessionSigner {
+  sign(request: SignRequest): Promise<SignOutcome>;
+  signBatch(request: BatchSignRequest): Promise<SignOutcome[]>;
+}
+
+/** The coordinator itself as a SessionSigner. */
+export function coordinatorSigner(c: Coordinator): SessionSigner {
+  return { sign: (r) => c.sign(r), signBatch: (r) => signBatch(c, r) };
+}
 
 /** Paths scanned when none are given: receive m/0/i and change m/1/i for i below this gap limit (BIP44's 20). */
 export const SCAN_GAP = 20;
@@ -47,7 +57,7 @@ export interface PsbtSigningOptions {
   /** P2TR inputs committing to a script tree: its merkle root (none: BIP86). */
   readonly merkleRoot?: Uint8Array;
   readonly roundTimeoutMs?: number;
-  /** ecdsa-secp256k1: a presignature made ahead for these signers at `path`, taken for the input's session (none: it presigns in the session). */
+  /** ecdsa-secp256k1, a PSBT with one input of the key: a presignature made ahead for these signers at `path`, taken for its session (none: it presigns in the session; a batch always does). */
   readonly presignatureFor?: (path: readonly number[]) => string | undefined;
 }
 
@@ -74,27 +84,30 @@ export async function signPsbt(c: SessionSigner, key: WalletKey, psbt: Uint8Arra
   const taproot = key.pub.scheme === 'frost-secp256k1-tr' ? { taproot: o.merkleRoot ? { merkleRoot: o.merkleRoot } : {} } : {};
   const found = findPsbtInputs(key, psbt, o);
   if (found.length === 0) return { psbt, tx: null, inputs: [] };
-  const signatures = await Promise.all(
-    found.map(async ({ path, request }) => {
-      const presignature = o.presignatureFor?.(path);
-      const out = await c.sign({
-        scheme: key.pub.scheme,
-        keyId: key.keyId,
-        publicKey: key.publicKey,
-        generation: key.generation,
-        signers: o.signers,
-        message: request.digest,
-        prehashed: true,
-        path,
-        ...taproot,
-        transaction: { kind: 'psbt', data: psbt, inputIndex: request.inputIndex, network: o.network },
-        ...(presignature ? { presignature } : {}),
-        expectedPublicKey: request.publicKey,
-        ...(o.roundTimeoutMs ? { roundTimeoutMs: o.roundTimeoutMs } : {}),
-      });
-      return [request.inputIndex, out.signature] as const;
-    }),
-  );
+  const common = {
+    scheme: key.pub.scheme,
+    keyId: key.keyId,
+    publicKey: key.publicKey,
+    generation: key.generation,
+    signers: o.signers,
+    prehashed: true,
+    ...taproot,
+    ...(o.roundTimeoutMs ? { roundTimeoutMs: o.roundTimeoutMs } : {}),
+  };
+  const transaction = { kind: 'psbt' as const, data: psbt, network: o.network };
+  let signed: Uint8Array[];
+  if (found.length === 1) {
+    // one input: one session, with a presignature made ahead when there is one
+    const [{ path, request }] = found as [(typeof found)[number]];
+    const presignature = o.presignatureFor?.(path);
+    const out = await c.sign({ ...common, message: request.digest, path, transaction: { ...transaction, inputIndex: request.inputIndex }, ...(presignature ? { presignature } : {}), expectedPublicKey: request.publicKey });
+    signed = [out.signature];
+  } else {
+    // every input in one batch: one proposal, one policy check, one flight per round
+    const items = found.map(({ path, request }) => ({ message: request.digest, path, inputIndex: request.inputIndex, expectedPublicKey: request.publicKey }));
+    signed = (await c.signBatch({ ...common, items, transaction: { ...transaction, inputIndex: 0 } })).map((s) => s.signature);
+  }
+  const signatures = found.map(({ request }, k) => [request.inputIndex, signed[k]!] as const);
   const finalized = finalizePsbt(psbt, new Map(signatures));
   const inputs = found.map(({ path, request }) => ({ inputIndex: request.inputIndex, path, kind: request.kind, address: request.address, amount: request.amount }));
   return { ...finalized, inputs };

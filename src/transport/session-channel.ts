@@ -12,7 +12,8 @@
  * SessionContextMismatchError, blaming nobody (a coordinator that sends two signers different
  * digests or signer sets must not get them to blame each other). Before a member's hello its
  * encrypted envelopes wait in a buffer bounded in count and bytes for all members together and
- * for each member alone.
+ * for each member alone. In a batch session every round's payload is a RoundBatch of exactly the
+ * proposal's item count (round-codec.ts encodeRoundBatch).
  * @module
  */
 import { sha256 } from '@noble/hashes/sha2.js';
@@ -23,7 +24,7 @@ import { Mailbox } from '../mpc/mailbox.js';
 import { ABORT_ROUND, type Outgoing, type Party, type ReceiveOptions } from '../mpc/party.js';
 import type { PartyId } from '../mpc/party-id.js';
 import { headerBytes, PROTOCOL_VERSION, type Envelope } from '../wire/envelope-codec.js';
-import { decodeRound, encodeRound, isKnownRound } from '../wire/round-codec.js';
+import { decodeRound, decodeRoundBatch, encodeRound, encodeRoundBatch, isKnownRound } from '../wire/round-codec.js';
 import { decodeHello, encodeHello, HELLO_CONTEXT_BYTES, ROUND_HELLO, type SessionHelloFields } from '../wire/session-codec.js';
 import { directionKey, newSessionKeyPair, open, seal, type SessionKeyPair } from './channel-crypto.js';
 import { sealEnvelope } from './envelope-seal.js';
@@ -57,6 +58,8 @@ export interface SessionChannelOptions {
   readonly transmit: (envelope: Uint8Array) => void;
   /** Reports envelopes dropped before reaching the protocol. */
   readonly onReject?: (error: EnvelopeRejectedError) => void;
+  /** A batch session (mpc/batch-party.ts): every round but the abort notice carries this many items. */
+  readonly batch?: number;
 }
 
 export class SessionChannel implements Party {
@@ -100,7 +103,7 @@ export class SessionChannel implements Party {
   }
 
   send(out: Outgoing): void {
-    const payload = encodeRound(out.round, out.payload);
+    const payload = this.#batched(out.round) ? encodeRoundBatch(out.round, out.payload) : encodeRound(out.round, out.payload);
     const recipients = out.to === null ? [...this.#o.members.keys()].filter((id) => id !== this.id) : [out.to];
     const encrypt = out.to !== null && out.round !== ABORT_ROUND;
     for (const to of recipients) this.#transmit(to, out.round, payload, encrypt);
@@ -170,12 +173,16 @@ export class SessionChannel implements Party {
         payload = {};
       } else {
         if (!isKnownRound(e.round)) throw new Error(`unknown round ${e.round.slice(0, 32)}`);
-        payload = decodeRound(e.round, bytes);
+        payload = this.#batched(e.round) ? decodeRoundBatch(e.round, bytes, this.#o.batch!) : decodeRound(e.round, bytes);
       }
     } catch {
       payload = null; // the protocol's payload checks blame the (authenticated) sender
     }
     this.#mailbox.deliver({ session: this.sessionHex, round: e.round, from, to: this.id, payload });
+  }
+
+  #batched(round: string): boolean {
+    return this.#o.batch !== undefined && round !== ABORT_ROUND;
   }
 
   #onHello(from: PartyId, hello: SessionHelloFields): void {

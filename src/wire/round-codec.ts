@@ -3,7 +3,8 @@
  * payload objects (src/mpc/canonical.ts); this table says, per round label, which message type
  * carries it and the kind of each field. Decoding is strict (strict-decode.ts) and yields exactly
  * the declared fields, so a payload from the network has the same shape as one from memory, and
- * the protocol's own PayloadReader then checks every length.
+ * the protocol's own PayloadReader then checks every length. A batch session's flight wraps
+ * each instance's message of the round, encoded as above, in a RoundBatch.
  * @module
  */
 import type { Payload } from '../mpc/canonical.js';
@@ -146,4 +147,18 @@ function readFields(fields: Readonly<Record<string, FieldKind>>, m: Record<strin
 export function decodeRound(round: string, bytes: Uint8Array): Payload {
   const { type, fields } = spec(round);
   return readFields(fields, decodeStrict(type, bytes) as Record<string, unknown>);
+}
+
+/** A batch session's flight of `round` (proto RoundBatch): every instance's payload, in order. */
+export function encodeRoundBatch(round: string, payload: Payload): Uint8Array {
+  const items = isObject(payload) ? payload['items'] : undefined;
+  if (!Array.isArray(items) || Object.keys(payload as object).length !== 1) throw new WireError(`${round}: a batch flight is { items: [...] }`);
+  return encodeMessage(v1.RoundBatch, { items: items.map((item) => encodeRound(round, item)) });
+}
+
+/** The inverse of encodeRoundBatch, with exactly `count` items, each decoded as `round`. */
+export function decodeRoundBatch(round: string, bytes: Uint8Array, count: number): Payload {
+  const items = ((decodeStrict(v1.RoundBatch, bytes) as { items?: Uint8Array[] }).items ?? []).map(plainBytes);
+  if (items.length !== count) throw new WireError(`${round}: a batch flight of ${items.length} items, ${count} expected`);
+  return { items: items.map((item) => decodeRound(round, item)) };
 }

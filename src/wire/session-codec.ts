@@ -6,6 +6,7 @@
  * @module
  */
 import { isAnySchemeId, type AnySchemeId } from '../signing/schemes.js';
+import { MAX_ECDSA_BATCH } from '../signing/ecdsa/sign-batch.js';
 import { IDENTITY_KEY_BYTES } from './envelope-codec.js';
 import { CERTIFICATE_SIGNATURE_BYTES, decodeLifecycle, encodeLifecycle, lifecycleSessionOf, type LifecycleKind, type LifecycleParts } from './lifecycle-codec.js';
 import { tessera } from './generated/tessera.js';
@@ -21,7 +22,7 @@ export const ROUND_RESULT = 'result';
 export const ROUND_FAILED = 'failed';
 
 export type SessionKind = 'keygen' | 'sign' | 'presign' | LifecycleKind | 'activate' | 'commit';
-export type { HashAlgorithm, PooledCommitment, SignerCommitments, SignItem } from './sign-items-codec.js';
+export type { HashAlgorithm, MessageFields, PooledCommitment, SignerCommitments, SignItem } from './sign-items-codec.js';
 
 const KINDS: Record<SessionKind, number> = {
   keygen: v1.SessionKind.SESSION_KIND_KEYGEN,
@@ -160,7 +161,8 @@ function decodeMessageFields(msg: tessera.v1.MessageToSign.$Properties | null | 
 /**
  * The batch items, one-round commitments and commit count of a proposal of `kind`: items and
  * commitments only in sign proposals (commitments only for FROST, without a presignature or a
- * lifecycle check), a count of 1 to MAX_ITEMS only in commit proposals.
+ * lifecycle check), a count of 1 to MAX_ITEMS only in commit proposals; an ECDSA batch has at
+ * most MAX_ECDSA_BATCH items.
  */
 function decodeBatchFields(kind: SessionKind, scheme: AnySchemeId, m: tessera.v1.SessionProposal.$Properties, parties: readonly Uint8Array[]): Pick<SessionProposal, 'items' | 'commitments' | 'commitCount'> {
   const items = decodeItems(m.items, decodeMessageFields);
@@ -170,6 +172,7 @@ function decodeBatchFields(kind: SessionKind, scheme: AnySchemeId, m: tessera.v1
   if (items.length > 0 && (m.message != null || (m.derivationPath ?? []).length > 0 || (m.transaction?.inputIndex ?? 0) !== 0)) {
     throw new WireError('a batch carries its messages, paths and inputs in its items only');
   }
+  if (scheme === 'ecdsa-secp256k1' && items.length > MAX_ECDSA_BATCH) throw new WireError(`an ecdsa-secp256k1 batch signs at most ${MAX_ECDSA_BATCH} items (its OT flight must fit a relay frame)`);
   if (commitments.length > 0 && (scheme === 'ecdsa-secp256k1' || (m.presignature ?? '') !== '' || m.lifecycleCheck)) {
     throw new WireError('one-round commitments belong in a FROST sign proposal without a presignature or a lifecycle check');
   }

@@ -5,6 +5,8 @@
  * has its own BIP32 path and input and its own sub-session, hence its own presignature. The
  * caller's `beforeRelease` runs once for the whole batch, after every item's consumption
  * statements arrived and before the first partial signature can leave (src/mpc/batch-run.ts).
+ * A batch is bounded by its largest flight, the multiplication's OT flight (ecdsa/3): about
+ * 50 KB per item to each peer, so MAX_ECDSA_BATCH items stay well under a 1 MiB relay frame.
  * @module
  */
 import { runBatch, releaseGate } from '../../mpc/batch-run.js';
@@ -13,6 +15,9 @@ import type { Party } from '../../mpc/party.js';
 import type { EcdsaSignature } from './combine.js';
 import { runEcdsaSign, type EcdsaSignOptions } from './sign.js';
 import type { SignInput } from './sign-input.js';
+
+/** Most items one DKLs23 batch session signs: 16 × ~50 KB of ecdsa/3 flight per peer stays below 1 MiB. */
+export const MAX_ECDSA_BATCH = 16;
 
 export interface EcdsaBatchItem {
   /** Non-hardened BIP32 path from the root key ([] for the root key). */

@@ -902,6 +902,28 @@ export namespace tessera {
             type $Shape = tessera.v1.EcdsaRepairSession.$Properties;
         }
 
+        interface IRoundBatch extends tessera.v1.RoundBatch.$Properties {
+        }
+
+        class RoundBatch {
+            constructor(p?: tessera.v1.RoundBatch.$Properties);
+            $unknowns?: Uint8Array[];
+            items: Uint8Array[];
+            static create(properties: tessera.v1.RoundBatch.$Shape): tessera.v1.RoundBatch & tessera.v1.RoundBatch.$Shape;
+            static create(properties?: tessera.v1.RoundBatch.$Properties): tessera.v1.RoundBatch;
+            static encode(m: tessera.v1.RoundBatch.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tessera.v1.RoundBatch & tessera.v1.RoundBatch.$Shape;
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace RoundBatch {
+            interface $Properties {
+                items?: (Uint8Array[]|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = tessera.v1.RoundBatch.$Properties;
+        }
+
         enum SessionKind {
             SESSION_KIND_UNSPECIFIED = 0,
             SESSION_KIND_KEYGEN = 1,

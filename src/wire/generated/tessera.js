@@ -7204,6 +7204,174 @@ export const tessera = $root.tessera = (() => {
             return EcdsaRepairSession;
         })();
 
+        v1.RoundBatch = (function() {
+
+            /**
+             * Properties of a RoundBatch.
+             * @typedef {Object} tessera.v1.RoundBatch.$Properties
+             * @property {Array.<Uint8Array>|null} [items] RoundBatch items
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a RoundBatch.
+             * @memberof tessera.v1
+             * @interface IRoundBatch
+             * @augments tessera.v1.RoundBatch.$Properties
+             * @deprecated Use tessera.v1.RoundBatch.$Properties instead.
+             */
+
+            /**
+             * Shape of a RoundBatch.
+             * @typedef {tessera.v1.RoundBatch.$Properties} tessera.v1.RoundBatch.$Shape
+             */
+
+            /**
+             * Constructs a new RoundBatch.
+             * @memberof tessera.v1
+             * @classdesc Represents a RoundBatch.
+             * @constructor
+             * @param {tessera.v1.RoundBatch.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const RoundBatch = function (p) {
+                this.items = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * RoundBatch items.
+             * @member {Array.<Uint8Array>} items
+             * @memberof tessera.v1.RoundBatch
+             * @instance
+             */
+            RoundBatch.prototype.items = $util.emptyArray;
+
+            /**
+             * Creates a new RoundBatch instance using the specified properties.
+             * @function create
+             * @memberof tessera.v1.RoundBatch
+             * @static
+             * @param {tessera.v1.RoundBatch.$Properties=} [properties] Properties to set
+             * @returns {tessera.v1.RoundBatch} RoundBatch instance
+             * @type {{
+             *   (properties: tessera.v1.RoundBatch.$Shape): tessera.v1.RoundBatch & tessera.v1.RoundBatch.$Shape;
+             *   (properties?: tessera.v1.RoundBatch.$Properties): tessera.v1.RoundBatch;
+             * }}
+             */
+            RoundBatch.create = function(properties) {
+                return new RoundBatch(properties);
+            };
+
+            /**
+             * Encodes the specified RoundBatch message. Does not implicitly {@link tessera.v1.RoundBatch.verify|verify} messages.
+             * @function encode
+             * @memberof tessera.v1.RoundBatch
+             * @static
+             * @param {tessera.v1.RoundBatch.$Properties} m RoundBatch message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            RoundBatch.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.items != null && m.items.length) {
+                    for (var i = 0; i < m.items.length; ++i)
+                        w.uint32(/* id 1, wireType 2 =*/10).bytes(m.items[i]);
+                }
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes a RoundBatch message from the specified reader or buffer.
+             * @function decode
+             * @memberof tessera.v1.RoundBatch
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tessera.v1.RoundBatch & tessera.v1.RoundBatch.$Shape} RoundBatch
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            RoundBatch.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.tessera.v1.RoundBatch();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.items && m.items.length))
+                                m.items = [];
+                            m.items.push(r.bytes());
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Gets the type url for RoundBatch
+             * @function getTypeUrl
+             * @memberof tessera.v1.RoundBatch
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            RoundBatch.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/tessera.v1.RoundBatch";
+            };
+
+            return RoundBatch;
+        })();
+
         /**
          * SessionKind enum.
          * @name tessera.v1.SessionKind

@@ -4,8 +4,9 @@
  * all or nothing; another key's or generation's commitment is refused without spending; a
  * restored copy of the database revives none of them; activating a new generation voids the
  * key's pool; nothing secret shows in util.inspect. A batch is stored all or nothing; a refill
- * stores one chunk per transaction and wipes every nonce it made. The shares signed with pooled
- * nonces verify under @noble/curves.
+ * stores one chunk per transaction and wipes every nonce it made; a refill in turns yields to
+ * the event loop before each chunk and stops when aborted. The shares signed with pooled nonces
+ * verify under @noble/curves.
  * @module
  */
 import { cpSync, rmSync } from 'node:fs';
@@ -18,7 +19,7 @@ import { NonceReuseError } from '../src/mpc/errors.js';
 import { commit, commitmentHandle } from '../src/signing/frost/nonces.js';
 import { OneRoundAggregator, signOneRound } from '../src/signing/frost/one-round.js';
 import { dealerKeygen } from '../src/dkg/dealer.js';
-import { REFILL_CHUNK, refillCommitments } from '../src/node/commitment-pool.js';
+import { REFILL_CHUNK, refillCommitments, refillCommitmentsInTurns } from '../src/node/commitment-pool.js';
 import { getSuite } from '../src/suites/index.js';
 import { storageFixture } from './helpers/node-storage.js';
 import type { NodeStorage } from '../src/storage/index.js';
@@ -131,6 +132,22 @@ describe('the FROST nonce pool', () => {
     expect(addMany.mock.calls.map(([, , entries]) => entries.length)).toEqual([5]);
     expect(refillCommitments(s.noncePool, share(0), target)).toBe(0);
     expect(addMany).toHaveBeenCalledTimes(1);
+  });
+
+  it('a refill in turns yields to the event loop before each chunk: what is queued meanwhile runs between chunks, and an abort there stops it', async () => {
+    const s = openAt(place());
+    const seen: number[] = [];
+    const full = refillCommitmentsInTurns(s.noncePool, share(0), 3 * REFILL_CHUNK);
+    setImmediate(() => seen.push(s.noncePool.available(keyId, 1)));
+    expect(await full).toBe(3 * REFILL_CHUNK);
+    expect(seen).toEqual([REFILL_CHUNK]);
+
+    const other = openAt(place());
+    const stop = new AbortController();
+    const stopped = refillCommitmentsInTurns(other.noncePool, share(0), 3 * REFILL_CHUNK, stop.signal);
+    setImmediate(() => stop.abort());
+    expect(await stopped).toBe(REFILL_CHUNK);
+    expect(other.noncePool.available(keyId, 1)).toBe(REFILL_CHUNK);
   });
 
   it('a refill wipes every nonce it made, whether its insert throws or commits', () => {

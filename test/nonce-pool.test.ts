@@ -3,25 +3,28 @@
  * made ahead survive closing and reopening the store (a crash and restart) and are spent once,
  * all or nothing; another key's or generation's commitment is refused without spending; a
  * restored copy of the database revives none of them; activating a new generation voids the
- * key's pool; nothing secret shows in util.inspect. The shares signed with pooled nonces verify
- * under @noble/curves.
+ * key's pool; nothing secret shows in util.inspect. A batch is stored all or nothing; a refill
+ * stores one chunk per transaction and wipes every nonce it made; a refill in turns yields to
+ * the event loop before each chunk and stops when aborted. The shares signed with pooled nonces
+ * verify under @noble/curves.
  * @module
  */
 import { cpSync, rmSync } from 'node:fs';
 import { inspect } from 'node:util';
 import { ed25519 } from '@noble/curves/ed25519.js';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { keyIdOf } from '../src/dkg/key-package.js';
 import { utf8 } from '../src/math/bytes.js';
 import { NonceReuseError } from '../src/mpc/errors.js';
-import { commitmentHandle } from '../src/signing/frost/nonces.js';
+import { commit, commitmentHandle } from '../src/signing/frost/nonces.js';
 import { OneRoundAggregator, signOneRound } from '../src/signing/frost/one-round.js';
 import { dealerKeygen } from '../src/dkg/dealer.js';
-import { refillCommitments } from '../src/node/commitment-pool.js';
+import { REFILL_CHUNK, refillCommitments, refillCommitmentsInTurns } from '../src/node/commitment-pool.js';
 import { getSuite } from '../src/suites/index.js';
 import { storageFixture } from './helpers/node-storage.js';
 import type { NodeStorage } from '../src/storage/index.js';
-import { MAX_ISSUED } from '../src/storage/nonce-pool.js';
+import { MAX_ISSUED, type PoolEntry } from '../src/storage/nonce-pool.js';
+import { seededRng } from './helpers/rng.js';
 
 const { place, openAt, close } = storageFixture('tessera-nonce-pool-', 'nonce pool');
 
@@ -29,6 +32,12 @@ const suite = getSuite('frost-ed25519');
 const keys = dealerKeygen(suite, 2, 3);
 const share = (i: number) => ({ key: keys[i]!, identities: new Map([1, 2, 3].map((j) => [j, new Uint8Array(32).fill(j)])) });
 const keyId = keyIdOf(keys[0]!.public);
+const rng = seededRng('nonce pool');
+const entry = (): PoolEntry => {
+  const { nonces, commitment } = commit(suite, keys[0]!.id, keys[0]!.secretShare.expose(), rng);
+  return { nonces, hiding: commitment.hiding, binding: commitment.binding };
+};
+const wiped = ({ nonces }: PoolEntry) => [nonces.expose().hiding, nonces.expose().binding].every((b) => b.every((x) => x === 0));
 
 describe('the FROST nonce pool', () => {
   it('keeps nonces across a restart; they sign once, all or nothing, and never again', () => {
@@ -92,6 +101,66 @@ describe('the FROST nonce pool', () => {
     s.noncePool.issue(keyId, 1, 2);
     expect(s.noncePool.issuedCount(keyId, 1)).toBe(MAX_ISSUED);
     expect(() => s.noncePool.takeAll([commitmentHandle(oldest!)], keyId, 1)).toThrow(NonceReuseError);
+  });
+
+  it('addMany stores a batch all or nothing: a handle seen before, or twice in the batch, lands none of it', () => {
+    const s = openAt(place());
+    const [a, b, c] = [entry(), entry(), entry()];
+    expect(() => s.noncePool.addMany(keyId, 1, [a, b, a])).toThrow(NonceReuseError);
+    expect(s.noncePool.available(keyId, 1)).toBe(0);
+    s.noncePool.addMany(keyId, 1, [a, b]); // the rolled-back batch recorded neither handle
+    expect(s.noncePool.available(keyId, 1)).toBe(2);
+    expect(() => s.noncePool.addMany(keyId, 1, [c, b])).toThrow(NonceReuseError);
+    expect(s.noncePool.available(keyId, 1)).toBe(2);
+    s.noncePool.addMany(keyId, 1, [c]);
+    expect(s.noncePool.available(keyId, 1)).toBe(3);
+    const [ta, tc] = s.noncePool.takeAll([a.nonces.handle, c.nonces.handle], keyId, 1);
+    expect(ta!.expose()).toEqual(a.nonces.expose());
+    expect(tc!.expose()).toEqual(c.nonces.expose());
+  });
+
+  it('a refill stores a chunk of at most REFILL_CHUNK per addMany (one transaction) until the target is reached', () => {
+    const s = openAt(place());
+    const addMany = vi.spyOn(s.noncePool, 'addMany');
+    const target = 2 * REFILL_CHUNK + 6;
+    expect(refillCommitments(s.noncePool, share(0), target)).toBe(target);
+    expect(addMany.mock.calls.map(([, , entries]) => entries.length)).toEqual([REFILL_CHUNK, REFILL_CHUNK, 6]);
+    expect(s.noncePool.available(keyId, 1)).toBe(target);
+    s.noncePool.issue(keyId, 1, 5);
+    addMany.mockClear();
+    expect(refillCommitments(s.noncePool, share(0), target)).toBe(5);
+    expect(addMany.mock.calls.map(([, , entries]) => entries.length)).toEqual([5]);
+    expect(refillCommitments(s.noncePool, share(0), target)).toBe(0);
+    expect(addMany).toHaveBeenCalledTimes(1);
+  });
+
+  it('a refill in turns yields to the event loop before each chunk: what is queued meanwhile runs between chunks, and an abort there stops it', async () => {
+    const s = openAt(place());
+    const seen: number[] = [];
+    const full = refillCommitmentsInTurns(s.noncePool, share(0), 3 * REFILL_CHUNK);
+    setImmediate(() => seen.push(s.noncePool.available(keyId, 1)));
+    expect(await full).toBe(3 * REFILL_CHUNK);
+    expect(seen).toEqual([REFILL_CHUNK]);
+
+    const other = openAt(place());
+    const stop = new AbortController();
+    const stopped = refillCommitmentsInTurns(other.noncePool, share(0), 3 * REFILL_CHUNK, stop.signal);
+    setImmediate(() => stop.abort());
+    expect(await stopped).toBe(REFILL_CHUNK);
+    expect(other.noncePool.available(keyId, 1)).toBe(REFILL_CHUNK);
+  });
+
+  it('a refill wipes every nonce it made, whether its insert throws or commits', () => {
+    const s = openAt(place());
+    const addMany = vi.spyOn(s.noncePool, 'addMany').mockImplementationOnce(() => {
+      throw new Error('disk I/O error');
+    });
+    expect(() => refillCommitments(s.noncePool, share(0), 3)).toThrow('disk I/O error');
+    expect(s.noncePool.available(keyId, 1)).toBe(0);
+    expect(refillCommitments(s.noncePool, share(0), 3)).toBe(3);
+    const [failed, stored] = addMany.mock.calls.map(([, , entries]) => entries);
+    expect([failed!.length, stored!.length]).toEqual([3, 3]);
+    expect([...failed!, ...stored!].every(wiped)).toBe(true);
   });
 
   it('activating a new generation voids the key\'s pool', () => {

@@ -2,31 +2,72 @@
  * Keeping a FROST key's commitment pool at its target (RFC 9591 §5.1 commit, run ahead; config
  * "pools"): new hedged nonce pairs from the key's share (signing/frost/nonces.ts), sealed into the
  * node's pool (storage/nonce-pool.ts) until it holds `target` commitments not yet handed out.
+ * They are made and stored in chunks, one transaction (one fsync) per chunk: all at once when a
+ * proposal needs them now, or one chunk per turn of the event loop after an answer, so that a
+ * proposal arriving meanwhile waits for one chunk at most.
  * DKLs23 keys have no such pool (their presignatures are made with the other signers).
  * @module
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { keyIdOf } from '../dkg/key-package.js';
 import { systemRng, type Rng } from '../math/random.js';
 import { commit } from '../signing/frost/nonces.js';
-import type { SqliteNoncePool } from '../storage/nonce-pool.js';
+import type { PoolEntry, SqliteNoncePool } from '../storage/nonce-pool.js';
 import { getSuite, isSchemeId } from '../suites/index.js';
 import type { StoredKeyShare } from '../wire/keyshare-codec.js';
 
-/** Adds commitments until `target` are unissued; returns how many it made. */
-export function refillCommitments(pool: SqliteNoncePool, stored: StoredKeyShare, target: number, rng: Rng = systemRng): number {
+/** Most commitments made and stored in one transaction. */
+export const REFILL_CHUNK = 32;
+
+/**
+ * Makes and stores one chunk toward `target` unissued commitments, in one transaction; returns
+ * how many it made (0 once the pool holds `target`). The count is read in the same turn of the
+ * event loop as the insert, so refills of one key running at once never overshoot the target.
+ */
+function refillChunk(pool: SqliteNoncePool, stored: StoredKeyShare, target: number, rng: Rng): number {
   const { key } = stored;
   if (stored.ecdsa !== undefined || !isSchemeId(key.public.scheme)) return 0;
   const suite = getSuite(key.public.scheme);
   const keyId = keyIdOf(key.public);
   const generation = stored.generation ?? 1;
-  const missing = Math.max(0, target - pool.available(keyId, generation));
-  for (let i = 0; i < missing; i++) {
-    const { nonces, commitment } = commit(suite, key.id, key.secretShare.expose(), rng);
-    try {
-      pool.add(keyId, generation, nonces, commitment.hiding, commitment.binding);
-    } finally {
-      nonces.wipe();
+  const n = Math.min(REFILL_CHUNK, target - pool.available(keyId, generation));
+  if (n <= 0) return 0;
+  const chunk: PoolEntry[] = [];
+  try {
+    for (let i = 0; i < n; i++) {
+      const { nonces, commitment } = commit(suite, key.id, key.secretShare.expose(), rng);
+      chunk.push({ nonces, hiding: commitment.hiding, binding: commitment.binding });
     }
+    pool.addMany(keyId, generation, chunk);
+  } finally {
+    // sealed copies are in the pool (or nowhere, if the insert threw): the plain nonces go
+    for (const { nonces } of chunk) nonces.wipe();
   }
-  return missing;
+  return n;
+}
+
+/** Adds commitments until `target` are unissued, now, a transaction per chunk; returns how many it made. */
+export function refillCommitments(pool: SqliteNoncePool, stored: StoredKeyShare, target: number, rng: Rng = systemRng): number {
+  let made = 0;
+  for (;;) {
+    const n = refillChunk(pool, stored, target, rng);
+    if (n === 0) return made;
+    made += n;
+  }
+}
+
+/**
+ * Adds commitments until `target` are unissued, a chunk per turn of the event loop (the first
+ * after the current turn); stops before the next chunk once `signal` is aborted. Returns how
+ * many it made.
+ */
+export async function refillCommitmentsInTurns(pool: SqliteNoncePool, stored: StoredKeyShare, target: number, signal?: AbortSignal): Promise<number> {
+  let made = 0;
+  for (;;) {
+    await nextTurn();
+    if (signal?.aborted) return made; // the store may be closed by now
+    const n = refillChunk(pool, stored, target, systemRng);
+    if (n === 0) return made;
+    made += n;
+  }
 }

@@ -30,7 +30,7 @@ export interface PoolContext {
 
 /**
  * `count` commitments from the pool, made now only if it holds fewer (the node tops the pool up
- * to its target after it has answered: refillCommitments).
+ * to its target after it has answered, one chunk per turn of the event loop: refillCommitmentsInTurns).
  */
 function issueCommitments(p: SessionProposal, c: PoolContext, count: number): PooledCommitment[] {
   if (!isSchemeId(p.scheme)) throw new ProposalRefusedError(`key ${p.keyId} is not a FROST key: only FROST keys pool commitments`);

@@ -58,7 +58,7 @@ import { checkAndReserveSpend } from './signer-policy.js';
 import { checkProposedTransaction } from './transaction-check.js';
 import { UnlistedProposals } from './unlisted-proposals.js';
 import { answerCommit, answerOneRound } from './one-round-signer.js';
-import { refillCommitments } from './commitment-pool.js';
+import { refillCommitmentsInTurns } from './commitment-pool.js';
 import { describeTx, type TxSummary } from '../wallet/tx-summary.js';
 import type { StoredKeyShare } from '../wire/keyshare-codec.js';
 
@@ -125,6 +125,8 @@ export class SignerNode {
   readonly #heldKeys: HeldKeys;
   /** Keys with a lifecycle session (refresh, reshare, repair, test signature) running: one at a time, and no activation meanwhile. */
   readonly #lifecycles = new Set<string>();
+  /** Aborted by `stop`: pool refills make no further chunk. */
+  readonly #stopping = new AbortController();
   #http: NodeHttp | null = null;
 
   private constructor(config: NodeConfig, storage: NodeStorage, o: SignerNodeOptions) {
@@ -179,7 +181,7 @@ export class SignerNode {
     if (storage.rollback?.message) log(storage.rollback.message);
     const expired = storage.presignatures.expire();
     if (expired > 0) log(`voided ${expired} expired presignature${expired === 1 ? '' : 's'}`);
-    node.#fillPools();
+    void node.#fillPools();
     try {
       await node.#client.connect();
       if (config.http) node.#http = await NodeHttp.start({ ...config.http, health: () => node.health(), metrics: () => nodeMetrics(storage, config.pools) });
@@ -207,6 +209,7 @@ export class SignerNode {
 
   /** Stops taking proposals, lets running sessions end, closes the relay connection and the store. */
   async stop(): Promise<void> {
+    this.#stopping.abort();
     await this.#http?.close();
     await this.#client.close();
     await Promise.allSettled([...this.#active]);
@@ -326,32 +329,23 @@ export class SignerNode {
       .immediate();
   }
 
-  /** Fills every active FROST key's commitment pool to the config's target, one key per turn of the event loop. */
-  #fillPools(): void {
+  /** Fills every active FROST key's commitment pool to the config's target, key after key, one chunk per turn of the event loop. */
+  async #fillPools(): Promise<void> {
     const keys = this.storage.keys.list().filter((k) => k.status === 'active' && k.scheme !== 'ecdsa-secp256k1');
-    const next = () => {
-      const k = keys.shift();
-      if (k === undefined || !this.storage.isOpen) return;
+    for (const k of keys) {
+      if (this.#stopping.signal.aborted) return;
       try {
-        refillCommitments(this.storage.noncePool, this.storage.keys.get(k.keyId), this.config.pools.frostCommitments);
+        await refillCommitmentsInTurns(this.storage.noncePool, this.storage.keys.get(k.keyId), this.config.pools.frostCommitments, this.#stopping.signal);
       } catch (err) {
         this.#log(`filling the commitment pool of key ${k.keyId} failed: ${(err as Error).message}`);
       }
-      setImmediate(next);
-    };
-    setImmediate(next);
+    }
   }
 
-  /** Tops the key's commitment pool up to the config's target, after the answer has left. */
+  /** Tops the key's commitment pool up to the config's target after the answer has left, one chunk per turn of the event loop. */
   #refill(stored: StoredKeyShare): void {
-    setImmediate(() => {
-      if (!this.storage.isOpen) return;
-      try {
-        refillCommitments(this.storage.noncePool, stored, this.config.pools.frostCommitments);
-      } catch (err) {
-        this.#log(`refilling the commitment pool failed: ${(err as Error).message}`);
-      }
-    });
+    refillCommitmentsInTurns(this.storage.noncePool, stored, this.config.pools.frostCommitments, this.#stopping.signal)
+      .catch((err) => this.#log(`refilling the commitment pool failed: ${(err as Error).message}`));
   }
 
   /** The audit row, committed before the outcome leaves (a crash in between loses no row), then the result. */

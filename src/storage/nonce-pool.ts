@@ -5,6 +5,9 @@
  * (schema migration 10), and its handle (hex of D ‖ E) is recorded in `nonces` as live, where the
  * single-use rules of sqlite-nonce-store.ts hold: a handle seen once can never be put again.
  *
+ * - `addMany` seals a batch of fresh nonces and stores them all or none in one IMMEDIATE
+ *   transaction (one commit, one fsync for the batch): a handle seen before, or twice in the
+ *   batch, rolls the whole batch back, so a failed batch records no handle.
  * - `issue` marks unissued commitments issued (handed to a coordinator) and returns them. At most
  *   MAX_ISSUED stay issued and unused per key and generation: beyond that the oldest are voided,
  *   so a coordinator asking again and again cannot grow the pool without bound.
@@ -35,6 +38,16 @@ function poolAd(handle: string, keyId: string): Uint8Array {
   return concatBytes(u32be(label.length), label, utf8(handle), utf8(keyId));
 }
 
+/** Fresh nonces and their commitments (D, E) = (d·G, e·G) as encoded, to be pooled. */
+export interface PoolEntry {
+  readonly nonces: SigningNonces;
+  readonly hiding: Uint8Array;
+  readonly binding: Uint8Array;
+}
+
+/** A pool entry with its nonces sealed: what one insert writes. */
+type SealedRow = Omit<PoolEntry, 'nonces'> & { readonly handle: string; readonly sealed: Uint8Array };
+
 interface Row {
   readonly handle: string;
   readonly key_id: string;
@@ -56,7 +69,7 @@ export class SqliteNoncePool {
   readonly #count: Database.Statement;
   readonly #keyHandles: Database.Statement;
   readonly #oldestIssued: Database.Statement;
-  readonly #add: Database.Transaction<(keyId: string, generation: number, handle: string, sealed: Uint8Array, hiding: Uint8Array, binding: Uint8Array) => void>;
+  readonly #addMany: Database.Transaction<(keyId: string, generation: number, rows: readonly SealedRow[]) => void>;
   readonly #issue: Database.Transaction<(keyId: string, generation: number, count: number) => { hiding: Uint8Array; binding: Uint8Array }[]>;
   readonly #take: Database.Transaction<(handles: readonly string[], keyId: string, generation: number) => Row[]>;
   readonly #void: Database.Transaction<(keyId: string) => number>;
@@ -74,9 +87,13 @@ export class SqliteNoncePool {
     this.#count = db.prepare('SELECT count(*) AS n FROM nonce_pool p JOIN nonces n ON n.handle = p.handle WHERE p.key_id = ? AND p.generation = ? AND p.issued = ? AND n.spent = 0');
     this.#keyHandles = db.prepare('SELECT handle FROM nonce_pool WHERE key_id = ?');
     this.#oldestIssued = db.prepare('SELECT handle FROM nonce_pool WHERE key_id = ? AND generation = ? AND issued = 1 ORDER BY created_at, rowid LIMIT ?');
-    this.#add = db.transaction((keyId, generation, handle, sealed, hiding, binding) => {
-      if (this.#insertNonce.run(handle, Date.now()).changes !== 1) throw new NonceReuseError('nonce commitment already used');
-      this.#insertPool.run(handle, keyId, generation, Buffer.from(hiding), Buffer.from(binding), Buffer.from(sealed), Date.now());
+    this.#addMany = db.transaction((keyId, generation, rows) => {
+      const now = Date.now();
+      for (const r of rows) {
+        // throwing rolls back the batch's earlier rows too: none of its handles is recorded
+        if (this.#insertNonce.run(r.handle, now).changes !== 1) throw new NonceReuseError('nonce commitment already used');
+        this.#insertPool.run(r.handle, keyId, generation, Buffer.from(r.hiding), Buffer.from(r.binding), Buffer.from(r.sealed), now);
+      }
     });
     this.#issue = db.transaction((keyId, generation, count) => {
       const over = (this.#count.get(keyId, generation, 1) as { n: number }).n + count - MAX_ISSUED;
@@ -117,15 +134,22 @@ export class SqliteNoncePool {
     });
   }
 
-  /** Seals and stores fresh nonces for the key's generation; NonceReuseError if the handle was ever seen. */
-  add(keyId: string, generation: number, nonces: SigningNonces, hiding: Uint8Array, binding: Uint8Array): void {
-    const { hiding: d, binding: e } = nonces.expose();
-    const plain = concatBytes(d, e);
-    try {
-      this.#add.immediate(keyId, generation, nonces.handle, this.#kek.seal(plain, poolAd(nonces.handle, keyId)), hiding, binding);
-    } finally {
-      plain.fill(0);
-    }
+  /**
+   * Seals fresh nonces and stores them for the key's generation, all or none, in one transaction.
+   * The caller still owns (and wipes) the nonces.
+   * @throws NonceReuseError if a handle was ever seen, or appears twice in `entries` (nothing is stored)
+   */
+  addMany(keyId: string, generation: number, entries: readonly PoolEntry[]): void {
+    const rows = entries.map(({ nonces, hiding, binding }): SealedRow => {
+      const { hiding: d, binding: e } = nonces.expose();
+      const plain = concatBytes(d, e);
+      try {
+        return { handle: nonces.handle, hiding, binding, sealed: this.#kek.seal(plain, poolAd(nonces.handle, keyId)) };
+      } finally {
+        plain.fill(0);
+      }
+    });
+    this.#addMany.immediate(keyId, generation, rows);
   }
 
   /** Up to `count` unissued commitments of the key's generation, oldest first, now marked issued. */

@@ -137,14 +137,14 @@ describe('the FROST nonce pool', () => {
   it('a refill in turns yields to the event loop before each chunk: what is queued meanwhile runs between chunks, and an abort there stops it', async () => {
     const s = openAt(place());
     const seen: number[] = [];
-    const full = refillCommitmentsInTurns(s.noncePool, share(0), 3 * REFILL_CHUNK);
+    const full = refillCommitmentsInTurns(s.noncePool, () => share(0), 3 * REFILL_CHUNK);
     setImmediate(() => seen.push(s.noncePool.available(keyId, 1)));
     expect(await full).toBe(3 * REFILL_CHUNK);
     expect(seen).toEqual([REFILL_CHUNK]);
 
     const other = openAt(place());
     const stop = new AbortController();
-    const stopped = refillCommitmentsInTurns(other.noncePool, share(0), 3 * REFILL_CHUNK, stop.signal);
+    const stopped = refillCommitmentsInTurns(other.noncePool, () => share(0), 3 * REFILL_CHUNK, stop.signal);
     setImmediate(() => stop.abort());
     expect(await stopped).toBe(REFILL_CHUNK);
     expect(other.noncePool.available(keyId, 1)).toBe(REFILL_CHUNK);

@@ -753,12 +753,14 @@ describe('relay helpers', () => {
     expect(last).toEqual({ limit: 'bytes', abusive: true });
   });
 
-  it('a count-only limiter allows its burst, refuses beyond it (never as abuse), and refills at its rate', () => {
+  it('a count-only limiter allows its burst, refuses beyond it (never as abuse), refills at its rate, and charges n events at once or none', () => {
     const limiter = countLimiter(2, 3, 0);
-    expect([0, 0, 0, 0].map((t) => limiter.take(t, 0))).toEqual([undefined, undefined, undefined, { limit: 'frames', abusive: false }]);
-    expect(limiter.take(499, 0)).toEqual({ limit: 'frames', abusive: false });
-    expect(limiter.take(500, 0)).toBeUndefined();
-    expect(limiter.take(60_000, 0)).toBeUndefined();
+    expect([0, 0, 0, 0].map((t) => limiter.take(t, 1))).toEqual([undefined, undefined, undefined, { limit: 'bytes', abusive: false }]);
+    expect(limiter.take(499, 1)).toEqual({ limit: 'bytes', abusive: false });
+    expect(limiter.take(500, 1)).toBeUndefined();
+    expect(limiter.take(60_000, 4)).toEqual({ limit: 'bytes', abusive: false }); // more than the burst: nothing taken
+    expect(limiter.take(60_000, 3)).toBeUndefined();
+    expect(limiter.take(60_000, 1)).toEqual({ limit: 'bytes', abusive: false });
   });
 
   it('the recipient queues bound frames, bytes and age per recipient', () => {

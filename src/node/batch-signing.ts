@@ -4,7 +4,8 @@
  * one policy check of the transaction they come from and one flight per round for all of them.
  * A batch larger than one session may carry (MAX_ITEMS; for DKLs23 MAX_ECDSA_BATCH, whose OT
  * flight must fit a relay frame) is split into as few sessions of nearly equal size as needed,
- * run concurrently; a part of one item is an ordinary `sign`. Each signer node still decodes
+ * run concurrently (DKLs23: ECDSA_PARTS_IN_FLIGHT at once); a part of one item is an ordinary
+ * `sign`. Each signer node still decodes
  * the transaction and checks every item's digest itself, and the spend ledger counts a txid once
  * however many sessions sign its inputs (storage/spend-ledger.ts).
  *
@@ -34,6 +35,28 @@ export interface BatchItem {
 /** A sign request for many items: the request's message, path and key move into `items`. */
 export interface BatchSignRequest extends Omit<SignRequest, 'message' | 'path' | 'presignature' | 'expectedPublicKey'> {
   readonly items: readonly BatchItem[];
+}
+
+/**
+ * DKLs23 parts of one batch in flight at once: a node runs at most `limits.ecdsaSessionsPerPeer`
+ * (default 4) DKLs23 sessions of a key with one counterparty and refuses the surplus, and a part
+ * counts as done here once one signer's signatures verify, while a slower signer may still be
+ * finishing it: half the default leaves room for that.
+ */
+export const ECDSA_PARTS_IN_FLIGHT = 2;
+
+/** Runs `tasks` with at most `limit` of them started and not yet settled; results in order. */
+export async function inFlight<T>(limit: number, tasks: readonly (() => Promise<T>)[]): Promise<T[]> {
+  const results: T[] = new Array<T>(tasks.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < tasks.length) {
+      const i = next++;
+      results[i] = await tasks[i]!();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, lane));
+  return results;
 }
 
 /** Most items one session of `scheme` signs. */
@@ -96,8 +119,9 @@ async function signSession(c: Pick<Coordinator, 'propose'>, o: BatchSignRequest,
 export async function signBatch(c: Pick<Coordinator, 'propose' | 'sign'>, o: BatchSignRequest): Promise<SignOutcome[]> {
   const { items, ...request } = o;
   const parts = batchParts(items, sessionCapacity(o.scheme));
-  const signed = await Promise.all(
-    parts.map(async (part) => {
+  const signed = await inFlight(
+    isEcdsaScheme(o.scheme) ? ECDSA_PARTS_IN_FLIGHT : parts.length,
+    parts.map((part) => async () => {
       if (part.length > 1) return signSession(c, o, part);
       const [item] = part as [BatchItem];
       const transaction = o.transaction ? { transaction: { ...o.transaction, inputIndex: item.inputIndex ?? 0 } } : {};

@@ -58,15 +58,16 @@ export function refillCommitments(pool: SqliteNoncePool, stored: StoredKeyShare,
 
 /**
  * Adds commitments until `target` are unissued, a chunk per turn of the event loop (the first
- * after the current turn); stops before the next chunk once `signal` is aborted. Returns how
- * many it made.
+ * after the current turn), each from the share `load` returns then (the key's active one: a
+ * generation activated meanwhile is the one filled); stops before the next chunk once `signal`
+ * is aborted. Returns how many it made.
  */
-export async function refillCommitmentsInTurns(pool: SqliteNoncePool, stored: StoredKeyShare, target: number, signal?: AbortSignal): Promise<number> {
+export async function refillCommitmentsInTurns(pool: SqliteNoncePool, load: () => StoredKeyShare, target: number, signal?: AbortSignal): Promise<number> {
   let made = 0;
   for (;;) {
     await nextTurn();
     if (signal?.aborted) return made; // the store may be closed by now
-    const n = refillChunk(pool, stored, target, systemRng);
+    const n = refillChunk(pool, load(), target, systemRng);
     if (n === 0) return made;
     made += n;
   }

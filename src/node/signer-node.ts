@@ -261,7 +261,7 @@ export class SignerNode {
       if (proposal.kind === 'commit') {
         const answer = answerCommit(proposal, { pool: this.storage.noncePool, stored: stored! });
         this.#answer(e, proposal, answer, `handed out ${answer.commitments.length} commitment${answer.commitments.length === 1 ? '' : 's'}`, startedAt);
-        return this.#refill(stored!);
+        return this.#refill(proposal.keyId);
       }
       const summary = proposal.kind === 'sign' && !proposal.check ? this.#checkPolicy(proposal, stored!, sessionHex) : undefined;
       if (proposal.commitments) {
@@ -270,7 +270,7 @@ export class SignerNode {
         const answer = answerOneRound(proposal, { pool: this.storage.noncePool, stored: stored! }, members, release);
         const sent = process.env[DEBUG_BAD_SHARES_ENV] === '1' ? { ...answer, shares: answer.shares.map((z) => offByOne(p.scheme, z)) } : answer; // test-only, see DEBUG_BAD_SHARES_ENV
         this.#answer(e, proposal, sent, `signed ${signedWhat(proposal, summary)} in one round`, startedAt);
-        return this.#refill(stored!);
+        return this.#refill(proposal.keyId);
       }
       const open = new SessionChannel({
         session: e.sessionId,
@@ -335,7 +335,7 @@ export class SignerNode {
     for (const k of keys) {
       if (this.#stopping.signal.aborted) return;
       try {
-        await refillCommitmentsInTurns(this.storage.noncePool, this.storage.keys.get(k.keyId), this.config.pools.frostCommitments, this.#stopping.signal);
+        await refillCommitmentsInTurns(this.storage.noncePool, () => this.storage.keys.get(k.keyId), this.config.pools.frostCommitments, this.#stopping.signal);
       } catch (err) {
         this.#log(`filling the commitment pool of key ${k.keyId} failed: ${(err as Error).message}`);
       }
@@ -343,8 +343,8 @@ export class SignerNode {
   }
 
   /** Tops the key's commitment pool up to the config's target after the answer has left, one chunk per turn of the event loop. */
-  #refill(stored: StoredKeyShare): void {
-    refillCommitmentsInTurns(this.storage.noncePool, stored, this.config.pools.frostCommitments, this.#stopping.signal)
+  #refill(keyId: string): void {
+    refillCommitmentsInTurns(this.storage.noncePool, () => this.storage.keys.get(keyId), this.config.pools.frostCommitments, this.#stopping.signal)
       .catch((err) => this.#log(`refilling the commitment pool failed: ${(err as Error).message}`));
   }
 
@@ -404,7 +404,7 @@ export class SignerNode {
       const plan = planLifecycle(p, me, this.storage.keys, this.config.policy);
       return { members: plan.members, plan, ...(plan.stored ? { stored: plan.stored } : {}) };
     }
-    if (p.kind === 'presign' || (p.kind === 'sign' && isEcdsaScheme(p.scheme) && p.presignature === undefined)) this.#checkPresignRate(proposer);
+    if (p.kind === 'presign' || (p.kind === 'sign' && isEcdsaScheme(p.scheme) && p.presignature === undefined)) this.#checkPresignRate(proposer, p.items?.length ?? 1);
     if (p.check && !this.config.policy.allowLifecycle) throw new ProposalRefusedError('refused by policy rule allowLifecycle: this node makes no lifecycle test signatures');
     const opened = p.check ? checkShare(p, this.storage.keys) : this.#activeShare(p);
     const members = new Map<PartyId, Uint8Array>();
@@ -441,8 +441,8 @@ export class SignerNode {
     if (problem !== null) throw new ProposalRefusedError(`presignature ${id.slice(0, 16)}…: ${problem}`);
   }
 
-  /** At most `limits.presignPerMinute` DKLs23 presignatures made per coordinator per minute (presign proposals, and sign proposals that presign in the session). */
-  #checkPresignRate(proposer: Uint8Array): void {
+  /** At most `limits.presignPerMinute` DKLs23 presignatures made per coordinator per minute (presign proposals, and sign proposals that presign in the session: a batch makes one per item). */
+  #checkPresignRate(proposer: Uint8Array, count: number): void {
     const perMinute = this.config.limits.presignPerMinute;
     const key = bytesToHex(proposer);
     let limiter = this.#presignRates.get(key);
@@ -450,7 +450,7 @@ export class SignerNode {
       limiter = countLimiter(perMinute / 60, perMinute, Date.now());
       this.#presignRates.set(key, limiter);
     }
-    if (limiter.take(Date.now(), 0) !== undefined) throw new ProposalRefusedError(`more than ${perMinute} presignatures proposed in a minute by this coordinator (the node's limit)`);
+    if (limiter.take(Date.now(), count) !== undefined) throw new ProposalRefusedError(`more than ${perMinute} presignatures proposed in a minute by this coordinator (the node's limit)`);
   }
 
   /** Appends the session's audit row; a failed write is logged (the session's outcome stands). */

@@ -101,6 +101,6 @@ export class UnlistedProposals {
       bucket = countLimiter(REPLY_RATE_PER_PROPOSER, REPLY_BURST_PER_PROPOSER, now);
       this.#buckets.set(proposer, bucket);
     }
-    return bucket.take(now, 0) === undefined && this.#overall.take(now, 0) === undefined;
+    return bucket.take(now, 1) === undefined && this.#overall.take(now, 1) === undefined;
   }
 }

@@ -17,7 +17,7 @@ import { derivePublic } from '../signing/ecdsa/derivation.js';
 import { ethereumAddress } from '../wallet/addresses.js';
 import { ethSigningRequest, ethSignedTransaction, type EthTransaction } from '../wallet/eth-tx.js';
 import type { BitcoinNetwork } from '../wallet/networks.js';
-import { finalizePsbt, psbtSigningRequests, type PsbtSigningRequest } from '../wallet/psbt.js';
+import { decodePsbt, finalizePsbt, psbtSigningRequests, type PsbtSigningRequest } from '../wallet/psbt.js';
 import { signBatch, type BatchSignRequest } from './batch-signing.js';
 import type { Coordinator, SignOutcome, SignRequest } from './coordinator.js';
 
@@ -72,9 +72,10 @@ export interface SignedPsbt {
 /** The inputs of `psbt` that `key` controls at the given (or scanned) paths, with their paths. */
 function findPsbtInputs(key: WalletKey, psbt: Uint8Array, o: Pick<PsbtSigningOptions, 'network' | 'paths' | 'merkleRoot'>): { path: readonly number[]; request: PsbtSigningRequest }[] {
   const found: { path: readonly number[]; request: PsbtSigningRequest }[] = [];
+  const decoded = decodePsbt(psbt);
   for (const path of o.paths ?? scanPaths()) {
     const options = { network: o.network, path, ...(o.merkleRoot ? { merkleRoot: o.merkleRoot } : {}) };
-    for (const request of psbtSigningRequests(psbt, key.pub, options)) found.push({ path, request });
+    for (const request of psbtSigningRequests(decoded, key.pub, options)) found.push({ path, request });
   }
   return found;
 }

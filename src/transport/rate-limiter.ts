@@ -81,9 +81,9 @@ export class RateLimiter {
   }
 }
 
-/** A limiter that counts events only (no byte bucket, never abusive): `take(now, 0)` is undefined while within the rate. */
+/** A limiter that counts events only (never abusive): `take(now, n)` is undefined while n more events are within the rate. */
 export function countLimiter(perSecond: number, burst: number, now: number): RateLimiter {
-  // finite, so that refilling never computes 0 × ∞
+  // the events go in the byte bucket; frames are finite, so that refilling never computes 0 × ∞
   const unbounded = Number.MAX_SAFE_INTEGER;
-  return new RateLimiter({ framesPerSecond: perSecond, burstFrames: burst, bytesPerSecond: unbounded, burstBytes: unbounded, abuseAfterMs: Infinity }, now);
+  return new RateLimiter({ framesPerSecond: unbounded, burstFrames: unbounded, bytesPerSecond: perSecond, burstBytes: burst, abuseAfterMs: Infinity }, now);
 }

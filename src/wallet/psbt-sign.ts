@@ -59,9 +59,9 @@ function classify(d: DecodedPsbt, i: number, own: OwnScript, o: PsbtKeyOptions):
 }
 
 /** Every not yet final input of the PSBT that the key's child at `o.path` controls, in input order (possibly none). */
-export function psbtSigningRequests(psbt: Uint8Array, pub: PublicKeyPackage, o: PsbtKeyOptions): PsbtSigningRequest[] {
+export function psbtSigningRequests(psbt: Uint8Array | DecodedPsbt, pub: PublicKeyPackage, o: PsbtKeyOptions): PsbtSigningRequest[] {
   const own = ownScript(pub, o);
-  const d = decodePsbt(psbt);
+  const d = psbt instanceof Uint8Array ? decodePsbt(psbt) : psbt;
   return d.prevouts.flatMap((_, i) => {
     const c = classify(d, i, own, o);
     return c.status === 'sign' ? [c.request] : [];

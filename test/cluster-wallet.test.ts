@@ -35,6 +35,8 @@ import { Coordinator, SessionFailedError, type KeygenOutcome } from '../src/node
 import { DEBUG_EXIT_AFTER_ROUND_ENV, DEBUG_EXIT_AT_ROUND_ENV } from '../src/node/signer-node.js';
 import { COORDINATOR_PASSPHRASE_ENV } from '../src/cli/coordinator-identity.js';
 import { coordinatorSigner, signEthTransaction, signPsbt, type WalletKey } from '../src/node/wallet-signing.js';
+import { signBatch } from '../src/node/batch-signing.js';
+import { psbtSigningRequests } from '../src/wallet/psbt.js';
 import { parseEthTransaction } from '../src/wallet/eth-tx.js';
 import { formatPath } from '../src/wallet/key-addresses.js';
 import { Transaction as EthTx } from 'micro-eth-signer';
@@ -467,6 +469,15 @@ describe('transactions over the network: every node decodes, checks and logs wha
       .catch((e: unknown) => e);
     expect((lie as SessionFailedError).code).toBe('REFUSED');
     expect(String(lie)).toMatch(/not the sighash of PSBT input 0/);
+  }, 30_000);
+
+  it('a batch with one digest that is not its input\'s sighash is refused as a whole by every node, naming that input; the other items are not signed', async () => {
+    const psbt = psbtOf([input(trScript('m/0/7'), 10_000n), input(trScript('m/0/8'), 10_000n), input(trScript('m/0/9'), 10_000n)], [{ script: foreign, amount: 29_000n }]);
+    const honest = psbtSigningRequests(psbt, tr.pub, { network: 'regtest', path: [0, 7] })[0]!;
+    const items = [7, 8, 9].map((i, k) => ({ message: k === 1 ? systemRng(32) : psbtSigningRequests(psbt, tr.pub, { network: 'regtest', path: [0, i] })[0]!.digest, path: [0, i], inputIndex: k, expectedPublicKey: honest.publicKey }));
+    const lie = await signBatch(coordinator, { scheme: 'frost-secp256k1-tr', keyId: tr.keyId, publicKey: tr.publicKey, signers: [P()[0]!, P()[1]!], items, prehashed: true, taproot: {}, transaction: { kind: 'psbt', data: psbt, inputIndex: 0, network: 'regtest' }, roundTimeoutMs: ROUND_MS }).catch((e: unknown) => e);
+    expect((lie as SessionFailedError).code).toBe('REFUSED');
+    expect((lie as SessionFailedError).failures.map((f) => f.reason)).toEqual([expect.stringMatching(/not the sighash of PSBT input 1/), expect.stringMatching(/not the sighash of PSBT input 1/)]);
   }, 30_000);
 
   it('a node that signs this key on mainnet refuses a mainnet PSBT labelled regtest; a regtest node refuses the mainnet label', async () => {

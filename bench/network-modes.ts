@@ -8,7 +8,7 @@
  *                share (src/node/one-round-signer.ts); DKLs23 with a presignature made ahead by
  *                `Coordinator.presign` and named in `sign`.
  *   batched      FROST: k items in one signRobust request (one session, one round trip), cached
- *                commitments as in pooled.
+ *                commitments as in pooled; DKLs23: k items in one interactive batch session.
  * Work done ahead is outside every timed region and outside the bytes counted. Every signature
  * is verified once by @noble/curves after the timing, under the key the nodes' keygen reported.
  * @module
@@ -17,6 +17,7 @@ import { ed25519 } from '@noble/curves/ed25519.js';
 import { schnorr, secp256k1 } from '@noble/curves/secp256k1.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { systemRng } from '../src/math/random.js';
+import { signBatch } from '../src/node/batch-signing.js';
 import { signRobust } from '../src/node/roast.js';
 import type { AnySchemeId } from '../src/signing/schemes.js';
 import { fail } from './harness.js';
@@ -85,6 +86,22 @@ export function oneRoundFrost(c: BenchCluster, key: BenchKey, k: number): Mode {
       // a second session would mean a member failed or timed out: not the one-round path being measured
       if (out.sessions.length !== 1) fail(`a one-round request took ${out.sessions.length} sessions`);
       return out.signatures.map((signature, j) => ({ signature, message: messages[j]!.verified }));
+    },
+  };
+}
+
+/** DKLs23: k digests in one interactive batch session (src/node/batch-signing.ts; k ≤ 16), each presigning in it. */
+export function batchedEcdsa(c: BenchCluster, key: BenchKey, k: number): Mode {
+  const signers = c.parties.slice(0, key.threshold);
+  return {
+    mode: 'batched',
+    items: k,
+    ahead: async () => {},
+    async sign() {
+      const messages = Array.from({ length: k }, () => freshMessage(key));
+      const items = messages.map((m) => ({ message: m.message, path: [], expectedPublicKey: key.publicKey }));
+      const out = await signBatch(c.coordinator, { scheme: key.scheme, keyId: key.keyId, publicKey: key.publicKey, signers, items, hash: hashOf(key), roundTimeoutMs: ROUND_TIMEOUT_MS });
+      return out.map((o, j) => ({ signature: o.signature, message: messages[j]!.verified }));
     },
   };
 }

@@ -9,13 +9,15 @@
  *                grows by about five one-way delays; DKLs23 (hello, four flights) by about seven.
  *   pooled       one online flight: FROST one-round with commitments fetched ahead (ROAST,
  *                src/node/roast.ts), DKLs23 with a presignature made ahead.
- *   batched      (2-of-3, frost-secp256k1-tr) 16 or 32 items in one one-round request.
+ *   batched      (2-of-3) frost-secp256k1-tr: 16 or 32 items in one one-round request;
+ *                DKLs23: 16 items (MAX_ECDSA_BATCH) in one interactive batch session.
+ *   psbt         (2-of-3) a 100-input PSBT, 50 P2TR and 50 P2WPKH inputs, batched against input
+ *                by input (bench/network-psbt.ts).
  * A pooled FROST row passes when p50 ≤ 1.2 × (in-process signing + one relay round trip): the
  * in-process time is the same t-of-n signing with every party in this process over the in-memory
  * network (simulateSign, src/signing/simulation.ts) with 32-byte messages; the round trip is
  * 2 × delay + the loopback, measured as BenchCluster.relayRoundTripMs (one commit proposal to one
  * node; it includes the delay, so the loopback is it minus 2 × delay); both right before the row.
- * Interactive ECDSA batches are not measured: the wire has no DKLs23 batch proposal yet.
  * Options: --quick (2-of-3, 0 and 10 ms, fewer samples).
  * @module
  */
@@ -23,12 +25,14 @@ import { dealerKeygen } from '../src/dkg/dealer.js';
 import { publishedPublicKey } from '../src/dkg/key-package.js';
 import { systemRng } from '../src/math/random.js';
 import { partyRange } from '../src/mpc/party-id.js';
+import { MAX_ECDSA_BATCH } from '../src/signing/ecdsa/sign-batch.js';
 import type { AnySchemeId } from '../src/signing/schemes.js';
 import { simulateSign, unwrapAll } from '../src/signing/simulation.js';
 import { getSuite, isSchemeId, type SchemeId } from '../src/suites/index.js';
 import { measureGroup, quickOption } from './harness.js';
 import { BenchCluster, frostScheme, type BenchKey } from './network-cluster.js';
-import { interactive, measureMode, oneRoundFrost, presignedEcdsa, verifyByNoble, type Measured, type Mode, type ModeName, type Signed } from './network-modes.js';
+import { measurePsbt, type PsbtRow } from './network-psbt.js';
+import { batchedEcdsa, interactive, measureMode, oneRoundFrost, presignedEcdsa, verifyByNoble, type Measured, type Mode, type ModeName, type Signed } from './network-modes.js';
 import { environment, renderTable, writeResults } from './report.js';
 
 const SCHEMES: readonly AnySchemeId[] = ['frost-secp256k1-tr', 'frost-ed25519', 'ecdsa-secp256k1'];
@@ -90,8 +94,9 @@ async function inProcessSignMs(scheme: SchemeId, t: number, n: number): Promise<
 }
 
 function modesOf(c: BenchCluster, key: BenchKey): Mode[] {
-  if (!isSchemeId(key.scheme)) return [interactive(c, key), presignedEcdsa(c, key)];
-  const batches = key.scheme === BATCHED_SCHEME && c.parties.length === 3 ? BATCH_SIZES.map((k) => oneRoundFrost(c, key, k)) : [];
+  const threeNodes = c.parties.length === 3;
+  if (!isSchemeId(key.scheme)) return [interactive(c, key), presignedEcdsa(c, key), ...(threeNodes ? [batchedEcdsa(c, key, MAX_ECDSA_BATCH)] : [])];
+  const batches = key.scheme === BATCHED_SCHEME && threeNodes ? BATCH_SIZES.map((k) => oneRoundFrost(c, key, k)) : [];
   return [interactive(c, key), oneRoundFrost(c, key, 1), ...batches];
 }
 
@@ -147,6 +152,13 @@ function modesTable(rows: readonly Row[]): string {
   return renderTable(header, cells, new Set([2, 4, 5, 6, 7, 8]), (i) => group(rows[i - 1]!) !== group(rows[i]!));
 }
 
+/** The 100-input PSBT, batched against input by input, per delay. */
+function psbtTable(rows: readonly PsbtRow[]): string {
+  const header = ['100-input PSBT', 'delay ms', 'batched ms', '(P2TR', 'P2WPKH)', 'input by input ms', 'speed-up'];
+  const cells = rows.map((r) => [r.size, String(r.delayMs), r.batchedMs.toFixed(0), r.batchedFrostMs.toFixed(0), r.batchedEcdsaMs.toFixed(0), r.inputByInputMs.toFixed(0), `${r.speedup.toFixed(1)}x`]);
+  return renderTable(header, cells, new Set([1, 2, 3, 4, 5, 6]));
+}
+
 function goalLines(rows: readonly Row[]): string[] {
   return rows.flatMap((r) =>
     r.goal
@@ -168,13 +180,19 @@ export async function main(args: readonly string[]): Promise<void> {
   const rows: Row[] = [];
   for (const [t, n] of sizes) for (const d of delays) rows.push(...(await measureCluster(t, n, d, settingsOf(quick, d))));
   rows.sort(order);
+  const psbts: PsbtRow[] = [];
+  for (const d of delays) {
+    psbts.push(await measurePsbt(d));
+    console.error(`measured the 100-input PSBT at ${d} ms`);
+  }
   const verified = rows.reduce((a, r) => a + r.verified, 0);
   console.log(`threshold signing over WebSocket on 127.0.0.1, ${environment().cpuCount} cores; ${verified} signatures, each verified by @noble/curves\n`);
   console.log(interactiveTable(rows));
   console.log('\n' + modesTable(rows));
   console.log(`\npooled FROST goal: p50 ≤ ${GOAL_FACTOR} × (in-process signing p50 + relay round trip)`);
   for (const line of goalLines(rows)) console.log(`  ${line}`);
-  console.log('sig/s: singles or batches started at once; pooled: the presignatures or commitments were made ahead. ECDSA batches: not measured (no DKLs23 batch proposal on the wire yet).');
-  const path = writeResults('network', startedAt, { quick, rows });
+  console.log('sig/s: singles or batches started at once; pooled: the presignatures or commitments were made ahead.');
+  console.log('\n' + psbtTable(psbts));
+  const path = writeResults('network', startedAt, { quick, rows, psbts });
   console.log(`\nwrote ${path}`);
 }

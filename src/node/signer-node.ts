@@ -259,19 +259,25 @@ export class SignerNode {
       members = checked.members;
       const { stored, plan } = checked;
       if (proposal.kind === 'commit') {
-        const answer = answerCommit(proposal, { pool: this.storage.noncePool, stored: stored! });
-        this.#answer(e, proposal, answer, `handed out ${answer.commitments.length} commitment${answer.commitments.length === 1 ? '' : 's'}`, startedAt);
-        return this.#refill(proposal.keyId);
+        const p = proposal;
+        this.#answerAtOnce(e, p, startedAt, () => {
+          const answer = answerCommit(p, { pool: this.storage.noncePool, stored: stored! });
+          return { result: answer, detail: `handed out ${answer.commitments.length} commitment${answer.commitments.length === 1 ? '' : 's'}` };
+        });
+        return this.#refill(p.keyId);
       }
-      const summary = proposal.kind === 'sign' && !proposal.check ? this.#checkPolicy(proposal, stored!, sessionHex) : undefined;
       if (proposal.commitments) {
         const p = proposal;
-        const release = () => this.#release(e, p, sessionHex, summary, startedAt);
-        const answer = answerOneRound(proposal, { pool: this.storage.noncePool, stored: stored! }, members, release);
-        const sent = process.env[DEBUG_BAD_SHARES_ENV] === '1' ? { ...answer, shares: answer.shares.map((z) => offByOne(p.scheme, z)) } : answer; // test-only, see DEBUG_BAD_SHARES_ENV
-        this.#answer(e, proposal, sent, `signed ${signedWhat(proposal, summary)} in one round`, startedAt);
-        return this.#refill(proposal.keyId);
+        this.#answerAtOnce(e, p, startedAt, () => {
+          const summary = this.#checkPolicy(p, stored!, sessionHex);
+          const release = () => this.#release(e, p, sessionHex, summary, startedAt);
+          const answer = answerOneRound(p, { pool: this.storage.noncePool, stored: stored! }, members, release);
+          const sent = process.env[DEBUG_BAD_SHARES_ENV] === '1' ? { ...answer, shares: answer.shares.map((z) => offByOne(p.scheme, z)) } : answer; // test-only, see DEBUG_BAD_SHARES_ENV
+          return { result: sent, detail: `signed ${signedWhat(p, summary)} in one round` };
+        });
+        return this.#refill(p.keyId);
       }
+      const summary = proposal.kind === 'sign' && !proposal.check ? this.#checkPolicy(proposal, stored!, sessionHex) : undefined;
       const open = new SessionChannel({
         session: e.sessionId,
         scheme: proposal.scheme,
@@ -351,6 +357,27 @@ export class SignerNode {
   /** The audit row, committed before the outcome leaves (a crash in between loses no row), then the result. */
   #answer(e: Envelope, p: SessionProposal, result: SessionResult, detail: string, startedAt: number): void {
     this.#audit(e, p, 'ok', detail, startedAt);
+    this.#sendResult(e, p, result);
+  }
+
+  /**
+   * A proposal answered without a session (commit, one-round sign): its database work (the spend
+   * reservation, the nonces spent, the release's audit row and ledger entry, the commitments
+   * issued) and its audit row commit as one IMMEDIATE transaction, so one write to disk, before
+   * the result leaves. If any of it fails, none of it happened.
+   */
+  #answerAtOnce(e: Envelope, p: SessionProposal, startedAt: number, work: () => { result: SessionResult; detail: string }): void {
+    const { result } = this.storage.database.db
+      .transaction(() => {
+        const done = work();
+        this.#appendAudit(e, p, 'ok', done.detail, startedAt);
+        return done;
+      })
+      .immediate();
+    this.#sendResult(e, p, result);
+  }
+
+  #sendResult(e: Envelope, p: SessionProposal, result: SessionResult): void {
     this.#transmit(controlEnvelope(this.storage.identity, p.scheme, e.sessionId, ROUND_RESULT, e.sender, encodeResult(result)));
   }
 

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const LAYERS = ['math', 'suites', 'mpc', 'dkg', 'signing', 'wire', 'transport', 'storage', 'wallet', 'node', 'cli'] as const;
+const LAYERS = ['math', 'suites', 'mpc', 'dkg', 'signing', 'wire', 'transport', 'storage', 'wallet', 'node', 'cli', 'api'] as const;
 const PURE_BELOW = LAYERS.indexOf('wire');
 const SRC = resolve(__dirname, '../src');
 

@@ -1,21 +1,17 @@
+#!/usr/bin/env node
 /**
- * The `tessera` command (`npm run --silent tessera -- <command>`): dispatches to the commands and
- * turns every expected failure into one line on stderr and a non-zero exit, never a stack trace
- * (a failed session: a headline, then each party's refusal or error on a line of its own).
+ * The `tessera` command (the package's bin; from a clone also `npm run --silent tessera --
+ * <command>`): dispatches to the commands and turns every expected failure into one line on
+ * stderr and a non-zero exit, never a stack trace (a failed session: a headline, then each
+ * party's refusal or error on a line of its own). A command's module is loaded only when it
+ * runs, so `tessera help` starts fast. Under `npm run`, which starts scripts in the package's
+ * root, relative paths resolve against the directory the user typed the command in (INIT_CWD).
  * @module
  */
 import { EncodingError } from '../math/bytes.js';
 import { TssError } from '../mpc/errors.js';
-import { ConfigError } from '../node/config.js';
-import { SessionFailedError, type PartyFailure } from '../node/coordinator.js';
+import type { PartyFailure } from '../node/coordinator.js';
 import { CliError } from './cli-error.js';
-import { runIdentity, runKeygen, runKeys, runNode, runPresignCommand, runSign } from './cluster-commands.js';
-import { runDemo } from './demo.js';
-import { runDrill, runExportKey } from './recovery-commands.js';
-import { runAddress, runBackup, runSignEth, runSignPsbt } from './wallet-commands.js';
-import { runRefreshCommand, runRepairCommand, runReshareCommand } from './lifecycle-commands.js';
-import { runRelay } from './relay.js';
-import { runSimulate } from './simulate.js';
 
 const USAGE = `usage: tessera <command> [options]
 
@@ -94,25 +90,28 @@ TESSERA_COORDINATOR_PASSPHRASE.`;
 
 type Command = (argv: string[], out: (line: string) => void) => Promise<boolean | void> | boolean | void;
 
-const COMMANDS: Readonly<Record<string, Command>> = {
-  simulate: runSimulate,
-  demo: runDemo,
-  relay: runRelay,
-  node: runNode,
-  identity: runIdentity,
-  keys: runKeys,
-  keygen: runKeygen,
-  sign: runSign,
-  presign: runPresignCommand,
-  refresh: runRefreshCommand,
-  reshare: runReshareCommand,
-  repair: runRepairCommand,
-  address: runAddress,
-  backup: runBackup,
-  'sign-psbt': runSignPsbt,
-  'sign-eth': runSignEth,
-  drill: runDrill,
-  'export-key': (argv, out) => runExportKey(argv, out, (line) => process.stderr.write(line + '\n')),
+const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
+  simulate: async () => (await import('./simulate.js')).runSimulate,
+  demo: async () => (await import('./demo.js')).runDemo,
+  relay: async () => (await import('./relay.js')).runRelay,
+  node: async () => (await import('./cluster-commands.js')).runNode,
+  identity: async () => (await import('./cluster-commands.js')).runIdentity,
+  keys: async () => (await import('./cluster-commands.js')).runKeys,
+  keygen: async () => (await import('./cluster-commands.js')).runKeygen,
+  sign: async () => (await import('./cluster-commands.js')).runSign,
+  presign: async () => (await import('./cluster-commands.js')).runPresignCommand,
+  refresh: async () => (await import('./lifecycle-commands.js')).runRefreshCommand,
+  reshare: async () => (await import('./lifecycle-commands.js')).runReshareCommand,
+  repair: async () => (await import('./lifecycle-commands.js')).runRepairCommand,
+  address: async () => (await import('./wallet-commands.js')).runAddress,
+  backup: async () => (await import('./wallet-commands.js')).runBackup,
+  'sign-psbt': async () => (await import('./wallet-commands.js')).runSignPsbt,
+  'sign-eth': async () => (await import('./wallet-commands.js')).runSignEth,
+  drill: async () => (await import('./recovery-commands.js')).runDrill,
+  'export-key': async () => {
+    const { runExportKey } = await import('./recovery-commands.js');
+    return (argv, out) => runExportKey(argv, out, (line) => process.stderr.write(line + '\n'));
+  },
 };
 const HELP = ['help', '--help', '-h'];
 
@@ -123,35 +122,38 @@ export async function main(argv: string[]): Promise<number> {
     out(USAGE);
     return command === undefined ? 2 : 0;
   }
-  const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
-  if (run === undefined) throw new CliError(`unknown command "${command}" (try "tessera help")`);
+  const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (load === undefined) throw new CliError(`unknown command "${command}" (try "tessera help")`);
+  const run = await load();
   // A command that reports success as a boolean (demo, drill) exits 1 when it is false.
   return (await run(rest, out)) === false ? 1 : 0;
 }
 
 /** The lines an expected error prints: one, or for a failed session one per party that reported. */
 function errorLines(e: Error): string[] {
-  if (!(e instanceof SessionFailedError) || e.failures.length === 0) return [e.message];
+  const failures = (e as { failures?: readonly PartyFailure[] }).failures;
+  if (!(e instanceof TssError) || failures === undefined || failures.length === 0) return [e.message];
   const blames = (f: PartyFailure) => (f.blamed.length > 0 ? ` (blames ${f.blamed.join(', ')})` : '');
-  return [`session failed (${e.code}):`, ...e.failures.map((f) => `  ${f.name}: ${f.code}: ${f.reason}${blames(f)}`)];
+  return [`session failed (${e.code}):`, ...failures.map((f) => `  ${f.name}: ${f.code}: ${f.reason}${blames(f)}`)];
 }
 
 /** Errors a user can cause: printed as one line. Anything else is a bug and keeps its stack. */
-function isExpected(e: unknown): e is Error {
-  return (
-    e instanceof CliError ||
-    e instanceof TssError ||
-    e instanceof EncodingError ||
-    e instanceof ConfigError ||
-    (e as { code?: string })?.code?.startsWith?.('ERR_PARSE_ARGS') === true
-  );
+async function isExpected(e: unknown): Promise<boolean> {
+  if (e instanceof CliError || e instanceof TssError || e instanceof EncodingError) return true;
+  if ((e as { code?: string })?.code?.startsWith?.('ERR_PARSE_ARGS') === true) return true;
+  const { ConfigError } = await import('../node/config.js');
+  return e instanceof ConfigError;
 }
+
+// `npm run tessera -- …` runs in the package root; the user's paths are relative to INIT_CWD
+const invokedFrom = process.env['INIT_CWD'];
+if (process.env['npm_lifecycle_event'] === 'tessera' && invokedFrom !== undefined) process.chdir(invokedFrom);
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
-  (e: unknown) => {
-    if (isExpected(e)) {
-      for (const line of errorLines(e)) process.stderr.write(`tessera: ${line}\n`);
+  async (e: unknown) => {
+    if (await isExpected(e)) {
+      for (const line of errorLines(e as Error)) process.stderr.write(`tessera: ${line}\n`);
       process.exit(2);
     }
     process.stderr.write(`tessera: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);

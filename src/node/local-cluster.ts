@@ -17,7 +17,10 @@ import { systemRng } from '../math/random.js';
 import { identityFromSecret, type Identity } from '../transport/identity.js';
 import { NodeStorage } from '../storage/index.js';
 
-const CLI = fileURLToPath(new URL('../cli/main.ts', import.meta.url));
+/** The CLI beside this module: the TypeScript source run through tsx, or the compiled package (dist/). */
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+const CLI = fileURLToPath(new URL(FROM_SOURCE ? '../cli/main.ts' : '../cli/main.js', import.meta.url));
+const CLI_ARGS = FROM_SOURCE ? ['--import', 'tsx', CLI] : [CLI];
 const PASSPHRASE_ENV = 'TESSERA_CLUSTER_PASSPHRASE';
 
 export interface ClusterNode {
@@ -55,7 +58,7 @@ export interface LocalClusterOptions {
  * first, rejects with its last stderr lines (e.g. the config error that stopped it).
  */
 function launch(args: string[], env: NodeJS.ProcessEnv, ready: RegExp, log?: (line: string) => void): Promise<{ child: ChildProcess; line: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...CLI_ARGS, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let buffer = '';
     const stderr: string[] = [];

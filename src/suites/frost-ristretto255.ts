@@ -5,14 +5,15 @@
 import { sha512 } from '@noble/hashes/sha2.js';
 import { ScalarField } from '../math/scalar-field.js';
 import { defineSuite } from './define-suite.js';
+import type { Suite } from './suite.js';
 import { prefixedHash } from './hashing.js';
-import { ristrettoGroup } from './noble-groups.js';
+import { ristrettoGroup, type RistrettoPoint } from './noble-groups.js';
 
 const contextString = 'FROST-RISTRETTO255-SHA512-v1';
 const Fn = new ScalarField(2n ** 252n + 27742317777372353535851937790883648493n, 32, true);
 const H = (label: string, m: Uint8Array) => prefixedHash(sha512, contextString + label, m);
 
-export const frostRistretto255 = defineSuite({
+export const frostRistretto255: Suite<RistrettoPoint> = defineSuite({
   id: 'frost-ristretto255',
   contextString,
   Fn,

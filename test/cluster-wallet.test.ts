@@ -229,19 +229,25 @@ describe('the coordinator CLI: keygen, sign, drill, export-key', () => {
   let keyId = '';
   let xpubRoot: { groupPublicKey: string; chainCode: string };
 
-  it('keygen and sign an ECDSA key by node names, the signature verified independently; the first command seals the plaintext identity', async () => {
+  it('keygen and sign an ECDSA key by node names, the signature verified independently, keygen printing the xpub and descriptors and sign who signed; the first command seals the plaintext identity', async () => {
     const kg = await tessera('keygen', ...coordinatorArgs(), '--scheme', 'ecdsa-secp256k1', '--threshold', '2', '--parties', 'node1,node2,node3', '--json');
     expect(kg.stderr).toBe(`tessera: sealed the plaintext coordinator identity in ${join(home, 'identity.json')} under the passphrase\n`);
     const sealed = readFileSync(join(home, 'identity.json'), 'utf8');
     expect(sealed).not.toContain(bytesToHex(homeSecret));
     expect(JSON.parse(sealed).publicKey).toBe(bytesToHex(ed25519.getPublicKey(homeSecret)));
-    ({ keyId } = JSON.parse(kg.stdout));
+    const made = JSON.parse(kg.stdout);
+    ({ keyId } = made);
     const known = JSON.parse(readFileSync(join(home, 'keys.json'), 'utf8'))[keyId];
     xpubRoot = { groupPublicKey: known.groupPublicKey, chainCode: known.chainCode };
+    // the watch-only view at once: the root xpub (as @scure/bip32 serializes it) and its descriptors
+    const xpub = new HDKey({ publicKey: hexToBytes(known.groupPublicKey), chainCode: hexToBytes(known.chainCode) }).publicExtendedKey;
+    expect(made.xpub).toBe(xpub);
+    expect(made.descriptors.receive).toMatch(new RegExp(`^wpkh\\(${xpub}/0/\\*\\)#[0-9a-z]{8}$`));
     const sg = await tessera('sign', ...coordinatorArgs(), '--key', keyId, '--message', 'cafe', '--hash', 'keccak256', '--signers', 'node3,node1', '--json');
     expect(sg.code).toBe(0);
-    expect(sg.stderr).toBe('');
+    expect(sg.stderr).toBe('tessera: signed by node3, node1\n');
     const o = JSON.parse(sg.stdout);
+    expect(o.signers).toEqual(['node3', 'node1']);
     expect(verifyEcdsaIndependently(hexToBytes(o.signature), o.recovery, keccak_256(hexToBytes('cafe')), hexToBytes(o.publicKey))).toBe(true);
     const bare = await tessera('sign', ...coordinatorArgs(), '--key', keyId, '--message', 'cafe');
     expect(bare.code).toBe(2);
@@ -524,14 +530,17 @@ describe('transactions over the network: every node decodes, checks and logs wha
     expect(auditOf(cluster, 1).map((r) => r.detail).join('\n')).toContain(`tx ${[...txids][0]}: 65000 sat to`);
   }, 60_000);
 
-  it('an EIP-1559 transaction signed at m/0/0: micro-eth-signer recovers the sender, the address @scure/bip32 and keccak give', async () => {
+  it('an EIP-1559 transaction signed at m/0/0: micro-eth-signer recovers the sender, the address @scure/bip32 and keccak give; the audit row shows its transaction hash', async () => {
     const tx = parseEthTransaction({ type: 'eip1559', chainId: '1', nonce: '7', to: '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed', value: '1000000000000000', gasLimit: '21000', maxFeePerGas: '30000000000', maxPriorityFeePerGas: '1000000000' });
     const signed = await signEthTransaction(coordinatorSigner(coordinator), ec, tx, { signers: [P()[1]!, P()[2]!], path: [0, 0], roundTimeoutMs: ROUND_MS });
     const theirs = '0x' + bytesToHex(keccak_256(secp256k1.Point.fromBytes(child(ec, 'm/0/0')).toBytes(false).subarray(1)).subarray(12));
     expect(signed.from.toLowerCase()).toBe(theirs);
     expect(EthTx.fromHex(signed.raw).sender.toLowerCase()).toBe(theirs);
     const audit = auditOf(cluster, 1).map((r) => r.detail).join('\n');
-    expect(audit).toMatch(/ethereum chain 1 eip1559 tx 0x[0-9a-f]{64}: 1000000000000000 wei to 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed, nonce 7/);
+    expect(audit).toMatch(/ethereum chain 1 eip1559 tx \(signing hash 0x[0-9a-f]{64}\): 1000000000000000 wei to 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed, nonce 7/);
+    // the session's row names the hash explorers show: keccak256 of the raw signed transaction
+    expect(signed.hash).toBe('0x' + bytesToHex(keccak_256(hexToBytes(signed.raw.slice(2)))));
+    expect(audit).toContain(`; tx hash ${signed.hash}`);
   }, 30_000);
 });
 

@@ -7,7 +7,8 @@
 import { parseArgs } from 'node:util';
 import { bytesToHex, hexToBytes } from '../math/bytes.js';
 import { groupSuite, isAnySchemeId, isEcdsaScheme } from '../signing/schemes.js';
-import { parsePath } from '../wallet/bip32.js';
+import { isSecp256k1Scheme, parsePath } from '../wallet/bip32.js';
+import { walletSummary } from '../wallet/key-addresses.js';
 import { signingPublicKey } from '../wallet/signing-key.js';
 import type { HashAlgorithm } from '../wire/session-codec.js';
 import { proposedMessage } from '../node/message-to-sign.js';
@@ -17,7 +18,7 @@ import { NodeStorage } from '../storage/index.js';
 import { readPassphrase } from '../storage/passphrase.js';
 import { CliError } from './cli-error.js';
 import { CoordinatorHome, vssOf } from './coordinator-home.js';
-import { coordinatorOptions, withCoordinator } from './coordinator-session.js';
+import { coordinatorOptions, partyName, withCoordinator } from './coordinator-session.js';
 import { poolOption, poolPresignature, takePooled } from './presignature-pool.js';
 import { printAttempts, printExcluded, robustOption, sessionSigner, type AttemptReport } from './robust-signing.js';
 import { anyVerifierName, verifyAnyIndependently } from './independent-verify.js';
@@ -36,8 +37,11 @@ export async function runKeygen(argv: string[], out: Out): Promise<void> {
   const roundTimeoutMs = parseInteger('round-timeout', values['round-timeout'], 10_000);
   const result = await withCoordinator(values, home, (c) => c.keygen({ scheme, threshold, parties, roundTimeoutMs }));
   home.rememberKey(result.keyId, { scheme, threshold, publicKey: bytesToHex(result.publicKey), chainCode: bytesToHex(result.chainCode), groupPublicKey: bytesToHex(result.groupPublicKey), parties: parties.map(bytesToHex), ...vssOf(result.vssCommitment) });
-  if (values.json) out(JSON.stringify({ keyId: result.keyId, scheme, threshold, parties: parties.length, publicKey: bytesToHex(result.publicKey) }));
-  else out(`key ${result.keyId}\npublic key ${bytesToHex(result.publicKey)}`);
+  // secp256k1 keys: the xpub and descriptors a watch-only wallet imports (as `backup` writes them)
+  const wallet = isSecp256k1Scheme(scheme) ? walletSummary(home.publicPackage(result.keyId), 'mainnet', 0) : undefined;
+  const watchOnly = { ...(wallet?.xpub ? { xpub: wallet.xpub } : {}), ...(wallet?.descriptors ? { descriptors: wallet.descriptors } : {}) };
+  if (values.json) out(JSON.stringify({ keyId: result.keyId, scheme, threshold, parties: parties.length, publicKey: bytesToHex(result.publicKey), ...watchOnly }));
+  else out(`key ${result.keyId}\npublic key ${bytesToHex(result.publicKey)}${wallet?.xpub ? `\nxpub ${wallet.xpub}` : ''}`);
 }
 
 export async function runSign(argv: string[], out: Out): Promise<void> {
@@ -85,12 +89,15 @@ export async function runSign(argv: string[], out: Out): Promise<void> {
     return { signed: await signer.sign({ ...request, ...(presignature ? { presignature } : {}) }), excluded: signer.excluded };
   });
   printExcluded(excluded);
+  // who took part: the signers asked, or with --robust the set of the attempt that signed
+  const signedBy = values.robust ? (attempts.find((a) => a.ok)?.signers ?? []) : signers.map((k) => partyName(peers, k));
+  process.stderr.write(`tessera: signed by ${signedBy.join(', ')}\n`);
   const digest = proposedMessage({ message: { hash, preimage: message, prehashed: request.prehashed } });
   if (!verifyAnyIndependently(known.scheme, signed.signature, signed.recovery, digest, signed.publicKey)) throw new CliError(`${anyVerifierName(known.scheme)} rejected the signature`);
   if (values.json) {
     const extra = ecdsa ? { recovery: signed.recovery } : {};
     const derived = path.length > 0 || values.taproot ? { path: values.path ?? 'm', signingKey: bytesToHex(signed.publicKey) } : {};
-    out(JSON.stringify({ keyId: values.key, scheme: known.scheme, publicKey: known.publicKey, ...derived, message: bytesToHex(message), signature: bytesToHex(signed.signature), ...extra, ...(values.robust ? { attempts, excluded } : {}) }));
+    out(JSON.stringify({ keyId: values.key, scheme: known.scheme, publicKey: known.publicKey, ...derived, message: bytesToHex(message), signature: bytesToHex(signed.signature), ...extra, signers: signedBy, ...(values.robust ? { attempts, excluded } : {}) }));
   } else out(bytesToHex(signed.signature));
 }
 

@@ -55,7 +55,7 @@ import { activateGeneration, checkShare, markChecked } from './lifecycle-commit.
 import { planLifecycle, type LifecyclePlan } from './lifecycle-plan.js';
 import { runLifecycle } from './lifecycle-runner.js';
 import { checkAndReserveSpend } from './signer-policy.js';
-import { checkProposedTransaction } from './transaction-check.js';
+import { checkProposedTransaction, signedEthereumHash } from './transaction-check.js';
 import { UnlistedProposals } from './unlisted-proposals.js';
 import { answerCommit, answerOneRound } from './one-round-signer.js';
 import { refillCommitmentsInTurns } from './commitment-pool.js';
@@ -302,7 +302,8 @@ export class SignerNode {
       const runner = { keygen: runKeygen, presign: runPresign, sign: runSign }[proposal.kind as 'keygen' | 'presign' | 'sign'];
       const result = await runner(proposal, run);
       if (proposal.check) markChecked(proposal, stored!, result, this.storage.keys);
-      const signed = proposal.check ? `test signature of generation ${proposal.generation} verified: generation proven` : `signed ${signedWhat(proposal, summary)}`;
+      const txHash = proposal.kind === 'sign' ? signedEthereumHash(proposal, result) : undefined;
+      const signed = proposal.check ? `test signature of generation ${proposal.generation} verified: generation proven` : `signed ${signedWhat(proposal, summary)}${txHash ? `; tx hash ${txHash}` : ''}`;
       const detail = { keygen: `key ${result.keyId}`, presign: `presignature ${result.presignature}`, sign: signed }[proposal.kind as 'keygen' | 'presign' | 'sign'];
       this.#answer(e, proposal, result, detail, startedAt);
     } catch (err) {

@@ -23,12 +23,13 @@
  * an output as change by itself.
  * @module
  */
-import { equalBytes, bytesToHex } from '../math/bytes.js';
+import { keccak_256 } from '@noble/hashes/sha3.js';
+import { equalBytes, bytesToHex, hexToBytes } from '../math/bytes.js';
 import type { PublicKeyPackage } from '../dkg/key-package.js';
-import { ethSigningRequest, parseEthTransaction } from '../wallet/eth-tx.js';
+import { ethSignedTransaction, ethSigningRequest, parseEthTransaction } from '../wallet/eth-tx.js';
 import { decodePsbt, hintedScripts, ownScript, psbtSigningRequest, scriptsAtPaths, summarizePsbt } from '../wallet/psbt.js';
 import type { TxSummary } from '../wallet/tx-summary.js';
-import { signItems, type SessionProposal } from '../wire/session-codec.js';
+import { signItems, type SessionProposal, type SessionResult } from '../wire/session-codec.js';
 import type { ChainRules } from './chains-config.js';
 import { ProposalRefusedError } from './proposal-errors.js';
 
@@ -107,4 +108,14 @@ export function checkProposedTransaction(p: SessionProposal, pub: PublicKeyPacka
     if (e instanceof ProposalRefusedError || !(e instanceof Error)) throw e;
     throw new ProposalRefusedError(`the ${p.transaction.kind === 'psbt' ? 'PSBT' : 'Ethereum transaction'} does not check out: ${e.message}`);
   }
+}
+
+/**
+ * An Ethereum proposal's transaction hash once signed (keccak256 of the raw signed transaction,
+ * what explorers show), from this node's own copy of the signature; undefined for anything else.
+ */
+export function signedEthereumHash(p: SessionProposal, r: SessionResult): string | undefined {
+  if (p.transaction?.kind !== 'ethereum' || r.signature.length === 0) return undefined;
+  const raw = ethSignedTransaction(parseEthTransaction(`0x${bytesToHex(p.transaction.data)}`), r.signature, r.recovery);
+  return `0x${bytesToHex(keccak_256(hexToBytes(raw.slice(2))))}`;
 }

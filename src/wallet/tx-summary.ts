@@ -79,5 +79,5 @@ export function describeTx(s: TxSummary): string {
     return `bitcoin ${s.network} tx ${s.txid}: ${outs}; fee ${s.fee} sat`;
   }
   const to = s.to ?? 'a new contract';
-  return `ethereum chain ${s.chainId} ${s.type} tx ${s.txid}: ${s.value} wei to ${to}, nonce ${s.nonce}, max fee ${s.maxFee} wei${s.dataBytes > 0 ? `, ${s.dataBytes} bytes of call data` : ''}`;
+  return `ethereum chain ${s.chainId} ${s.type} tx (signing hash ${s.txid}): ${s.value} wei to ${to}, nonce ${s.nonce}, max fee ${s.maxFee} wei${s.dataBytes > 0 ? `, ${s.dataBytes} bytes of call data` : ''}`;
 }

@@ -129,6 +129,23 @@ describe('the coordinator identity at rest', () => {
     expect(() => statSync(file)).toThrow();
   });
 
+  it('`tessera identity --home` creates the sealed identity on first use and prints its public key, the same every time', () => {
+    const { dir, file } = newHome();
+    const passphrase = join(dir, 'pass');
+    writeFileSync(passphrase, 'correct horse\n', { mode: 0o600 });
+    const environment = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== COORDINATOR_PASSPHRASE_ENV));
+    const run = () => spawnSync(resolve(__dirname, '../node_modules/.bin/tsx'), ['src/cli/main.ts', 'identity', '--home', join(dir, 'coordinator'), '--passphrase-file', passphrase], { cwd: resolve(__dirname, '..'), env: environment, encoding: 'utf8', timeout: 60_000 });
+    const first = run();
+    expect(first.status, first.stderr).toBe(0);
+    const key = first.stdout.trim();
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.parse(readFileSync(file, 'utf8')).publicKey).toBe(key);
+    expect(first.stderr).toContain('created the coordinator identity');
+    const again = run();
+    expect(again.stdout.trim()).toBe(key);
+    expect(again.stderr).toBe('');
+  });
+
   it('an old-form file with a malformed secret is refused without quoting it', () => {
     const { home, file, dir } = newHome();
     mkdirSync(join(dir, 'coordinator'));

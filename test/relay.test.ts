@@ -667,6 +667,31 @@ describe('tessera relay command', () => {
     await expect(Client.open(url)).rejects.toThrow();
   });
 
+  it('on SIGHUP reloads the allow file: a newly listed identity connects, one no longer listed is disconnected; a broken file keeps the old list', { timeout: TEST_MS }, async () => {
+    const a = newIdentity();
+    const b = newIdentity();
+    const allow = join(dir, 'reload.txt');
+    writeFileSync(allow, `${bytesToHex(a.publicKey)}\n`);
+    const lines: string[] = [];
+    const stop = new AbortController();
+    const running = runRelay(['--port', '0', '--host', '127.0.0.1', '--allow', allow], (l) => lines.push(l), stop.signal);
+    await until('the listening line', async () => lines.length > 0, WAIT_MS);
+    const url = /^relay listening on (ws:\/\/127\.0\.0\.1:\d+)$/.exec(lines[0]!)![1]!;
+    const first = await Client.authenticated(url, a);
+    await expect(Client.authenticated(url, b)).rejects.toThrow();
+    writeFileSync(allow, '{ broken');
+    process.emit('SIGHUP');
+    await expect(Client.authenticated(url, b)).rejects.toThrow(); // the old list stands
+    writeFileSync(allow, `${bytesToHex(b.publicKey)}\n`);
+    process.emit('SIGHUP');
+    expect((await first.closed).code).toBe(RelayCloseCode.authRejected);
+    const second = await Client.authenticated(url, b);
+    await expect(Client.authenticated(url, a)).rejects.toThrow();
+    stop.abort();
+    await running;
+    expect((await second.closed).code).toBe(RelayCloseCode.shuttingDown);
+  });
+
   it('reads both allow-file formats and rejects malformed ones with one-line CliErrors', () => {
     const k1 = 'ab'.repeat(32);
     const k2 = 'CD'.repeat(32);

@@ -149,8 +149,20 @@ function openStore(argv: string[]): { storage: NodeStorage; json: boolean } {
   return { storage: NodeStorage.open(config.dataDir, readPassphrase(config.passphrase)), json: values.json ?? false };
 }
 
+/**
+ * `identity --config <node.json>`: a signer node's identity key (creating its sealed store);
+ * `identity --home <dir> [--passphrase-file <f>]`: the coordinator's (creating it, sealed, when
+ * the home has none), the key every node's config lists under "coordinators".
+ */
 export function runIdentity(argv: string[], out: Out): void {
-  const { storage } = openStore(argv);
+  const { values } = parseArgs({ args: argv, strict: true, options: { config: { type: 'string' }, home: { type: 'string' }, 'passphrase-file': { type: 'string' } } });
+  if ((values.config === undefined) === (values.home === undefined)) throw new CliError('give --config <node.json> (a signer node) or --home <dir> (the coordinator)');
+  if (values.home !== undefined) {
+    const file = values['passphrase-file'];
+    const identity = new CoordinatorHome(values.home).identity({ ...(file !== undefined ? { passphraseFile: file } : {}), notice: (line) => process.stderr.write(`tessera: ${line}\n`) });
+    return out(bytesToHex(identity.publicKey));
+  }
+  const { storage } = openStore(['--config', values.config!]);
   try {
     out(bytesToHex(storage.identity.publicKey));
   } finally {

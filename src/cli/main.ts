@@ -27,6 +27,8 @@ commands:
                                the WebSocket relay that routes envelopes between nodes
   node --config <file>         run a signer node
   identity --config <file>     print a node's identity key (creating its encrypted store)
+  identity --home <dir> [--passphrase-file <f>]
+                               print the coordinator's identity key (creating it, sealed)
   keys --config <file> [--json]
                                list the key shares a node holds (public data only)
   keygen --relay <url> --scheme <id> --threshold <t> --parties <names or identity keys>

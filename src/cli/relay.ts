@@ -2,7 +2,9 @@
  * `tessera relay --port <p> [--host 127.0.0.1] --allow <file> [--tls-cert <file> --tls-key <file>]
  * [--delay-ms <n>]`:
  * runs the WebSocket relay (src/transport/relay-server.ts) until SIGINT or SIGTERM, then stops it
- * cleanly. The allow file lists the identity keys that may connect: JSON
+ * cleanly. On SIGHUP it reads the allow file again and replaces its allow-list (an identity no
+ * longer listed is disconnected; a file that does not parse keeps the old list and says why on
+ * stderr). The allow file lists the identity keys that may connect: JSON
  * `{"identities": ["<64 hex>", ...]}`, or one hex key per line with blank lines and `#` comments
  * ignored. Prints one line, `relay listening on ws://host:port` (wss:// with TLS). `--delay-ms`
  * injects a one-way delay on every routed envelope, for latency benchmarks.
@@ -112,6 +114,16 @@ export async function runRelay(argv: string[], out: (line: string) => void, sign
     throw e;
   }
   out(`relay listening on ${url}`);
+  const reload = () => {
+    try {
+      const { added, removed } = relay.setAllowedIdentities(parseAllowList(readAllowFile(request.allowFile), request.allowFile));
+      process.stderr.write(`relay: reloaded ${request.allowFile}: ${added} identit${added === 1 ? 'y' : 'ies'} added, ${removed} removed\n`);
+    } catch (e) {
+      process.stderr.write(`relay: kept the allow-list: ${(e as Error).message}\n`);
+    }
+  };
+  process.on('SIGHUP', reload);
   await untilStopped(signal);
+  process.off('SIGHUP', reload);
   await relay.stop();
 }

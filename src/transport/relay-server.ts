@@ -241,6 +241,24 @@ export class RelayServer {
     this.allowed.add(identityHex(key));
   }
 
+  /**
+   * Replaces the allow-list (a reload of the allow file): new identities may connect from now
+   * on, and a connected identity that is no longer listed is disconnected as unauthorised.
+   * Returns how many identities were added and removed.
+   */
+  setAllowedIdentities(keys: Iterable<Uint8Array | string>): { added: number; removed: number } {
+    const next = new Set([...keys].map(identityHex));
+    const removed = [...this.allowed].filter((k) => !next.has(k));
+    const added = [...next].filter((k) => !this.allowed.has(k)).length;
+    this.allowed.clear();
+    for (const k of next) this.allowed.add(k);
+    for (const k of removed) {
+      const conn = this.byIdentity.get(k);
+      if (conn !== undefined) this.end(conn, 'auth_rejected', RelayCloseCode.authRejected, 'no longer allowed');
+    }
+    return { added, removed: removed.length };
+  }
+
   /** Listens; resolves with the bound port and the ws:// or wss:// URL clients dial. */
   async start(): Promise<{ port: number; url: string }> {
     if (this.server !== undefined) throw new RelayError('the relay is already started');

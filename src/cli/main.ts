@@ -13,6 +13,7 @@ import { runIdentity, runKeygen, runKeys, runNode, runPresignCommand, runSign } 
 import { runDemo } from './demo.js';
 import { runDrill, runExportKey } from './recovery-commands.js';
 import { runAddress, runBackup, runSignEth, runSignPsbt } from './wallet-commands.js';
+import { runSignSol } from './solana-commands.js';
 import { runRefreshCommand, runRepairCommand, runReshareCommand } from './lifecycle-commands.js';
 import { runRelay } from './relay.js';
 import { runSimulate } from './simulate.js';
@@ -80,6 +81,11 @@ commands:
            [--no-pool] [--robust] [--home <dir>] [--json]
                                sign an EIP-1559 or EIP-155 transaction; prints the raw signed tx
                                (--no-pool and --robust as for sign)
+  sign-sol --relay <url> --key <id> --tx <base64 message|@file> [--path m/0/0] [--signers <names>]
+           [--cluster mainnet-beta|devnet|testnet|localnet] [--robust] [--home <dir>] [--json]
+                               sign a Solana message (legacy or v0) paid by the frost-ed25519
+                               key's address at the path; prints the signed transaction (base64);
+                               --json adds the signature, txid and transfer summary
   drill --relay <url> --key <id> [--home <dir>] [--peers <file>] [--json]
                                sign a test message with every t-subset of the key's parties and
                                report which work (exit 1 if any fails)
@@ -88,7 +94,7 @@ commands:
                                (xprv and WIF for secp256k1 keys); ends threshold protection
   help                         this text
 
-The coordinator commands (keygen, sign, presign, refresh, reshare, repair, sign-psbt, sign-eth, drill) open the home's
+The coordinator commands (keygen, sign, presign, refresh, reshare, repair, sign-psbt, sign-eth, sign-sol, drill) open the home's
 identity, sealed under a passphrase: --passphrase-file <file>, or the environment variable
 TESSERA_COORDINATOR_PASSPHRASE.`;
 
@@ -111,6 +117,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   backup: runBackup,
   'sign-psbt': runSignPsbt,
   'sign-eth': runSignEth,
+  'sign-sol': runSignSol,
   drill: runDrill,
   'export-key': (argv, out) => runExportKey(argv, out, (line) => process.stderr.write(line + '\n')),
 };

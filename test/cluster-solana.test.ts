@@ -2,7 +2,7 @@
  * Solana transfers (docs/wallet-transactions.md "Solana") over real sockets: a LocalCluster
  * (relay and three signer-node processes that sign Solana on devnet only), a frost-ed25519 key
  * made with `tessera keygen`, a System transfer signed with `tessera sign-sol` and an SPL Token
- * TransferChecked signed through signSolanaMessage at m/0/3, both compiled by @solana/web3.js
+ * TransferChecked signed through signSolanaMessage at m/0/3, both compiled by @solana/web3.js (and `sign-sol --robust` with a node down),
  * 2.0; the signed transactions decode with its transaction decoder and verify with its
  * verifySignature (WebCrypto Ed25519) and with noble. Then a lying coordinator, each refused by
  * the nodes naming the rule: a message paid by another key, a label for a cluster the nodes do
@@ -96,6 +96,21 @@ describe('signing Solana transfers with a frost-ed25519 key', () => {
     // without --json: the wire transaction alone
     const plain = (await tessera(...withHome('sign-sol', '--key', key.keyId, '--tx', base64.encode(message), '--cluster', 'devnet'))).trim();
     await expectSignedBy(base64.decode(plain), from);
+  }, 120_000);
+
+  it('tessera sign-sol --robust signs through ROAST with node1 down, leaving it out', async () => {
+    const from = keyAddress(key.pub, [0, 0], 'sol').address as Address;
+    const message = compileMessage(from, [systemTransfer(from, freshAddress(), 1n)]);
+    await cluster.stopNode(0);
+    try {
+      const out = JSON.parse(await tessera(...withHome('sign-sol', '--key', key.keyId, '--tx', base64.encode(message), '--cluster', 'devnet', '--robust', '--round-timeout', '2000', '--json')));
+      expect(await expectSignedBy(base64.decode(out.transaction), from)).toEqual(message);
+      expect(out.excluded.map((x: { party: string }) => x.party)).toEqual(['node1']);
+      expect(out.attempts.at(-1)).toMatchObject({ ok: true });
+      expect(out.attempts.at(-1).signers).not.toContain('node1');
+    } finally {
+      await cluster.startNode(0);
+    }
   }, 120_000);
 
   it('signSolanaMessage signs an SPL TransferChecked at m/0/3 (v0 message); the summary names mint, decimals and the destination token account', async () => {

@@ -4,8 +4,8 @@
  * made with `tessera keygen`, a System transfer signed with `tessera sign-sol` and an SPL Token
  * TransferChecked signed through signSolanaMessage at m/0/3, both compiled by @solana/web3.js
  * 2.0, and `sign-sol --robust` with a node down; the signed transactions decode with its
- * transaction decoder and verify with its
- * verifySignature (WebCrypto Ed25519) and with noble. Then a lying coordinator, each refused by
+ * transaction decoder and verify with its verifySignature (WebCrypto Ed25519) and with noble.
+ * Then a lying coordinator, each refused by
  * the nodes naming the rule: a message paid by another key, a label for a cluster the nodes do
  * not sign on, signed bytes that are not the message, a non-transfer under allowRawMessages
  * false, and an amount over maxAmountPerTx.

@@ -99,6 +99,13 @@ describe('signing Solana transfers with a frost-ed25519 key', () => {
     await expectSignedBy(base64.decode(plain), from);
   }, 120_000);
 
+  it('tessera sign-sol refuses a message the key does not pay (its own check, as the nodes make it) and a --tx that is not base64', async () => {
+    const stranger = freshAddress();
+    const theirs = base64.encode(compileMessage(stranger, [systemTransfer(stranger, freshAddress(), 1n)]));
+    await expect(tessera(...withHome('sign-sol', '--key', key.keyId, '--tx', theirs, '--cluster', 'devnet'))).rejects.toThrow(`tessera: the fee payer is ${stranger}, not the key's address`);
+    await expect(tessera(...withHome('sign-sol', '--key', key.keyId, '--tx', 'not base64!'))).rejects.toThrow('tessera: --tx must be a base64 Solana message');
+  }, 60_000);
+
   it('tessera sign-sol --robust signs through ROAST with node1 down, leaving it out', async () => {
     const from = keyAddress(key.pub, [0, 0], 'sol').address as Address;
     const message = compileMessage(from, [systemTransfer(from, freshAddress(), 1n)]);

@@ -11,23 +11,18 @@
  * false, and an amount over maxAmountPerTx.
  * @module
  */
-import { execFile } from 'node:child_process';
 import { webcrypto } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { base58, base64 } from '@scure/base';
 import { getSignatureFromTransaction, getTransactionDecoder, verifySignature, type Address, type SignatureBytes } from '@solana/web3.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CoordinatorHome } from '../src/cli/coordinator-home.js';
-import { COORDINATOR_PASSPHRASE_ENV } from '../src/cli/coordinator-identity.js';
 import { bytesToHex, hexToBytes } from '../src/math/bytes.js';
-import { systemRng } from '../src/math/random.js';
 import { Coordinator, SessionFailedError } from '../src/node/coordinator.js';
 import type { LocalCluster } from '../src/node/local-cluster.js';
 import { coordinatorSigner, signSolanaMessage, type WalletKey } from '../src/node/wallet-signing.js';
 import { keyAddress } from '../src/wallet/key-addresses.js';
+import { cliHome } from './helpers/cli-home.js';
 import { auditOf, clusterHooks, startCluster } from './helpers/cluster.js';
 import { compileMessage, freshAddress, memo, systemTransfer, tokenTransferChecked } from './helpers/solana.js';
 
@@ -40,33 +35,21 @@ let logs: string[] = [];
 let coordinator: Coordinator;
 let key: WalletKey;
 const P = () => cluster.nodes.map((n) => n.identityKey);
-const home = mkdtempSync(join(tmpdir(), 'tessera-solana-'));
-const homeSecret = systemRng(32);
-const homePassphrase = bytesToHex(systemRng(16));
-writeFileSync(join(home, 'identity.json'), JSON.stringify({ secretKey: bytesToHex(homeSecret) }) + '\n', { mode: 0o600 });
-
-/** Runs the tessera CLI as a user would; rejects with its stderr if it fails. */
-function tessera(...args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { env: { ...cluster.env, [COORDINATOR_PASSPHRASE_ENV]: homePassphrase }, timeout: 120_000 }, (err, stdout, stderr) => {
-      if (err) reject(new Error(`tessera ${args[0]} failed: ${stderr}`));
-      else resolve(stdout);
-    });
-  });
-}
-const withHome = (...args: string[]) => [...args, '--relay', cluster.relayUrl, '--home', home];
+/** The coordinator CLI's home: its identity listed by the nodes as a coordinator, names for the nodes. */
+const cli = cliHome('tessera-solana-', () => cluster);
+const { tessera, withHome, dir: home } = cli;
 
 beforeAll(async () => {
   const policyOf = (i: number) => (i === 1 ? NODE2_POLICY : undefined);
-  ({ cluster, logs } = await startCluster({ nodes: 3, scryptN: 2 ** 12, maxRoundTimeoutMs: 20_000, extraCoordinators: [ed25519.getPublicKey(homeSecret)], chains: { solana: ['devnet'] }, policyOf }));
-  writeFileSync(join(home, 'peers.json'), JSON.stringify(cluster.nodes.map((n) => ({ name: n.name, identityKey: bytesToHex(n.identityKey) }))));
+  ({ cluster, logs } = await startCluster({ nodes: 3, scryptN: 2 ** 12, maxRoundTimeoutMs: 20_000, extraCoordinators: [cli.identityKey], chains: { solana: ['devnet'] }, policyOf }));
+  cli.nameNodes();
   coordinator = await Coordinator.connect({ relay: cluster.relayUrl, identity: cluster.coordinator });
   const made = JSON.parse(await tessera(...withHome('keygen', '--scheme', 'frost-ed25519', '--threshold', '2', '--parties', 'node1,node2,node3', '--json'))) as { keyId: string; publicKey: string };
   key = { keyId: made.keyId, publicKey: hexToBytes(made.publicKey), pub: new CoordinatorHome(home).publicPackage(made.keyId), generation: 1 };
 }, 120_000);
 
 clusterHooks(() => ({ cluster, coordinator, logs }));
-afterAll(() => rmSync(home, { recursive: true, force: true }));
+afterAll(() => cli.remove());
 
 /** Checks a signed wire transaction with @solana/web3.js (decoder, txid, WebCrypto verify) and noble; returns its message. */
 async function expectSignedBy(wire: Uint8Array, signer: Address): Promise<Uint8Array> {

@@ -3,7 +3,8 @@
  * @solana/web3.js 2.0 decode to what its own decoder reads; every malformed shape a hostile
  * coordinator could send (truncated anywhere, trailing bytes, an index out of range, alias or
  * oversized compact-u16 counts, headers the runtime would not sanitize, a key listed twice,
- * address-table lookups, an unknown version) is refused; System and SPL Token transfers are
+ * address-table lookups, an unknown version) is refused, and a message with a byte flipped at
+ * random is refused or reads as @solana/web3.js decodes it; System and SPL Token transfers are
  * recognised exactly, anything else is a raw message; a message paid or authorised by another
  * account, or needing a second signature, is refused; the signed wire transaction decodes with
  * @solana/web3.js.
@@ -17,6 +18,7 @@ import { concatBytes } from '../src/math/bytes.js';
 import { SolanaMessageError } from '../src/wallet/errors.js';
 import { decodeSolanaMessage, encodeShortU16, serializeSolanaTransaction } from '../src/wallet/solana-message.js';
 import { solanaSigningRequest } from '../src/wallet/solana-transfer.js';
+import { seededRng } from './helpers/rng.js';
 import { compileMessage, freshAddress, memo, setComputeUnitLimit, setComputeUnitPrice, systemTransfer, TOKEN_2022, tokenTransfer, tokenTransferChecked } from './helpers/solana.js';
 
 const payer = freshAddress();
@@ -83,6 +85,29 @@ describe('decoding', () => {
     refused(patched(legacy, 2, 3), /names 1 signers and 3 read-only unsigned keys, but the message has 3 account keys/);
     const twice = concatBytes(legacy.subarray(0, 4 + 32), legacy.subarray(4, 4 + 32), legacy.subarray(4 + 64));
     refused(twice, /an account key is listed twice/);
+  });
+
+  it('a message with bytes flipped at random either is refused with SolanaMessageError or reads as @solana/web3.js decodes it', () => {
+    const rng = seededRng('solana-mutations');
+    const bytes = compileMessage(payer, [systemTransfer(payer, alice, 1n), tokenTransferChecked({ source, mint, destination: alice, owner: payer, amount: 2n, decimals: 3 })]);
+    let accepted = 0;
+    for (let round = 0; round < 2000; round++) {
+      const [hi, lo] = rng(2);
+      const mutated = patched(bytes, (hi! * 256 + lo!) % bytes.length, rng(1)[0]!);
+      let m;
+      try {
+        m = decodeSolanaMessage(mutated);
+      } catch (e) {
+        expect(e).toBeInstanceOf(SolanaMessageError);
+        continue;
+      }
+      accepted++;
+      const theirs = getCompiledTransactionMessageDecoder().decode(mutated);
+      expect(m.accountKeys.map((k) => base58.encode(k))).toEqual(theirs.staticAccounts);
+      expect(m.instructions.map((ix) => [ix.programIdIndex, ix.accounts])).toEqual(theirs.instructions.map((ix) => [ix.programAddressIndex, ix.accountIndices ?? []]));
+    }
+    // most flips land in keys, the blockhash or data, which stay well-formed
+    expect(accepted).toBeGreaterThan(1000);
   });
 
   it('address-table lookups, other versions and oversized messages are refused', () => {

@@ -76,7 +76,9 @@ describe('signing Solana transfers with a frost-ed25519 key', () => {
     expect(out.signature).toBe(bytesToHex(base58.decode(out.txid)));
     expect(out).toMatchObject({ address: from, cluster: 'devnet', summary: { chain: 'solana', cluster: 'devnet', feePayer: from, lamports: '5000000', fee: '5000', transfers: [{ program: 'system', to, amount: '5000000' }] } });
     const line = `solana devnet message ${out.summary.txid}: 5000000 lamports to ${to}; fee payer ${from}, fee 5000 lamports`;
-    expect(auditOf(cluster, 1).some((r) => JSON.stringify(r).includes(line))).toBe(true);
+    const details = auditOf(cluster, 1).map((r) => r.detail);
+    expect(details).toContain(`signed ${line}`);
+    expect(details).toContain(`final share released: ${line}`);
     // without --json: the wire transaction alone
     const plain = (await tessera(...withHome('sign-sol', '--key', key.keyId, '--tx', base64.encode(message), '--cluster', 'devnet'))).trim();
     await expectSignedBy(base64.decode(plain), from);

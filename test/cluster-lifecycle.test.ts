@@ -9,16 +9,12 @@
  * the refresh; a node whose policy refuses lifecycle sessions refuses, with an audit row.
  * @module
  */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import Database from 'better-sqlite3';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { HDKey } from '@scure/bip32';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COORDINATOR_PASSPHRASE_ENV } from '../src/cli/coordinator-identity.js';
 import { verifyEcdsaIndependently } from '../src/cli/independent-verify.js';
 import { bytesToHex, hexToBytes } from '../src/math/bytes.js';
 import { systemRng } from '../src/math/random.js';
@@ -29,6 +25,7 @@ import type { LocalCluster } from '../src/node/local-cluster.js';
 import { DEBUG_EXIT_AFTER_ROUND_ENV, DEBUG_EXIT_AT_ROUND_ENV } from '../src/node/signer-node.js';
 import { DATABASE_FILE, NodeStorage } from '../src/storage/index.js';
 import { taprootOutputKey } from '../src/wallet/taproot.js';
+import { cliHome } from './helpers/cli-home.js';
 import { auditOf, clusterHooks, exitOf, externallyValid, keyRowsOf, startCluster } from './helpers/cluster.js';
 
 const ROUND_MS = 4_000;
@@ -43,30 +40,17 @@ let logs: string[] = [];
 let coordinator: Coordinator;
 const P = () => cluster.nodes.map((n) => n.identityKey);
 /** The coordinator CLI's home (its identity listed by the nodes as a coordinator) and the nodes' names. */
-const home = mkdtempSync(join(tmpdir(), 'tessera-lifecycle-'));
-const homeSecret = systemRng(32);
-const homePassphrase = bytesToHex(systemRng(16));
-writeFileSync(join(home, 'identity.json'), JSON.stringify({ secretKey: bytesToHex(homeSecret) }) + '\n', { mode: 0o600 });
+const cli = cliHome('tessera-lifecycle-', () => cluster);
+const { tessera, withHome, dir: home } = cli;
 
 beforeAll(async () => {
-  ({ cluster, logs } = await startCluster({ nodes: NODES, scryptN: 2 ** 12, maxRoundTimeoutMs: 20_000, extraCoordinators: [ed25519.getPublicKey(homeSecret)], policyOf: (i) => POLICIES[i] }));
-  writeFileSync(join(home, 'peers.json'), JSON.stringify(cluster.nodes.map((n) => ({ name: n.name, identityKey: bytesToHex(n.identityKey) }))));
+  ({ cluster, logs } = await startCluster({ nodes: NODES, scryptN: 2 ** 12, maxRoundTimeoutMs: 20_000, extraCoordinators: [cli.identityKey], policyOf: (i) => POLICIES[i] }));
+  cli.nameNodes();
   coordinator = await Coordinator.connect({ relay: cluster.relayUrl, identity: cluster.coordinator });
 }, 90_000);
 
 clusterHooks(() => ({ cluster, coordinator, logs }));
-afterAll(() => rmSync(home, { recursive: true, force: true }));
-
-/** Runs the tessera CLI as a user would; rejects with its stderr if it fails. */
-function tessera(...args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { env: { ...cluster.env, [COORDINATOR_PASSPHRASE_ENV]: homePassphrase }, timeout: 120_000 }, (err, stdout, stderr) => {
-      if (err) reject(new Error(`tessera ${args[0]} failed: ${stderr}`));
-      else resolve(stdout);
-    });
-  });
-}
-const withHome = (...args: string[]) => [...args, '--relay', cluster.relayUrl, '--home', home];
+afterAll(() => cli.remove());
 
 type Scheme = 'frost-secp256k1-tr' | 'ecdsa-secp256k1';
 

@@ -576,7 +576,7 @@ describe('node configs and health over real processes', () => {
       name: 'node1',
       identityKey: bytesToHex(P()[0]!),
       relay: { connected: true },
-      chains: CHAINS,
+      chains: { ...CHAINS, solana: ['mainnet-beta'] },
       keyChains: {},
       policy: 'none',
       limits: { ecdsaSessionsPerPeer: 4, presignPerMinute: 120, proposalLifetimeMs: 600_000, presignatureTtlMs: 86_400_000 },

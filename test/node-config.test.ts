@@ -45,8 +45,8 @@ describe('strict node configs', () => {
     ['a wrong-case top-level field', { relayCA: 'ca.pem' }, 'config has unknown field "relayCA"'],
     ['a field in a peer', { peers: [BASE.peers[0], { name: 'carol', identitykey: KEY_B }] }, 'config: "peers[1]" has unknown field "identitykey" (known: name, identityKey)'],
     ['a peer that is no object', { peers: ['bob'] }, 'config: "peers[0]" must be an object'],
-    ['a field in chains', { chains: { bitcoin: 'mainnet', etherium: ['1'] } }, 'config: "chains" has unknown field "etherium" (known: bitcoin, ethereum)'],
-    ['a field in a key\'s chains', { keyChains: { [KEY_ID]: { network: 'regtest' } } }, `config: "keyChains.${KEY_ID}" has unknown field "network" (known: bitcoin, ethereum)`],
+    ['a field in chains', { chains: { bitcoin: 'mainnet', etherium: ['1'] } }, 'config: "chains" has unknown field "etherium" (known: bitcoin, ethereum, solana)'],
+    ['a field in a key\'s chains', { keyChains: { [KEY_ID]: { network: 'regtest' } } }, `config: "keyChains.${KEY_ID}" has unknown field "network" (known: bitcoin, ethereum, solana)`],
     ['a field in http', { http: { port: 1, address: '0.0.0.0' } }, 'config: "http" has unknown field "address" (known: host, port)'],
     ['a field in the policy', { policy: { maxAmountPerTxx: {} } }, 'config: "policy" has unknown field "maxAmountPerTxx"'],
     ['a field in a policy sub-object', { policy: { allowedHours: { from: 1, to: 2, zone: 'UTC' } } }, 'config: "policy.allowedHours" has unknown field "zone" (known: from, to, timezone)'],
@@ -62,17 +62,17 @@ describe('strict node configs', () => {
 });
 
 describe('chains and keyChains', () => {
-  it('defaults to bitcoin mainnet and Ethereum chain id 1', () => {
-    expect(DEFAULT_CHAINS).toEqual({ bitcoin: 'mainnet', ethereum: new Set([1n]) });
+  it('defaults to bitcoin mainnet, Ethereum chain id 1 and Solana mainnet-beta', () => {
+    expect(DEFAULT_CHAINS).toEqual({ bitcoin: 'mainnet', ethereum: new Set([1n]), solana: new Set(['mainnet-beta']) });
     expect(chainsOf(parse({}).chains, KEY_ID)).toBe(DEFAULT_CHAINS);
   });
 
   it('a key\'s entry replaces the fields it gives; the others come from "chains"', () => {
-    const c = parse({ chains: { bitcoin: 'testnet', ethereum: ['11155111', '1'] }, keyChains: { [KEY_ID]: { bitcoin: 'regtest' } } }).chains;
-    expect(c.chains).toEqual({ bitcoin: 'testnet', ethereum: new Set([11155111n, 1n]) });
-    expect(chainsOf(c, KEY_ID)).toEqual({ bitcoin: 'regtest', ethereum: new Set([11155111n, 1n]) });
+    const c = parse({ chains: { bitcoin: 'testnet', ethereum: ['11155111', '1'], solana: ['devnet'] }, keyChains: { [KEY_ID]: { bitcoin: 'regtest', solana: ['testnet', 'localnet'] } } }).chains;
+    expect(c.chains).toEqual({ bitcoin: 'testnet', ethereum: new Set([11155111n, 1n]), solana: new Set(['devnet']) });
+    expect(chainsOf(c, KEY_ID)).toEqual({ bitcoin: 'regtest', ethereum: new Set([11155111n, 1n]), solana: new Set(['testnet', 'localnet']) });
     expect(chainsOf(c, 'f'.repeat(32))).toEqual(c.chains);
-    expect(chainsOf(parse({ keyChains: { [KEY_ID]: { ethereum: [] } } }).chains, KEY_ID)).toEqual({ bitcoin: 'mainnet', ethereum: new Set() });
+    expect(chainsOf(parse({ keyChains: { [KEY_ID]: { ethereum: [], solana: [] } } }).chains, KEY_ID)).toEqual({ bitcoin: 'mainnet', ethereum: new Set(), solana: new Set() });
   });
 
   it.each([
@@ -83,6 +83,8 @@ describe('chains and keyChains', () => {
     ['a chain id above 2^64−1', { chains: { ethereum: ['18446744073709551616'] } }, 'config: "chains.ethereum[0]"'],
     ['keyChains not an object', { keyChains: [] }, 'config: "keyChains" must be an object'],
     ['a key id that is not one', { keyChains: { mykey: {} } }, 'config: "keyChains" has field "mykey", which is not a key id'],
+    ['clusters that are no list', { chains: { solana: 'devnet' } }, 'config: "chains.solana" must be a list of Solana clusters'],
+    ['an unknown cluster', { chains: { solana: ['mainnet'] } }, 'config: "chains.solana[0]" must be one of mainnet-beta, devnet, testnet, localnet'],
     ['a bad network for a key', { keyChains: { [KEY_ID]: { bitcoin: 'main' } } }, `config: "keyChains.${KEY_ID}.bitcoin" must be one of`],
   ])('refuses %s', (_what, extra, message) => {
     expect(() => parse(extra)).toThrow(message);

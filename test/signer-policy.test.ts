@@ -148,7 +148,7 @@ describe('parseSignerPolicy', () => {
   it.each([
     ['a list', [], '"policy" must be an object'],
     ['an unknown field', { maxAmountPerTxx: {} }, '"policy" has unknown field "maxAmountPerTxx" (known: allowedSchemes,'],
-    ['maxFeePerTx word other than unlimited', { maxFeePerTx: { 'bitcoin:mainnet': 'none' } }, '"policy.maxFeePerTx.bitcoin:mainnet" must be a decimal string of base units (satoshi, wei), such as "150000", or "unlimited"'],
+    ['maxFeePerTx word other than unlimited', { maxFeePerTx: { 'bitcoin:mainnet': 'none' } }, '"policy.maxFeePerTx.bitcoin:mainnet" must be a decimal string of base units (satoshi, wei, lamports), such as "150000", or "unlimited"'],
     ['maxFeePerTx unknown chain', { maxFeePerTx: { 'ethereum:': '1' } }, '"policy.maxFeePerTx" names an unknown chain'],
     ['trustWitnessUtxoAmounts string', { trustWitnessUtxoAmounts: 'yes' }, '"policy.trustWitnessUtxoAmounts" must be true or false'],
     ['maxAmountPerTx not an object', { maxAmountPerTx: 5 }, '"policy.maxAmountPerTx" must be an object'],

@@ -34,7 +34,7 @@ import type { StoredKeyShare } from '../src/wire/keyshare-codec.js';
 import { fundingInput } from './helpers/bitcoin.js';
 import { seededRng } from './helpers/rng.js';
 
-const REGTEST_CHAINS: ChainRules = { bitcoin: 'regtest', ethereum: new Set([1n]) };
+const REGTEST_CHAINS: ChainRules = { ...DEFAULT_CHAINS, bitcoin: 'regtest' };
 const foreign = btc.p2wpkh(secp256k1.getPublicKey(hexToBytes('03'.repeat(32)))).script;
 const NOON = new Date('2025-06-02T12:00:00Z');
 
@@ -133,8 +133,8 @@ describe('the node fixes the chain (ATTACKS.md row 24)', () => {
     };
     expect(check(propose('1'), ec)).toMatchObject({ chain: 'ethereum', chainId: 1n, maxFee: 42_000n });
     expect(refusal(() => check(propose('5'), ec)).message).toBe(`the transaction is for Ethereum chain id 5, which this node does not sign key ${keyIdOf(ec)} on (its chain ids: 1)`);
-    expect(check(propose('5'), ec, { bitcoin: 'mainnet', ethereum: new Set([1n, 5n]) })).toMatchObject({ chainId: 5n });
-    expect(refusal(() => check(propose('1'), ec, { bitcoin: 'mainnet', ethereum: new Set() })).message).toMatch(/its chain ids: none/);
+    expect(check(propose('5'), ec, { ...DEFAULT_CHAINS, ethereum: new Set([1n, 5n]) })).toMatchObject({ chainId: 5n });
+    expect(refusal(() => check(propose('1'), ec, { ...DEFAULT_CHAINS, ethereum: new Set() })).message).toMatch(/its chain ids: none/);
   });
 });
 

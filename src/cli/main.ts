@@ -78,6 +78,11 @@ commands:
            [--no-pool] [--robust] [--home <dir>] [--json]
                                sign an EIP-1559 or EIP-155 transaction; prints the raw signed tx
                                (--no-pool and --robust as for sign)
+  sign-sol --relay <url> --key <id> --tx <base64 message|@file> [--path m/0/0] [--signers <names>]
+           [--cluster mainnet-beta|devnet|testnet|localnet] [--robust] [--home <dir>] [--json]
+                               sign a Solana message (legacy or v0) paid by the frost-ed25519
+                               key's address at the path; prints the signed transaction (base64);
+                               --json adds the signature, txid and transfer summary
   drill --relay <url> --key <id> [--home <dir>] [--peers <file>] [--json]
                                sign a test message with every t-subset of the key's parties and
                                report which work (exit 1 if any fails)
@@ -86,7 +91,7 @@ commands:
                                (xprv and WIF for secp256k1 keys); ends threshold protection
   help                         this text
 
-The coordinator commands (keygen, sign, presign, refresh, reshare, repair, sign-psbt, sign-eth, drill) open the home's
+The coordinator commands (keygen, sign, presign, refresh, reshare, repair, sign-psbt, sign-eth, sign-sol, drill) open the home's
 identity, sealed under a passphrase: --passphrase-file <file>, or the environment variable
 TESSERA_COORDINATOR_PASSPHRASE.`;
 
@@ -109,6 +114,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   backup: async () => (await import('./wallet-commands.js')).runBackup,
   'sign-psbt': async () => (await import('./wallet-commands.js')).runSignPsbt,
   'sign-eth': async () => (await import('./wallet-commands.js')).runSignEth,
+  'sign-sol': async () => (await import('./solana-commands.js')).runSignSol,
   drill: async () => (await import('./recovery-commands.js')).runDrill,
   'export-key': async () => {
     const { runExportKey } = await import('./recovery-commands.js');

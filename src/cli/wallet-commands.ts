@@ -103,7 +103,7 @@ export function runBackup(argv: string[], out: Out): void {
 }
 
 /** The key of a coordinator-side command, with the signers (named, or the first t parties). */
-function signingKey(home: CoordinatorHome, keyId: string | undefined, signerList: string | undefined, peersFile: string | undefined) {
+export function signingKey(home: CoordinatorHome, keyId: string | undefined, signerList: string | undefined, peersFile: string | undefined) {
   if (keyId === undefined) throw new CliError('--key <id> is required');
   const signers = home.signers(keyId, signerList, peersFile);
   const known = home.key(keyId);
@@ -111,7 +111,7 @@ function signingKey(home: CoordinatorHome, keyId: string | undefined, signerList
 }
 
 /** A value given inline or, as `@file`, read from a file. */
-function inlineOrFile(value: string): string {
+export function inlineOrFile(value: string): string {
   return value.startsWith('@') ? readFileSync(value.slice(1), 'utf8').trim() : value;
 }
 

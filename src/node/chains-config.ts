@@ -3,17 +3,21 @@
  * signer nodes"; ATTACKS.md row 24). A P2WPKH or P2TR signature commits to no network (BIP143,
  * BIP341 sign the transaction, not the chain it is meant for) and the network in a proposal is
  * the coordinator's claim, so the node itself fixes the one Bitcoin network and the Ethereum
- * chain ids it signs for; transaction-check.ts refuses a proposal that names others.
+ * chain ids it signs for; transaction-check.ts refuses a proposal that names others. An Ed25519
+ * signature of a Solana message is valid on every cluster too (the message names no cluster; only
+ * its recent blockhash, which a node cannot look up, ties it to one), so the node also fixes the
+ * Solana clusters it signs on.
  *
- *   "chains":    { "bitcoin": "mainnet", "ethereum": ["1"] }          (the default when absent)
- *   "keyChains": { "<key id>": { "bitcoin": "regtest", "ethereum": ["11155111"] } }
+ *   "chains":    { "bitcoin": "mainnet", "ethereum": ["1"], "solana": ["mainnet-beta"] }   (the default when absent)
+ *   "keyChains": { "<key id>": { "bitcoin": "regtest", "ethereum": ["11155111"], "solana": ["devnet"] } }
  *
  * `bitcoin` is mainnet, testnet or regtest; `ethereum` a list of decimal chain ids as strings
- * (1..2^64−1, EIP-155; `[]` signs no Ethereum transaction). A key's entry replaces the fields it
- * gives; the others come from "chains".
+ * (1..2^64−1, EIP-155; `[]` signs no Ethereum transaction); `solana` a list of clusters
+ * (mainnet-beta, devnet, testnet, localnet; `[]` signs no Solana message). A key's entry replaces
+ * the fields it gives; the others come from "chains".
  * @module
  */
-import { BITCOIN_NETWORKS, type BitcoinNetwork } from '../wallet/networks.js';
+import { BITCOIN_NETWORKS, SOLANA_CLUSTERS, type BitcoinNetwork, type SolanaCluster } from '../wallet/networks.js';
 import { ConfigError } from './config-error.js';
 import { configObject, configRecord } from './config-object.js';
 
@@ -22,6 +26,8 @@ export interface ChainRules {
   readonly bitcoin: BitcoinNetwork;
   /** The Ethereum chain ids transactions are signed for. */
   readonly ethereum: ReadonlySet<bigint>;
+  /** The Solana clusters messages are signed for. */
+  readonly solana: ReadonlySet<SolanaCluster>;
 }
 
 export interface NodeChains {
@@ -31,9 +37,9 @@ export interface NodeChains {
   readonly byKey: ReadonlyMap<string, ChainRules>;
 }
 
-export const DEFAULT_CHAINS: ChainRules = { bitcoin: 'mainnet', ethereum: new Set([1n]) };
+export const DEFAULT_CHAINS: ChainRules = { bitcoin: 'mainnet', ethereum: new Set([1n]), solana: new Set(['mainnet-beta']) };
 
-const FIELDS = ['bitcoin', 'ethereum'] as const;
+const FIELDS = ['bitcoin', 'ethereum', 'solana'] as const;
 const CHAIN_ID = /^[1-9][0-9]{0,19}$/;
 const MAX_CHAIN_ID = 2n ** 64n - 1n;
 const KEY_ID = /^[0-9a-f]{32}$/;
@@ -52,11 +58,25 @@ function chainIds(v: unknown, path: string): ReadonlySet<bigint> {
   );
 }
 
+function clusters(v: unknown, path: string): ReadonlySet<SolanaCluster> {
+  if (!Array.isArray(v)) throw new ConfigError(`config: "${path}" must be a list of Solana clusters, such as ["mainnet-beta"]`);
+  return new Set(
+    v.map((c, i) => {
+      if (!(SOLANA_CLUSTERS as readonly unknown[]).includes(c)) throw new ConfigError(`config: "${path}[${i}]" must be one of ${SOLANA_CLUSTERS.join(', ')}`);
+      return c as SolanaCluster;
+    }),
+  );
+}
+
 function chainRules(raw: unknown, path: string, base: ChainRules): ChainRules {
   const o = configObject(raw, path, FIELDS);
   const bitcoin = o.bitcoin ?? base.bitcoin;
   if (!isNetwork(bitcoin)) throw new ConfigError(`config: "${path}.bitcoin" must be one of ${BITCOIN_NETWORKS.join(', ')}`);
-  return { bitcoin, ethereum: o.ethereum === undefined ? base.ethereum : chainIds(o.ethereum, `${path}.ethereum`) };
+  return {
+    bitcoin,
+    ethereum: o.ethereum === undefined ? base.ethereum : chainIds(o.ethereum, `${path}.ethereum`),
+    solana: o.solana === undefined ? base.solana : clusters(o.solana, `${path}.solana`),
+  };
 }
 
 /** The config's "chains" and "keyChains" values (either may be undefined). */
@@ -78,6 +98,6 @@ export function chainsOf(c: NodeChains, keyId: string): ChainRules {
 }
 
 /** JSON form, for the health endpoint and the start log. */
-export function describeChains(r: ChainRules): { bitcoin: BitcoinNetwork; ethereum: string[] } {
-  return { bitcoin: r.bitcoin, ethereum: [...r.ethereum].map(String) };
+export function describeChains(r: ChainRules): { bitcoin: BitcoinNetwork; ethereum: string[]; solana: SolanaCluster[] } {
+  return { bitcoin: r.bitcoin, ethereum: [...r.ethereum].map(String), solana: [...r.solana] };
 }

@@ -91,9 +91,10 @@ function offByOne(scheme: AnySchemeId, z: Uint8Array): Uint8Array {
   return Fn.encode(Fn.add(Fn.decode(z), 1n));
 }
 
-/** What a sign session signs, for the audit log: the transaction (and how many of its inputs), or messages. */
+/** What a sign session signs, for the audit log: the transaction (and how many of its inputs, on Bitcoin), or messages. */
 function signedWhat(p: SessionProposal, summary: TxSummary | undefined): string {
   const n = signItems(p).length;
+  if (summary && summary.chain !== 'bitcoin') return describeTx(summary);
   if (summary) return `${n === 1 ? 'input' : `${n} inputs`} of ${describeTx(summary)}`;
   return n === 1 ? 'a message' : `${n} messages`;
 }

@@ -10,7 +10,7 @@
  */
 import { isAnySchemeId } from '../signing/schemes.js';
 import { eip55Checksum } from '../wallet/addresses.js';
-import { BITCOIN_NETWORKS } from '../wallet/networks.js';
+import { BITCOIN_NETWORKS, SOLANA_CLUSTERS } from '../wallet/networks.js';
 import { ConfigError } from './config-error.js';
 import { configObject, configRecord } from './config-object.js';
 import { isTimeZone, type AllowedHours } from './signer-policy-hours.js';
@@ -65,7 +65,7 @@ type PolicyField = (typeof CONFIG_FIELDS)[number];
 
 export const OPEN_POLICY: SignerPolicy = { maxAmountPerTx: new Map(), maxFeePerTx: new Map(), maxAmountPerDay: new Map(), allowRawMessages: true, trustWitnessUtxoAmounts: false, allowLifecycle: true };
 
-const CHAIN_NAME = new RegExp(`^(bitcoin:(${BITCOIN_NETWORKS.join('|')})|ethereum:[1-9][0-9]*)$`);
+const CHAIN_NAME = new RegExp(`^(bitcoin:(${BITCOIN_NETWORKS.join('|')})|ethereum:[1-9][0-9]*|solana:(${SOLANA_CLUSTERS.join('|')}))$`);
 const DECIMAL = /^(0|[1-9][0-9]*)$/;
 const ETH_ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 const BECH32_ADDRESS = /^(bc|tb|bcrt)1[02-9ac-hj-np-z]{6,87}$/i;
@@ -88,7 +88,7 @@ function asStrings(v: unknown, field: string): string[] {
 }
 
 function chainName(name: string, field: string): string {
-  if (!CHAIN_NAME.test(name)) fail(field, `names an unknown chain "${name}": use bitcoin:mainnet, bitcoin:testnet, bitcoin:regtest or ethereum:<chain id>`);
+  if (!CHAIN_NAME.test(name)) fail(field, `names an unknown chain "${name}": use bitcoin:mainnet, bitcoin:testnet, bitcoin:regtest, ethereum:<chain id> or solana:<cluster> (${SOLANA_CLUSTERS.join(', ')})`);
   return name;
 }
 
@@ -98,7 +98,7 @@ function limits(v: unknown, field: string): ReadonlyMap<string, Limit> {
     Object.entries(configRecord(v, `policy.${field}`)).map(([chain, amount]): [string, Limit] => {
       chainName(chain, field);
       if (amount === 'unlimited') return [chain, amount];
-      if (typeof amount !== 'string' || !DECIMAL.test(amount)) fail(`${field}.${chain}`, 'must be a decimal string of base units (satoshi, wei), such as "150000", or "unlimited"');
+      if (typeof amount !== 'string' || !DECIMAL.test(amount)) fail(`${field}.${chain}`, 'must be a decimal string of base units (satoshi, wei, lamports), such as "150000", or "unlimited"');
       return [chain, BigInt(amount)];
     }),
   );

@@ -24,8 +24,9 @@
  * }
  * ```
  *
- * Chain names are `bitcoin:mainnet`, `bitcoin:testnet`, `bitcoin:regtest` and
- * `ethereum:<chain id>` (`ethereum:1` mainnet, `ethereum:11155111` Sepolia).
+ * Chain names are `bitcoin:mainnet`, `bitcoin:testnet`, `bitcoin:regtest`,
+ * `ethereum:<chain id>` (`ethereum:1` mainnet, `ethereum:11155111` Sepolia) and
+ * `solana:<cluster>` (`solana:mainnet-beta`, `solana:devnet`, `solana:testnet`, `solana:localnet`).
  *
  * - `maxAmountPerTx`: chain name → the most one transaction may send on that chain, as a decimal
  *   string in base units (satoshi for `bitcoin:*`, wei for `ethereum:*`; strings because wei
@@ -33,9 +34,13 @@
  *   not pay back to a key the node holds (change, decided by the node's own derivation:
  *   transaction-check.ts), fee not included; on Ethereum the transaction's `value` (fee not
  *   included, and a token transfer inside call data shows as 0 to the token contract: restrict
- *   those with `allowedDestinations`).
+ *   those with `allowedDestinations`); on Solana the lamports of its System transfers (an SPL
+ *   token transfer counts 0 lamports: restrict those with `allowedDestinations`, which lists
+ *   its destination token account). A Solana message with an instruction other than a System or
+ *   SPL Token transfer or a Compute Budget setting is a raw message (`allowRawMessages`).
  * - `maxFeePerTx`: same form; the most one transaction may pay in fees: on Bitcoin inputs minus
- *   outputs, on Ethereum the most it can pay, gasLimit × maxFeePerGas (gasPrice for legacy).
+ *   outputs, on Ethereum the most it can pay, gasLimit × maxFeePerGas (gasPrice for legacy), on
+ *   Solana 5000 lamports per signature plus the priority fee (solana-transfer.ts).
  * - Fail closed: once any of these three maps holds a limit, a transaction on a chain that none
  *   of them names is refused (rule `maxAmountPerTx`); name a chain with `"unlimited"` to sign on
  *   it without a bound.
@@ -54,7 +59,8 @@
  *   whatever t signers the coordinator picks, at least n − t + 1 of the n nodes must carry it.
  * - `allowedDestinations`: list of addresses; every destination of a transaction must be on it:
  *   on Bitcoin each non-change output (`script:<hex>` for a script without an address form), on
- *   Ethereum the recipient (`contract-creation` for a deployment). Ethereum addresses compare
+ *   Ethereum the recipient (`contract-creation` for a deployment), on Solana every transfer's
+ *   destination (a wallet for SOL, a token account for tokens). Ethereum addresses compare
  *   case-insensitively (a mixed-case entry must carry a valid EIP-55 checksum), bech32 addresses
  *   in lower case, others exactly.
  * - `allowedChains`: list of chain names; a transaction on any other chain is refused.
@@ -87,7 +93,7 @@
  * @module
  */
 import type { SpendLedger } from '../storage/spend-ledger.js';
-import { amountOf, chainOf, destinationsOf, feeOf, type TxSummary } from '../wallet/tx-summary.js';
+import { amountOf, chainOf, destinationsOf, feeOf, unitOf, type TxSummary } from '../wallet/tx-summary.js';
 import { configuredRules, normalizeAddress, type Limit, type PolicyRule, type SignerPolicy } from './signer-policy-config.js';
 import { hourIn, withinHours } from './signer-policy-hours.js';
 
@@ -131,8 +137,7 @@ function onTx(rule: TxRule): Rule {
   return (c) => {
     const tx = c.request.tx;
     if (tx === undefined) return null;
-    const chain = chainOf(tx);
-    return rule(c, { tx, chain, amount: amountOf(tx), fee: feeOf(tx), unit: chain.startsWith('bitcoin:') ? 'sat' : 'wei' });
+    return rule(c, { tx, chain: chainOf(tx), amount: amountOf(tx), fee: feeOf(tx), unit: unitOf(tx) });
   };
 }
 

@@ -13,7 +13,16 @@
  * row 24). A PSBT labelled with another Bitcoin network than the node's for this key is refused
  * (a P2WPKH or P2TR signature is valid on every network, so a mainnet spend labelled regtest
  * would be judged by regtest's limits), and so is an Ethereum transaction whose chain id the node
- * does not list.
+ * does not list, and a Solana message labelled with a cluster the node does not list (an Ed25519
+ * signature of a message is valid on every cluster: only its recent blockhash, which the node
+ * cannot look up, ties it to one, so a mainnet-beta transfer labelled devnet would be judged by
+ * devnet's limits).
+ *
+ * Solana: the session signs the message itself (Ed25519 has no prehash), so the signed bytes must
+ * equal the transaction's bytes; the key must be frost-ed25519, and the message's one signer and
+ * fee payer, and every recognised transfer's authority, the key's address at the proposal's path
+ * (solana-transfer.ts). A message with instructions other than transfers has no summary: the
+ * policy judges it as a raw message.
  *
  * Change: an output is change only when its script is one this node derives itself, for any
  * Bitcoin-capable key it holds (a multi-key PSBT pays change to another of the wallet's keys):
@@ -28,6 +37,10 @@ import { equalBytes, bytesToHex, hexToBytes } from '../math/bytes.js';
 import type { PublicKeyPackage } from '../dkg/key-package.js';
 import { ethSignedTransaction, ethSigningRequest, parseEthTransaction } from '../wallet/eth-tx.js';
 import { decodePsbt, hintedScripts, ownScript, psbtSigningRequest, scriptsAtPaths, summarizePsbt } from '../wallet/psbt.js';
+import { ED25519_SCHEME } from '../wallet/ed25519-derivation.js';
+import { keyAddress } from '../wallet/key-addresses.js';
+import type { SolanaCluster } from '../wallet/networks.js';
+import { solanaSigningRequest } from '../wallet/solana-transfer.js';
 import type { TxSummary } from '../wallet/tx-summary.js';
 import { signItems, type SessionProposal, type SessionResult } from '../wire/session-codec.js';
 import type { ChainRules } from './chains-config.js';
@@ -95,18 +108,35 @@ function checkEthereum(p: SessionProposal, pub: PublicKeyPackage, c: Transaction
   return summary;
 }
 
+function checkSolana(p: SessionProposal, pub: PublicKeyPackage, c: TransactionContext): TxSummary | undefined {
+  const tx = p.transaction!;
+  const scheme: string = pub.scheme;
+  if (scheme !== ED25519_SCHEME) throw new ProposalRefusedError(`a ${scheme} key cannot sign Solana messages`);
+  if (!equalBytes(tx.data, p.message.preimage)) throw new ProposalRefusedError('the bytes to sign are not the Solana message');
+  const cluster = tx.network as SolanaCluster;
+  if (!c.chains.solana.has(cluster)) {
+    const listed = [...c.chains.solana].join(', ') || 'none';
+    throw new ProposalRefusedError(`the proposal labels the message solana ${cluster}, but this node signs key ${p.keyId} on Solana ${listed} only (an Ed25519 signature of a message is valid on every cluster)`);
+  }
+  const signer = keyAddress(pub, p.derivationPath, 'sol').address;
+  return solanaSigningRequest(tx.data, signer, cluster).summary ?? undefined;
+}
+
+const KIND_NAMES = { psbt: 'PSBT', ethereum: 'Ethereum transaction', solana: 'Solana message' } as const;
+
 /**
  * The proposal's transaction, decoded and checked against its digest and the node's chains;
- * undefined for a bare message. Anything wrong with it (undecodable, not this key's input,
+ * undefined for a bare message, and for a Solana message that is not a transfer (raw to the policy). Anything wrong with it (undecodable, not this key's input,
  * another digest, another chain) refuses the proposal with the reason.
  */
 export function checkProposedTransaction(p: SessionProposal, pub: PublicKeyPackage, c: TransactionContext): TxSummary | undefined {
   if (p.transaction === undefined) return undefined;
   try {
-    return p.transaction.kind === 'psbt' ? checkPsbt(p, pub, c) : checkEthereum(p, pub, c);
+    const kind = p.transaction.kind;
+    return kind === 'psbt' ? checkPsbt(p, pub, c) : kind === 'ethereum' ? checkEthereum(p, pub, c) : checkSolana(p, pub, c);
   } catch (e) {
     if (e instanceof ProposalRefusedError || !(e instanceof Error)) throw e;
-    throw new ProposalRefusedError(`the ${p.transaction.kind === 'psbt' ? 'PSBT' : 'Ethereum transaction'} does not check out: ${e.message}`);
+    throw new ProposalRefusedError(`the ${KIND_NAMES[p.transaction.kind]} does not check out: ${e.message}`);
   }
 }
 

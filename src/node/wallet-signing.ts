@@ -5,19 +5,27 @@
  * the transaction once (transaction-check.ts); a single input is one ordinary session;
  * the signatures are then checked and put in place by finalizePsbt. For an Ethereum
  * transaction, one session carries its unsigned serialization and the signature becomes the raw
- * signed transaction, whose sender must recover to the key's address at the path. Sessions go
+ * signed transaction, whose sender must recover to the key's address at the path. For a Solana
+ * message, one frost-ed25519 session signs the message bytes themselves (Ed25519 has no
+ * prehash) under the key's child at the path, which must be the message's fee payer; the
+ * signature becomes the wire transaction. Sessions go
  * through a SessionSigner (the coordinator itself, or a retrying signer: ecdsa-retry.ts, ROAST);
  * an ECDSA session of one input may use a presignature made ahead for its signers and path.
  * @module
  */
 import { keccak_256 } from '@noble/hashes/sha3.js';
+import { base58 } from '@scure/base';
 import { bytesToHex, hexToBytes } from '../math/bytes.js';
 import type { PublicKeyPackage } from '../dkg/key-package.js';
 import { derivePublic } from '../signing/ecdsa/derivation.js';
 import { ethereumAddress } from '../wallet/addresses.js';
 import { ethSigningRequest, ethSignedTransaction, type EthTransaction } from '../wallet/eth-tx.js';
-import type { BitcoinNetwork } from '../wallet/networks.js';
+import { keyAddress } from '../wallet/key-addresses.js';
+import type { BitcoinNetwork, SolanaCluster } from '../wallet/networks.js';
 import { decodePsbt, finalizePsbt, psbtSigningRequests, type PsbtSigningRequest } from '../wallet/psbt.js';
+import { serializeSolanaTransaction } from '../wallet/solana-message.js';
+import { solanaSigningRequest } from '../wallet/solana-transfer.js';
+import type { SolanaTxSummary } from '../wallet/tx-summary.js';
 import { signBatch, type BatchSignRequest } from './batch-signing.js';
 import type { Coordinator, SignOutcome, SignRequest } from './coordinator.js';
 
@@ -30,6 +38,11 @@ export interface SessionSigner {
 /** The coordinator itself as a SessionSigner. */
 export function coordinatorSigner(c: Coordinator): SessionSigner {
   return { sign: (r) => c.sign(r), signBatch: (r) => signBatch(c, r) };
+}
+
+/** The fields every session of `key` carries: scheme, key, generation, signers and round timeout. */
+function keyFields(key: WalletKey, o: { readonly signers: readonly Uint8Array[]; readonly roundTimeoutMs?: number | undefined }) {
+  return { scheme: key.pub.scheme, keyId: key.keyId, publicKey: key.publicKey, generation: key.generation, signers: o.signers, ...(o.roundTimeoutMs ? { roundTimeoutMs: o.roundTimeoutMs } : {}) };
 }
 
 /** Paths scanned when none are given: receive m/0/i and change m/1/i for i below this gap limit (BIP44's 20). */
@@ -85,16 +98,7 @@ export async function signPsbt(c: SessionSigner, key: WalletKey, psbt: Uint8Arra
   const taproot = key.pub.scheme === 'frost-secp256k1-tr' ? { taproot: o.merkleRoot ? { merkleRoot: o.merkleRoot } : {} } : {};
   const found = findPsbtInputs(key, psbt, o);
   if (found.length === 0) return { psbt, tx: null, inputs: [] };
-  const common = {
-    scheme: key.pub.scheme,
-    keyId: key.keyId,
-    publicKey: key.publicKey,
-    generation: key.generation,
-    signers: o.signers,
-    prehashed: true,
-    ...taproot,
-    ...(o.roundTimeoutMs ? { roundTimeoutMs: o.roundTimeoutMs } : {}),
-  };
+  const common = { ...keyFields(key, o), prehashed: true, ...taproot };
   const transaction = { kind: 'psbt' as const, data: psbt, network: o.network };
   let signed: Uint8Array[];
   if (found.length === 1) {
@@ -133,20 +137,51 @@ export async function signEthTransaction(
   const { digest, unsigned } = ethSigningRequest(tx);
   const child = derivePublic(key.pub.groupPublicKey, key.pub.chainCode, o.path).publicKey;
   const out = await c.sign({
-    scheme: key.pub.scheme,
-    keyId: key.keyId,
-    publicKey: key.publicKey,
-    generation: key.generation,
-    signers: o.signers,
+    ...keyFields(key, o),
     message: digest,
     prehashed: true,
     path: o.path,
     transaction: { kind: 'ethereum', data: unsigned, inputIndex: 0, network: '' },
     ...(o.presignature ? { presignature: o.presignature } : {}),
     expectedPublicKey: child,
-    ...(o.roundTimeoutMs ? { roundTimeoutMs: o.roundTimeoutMs } : {}),
   });
   const from = ethereumAddress(child);
   const raw = ethSignedTransaction(tx, out.signature, out.recovery, from);
   return { raw, from, hash: `0x${bytesToHex(keccak_256(hexToBytes(raw.slice(2))))}` };
+}
+
+export interface SignedSolanaMessage {
+  /** The wire transaction: compact-u16 1, the signature, the message. */
+  readonly transaction: Uint8Array;
+  readonly signature: Uint8Array;
+  /** Base58 of the signature: the Solana transaction id. */
+  readonly txid: string;
+  /** The key's address at the path: the fee payer and signer. */
+  readonly address: string;
+  /** The transfers as every node recognised them; null for a message that is not a transfer. */
+  readonly summary: SolanaTxSummary | null;
+}
+
+/**
+ * Signs a Solana message with a frost-ed25519 key at `path` for `cluster`; the message is checked
+ * here first, as every node will (solana-transfer.ts), so a message the key cannot pay for fails
+ * before any session.
+ */
+export async function signSolanaMessage(
+  c: SessionSigner,
+  key: WalletKey,
+  message: Uint8Array,
+  o: { signers: readonly Uint8Array[]; path: readonly number[]; cluster: SolanaCluster; roundTimeoutMs?: number },
+): Promise<SignedSolanaMessage> {
+  const { address, childPublicKey } = keyAddress(key.pub, o.path, 'sol');
+  const { summary } = solanaSigningRequest(message, address, o.cluster);
+  const out = await c.sign({
+    ...keyFields(key, o),
+    message,
+    hash: 'none',
+    path: o.path,
+    transaction: { kind: 'solana', data: message, inputIndex: 0, network: o.cluster },
+    expectedPublicKey: childPublicKey,
+  });
+  return { transaction: serializeSolanaTransaction(out.signature, message), signature: out.signature, txid: base58.encode(out.signature), address, summary };
 }

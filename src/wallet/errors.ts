@@ -5,7 +5,7 @@
  * outside the group order, and a descriptor with characters outside the BIP380 character set.
  * Transactions: a PSBT that does not decode, an input refused, a bad signature
  * (BIP174, BIP341, BIP143); an Ethereum transaction that does not parse, a replayable one
- * (EIP-155), a signature that cannot be used.
+ * (EIP-155), a signature that cannot be used; a Solana message that does not decode.
  * All extend `TssError` and carry a stable `code`.
  * @module
  */
@@ -116,5 +116,13 @@ export class EthSignatureError extends TssError {
   override readonly name = 'EthSignatureError';
   constructor(message: string) {
     super('INVALID_ETH_SIGNATURE', message);
+  }
+}
+
+/** A Solana transaction message that does not decode strictly (solana-message.ts), or one Tessera does not sign. */
+export class SolanaMessageError extends TssError {
+  override readonly name = 'SolanaMessageError';
+  constructor(message: string) {
+    super('INVALID_SOLANA_MESSAGE', message);
   }
 }

@@ -2,13 +2,18 @@
  * Bitcoin network parameters the wallet needs: the bech32/bech32m human-readable part of segwit
  * addresses (BIP173, BIP350: bc, tb, bcrt) and the version bytes of serialized extended public
  * keys (BIP32 "Serialization format": xpub 0x0488B21E on mainnet, tpub 0x043587CF on testnet and
- * regtest, as Bitcoin Core uses).
+ * regtest, as Bitcoin Core uses). Solana: the cluster names of the Solana docs ("Clusters").
  * @module
  */
 
 export const BITCOIN_NETWORKS = ['mainnet', 'testnet', 'regtest'] as const;
 
 export type BitcoinNetwork = (typeof BITCOIN_NETWORKS)[number];
+
+/** Solana clusters (localnet: a solana-test-validator). */
+export const SOLANA_CLUSTERS = ['mainnet-beta', 'devnet', 'testnet', 'localnet'] as const;
+
+export type SolanaCluster = (typeof SOLANA_CLUSTERS)[number];
 
 export interface NetworkParams {
   readonly bech32Hrp: string;

@@ -52,11 +52,13 @@ const MAX_TRANSACTION = 512 * 1024;
 /** Longest signature of any scheme (ed448: 114 bytes), with room. */
 const MAX_SIGNATURE = 256;
 
-export type TransactionKind = 'psbt' | 'ethereum';
+export type TransactionKind = 'psbt' | 'ethereum' | 'solana';
 const TX_KINDS: Record<TransactionKind, number> = {
   psbt: v1.TransactionKind.TRANSACTION_KIND_PSBT,
   ethereum: v1.TransactionKind.TRANSACTION_KIND_ETHEREUM,
+  solana: v1.TransactionKind.TRANSACTION_KIND_SOLANA,
 };
+const SOLANA_CLUSTERS = ['mainnet-beta', 'devnet', 'testnet', 'localnet'];
 
 /** A wallet session's transaction, decoded by every node itself. */
 export interface ProposedTransaction {
@@ -64,7 +66,7 @@ export interface ProposedTransaction {
   readonly data: Uint8Array;
   /** PSBT: the input this session signs. */
   readonly inputIndex: number;
-  /** PSBT: mainnet, testnet or regtest. */
+  /** PSBT: mainnet, testnet or regtest; Solana: the cluster (mainnet-beta, devnet, testnet, localnet). */
   readonly network: string;
 }
 
@@ -222,8 +224,14 @@ function decodeTransaction(m: tessera.v1.Transaction.$Properties | null | undefi
   const kind = reverse(TX_KINDS, m.kind ?? undefined, 'transaction kind');
   const data = plainBytes(m.data);
   if (data.length === 0 || data.length > MAX_TRANSACTION) throw new WireError(`a transaction must be 1 to ${MAX_TRANSACTION} bytes`);
-  if (!messages.every((x) => x.prehashed)) throw new WireError('a transaction session signs prehashed digests');
   const network = m.network ?? '';
+  if (kind === 'solana') {
+    // Ed25519 signs the message itself: one item, hash none, not prehashed
+    if (messages.length !== 1 || messages.some((x) => x.prehashed || x.hash !== 'none')) throw new WireError('a Solana session signs its one message as is (hash none, not prehashed)');
+    if (!SOLANA_CLUSTERS.includes(network) || (m.inputIndex ?? 0) !== 0) throw new WireError(`a Solana session names its cluster (${SOLANA_CLUSTERS.join(', ')}) and no input index`);
+    return { kind, data, inputIndex: 0, network };
+  }
+  if (!messages.every((x) => x.prehashed)) throw new WireError('a transaction session signs prehashed digests');
   if (kind === 'psbt' ? !['mainnet', 'testnet', 'regtest'].includes(network) : network !== '' || (m.inputIndex ?? 0) !== 0) {
     throw new WireError(kind === 'psbt' ? 'a PSBT session needs network mainnet, testnet or regtest' : 'an Ethereum transaction has no network name or input index');
   }

@@ -1141,7 +1141,8 @@ export namespace tessera {
         enum TransactionKind {
             TRANSACTION_KIND_UNSPECIFIED = 0,
             TRANSACTION_KIND_PSBT = 1,
-            TRANSACTION_KIND_ETHEREUM = 2
+            TRANSACTION_KIND_ETHEREUM = 2,
+            TRANSACTION_KIND_SOLANA = 3
         }
 
         interface ITransaction extends tessera.v1.Transaction.$Properties {

@@ -9060,12 +9060,14 @@ export const tessera = $root.tessera = (() => {
          * @property {number} TRANSACTION_KIND_UNSPECIFIED=0 TRANSACTION_KIND_UNSPECIFIED value
          * @property {number} TRANSACTION_KIND_PSBT=1 TRANSACTION_KIND_PSBT value
          * @property {number} TRANSACTION_KIND_ETHEREUM=2 TRANSACTION_KIND_ETHEREUM value
+         * @property {number} TRANSACTION_KIND_SOLANA=3 TRANSACTION_KIND_SOLANA value
          */
         v1.TransactionKind = (function() {
             const valuesById = $Object.create(null), values = $Object.create(valuesById);
             values[valuesById[0] = "TRANSACTION_KIND_UNSPECIFIED"] = 0;
             values[valuesById[1] = "TRANSACTION_KIND_PSBT"] = 1;
             values[valuesById[2] = "TRANSACTION_KIND_ETHEREUM"] = 2;
+            values[valuesById[3] = "TRANSACTION_KIND_SOLANA"] = 3;
             return values;
         })();
 

@@ -26,27 +26,18 @@
 import { equalBytes, bytesToHex } from '../math/bytes.js';
 import type { PublicKeyPackage } from '../dkg/key-package.js';
 import { ethSigningRequest, parseEthTransaction } from '../wallet/eth-tx.js';
+import { otherChain } from '../wallet/key-addresses.js';
 import { decodePsbt, hintedScripts, ownScript, psbtSigningRequest, scriptsAtPaths, summarizePsbt } from '../wallet/psbt.js';
 import type { TxSummary } from '../wallet/tx-summary.js';
 import { signItems, type SessionProposal } from '../wire/session-codec.js';
 import type { ChainRules } from './chains-config.js';
 import { ProposalRefusedError } from './proposal-errors.js';
 
-const RECEIVE = 0;
-const CHANGE = 1;
-
 export interface TransactionContext {
   /** The chains this node signs the proposal's key on. */
   readonly chains: ChainRules;
   /** Every key the node holds with a Bitcoin script, the signing key among them (read for PSBTs only). */
   readonly heldKeys: () => readonly PublicKeyPackage[];
-}
-
-/** The path of the other chain (receive ↔ change) at the same index, if the path has that shape. */
-function otherChain(path: readonly number[]): number[] | null {
-  const chain = path.at(-2);
-  if (chain !== RECEIVE && chain !== CHANGE) return null;
-  return [...path.slice(0, -2), chain === RECEIVE ? CHANGE : RECEIVE, path.at(-1)!];
 }
 
 function checkPsbt(p: SessionProposal, pub: PublicKeyPackage, c: TransactionContext): TxSummary {

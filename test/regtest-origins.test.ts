@@ -11,7 +11,8 @@
  *   and sign-psbt without --path finds both inputs by them (src/node/wallet-signing.ts), signs in
  *   one batch; Core's `finalizepsbt` gives the same transaction, `testmempoolaccept` accepts it,
  *   and it is mined. Core was given the receive descriptor only, so the change output's origin is
- *   sign-psbt's: `decodepsbt` reads exactly what Core writes there itself given both descriptors.
+ *   sign-psbt's: `decodepsbt` reads exactly what Core writes there itself given both descriptors,
+ *   and the signer nodes, re-deriving it, log that output as change.
  * @module
  */
 import { secp256k1 } from '@noble/curves/secp256k1.js';
@@ -19,7 +20,7 @@ import * as btc from '@scure/btc-signer';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { LocalCluster } from '../src/node/local-cluster.js';
 import { describeWithBitcoind, startBitcoind, type Bitcoind } from './helpers/bitcoind.js';
-import { startCluster } from './helpers/cluster.js';
+import { auditOf, startCluster } from './helpers/cluster.js';
 import { coordinatorCli } from './helpers/coordinator-cli.js';
 
 const ROUND_MS = 10_000;
@@ -116,6 +117,9 @@ describeWithBitcoind('Bitcoin Core reads the backup descriptors and makes the PS
       expect(out.changeOutputs).toEqual([1]);
       const after = await core.rpc<DecodedPsbt>('decodepsbt', out.psbt);
       expect(after.outputs).toEqual([{}, coreChange]);
+      // m/1/0 is neither an input's path nor its other chain (m/1/25, m/1/31): the signers (node1, node2) count it as change only by re-deriving that origin
+      const changeSat = Math.round((total - 60) * 1e8) - 100_000;
+      for (const i of [0, 1]) expect(auditOf(cluster, i).map((r) => r.detail).join('\n')).toContain(`${changeSat} sat to ${changeAddress} (change)`);
 
       const final = await core.rpc<{ hex: string; complete: boolean }>('finalizepsbt', out.psbt);
       expect(final.complete).toBe(true);

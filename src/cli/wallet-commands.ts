@@ -160,7 +160,7 @@ export async function runSignPsbt(argv: string[], out: Out): Promise<void> {
     return { tx, inputs, changeOutputs: [...changeOutputs].sort((a, b) => a - b), excluded };
   });
   printExcluded(signed.excluded);
-  if (signed.inputs.length === 0) throw new CliError(`no input of this PSBT is spendable by ${keys.length > 1 ? 'these keys' : 'this key'} at the paths its key origins name or the ${values.path ? 'given paths' : `first ${SCAN_GAP} receive and change paths`}`);
+  if (signed.inputs.length === 0) throw new CliError(`no input of this PSBT is spendable by ${keys.length > 1 ? 'these keys' : 'this key'} at the ${values.path ? 'given paths' : `first ${SCAN_GAP} receive and change paths`} or the paths its key origins name`);
   if (values.json) {
     const inputs = signed.inputs.map((i) => ({ ...i, path: formatPath(i.path), amount: i.amount.toString(), ...(values.robust ? { attempts: attempts.get(i.inputIndex) ?? [] } : {}) }));
     out(JSON.stringify({ psbt: base64.encode(psbt), tx: signed.tx ? bytesToHex(signed.tx) : null, inputs, changeOutputs: signed.changeOutputs, ...(values.robust ? { excluded: signed.excluded } : {}) }));

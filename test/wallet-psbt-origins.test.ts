@@ -121,6 +121,25 @@ for (const scheme of ['ecdsa-secp256k1', 'frost-secp256k1-tr'] as const) {
       expect(hintedScripts(decodePsbt(signed.psbt), [key.pub])).toEqual([scriptAt(scheme, [1, 0]), scriptAt(scheme, [1, 25])]);
     });
 
+    it('of two claims under the key\'s fingerprint the one that derives is used; a claim with a hardened step is no claim (its input is scanned for)', async () => {
+      const tx = new btc.Transaction();
+      const twoClaims = scheme === 'ecdsa-secp256k1'
+        ? { bip32Derivation: [[childAt([0, 40]).publicKey!, { fingerprint: master.fingerprint, path: [0, 41] }], [childAt([0, 42]).publicKey!, { fingerprint: master.fingerprint, path: [0, 40] }]] as [Uint8Array, { fingerprint: number; path: number[] }][] }
+        : { tapBip32Derivation: [[childAt([0, 40]).publicKey!.subarray(1), { hashes: [], der: { fingerprint: master.fingerprint, path: [0, 41] } }], [childAt([0, 42]).publicKey!.subarray(1), { hashes: [], der: { fingerprint: master.fingerprint, path: [0, 40] } }]] as [Uint8Array, { hashes: Uint8Array[]; der: { fingerprint: number; path: number[] } }][] };
+      const spent = [
+        { script: scriptAt(scheme, [0, 40]), amount: 30_000n, origin: twoClaims },
+        { script: scriptAt(scheme, [0, 5]), amount: 20_000n, origin: originOf(scheme, [0x8000_0000, 5], master.fingerprint, [0, 5]) },
+      ];
+      spent.forEach(({ script, amount, origin }, i) => tx.addInput({ ...fundingInput(script, amount, 0x70 + i), ...origin }));
+      tx.addOutput({ script: external, amount: 45_000n });
+      const signed = await signPsbt(localSigner(scheme).signer, key, tx.toPSBT(), { signers: [], network: 'mainnet' });
+      expect(signed.inputs.map((i) => [i.inputIndex, formatPath(i.path)])).toEqual([
+        [0, 'm/0/40'],
+        [1, 'm/0/5'],
+      ]);
+      expectValidWitnesses(signed.tx!, spent);
+    });
+
     it('an output that already names the child (under another origin) is left as it is; a PSBT with no input of the key comes back unchanged', async () => {
       const { bytes } = psbt((tx) => tx.addOutput({ script: scriptAt(scheme, [1, 1]), amount: 1_000n, ...originOf(scheme, [9, 1, 1], other.fingerprint, [1, 1]) }));
       const signed = await signPsbt(localSigner(scheme).signer, key, bytes, { signers: [], network: 'mainnet' });

@@ -98,10 +98,10 @@ function findPsbtInputs(key: WalletKey, d: DecodedPsbt, o: Pick<PsbtSigningOptio
   return [...found.values()].sort((a, b) => a.request.inputIndex - b.request.inputIndex);
 }
 
-/** Where the key's change may be: m/1/i below the gap limit, and each signed input's path and the other chain's at its index. */
+/** Where the key's change may be: m/1/i below the gap limit, and the other chain's path at each signed input's index. */
 function changePaths(found: readonly FoundInput[]): (readonly number[])[] {
-  const paths = [...Array.from({ length: SCAN_GAP }, (_, i) => [CHANGE, i]), ...found.flatMap(({ path }) => [path, otherChain(path) ?? []])];
-  return [...new Map(paths.filter((p) => p.length > 0).map((p) => [formatPath(p), p])).values()];
+  const paths = [...Array.from({ length: SCAN_GAP }, (_, i) => [CHANGE, i]), ...found.flatMap(({ path }) => [otherChain(path)].filter((p) => p !== null))];
+  return [...new Map(paths.map((p) => [formatPath(p), p])).values()];
 }
 
 /**

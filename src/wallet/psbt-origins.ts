@@ -19,9 +19,10 @@
 import type { PublicKeyPackage } from '../dkg/key-package.js';
 import { equalBytes } from '../math/bytes.js';
 import { TssError } from '../mpc/errors.js';
+import { ECDSA_SCHEME } from '../signing/ecdsa/key-share.js';
 import { fingerprint } from './bip32.js';
 import type { DecodedPsbt } from './psbt-decode.js';
-import { hasBitcoinScript, ownScript, type OwnScript } from './psbt-scripts.js';
+import { hasBitcoinScript, ownScript, scriptKind, type OwnScript } from './psbt-scripts.js';
 
 const MAX_DEPTH = 16;
 const HARDENED = 0x80000000;
@@ -79,6 +80,9 @@ function names(out: PsbtOutput, key: Uint8Array): boolean {
  */
 export function addChangeOrigins(d: DecodedPsbt, pub: PublicKeyPackage, paths: readonly (readonly number[])[]): number[] {
   if (!hasBitcoinScript(pub.scheme)) return [];
+  // no output of the key's script type: nothing to derive (each path costs a CKDpub per step)
+  const kind = (pub.scheme as string) === ECDSA_SCHEME ? 'p2wpkh' : 'p2tr';
+  if (!d.unsigned.outputs.some(({ script }) => scriptKind(script) === kind)) return [];
   const f = fingerprint(pub.groupPublicKey);
   const own = paths.flatMap((path) => {
     const s = ownScriptAt(pub, path);

@@ -71,8 +71,9 @@ commands:
   sign-psbt --relay <url> --key <id> [--key <id> …] --psbt <base64|@file> [--signers <names>] [--path m/0/1 …]
             [--network <n>] [--merkle-root <hex>] [--no-pool] [--robust] [--home <dir>] [--json]
                                sign every input of the PSBT the key controls (P2TR key path with
-                               -tr keys, P2WPKH with ecdsa keys; paths scanned m/0/0-19, m/1/0-19
-                               unless given); prints the final transaction (hex) or the PSBT
+                               -tr keys, P2WPKH with ecdsa keys; paths from the inputs' BIP32 key
+                               origins, else scanned m/0/0-19, m/1/0-19 unless given; change
+                               outputs get the key's origin); prints the final transaction (hex) or the PSBT
                                (--no-pool and --robust as for sign, per input)
   sign-eth --relay <url> --key <id> --tx <json|0x-hex|@file> [--path m/0/0] [--signers <names>]
            [--no-pool] [--robust] [--home <dir>] [--json]

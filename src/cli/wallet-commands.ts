@@ -5,7 +5,8 @@
  * parties' identity keys, xpub, descriptors, first addresses) as JSON: what a recovery needs
  * besides the shares. Both read the key from the coordinator's home (keys.json) or, with
  * `--config`, from a signer node's own store (public data only; the share stays sealed).
- * `sign-psbt` and `sign-eth` sign transactions through the relay (node/wallet-signing.ts): every
+ * `sign-psbt` and `sign-eth` sign transactions through the relay (node/wallet-signing.ts; a PSBT's
+ * inputs are found by their key origins, else by scanning paths, and its change gets the key's origin): every
  * signer node decodes the transaction itself, checks the digest and its policy, and logs a summary;
  * with ECDSA keys they use pooled presignatures (presignature-pool.ts) unless `--no-pool`, and
  * `--robust` retries around absent and cheating parties (robust-signing.ts).
@@ -143,6 +144,7 @@ export async function runSignPsbt(argv: string[], out: Out): Promise<void> {
   // Key by key: each signs the inputs it controls in the PSBT the previous one returned.
   const signed = await withCoordinator(values, home, async (c) => {
     const inputs: SignedPsbt['inputs'][number][] = [];
+    const changeOutputs = new Set<number>();
     const excluded: ExclusionReport[] = [];
     let tx: Uint8Array | null = null;
     for (const { key, signers, known } of keys) {
@@ -153,14 +155,15 @@ export async function runSignPsbt(argv: string[], out: Out): Promise<void> {
       if (done.inputs.length === 0) continue;
       ({ psbt, tx } = done);
       inputs.push(...done.inputs);
+      for (const j of done.changeOutputs) changeOutputs.add(j);
     }
-    return { tx, inputs, excluded };
+    return { tx, inputs, changeOutputs: [...changeOutputs].sort((a, b) => a - b), excluded };
   });
   printExcluded(signed.excluded);
-  if (signed.inputs.length === 0) throw new CliError(`no input of this PSBT is spendable by ${keys.length > 1 ? 'these keys' : 'this key'} at the ${values.path ? 'given paths' : `first ${SCAN_GAP} receive and change paths`}`);
+  if (signed.inputs.length === 0) throw new CliError(`no input of this PSBT is spendable by ${keys.length > 1 ? 'these keys' : 'this key'} at the ${values.path ? 'given paths' : `first ${SCAN_GAP} receive and change paths`} or the paths its key origins name`);
   if (values.json) {
     const inputs = signed.inputs.map((i) => ({ ...i, path: formatPath(i.path), amount: i.amount.toString(), ...(values.robust ? { attempts: attempts.get(i.inputIndex) ?? [] } : {}) }));
-    out(JSON.stringify({ psbt: base64.encode(psbt), tx: signed.tx ? bytesToHex(signed.tx) : null, inputs, ...(values.robust ? { excluded: signed.excluded } : {}) }));
+    out(JSON.stringify({ psbt: base64.encode(psbt), tx: signed.tx ? bytesToHex(signed.tx) : null, inputs, changeOutputs: signed.changeOutputs, ...(values.robust ? { excluded: signed.excluded } : {}) }));
   } else out(signed.tx ? bytesToHex(signed.tx) : base64.encode(psbt));
 }
 

@@ -36,6 +36,7 @@ import { keccak_256 } from '@noble/hashes/sha3.js';
 import { equalBytes, bytesToHex, hexToBytes } from '../math/bytes.js';
 import type { PublicKeyPackage } from '../dkg/key-package.js';
 import { ethSignedTransaction, ethSigningRequest, parseEthTransaction } from '../wallet/eth-tx.js';
+import { otherChain } from '../wallet/key-addresses.js';
 import { decodePsbt, hintedScripts, ownScript, psbtSigningRequest, scriptsAtPaths, summarizePsbt } from '../wallet/psbt.js';
 import { ED25519_SCHEME } from '../wallet/ed25519-derivation.js';
 import { keyAddress } from '../wallet/key-addresses.js';
@@ -46,21 +47,11 @@ import { signItems, type SessionProposal, type SessionResult } from '../wire/ses
 import type { ChainRules } from './chains-config.js';
 import { ProposalRefusedError } from './proposal-errors.js';
 
-const RECEIVE = 0;
-const CHANGE = 1;
-
 export interface TransactionContext {
   /** The chains this node signs the proposal's key on. */
   readonly chains: ChainRules;
   /** Every key the node holds with a Bitcoin script, the signing key among them (read for PSBTs only). */
   readonly heldKeys: () => readonly PublicKeyPackage[];
-}
-
-/** The path of the other chain (receive ↔ change) at the same index, if the path has that shape. */
-function otherChain(path: readonly number[]): number[] | null {
-  const chain = path.at(-2);
-  if (chain !== RECEIVE && chain !== CHANGE) return null;
-  return [...path.slice(0, -2), chain === RECEIVE ? CHANGE : RECEIVE, path.at(-1)!];
 }
 
 function checkPsbt(p: SessionProposal, pub: PublicKeyPackage, c: TransactionContext): TxSummary {

@@ -1,9 +1,11 @@
 /**
  * The coordinator's side of transaction signing: for a PSBT, every input the
- * key controls at the given (or scanned) paths is signed in one batch (batch-signing.ts) that
+ * key controls, at the path its key origins claim (checked by derivation) or else at the given
+ * (or scanned) paths, is signed in one batch (batch-signing.ts) that
  * carries the PSBT, so each signer node decodes it and checks every sighash itself and judges
  * the transaction once (transaction-check.ts); a single input is one ordinary session;
- * the signatures are then checked and put in place by finalizePsbt. For an Ethereum
+ * the signatures are then checked and put in place by finalizePsbt. The key's origin is written
+ * on its change outputs first (psbt-origins.ts). For an Ethereum
  * transaction, one session carries its unsigned serialization and the signature becomes the raw
  * signed transaction, whose sender must recover to the key's address at the path. For a Solana
  * message, one frost-ed25519 session signs the message bytes themselves (Ed25519 has no
@@ -20,9 +22,9 @@ import type { PublicKeyPackage } from '../dkg/key-package.js';
 import { derivePublic } from '../signing/ecdsa/derivation.js';
 import { ethereumAddress } from '../wallet/addresses.js';
 import { ethSigningRequest, ethSignedTransaction, type EthTransaction } from '../wallet/eth-tx.js';
-import { keyAddress } from '../wallet/key-addresses.js';
+import { CHANGE, formatPath, keyAddress, otherChain } from '../wallet/key-addresses.js';
 import type { BitcoinNetwork, SolanaCluster } from '../wallet/networks.js';
-import { decodePsbt, finalizePsbt, psbtSigningRequests, type PsbtSigningRequest } from '../wallet/psbt.js';
+import { addChangeOrigins, decodePsbt, finalizePsbt, inputOrigins, psbtSigningRequests, type DecodedPsbt, type PsbtSigningRequest } from '../wallet/psbt.js';
 import { serializeSolanaTransaction } from '../wallet/solana-message.js';
 import { solanaSigningRequest } from '../wallet/solana-transfer.js';
 import type { SolanaTxSummary } from '../wallet/tx-summary.js';
@@ -65,7 +67,7 @@ export interface WalletKey {
 export interface PsbtSigningOptions {
   readonly signers: readonly Uint8Array[];
   readonly network: BitcoinNetwork;
-  /** Paths whose inputs to sign; default scanPaths(). */
+  /** Paths at which to look for inputs without a key origin of this key; default scanPaths(). */
   readonly paths?: readonly (readonly number[])[];
   /** P2TR inputs committing to a script tree: its merkle root (none: BIP86). */
   readonly merkleRoot?: Uint8Array;
@@ -80,30 +82,59 @@ export interface SignedPsbt {
   readonly tx: Uint8Array | null;
   /** What was signed: one entry per input, with its path. */
   readonly inputs: readonly { readonly inputIndex: number; readonly path: readonly number[]; readonly kind: string; readonly address: string; readonly amount: bigint }[];
+  /** The outputs that are the key's change and on which its origin was written (addChangeOrigins). */
+  readonly changeOutputs: readonly number[];
 }
 
-/** The inputs of `psbt` that `key` controls at the given (or scanned) paths, with their paths. */
-function findPsbtInputs(key: WalletKey, psbt: Uint8Array, o: Pick<PsbtSigningOptions, 'network' | 'paths' | 'merkleRoot'>): { path: readonly number[]; request: PsbtSigningRequest }[] {
-  const found: { path: readonly number[]; request: PsbtSigningRequest }[] = [];
-  const decoded = decodePsbt(psbt);
-  for (const path of o.paths ?? scanPaths()) {
+type FoundInput = { readonly path: readonly number[]; readonly request: PsbtSigningRequest };
+
+/**
+ * The inputs of the PSBT that `key` controls, with their paths, in input order. An input whose
+ * key origins (PSBT_IN_BIP32_DERIVATION, PSBT_IN_TAP_BIP32_DERIVATION) name the key's root
+ * fingerprint is looked for at the paths they claim, and only there: a claim whose derived script
+ * is not the spent one leaves the input unsigned. Every other input is looked for at the given
+ * (or scanned) paths. Each distinct path is derived once.
+ */
+function findPsbtInputs(key: WalletKey, d: DecodedPsbt, o: Pick<PsbtSigningOptions, 'network' | 'paths' | 'merkleRoot'>): FoundInput[] {
+  const claims = inputOrigins(d, key.pub);
+  const claimed = new Map([...claims.values()].flat().map((path) => [formatPath(path), path]));
+  const candidates = [
+    ...[...claimed].map(([name, path]) => ({ path, accepts: (i: number) => claims.get(i)?.some((p) => formatPath(p) === name) === true })),
+    ...(o.paths ?? scanPaths()).map((path) => ({ path, accepts: (i: number) => !claims.has(i) })),
+  ];
+  const found = new Map<number, FoundInput>();
+  for (const { path, accepts } of candidates) {
     const options = { network: o.network, path, ...(o.merkleRoot ? { merkleRoot: o.merkleRoot } : {}) };
-    for (const request of psbtSigningRequests(decoded, key.pub, options)) found.push({ path, request });
+    for (const request of psbtSigningRequests(d, key.pub, options)) if (accepts(request.inputIndex) && !found.has(request.inputIndex)) found.set(request.inputIndex, { path, request });
   }
-  return found;
+  return [...found.values()].sort((a, b) => a.request.inputIndex - b.request.inputIndex);
 }
 
-/** Signs every input of `psbt` that `key` controls (none: the PSBT comes back unchanged, with no inputs listed). */
+/** Where the key's change may be: m/1/i below the gap limit, and the other chain's path at each signed input's index. */
+function changePaths(found: readonly FoundInput[]): (readonly number[])[] {
+  const paths = [...Array.from({ length: SCAN_GAP }, (_, i) => [CHANGE, i]), ...found.flatMap(({ path }) => [otherChain(path)].filter((p) => p !== null))];
+  return [...new Map(paths.map((p) => [formatPath(p), p])).values()];
+}
+
+/**
+ * Signs every input of `psbt` that `key` controls (none: the PSBT comes back unchanged, with no
+ * inputs listed). Before the signer nodes see it, the key's origin is written on the outputs that
+ * are its change (changePaths), so the nodes, re-deriving it, count them as change, and so does
+ * any other wallet.
+ */
 export async function signPsbt(c: SessionSigner, key: WalletKey, psbt: Uint8Array, o: PsbtSigningOptions): Promise<SignedPsbt> {
   const taproot = key.pub.scheme === 'frost-secp256k1-tr' ? { taproot: o.merkleRoot ? { merkleRoot: o.merkleRoot } : {} } : {};
-  const found = findPsbtInputs(key, psbt, o);
-  if (found.length === 0) return { psbt, tx: null, inputs: [] };
+  const decoded = decodePsbt(psbt);
+  const found = findPsbtInputs(key, decoded, o);
+  if (found.length === 0) return { psbt, tx: null, inputs: [], changeOutputs: [] };
+  const changeOutputs = addChangeOrigins(decoded, key.pub, changePaths(found));
+  const data = decoded.tx.toPSBT();
   const common = { ...keyFields(key, o), prehashed: true, ...taproot };
-  const transaction = { kind: 'psbt' as const, data: psbt, network: o.network };
+  const transaction = { kind: 'psbt' as const, data, network: o.network };
   let signed: Uint8Array[];
   if (found.length === 1) {
     // one input: one session, with a presignature made ahead when there is one
-    const [{ path, request }] = found as [(typeof found)[number]];
+    const [{ path, request }] = found as [FoundInput];
     const presignature = o.presignatureFor?.(path);
     const out = await c.sign({ ...common, message: request.digest, path, transaction: { ...transaction, inputIndex: request.inputIndex }, ...(presignature ? { presignature } : {}), expectedPublicKey: request.publicKey });
     signed = [out.signature];
@@ -113,9 +144,9 @@ export async function signPsbt(c: SessionSigner, key: WalletKey, psbt: Uint8Arra
     signed = (await c.signBatch({ ...common, items, transaction: { ...transaction, inputIndex: 0 } })).map((s) => s.signature);
   }
   const signatures = found.map(({ request }, k) => [request.inputIndex, signed[k]!] as const);
-  const finalized = finalizePsbt(psbt, new Map(signatures));
+  const finalized = finalizePsbt(data, new Map(signatures));
   const inputs = found.map(({ path, request }) => ({ inputIndex: request.inputIndex, path, kind: request.kind, address: request.address, amount: request.amount }));
-  return { ...finalized, inputs };
+  return { ...finalized, inputs, changeOutputs };
 }
 
 export interface SignedEthTransaction {

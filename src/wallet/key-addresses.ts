@@ -31,12 +31,20 @@ export type AddressType = (typeof ADDRESS_TYPES)[number];
 export const ADDRESS_SCHEME: Readonly<Record<AddressType, string>> = { p2tr: 'frost-secp256k1-tr', p2wpkh: ECDSA_SCHEME, eth: ECDSA_SCHEME, sol: ED25519_SCHEME };
 
 const DESCRIPTOR_TYPE: Readonly<Record<string, DescriptorType>> = { 'frost-secp256k1-tr': 'tr', [ECDSA_SCHEME]: 'wpkh' };
-const RECEIVE = 0;
-const CHANGE = 1;
+/** The receive and change chains of the usual single-key layout (m/0/i, m/1/i). */
+export const RECEIVE = 0;
+export const CHANGE = 1;
 
 /** The address types a scheme's keys have (ecdsa-secp256k1: p2wpkh, eth), possibly none. */
 export function addressTypesOf(scheme: string): AddressType[] {
   return ADDRESS_TYPES.filter((type) => ADDRESS_SCHEME[type] === scheme);
+}
+
+/** The path of the other chain (receive ↔ change) at the same index, if the path has that shape (m/…/0/i ↔ m/…/1/i). */
+export function otherChain(path: readonly number[]): number[] | null {
+  const chain = path.at(-2);
+  if (chain !== RECEIVE && chain !== CHANGE) return null;
+  return [...path.slice(0, -2), chain === RECEIVE ? CHANGE : RECEIVE, path.at(-1)!];
 }
 
 /** BIP32 notation of non-hardened indices: [0, 5] → "m/0/5". */

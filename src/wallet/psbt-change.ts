@@ -8,8 +8,8 @@
  *   every key whose root fingerprint (BIP32: the first 4 bytes of HASH160 of the root group key)
  *   matches, the path is derived, and the output's script counts only if it equals the derived
  *   one. The field only picks what to derive; the derivation is the proof. Paths with a hardened
- *   step (no threshold key derives one) or deeper than 16 steps (BIP44 paths have 5) are passed
- *   over, as is a script-path Taproot output (its key is tweaked by a script tree, so BIP86 does
+ *   step or deeper than 16 steps are passed over (psbt-origins.ts `usableOrigins`), as is a
+ *   script-path Taproot output (its key is tweaked by a script tree, so BIP86 does
  *   not match). Derivation is bounded per PSBT (MAX_STEPS derivation steps in all): a PSBT
  *   stuffed with hints cannot stall the node; hints past the budget are not tried, so their
  *   outputs count as spends.
@@ -17,42 +17,17 @@
  */
 import type { PublicKeyPackage } from '../dkg/key-package.js';
 import { equalBytes } from '../math/bytes.js';
-import { TssError } from '../mpc/errors.js';
 import { fingerprint } from './bip32.js';
 import type { DecodedPsbt } from './psbt-decode.js';
-import { hasBitcoinScript, ownScript } from './psbt-scripts.js';
+import { ownScriptAt, usableOrigins } from './psbt-origins.js';
+import { hasBitcoinScript } from './psbt-scripts.js';
 
-const MAX_DEPTH = 16;
 /** Derivation steps all the hints of one PSBT may cost together (each step is one CKDpub). */
 export const MAX_STEPS = 512;
-const HARDENED = 0x80000000;
-
-/** A derivation an output claims: BIP32 master fingerprint and path. */
-interface Hint {
-  readonly fingerprint: number;
-  readonly path: readonly number[];
-}
-
-/** The key's script at `path`, or null where none can be derived (hardened step, IL ≥ n). */
-function scriptAt(key: PublicKeyPackage, path: readonly number[]): Uint8Array | null {
-  try {
-    return ownScript(key, { path }).script;
-  } catch (e) {
-    if (e instanceof TssError) return null;
-    throw e;
-  }
-}
 
 /** Every key's script at every path. */
 export function scriptsAtPaths(keys: readonly PublicKeyPackage[], paths: readonly (readonly number[])[]): Uint8Array[] {
-  return keys.filter((k) => hasBitcoinScript(k.scheme)).flatMap((k) => paths.flatMap((path) => scriptAt(k, path) ?? []));
-}
-
-function hintsOf(d: DecodedPsbt, j: number): Hint[] {
-  const out = d.tx.getOutput(j);
-  const plain = (out.bip32Derivation ?? []).map(([, der]) => der);
-  const taproot = (out.tapBip32Derivation ?? []).map(([, { der }]) => der);
-  return [...plain, ...taproot].filter((h) => h.path.length <= MAX_DEPTH && h.path.every((i: number) => i < HARDENED));
+  return keys.filter((k) => hasBitcoinScript(k.scheme)).flatMap((k) => paths.flatMap((path) => ownScriptAt(k, path)?.script ?? []));
 }
 
 /** The output scripts whose derivation hints, re-derived from `keys`, give exactly that script. */
@@ -63,10 +38,10 @@ export function hintedScripts(d: DecodedPsbt, keys: readonly PublicKeyPackage[])
     const derives = (key: PublicKeyPackage, path: readonly number[]): boolean => {
       if (path.length > budget) return false;
       budget -= path.length;
-      const derived = scriptAt(key, path);
-      return derived !== null && equalBytes(derived, script);
+      const derived = ownScriptAt(key, path);
+      return derived !== null && equalBytes(derived.script, script);
     };
-    const matches = hintsOf(d, j).some((hint) => candidates.some((c) => c.fingerprint === hint.fingerprint && derives(c.key, hint.path)));
+    const matches = usableOrigins(d.tx.getOutput(j)).some((hint) => candidates.some((c) => c.fingerprint === hint.fingerprint && derives(c.key, hint.path)));
     return matches ? [script] : [];
   });
 }

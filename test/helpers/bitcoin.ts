@@ -13,12 +13,16 @@ import { expect } from 'vitest';
 /** The P2PKH script BIP143 uses as scriptCode for a P2WPKH input. */
 export const P2PKH_OF = (publicKey: Uint8Array) => btc.p2pkh(publicKey).script;
 
-/** Every witness of the raw transaction verifies against btc-signer's own sighash of its input. */
-export function expectValidWitnesses(raw: Uint8Array, prevouts: readonly { script: Uint8Array; amount: bigint }[]): void {
-  const tx = btc.Transaction.fromRaw(raw, { allowUnknownOutputs: true });
+/**
+ * Every witness of the raw transaction verifies against btc-signer's own sighash of its input;
+ * or, for a PSBT (whose other inputs may still wait for other signers), the witnesses of the
+ * inputs listed.
+ */
+export function expectValidWitnesses(raw: Uint8Array, prevouts: readonly { script: Uint8Array; amount: bigint }[], psbtInputs?: readonly number[]): void {
+  const tx = psbtInputs ? btc.Transaction.fromPSBT(raw) : btc.Transaction.fromRaw(raw, { allowUnknownOutputs: true });
   const scripts = prevouts.map((p) => p.script);
   const amounts = prevouts.map((p) => p.amount);
-  for (let i = 0; i < tx.inputsLength; i++) {
+  for (const i of psbtInputs ?? Array.from({ length: tx.inputsLength }, (_, k) => k)) {
     const witness = tx.getInput(i).finalScriptWitness!;
     const spent = btc.OutScript.decode(scripts[i]!);
     if (spent.type === 'tr') {

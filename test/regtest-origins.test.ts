@@ -21,7 +21,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { LocalCluster } from '../src/node/local-cluster.js';
 import { describeWithBitcoind, startBitcoind, type Bitcoind } from './helpers/bitcoind.js';
 import { auditOf, startCluster } from './helpers/cluster.js';
-import { coordinatorCli } from './helpers/coordinator-cli.js';
+import { cliHome } from './helpers/cli-home.js';
 
 const ROUND_MS = 10_000;
 const SCHEMES = [
@@ -45,7 +45,7 @@ interface DecodedPsbt {
 describeWithBitcoind('Bitcoin Core reads the backup descriptors and makes the PSBT that sign-psbt signs by key origin', () => {
   let core: Bitcoind;
   let cluster: LocalCluster;
-  const cli = coordinatorCli('tessera-origins-');
+  const cli = cliHome('tessera-origins-', () => cluster);
   const keys = new Map<string, { keyId: string; backup: Backup }>();
   /** An address of nobody's key here (a fresh random one). */
   const outside = btc.p2wpkh(secp256k1.getPublicKey(secp256k1.utils.randomSecretKey()), { ...btc.TEST_NETWORK, bech32: 'bcrt' }).address!;
@@ -53,12 +53,12 @@ describeWithBitcoind('Bitcoin Core reads the backup descriptors and makes the PS
   beforeAll(async () => {
     core = await startBitcoind();
     ({ cluster } = await startCluster({ nodes: 3, scryptN: 2 ** 12, maxRoundTimeoutMs: 20_000, extraCoordinators: [cli.identityKey], chains: { bitcoin: 'regtest', ethereum: ['1'] } }));
-    cli.writePeers(cluster);
+    cli.nameNodes();
     for (const { scheme } of SCHEMES) {
-      const made = await cli.run(cluster, ['keygen', '--scheme', scheme, '--threshold', '2', '--parties', 'node1,node2,node3', '--json']);
+      const made = await cli.run(['keygen', '--scheme', scheme, '--threshold', '2', '--parties', 'node1,node2,node3', '--json']);
       expect(made.code, made.stderr).toBe(0);
       const keyId = JSON.parse(made.stdout).keyId as string;
-      const backup = await cli.run(cluster, ['backup', '--key', keyId, '--network', 'regtest'], { relay: false });
+      const backup = await cli.run(['backup', '--key', keyId, '--network', 'regtest'], { relay: false });
       expect(backup.code, backup.stderr).toBe(0);
       keys.set(scheme, { keyId, backup: JSON.parse(backup.stdout) });
     }
@@ -107,7 +107,7 @@ describeWithBitcoind('Bitcoin Core reads the backup descriptors and makes the PS
       const coreChange = (await core.rpc<DecodedPsbt>('decodepsbt', await core.rpc<string>('utxoupdatepsbt', created, [{ desc: receive, range: [0, 40] }, { desc: change, range: [0, 40] }]))).outputs[1];
       expect(coreChange![origins]!.map((o) => o.path)).toEqual(['m/1/0']);
 
-      const signed = await cli.run(cluster, ['sign-psbt', '--key', keyId, '--psbt', filled, '--network', 'regtest', '--round-timeout', String(ROUND_MS), '--json']);
+      const signed = await cli.run(['sign-psbt', '--key', keyId, '--psbt', filled, '--network', 'regtest', '--round-timeout', String(ROUND_MS), '--json']);
       expect(signed.code, signed.stderr).toBe(0);
       const out = JSON.parse(signed.stdout) as { psbt: string; tx: string; inputs: { inputIndex: number; path: string; kind: string }[]; changeOutputs: number[] };
       expect(out.inputs.map((i) => [i.inputIndex, i.path, i.kind])).toEqual([

@@ -26,6 +26,9 @@ commands:
   relay --port <p> [--host 127.0.0.1] --allow <file> [--tls-cert <file> --tls-key <file>]
                                the WebSocket relay that routes envelopes between nodes
   node --config <file>         run a signer node
+  init --dir <d> --parties alice,bob,carol [--relay-port 7000] [--host 127.0.0.1]
+                               write a local deployment: node configs, passphrase files, sealed
+                               stores, the coordinator's home, the relay's allow file
   identity --config <file>     print a node's identity key (creating its encrypted store)
   identity --home <dir> [--passphrase-file <f>]
                                print the coordinator's identity key (creating it, sealed)
@@ -103,6 +106,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   demo: async () => (await import('./demo.js')).runDemo,
   relay: async () => (await import('./relay.js')).runRelay,
   node: async () => (await import('./cluster-commands.js')).runNode,
+  init: async () => (await import('./init-command.js')).runInit,
   identity: async () => (await import('./cluster-commands.js')).runIdentity,
   keys: async () => (await import('./cluster-commands.js')).runKeys,
   keygen: async () => (await import('./cluster-commands.js')).runKeygen,

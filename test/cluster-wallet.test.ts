@@ -350,6 +350,41 @@ describe('the coordinator CLI: keygen, sign, drill, export-key', () => {
     }
   }, 120_000);
 
+  it('drill under a custodian\'s policy: a node with allowRawMessages false still signs drills; one with allowDrills false is reported as refused, apart from failures; a drill proposal for any other statement is refused', async () => {
+    const restartWith = async (policy: Record<string, unknown>) => {
+      cluster.editConfig(1, (config) => (config.policy = policy));
+      await cluster.stopNode(1);
+      await cluster.startNode(1);
+    };
+    try {
+      await restartWith({ ...NODE2_POLICY, allowRawMessages: false });
+      const strict = await tessera('drill', ...coordinatorArgs(), '--key', keyId, '--json');
+      expect(strict.code, strict.stdout).toBe(0);
+      expect(JSON.parse(strict.stdout).subsets.map((r: { outcome: string }) => r.outcome)).toEqual(['signed', 'signed', 'signed']);
+      await restartWith({ ...NODE2_POLICY, allowDrills: false });
+      const refused = await tessera('drill', ...coordinatorArgs(), '--key', keyId, '--json');
+      expect(refused.code).toBe(1);
+      const o = JSON.parse(refused.stdout);
+      expect(o.subsets.map((r: { signers: string[]; outcome: string }) => [r.signers.join(','), r.outcome])).toEqual([
+        ['node1,node2', 'refused'],
+        ['node1,node3', 'signed'],
+        ['node2,node3', 'refused'],
+      ]);
+      expect([o.failed, o.refused]).toEqual([0, 2]);
+      expect(o.subsets[0].detail).toMatch(/policy rule allowDrills/);
+      // a coordinator that passes a transaction digest off as a drill is refused by every signer
+      const { publicKey, generation } = JSON.parse(readFileSync(join(home, 'keys.json'), 'utf8'))[keyId];
+      const forged = await coordinator
+        .propose({ kind: 'drill', scheme: 'ecdsa-secp256k1', keyId, threshold: 2, parties: [P()[0]!, P()[2]!], message: { hash: 'none', preimage: systemRng(32), prehashed: true }, derivationPath: [], roundTimeoutMs: ROUND_MS, generation: generation ?? 1 })
+        .catch((e: unknown) => e);
+      expect((forged as SessionFailedError).code).toBe('REFUSED');
+      expect((forged as SessionFailedError).failures.map((f) => f.reason)).toEqual([expect.stringMatching(/drill signs only the drill statement/), expect.stringMatching(/drill signs only the drill statement/)]);
+      expect(publicKey).toMatch(/^[0-9a-f]+$/);
+    } finally {
+      await restartWith(NODE2_POLICY);
+    }
+  }, 180_000);
+
   it('export-key refuses without --i-understand; with it, rebuilds an xprv that @scure/bip32 accepts as the same key', async () => {
     const configs = [0, 2].flatMap((i) => ['--config', cluster.nodes[i]!.configPath]);
     const refused = await tessera('export-key', '--key', keyId, ...configs);

@@ -107,7 +107,7 @@ describe('parseSignerPolicy', () => {
   it('gives the open policy for an absent or empty block', () => {
     for (const raw of [undefined, {}]) {
       const p = parseSignerPolicy(raw);
-      expect(p).toEqual({ maxAmountPerTx: new Map(), maxFeePerTx: new Map(), maxAmountPerDay: new Map(), allowRawMessages: true, trustWitnessUtxoAmounts: false, allowLifecycle: true });
+      expect(p).toEqual({ maxAmountPerTx: new Map(), maxFeePerTx: new Map(), maxAmountPerDay: new Map(), allowRawMessages: true, trustWitnessUtxoAmounts: false, allowLifecycle: true, allowDrills: true });
       expect(p).toEqual(OPEN_POLICY);
       expect(policySummary(p)).toBe('none');
     }

@@ -18,6 +18,7 @@ const base = { scheme: 'frost-ed25519' as const, keyId: '0123456789abcdef0123456
 const items = [0, 1, 2].map((i) => ({ message: digest(i + 1), derivationPath: [0, i], inputIndex: i }));
 const batch: SessionProposal = { ...base, kind: 'sign', message: none, items, commitments: [{ identityKey: id(1), commitments: [c(1), c(3), c(5)] }, { identityKey: id(2), commitments: [c(7), c(9), c(11)] }] };
 const commit: SessionProposal = { ...base, kind: 'commit', parties: [id(1)], message: none, commitCount: 4 };
+const drill: SessionProposal = { ...base, kind: 'drill', message: { hash: 'none', preimage: new Uint8Array(68).fill(5), prehashed: false } };
 const single: SessionProposal = { ...base, kind: 'sign', message: digest(9), commitments: [{ identityKey: id(1), commitments: [c(1)] }, { identityKey: id(2), commitments: [c(3)] }] };
 
 const refuses = (p: SessionProposal, message: RegExp) => {
@@ -33,7 +34,7 @@ describe('batch and one-round proposals', () => {
   });
 
   it('round-trip, and signItems lists a batch\'s items or the one message', () => {
-    for (const p of [batch, commit, single]) expect(decodeProposal(encodeProposal(p))).toEqual(p);
+    for (const p of [batch, commit, single, drill]) expect(decodeProposal(encodeProposal(p))).toEqual(p);
     expect(signItems(batch)).toEqual(items);
     expect(signItems(single)).toEqual([{ message: digest(9), derivationPath: [], inputIndex: 0 }]);
   });
@@ -49,6 +50,9 @@ describe('batch and one-round proposals', () => {
     ['a commit proposal for 257', { ...commit, commitCount: 257 }, /at most 256/],
     ['a commit proposal for an ECDSA key', { ...commit, scheme: 'ecdsa-secp256k1' as const }, /FROST key id/],
     ['a count in a sign proposal', { ...single, commitCount: 2 }, /no commitment count/],
+    ['a drill with a path (it signs under the root key)', { ...drill, derivationPath: [0, 1] }, /drill proposal/],
+    ['a drill with a transaction', { ...drill, transaction: { kind: 'psbt', data: new Uint8Array(8), inputIndex: 0, network: 'mainnet' } }, /drill proposal/],
+    ['a drill with batch items', { ...drill, items }, /belong in a sign proposal/],
     ['an ECDSA batch of 17 (its OT flight would not fit a relay frame)', { ...batch, scheme: 'ecdsa-secp256k1' as const, commitments: undefined, items: Array.from({ length: 17 }, (_, i) => ({ ...items[0]!, inputIndex: i })) }, /at most 16 items/],
   ])('refuses %s', (_, p, message) => refuses(p as SessionProposal, message));
 });

@@ -1,9 +1,11 @@
 /**
  * Recovery drills and the emergency exit (DESIGN.md "Wallet", recovery paths):
- * - `drill --relay <url> --key <id>` asks every t-subset of the key's parties to sign a test
- *   message through the relay and reports which subsets work (a subset with a lost, offline or
- *   misconfigured node fails and is named), so an operator learns that recovery works before it
- *   is needed; exits non-zero when any subset fails.
+ * - `drill --relay <url> --key <id>` asks every t-subset of the key's parties to sign a drill
+ *   statement (node/drill.ts: its own proposal kind, which nodes sign under a custodian's policy
+ *   too) and reports which subsets work. A subset with a lost, offline or misconfigured node fails
+ *   and is named; one whose node refuses by policy (`allowDrills: false`) is reported as refused,
+ *   apart from broken ones. So an operator learns that recovery works before it is needed; exits
+ *   non-zero when any subset fails or is refused.
  * - `export-key --key <id> --config <node.json> --config <node.json> … --i-understand` opens the
  *   stores of t nodes locally (their passphrases as their configs say), rebuilds the private key
  *   and prints it. Off by default, loudly warned: once printed, the key is a single point of
@@ -11,8 +13,9 @@
  * @module
  */
 import { parseArgs } from 'node:util';
-import { bytesToHex, utf8 } from '../math/bytes.js';
-import { isEcdsaScheme } from '../signing/schemes.js';
+import { bytesToHex } from '../math/bytes.js';
+import { SessionFailedError } from '../node/coordinator.js';
+import { proposeDrill } from '../node/drill.js';
 import { loadNodeConfig } from '../node/config.js';
 import { NodeStorage } from '../storage/index.js';
 import { readPassphrase } from '../storage/passphrase.js';
@@ -36,7 +39,18 @@ export function subsets<T>(items: readonly T[], k: number): T[][] {
 export interface DrillRow {
   readonly signers: readonly string[];
   readonly ok: boolean;
+  /** signed; refused (a node's policy said no); failed (a node is absent, broken or misbehaving). */
+  readonly outcome: 'signed' | 'refused' | 'failed';
   readonly detail: string;
+}
+
+/**
+ * A failed drill is a refusal when a party refused it (its policy or its checks) and the others
+ * only stopped because of that (they report the refusing peer's abort notice).
+ */
+function outcomeOf(e: unknown): DrillRow['outcome'] {
+  if (!(e instanceof SessionFailedError) || !e.failures.some((f) => f.code === 'REFUSED')) return 'failed';
+  return e.failures.every((f) => f.code === 'REFUSED' || f.code === 'PEER_ABORTED') ? 'refused' : 'failed';
 }
 
 /** Runs the drill; true when every subset signed. */
@@ -53,26 +67,27 @@ export async function runDrill(argv: string[], out: Out): Promise<boolean> {
   const rows: DrillRow[] = await withCoordinator(values, home, async (c) => {
     const done: DrillRow[] = [];
     for (const subset of subsets(known.parties, known.threshold)) {
-      const message = utf8(`tessera drill ${keyId} ${new Date().toISOString()} ${subset.map((h) => h.slice(0, 8)).join(',')}`);
       const signers = subset.map((h) => parseHex('parties', h));
-      const hash = isEcdsaScheme(known.scheme) ? ('sha256' as const) : ('none' as const);
       const started = performance.now();
       try {
-        await c.sign({ scheme: known.scheme, keyId, publicKey, signers, message, hash, roundTimeoutMs, generation: known.generation ?? 1 });
-        done.push({ signers: subset.map(nameOf), ok: true, detail: `signed and verified in ${(performance.now() - started).toFixed(0)} ms` });
+        await proposeDrill(c, { scheme: known.scheme, keyId, publicKey, signers, roundTimeoutMs, generation: known.generation ?? 1 });
+        done.push({ signers: subset.map(nameOf), ok: true, outcome: 'signed', detail: `signed and verified in ${(performance.now() - started).toFixed(0)} ms` });
       } catch (e) {
-        done.push({ signers: subset.map(nameOf), ok: false, detail: (e as Error).message });
+        done.push({ signers: subset.map(nameOf), ok: false, outcome: outcomeOf(e), detail: (e as Error).message });
       }
     }
     return done;
   });
-  const failed = rows.filter((r) => !r.ok).length;
-  if (values.json) out(JSON.stringify({ keyId, scheme: known.scheme, threshold: known.threshold, parties: known.parties.length, subsets: rows, failed }));
+  const failed = rows.filter((r) => r.outcome === 'failed').length;
+  const refused = rows.filter((r) => r.outcome === 'refused').length;
+  if (values.json) out(JSON.stringify({ keyId, scheme: known.scheme, threshold: known.threshold, parties: known.parties.length, subsets: rows, failed, refused }));
   else {
-    for (const r of rows) out(`${r.ok ? 'ok  ' : 'FAIL'}  ${r.signers.join(', ')}: ${r.detail}`);
-    out(`${rows.length - failed} of ${rows.length} signing sets of ${known.threshold} work${failed > 0 ? '; fix the failing parties before you need them' : ''}`);
+    const mark = { signed: 'ok    ', refused: 'REFUSED', failed: 'FAIL  ' } as const;
+    for (const r of rows) out(`${mark[r.outcome]}  ${r.signers.join(', ')}: ${r.detail}`);
+    const advice = [...(failed > 0 ? ['fix the failing parties before you need them'] : []), ...(refused > 0 ? [`${refused} refused by a node's policy (allowDrills)`] : [])];
+    out(`${rows.length - failed - refused} of ${rows.length} signing sets of ${known.threshold} work${advice.length > 0 ? `; ${advice.join('; ')}` : ''}`);
   }
-  return failed === 0;
+  return failed + refused === 0;
 }
 
 const WARNING = `WARNING: this prints the whole private key. From now on anyone who sees this output can spend

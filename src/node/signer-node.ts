@@ -56,6 +56,7 @@ import { planLifecycle, type LifecyclePlan } from './lifecycle-plan.js';
 import { runLifecycle } from './lifecycle-runner.js';
 import { checkAndReserveSpend } from './signer-policy.js';
 import { checkProposedTransaction, signedEthereumHash } from './transaction-check.js';
+import { checkDrill } from './drill.js';
 import { UnlistedProposals } from './unlisted-proposals.js';
 import { answerCommit, answerOneRound } from './one-round-signer.js';
 import { refillCommitmentsInTurns } from './commitment-pool.js';
@@ -300,12 +301,12 @@ export class SignerNode {
         const made = await runLifecycle(proposal, { ...run, plan, identity: this.storage.identity });
         return this.#answer(e, proposal, made, `generation ${made.generation} of key ${made.keyId} made (pending)`, startedAt);
       }
-      const runner = { keygen: runKeygen, presign: runPresign, sign: runSign }[proposal.kind as 'keygen' | 'presign' | 'sign'];
+      const runner = { keygen: runKeygen, presign: runPresign, sign: runSign, drill: runSign }[proposal.kind as 'keygen' | 'presign' | 'sign' | 'drill'];
       const result = await runner(proposal, run);
       if (proposal.check) markChecked(proposal, stored!, result, this.storage.keys);
       const txHash = proposal.kind === 'sign' ? signedEthereumHash(proposal, result) : undefined;
       const signed = proposal.check ? `test signature of generation ${proposal.generation} verified: generation proven` : `signed ${signedWhat(proposal, summary)}${txHash ? `; tx hash ${txHash}` : ''}`;
-      const detail = { keygen: `key ${result.keyId}`, presign: `presignature ${result.presignature}`, sign: signed }[proposal.kind as 'keygen' | 'presign' | 'sign'];
+      const detail = { keygen: `key ${result.keyId}`, presign: `presignature ${result.presignature}`, sign: signed, drill: 'drill statement signed' }[proposal.kind as 'keygen' | 'presign' | 'sign' | 'drill'];
       this.#answer(e, proposal, result, detail, startedAt);
     } catch (err) {
       this.storage.spends.cancel(sessionHex); // no-op once released
@@ -332,7 +333,7 @@ export class SignerNode {
     this.storage.database.db
       .transaction(() => {
         this.storage.spends.release(sessionHex);
-        this.#appendAudit(e, p, 'released', `final share released: ${p.check ? 'a lifecycle check' : signedWhat(p, summary)}`, startedAt);
+        this.#appendAudit(e, p, 'released', `final share released: ${p.check ? 'a lifecycle check' : p.kind === 'drill' ? 'a drill statement' : signedWhat(p, summary)}`, startedAt);
       })
       .immediate();
   }
@@ -433,7 +434,11 @@ export class SignerNode {
       const plan = planLifecycle(p, me, this.storage.keys, this.config.policy);
       return { members: plan.members, plan, ...(plan.stored ? { stored: plan.stored } : {}) };
     }
-    if (p.kind === 'presign' || (p.kind === 'sign' && isEcdsaScheme(p.scheme) && p.presignature === undefined)) this.#checkPresignRate(proposer, p.items?.length ?? 1);
+    if (p.kind === 'drill') {
+      if (!this.config.policy.allowDrills) throw new ProposalRefusedError('refused by policy rule allowDrills: this node signs no drills');
+      checkDrill(p);
+    }
+    if (p.kind === 'presign' || ((p.kind === 'sign' || p.kind === 'drill') && isEcdsaScheme(p.scheme) && p.presignature === undefined)) this.#checkPresignRate(proposer, p.items?.length ?? 1);
     if (p.check && !this.config.policy.allowLifecycle) throw new ProposalRefusedError('refused by policy rule allowLifecycle: this node makes no lifecycle test signatures');
     const opened = p.check ? checkShare(p, this.storage.keys) : this.#activeShare(p);
     const members = new Map<PartyId, Uint8Array>();

@@ -40,6 +40,8 @@ export interface SignerPolicy {
   readonly trustWitnessUtxoAmounts: boolean;
   /** Whether the node takes part in refresh, reshare and repair sessions (default true). */
   readonly allowLifecycle: boolean;
+  /** Whether the node signs drill statements (node/drill.ts; default true). */
+  readonly allowDrills: boolean;
   /** The lowest threshold a reshare may give a key this node deals from; absent: the key's current one. */
   readonly minThreshold?: number;
 }
@@ -60,10 +62,10 @@ export const POLICY_FIELDS = [
 export type PolicyRule = (typeof POLICY_FIELDS)[number];
 
 /** The config fields: the signing rules, and the switch for lifecycle sessions. */
-const CONFIG_FIELDS = [...POLICY_FIELDS, 'allowLifecycle', 'minThreshold'] as const;
+const CONFIG_FIELDS = [...POLICY_FIELDS, 'allowLifecycle', 'allowDrills', 'minThreshold'] as const;
 type PolicyField = (typeof CONFIG_FIELDS)[number];
 
-export const OPEN_POLICY: SignerPolicy = { maxAmountPerTx: new Map(), maxFeePerTx: new Map(), maxAmountPerDay: new Map(), allowRawMessages: true, trustWitnessUtxoAmounts: false, allowLifecycle: true };
+export const OPEN_POLICY: SignerPolicy = { maxAmountPerTx: new Map(), maxFeePerTx: new Map(), maxAmountPerDay: new Map(), allowRawMessages: true, trustWitnessUtxoAmounts: false, allowLifecycle: true, allowDrills: true };
 
 const CHAIN_NAME = new RegExp(`^(bitcoin:(${BITCOIN_NETWORKS.join('|')})|ethereum:[1-9][0-9]*|solana:(${SOLANA_CLUSTERS.join('|')}))$`);
 const DECIMAL = /^(0|[1-9][0-9]*)$/;
@@ -170,6 +172,7 @@ export function parseSignerPolicy(raw: unknown): SignerPolicy {
     ...(schemes ? { allowedSchemes: schemes } : {}),
     trustWitnessUtxoAmounts: flag(o, 'trustWitnessUtxoAmounts', false),
     allowLifecycle: flag(o, 'allowLifecycle', true),
+    allowDrills: flag(o, 'allowDrills', true),
     ...(o.minThreshold !== undefined ? { minThreshold: threshold(o.minThreshold) } : {}),
   };
 }

@@ -81,6 +81,9 @@
  *   Signing a P2TR input never does (BIP341 signs every input's amount and script).
  * - `allowLifecycle` (default `true`): whether the node takes part in refresh, reshare and repair
  *   sessions of its keys (DESIGN.md "Key lifecycle"); `false` refuses them, each with an audit row.
+ * - `allowDrills` (default `true`): whether the node signs drills, `tessera drill`'s proof that a
+ *   signer set still works. A drill signs a statement the node builds itself (node/drill.ts), which
+ *   no transaction rule needs to judge, so `allowRawMessages: false` does not refuse drills.
  * - `minThreshold`: the lowest threshold a reshare may give a key this node deals from. Without
  *   it a reshare never lowers the key's threshold: t − 1 co-signers and the coordinator could
  *   otherwise move the key to a group they control (a 2-of-2 of theirs, say).

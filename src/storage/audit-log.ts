@@ -12,11 +12,11 @@
 import type Database from 'better-sqlite3';
 import { InvalidParametersError } from '../mpc/errors.js';
 
-export type AuditKind = 'keygen' | 'sign' | 'presign' | 'refresh' | 'reshare' | 'repair' | 'activate' | 'commit';
+export type AuditKind = 'keygen' | 'sign' | 'presign' | 'refresh' | 'reshare' | 'repair' | 'activate' | 'commit' | 'drill';
 /** `released`: written just before the node's final signature share left it (the session may still end otherwise). */
 export type AuditOutcome = 'ok' | 'aborted' | 'refused' | 'error' | 'released';
 
-export const AUDIT_KINDS: readonly AuditKind[] = ['keygen', 'sign', 'presign', 'refresh', 'reshare', 'repair', 'activate', 'commit'];
+export const AUDIT_KINDS: readonly AuditKind[] = ['keygen', 'sign', 'presign', 'refresh', 'reshare', 'repair', 'activate', 'commit', 'drill'];
 export const AUDIT_OUTCOMES: readonly AuditOutcome[] = ['ok', 'aborted', 'refused', 'error', 'released'];
 export const MAX_DETAIL_CHARS = 2000;
 const MAX_LIST = 10_000;

@@ -253,6 +253,13 @@ export const MIGRATIONS: readonly Migration[] = [
       ${rebuildAuditLog(10, ['keygen', 'sign', 'presign', 'refresh', 'reshare', 'repair', 'activate', 'commit'], ['ok', 'aborted', 'refused', 'error', 'released'])}
     `,
   },
+  {
+    version: 11,
+    description: 'audit log: drill sessions',
+    sql: `
+      ${rebuildAuditLog(11, ['keygen', 'sign', 'presign', 'refresh', 'reshare', 'repair', 'activate', 'commit', 'drill'], ['ok', 'aborted', 'refused', 'error', 'released'])}
+    `,
+  },
 ];
 
 /** The database cannot be used: written by a newer version, or a broken migration list. */

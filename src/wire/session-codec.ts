@@ -21,7 +21,7 @@ export const ROUND_HELLO = 'hello';
 export const ROUND_RESULT = 'result';
 export const ROUND_FAILED = 'failed';
 
-export type SessionKind = 'keygen' | 'sign' | 'presign' | LifecycleKind | 'activate' | 'commit';
+export type SessionKind = 'keygen' | 'sign' | 'presign' | LifecycleKind | 'activate' | 'commit' | 'drill';
 export type { HashAlgorithm, MessageFields, PooledCommitment, SignerCommitments, SignItem } from './sign-items-codec.js';
 
 const KINDS: Record<SessionKind, number> = {
@@ -33,6 +33,7 @@ const KINDS: Record<SessionKind, number> = {
   repair: v1.SessionKind.SESSION_KIND_REPAIR,
   activate: v1.SessionKind.SESSION_KIND_ACTIVATE,
   commit: v1.SessionKind.SESSION_KIND_COMMIT,
+  drill: v1.SessionKind.SESSION_KIND_DRILL,
 };
 const LIFECYCLE_KINDS: readonly SessionKind[] = ['refresh', 'reshare', 'repair'];
 
@@ -126,7 +127,7 @@ export function encodeProposal(p: SessionProposal): Uint8Array {
     keyId: p.keyId,
     threshold: p.threshold,
     parties: [...p.parties],
-    message: p.kind === 'sign' && p.items === undefined ? encodeMessageFields(p.message) : null,
+    message: (p.kind === 'sign' && p.items === undefined) || p.kind === 'drill' ? encodeMessageFields(p.message) : null,
     derivationPath: [...p.derivationPath],
     roundTimeoutMs: p.roundTimeoutMs,
     notAfterMs: p.notAfterMs,
@@ -252,6 +253,9 @@ export function decodeProposal(bytes: Uint8Array): SessionProposal {
   const keyId = m.keyId ?? '';
   if (kind === 'keygen' && (threshold < 2 || threshold > parties.length || keyId !== '')) throw new WireError('keygen proposal: bad threshold or key id');
   if (kind === 'sign' && (!/^[0-9a-f]{32}$/.test(keyId) || (m.message == null) === ((m.items ?? []).length === 0))) throw new WireError('sign proposal: needs a key id and a message or batch items');
+  if (kind === 'drill' && (!/^[0-9a-f]{32}$/.test(keyId) || m.message == null || m.taprootOutput || m.transaction != null || (m.derivationPath ?? []).length > 0 || (m.presignature ?? '') !== '' || m.lifecycleCheck)) {
+    throw new WireError('drill proposal: a key id and its statement, and no path, tweak, transaction, presignature or check');
+  }
   if ((isLifecycleKind(kind) || kind === 'activate') && (!/^[0-9a-f]{32}$/.test(keyId) || m.message != null || m.taprootOutput || m.transaction != null || (m.derivationPath ?? []).length > 0)) {
     throw new WireError(`${kind} proposal: a key id, and no message, path, tweak or transaction`);
   }

@@ -933,7 +933,8 @@ export namespace tessera {
             SESSION_KIND_RESHARE = 5,
             SESSION_KIND_REPAIR = 6,
             SESSION_KIND_ACTIVATE = 7,
-            SESSION_KIND_COMMIT = 8
+            SESSION_KIND_COMMIT = 8,
+            SESSION_KIND_DRILL = 9
         }
 
         enum HashAlgorithm {

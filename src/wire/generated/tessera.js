@@ -7385,6 +7385,7 @@ export const tessera = $root.tessera = (() => {
          * @property {number} SESSION_KIND_REPAIR=6 SESSION_KIND_REPAIR value
          * @property {number} SESSION_KIND_ACTIVATE=7 SESSION_KIND_ACTIVATE value
          * @property {number} SESSION_KIND_COMMIT=8 SESSION_KIND_COMMIT value
+         * @property {number} SESSION_KIND_DRILL=9 SESSION_KIND_DRILL value
          */
         v1.SessionKind = (function() {
             const valuesById = $Object.create(null), values = $Object.create(valuesById);
@@ -7397,6 +7398,7 @@ export const tessera = $root.tessera = (() => {
             values[valuesById[6] = "SESSION_KIND_REPAIR"] = 6;
             values[valuesById[7] = "SESSION_KIND_ACTIVATE"] = 7;
             values[valuesById[8] = "SESSION_KIND_COMMIT"] = 8;
+            values[valuesById[9] = "SESSION_KIND_DRILL"] = 9;
             return values;
         })();
 

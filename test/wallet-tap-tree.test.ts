@@ -9,7 +9,7 @@ import * as btc from '@scure/btc-signer';
 import { describe, expect, it } from 'vitest';
 import { bytesToHex, hexToBytes } from '../src/math/bytes.js';
 import { TapTreeError } from '../src/wallet/errors.js';
-import { MAX_TREE_DEPTH, tapCommitment, tapLeafHash, tapMerkleRoot, type TapTree } from '../src/wallet/tap-tree.js';
+import { MAX_TREE_DEPTH, tapCommitment, tapLeafHash, tapMerkleRoot, type TapLeaf, type TapTree } from '../src/wallet/tap-tree.js';
 import { readVectorFile } from './helpers/vectors.js';
 
 type VectorTree = { script: string; leafVersion: number } | VectorTree[];
@@ -36,10 +36,10 @@ describe('tap trees against @scure/btc-signer', () => {
   it('an unbalanced 5-leaf tree: same output key and control blocks', () => {
     const tree: TapTree = [[leaf(1), [leaf(2), leaf(3)]], [leaf(4), leaf(5)]];
     const ours = tapCommitment(internal, tree);
-    const asScure = (t: TapTree): any => (Array.isArray(t) ? [asScure(t[0]), asScure(t[1])] : { script: t.script, leafVersion: t.version });
-    const theirs = btc.p2tr(internal, asScure(tree), undefined, true);
+    const asScure = (t: TapTree): any => (Array.isArray(t) ? [asScure(t[0]), asScure(t[1])] : { script: (t as TapLeaf).script, leafVersion: (t as TapLeaf).version });
+    const theirs = btc.p2tr(internal, asScure(tree), undefined, true) as ReturnType<typeof btc.p2tr> & { tapLeafScript: [Parameters<typeof btc.TaprootControlBlock.encode>[0], Uint8Array][] };
     expect(bytesToHex(ours.outputKey)).toBe(bytesToHex(theirs.tweakedPubkey));
-    const theirBlocks = new Map(theirs.tapLeafScript!.map(([cb, script]) => [bytesToHex(script.subarray(0, -1)), bytesToHex(btc.TaprootControlBlock.encode(cb))]));
+    const theirBlocks = new Map(theirs.tapLeafScript.map(([cb, script]) => [bytesToHex(script.subarray(0, -1)), bytesToHex(btc.TaprootControlBlock.encode(cb))]));
     for (const l of ours.leaves) expect(bytesToHex(l.controlBlock)).toBe(theirBlocks.get(bytesToHex(l.script)));
   });
 

@@ -12,6 +12,7 @@ import { CliError } from './cli-error.js';
 import { runIdentity, runKeygen, runKeys, runNode, runPresignCommand, runSign } from './cluster-commands.js';
 import { runDemo } from './demo.js';
 import { runDrill, runExportKey } from './recovery-commands.js';
+import { runRecoveryPlan } from './recovery-plan-command.js';
 import { runAddress, runBackup, runSignEth, runSignPsbt } from './wallet-commands.js';
 import { runRefreshCommand, runRepairCommand, runReshareCommand } from './lifecycle-commands.js';
 import { runRelay } from './relay.js';
@@ -70,10 +71,15 @@ commands:
   backup --key <id> [--network <n>] [--count <k>] [--out <file>] [--home <dir> | --config <node.json>]
                                the key's public metadata as JSON (scheme, t, n, identity keys,
                                xpub, descriptors, first addresses) for recovery
+  recovery-plan --key <id> --policy <template|@file> [--network <n>] [--home <dir>] [--json]
+                               give a -tr key a Taproot recovery plan, tr(@threshold/0/*,TREE) with
+                               tapscript Miniscript leaves; addresses, backup and sign-psbt follow
+                               it; prints the descriptors (the nodes need it in "recoveryPlans")
   sign-psbt --relay <url> --key <id> [--key <id> …] --psbt <base64|@file> [--signers <names>] [--path m/0/1 …]
-            [--network <n>] [--merkle-root <hex>] [--no-pool] [--robust] [--home <dir>] [--json]
+            [--network <n>] [--no-pool] [--robust] [--home <dir>] [--json]
                                sign every input of the PSBT the key controls (P2TR key path with
-                               -tr keys, P2WPKH with ecdsa keys; paths scanned m/0/0-19, m/1/0-19
+                               -tr keys, under the recovery plan's tree if any; P2WPKH with ecdsa
+                               keys; paths scanned m/0/0-19, m/1/0-19
                                unless given); prints the final transaction (hex) or the PSBT
                                (--no-pool and --robust as for sign, per input)
   sign-eth --relay <url> --key <id> --tx <json|0x-hex|@file> [--path m/0/0] [--signers <names>]
@@ -109,6 +115,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   repair: runRepairCommand,
   address: runAddress,
   backup: runBackup,
+  'recovery-plan': runRecoveryPlan,
   'sign-psbt': runSignPsbt,
   'sign-eth': runSignEth,
   drill: runDrill,

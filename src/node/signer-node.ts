@@ -55,6 +55,7 @@ import { activateGeneration, checkShare, markChecked } from './lifecycle-commit.
 import { planLifecycle, type LifecyclePlan } from './lifecycle-plan.js';
 import { runLifecycle } from './lifecycle-runner.js';
 import { checkAndReserveSpend } from './signer-policy.js';
+import { checkTaprootTweak, merkleRootOf } from './taproot-tweak-check.js';
 import { checkProposedTransaction } from './transaction-check.js';
 import { UnlistedProposals } from './unlisted-proposals.js';
 import { answerCommit, answerOneRound } from './one-round-signer.js';
@@ -369,14 +370,16 @@ export class SignerNode {
   }
 
   /**
-   * A sign proposal's transaction decoded and checked by this node against its chains for the key
-   * (transaction-check.ts), then the signer policy of the config (signer-policy.ts): checked, and
+   * A sign proposal's taproot tweak checked against the node's recovery plan for the key
+   * (taproot-tweak-check.ts), its transaction decoded and checked by this node against its chains
+   * for the key (transaction-check.ts), then the signer policy of the config (signer-policy.ts): checked, and
    * the amount reserved for the session in the spend ledger, in one transaction before any
    * protocol message is sent. Returns the summary.
    */
   #checkPolicy(p: SessionProposal, stored: StoredKeyShare, sessionHex: string): TxSummary | undefined {
     this.#heldKeys.remember(p.keyId, stored.key.public);
-    const tx = checkProposedTransaction(p, stored.key.public, { chains: chainsOf(this.config.chains, p.keyId), heldKeys: () => this.#heldKeys.bitcoinKeys() });
+    checkTaprootTweak(p, stored.key.public, this.config.recoveryPlans);
+    const tx = checkProposedTransaction(p, stored.key.public, { chains: chainsOf(this.config.chains, p.keyId), heldKeys: () => this.#heldKeys.bitcoinKeys(), merkleRootOf: merkleRootOf(this.config.recoveryPlans) });
     if (tx) this.#log(`session proposes ${describeTx(tx)}`);
     const verdict = checkAndReserveSpend(this.config.policy, { scheme: p.scheme, keyId: p.keyId, ...(tx ? { tx } : {}) }, this.storage.spends, new Date(), sessionHex);
     if (!verdict.ok) throw new ProposalRefusedError(`refused by policy rule ${verdict.rule}: ${verdict.reason}`);

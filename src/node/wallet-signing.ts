@@ -54,8 +54,8 @@ export interface PsbtSigningOptions {
   readonly network: BitcoinNetwork;
   /** Paths whose inputs to sign; default scanPaths(). */
   readonly paths?: readonly (readonly number[])[];
-  /** P2TR inputs committing to a script tree: its merkle root (none: BIP86). */
-  readonly merkleRoot?: Uint8Array;
+  /** frost-secp256k1-tr: the merkle root of the key's script tree at a path, from its recovery plan (none: BIP86). */
+  readonly merkleRootAt?: (path: readonly number[]) => Uint8Array | undefined;
   readonly roundTimeoutMs?: number;
   /** ecdsa-secp256k1, a PSBT with one input of the key: a presignature made ahead for these signers at `path`, taken for its session (none: it presigns in the session; a batch always does). */
   readonly presignatureFor?: (path: readonly number[]) => string | undefined;
@@ -69,22 +69,52 @@ export interface SignedPsbt {
   readonly inputs: readonly { readonly inputIndex: number; readonly path: readonly number[]; readonly kind: string; readonly address: string; readonly amount: bigint }[];
 }
 
+interface FoundInput {
+  readonly path: readonly number[];
+  readonly request: PsbtSigningRequest;
+  readonly merkleRoot?: Uint8Array;
+}
+
 /** The inputs of `psbt` that `key` controls at the given (or scanned) paths, with their paths. */
-function findPsbtInputs(key: WalletKey, psbt: Uint8Array, o: Pick<PsbtSigningOptions, 'network' | 'paths' | 'merkleRoot'>): { path: readonly number[]; request: PsbtSigningRequest }[] {
-  const found: { path: readonly number[]; request: PsbtSigningRequest }[] = [];
+function findPsbtInputs(key: WalletKey, psbt: Uint8Array, o: Pick<PsbtSigningOptions, 'network' | 'paths' | 'merkleRootAt'>): FoundInput[] {
+  const found: FoundInput[] = [];
   const decoded = decodePsbt(psbt);
   for (const path of o.paths ?? scanPaths()) {
-    const options = { network: o.network, path, ...(o.merkleRoot ? { merkleRoot: o.merkleRoot } : {}) };
-    for (const request of psbtSigningRequests(decoded, key.pub, options)) found.push({ path, request });
+    const merkleRoot = o.merkleRootAt?.(path);
+    const options = { network: o.network, path, ...(merkleRoot ? { merkleRoot } : {}) };
+    for (const request of psbtSigningRequests(decoded, key.pub, options)) found.push({ path, request, ...(merkleRoot ? { merkleRoot } : {}) });
   }
   return found;
 }
 
-/** Signs every input of `psbt` that `key` controls (none: the PSBT comes back unchanged, with no inputs listed). */
+/**
+ * Signs every input of `psbt` that `key` controls (none: the PSBT comes back unchanged, with no
+ * inputs listed). A proposal carries one taproot tweak, so inputs whose outputs commit to
+ * different script trees (a recovery plan's differ per path) are signed in one session or batch
+ * per tree.
+ */
 export async function signPsbt(c: SessionSigner, key: WalletKey, psbt: Uint8Array, o: PsbtSigningOptions): Promise<SignedPsbt> {
-  const taproot = key.pub.scheme === 'frost-secp256k1-tr' ? { taproot: o.merkleRoot ? { merkleRoot: o.merkleRoot } : {} } : {};
   const found = findPsbtInputs(key, psbt, o);
   if (found.length === 0) return { psbt, tx: null, inputs: [] };
+  const groups = new Map<string, FoundInput[]>();
+  for (const f of found) {
+    const tree = f.merkleRoot ? bytesToHex(f.merkleRoot) : '';
+    groups.set(tree, [...(groups.get(tree) ?? []), f]);
+  }
+  const signatures = new Map<number, Uint8Array>();
+  for (const group of groups.values()) {
+    const signed = await signGroup(c, key, psbt, o, group);
+    group.forEach(({ request }, k) => signatures.set(request.inputIndex, signed[k]!));
+  }
+  const finalized = finalizePsbt(psbt, signatures);
+  const inputs = found.map(({ path, request }) => ({ inputIndex: request.inputIndex, path, kind: request.kind, address: request.address, amount: request.amount }));
+  return { ...finalized, inputs };
+}
+
+/** One session (one input) or one batch for inputs of one script tree. */
+async function signGroup(c: SessionSigner, key: WalletKey, psbt: Uint8Array, o: PsbtSigningOptions, found: readonly FoundInput[]): Promise<Uint8Array[]> {
+  const merkleRoot = found[0]!.merkleRoot;
+  const taproot = key.pub.scheme === 'frost-secp256k1-tr' ? { taproot: merkleRoot ? { merkleRoot } : {} } : {};
   const common = {
     scheme: key.pub.scheme,
     keyId: key.keyId,
@@ -96,22 +126,16 @@ export async function signPsbt(c: SessionSigner, key: WalletKey, psbt: Uint8Arra
     ...(o.roundTimeoutMs ? { roundTimeoutMs: o.roundTimeoutMs } : {}),
   };
   const transaction = { kind: 'psbt' as const, data: psbt, network: o.network };
-  let signed: Uint8Array[];
   if (found.length === 1) {
     // one input: one session, with a presignature made ahead when there is one
-    const [{ path, request }] = found as [(typeof found)[number]];
+    const [{ path, request }] = found as [FoundInput];
     const presignature = o.presignatureFor?.(path);
     const out = await c.sign({ ...common, message: request.digest, path, transaction: { ...transaction, inputIndex: request.inputIndex }, ...(presignature ? { presignature } : {}), expectedPublicKey: request.publicKey });
-    signed = [out.signature];
-  } else {
-    // every input in one batch: one proposal, one policy check, one flight per round
-    const items = found.map(({ path, request }) => ({ message: request.digest, path, inputIndex: request.inputIndex, expectedPublicKey: request.publicKey }));
-    signed = (await c.signBatch({ ...common, items, transaction: { ...transaction, inputIndex: 0 } })).map((s) => s.signature);
+    return [out.signature];
   }
-  const signatures = found.map(({ request }, k) => [request.inputIndex, signed[k]!] as const);
-  const finalized = finalizePsbt(psbt, new Map(signatures));
-  const inputs = found.map(({ path, request }) => ({ inputIndex: request.inputIndex, path, kind: request.kind, address: request.address, amount: request.amount }));
-  return { ...finalized, inputs };
+  // every input in one batch: one proposal, one policy check, one flight per round
+  const items = found.map(({ path, request }) => ({ message: request.digest, path, inputIndex: request.inputIndex, expectedPublicKey: request.publicKey }));
+  return (await c.signBatch({ ...common, items, transaction: { ...transaction, inputIndex: 0 } })).map((s) => s.signature);
 }
 
 export interface SignedEthTransaction {

@@ -9,8 +9,9 @@
  *   matches, the path is derived, and the output's script counts only if it equals the derived
  *   one. The field only picks what to derive; the derivation is the proof. Paths with a hardened
  *   step (no threshold key derives one) or deeper than 16 steps (BIP44 paths have 5) are passed
- *   over, as is a script-path Taproot output (its key is tweaked by a script tree, so BIP86 does
- *   not match). Derivation is bounded per PSBT (MAX_STEPS derivation steps in all): a PSBT
+ *   over, as is a script-path Taproot output of a key whose tree the caller does not give (its
+ *   key is tweaked by a script tree, so BIP86 does not match). With `rootOf`, a key's P2TR
+ *   scripts commit to the tree it names (a signer node's recovery plans). Derivation is bounded per PSBT (MAX_STEPS derivation steps in all): a PSBT
  *   stuffed with hints cannot stall the node; hints past the budget are not tried, so their
  *   outputs count as spends.
  * @module
@@ -20,7 +21,7 @@ import { equalBytes } from '../math/bytes.js';
 import { TssError } from '../mpc/errors.js';
 import { fingerprint } from './bip32.js';
 import type { DecodedPsbt } from './psbt-decode.js';
-import { hasBitcoinScript, ownScript } from './psbt-scripts.js';
+import { hasBitcoinScript, ownScript, type MerkleRootOf } from './psbt-scripts.js';
 
 const MAX_DEPTH = 16;
 /** Derivation steps all the hints of one PSBT may cost together (each step is one CKDpub). */
@@ -33,10 +34,11 @@ interface Hint {
   readonly path: readonly number[];
 }
 
-/** The key's script at `path`, or null where none can be derived (hardened step, IL ≥ n). */
-function scriptAt(key: PublicKeyPackage, path: readonly number[]): Uint8Array | null {
+/** The key's script at `path` (committing to `rootOf`'s tree, if any), or null where none can be derived (hardened step, IL ≥ n, a path its tree does not cover). */
+function scriptAt(key: PublicKeyPackage, path: readonly number[], rootOf?: MerkleRootOf): Uint8Array | null {
   try {
-    return ownScript(key, { path }).script;
+    const merkleRoot = rootOf?.(key, path);
+    return ownScript(key, { path, ...(merkleRoot ? { merkleRoot } : {}) }).script;
   } catch (e) {
     if (e instanceof TssError) return null;
     throw e;
@@ -44,8 +46,8 @@ function scriptAt(key: PublicKeyPackage, path: readonly number[]): Uint8Array | 
 }
 
 /** Every key's script at every path. */
-export function scriptsAtPaths(keys: readonly PublicKeyPackage[], paths: readonly (readonly number[])[]): Uint8Array[] {
-  return keys.filter((k) => hasBitcoinScript(k.scheme)).flatMap((k) => paths.flatMap((path) => scriptAt(k, path) ?? []));
+export function scriptsAtPaths(keys: readonly PublicKeyPackage[], paths: readonly (readonly number[])[], rootOf?: MerkleRootOf): Uint8Array[] {
+  return keys.filter((k) => hasBitcoinScript(k.scheme)).flatMap((k) => paths.flatMap((path) => scriptAt(k, path, rootOf) ?? []));
 }
 
 function hintsOf(d: DecodedPsbt, j: number): Hint[] {
@@ -56,14 +58,14 @@ function hintsOf(d: DecodedPsbt, j: number): Hint[] {
 }
 
 /** The output scripts whose derivation hints, re-derived from `keys`, give exactly that script. */
-export function hintedScripts(d: DecodedPsbt, keys: readonly PublicKeyPackage[]): Uint8Array[] {
+export function hintedScripts(d: DecodedPsbt, keys: readonly PublicKeyPackage[], rootOf?: MerkleRootOf): Uint8Array[] {
   const candidates = keys.filter((k) => hasBitcoinScript(k.scheme)).map((key) => ({ key, fingerprint: fingerprint(key.groupPublicKey) }));
   let budget = MAX_STEPS;
   return d.unsigned.outputs.flatMap(({ script }, j) => {
     const derives = (key: PublicKeyPackage, path: readonly number[]): boolean => {
       if (path.length > budget) return false;
       budget -= path.length;
-      const derived = scriptAt(key, path);
+      const derived = scriptAt(key, path, rootOf);
       return derived !== null && equalBytes(derived, script);
     };
     const matches = hintsOf(d, j).some((hint) => candidates.some((c) => c.fingerprint === hint.fingerprint && derives(c.key, hint.path)));

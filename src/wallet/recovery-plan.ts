@@ -135,12 +135,16 @@ export function recoveryMerkleRoot(t: RecoveryTemplate, pub: PublicKeyPackage, p
   return deriveRecoveryPlan(t, pub, path).merkleRoot;
 }
 
+/** A plan key as a descriptor writes it, `@threshold` written `threshold` (the key's xpub, or '@threshold' in a template). */
+export function planKeyText(k: PlanKey, threshold: string, chain: number): string {
+  return `${k.origin}${k.root === 'threshold' ? threshold : k.root.text}${k.prefix.map((i) => `/${i}`).join('')}/${chain}/*`;
+}
+
 /** The receive (…/0/*) and change (…/1/*) descriptors with the key's xpub and BIP380 checksums. */
 export function recoveryDescriptors(t: RecoveryTemplate, pub: PublicKeyPackage): RecoveryDescriptors {
   if (pub.scheme !== TAPROOT_SCHEME) throw new UnsupportedSchemeError('a Taproot recovery plan', pub.scheme);
   const xpub = serializeXpub(rootXpub(pub), t.network);
-  const keyText = (k: PlanKey, chain: number) => `${k.origin}${k.root === 'threshold' ? xpub : k.root.text}${k.prefix.map((i) => `/${i}`).join('')}/${chain}/*`;
-  const leafText = (l: LeafTemplate, chain: number) => l.parts.map((p) => (typeof p === 'number' ? keyText(l.keys[p]!, chain) : p)).join('');
+  const leafText = (l: LeafTemplate, chain: number) => l.parts.map((p) => (typeof p === 'number' ? planKeyText(l.keys[p]!, xpub, chain) : p)).join('');
   const treeText = (n: TemplateTree, chain: number): string => (Array.isArray(n) ? `{${treeText(n[0] as TemplateTree, chain)},${treeText(n[1] as TemplateTree, chain)}}` : leafText(n as LeafTemplate, chain));
   const descriptor = (chain: number) => {
     const body = `tr(${xpub}/${chain}/*,${treeText(t.tree, chain)})`;

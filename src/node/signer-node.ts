@@ -378,8 +378,9 @@ export class SignerNode {
    */
   #checkPolicy(p: SessionProposal, stored: StoredKeyShare, sessionHex: string): TxSummary | undefined {
     this.#heldKeys.remember(p.keyId, stored.key.public);
-    checkTaprootTweak(p, stored.key.public, this.config.recoveryPlans);
-    const tx = checkProposedTransaction(p, stored.key.public, { chains: chainsOf(this.config.chains, p.keyId), heldKeys: () => this.#heldKeys.bitcoinKeys(), merkleRootOf: merkleRootOf(this.config.recoveryPlans) });
+    const rootOf = merkleRootOf(this.config.recoveryPlans);
+    checkTaprootTweak(p, stored.key.public, this.config.recoveryPlans, rootOf);
+    const tx = checkProposedTransaction(p, stored.key.public, { chains: chainsOf(this.config.chains, p.keyId), heldKeys: () => this.#heldKeys.bitcoinKeys(), merkleRootOf: rootOf });
     if (tx) this.#log(`session proposes ${describeTx(tx)}`);
     const verdict = checkAndReserveSpend(this.config.policy, { scheme: p.scheme, keyId: p.keyId, ...(tx ? { tx } : {}) }, this.storage.spends, new Date(), sessionHex);
     if (!verdict.ok) throw new ProposalRefusedError(`refused by policy rule ${verdict.rule}: ${verdict.reason}`);

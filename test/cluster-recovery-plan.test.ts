@@ -21,7 +21,7 @@ import type { LocalCluster } from '../src/node/local-cluster.js';
 import { coordinatorSigner, signPsbt, type WalletKey } from '../src/node/wallet-signing.js';
 import { psbtSigningRequests } from '../src/wallet/psbt.js';
 import { checkRecoveryTemplate, deriveRecoveryPlan, recoveryMerkleRoot } from '../src/wallet/recovery-plan.js';
-import { tapMerkleRoot } from '../src/wallet/tap-tree.js';
+import { tapCommitment } from '../src/wallet/tap-tree.js';
 import { expectValidWitnesses, fundingInput } from './helpers/bitcoin.js';
 import { auditOf, clusterHooks, startCluster } from './helpers/cluster.js';
 
@@ -85,7 +85,7 @@ describe('a coordinator lying about the merkle root', () => {
   const lies: [string, () => { merkleRoot?: Uint8Array }][] = [
     ['BIP86 (no merkle root)', () => ({})],
     ['the plan\'s tree at another index (m/0/1)', () => ({ merkleRoot: rootAt([0, 1]) })],
-    ['a tree of its own key', () => ({ merkleRoot: tapMerkleRoot({ version: 0xc0, script: attacker }) })],
+    ['a tree of its own key', () => ({ merkleRoot: tapCommitment(deriveRecoveryPlan(template, planned.pub, [0, 0]).internalKey, { version: 0xc0, script: attacker }).merkleRoot })],
   ];
 
   it.each(lies)('under %s: every node refuses, naming the root its plan gives at m/0/0', async (_what, tweak) => {

@@ -9,7 +9,7 @@ import * as btc from '@scure/btc-signer';
 import { describe, expect, it } from 'vitest';
 import { bytesToHex, hexToBytes } from '../src/math/bytes.js';
 import { TapTreeError } from '../src/wallet/errors.js';
-import { MAX_TREE_DEPTH, tapCommitment, tapLeafHash, tapMerkleRoot, type TapLeaf, type TapTree } from '../src/wallet/tap-tree.js';
+import { MAX_TREE_DEPTH, tapCommitment, tapLeafHash, type TapLeaf, type TapTree } from '../src/wallet/tap-tree.js';
 import { readVectorFile } from './helpers/vectors.js';
 
 type VectorTree = { script: string; leafVersion: number } | VectorTree[];
@@ -47,7 +47,7 @@ describe('tap trees against @scure/btc-signer', () => {
     for (const version of [0xc1, 0xff, 0x50]) expect(() => tapLeafHash({ version, script: Uint8Array.of(0x51) })).toThrow(TapTreeError);
     let deep: TapTree = leaf(1);
     for (let i = 0; i <= MAX_TREE_DEPTH; i++) deep = [deep, leaf(2)];
-    expect(() => tapMerkleRoot(deep)).toThrow(/at most 128 levels/);
+    expect(() => tapCommitment(internal, deep)).toThrow(/at most 128 levels/);
     expect(() => tapCommitment(new Uint8Array(33), leaf(1))).toThrow(TapTreeError);
   });
 });

@@ -83,11 +83,6 @@ function walk(t: TapTree, depth: number): Walked {
   return { hash: tapBranchHash(left.hash, right.hash), leaves: [...left.leaves, ...right.leaves] };
 }
 
-/** The merkle root of a tree. */
-export function tapMerkleRoot(tree: TapTree): Uint8Array {
-  return walk(tree, 0).hash;
-}
-
 /** Internal key, tree → merkle root, output key and every leaf's control block. */
 export function tapCommitment(internalKey: Uint8Array, tree: TapTree): TapCommitment {
   if (internalKey.length !== 32) throw new TapTreeError(`an internal key is 32 bytes (x-only), got ${internalKey.length}`);

@@ -6,6 +6,8 @@
  * the whole private key and is refused with `HardenedDerivationError`. Deriving a path gives the
  * child xpub and the accumulated public additive tweak δ, with child key = PK + δ·G.
  *
+ * `parseXpub` reads another party's xpub (a recovery plan's co-signer), public keys only.
+ *
  * CKDpub itself is `derivePublic` of signing/ecdsa/derivation.ts, shared with threshold ECDSA.
  * When a step gives IL ≥ n or the point at infinity (probability below 2^-127) it is refused with
  * an InvalidParametersError naming the index; BIP32 says the caller then proceeds with the next

@@ -42,7 +42,8 @@ commands:
        [--presignature <id> | --no-pool] [--robust] [--peers <file>] [--round-timeout <ms>] [--json]
                                threshold-sign a message (ECDSA: hashed by every node with --hash,
                                or a 32-byte digest with --prehashed; --path signs with a BIP32
-                               child, --taproot under the BIP86 output key); prints the verified
+                               child, --taproot under the BIP86 output key, or the recovery
+                               plan's); prints the verified
                                signature (and, with --json, the ECDSA recovery id). ECDSA takes a
                                pooled presignature for the signers and path if there is one
                                (--no-pool: never). --robust (ECDSA): on failure, retry with t of

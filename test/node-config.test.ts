@@ -2,13 +2,15 @@
  * The signer node's config (src/node/config.ts, chains-config.ts, config-object.ts): a field the
  * reader does not know, at any level, is a ConfigError naming its path and the known fields (a
  * misspelt "polcy" must not leave a node without its policy); "chains" and "keyChains" fix where
- * each key signs, with the documented default; "http" is loopback unless told otherwise.
+ * each key signs, with the documented default; "http" is loopback unless told otherwise;
+ * "recoveryPlans" are parsed and compiled at load for each key's network.
  * @module
  */
 import { describe, expect, it } from 'vitest';
 import { chainsOf, DEFAULT_CHAINS } from '../src/node/chains-config.js';
 import { ConfigError, parseNodeConfig } from '../src/node/config.js';
 import { DEFAULT_LIMITS, DEFAULT_POOLS } from '../src/node/config-limits.js';
+import { HDKey } from '@scure/bip32';
 
 const KEY_A = 'a'.repeat(64);
 const KEY_B = 'b'.repeat(64);
@@ -41,7 +43,7 @@ describe('strict node configs', () => {
   });
 
   it.each([
-    ['a misspelt top-level field', { polcy: {} }, 'config has unknown field "polcy" (known: name, relay, dataDir, passphraseEnv, passphraseFile, peers, coordinators, maxRoundTimeoutMs, relayCa, chains, keyChains, http, stateFile, limits, pools, policy)'],
+    ['a misspelt top-level field', { polcy: {} }, 'config has unknown field "polcy" (known: name, relay, dataDir, passphraseEnv, passphraseFile, peers, coordinators, maxRoundTimeoutMs, relayCa, chains, keyChains, http, stateFile, limits, pools, policy, recoveryPlans)'],
     ['a wrong-case top-level field', { relayCA: 'ca.pem' }, 'config has unknown field "relayCA"'],
     ['a field in a peer', { peers: [BASE.peers[0], { name: 'carol', identitykey: KEY_B }] }, 'config: "peers[1]" has unknown field "identitykey" (known: name, identityKey)'],
     ['a peer that is no object', { peers: ['bob'] }, 'config: "peers[0]" must be an object'],
@@ -126,5 +128,28 @@ describe('the limits block and the state record', () => {
   it('keeps the state record beside the data directory unless told otherwise', () => {
     expect(parseNodeConfig(base, '/srv/tessera').stateFile).toBe('/srv/tessera/data.state');
     expect(parseNodeConfig({ ...base, stateFile: '../elsewhere/alice.state' }, '/srv/tessera').stateFile).toBe('/srv/elsewhere/alice.state');
+  });
+});
+
+describe('recoveryPlans', () => {
+  const tpub = HDKey.fromMasterSeed(new Uint8Array(32).fill(1), { private: 0x04358394, public: 0x043587cf }).publicExtendedKey;
+  const plan = `tr(@threshold/0/*,and_v(v:pk(${tpub}/0/*),older(144)))`;
+
+  it('parses each key\'s template for the key\'s network, none by default', () => {
+    expect(parse({}).recoveryPlans.size).toBe(0);
+    const c = parse({ keyChains: { [KEY_ID]: { bitcoin: 'regtest' } }, recoveryPlans: { [KEY_ID]: plan } });
+    expect(c.recoveryPlans.get(KEY_ID)).toMatchObject({ network: 'regtest', text: plan });
+    expect(c.recoveryPlans.get(KEY_ID)!.leaves[0]!.lock).toEqual({ sequence: 144 });
+  });
+
+  it.each([
+    ['a field that is no key id', { recoveryPlans: { alice: plan } }, 'config: "recoveryPlans" has field "alice", which is not a key id'],
+    ['a plan that is no string', { recoveryPlans: { [KEY_ID]: { template: plan } } }, `config: "recoveryPlans.${KEY_ID}" must be a template string`],
+    ['a testnet xpub for a mainnet key', { recoveryPlans: { [KEY_ID]: plan } }, 'is not an extended public key of mainnet'],
+    ['an insane leaf', { keyChains: { [KEY_ID]: { bitcoin: 'regtest' } }, recoveryPlans: { [KEY_ID]: `tr(@threshold/0/*,multi(1,${tpub}/0/*))` } }, `config: "recoveryPlans.${KEY_ID}": leaf 0`],
+    ['recoveryPlans that is no object', { recoveryPlans: [plan] }, 'config: "recoveryPlans" must be an object'],
+  ])('refuses %s', (_what, extra, message) => {
+    expect(() => parse(extra)).toThrow(ConfigError);
+    expect(() => parse(extra)).toThrow(message);
   });
 });

@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { getSuite } from '../src/suites/index.js';
 import { dealerKeygen } from '../src/dkg/dealer.js';
-import { deriveChild, parsePath, rootXpub, serializeXpub, type ExtendedPublicKey } from '../src/wallet/bip32.js';
+import { deriveChild, parsePath, parseXpub, rootXpub, serializeXpub, type ExtendedPublicKey } from '../src/wallet/bip32.js';
 import { DerivationPathError, HardenedDerivationError, UnsupportedSchemeError } from '../src/wallet/errors.js';
 import { readVectorFile } from './helpers/vectors.js';
 
@@ -128,5 +128,25 @@ describe('root xpub of a key package', () => {
     expect(() => deriveChild(root, [1.5])).toThrow(DerivationPathError);
     expect(() => deriveChild({ ...root, depth: 254 }, [1, 2])).toThrow(DerivationPathError);
     expect(deriveChild({ ...root, depth: 254 }, [1]).xpub.depth).toBe(255);
+  });
+});
+
+describe('parseXpub (a co-signer\'s xpub)', () => {
+  const TPUB = { private: 0x04358394, public: 0x043587cf };
+  const theirs = HDKey.fromMasterSeed(new Uint8Array(32).fill(4), TPUB).derive('m/48/1/0');
+
+  it('reads what @scure/bip32 writes, and serializeXpub writes it back', () => {
+    const x = parseXpub(theirs.publicExtendedKey, 'regtest');
+    expect(x).toEqual({ depth: 3, parentFingerprint: theirs.parentFingerprint, childNumber: 0, chainCode: theirs.chainCode, publicKey: theirs.publicKey });
+    expect(serializeXpub(x, 'testnet')).toBe(theirs.publicExtendedKey);
+  });
+
+  it('refuses another network\'s xpub, a private key, a bad checksum and a point off the curve', () => {
+    expect(() => parseXpub(theirs.publicExtendedKey, 'mainnet')).toThrow(/not an extended public key of mainnet/);
+    expect(() => parseXpub(theirs.privateExtendedKey, 'testnet')).toThrow(DerivationPathError);
+    const s = theirs.publicExtendedKey;
+    expect(() => parseXpub(s.slice(0, -1) + (s.endsWith('a') ? 'b' : 'a'), 'testnet')).toThrow(/not a Base58Check/);
+    const bad = serializeXpub({ depth: 0, parentFingerprint: 0, childNumber: 0, chainCode: new Uint8Array(32), publicKey: Uint8Array.of(2, ...new Uint8Array(32).fill(0xff)) }, 'testnet');
+    expect(() => parseXpub(bad, 'testnet')).toThrow(/valid compressed secp256k1 point/);
   });
 });

@@ -10,6 +10,7 @@ import { groupSuite, isAnySchemeId, isEcdsaScheme } from '../signing/schemes.js'
 import { isSecp256k1Scheme, parsePath } from '../wallet/bip32.js';
 import { walletSummary } from '../wallet/key-addresses.js';
 import { signingPublicKey } from '../wallet/signing-key.js';
+import { recoveryMerkleRoot } from '../wallet/recovery-plan.js';
 import type { HashAlgorithm } from '../wire/session-codec.js';
 import { proposedMessage } from '../node/message-to-sign.js';
 import { loadNodeConfig } from '../node/config.js';
@@ -63,7 +64,9 @@ export async function runSign(argv: string[], out: Out): Promise<void> {
   if (values.prehashed && message.length !== 32) throw new CliError('--prehashed needs a 32-byte (64 hex) message');
   const hash: HashAlgorithm = values.hash === undefined ? 'none' : parseHash(values.hash);
   const path = values.path === undefined ? [] : parsePath(values.path);
-  const taproot = values.taproot ? {} : undefined;
+  // a key with a recovery plan: the nodes sign its key path under the plan's tree at the path only
+  const plan = values.taproot ? home.recoveryPlan(values.key) : undefined;
+  const taproot = values.taproot ? (plan ? { merkleRoot: recoveryMerkleRoot(plan, home.publicPackage(values.key), path) } : {}) : undefined;
   // pinned before any signer reports a key, so the first signature that verifies under it is returned
   const expectedPublicKey = path.length > 0 || taproot ? signingPublicKey(home.publicPackage(values.key), path, taproot) : publicKey;
   const request = {

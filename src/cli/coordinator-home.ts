@@ -8,6 +8,10 @@
  * nothing secret, the nodes hold the sealed parts), so `sign` can take one without being told
  * its id; an entry is removed when taken, before the session that uses it, and dropped once older
  * than the nodes' default presignature lifetime (node/config-limits.ts presignatureTtlMs).
+ * A frost-secp256k1-tr key may have a recovery plan (`recovery-plan`: its template and Bitcoin
+ * network, wallet/recovery-template.ts), which its addresses, backups and sign-psbt's taproot
+ * tweak then follow; it is checked whenever it is read, and a plan record with a field this code
+ * does not know is refused.
  * @module
  */
 import { existsSync, mkdirSync } from 'node:fs';
@@ -23,6 +27,10 @@ import { DEFAULT_LIMITS } from '../node/config-limits.js';
 import { CliError } from './cli-error.js';
 import { coordinatorPassphrase, openCoordinatorIdentity, type IdentityOpenOptions } from './coordinator-identity.js';
 import { readJson, writeJsonAtomic } from './json-file.js';
+import { TssError } from '../mpc/errors.js';
+import { BITCOIN_NETWORKS, type BitcoinNetwork } from '../wallet/networks.js';
+import { checkRecoveryTemplate } from '../wallet/recovery-plan.js';
+import type { RecoveryTemplate } from '../wallet/recovery-template.js';
 
 export interface KnownKey {
   readonly scheme: AnySchemeId;
@@ -44,6 +52,37 @@ export interface KnownKey {
   readonly pendingLifecycle?: PendingLifecycle;
   /** ecdsa-secp256k1: presignatures made ahead and not yet used, oldest first. */
   readonly presignatures?: readonly PooledPresignature[];
+  /** frost-secp256k1-tr: the key's recovery plan (its P2TR outputs commit to the plan's tree). */
+  readonly recoveryPlan?: StoredRecoveryPlan;
+}
+
+/** A recovery plan as keys.json holds it. */
+export interface StoredRecoveryPlan {
+  /** tr(@threshold/0/*,…) as given to `recovery-plan`. */
+  readonly template: string;
+  /** The network its xpubs are of. */
+  readonly network: BitcoinNetwork;
+}
+
+const PLAN_FIELDS = ['template', 'network'];
+
+/** The key's recovery plan, parsed and every leaf compiled; undefined without one; a CliError naming keys.json for a bad record. */
+export function knownRecoveryPlan(keyId: string, k: KnownKey): RecoveryTemplate | undefined {
+  const p: unknown = k.recoveryPlan;
+  if (p === undefined) return undefined;
+  const where = `keys.json: the recovery plan of key ${keyId}`;
+  if (typeof p !== 'object' || p === null || Array.isArray(p)) throw new CliError(`${where} is not an object`);
+  const unknown = Object.keys(p).find((f) => !PLAN_FIELDS.includes(f));
+  if (unknown !== undefined) throw new CliError(`${where} has unknown field "${unknown}" (known: ${PLAN_FIELDS.join(', ')})`);
+  const { template, network } = p as Record<string, unknown>;
+  if (k.scheme !== 'frost-secp256k1-tr') throw new CliError(`${where}: only frost-secp256k1-tr keys have one, not ${k.scheme}`);
+  if (typeof template !== 'string' || typeof network !== 'string' || !(BITCOIN_NETWORKS as readonly string[]).includes(network)) throw new CliError(`${where} needs a "template" string and a "network" (${BITCOIN_NETWORKS.join(', ')})`);
+  try {
+    return checkRecoveryTemplate(template, network as BitcoinNetwork);
+  } catch (e) {
+    if (e instanceof TssError) throw new CliError(`${where}: ${e.message}`);
+    throw e;
+  }
 }
 
 /** A presignature made ahead by `presign`: usable once, by exactly its signers at its path and generation. */
@@ -207,6 +246,19 @@ export class CoordinatorHome {
    */
   publicPackage(keyId: string): PublicKeyPackage {
     return knownPublicPackage(keyId, this.key(keyId));
+  }
+
+  /** The key's recovery plan (checked), if it has one. */
+  recoveryPlan(keyId: string): RecoveryTemplate | undefined {
+    return knownRecoveryPlan(keyId, this.key(keyId));
+  }
+
+  /** Records the key's recovery plan (the caller has checked it against the key). */
+  setRecoveryPlan(keyId: string, plan: StoredRecoveryPlan): void {
+    const known = this.key(keyId);
+    const next = { ...known, recoveryPlan: { template: plan.template, network: plan.network } };
+    knownRecoveryPlan(keyId, next);
+    this.rememberKey(keyId, next);
   }
 
   rememberKey(keyId: string, key: KnownKey): void {

@@ -42,7 +42,8 @@ commands:
        [--presignature <id> | --no-pool] [--robust] [--peers <file>] [--round-timeout <ms>] [--json]
                                threshold-sign a message (ECDSA: hashed by every node with --hash,
                                or a 32-byte digest with --prehashed; --path signs with a BIP32
-                               child, --taproot under the BIP86 output key); prints the verified
+                               child, --taproot under the BIP86 output key, or the recovery
+                               plan's); prints the verified
                                signature (and, with --json, the ECDSA recovery id). ECDSA takes a
                                pooled presignature for the signers and path if there is one
                                (--no-pool: never). --robust (ECDSA): on failure, retry with t of
@@ -71,12 +72,17 @@ commands:
   backup --key <id> [--network <n>] [--count <k>] [--out <file>] [--home <dir> | --config <node.json>]
                                the key's public metadata as JSON (scheme, t, n, identity keys,
                                xpub, descriptors, first addresses) for recovery
+  recovery-plan --key <id> --policy <template|@file> [--network <n>] [--home <dir>] [--json]
+                               give a -tr key a Taproot recovery plan, tr(@threshold/0/*,TREE) with
+                               tapscript Miniscript leaves; addresses, backup and sign-psbt follow
+                               it; prints the descriptors (the nodes need it in "recoveryPlans")
   sign-psbt --relay <url> --key <id> [--key <id> …] --psbt <base64|@file> [--signers <names>] [--path m/0/1 …]
-            [--network <n>] [--merkle-root <hex>] [--no-pool] [--robust] [--home <dir>] [--json]
+            [--network <n>] [--no-pool] [--robust] [--home <dir>] [--json]
                                sign every input of the PSBT the key controls (P2TR key path with
-                               -tr keys, P2WPKH with ecdsa keys; paths from the inputs' BIP32 key
-                               origins, else scanned m/0/0-19, m/1/0-19 unless given; change
-                               outputs get the key's origin); prints the final transaction (hex) or the PSBT
+                               -tr keys, under the recovery plan's tree if any; P2WPKH with ecdsa
+                               keys; paths from the inputs' BIP32 key origins, else scanned
+                               m/0/0-19, m/1/0-19 unless given; change outputs get the key's
+                               origin); prints the final transaction (hex) or the PSBT
                                (--no-pool and --robust as for sign, per input)
   sign-eth --relay <url> --key <id> --tx <json|0x-hex|@file> [--path m/0/0] [--signers <names>]
            [--no-pool] [--robust] [--home <dir>] [--json]
@@ -121,6 +127,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   'sign-eth': async () => (await import('./wallet-commands.js')).runSignEth,
   'sign-sol': async () => (await import('./solana-commands.js')).runSignSol,
   drill: async () => (await import('./recovery-commands.js')).runDrill,
+  'recovery-plan': async () => (await import('./recovery-plan-command.js')).runRecoveryPlan,
   'export-key': async () => {
     const { runExportKey } = await import('./recovery-commands.js');
     return (argv, out) => runExportKey(argv, out, (line) => process.stderr.write(line + '\n'));

@@ -1,8 +1,9 @@
 /**
  * Parsing and validation of command-line values shared by the commands: scheme ids, positive
- * integers, hex strings, signer lists and Bitcoin networks. Every failure is a CliError with a one-line message.
+ * integers, hex strings, signer lists, Bitcoin networks, and values given inline or as `@file`. Every failure is a CliError with a one-line message.
  * @module
  */
+import { readFileSync } from 'node:fs';
 import { hexToBytes } from '../math/bytes.js';
 import { isSchemeId, SCHEME_IDS, type SchemeId } from '../suites/index.js';
 import { HASH_ALGORITHMS, type HashAlgorithm } from '../signing/ecdsa/sign-input.js';
@@ -72,4 +73,9 @@ export function parseSigners(value: string, t: number, n: number): number[] {
 export function parseNetwork(value: string): BitcoinNetwork {
   if (!(BITCOIN_NETWORKS as readonly string[]).includes(value)) throw new CliError(`--network must be one of ${BITCOIN_NETWORKS.join(', ')}, got "${value}"`);
   return value as BitcoinNetwork;
+}
+
+/** A value given inline or, as `@file`, read from a file. */
+export function inlineOrFile(value: string): string {
+  return value.startsWith('@') ? readFileSync(value.slice(1), 'utf8').trim() : value;
 }

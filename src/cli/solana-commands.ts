@@ -20,7 +20,8 @@ import { CoordinatorHome } from './coordinator-home.js';
 import { coordinatorOptions, withCoordinator } from './coordinator-session.js';
 import { printAttempts, printExcluded, robustOption, sessionSigner, type AttemptReport } from './robust-signing.js';
 import { parseInteger } from './options.js';
-import { inlineOrFile, signingKey } from './wallet-commands.js';
+import { inlineOrFile } from './options.js';
+import { signingKey } from './wallet-commands.js';
 
 function parseCluster(value: string): SolanaCluster {
   if (!(SOLANA_CLUSTERS as readonly string[]).includes(value)) throw new CliError(`--cluster must be one of ${SOLANA_CLUSTERS.join(', ')}, got "${value}"`);

@@ -12,7 +12,7 @@
  * `--robust` retries around absent and cheating parties (robust-signing.ts).
  * @module
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { base64 } from '@scure/base';
 import { parseArgs } from 'node:util';
 import { bytesToHex } from '../math/bytes.js';
@@ -21,6 +21,10 @@ import { loadNodeConfig } from '../node/config.js';
 import { NodeStorage } from '../storage/index.js';
 import { readPassphrase } from '../storage/passphrase.js';
 import { parsePath } from '../wallet/bip32.js';
+import type { BitcoinNetwork } from '../wallet/networks.js';
+import { recoveryMerkleRoot } from '../wallet/recovery-plan.js';
+import type { RecoveryTemplate } from '../wallet/recovery-template.js';
+import { recoveryPlanBackup } from './recovery-plan-command.js';
 import { ADDRESS_TYPES, formatPath, keyAddress, walletSummary, type AddressType } from '../wallet/key-addresses.js';
 import { CliError } from './cli-error.js';
 import { CoordinatorHome, pointsOf } from './coordinator-home.js';
@@ -29,7 +33,7 @@ import { parseEthTransaction } from '../wallet/eth-tx.js';
 import { coordinatorOptions, withCoordinator } from './coordinator-session.js';
 import { poolOption, takePooled } from './presignature-pool.js';
 import { attemptLine, printAttempts, printExcluded, robustOption, sessionSigner, type AttemptReport, type AttemptRequest, type ExclusionReport } from './robust-signing.js';
-import { parseHex, parseInteger, parseNetwork } from './options.js';
+import { inlineOrFile, parseHex, parseInteger, parseNetwork } from './options.js';
 
 type Out = (line: string) => void;
 
@@ -39,6 +43,8 @@ interface KeyView {
   readonly identities: ReadonlyMap<number, string>;
   /** The active generation of the key's shares. */
   readonly generation: number;
+  /** frost-secp256k1-tr: its recovery plan (keys.json, or the node config's "recoveryPlans"). */
+  readonly plan?: RecoveryTemplate;
 }
 
 const keyOptions = { key: { type: 'string' }, home: { type: 'string' }, config: { type: 'string' }, network: { type: 'string' } } as const;
@@ -49,13 +55,15 @@ function loadKey(values: { key?: string; home?: string; config?: string }): KeyV
     const home = new CoordinatorHome(values.home);
     const known = home.key(values.key);
     const points = pointsOf(known);
-    return { pub: home.publicPackage(values.key), identities: new Map(known.parties.map((h, i) => [points[i]!, h])), generation: known.generation ?? 1 };
+    const plan = home.recoveryPlan(values.key);
+    return { pub: home.publicPackage(values.key), identities: new Map(known.parties.map((h, i) => [points[i]!, h])), generation: known.generation ?? 1, ...(plan ? { plan } : {}) };
   }
   const config = loadNodeConfig(values.config);
   const storage = NodeStorage.open(config.dataDir, readPassphrase(config.passphrase));
   try {
     const { key, identities, generation } = storage.keys.get(values.key);
-    return { pub: key.public, identities: new Map([...identities].map(([id, k]) => [id, bytesToHex(k)])), generation: generation ?? 1 };
+    const plan = config.recoveryPlans.get(values.key);
+    return { pub: key.public, identities: new Map([...identities].map(([id, k]) => [id, bytesToHex(k)])), generation: generation ?? 1, ...(plan ? { plan } : {}) };
   } finally {
     storage.close();
   }
@@ -67,10 +75,11 @@ export function runAddress(argv: string[], out: Out): void {
   if (type === undefined || !ADDRESS_TYPES.includes(type)) throw new CliError(`--type must be one of ${ADDRESS_TYPES.join(', ')}`);
   const path = parsePath(values.path ?? 'm/0/0');
   const network = parseNetwork(values.network ?? 'mainnet');
-  const { pub } = loadKey(values);
-  const a = keyAddress(pub, path, type, network);
+  const { pub, plan } = loadKey(values);
+  const a = keyAddress(pub, path, type, network, plan);
   if (values.json) {
-    out(JSON.stringify({ key: values.key, type, network, path: a.path, childPublicKey: bytesToHex(a.childPublicKey), ...(a.outputKey ? { outputKey: bytesToHex(a.outputKey) } : {}), address: a.address }));
+    const tweak = { ...(a.outputKey ? { outputKey: bytesToHex(a.outputKey) } : {}), ...(a.merkleRoot ? { merkleRoot: bytesToHex(a.merkleRoot) } : {}) };
+    out(JSON.stringify({ key: values.key, type, network, path: a.path, childPublicKey: bytesToHex(a.childPublicKey), ...tweak, address: a.address }));
   } else out(a.address);
 }
 
@@ -79,8 +88,8 @@ export function runBackup(argv: string[], out: Out): void {
   const network = parseNetwork(values.network ?? 'mainnet');
   const count = values.count === undefined ? 5 : Number(values.count);
   if (!Number.isSafeInteger(count) || count < 0 || count > 1000) throw new CliError('--count must be an integer from 0 to 1000');
-  const { pub, identities, generation } = loadKey(values);
-  const summary = walletSummary(pub, network, count);
+  const { pub, identities, generation, plan } = loadKey(values);
+  const summary = walletSummary(pub, network, count, plan);
   const document = {
     format: 'tessera-backup/1',
     createdAt: new Date().toISOString(),
@@ -95,6 +104,7 @@ export function runBackup(argv: string[], out: Out): void {
     ...(summary.xpub ? { xpub: summary.xpub } : {}),
     ...(summary.descriptors ? { descriptors: summary.descriptors } : {}),
     firstAddresses: summary.firstAddresses.map((a) => ({ path: a.path, type: a.type, address: a.address })),
+    ...(plan ? { recoveryPlan: recoveryPlanBackup(plan, summary.descriptors!) } : {}),
   };
   const text = JSON.stringify(document, null, 2);
   if (values.out !== undefined) {
@@ -111,16 +121,22 @@ export function signingKey(home: CoordinatorHome, keyId: string | undefined, sig
   return { key: { keyId, publicKey: parseHex('publicKey', known.publicKey), pub: home.publicPackage(keyId), generation: known.generation ?? 1 }, signers, known };
 }
 
-/** A value given inline or, as `@file`, read from a file. */
-export function inlineOrFile(value: string): string {
-  return value.startsWith('@') ? readFileSync(value.slice(1), 'utf8').trim() : value;
+/**
+ * sign-psbt's taproot tweak for a key with a recovery plan: its merkle root at each path. The
+ * nodes derive it from their own configs and refuse any other, so it is not an option.
+ */
+function planTweak(home: CoordinatorHome, keyId: string, pub: PublicKeyPackage, network: BitcoinNetwork): { merkleRootAt?: (path: readonly number[]) => Uint8Array } {
+  const plan = home.recoveryPlan(keyId);
+  if (plan === undefined) return {};
+  if (plan.network !== network) throw new CliError(`key ${keyId} has a recovery plan for bitcoin ${plan.network}, not ${network}`);
+  return { merkleRootAt: (path) => recoveryMerkleRoot(plan, pub, path) };
 }
 
 export async function runSignPsbt(argv: string[], out: Out): Promise<void> {
   const { values } = parseArgs({
     args: argv,
     strict: true,
-    options: { ...coordinatorOptions, key: { type: 'string', multiple: true }, psbt: { type: 'string' }, signers: { type: 'string' }, path: { type: 'string', multiple: true }, network: { type: 'string' }, 'merkle-root': { type: 'string' }, ...poolOption, ...robustOption },
+    options: { ...coordinatorOptions, key: { type: 'string', multiple: true }, psbt: { type: 'string' }, signers: { type: 'string' }, path: { type: 'string', multiple: true }, network: { type: 'string' }, ...poolOption, ...robustOption },
   });
   if (values.psbt === undefined) throw new CliError('--psbt <base64 or @file> is required');
   if (values.key === undefined) throw new CliError('--key <id> is required (repeat it for a PSBT spending several keys)');
@@ -130,7 +146,6 @@ export async function runSignPsbt(argv: string[], out: Out): Promise<void> {
   const common = {
     network: parseNetwork(values.network ?? 'mainnet'),
     ...(values.path ? { paths: values.path.map(parsePath) } : {}),
-    ...(values['merkle-root'] ? { merkleRoot: parseHex('merkle-root', values['merkle-root']) } : {}),
     roundTimeoutMs: parseInteger('round-timeout', values['round-timeout'], 10_000),
   };
   const peers = home.peers(values.peers);
@@ -150,7 +165,7 @@ export async function runSignPsbt(argv: string[], out: Out): Promise<void> {
     for (const { key, signers, known } of keys) {
       const presignatureFor = (path: readonly number[]) => takePooled(home, key.keyId, { signers, path, generation: key.generation }, { noPool: values['no-pool'] });
       const signer = sessionSigner(c, known, peers, values.robust ?? false, onAttempt);
-      const done = await signPsbt(signer, key, psbt, { ...common, signers, presignatureFor });
+      const done = await signPsbt(signer, key, psbt, { ...common, signers, presignatureFor, ...planTweak(home, key.keyId, key.pub, common.network) });
       excluded.push(...signer.excluded);
       if (done.inputs.length === 0) continue;
       ({ psbt, tx } = done);

@@ -42,7 +42,8 @@ export const DEFAULT_CHAINS: ChainRules = { bitcoin: 'mainnet', ethereum: new Se
 const FIELDS = ['bitcoin', 'ethereum', 'solana'] as const;
 const CHAIN_ID = /^[1-9][0-9]{0,19}$/;
 const MAX_CHAIN_ID = 2n ** 64n - 1n;
-const KEY_ID = /^[0-9a-f]{32}$/;
+/** A key id as "tessera keys" lists them (dkg/key-package.ts keyIdOf). */
+export const KEY_ID = /^[0-9a-f]{32}$/;
 
 function isNetwork(v: unknown): v is BitcoinNetwork {
   return typeof v === 'string' && (BITCOIN_NETWORKS as readonly string[]).includes(v);

@@ -13,6 +13,8 @@
  *     "chains": { "bitcoin": "mainnet", "ethereum": ["1"] }, "keyChains": { … } (optional;
  *       chains-config.ts),
  *     "http": { "host": "127.0.0.1", "port": 9101 } (optional; GET /healthz, node-http.ts),
+ *     "recoveryPlans": { "<key id>": "tr(@threshold/0/*,…)" } (optional; the Taproot script trees
+ *       of keys with a recovery plan, recovery-plans-config.ts),
  *     "policy": { … } (optional; the signer policy, documented in signer-policy.ts and the README) }
  *
  * Relative paths are resolved against the config file's directory. Every field is validated with
@@ -27,6 +29,7 @@ import { parseChains, type NodeChains } from './chains-config.js';
 import { ConfigError } from './config-error.js';
 import { parseNodeLimits, parseNodePools, type NodeLimits, type NodePools } from './config-limits.js';
 import { configObject } from './config-object.js';
+import { parseRecoveryPlans, type NodeRecoveryPlans } from './recovery-plans-config.js';
 import { parseSignerPolicy, type SignerPolicy } from './signer-policy.js';
 
 export { ConfigError } from './config-error.js';
@@ -60,11 +63,13 @@ export interface NodeConfig {
   /** The Bitcoin network and Ethereum chain ids this node signs on, per key. */
   readonly chains: NodeChains;
   readonly http?: HttpConfig;
+  /** Key id → its recovery plan: the only script tree the node signs that key's P2TR key path under. */
+  readonly recoveryPlans: NodeRecoveryPlans;
   /** What this node agrees to sign (signer-policy.ts); open when the config has no "policy". */
   readonly policy: SignerPolicy;
 }
 
-const FIELDS = ['name', 'relay', 'dataDir', 'passphraseEnv', 'passphraseFile', 'peers', 'coordinators', 'maxRoundTimeoutMs', 'relayCa', 'chains', 'keyChains', 'http', 'stateFile', 'limits', 'pools', 'policy'];
+const FIELDS = ['name', 'relay', 'dataDir', 'passphraseEnv', 'passphraseFile', 'peers', 'coordinators', 'maxRoundTimeoutMs', 'relayCa', 'chains', 'keyChains', 'http', 'stateFile', 'limits', 'pools', 'policy', 'recoveryPlans'];
 const PEER_FIELDS = ['name', 'identityKey'];
 const HTTP_FIELDS = ['host', 'port'];
 const HEX32 = /^[0-9a-f]{64}$/;
@@ -110,6 +115,7 @@ export function parseNodeConfig(raw: unknown, baseDir: string): NodeConfig {
   const relayCa = str(o, 'relayCa', false);
   const dataDir = resolve(baseDir, str(o, 'dataDir')!);
   const stateFile = str(o, 'stateFile', false);
+  const chains = parseChains(o.chains, o.keyChains);
   return {
     name: str(o, 'name')!,
     relay,
@@ -121,7 +127,8 @@ export function parseNodeConfig(raw: unknown, baseDir: string): NodeConfig {
     peers,
     coordinators,
     maxRoundTimeoutMs,
-    chains: parseChains(o.chains, o.keyChains),
+    chains,
+    recoveryPlans: parseRecoveryPlans(o.recoveryPlans, chains),
     policy: parseSignerPolicy(o.policy),
     ...(relayCa !== undefined ? { relayCa: resolve(baseDir, relayCa) } : {}),
     ...(o.http !== undefined ? { http: httpConfig(o.http) } : {}),

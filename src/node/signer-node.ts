@@ -57,6 +57,7 @@ import { runLifecycle } from './lifecycle-runner.js';
 import { checkAndReserveSpend } from './signer-policy.js';
 import { checkProposedTransaction, signedEthereumHash } from './transaction-check.js';
 import { checkDrill } from './drill.js';
+import { checkTaprootTweak, merkleRootOf } from './taproot-tweak-check.js';
 import { UnlistedProposals } from './unlisted-proposals.js';
 import { answerCommit, answerOneRound } from './one-round-signer.js';
 import { refillCommitmentsInTurns } from './commitment-pool.js';
@@ -399,14 +400,17 @@ export class SignerNode {
   }
 
   /**
-   * A sign proposal's transaction decoded and checked by this node against its chains for the key
-   * (transaction-check.ts), then the signer policy of the config (signer-policy.ts): checked, and
+   * A sign proposal's taproot tweak checked against the node's recovery plan for the key
+   * (taproot-tweak-check.ts), its transaction decoded and checked by this node against its chains
+   * for the key (transaction-check.ts), then the signer policy of the config (signer-policy.ts): checked, and
    * the amount reserved for the session in the spend ledger, in one transaction before any
    * protocol message is sent. Returns the summary.
    */
   #checkPolicy(p: SessionProposal, stored: StoredKeyShare, sessionHex: string): TxSummary | undefined {
     this.#heldKeys.remember(p.keyId, stored.key.public);
-    const tx = checkProposedTransaction(p, stored.key.public, { chains: chainsOf(this.config.chains, p.keyId), heldKeys: () => this.#heldKeys.bitcoinKeys() });
+    const rootOf = merkleRootOf(this.config.recoveryPlans);
+    checkTaprootTweak(p, stored.key.public, this.config.recoveryPlans, rootOf);
+    const tx = checkProposedTransaction(p, stored.key.public, { chains: chainsOf(this.config.chains, p.keyId), heldKeys: () => this.#heldKeys.bitcoinKeys(), merkleRootOf: rootOf });
     if (tx) this.#log(`session proposes ${describeTx(tx)}`);
     const verdict = checkAndReserveSpend(this.config.policy, { scheme: p.scheme, keyId: p.keyId, ...(tx ? { tx } : {}) }, this.storage.spends, new Date(), sessionHex);
     if (!verdict.ok) throw new ProposalRefusedError(`refused by policy rule ${verdict.rule}: ${verdict.reason}`);

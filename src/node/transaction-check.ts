@@ -29,7 +29,9 @@
  * the signed input's script, every held key's script at the proposal's path and at the same index
  * on the other chain of a BIP44-style path (m/…/0/i ↔ m/…/1/i), and outputs whose BIP32
  * derivation fields, re-derived, give their script (psbt-change.ts). Nothing in the PSBT can mark
- * an output as change by itself.
+ * an output as change by itself. A key with a recovery plan in the node's config has its P2TR
+ * scripts (signed input, change, hints) committing to the plan's tree at each path, never to a
+ * merkle root the proposal names (taproot-tweak-check.ts).
  * @module
  */
 import { keccak_256 } from '@noble/hashes/sha3.js';
@@ -37,7 +39,8 @@ import { equalBytes, bytesToHex, hexToBytes } from '../math/bytes.js';
 import type { PublicKeyPackage } from '../dkg/key-package.js';
 import { ethSignedTransaction, ethSigningRequest, parseEthTransaction } from '../wallet/eth-tx.js';
 import { otherChain } from '../wallet/key-addresses.js';
-import { decodePsbt, hintedScripts, ownScript, psbtSigningRequest, scriptsAtPaths, summarizePsbt } from '../wallet/psbt.js';
+import { decodePsbt, hintedScripts, psbtSigningRequest, scriptsAtPaths, summarizePsbt } from '../wallet/psbt.js';
+import type { MerkleRootOf } from '../wallet/psbt-scripts.js';
 import { ED25519_SCHEME } from '../wallet/ed25519-derivation.js';
 import { keyAddress } from '../wallet/key-addresses.js';
 import type { SolanaCluster } from '../wallet/networks.js';
@@ -52,6 +55,8 @@ export interface TransactionContext {
   readonly chains: ChainRules;
   /** Every key the node holds with a Bitcoin script, the signing key among them (read for PSBTs only). */
   readonly heldKeys: () => readonly PublicKeyPackage[];
+  /** The merkle root of a held P2TR key's output at a path, from the node's recovery plans (none: BIP86). */
+  readonly merkleRootOf?: MerkleRootOf;
 }
 
 function checkPsbt(p: SessionProposal, pub: PublicKeyPackage, c: TransactionContext): TxSummary {
@@ -65,23 +70,21 @@ function checkPsbt(p: SessionProposal, pub: PublicKeyPackage, c: TransactionCont
   if (tx.network !== network) {
     throw new ProposalRefusedError(`the proposal labels the PSBT bitcoin ${tx.network}, but this node signs key ${p.keyId} on bitcoin ${network} only (a P2WPKH or P2TR signature is valid on every network)`);
   }
-  const merkleRoot = p.taproot?.merkleRoot;
   const d = decodePsbt(tx.data);
   const keys = c.heldKeys();
-  const ownScripts: Uint8Array[] = [...hintedScripts(d, keys)];
+  const rootOf = c.merkleRootOf;
+  const ownScripts: Uint8Array[] = [...hintedScripts(d, keys, rootOf)];
   let kind: ReturnType<typeof psbtSigningRequest>['kind'] | undefined;
-  // every item: the sighash of its input for the key's child at its path (a batch names several)
+  // every item: the sighash of its input for the key's child at its path (a batch names several),
+  // the input's script committing to the node's own plan for the key (taproot-tweak-check.ts)
   for (const item of signItems(p)) {
+    const merkleRoot = rootOf?.(pub, item.derivationPath);
     const request = psbtSigningRequest(d, pub, { network, path: item.derivationPath, ...(merkleRoot ? { merkleRoot } : {}) }, item.inputIndex);
     if (!equalBytes(request.digest, item.message.preimage)) throw new ProposalRefusedError(`the digest to sign is not the sighash of PSBT input ${item.inputIndex}`);
     if (kind !== undefined && request.kind !== kind) throw new ProposalRefusedError('a batch signs inputs of one kind (the key\'s script type)');
     kind = request.kind;
     const change = otherChain(item.derivationPath);
-    ownScripts.push(
-      request.script,
-      ...(change && merkleRoot ? [ownScript(pub, { path: change, merkleRoot }).script] : []),
-      ...scriptsAtPaths(keys, change ? [item.derivationPath, change] : [item.derivationPath]),
-    );
+    ownScripts.push(request.script, ...scriptsAtPaths(keys, change ? [item.derivationPath, change] : [item.derivationPath], rootOf));
   }
   return summarizePsbt(d, { network, ownScripts, signing: kind! });
 }

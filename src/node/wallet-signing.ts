@@ -69,8 +69,8 @@ export interface PsbtSigningOptions {
   readonly network: BitcoinNetwork;
   /** Paths at which to look for inputs without a key origin of this key; default scanPaths(). */
   readonly paths?: readonly (readonly number[])[];
-  /** P2TR inputs committing to a script tree: its merkle root (none: BIP86). */
-  readonly merkleRoot?: Uint8Array;
+  /** frost-secp256k1-tr: the merkle root of the key's script tree at a path, from its recovery plan (none: BIP86). */
+  readonly merkleRootAt?: (path: readonly number[]) => Uint8Array | undefined;
   readonly roundTimeoutMs?: number;
   /** ecdsa-secp256k1, a PSBT with one input of the key: a presignature made ahead for these signers at `path`, taken for its session (none: it presigns in the session; a batch always does). */
   readonly presignatureFor?: (path: readonly number[]) => string | undefined;
@@ -86,16 +86,21 @@ export interface SignedPsbt {
   readonly changeOutputs: readonly number[];
 }
 
-type FoundInput = { readonly path: readonly number[]; readonly request: PsbtSigningRequest };
+interface FoundInput {
+  readonly path: readonly number[];
+  readonly request: PsbtSigningRequest;
+  /** The script tree the input's output commits to (a recovery plan's at its path); none: BIP86. */
+  readonly merkleRoot?: Uint8Array;
+}
 
 /**
  * The inputs of the PSBT that `key` controls, with their paths, in input order. An input whose
  * key origins (PSBT_IN_BIP32_DERIVATION, PSBT_IN_TAP_BIP32_DERIVATION) name the key's root
  * fingerprint is looked for at the paths they claim, and only there: a claim whose derived script
  * is not the spent one leaves the input unsigned. Every other input is looked for at the given
- * (or scanned) paths. Each distinct path is derived once.
+ * (or scanned) paths. Each distinct path is derived once, under the key's tree at that path.
  */
-function findPsbtInputs(key: WalletKey, d: DecodedPsbt, o: Pick<PsbtSigningOptions, 'network' | 'paths' | 'merkleRoot'>): FoundInput[] {
+function findPsbtInputs(key: WalletKey, d: DecodedPsbt, o: Pick<PsbtSigningOptions, 'network' | 'paths' | 'merkleRootAt'>): FoundInput[] {
   const claims = inputOrigins(d, key.pub);
   const claimed = new Map([...claims.values()].flat().map((path) => [formatPath(path), path]));
   const candidates = [
@@ -104,8 +109,11 @@ function findPsbtInputs(key: WalletKey, d: DecodedPsbt, o: Pick<PsbtSigningOptio
   ];
   const found = new Map<number, FoundInput>();
   for (const { path, accepts } of candidates) {
-    const options = { network: o.network, path, ...(o.merkleRoot ? { merkleRoot: o.merkleRoot } : {}) };
-    for (const request of psbtSigningRequests(d, key.pub, options)) if (accepts(request.inputIndex) && !found.has(request.inputIndex)) found.set(request.inputIndex, { path, request });
+    const merkleRoot = o.merkleRootAt?.(path);
+    const options = { network: o.network, path, ...(merkleRoot ? { merkleRoot } : {}) };
+    for (const request of psbtSigningRequests(d, key.pub, options)) {
+      if (accepts(request.inputIndex) && !found.has(request.inputIndex)) found.set(request.inputIndex, { path, request, ...(merkleRoot ? { merkleRoot } : {}) });
+    }
   }
   return [...found.values()].sort((a, b) => a.request.inputIndex - b.request.inputIndex);
 }
@@ -120,33 +128,46 @@ function changePaths(found: readonly FoundInput[]): (readonly number[])[] {
  * Signs every input of `psbt` that `key` controls (none: the PSBT comes back unchanged, with no
  * inputs listed). Before the signer nodes see it, the key's origin is written on the outputs that
  * are its change (changePaths), so the nodes, re-deriving it, count them as change, and so does
- * any other wallet.
+ * any other wallet. A proposal carries one taproot tweak, so inputs whose outputs commit to
+ * different script trees (a recovery plan's differ per path) are signed in one session or batch
+ * per tree.
  */
 export async function signPsbt(c: SessionSigner, key: WalletKey, psbt: Uint8Array, o: PsbtSigningOptions): Promise<SignedPsbt> {
-  const taproot = key.pub.scheme === 'frost-secp256k1-tr' ? { taproot: o.merkleRoot ? { merkleRoot: o.merkleRoot } : {} } : {};
   const decoded = decodePsbt(psbt);
   const found = findPsbtInputs(key, decoded, o);
   if (found.length === 0) return { psbt, tx: null, inputs: [], changeOutputs: [] };
   const changeOutputs = addChangeOrigins(decoded, key.pub, changePaths(found));
   const data = decoded.tx.toPSBT();
+  const groups = new Map<string, FoundInput[]>();
+  for (const f of found) {
+    const tree = f.merkleRoot ? bytesToHex(f.merkleRoot) : '';
+    groups.set(tree, [...(groups.get(tree) ?? []), f]);
+  }
+  const signatures = new Map<number, Uint8Array>();
+  for (const group of groups.values()) {
+    const signed = await signGroup(c, key, data, o, group);
+    group.forEach(({ request }, k) => signatures.set(request.inputIndex, signed[k]!));
+  }
+  const finalized = finalizePsbt(data, signatures);
+  const inputs = found.map(({ path, request }) => ({ inputIndex: request.inputIndex, path, kind: request.kind, address: request.address, amount: request.amount }));
+  return { ...finalized, inputs, changeOutputs };
+}
+
+/** One session (one input, with a presignature made ahead when there is one) or one batch, for inputs of one script tree. */
+async function signGroup(c: SessionSigner, key: WalletKey, psbt: Uint8Array, o: PsbtSigningOptions, found: readonly FoundInput[]): Promise<Uint8Array[]> {
+  const merkleRoot = found[0]!.merkleRoot;
+  const taproot = key.pub.scheme === 'frost-secp256k1-tr' ? { taproot: merkleRoot ? { merkleRoot } : {} } : {};
   const common = { ...keyFields(key, o), prehashed: true, ...taproot };
-  const transaction = { kind: 'psbt' as const, data, network: o.network };
-  let signed: Uint8Array[];
+  const transaction = { kind: 'psbt' as const, data: psbt, network: o.network };
   if (found.length === 1) {
-    // one input: one session, with a presignature made ahead when there is one
     const [{ path, request }] = found as [FoundInput];
     const presignature = o.presignatureFor?.(path);
     const out = await c.sign({ ...common, message: request.digest, path, transaction: { ...transaction, inputIndex: request.inputIndex }, ...(presignature ? { presignature } : {}), expectedPublicKey: request.publicKey });
-    signed = [out.signature];
-  } else {
-    // every input in one batch: one proposal, one policy check, one flight per round
-    const items = found.map(({ path, request }) => ({ message: request.digest, path, inputIndex: request.inputIndex, expectedPublicKey: request.publicKey }));
-    signed = (await c.signBatch({ ...common, items, transaction: { ...transaction, inputIndex: 0 } })).map((s) => s.signature);
+    return [out.signature];
   }
-  const signatures = found.map(({ request }, k) => [request.inputIndex, signed[k]!] as const);
-  const finalized = finalizePsbt(data, new Map(signatures));
-  const inputs = found.map(({ path, request }) => ({ inputIndex: request.inputIndex, path, kind: request.kind, address: request.address, amount: request.amount }));
-  return { ...finalized, inputs, changeOutputs };
+  // every input in one batch: one proposal, one policy check, one flight per round
+  const items = found.map(({ path, request }) => ({ message: request.digest, path, inputIndex: request.inputIndex, expectedPublicKey: request.publicKey }));
+  return (await c.signBatch({ ...common, items, transaction: { ...transaction, inputIndex: 0 } })).map((s) => s.signature);
 }
 
 export interface SignedEthTransaction {

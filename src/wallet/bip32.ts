@@ -6,6 +6,8 @@
  * the whole private key and is refused with `HardenedDerivationError`. Deriving a path gives the
  * child xpub and the accumulated public additive tweak δ, with child key = PK + δ·G.
  *
+ * `parseXpub` reads another party's xpub (a recovery plan's co-signer), public keys only.
+ *
  * CKDpub itself is `derivePublic` of signing/ecdsa/derivation.ts, shared with threshold ECDSA.
  * When a step gives IL ≥ n or the point at infinity (probability below 2^-127) it is refused with
  * an InvalidParametersError naming the index; BIP32 says the caller then proceeds with the next
@@ -110,4 +112,29 @@ export function serializeXpub(x: ExtendedPublicKey, network: BitcoinNetwork = 'm
   return base58check.encode(
     concatBytes(u32be(NETWORK_PARAMS[network].xpubVersion), Uint8Array.of(x.depth), u32be(x.parentFingerprint), u32be(x.childNumber), x.chainCode, x.publicKey),
   );
+}
+
+/**
+ * The inverse of serializeXpub for a key given by someone else (a recovery plan's co-signer):
+ * 78 bytes under Base58Check, the network's version, a valid compressed secp256k1 point. A
+ * private key (xprv/tprv version, or a 0x00 key byte) is refused, never parsed.
+ */
+export function parseXpub(text: string, network: BitcoinNetwork = 'mainnet'): ExtendedPublicKey {
+  let bytes: Uint8Array;
+  try {
+    bytes = base58check.decode(text);
+  } catch {
+    throw new DerivationPathError(`${text.slice(0, 12)}… is not a Base58Check extended key`);
+  }
+  if (bytes.length !== 78) throw new DerivationPathError(`an extended public key is 78 bytes, got ${bytes.length}`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const expected = NETWORK_PARAMS[network].xpubVersion;
+  if (view.getUint32(0) !== expected) throw new DerivationPathError(`${text.slice(0, 12)}… is not an extended public key of ${network} (version 0x${expected.toString(16).padStart(8, '0')})`);
+  const publicKey = bytes.slice(45, 78);
+  try {
+    getSuite('frost-secp256k1').G.decode(publicKey);
+  } catch {
+    throw new DerivationPathError(`${text.slice(0, 12)}… does not hold a valid compressed secp256k1 point`);
+  }
+  return { depth: bytes[4]!, parentFingerprint: view.getUint32(5), childNumber: view.getUint32(9), chainCode: bytes.slice(13, 45), publicKey };
 }

@@ -2,7 +2,8 @@
  * Typed errors of the wallet layer (PROTOCOLS.md §4): a malformed derivation path, a
  * hardened step (impossible without the whole private key, BIP32 "Public parent key → public
  * child key"), a key of a scheme the operation does not apply to, a BIP341 tweak that falls
- * outside the group order, and a descriptor with characters outside the BIP380 character set.
+ * outside the group order, a descriptor with characters outside the BIP380 character set, a
+ * script tree or recovery plan template that cannot be built, and a leaf that is not sane Miniscript.
  * Transactions: a PSBT that does not decode, an input refused, a bad signature
  * (BIP174, BIP341, BIP143); an Ethereum transaction that does not parse, a replayable one
  * (EIP-155), a signature that cannot be used; a Solana message that does not decode.
@@ -48,6 +49,32 @@ export class DescriptorError extends TssError {
   override readonly name = 'DescriptorError';
   constructor(message: string) {
     super('INVALID_DESCRIPTOR', message);
+  }
+}
+
+/** A BIP341 script tree that cannot be committed to: a bad leaf version, too deep, a key that is not 32 bytes. */
+export class TapTreeError extends TssError {
+  override readonly name = 'TapTreeError';
+  constructor(message: string) {
+    super('INVALID_TAP_TREE', message);
+  }
+}
+
+/** A recovery plan template that does not parse (recovery-template.ts): braces, key expressions, paths, timelocks. */
+export class RecoveryPlanError extends TssError {
+  override readonly name = 'RecoveryPlanError';
+  constructor(message: string) {
+    super('INVALID_RECOVERY_PLAN', message);
+  }
+}
+
+/** A recovery plan leaf that is not sane tapscript Miniscript (a fragment tapscript lacks, no signature on a branch, a timelock mix…). */
+export class InsaneMiniscriptError extends TssError {
+  override readonly name = 'InsaneMiniscriptError';
+  readonly leaf: number;
+  constructor(leaf: number, miniscript: string, reason: string) {
+    super('INSANE_MINISCRIPT', `leaf ${leaf} (${miniscript.length > 120 ? `${miniscript.slice(0, 117)}...` : miniscript}) is not sane tapscript Miniscript: ${reason}`);
+    this.leaf = leaf;
   }
 }
 

@@ -11,6 +11,10 @@
  * m/1/i. Its descriptors (BIP380 with checksum; BIP386 `tr`, BIP382 `wpkh`) are given for both
  * branches, because a watch-only wallet that imports only the receive descriptor (Bitcoin Core
  * `importdescriptors` takes the change one with `internal: true`) does not see change outputs.
+ *
+ * A frost-secp256k1-tr key with a recovery plan (recovery-plan.ts) has its P2TR addresses commit
+ * to the plan's script tree at each path, and its descriptors are the plan's; without one they
+ * are BIP86.
  * @module
  */
 import type { PublicKeyPackage } from '../dkg/key-package.js';
@@ -20,8 +24,10 @@ import { isSecp256k1Scheme, rootXpub, serializeXpub } from './bip32.js';
 import { deriveKeyChild } from './derived-key.js';
 import { xpubDescriptor, type DescriptorType } from './descriptors.js';
 import { ED25519_SCHEME } from './ed25519-derivation.js';
-import { AddressTypeError } from './errors.js';
+import { AddressTypeError, RecoveryPlanError } from './errors.js';
 import type { BitcoinNetwork } from './networks.js';
+import { deriveRecoveryPlan, recoveryDescriptors } from './recovery-plan.js';
+import type { RecoveryTemplate } from './recovery-template.js';
 import { taprootOutputKey } from './taproot.js';
 
 export const ADDRESS_TYPES = ['p2tr', 'p2wpkh', 'eth', 'sol'] as const;
@@ -59,18 +65,24 @@ export interface KeyAddress {
   /** The child key: 33-byte compressed for secp256k1 schemes, 32 bytes for Ed25519. For p2tr it is the internal key. */
   readonly childPublicKey: Uint8Array;
   readonly address: string;
-  /** p2tr only: the 32-byte x-only BIP86 output key the address commits to and signatures verify under. */
+  /** p2tr only: the 32-byte x-only output key (BIP86, or the recovery plan's) the address commits to and signatures verify under. */
   readonly outputKey?: Uint8Array;
+  /** p2tr with a recovery plan: the merkle root of the plan's tree at this path. */
+  readonly merkleRoot?: Uint8Array;
 }
 
-/** The key's address of `type` at a non-hardened path; AddressTypeError if the scheme does not match. */
-export function keyAddress(pub: PublicKeyPackage, path: readonly number[], type: AddressType, network: BitcoinNetwork = 'mainnet'): KeyAddress {
+/** The key's address of `type` at a non-hardened path (P2TR: committing to `plan`'s tree when given); AddressTypeError if the scheme does not match. */
+export function keyAddress(pub: PublicKeyPackage, path: readonly number[], type: AddressType, network: BitcoinNetwork = 'mainnet', plan?: RecoveryTemplate): KeyAddress {
   const needed = ADDRESS_SCHEME[type];
   if (pub.scheme !== needed) throw new AddressTypeError(type, needed, pub.scheme);
   const childPublicKey = deriveKeyChild(pub, path).xpub.publicKey;
   const found = { path: formatPath(path), type, childPublicKey };
   switch (type) {
     case 'p2tr': {
+      if (plan !== undefined) {
+        const { outputKey, merkleRoot, address } = deriveRecoveryPlan(checkPlanNetwork(plan, network), pub, path);
+        return { ...found, address, outputKey, merkleRoot };
+      }
       const outputKey = taprootOutputKey(childPublicKey.subarray(1));
       return { ...found, address: p2trAddress(outputKey, network), outputKey };
     }
@@ -92,15 +104,22 @@ export interface WalletSummary {
   readonly firstAddresses: readonly KeyAddress[];
 }
 
-/** What a watch-only wallet or a recovery needs to find the key's funds. */
-export function walletSummary(pub: PublicKeyPackage, network: BitcoinNetwork = 'mainnet', count = 5): WalletSummary {
+/** A plan's xpubs are of one network: using it on another would give addresses nobody can spend with those keys. */
+function checkPlanNetwork(plan: RecoveryTemplate, network: BitcoinNetwork): RecoveryTemplate {
+  if (plan.network !== network) throw new RecoveryPlanError(`the key's recovery plan is for bitcoin ${plan.network}, not ${network}`);
+  return plan;
+}
+
+/** What a watch-only wallet or a recovery needs to find the key's funds (a -tr key's P2TR ones committing to `plan` when given). */
+export function walletSummary(pub: PublicKeyPackage, network: BitcoinNetwork = 'mainnet', count = 5, plan?: RecoveryTemplate): WalletSummary {
   if (!Number.isSafeInteger(count) || count < 0) throw new RangeError(`address count must be an integer ≥ 0, got ${count}`);
   const types = addressTypesOf(pub.scheme);
-  const firstAddresses = Array.from({ length: count }, (_, i) => types.map((type) => keyAddress(pub, [RECEIVE, i], type, network))).flat();
+  const firstAddresses = Array.from({ length: count }, (_, i) => types.map((type) => keyAddress(pub, [RECEIVE, i], type, network, plan))).flat();
   if (!isSecp256k1Scheme(pub.scheme)) return { firstAddresses };
   const xpub = serializeXpub(rootXpub(pub), network);
   const descriptorType = DESCRIPTOR_TYPE[pub.scheme];
   if (descriptorType === undefined) return { xpub, firstAddresses };
+  if (plan !== undefined && descriptorType === 'tr') return { xpub, descriptors: recoveryDescriptors(checkPlanNetwork(plan, network), pub), firstAddresses };
   const descriptors = { receive: xpubDescriptor(descriptorType, xpub, [RECEIVE]), change: xpubDescriptor(descriptorType, xpub, [CHANGE]) };
   return { xpub, descriptors, firstAddresses };
 }

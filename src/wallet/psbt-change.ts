@@ -9,8 +9,9 @@
  *   matches, the path is derived, and the output's script counts only if it equals the derived
  *   one. The field only picks what to derive; the derivation is the proof. Paths with a hardened
  *   step or deeper than 16 steps are passed over (psbt-origins.ts `usableOrigins`), as is a
- *   script-path Taproot output (its key is tweaked by a script tree, so BIP86 does
- *   not match). Derivation is bounded per PSBT (MAX_STEPS derivation steps in all): a PSBT
+ *   script-path Taproot output of a key whose tree the caller does not give (its key is tweaked
+ *   by a script tree, so BIP86 does not match). With `rootOf`, a key's P2TR scripts commit to the
+ *   tree it names (a signer node's recovery plans). Derivation is bounded per PSBT (MAX_STEPS derivation steps in all): a PSBT
  *   stuffed with hints cannot stall the node; hints past the budget are not tried, so their
  *   outputs count as spends.
  * @module
@@ -20,25 +21,25 @@ import { equalBytes } from '../math/bytes.js';
 import { fingerprint } from './bip32.js';
 import type { DecodedPsbt } from './psbt-decode.js';
 import { ownScriptAt, usableOrigins } from './psbt-origins.js';
-import { hasBitcoinScript } from './psbt-scripts.js';
+import { hasBitcoinScript, type MerkleRootOf } from './psbt-scripts.js';
 
 /** Derivation steps all the hints of one PSBT may cost together (each step is one CKDpub). */
 export const MAX_STEPS = 512;
 
 /** Every key's script at every path. */
-export function scriptsAtPaths(keys: readonly PublicKeyPackage[], paths: readonly (readonly number[])[]): Uint8Array[] {
-  return keys.filter((k) => hasBitcoinScript(k.scheme)).flatMap((k) => paths.flatMap((path) => ownScriptAt(k, path)?.script ?? []));
+export function scriptsAtPaths(keys: readonly PublicKeyPackage[], paths: readonly (readonly number[])[], rootOf?: MerkleRootOf): Uint8Array[] {
+  return keys.filter((k) => hasBitcoinScript(k.scheme)).flatMap((k) => paths.flatMap((path) => ownScriptAt(k, path, rootOf)?.script ?? []));
 }
 
 /** The output scripts whose derivation hints, re-derived from `keys`, give exactly that script. */
-export function hintedScripts(d: DecodedPsbt, keys: readonly PublicKeyPackage[]): Uint8Array[] {
+export function hintedScripts(d: DecodedPsbt, keys: readonly PublicKeyPackage[], rootOf?: MerkleRootOf): Uint8Array[] {
   const candidates = keys.filter((k) => hasBitcoinScript(k.scheme)).map((key) => ({ key, fingerprint: fingerprint(key.groupPublicKey) }));
   let budget = MAX_STEPS;
   return d.unsigned.outputs.flatMap(({ script }, j) => {
     const derives = (key: PublicKeyPackage, path: readonly number[]): boolean => {
       if (path.length > budget) return false;
       budget -= path.length;
-      const derived = ownScriptAt(key, path);
+      const derived = ownScriptAt(key, path, rootOf);
       return derived !== null && equalBytes(derived.script, script);
     };
     const matches = usableOrigins(d.tx.getOutput(j)).some((hint) => candidates.some((c) => c.fingerprint === hint.fingerprint && derives(c.key, hint.path)));

@@ -22,7 +22,7 @@ import { TssError } from '../mpc/errors.js';
 import { ECDSA_SCHEME } from '../signing/ecdsa/key-share.js';
 import { fingerprint } from './bip32.js';
 import type { DecodedPsbt } from './psbt-decode.js';
-import { hasBitcoinScript, ownScript, scriptKind, type OwnScript } from './psbt-scripts.js';
+import { hasBitcoinScript, ownScript, scriptKind, type MerkleRootOf, type OwnScript } from './psbt-scripts.js';
 
 const MAX_DEPTH = 16;
 const HARDENED = 0x80000000;
@@ -44,10 +44,14 @@ export function usableOrigins(fields: OriginFields): KeyOrigin[] {
   return [...plain, ...taproot].filter((h) => h.path.length <= MAX_DEPTH && h.path.every((i: number) => i < HARDENED));
 }
 
-/** The key's script at `path`, or null where none can be derived (hardened step, IL ≥ n). */
-export function ownScriptAt(pub: PublicKeyPackage, path: readonly number[]): OwnScript | null {
+/**
+ * The key's script at `path` (committing to the tree `rootOf` names for it, if any), or null where
+ * none can be derived (hardened step, IL ≥ n, a path its tree does not cover).
+ */
+export function ownScriptAt(pub: PublicKeyPackage, path: readonly number[], rootOf?: MerkleRootOf): OwnScript | null {
   try {
-    return ownScript(pub, { path });
+    const merkleRoot = rootOf?.(pub, path);
+    return ownScript(pub, { path, ...(merkleRoot ? { merkleRoot } : {}) });
   } catch (e) {
     if (e instanceof TssError) return null;
     throw e;

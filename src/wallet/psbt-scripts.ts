@@ -54,6 +54,13 @@ export interface OwnScriptOptions {
   readonly merkleRoot?: Uint8Array;
 }
 
+/**
+ * Which script tree a frost-secp256k1-tr key's P2TR output at a path commits to: its merkle
+ * root, or undefined for BIP86 (a signer node's recovery plans, node/taproot-tweak-check.ts).
+ * It may throw a TssError for a path its tree does not cover.
+ */
+export type MerkleRootOf = (key: PublicKeyPackage, path: readonly number[]) => Uint8Array | undefined;
+
 /** The script of the key's child at `path`: P2TR for frost-secp256k1-tr, P2WPKH for ecdsa-secp256k1. */
 export function ownScript(pub: PublicKeyPackage, o: OwnScriptOptions): OwnScript {
   const scheme: string = pub.scheme;

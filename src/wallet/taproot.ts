@@ -30,11 +30,17 @@ export function tapTweak(internalKey: Uint8Array, merkleRoot?: Uint8Array): bigi
   return t;
 }
 
-/** BIP341 taproot_tweak_pubkey: the 32-byte x-only output key for a 32-byte x-only internal key. */
-export function taprootOutputKey(internalKey: Uint8Array, merkleRoot?: Uint8Array): Uint8Array {
+/** BIP341 taproot_tweak_pubkey: the x-only output key Q and the parity of y(Q) (a control block's low bit). */
+export function taprootOutput(internalKey: Uint8Array, merkleRoot?: Uint8Array): { readonly outputKey: Uint8Array; readonly parity: 0 | 1 } {
   const { G } = suite;
   const t = tapTweak(internalKey, merkleRoot);
-  return suite.encodePublicKey(G.add(suite.decodePublicKey(internalKey), G.mulBase(t)));
+  const Q = G.add(suite.decodePublicKey(internalKey), G.mulBase(t));
+  return { outputKey: suite.encodePublicKey(Q), parity: suite.hasEvenY!(Q) ? 0 : 1 };
+}
+
+/** BIP341 taproot_tweak_pubkey: the 32-byte x-only output key for a 32-byte x-only internal key. */
+export function taprootOutputKey(internalKey: Uint8Array, merkleRoot?: Uint8Array): Uint8Array {
+  return taprootOutput(internalKey, merkleRoot).outputKey;
 }
 
 /**

@@ -385,6 +385,27 @@ describe('the coordinator CLI: keygen, sign, drill, export-key', () => {
     }
   }, 180_000);
 
+  it('audit reads a node\'s log by name, newest first, filtered by --since, without the store\'s passphrase', async () => {
+    const config = cluster.nodes[0]!.configPath;
+    // no passphrase in the environment: the log holds no secret and is read without unsealing the store
+    const env = Object.fromEntries(Object.entries(cluster.env).filter(([k]) => !/PASSPHRASE/.test(k)));
+    const r = await new Promise<{ code: number; stdout: string; stderr: string }>((done) =>
+      execFile(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'audit', '--config', config, '--since', '1h', '--json'], { env, timeout: 120_000 }, (err, stdout, stderr) => done({ code: err ? 1 : 0, stdout, stderr })),
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { kind: string; outcome: string; keyId?: string; proposer: string; parties: string[]; startedAt: string; detail: string });
+    const drills = rows.filter((x) => x.kind === 'drill' && x.outcome === 'ok' && x.keyId === keyId);
+    expect(drills.length).toBeGreaterThan(0);
+    expect(drills[0]!.proposer).toBe('coordinator2'); // the CLI home's identity, listed after the cluster's own coordinator
+    expect(drills[0]!.parties).toContain('node1');
+    expect(rows.map((x) => x.startedAt)).toEqual([...rows.map((x) => x.startedAt)].sort().reverse());
+    const none = await tessera('audit', '--config', config, '--since', new Date(Date.now() + 3_600_000).toISOString());
+    expect(none.stdout).toBe('');
+    const bad = await tessera('audit', '--config', config, '--since', 'yesterday');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--since must be an ISO time/);
+  }, 60_000);
+
   it('export-key refuses without --i-understand; with it, rebuilds an xprv that @scure/bip32 accepts as the same key', async () => {
     const configs = [0, 2].flatMap((i) => ['--config', cluster.nodes[i]!.configPath]);
     const refused = await tessera('export-key', '--key', keyId, ...configs);

@@ -32,6 +32,8 @@ commands:
   identity --config <file>     print a node's identity key (creating its encrypted store)
   identity --home <dir> [--passphrase-file <f>]
                                print the coordinator's identity key (creating it, sealed)
+  audit --config <file> [--since <ISO time|30m|24h|7d>] [--limit <n>] [--json]
+                               the node's audit log, newest first (no passphrase needed)
   keys --config <file> [--json]
                                list the key shares a node holds (public data only)
   keygen --relay <url> --scheme <id> --threshold <t> --parties <names or identity keys>
@@ -115,6 +117,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   init: async () => (await import('./init-command.js')).runInit,
   identity: async () => (await import('./cluster-commands.js')).runIdentity,
   keys: async () => (await import('./cluster-commands.js')).runKeys,
+  audit: async () => (await import('./audit-command.js')).runAudit,
   keygen: async () => (await import('./cluster-commands.js')).runKeygen,
   sign: async () => (await import('./cluster-commands.js')).runSign,
   presign: async () => (await import('./cluster-commands.js')).runPresignCommand,

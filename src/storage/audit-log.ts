@@ -65,6 +65,8 @@ export interface AuditListOptions {
   readonly limit?: number;
   /** Only rows of this session. */
   readonly sessionId?: string;
+  /** Only rows of sessions started at or after this time (ms since the epoch). */
+  readonly sinceMs?: number;
 }
 
 interface Row {
@@ -174,10 +176,11 @@ export class AuditLog {
   list(options: AuditListOptions = {}): AuditRecord[] {
     const limit = options.limit ?? 100;
     checkLimit(limit);
+    const since = options.sinceMs ?? 0;
     const rows =
       options.sessionId === undefined
-        ? this.#db.prepare('SELECT * FROM audit_log ORDER BY seq DESC LIMIT ?').all(limit)
-        : this.#db.prepare('SELECT * FROM audit_log WHERE session_id = ? ORDER BY seq DESC LIMIT ?').all(options.sessionId, limit);
+        ? this.#db.prepare('SELECT * FROM audit_log WHERE started_at >= ? ORDER BY seq DESC LIMIT ?').all(since, limit)
+        : this.#db.prepare('SELECT * FROM audit_log WHERE session_id = ? AND started_at >= ? ORDER BY seq DESC LIMIT ?').all(options.sessionId, since, limit);
     return (rows as Row[]).map(recordOf);
   }
 }

@@ -339,6 +339,9 @@ describe('the coordinator CLI: keygen, sign, drill, export-key', () => {
     try {
       const degraded = await tessera('drill', ...coordinatorArgs(), '--key', keyId, '--round-timeout', '1500', '--json');
       expect(degraded.code).toBe(1);
+      // the relay told the coordinator at once, and the CLI says so by name
+      expect(degraded.stderr).toMatch(/^tessera: node3 is not connected to the relay: is node3 running\?/m);
+      expect(JSON.parse(degraded.stdout).subsets[1].detail).toMatch(/node3 \(not connected to the relay: is node3 running\?\)|node3/);
       const rows = JSON.parse(degraded.stdout).subsets as { signers: string[]; ok: boolean }[];
       expect(rows.map((r) => [r.signers.join(','), r.ok])).toEqual([
         ['node1,node2', true],

@@ -281,7 +281,7 @@ describe('relay routing', () => {
     expect(await metric(http, 'tessera_relay_frames_rejected_total', 'unknown_recipient')).toBe(1);
   });
 
-  it('queues envelopes for a recipient that is not connected and delivers them in order right after it authenticates', { timeout: TEST_MS }, async () => {
+  it('queues envelopes for a recipient that is not connected, tells the sender so at once, and delivers them in order right after it authenticates', { timeout: TEST_MS }, async () => {
     const a = newIdentity();
     const b = newIdentity();
     const { url, http } = await startRelay([a, b]);
@@ -294,6 +294,11 @@ describe('relay routing', () => {
     const late = await Client.authenticated(url, b);
     for (const e of sent) expect(await late.nextEnvelope()).toEqual(e);
     expect(await metric(http, 'tessera_relay_queued_frames')).toBe(0);
+    // the sender was told at once, and once for the three, that b was not connected
+    expect(await sender.next('absent')).toEqual({ kind: 'absent', recipient: b.publicKey });
+    sender.sendEnvelope(envelope(a, b, 4));
+    expect(await late.nextEnvelope()).toEqual(envelope(a, b, 4));
+    await expect(sender.next('absent', 300)).rejects.toThrow();
   });
 
   it('paces a large backlog out to a reconnecting recipient without disconnecting it', { timeout: TEST_MS }, async () => {

@@ -40,7 +40,9 @@ export async function withCoordinator<T>(values: CoordinatorValues, home: Coordi
     notice: (line) => process.stderr.write(`tessera: ${line}\n`),
   });
   const nameOf = (key: Uint8Array) => partyName(peers, key);
-  const coordinator = await Coordinator.connect({ relay: values.relay, identity, nameOf }).catch((e: Error) => {
+  // the relay says at once when a party is not connected: say so, rather than wait silently for its deadline
+  const onAbsent = (key: Uint8Array) => process.stderr.write(`tessera: ${nameOf(key)} is not connected to the relay: is ${nameOf(key)} running? (its proposal waits in the relay's queue)\n`);
+  const coordinator = await Coordinator.connect({ relay: values.relay, identity, nameOf, onAbsent }).catch((e: Error) => {
     throw new CliError(e.message);
   });
   try {

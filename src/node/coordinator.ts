@@ -80,6 +80,8 @@ export interface CoordinatorOptions {
   readonly log?: (line: string) => void;
   /** Names for identity keys in messages. */
   readonly nameOf?: (identityKey: Uint8Array) => string;
+  /** The relay said a party is not connected (its proposal waits in the relay's queue): once per party until it answers. */
+  readonly onAbsent?: (identityKey: Uint8Array) => void;
 }
 
 interface Pending {
@@ -188,12 +190,19 @@ export class Coordinator {
   readonly #listeners = new Map<string, Listener>();
   /** FROST commitments the nodes handed out and no session used yet (commitment-cache.ts). */
   readonly commitments = new CommitmentCache();
+  /** Parties the relay said are not connected, until they answer (hex identity keys). */
+  readonly #absent = new Set<string>();
 
   private constructor(o: CoordinatorOptions) {
     this.#o = o;
     // It joins no session, so it holds nothing: every envelope but a control one is dropped unchecked.
     const router = new SessionRouter({ onControl: (e) => this.#onControl(e), onReject: (err) => o.log?.(`dropped an envelope: ${err.message}`), holdFrom: () => false });
-    this.#client = new RelayClient({ url: o.relay, identity: o.identity, onEnvelope: (b) => router.handle(b), onEvent: (ev) => o.log?.(ev), ...(o.wsOptions ? { wsOptions: o.wsOptions } : {}) });
+    const onAbsent = (party: Uint8Array) => {
+      const hex = bytesToHex(party);
+      if (!this.#absent.has(hex)) o.onAbsent?.(party);
+      this.#absent.add(hex);
+    };
+    this.#client = new RelayClient({ url: o.relay, identity: o.identity, onEnvelope: (b) => router.handle(b), onEvent: (ev) => o.log?.(ev), onAbsent, ...(o.wsOptions ? { wsOptions: o.wsOptions } : {}) });
   }
 
   static async connect(o: CoordinatorOptions): Promise<Coordinator> {
@@ -302,7 +311,8 @@ export class Coordinator {
       const pending: Pending = { parties: proposal.parties, results: new Map(), failures: new Map(), ...(accept ? { accept } : {}), done: () => {} };
       const timer = setTimeout(() => {
         const missing = proposal.parties.filter((k) => !pending.results.has(bytesToHex(k)) && !pending.failures.has(bytesToHex(k)));
-        reject(new SessionFailedError('TIMEOUT', `no answer from ${missing.map((k) => this.nameOf(k)).join(', ')}`, missing));
+        const why = (k: Uint8Array) => (this.#absent.has(bytesToHex(k)) ? `${this.nameOf(k)} (not connected to the relay: is ${this.nameOf(k)} running?)` : this.nameOf(k));
+        reject(new SessionFailedError('TIMEOUT', `no answer from ${missing.map(why).join(', ')}`, missing));
         clearTimeout(pending.grace);
       }, overallMs);
       pending.done = () => {
@@ -365,6 +375,7 @@ export class Coordinator {
     if (listener === undefined || !listener.parties.some((k) => equalBytes(k, e.sender))) return;
     if (e.round !== ROUND_RESULT && e.round !== ROUND_FAILED) return;
     const from = bytesToHex(e.sender);
+    this.#absent.delete(from); // it is connected again
     const duplicate = listener.answered.has(from);
     listener.answered.add(from);
     let answer: Answer;

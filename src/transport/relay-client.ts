@@ -24,6 +24,8 @@ export interface RelayClientOptions {
   readonly onEnvelope: (bytes: Uint8Array) => void;
   /** Called with the relay's error frames and connection events, for logs. */
   readonly onEvent?: (event: string) => void;
+  /** Called when the relay says the recipient of one of our envelopes is not connected (the envelope waits in its queue). */
+  readonly onAbsent?: (recipient: Uint8Array) => void;
   readonly initialBackoffMs?: number;
   readonly maxBackoffMs?: number;
   /** Extra ws options (e.g. `ca` for a self-signed wss relay). */
@@ -174,6 +176,9 @@ export class RelayClient {
         break;
       case 'error':
         this.#event(`relay says: ${String(frame.error).slice(0, 200)}`);
+        break;
+      case 'absent':
+        if (frame.absent?.length === 32) this.#o.onAbsent?.(Uint8Array.from(frame.absent));
         break;
       default:
         throw new Error('unexpected relay frame');

@@ -15,7 +15,8 @@ export type RelayFrame =
   | { readonly kind: 'auth'; readonly identityKey: Uint8Array; readonly signature: Uint8Array }
   | { readonly kind: 'ready' }
   | { readonly kind: 'envelope'; readonly envelope: Uint8Array }
-  | { readonly kind: 'error'; readonly error: string };
+  | { readonly kind: 'error'; readonly error: string }
+  | { readonly kind: 'absent'; readonly recipient: Uint8Array };
 
 /** WebSocket close codes sent by the relay. */
 export const RelayCloseCode = {
@@ -49,6 +50,8 @@ export function encodeRelayFrame(frame: RelayFrame): Uint8Array {
       return encodeMessage(F, { envelope: frame.envelope });
     case 'error':
       return encodeMessage(F, { error: frame.error });
+    case 'absent':
+      return encodeMessage(F, { absent: frame.recipient });
   }
 }
 
@@ -67,6 +70,11 @@ export function decodeRelayFrame(bytes: Uint8Array, maxBytes = MAX_MESSAGE_BYTES
       return { kind: 'envelope', envelope: plainBytes(m.envelope) };
     case 'error':
       return { kind: 'error', error: m.error ?? '' };
+    case 'absent': {
+      const recipient = plainBytes(m.absent);
+      if (recipient.length !== 32) throw new WireError('tessera.v1.RelayFrame: an absent recipient is a 32-byte identity key');
+      return { kind: 'absent', recipient };
+    }
     default:
       throw new WireError('tessera.v1.RelayFrame: no frame kind set');
   }

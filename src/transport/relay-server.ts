@@ -13,6 +13,9 @@
  * is never disconnected for what others send it; one that stops reading altogether stops
  * answering pings and is terminated as half-open.
  *
+ * The sender of an envelope for an allowed identity that is not connected is told so at once
+ * (an `absent` frame, at most every 2 s per sender and recipient), while the envelope waits.
+ *
  * Hostile or broken clients only hurt themselves: frames are capped in size (ws maxPayload,
  * closes with 1009), rate-limited per connection in frames and in bytes (rate-limiter.ts; error
  * frames, then close 4008), garbage frames are answered with an error and close the connection
@@ -30,7 +33,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
-import { bytesToHex } from '../math/bytes.js';
+import { bytesToHex, hexToBytes } from '../math/bytes.js';
 import { TssError } from '../mpc/errors.js';
 import { decodeEnvelope, IDENTITY_KEY_BYTES, type Envelope } from '../wire/envelope-codec.js';
 import { WireError } from '../wire/wire-error.js';
@@ -149,6 +152,9 @@ interface Connection {
 }
 
 const READY_FRAME = encodeRelayFrame({ kind: 'ready' });
+/** How often one sender hears again that one recipient is not connected, and how many pairs are remembered. */
+const ABSENT_NOTICE_MS = 2_000;
+const MAX_ABSENT_NOTICES = 10_000;
 /** How long stop() waits for clients to complete the close handshake before terminating them. */
 const STOP_GRACE_MS = 1_000;
 /** Longest interval between node:http's checks of header and request deadlines. */
@@ -207,6 +213,8 @@ export class RelayServer {
   private readonly sockets = new Set<Socket>();
   private readonly socketsFrom = new Map<string, number>();
   private readonly byIdentity = new Map<string, Connection>();
+  /** When each (sender, recipient) was last told that the recipient is not connected. */
+  private readonly absentNotices = new Map<string, number>();
   private readonly queues: RecipientQueues;
   private readonly metrics: RelayMetrics;
   private server: Server | undefined;
@@ -449,9 +457,25 @@ export class RelayServer {
       this.metrics.routed(frame.length);
       return;
     }
+    if (target === undefined) this.tellAbsent(from, to);
     this.queues.push(to, from, frame, now());
     this.metrics.queued();
     if (target !== undefined) this.pump(target);
+  }
+
+  /**
+   * Tells a sender that the recipient of its envelope is not connected (its envelope waits in the
+   * queue), at most once per (sender, recipient) every ABSENT_NOTICE_MS, so a coordinator can say
+   * "is carol running?" at once instead of after a round deadline.
+   */
+  private tellAbsent(from: string, to: string): void {
+    const sender = this.byIdentity.get(from);
+    const key = `${from}>${to}`;
+    const last = this.absentNotices.get(key);
+    if (sender === undefined || (last !== undefined && now() - last < ABSENT_NOTICE_MS)) return;
+    if (this.absentNotices.size >= MAX_ABSENT_NOTICES) this.absentNotices.clear();
+    this.absentNotices.set(key, now());
+    this.send(sender, encodeRelayFrame({ kind: 'absent', recipient: hexToBytes(to) }));
   }
 
   /**

@@ -270,7 +270,8 @@ export namespace tessera {
             ready?: (boolean|null);
             envelope?: (Uint8Array|null);
             error?: (string|null);
-            kind?: ("challenge"|"auth"|"ready"|"envelope"|"error");
+            absent?: (Uint8Array|null);
+            kind?: ("challenge"|"auth"|"ready"|"envelope"|"error"|"absent");
             static create(properties: tessera.v1.RelayFrame.$Shape): tessera.v1.RelayFrame & tessera.v1.RelayFrame.$Shape;
             static create(properties?: tessera.v1.RelayFrame.$Properties): tessera.v1.RelayFrame;
             static encode(m: tessera.v1.RelayFrame.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -285,7 +286,8 @@ export namespace tessera {
                 ready?: (boolean|null);
                 envelope?: (Uint8Array|null);
                 error?: (string|null);
-                kind?: ("challenge"|"auth"|"ready"|"envelope"|"error");
+                absent?: (Uint8Array|null);
+                kind?: ("challenge"|"auth"|"ready"|"envelope"|"error"|"absent");
                 $unknowns?: Uint8Array[];
             }
             type $Shape = {
@@ -294,9 +296,10 @@ export namespace tessera {
               ready?: boolean|null;
               envelope?: Uint8Array|null;
               error?: string|null;
+              absent?: Uint8Array|null;
               $unknowns?: Uint8Array[];
             } & (
-              ({ kind?: undefined; challenge?: null; auth?: null; ready?: null; envelope?: null; error?: null }|{ kind?: "challenge"; challenge: Uint8Array; auth?: null; ready?: null; envelope?: null; error?: null }|{ kind?: "auth"; challenge?: null; auth: tessera.v1.AuthResponse.$Shape; ready?: null; envelope?: null; error?: null }|{ kind?: "ready"; challenge?: null; auth?: null; ready: boolean; envelope?: null; error?: null }|{ kind?: "envelope"; challenge?: null; auth?: null; ready?: null; envelope: Uint8Array; error?: null }|{ kind?: "error"; challenge?: null; auth?: null; ready?: null; envelope?: null; error: string })
+              ({ kind?: undefined; challenge?: null; auth?: null; ready?: null; envelope?: null; error?: null; absent?: null }|{ kind?: "challenge"; challenge: Uint8Array; auth?: null; ready?: null; envelope?: null; error?: null; absent?: null }|{ kind?: "auth"; challenge?: null; auth: tessera.v1.AuthResponse.$Shape; ready?: null; envelope?: null; error?: null; absent?: null }|{ kind?: "ready"; challenge?: null; auth?: null; ready: boolean; envelope?: null; error?: null; absent?: null }|{ kind?: "envelope"; challenge?: null; auth?: null; ready?: null; envelope: Uint8Array; error?: null; absent?: null }|{ kind?: "error"; challenge?: null; auth?: null; ready?: null; envelope?: null; error: string; absent?: null }|{ kind?: "absent"; challenge?: null; auth?: null; ready?: null; envelope?: null; error?: null; absent: Uint8Array })
             );
         }
 

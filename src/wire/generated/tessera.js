@@ -2156,7 +2156,8 @@ export const tessera = $root.tessera = (() => {
              * @property {boolean|null} [ready] RelayFrame ready
              * @property {Uint8Array|null} [envelope] RelayFrame envelope
              * @property {string|null} [error] RelayFrame error
-             * @property {"challenge"|"auth"|"ready"|"envelope"|"error"} [kind] RelayFrame kind
+             * @property {Uint8Array|null} [absent] RelayFrame absent
+             * @property {"challenge"|"auth"|"ready"|"envelope"|"error"|"absent"} [kind] RelayFrame kind
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -2176,9 +2177,10 @@ export const tessera = $root.tessera = (() => {
              *   ready?: boolean|null;
              *   envelope?: Uint8Array|null;
              *   error?: string|null;
+             *   absent?: Uint8Array|null;
              *   $unknowns?: Array.<Uint8Array>;
              * } & (
-             *   ({ kind?: undefined; challenge?: null; auth?: null; ready?: null; envelope?: null; error?: null }|{ kind?: "challenge"; challenge: Uint8Array; auth?: null; ready?: null; envelope?: null; error?: null }|{ kind?: "auth"; challenge?: null; auth: tessera.v1.AuthResponse.$Shape; ready?: null; envelope?: null; error?: null }|{ kind?: "ready"; challenge?: null; auth?: null; ready: boolean; envelope?: null; error?: null }|{ kind?: "envelope"; challenge?: null; auth?: null; ready?: null; envelope: Uint8Array; error?: null }|{ kind?: "error"; challenge?: null; auth?: null; ready?: null; envelope?: null; error: string })
+             *   ({ kind?: undefined; challenge?: null; auth?: null; ready?: null; envelope?: null; error?: null; absent?: null }|{ kind?: "challenge"; challenge: Uint8Array; auth?: null; ready?: null; envelope?: null; error?: null; absent?: null }|{ kind?: "auth"; challenge?: null; auth: tessera.v1.AuthResponse.$Shape; ready?: null; envelope?: null; error?: null; absent?: null }|{ kind?: "ready"; challenge?: null; auth?: null; ready: boolean; envelope?: null; error?: null; absent?: null }|{ kind?: "envelope"; challenge?: null; auth?: null; ready?: null; envelope: Uint8Array; error?: null; absent?: null }|{ kind?: "error"; challenge?: null; auth?: null; ready?: null; envelope?: null; error: string; absent?: null }|{ kind?: "absent"; challenge?: null; auth?: null; ready?: null; envelope?: null; error?: null; absent: Uint8Array })
              * )} tessera.v1.RelayFrame.$Shape
              */
 
@@ -2237,17 +2239,25 @@ export const tessera = $root.tessera = (() => {
              */
             RelayFrame.prototype.error = null;
 
+            /**
+             * RelayFrame absent.
+             * @member {Uint8Array|null|undefined} absent
+             * @memberof tessera.v1.RelayFrame
+             * @instance
+             */
+            RelayFrame.prototype.absent = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             /**
              * RelayFrame kind.
-             * @member {"challenge"|"auth"|"ready"|"envelope"|"error"|undefined} kind
+             * @member {"challenge"|"auth"|"ready"|"envelope"|"error"|"absent"|undefined} kind
              * @memberof tessera.v1.RelayFrame
              * @instance
              */
             $Object.defineProperty(RelayFrame.prototype, "kind", {
-                get: $util.oneOfGetter($oneOfFields = ["challenge", "auth", "ready", "envelope", "error"]),
+                get: $util.oneOfGetter($oneOfFields = ["challenge", "auth", "ready", "envelope", "error", "absent"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -2293,6 +2303,8 @@ export const tessera = $root.tessera = (() => {
                     w.uint32(/* id 4, wireType 2 =*/34).bytes(m.envelope);
                 if (m.error != null && $Object.hasOwnProperty.call(m, "error"))
                     w.uint32(/* id 5, wireType 2 =*/42).string(m.error);
+                if (m.absent != null && $Object.hasOwnProperty.call(m, "absent"))
+                    w.uint32(/* id 6, wireType 2 =*/50).bytes(m.absent);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -2370,6 +2382,13 @@ export const tessera = $root.tessera = (() => {
                                 break;
                             m.error = r.stringVerify();
                             m.kind = "error";
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 2)
+                                break;
+                            m.absent = r.bytes();
+                            m.kind = "absent";
                             continue;
                         }
                     }

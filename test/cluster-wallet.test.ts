@@ -615,7 +615,7 @@ describe('node configs and health over real processes', () => {
       expect(logs.some((l) => l === `tessera: config: ${message}`)).toBe(true);
       writeFileSync(path, original);
       cluster.editConfig(1, (config) => (config.chains = { ...CHAINS, etherium: ['1'] }));
-      await expect(cluster.startNode(1)).rejects.toThrow('config: "chains" has unknown field "etherium" (known: bitcoin, ethereum)');
+      await expect(cluster.startNode(1)).rejects.toThrow('config: "chains" has unknown field "etherium" (known: bitcoin, ethereum, solana)');
     } finally {
       writeFileSync(path, original);
       await cluster.startNode(1);

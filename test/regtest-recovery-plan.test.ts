@@ -12,15 +12,13 @@
 import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { HDKey } from '@scure/bip32';
 import * as btc from '@scure/btc-signer';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { PublicKeyPackage } from '../src/dkg/key-package.js';
 import { bytesToHex, hexToBytes } from '../src/math/bytes.js';
-import { Coordinator } from '../src/node/coordinator.js';
-import type { LocalCluster } from '../src/node/local-cluster.js';
 import { coordinatorSigner, signPsbt, type WalletKey } from '../src/node/wallet-signing.js';
 import { checkRecoveryTemplate, deriveRecoveryPlan, recoveryDescriptors, recoveryMerkleRoot } from '../src/wallet/recovery-plan.js';
-import { describeWithBitcoind, startBitcoind, type Bitcoind } from './helpers/bitcoind.js';
-import { startCluster } from './helpers/cluster.js';
+import { describeWithBitcoind } from './helpers/bitcoind.js';
+import { regtestWorld } from './helpers/regtest-world.js';
 
 const REGTEST = { ...btc.TEST_NETWORK, bech32: 'bcrt' };
 const ROUND_MS = 10_000;
@@ -31,19 +29,7 @@ const [A, B, C] = [1, 2, 3].map((i) => HDKey.fromMasterSeed(new Uint8Array(32).f
 const SAMPLE_PLAN = `tr(@threshold/0/*,{and_v(v:pk(${A}/0/*),older(52560)),{and_v(v:multi_a(2,${A}/0/*,${B}/0/*,${C}/0/*),older(26280)),and_v(v:pk([deadbeef/48'/1'/0']${B}/7/0/*),after(900000))}})`;
 
 describeWithBitcoind('Bitcoin Core agrees with our recovery plan descriptors and addresses', () => {
-  let core: Bitcoind;
-  let cluster: LocalCluster;
-  let coordinator: Coordinator;
-  beforeAll(async () => {
-    core = await startBitcoind();
-    ({ cluster } = await startCluster({ nodes: 3, scryptN: 2 ** 12, maxRoundTimeoutMs: 20_000, chains: { bitcoin: 'regtest', ethereum: ['1'] } }));
-    coordinator = await Coordinator.connect({ relay: cluster.relayUrl, identity: cluster.coordinator });
-  }, 90_000);
-  afterAll(async () => {
-    await coordinator?.close();
-    await cluster?.stop();
-    await core?.stop();
-  }, 60_000);
+  const world = regtestWorld();
 
   it('getdescriptorinfo gives our checksums; deriveaddresses over [0,4] gives our receive and change addresses', async () => {
     const master = HDKey.fromMasterSeed(new Uint8Array(32).fill(9), TPUB);
@@ -52,36 +38,36 @@ describeWithBitcoind('Bitcoin Core agrees with our recovery plan descriptors and
     const descriptors = recoveryDescriptors(t, pub);
     for (const [chain, descriptor] of [[0, descriptors.receive], [1, descriptors.change]] as const) {
       const [body, checksum] = descriptor.split('#') as [string, string];
-      const info = await core.rpc<{ checksum: string; isrange: boolean; issolvable: boolean }>('getdescriptorinfo', body);
+      const info = await world.core.rpc<{ checksum: string; isrange: boolean; issolvable: boolean }>('getdescriptorinfo', body);
       expect(info).toMatchObject({ checksum, isrange: true, issolvable: true });
-      const addresses = await core.rpc<string[]>('deriveaddresses', descriptor, [0, 4]);
+      const addresses = await world.core.rpc<string[]>('deriveaddresses', descriptor, [0, 4]);
       expect(addresses).toEqual([0, 1, 2, 3, 4].map((i) => deriveRecoveryPlan(t, pub, [chain, i]).address));
     }
   }, 60_000);
 
   it('a key-path spend of two plan outputs, signed by the nodes under their own plan, is accepted by testmempoolaccept far below every timelock, and mined', async () => {
-    const P = cluster.nodes.map((n) => n.identityKey);
-    const k = await coordinator.keygen({ scheme: 'frost-secp256k1-tr', threshold: 2, parties: P, roundTimeoutMs: ROUND_MS });
+    const P = world.cluster.nodes.map((n) => n.identityKey);
+    const k = await world.coordinator.keygen({ scheme: 'frost-secp256k1-tr', threshold: 2, parties: P, roundTimeoutMs: ROUND_MS });
     const key: WalletKey = { keyId: k.keyId, publicKey: k.publicKey, pub: { scheme: 'frost-secp256k1-tr', threshold: 2, parties: [1, 2, 3], groupPublicKey: k.groupPublicKey, verifyingShares: new Map(), vssCommitment: [k.groupPublicKey], chainCode: k.chainCode }, generation: 1 };
-    for (let i = 0; i < cluster.nodes.length; i++) {
-      cluster.editConfig(i, (config) => (config.recoveryPlans = { [key.keyId]: SAMPLE_PLAN }));
-      await cluster.stopNode(i);
-      await cluster.startNode(i);
+    for (let i = 0; i < world.cluster.nodes.length; i++) {
+      world.cluster.editConfig(i, (config) => (config.recoveryPlans = { [key.keyId]: SAMPLE_PLAN }));
+      await world.cluster.stopNode(i);
+      await world.cluster.startNode(i);
     }
     const t = checkRecoveryTemplate(SAMPLE_PLAN, 'regtest');
     // Core derives the plan address from the descriptor itself
-    const [coreAddress] = await core.rpc<string[]>('deriveaddresses', recoveryDescriptors(t, key.pub).receive, [0, 1]);
+    const [coreAddress] = await world.core.rpc<string[]>('deriveaddresses', recoveryDescriptors(t, key.pub).receive, [0, 1]);
     expect(coreAddress).toBe(deriveRecoveryPlan(t, key.pub, [0, 0]).address);
     const coins = [];
     for (const index of [0, 1]) {
       const { address, script } = deriveRecoveryPlan(t, key.pub, [0, index]);
-      const [hash] = await core.mine(1, address);
-      const cb = (await core.rpc<{ tx: { txid: string; hex: string; vout: { value: number }[] }[] }>('getblock', hash, 2)).tx[0]!;
+      const [hash] = await world.core.mine(1, address);
+      const cb = (await world.core.rpc<{ tx: { txid: string; hex: string; vout: { value: number }[] }[] }>('getblock', hash, 2)).tx[0]!;
       coins.push({ txid: cb.txid, amount: BigInt(Math.round(cb.vout[0]!.value * 1e8)), raw: hexToBytes(cb.hex), script });
     }
     const sink = btc.Address(REGTEST).encode(btc.OutScript.decode(btc.p2wpkh(secp256k1.getPublicKey(secp256k1.utils.randomSecretKey()), REGTEST).script));
-    await core.mine(100, sink); // coinbase maturity
-    const height = await core.rpc<number>('getblockcount');
+    await world.core.mine(100, sink); // coinbase maturity
+    const height = await world.core.rpc<number>('getblockcount');
     expect(height).toBeLessThan(26280); // below every leaf's lock: only the key path can spend now
     const tx = new btc.Transaction();
     for (const c of coins) tx.addInput({ txid: c.txid, index: 0, witnessUtxo: { script: c.script, amount: c.amount }, nonWitnessUtxo: c.raw });
@@ -89,13 +75,13 @@ describeWithBitcoind('Bitcoin Core agrees with our recovery plan descriptors and
     tx.addOutput({ script: deriveRecoveryPlan(t, key.pub, [1, 0]).script, amount: 100_000_000n });
     tx.addOutputAddress(sink, total - 100_000_000n - 20_000n, REGTEST);
     const options = { signers: [P[1]!, P[2]!], network: 'regtest' as const, paths: [[0, 0], [0, 1]], merkleRootAt: (path: readonly number[]) => recoveryMerkleRoot(t, key.pub, path), roundTimeoutMs: ROUND_MS };
-    const signed = await signPsbt(coordinatorSigner(coordinator), key, tx.toPSBT(), options);
+    const signed = await signPsbt(coordinatorSigner(world.coordinator), key, tx.toPSBT(), options);
     expect(signed.inputs.map((i) => i.inputIndex)).toEqual([0, 1]);
     const raw = bytesToHex(signed.tx!);
-    const [accept] = await core.rpc<{ allowed: boolean; 'reject-reason'?: string }[]>('testmempoolaccept', [raw]);
+    const [accept] = await world.core.rpc<{ allowed: boolean; 'reject-reason'?: string }[]>('testmempoolaccept', [raw]);
     expect(accept, accept?.['reject-reason']).toMatchObject({ allowed: true });
-    const txid = await core.rpc<string>('sendrawtransaction', raw);
-    await core.mine(1, sink);
-    expect((await core.rpc<{ confirmations: number }>('getrawtransaction', txid, true)).confirmations).toBe(1);
+    const txid = await world.core.rpc<string>('sendrawtransaction', raw);
+    await world.core.mine(1, sink);
+    expect((await world.core.rpc<{ confirmations: number }>('getrawtransaction', txid, true)).confirmations).toBe(1);
   }, 180_000);
 });

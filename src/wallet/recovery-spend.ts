@@ -42,8 +42,8 @@ const LOCKTIME_THRESHOLD = 500_000_000;
 /** BIP68: nSequence bit 22 makes the relative lock a time (512-s units), not blocks. */
 const SEQUENCE_TYPE_FLAG = 1 << 22;
 const MAX_SEQUENCE_FOR_LOCKTIME = 0xfffffffe;
-/** BIP341: no OP_CODESEPARATOR executed. */
-const NO_CODESEPARATOR = 0xffffffff;
+/** BIP341 codesep_pos 0xffffffff (no OP_CODESEPARATOR executed), which btc-signer writes as the signed 32-bit -1. */
+const NO_CODESEPARATOR = -1;
 
 export interface RecoverySpendOptions {
   /** The leaf's index in the plan (depth first, left to right). */

@@ -102,6 +102,18 @@ describeWithBitcoind('tessera recover: script-path spends by recovery plan leave
   /** Mines until the tip is `height`. */
   const mineTo = async (height: number) => core.mine(height - (await tip()), sink);
 
+  /** testmempoolaccept refuses `tx` with `reason` now and with the tip at `validAt` − 1, accepts it at `validAt`; then it is sent and mined. */
+  async function refusedUntil(spend: { tx: string; txid: string }, validAt: number, reason: string): Promise<void> {
+    expect(await accept(spend.tx)).toMatchObject({ allowed: false, 'reject-reason': reason });
+    await mineTo(validAt - 1);
+    expect(await accept(spend.tx), `tip ${validAt - 1}`).toMatchObject({ allowed: false, 'reject-reason': reason });
+    await core.mine(1, sink);
+    expect(await accept(spend.tx), `tip ${validAt}`).toMatchObject({ allowed: true });
+    expect(await core.rpc<string>('sendrawtransaction', spend.tx)).toBe(spend.txid);
+    await core.mine(1, sink);
+    expect((await core.rpc<{ confirmations: number }>('getrawtransaction', spend.txid, true)).confirmations).toBe(1);
+  }
+
   it('older(20) recovery key: non-BIP68-final until the output has 20 confirmations, then accepted and mined; --height refuses too early', async () => {
     const t = checkRecoveryTemplate(RELATIVE_PLAN, 'regtest');
     const backup = backupWith(RELATIVE_PLAN, 'relative');
@@ -118,18 +130,11 @@ describeWithBitcoind('tessera recover: script-path spends by recovery plan leave
     const decoded = btc.Transaction.fromRaw(hexToBytes(spend.tx), { allowUnknownOutputs: true });
     expect(decoded.getInput(0).sequence).toBe(20);
     expect(decoded.getInput(0).finalScriptWitness!.map(bytesToHex).slice(1)).toEqual([bytesToHex(plan.leaves[0]!.script), bytesToHex(plan.leaves[0]!.controlBlock)]);
-    // one confirmation now: 19 short
-    expect(await accept(spend.tx)).toMatchObject({ allowed: false, 'reject-reason': 'non-BIP68-final' });
-    const now = await tip();
-    expect(() => recover(...args, '--height', String(now), '--funding-height', String(coin.height))).toThrow(`the spend is valid once the spent output has 20 confirmations (it has ${now - coin.height + 1}: ${20 - (now - coin.height + 1)} more blocks)`);
-    await mineTo(coin.height + 18); // 19 confirmations
-    expect(await accept(spend.tx)).toMatchObject({ allowed: false, 'reject-reason': 'non-BIP68-final' });
-    await core.mine(1, sink); // 20
-    expect(await accept(spend.tx), 'accepted at 20 confirmations').toMatchObject({ allowed: true });
-    expect(recover(...args, '--height', String(await tip()), '--funding-height', String(coin.height)).txid).toBe(spend.txid);
-    expect(await core.rpc<string>('sendrawtransaction', spend.tx)).toBe(spend.txid);
-    await core.mine(1, sink);
-    expect((await core.rpc<{ confirmations: number }>('getrawtransaction', spend.txid, true)).confirmations).toBe(1);
+    // the output has 20 confirmations with the tip at its height + 19; recover --height draws the same line
+    const early = ['--height', String(coin.height + 18), '--funding-height', String(coin.height)];
+    expect(() => recover(...args, ...early)).toThrow('the spend is valid once the spent output has 20 confirmations (it has 19: 1 block more)');
+    expect(recover(...args, '--height', String(coin.height + 19), '--funding-height', String(coin.height)).txid).toBe(spend.txid);
+    await refusedUntil(spend, coin.height + 19, 'non-BIP68-final');
   }, 120_000);
 
   it('older(10) 2-of-3 contacts: refused by recover with one contact, signed by two (one a WIF key), non-BIP68-final before 10 confirmations, then mined', async () => {
@@ -146,14 +151,7 @@ describeWithBitcoind('tessera recover: script-path spends by recovery plan leave
     // multi_a stack: c3, c2, c1 (reverse script order), c2 empty, then script and control block
     const witness = btc.Transaction.fromRaw(hexToBytes(spend.tx), { allowUnknownOutputs: true }).getInput(0).finalScriptWitness!;
     expect(witness.map((w) => w.length)).toEqual([64, 0, 64, plan.leaves[1]!.script.length, plan.leaves[1]!.controlBlock.length]);
-    expect(await accept(spend.tx)).toMatchObject({ allowed: false, 'reject-reason': 'non-BIP68-final' });
-    await mineTo(coin.height + 8); // 9 confirmations
-    expect(await accept(spend.tx)).toMatchObject({ allowed: false, 'reject-reason': 'non-BIP68-final' });
-    await core.mine(1, sink);
-    expect(await accept(spend.tx), 'accepted at 10 confirmations').toMatchObject({ allowed: true });
-    await core.rpc('sendrawtransaction', spend.tx);
-    await core.mine(1, sink);
-    expect((await core.rpc<{ confirmations: number }>('getrawtransaction', spend.txid, true)).confirmations).toBe(1);
+    await refusedUntil(spend, coin.height + 9, 'non-BIP68-final');
   }, 120_000);
 
   it('after(h): non-final until the tip reaches h, then accepted and mined; --height refuses below h with the height', async () => {
@@ -168,15 +166,9 @@ describeWithBitcoind('tessera recover: script-path spends by recovery plan leave
     expect(spend.lock).toEqual({ lockTime: h });
     const decoded = btc.Transaction.fromRaw(hexToBytes(spend.tx), { allowUnknownOutputs: true });
     expect([decoded.lockTime, decoded.getInput(0).sequence]).toEqual([h, 0xfffffffe]);
-    expect(await accept(spend.tx)).toMatchObject({ allowed: false, 'reject-reason': 'non-final' });
     const now = await tip();
-    expect(() => recover(...args, '--height', String(now))).toThrow(`the spend is valid once the chain reaches height ${h} (now ${now}: ${h - now} more blocks)`);
-    await mineTo(h - 1);
-    expect(await accept(spend.tx)).toMatchObject({ allowed: false, 'reject-reason': 'non-final' });
-    await core.mine(1, sink);
-    expect(await accept(spend.tx), 'accepted with the tip at h').toMatchObject({ allowed: true });
-    await core.rpc('sendrawtransaction', spend.tx);
-    await core.mine(1, sink);
-    expect((await core.rpc<{ confirmations: number }>('getrawtransaction', spend.txid, true)).confirmations).toBe(1);
+    expect(() => recover(...args, '--height', String(now))).toThrow(`the spend is valid once the chain reaches height ${h} (now ${now}: ${h - now} blocks more)`);
+    expect(recover(...args, '--height', String(h)).txid).toBe(spend.txid);
+    await refusedUntil(spend, h, 'non-final');
   }, 120_000);
 });

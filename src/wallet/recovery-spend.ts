@@ -95,18 +95,20 @@ function planInputs(t: RecoveryTemplate, pub: PublicKeyPackage, d: DecodedPsbt):
   });
 }
 
+const blocks = (k: number) => `${k} block${k === 1 ? '' : 's'}`;
+
 /** Refuses a spend the chain at `height` would not accept yet (BIP65 IsFinalTx against the next block; BIP68 against the spent output's confirmations). */
 function checkLock(lock: TimeLock, leaf: number, o: RecoverySpendOptions): void {
   if (o.height === undefined) return;
   if (lock.lockTime !== undefined && lock.lockTime < LOCKTIME_THRESHOLD && o.height < lock.lockTime) {
-    throw new TimelockNotReachedError(`leaf ${leaf} is after(${lock.lockTime}): the spend is valid once the chain reaches height ${lock.lockTime} (now ${o.height}: ${lock.lockTime - o.height} more blocks); until then it is non-final`);
+    throw new TimelockNotReachedError(`leaf ${leaf} is after(${lock.lockTime}): the spend is valid once the chain reaches height ${lock.lockTime} (now ${o.height}: ${blocks(lock.lockTime - o.height)} more); until then it is non-final`);
   }
   // older(): only with the spent outputs' height can confirmations be counted; a time-based lock is not judged here
   if (lock.sequence !== undefined && (lock.sequence & SEQUENCE_TYPE_FLAG) === 0 && o.fundingHeight !== undefined) {
     const n = lock.sequence & 0xffff;
     const confirmations = Math.max(o.height - o.fundingHeight + 1, 0);
     if (confirmations < n) {
-      throw new TimelockNotReachedError(`leaf ${leaf} is older(${lock.sequence}): the spend is valid once the spent output has ${n} confirmations (it has ${confirmations}: ${n - confirmations} more blocks); until then it is non-BIP68-final`);
+      throw new TimelockNotReachedError(`leaf ${leaf} is older(${lock.sequence}): the spend is valid once the spent output has ${n} confirmations (it has ${confirmations}: ${blocks(n - confirmations)} more); until then it is non-BIP68-final`);
     }
   }
 }

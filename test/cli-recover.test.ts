@@ -21,6 +21,8 @@ import { runBackup } from '../src/cli/wallet-commands.js';
 import type { PublicKeyPackage } from '../src/dkg/key-package.js';
 import { bytesToHex, hexToBytes } from '../src/math/bytes.js';
 import { checkRecoveryTemplate, deriveRecoveryPlan } from '../src/wallet/recovery-plan.js';
+import { parseRecoverySigner } from '../src/wallet/recovery-signer.js';
+import { spendRecoveryLeaf } from '../src/wallet/recovery-spend.js';
 
 const REGTEST = { ...btc.TEST_NETWORK, bech32: 'bcrt' };
 const TPUB = { private: 0x04358394, public: 0x043587cf };
@@ -104,5 +106,18 @@ describe('tessera recover without a chain', () => {
     const c3At01 = btc.WIF(REGTEST).encode(c3.deriveChild(0).deriveChild(1).privateKey!);
     expect(() => recover(...base, '--signer', c1.privateExtendedKey, '--signer', c3At01)).toThrow(/needs signatures by 1 more of its keys: the given signers hold 1/);
     expect(() => recover(...base, '--signer', c1.privateExtendedKey, '--funding-height', '5')).toThrow(/--funding-height needs --height/);
+  });
+
+  it('multi_a(3) over 20 keys (more satisfactions than the satisfier lists): signed by the 3 held keys; 2 are refused', () => {
+    const many = Array.from({ length: 20 }, (_, i) => seed(30 + i));
+    const wide = checkRecoveryTemplate(`tr(@threshold/0/*,and_v(v:multi_a(3,${many.map((k) => `${k.publicExtendedKey}/0/*`).join(',')}),older(5)))`, 'regtest');
+    const at = deriveRecoveryPlan(wide, pub, [0, 4]);
+    const bytes = base64.decode(psbtTo(at.script).psbt);
+    const signers = [many[2]!, many[11]!, many[19]!].map((k) => parseRecoverySigner(k.privateExtendedKey, 'regtest'));
+    const spend = spendRecoveryLeaf(wide, pub, bytes, { leaf: 0, signers });
+    const witness = btc.Transaction.fromRaw(spend.tx, { allowUnknownOutputs: true }).getInput(0).finalScriptWitness!;
+    // reverse key order: key 19 first, key 0 last
+    expect(witness.slice(0, 20).map((w, i) => (w.length === 64 ? 19 - i : -1)).filter((k) => k >= 0)).toEqual([19, 11, 2]);
+    expect(() => spendRecoveryLeaf(wide, pub, bytes, { leaf: 0, signers: signers.slice(0, 2) })).toThrow(/leaf 0 needs signatures by more of its keys: the given signers hold 2/);
   });
 });

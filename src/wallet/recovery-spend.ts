@@ -147,18 +147,41 @@ function heldKeys(t: RecoveryTemplate, plan: DerivedRecoveryPlan, leaf: number, 
   return held;
 }
 
-/** The first non-malleable satisfaction whose signatures the held keys can make (witness order: first item bottom of the stack). */
+/**
+ * The first non-malleable satisfaction by the held keys only (witness order: first item bottom of
+ * the stack). `knowns` keeps the enumeration to the held keys' combinations: a multi_a over many
+ * keys has more satisfactions than the satisfier lists (its limit is 1000).
+ */
 function chooseSatisfaction(miniscript: string, leaf: number, held: ReadonlyMap<string, SecretScalar>): string[] {
-  const sats = satisfier(miniscript, { tapscript: true }).nonMalleableSats;
-  const usable = sats.find((s) => sigKeys(s.asm).every((k) => held.has(k)));
+  const knowns = [...held.keys()].map((k) => `<sig(${k})>`);
+  const [usable] = satisfier(miniscript, { tapscript: true, knowns }).nonMalleableSats;
   if (usable !== undefined) return usable.asm.split(' ');
-  const missing = Math.min(...sats.map((s) => sigKeys(s.asm).filter((k) => !held.has(k)).length));
-  throw new RecoverySpendError(`leaf ${leaf} needs signatures by ${missing} more of its keys: the given signers hold ${held.size} (${miniscript.length > 120 ? miniscript.slice(0, 117) + '...' : miniscript})`);
+  const what = miniscript.length > 120 ? miniscript.slice(0, 117) + '...' : miniscript;
+  throw new RecoverySpendError(`leaf ${leaf} needs signatures by ${missingKeys(miniscript, held) ?? 'more'} of its keys: the given signers hold ${held.size} (${what})`);
+}
+
+/** How many more keys the cheapest satisfaction needs, or undefined where the satisfactions are too many to list. */
+function missingKeys(miniscript: string, held: ReadonlyMap<string, SecretScalar>): string | undefined {
+  try {
+    const sats = satisfier(miniscript, { tapscript: true }).nonMalleableSats;
+    return `${Math.min(...sats.map((sat) => sigKeys(sat.asm).filter((k) => !held.has(k)).length))} more`;
+  } catch (e) {
+    // the satisfier's "Satisfactions limit exceeded": the count is unknown, the refusal stands
+    if (e instanceof Error && /limit exceeded/.test(e.message)) return undefined;
+    throw e;
+  }
 }
 
 function witnessItem(token: string, sighash: Uint8Array, held: ReadonlyMap<string, SecretScalar>, rng: Rng): Uint8Array {
   const sig = SIG_TOKEN.exec(token);
-  if (sig) return schnorr.sign(sighash, bigintToBytesBE(held.get(sig[1]!)!.expose(), 32), rng(32));
+  if (sig) {
+    const secretKey = bigintToBytesBE(held.get(sig[1]!)!.expose(), 32);
+    try {
+      return schnorr.sign(sighash, secretKey, rng(32));
+    } finally {
+      secretKey.fill(0); // the key's bytes live only for the signature
+    }
+  }
   if (token === '0') return new Uint8Array(0);
   if (token === '1') return Uint8Array.of(1);
   if (/^<([0-9a-f]{2})+>$/.test(token)) return hexToBytes(token.slice(1, -1));

@@ -78,6 +78,12 @@ commands:
                                give a -tr key a Taproot recovery plan, tr(@threshold/0/*,TREE) with
                                tapscript Miniscript leaves; addresses, backup and sign-psbt follow
                                it; prints the descriptors (the nodes need it in "recoveryPlans")
+  recover --backup <file> --psbt <base64|@file> --leaf <n> --signer <xprv|WIF|@file> [--signer …]
+          [--height <h> [--funding-height <h>]] [--json]
+                               spend by a recovery plan leaf from the backup alone (no nodes):
+                               BIP341 script-path witnesses signed by the leaf's keys, nSequence
+                               or nLockTime set as its older()/after() needs; with --height, a
+                               spend the lock does not allow yet is refused; prints the final tx
   sign-psbt --relay <url> --key <id> [--key <id> …] --psbt <base64|@file> [--signers <names>] [--path m/0/1 …]
             [--network <n>] [--no-pool] [--robust] [--home <dir>] [--json]
                                sign every input of the PSBT the key controls (P2TR key path with
@@ -131,6 +137,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   'sign-sol': async () => (await import('./solana-commands.js')).runSignSol,
   drill: async () => (await import('./recovery-commands.js')).runDrill,
   'recovery-plan': async () => (await import('./recovery-plan-command.js')).runRecoveryPlan,
+  recover: async () => (await import('./recover-command.js')).runRecover,
   'export-key': async () => {
     const { runExportKey } = await import('./recovery-commands.js');
     return (argv, out) => runExportKey(argv, out, (line) => process.stderr.write(line + '\n'));

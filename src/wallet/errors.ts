@@ -68,6 +68,30 @@ export class RecoveryPlanError extends TssError {
   }
 }
 
+/** A key given to sign a recovery leaf that does not decode (recovery-signer.ts): what is wrong, never the key. */
+export class RecoverySignerError extends TssError {
+  override readonly name = 'RecoverySignerError';
+  constructor(message: string) {
+    super('INVALID_RECOVERY_SIGNER', message);
+  }
+}
+
+/** A script-path spend by a recovery leaf that cannot be made (recovery-spend.ts): no plan input, too few signers, a leaf not in the plan. */
+export class RecoverySpendError extends TssError {
+  override readonly name = 'RecoverySpendError';
+  constructor(message: string) {
+    super('RECOVERY_SPEND_REFUSED', message);
+  }
+}
+
+/** A recovery leaf's timelock that the chain has not reached yet: the spend would be refused as non-final. */
+export class TimelockNotReachedError extends TssError {
+  override readonly name = 'TimelockNotReachedError';
+  constructor(message: string) {
+    super('TIMELOCK_NOT_REACHED', message);
+  }
+}
+
 /** A recovery plan leaf that is not sane tapscript Miniscript (a fragment tapscript lacks, no signature on a branch, a timelock mix…). */
 export class InsaneMiniscriptError extends TssError {
   override readonly name = 'InsaneMiniscriptError';

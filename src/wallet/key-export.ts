@@ -29,8 +29,8 @@ export class KeyExportError extends TssError {
 
 const base58check = createBase58check(sha256);
 /** BIP32 "Serialization format": private versions (xprv, tprv). */
-const XPRV_VERSION: Readonly<Record<BitcoinNetwork, number>> = { mainnet: 0x0488ade4, testnet: 0x04358394, regtest: 0x04358394 };
-const WIF_PREFIX: Readonly<Record<BitcoinNetwork, number>> = { mainnet: 0x80, testnet: 0xef, regtest: 0xef };
+export const XPRV_VERSION: Readonly<Record<BitcoinNetwork, number>> = { mainnet: 0x0488ade4, testnet: 0x04358394, regtest: 0x04358394 };
+export const WIF_PREFIX: Readonly<Record<BitcoinNetwork, number>> = { mainnet: 0x80, testnet: 0xef, regtest: 0xef };
 const SECP256K1_SCHEMES: readonly string[] = ['frost-secp256k1', 'frost-secp256k1-tr', 'ecdsa-secp256k1'];
 
 export interface ExportedKey {

@@ -267,7 +267,7 @@ export class SignerNode {
           const answer = answerCommit(p, { pool: this.storage.noncePool, stored: stored! });
           return { result: answer, detail: `handed out ${answer.commitments.length} commitment${answer.commitments.length === 1 ? '' : 's'}` };
         });
-        return this.#refill(p.keyId);
+        return this.#refill(p.keyId, p.generation);
       }
       if (proposal.commitments) {
         const p = proposal;
@@ -278,7 +278,7 @@ export class SignerNode {
           const sent = process.env[DEBUG_BAD_SHARES_ENV] === '1' ? { ...answer, shares: answer.shares.map((z) => offByOne(p.scheme, z)) } : answer; // test-only, see DEBUG_BAD_SHARES_ENV
           return { result: sent, detail: `signed ${signedWhat(p, summary)} in one round` };
         });
-        return this.#refill(p.keyId);
+        return this.#refill(p.keyId, p.generation);
       }
       const summary = proposal.kind === 'sign' && !proposal.check ? this.#checkPolicy(proposal, stored!, sessionHex) : undefined;
       const open = new SessionChannel({
@@ -352,9 +352,13 @@ export class SignerNode {
     }
   }
 
-  /** Tops the key's commitment pool up to the config's target after the answer has left, one chunk per turn of the event loop. */
-  #refill(keyId: string): void {
-    refillCommitmentsInTurns(this.storage.noncePool, () => this.storage.keys.get(keyId), this.config.pools.frostCommitments, this.#stopping.signal)
+  /** Tops the key's commitment pool up to the config's target once it holds less than half of it, after the answer has left, one chunk per turn of the event loop. */
+  #refill(keyId: string, generation: number): void {
+    // below half the target only: a refill writes one chunk (one disk sync) for many answers
+    // instead of one per answer, which would land on the next request's latency
+    const target = this.config.pools.frostCommitments;
+    if (this.storage.noncePool.available(keyId, generation) * 2 >= target) return;
+    refillCommitmentsInTurns(this.storage.noncePool, () => this.storage.keys.get(keyId), target, this.#stopping.signal)
       .catch((err) => this.#log(`refilling the commitment pool failed: ${(err as Error).message}`));
   }
 

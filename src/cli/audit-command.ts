@@ -8,11 +8,12 @@
  * object per line.
  * @module
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bytesToHex } from '../math/bytes.js';
 import { loadNodeConfig } from '../node/config.js';
-import { AuditLog, StorageDatabase } from '../storage/index.js';
+import { AuditLog, DATABASE_FILE, StorageDatabase } from '../storage/index.js';
 import { CliError } from './cli-error.js';
 import { parseInteger } from './options.js';
 
@@ -45,6 +46,8 @@ export function runAudit(argv: string[], out: (line: string) => void): void {
   const own = ownIdentity(config.stateFile);
   if (own !== undefined) names.set(own, config.name);
   const nameOf = (hex: string) => names.get(hex) ?? (hex === '' ? '?' : `${hex.slice(0, 12)}…`);
+  // opening creates a store where there is none: an audit reads an existing one only
+  if (!existsSync(join(config.dataDir, DATABASE_FILE))) throw new CliError(`no node store at ${config.dataDir} (config ${values.config}): has this node run yet?`);
   const database = StorageDatabase.open(config.dataDir);
   try {
     const rows = new AuditLog(database.db).list({ limit: parseInteger('limit', values.limit, 100), ...(values.since !== undefined ? { sinceMs: parseSince(values.since) } : {}) });

@@ -48,6 +48,14 @@ function decode(text: string): Uint8Array {
 /** Parses an xprv/tprv or a WIF key of `network`. */
 export function parseRecoverySigner(text: string, network: BitcoinNetwork): RecoverySigner {
   const bytes = decode(text);
+  try {
+    return signerOf(bytes, network);
+  } finally {
+    bytes.fill(0); // the decoded serialization holds the private key; the SecretScalar is its only copy
+  }
+}
+
+function signerOf(bytes: Uint8Array, network: BitcoinNetwork): RecoverySigner {
   if (bytes.length === 78) {
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     if (view.getUint32(0) !== XPRV_VERSION[network]) throw new RecoverySignerError(`an extended private key of ${network} has version 0x${XPRV_VERSION[network].toString(16).padStart(8, '0')} (an xpub cannot sign)`);

@@ -1,10 +1,12 @@
 /**
- * What every coordinator-side command shares: its options (relay, home, peers file, passphrase
+ * What every coordinator-side command shares: its options (relay and, for a wss:// relay with a
+ * private CA, its CA certificate; home, peers file, passphrase
  * file, round timeout, JSON output) and a Coordinator connected to the relay with the home's
  * identity (opened with the coordinator's passphrase) for the length of one command, naming
  * parties in its messages as the peers file does.
  * @module
  */
+import { readFileSync } from 'node:fs';
 import { bytesToHex, equalBytes } from '../math/bytes.js';
 import { Coordinator } from '../node/coordinator.js';
 import { CliError } from './cli-error.js';
@@ -13,6 +15,7 @@ import type { PeerEntry } from '../node/config.js';
 
 export const coordinatorOptions = {
   relay: { type: 'string' },
+  'relay-ca': { type: 'string' },
   home: { type: 'string' },
   peers: { type: 'string' },
   'passphrase-file': { type: 'string' },
@@ -23,6 +26,8 @@ export const coordinatorOptions = {
 /** The parsed values of coordinatorOptions that connecting needs. */
 export interface CoordinatorValues {
   readonly relay?: string | undefined;
+  /** A CA certificate (PEM) to trust for a wss:// relay with a private CA. */
+  readonly 'relay-ca'?: string | undefined;
   readonly peers?: string | undefined;
   readonly 'passphrase-file'?: string | undefined;
 }
@@ -30,6 +35,16 @@ export interface CoordinatorValues {
 /** A party's name in the peers file, or the start of its identity key. */
 export function partyName(peers: readonly PeerEntry[], key: Uint8Array): string {
   return peers.find((p) => equalBytes(p.identityKey, key))?.name ?? `${bytesToHex(key).slice(0, 12)}…`;
+}
+
+/** The --relay-ca file, read; only for a wss:// relay. */
+function relayCa(path: string, relay: string): Buffer {
+  if (!relay.startsWith('wss://')) throw new CliError(`--relay-ca is for a wss:// relay; ${relay} is not one`);
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    throw new CliError(`cannot read --relay-ca ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
 }
 
 export async function withCoordinator<T>(values: CoordinatorValues, home: CoordinatorHome, run: (c: Coordinator) => Promise<T>): Promise<T> {
@@ -42,8 +57,10 @@ export async function withCoordinator<T>(values: CoordinatorValues, home: Coordi
   const nameOf = (key: Uint8Array) => partyName(peers, key);
   // the relay says at once when a party is not connected: say so, rather than wait silently for its deadline
   const onAbsent = (key: Uint8Array) => process.stderr.write(`tessera: ${nameOf(key)} is not connected to the relay: is ${nameOf(key)} running? (its proposal waits in the relay's queue)\n`);
-  const coordinator = await Coordinator.connect({ relay: values.relay, identity, nameOf, onAbsent }).catch((e: Error) => {
-    throw new CliError(e.message);
+  const ca = values['relay-ca'] !== undefined ? relayCa(values['relay-ca'], values.relay) : undefined;
+  const coordinator = await Coordinator.connect({ relay: values.relay, identity, nameOf, onAbsent, ...(ca ? { wsOptions: { ca } } : {}) }).catch((e: Error) => {
+    const hint = ca === undefined && /certificate/.test(e.message) ? ': if the relay\'s certificate is from a private CA, give its certificate with --relay-ca <ca.pem>' : '';
+    throw new CliError(e.message + hint);
   });
   try {
     return await run(coordinator);

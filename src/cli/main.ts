@@ -12,6 +12,7 @@ import { EncodingError } from '../math/bytes.js';
 import { TssError } from '../mpc/errors.js';
 import type { PartyFailure } from '../node/coordinator.js';
 import { CliError } from './cli-error.js';
+import { loadPrebuiltCores } from '../node/prebuilt-cores.js';
 
 const USAGE = `usage: tessera <command> [options]
 
@@ -184,6 +185,7 @@ async function isExpected(e: unknown): Promise<boolean> {
 const invokedFrom = process.env['INIT_CWD'];
 if (process.env['npm_lifecycle_event'] === 'tessera' && invokedFrom !== undefined) process.chdir(invokedFrom);
 
+loadPrebuiltCores();
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   async (e: unknown) => {

@@ -1,5 +1,5 @@
 /**
- * The instantiated edwards25519 module (generated on first use) and its tables of the base
+ * The instantiated edwards25519 module (prebuilt, or generated on first use: wasm/prebuilt.ts) and its tables of the base
  * point B: the constant-time comb (wasm/fixed-base, 64 rows cover every scalar below 2^255,
  * entries stored affine in ref10's "Niels" form (y + x, y − x, 2d·xy) for 7M mixed additions)
  * and the width-12 odd multiples of B for public-scalar Strauss, followed by room for one more
@@ -10,7 +10,7 @@ import { instantiateCore, type PointCore } from '../wasm/core-point.js';
 import { buildComb, COMB_ENTRIES } from '../wasm/fixed-base.js';
 import { ELEMENT_BYTES, readLimbs, writeLimbs } from '../wasm/limbs.js';
 import { CoreField } from '../wasm/core-field.js';
-import { D, generateEd25519, NIELS_BYTES, P, POINT_BYTES, SQRT_M1 } from './curve-gen.js';
+import { D, NIELS_BYTES, P, POINT_BYTES, SQRT_M1 } from './curve-gen.js';
 
 export const BX = 15112221349535400772501151409588531511454012693041857206046113283949847762202n;
 export const BY = 46316835694926478169428394003475163141307993866256225615783033603165251855960n;
@@ -61,7 +61,7 @@ export function writeExtended(core: PointCore, at: number, x: bigint, y: bigint)
 }
 
 function build(): Ed25519Core {
-  const base = instantiateCore(generateEd25519, POINT_BYTES);
+  const base = instantiateCore('ed25519', POINT_BYTES);
   const { rt, fn, io } = base;
   const comb = rt.alloc(COMB_ROWS * COMB_ENTRIES * NIELS_BYTES);
   const terms = rt.alloc(2 * TERM_STRIDE);

@@ -1,5 +1,5 @@
 /**
- * The instantiated secp256k1 module (generated on first use) and its precomputed tables of the
+ * The instantiated secp256k1 module (prebuilt, or generated on first use: wasm/prebuilt.ts) and its precomputed tables of the
  * generator G: a constant-time affine comb (comb.ts) and the width-12 odd multiples of G and λG
  * for public-scalar Strauss. The table area is followed by room for the per-call tables of one
  * more point P, so a verification's G and P terms sit at a fixed stride.
@@ -10,7 +10,7 @@ import { ELEMENT_BYTES, writeLimbs } from '../wasm/limbs.js';
 import type { WasmRuntime } from '../wasm/runtime.js';
 import { CoreField } from '../wasm/core-field.js';
 import { buildAffineComb, combBytes } from './comb.js';
-import { COMB_WINDOW, generateSecp256k1, P, POINT_BYTES } from './curve-gen.js';
+import { COMB_WINDOW, P, POINT_BYTES } from './curve-gen.js';
 
 export const GX = 0x79be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798n;
 export const GY = 0x483ada7726a3c4655da4fbfc0e1108a8fd17b448a68554199c47d08ffb10d4b8n;
@@ -49,7 +49,7 @@ export function secp256k1Core(): Secp256k1Core {
 }
 
 function build(): Secp256k1Core {
-  const base = instantiateCore(generateSecp256k1, POINT_BYTES);
+  const base = instantiateCore('secp256k1', POINT_BYTES);
   const { rt, fn, io } = base;
   const comb = rt.alloc(combBytes(COMB_ROWS));
   const terms = rt.alloc(4 * TERM_STRIDE);

@@ -9,6 +9,7 @@ import { invertVar } from '../modinv.js';
 import { StaticArena } from './field-program.js';
 import { ELEMENT_BYTES, LIMBS, readLimbs, writeLimbs } from './limbs.js';
 import { ModuleBuilder } from './module-builder.js';
+import { CORE_GENERATORS, prebuiltCore, type BuiltModule, type CoreName } from './prebuilt.js';
 import { WasmRuntime } from './runtime.js';
 
 export interface PointCore {
@@ -18,12 +19,18 @@ export interface PointCore {
   readonly io: readonly [number, number, number, number];
 }
 
-/** Generates a curve module, instantiates it, runs its `init` and reserves the I/O slots. */
-export function instantiateCore(generate: (mod: ModuleBuilder, arena: StaticArena) => void, pointBytes: number): PointCore {
+/** Generates curve core `name`'s module (prebuilt.ts). */
+export function generateCore(name: CoreName): BuiltModule {
   const mod = new ModuleBuilder();
   const arena = new StaticArena(64);
-  generate(mod, arena);
-  const rt = new WasmRuntime(mod.encode(Math.ceil(arena.next / 65536) + 1), arena.next);
+  CORE_GENERATORS[name](mod, arena);
+  return { bytes: mod.encode(Math.ceil(arena.next / 65536) + 1), heapBase: arena.next };
+}
+
+/** Instantiates curve core `name` (its prebuilt module, or one generated now), runs its `init` and reserves the I/O slots. */
+export function instantiateCore(name: CoreName, pointBytes: number): PointCore {
+  const built = prebuiltCore(name) ?? generateCore(name);
+  const rt = new WasmRuntime(built.bytes, built.heapBase);
   rt.exports.init!();
   const io = [rt.alloc(pointBytes), rt.alloc(pointBytes), rt.alloc(pointBytes), rt.alloc(pointBytes)] as const;
   return { rt, fn: rt.exports, io };

@@ -13,8 +13,12 @@ interface WasmMemory {
 interface WasmApi {
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
+  validate(bytes: Uint8Array): boolean;
 }
 const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+
+/** Whether `bytes` are a module WebAssembly would compile. */
+export const isValidModule = (bytes: Uint8Array): boolean => wasm.validate(bytes);
 
 export class WasmRuntime {
   readonly exports: Record<string, (...args: number[]) => number>;

@@ -1,5 +1,5 @@
 /**
- * The curve cores built ahead (src/math/wasm/prebuilt.ts, src/node/prebuilt-cores.ts,
+ * The curve and scalar cores built ahead (src/math/wasm/prebuilt.ts, core-modules.ts, src/node/prebuilt-cores.ts,
  * scripts/prebuild-cores.mjs): each dist/math/wasm/<name>.core that `npm ci` builds holds exactly
  * the module the generator makes from this source (so a stale build is caught) with its heap
  * base; bytes that are not a module are refused; and a compiled `simulate` process, which uses the
@@ -11,17 +11,17 @@ import { createPublicKey, verify } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateCore } from '../src/math/wasm/core-point.js';
-import { CORE_GENERATORS, providePrebuiltCore, type CoreName } from '../src/math/wasm/prebuilt.js';
+import { CORE_MODULES } from '../src/math/wasm/core-modules.js';
+import { CORE_NAMES, providePrebuiltCore } from '../src/math/wasm/prebuilt.js';
 
 const ROOT = resolve(__dirname, '..');
 const built = existsSync(join(ROOT, 'dist', 'math', 'wasm', 'secp256k1.core'));
 if (!built) process.stderr.write('SKIPPED "prebuilt curve cores in dist": dist/ is not built (npm ci builds it)\n');
 
 describe.skipIf(!built)('prebuilt curve cores in dist', () => {
-  it.each(Object.keys(CORE_GENERATORS) as CoreName[])('%s.core is the generator\'s module and heap base', (name) => {
+  it.each(CORE_NAMES)('%s.core is the generator\'s module and heap base', (name) => {
     const file = readFileSync(join(ROOT, 'dist', 'math', 'wasm', `${name}.core`));
-    const { bytes, heapBase } = generateCore(name);
+    const { bytes, heapBase } = CORE_MODULES[name]();
     expect(file.readUInt32LE(0)).toBe(heapBase);
     expect(Buffer.compare(file.subarray(4), Buffer.from(bytes))).toBe(0);
   });

@@ -1,5 +1,5 @@
 /**
- * Provides the curve cores built ahead by `npm run build` (scripts/prebuild-cores.mjs) to the
+ * Provides the curve and scalar cores built ahead by `npm run build` (scripts/prebuild-cores.mjs) to the
  * arithmetic core (math/wasm/prebuilt.ts), so a compiled `tessera` process skips generating
  * them. Each file `<name>.core` beside the compiled math/wasm/ modules is a little-endian u32
  * heap base followed by the module's bytes; one that does not compile is passed over. Run from the TypeScript source
@@ -7,7 +7,7 @@
  * @module
  */
 import { readFileSync } from 'node:fs';
-import { CORE_GENERATORS, providePrebuiltCore, type CoreName } from '../math/wasm/prebuilt.js';
+import { CORE_NAMES, providePrebuiltCore, type CoreName } from '../math/wasm/prebuilt.js';
 
 const HEADER = 4;
 
@@ -15,7 +15,7 @@ const HEADER = 4;
 export const prebuiltCoreFile = (name: CoreName) => new URL(`../math/wasm/${name}.core`, import.meta.url);
 
 export function loadPrebuiltCores(): void {
-  for (const name of Object.keys(CORE_GENERATORS) as CoreName[]) {
+  for (const name of CORE_NAMES) {
     let file: Buffer;
     try {
       file = readFileSync(prebuiltCoreFile(name));

@@ -4,11 +4,13 @@
  * strings (SHA-512 outputs) reduced in wasm; the reduction of a secret scalar before its recoding.
  * @module
  */
-import { ScalarCore } from '../wasm/scalar-core.js';
+import { ScalarCore, type ScalarCoreSpec } from '../wasm/scalar-core.js';
 import { L } from './curve-gen.js';
 
 let instance: ScalarCore | undefined;
 
+export const ED25519_SCALARS: ScalarCoreSpec = { order: L, encoding: { bytes: 32, littleEndian: true }, wide: [{ bytes: 64, littleEndian: true }], prebuilt: 'ed25519-scalars' };
+
 export function ed25519Scalars(): ScalarCore {
-  return (instance ??= new ScalarCore({ order: L, encoding: { bytes: 32, littleEndian: true }, wide: [{ bytes: 64, littleEndian: true }] }));
+  return (instance ??= new ScalarCore(ED25519_SCALARS));
 }

@@ -5,19 +5,22 @@
  * is where a secret scalar of a point multiplication is reduced and split before its recoding.
  * @module
  */
-import { ScalarCore } from '../wasm/scalar-core.js';
+import { ScalarCore, type ScalarCoreSpec } from '../wasm/scalar-core.js';
 import { N } from './curve-gen.js';
 import { generateGlvSplit } from './glv-gen.js';
 
 let instance: ScalarCore | undefined;
 
+export const SECP256K1_SCALARS: ScalarCoreSpec = {
+  order: N,
+  encoding: { bytes: 32, littleEndian: false },
+  wide: [{ bytes: 48, littleEndian: false }],
+  extend: generateGlvSplit,
+  prebuilt: 'secp256k1-scalars',
+};
+
 export function secp256k1Scalars(): ScalarCore {
-  return (instance ??= new ScalarCore({
-    order: N,
-    encoding: { bytes: 32, littleEndian: false },
-    wide: [{ bytes: 48, littleEndian: false }],
-    extend: generateGlvSplit,
-  }));
+  return (instance ??= new ScalarCore(SECP256K1_SCALARS));
 }
 
 /**

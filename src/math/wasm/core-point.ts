@@ -9,7 +9,9 @@ import { invertVar } from '../modinv.js';
 import { StaticArena } from './field-program.js';
 import { ELEMENT_BYTES, LIMBS, readLimbs, writeLimbs } from './limbs.js';
 import { ModuleBuilder } from './module-builder.js';
-import { CORE_GENERATORS, prebuiltCore, type BuiltModule, type CoreName } from './prebuilt.js';
+import { generateEd25519 } from '../ed25519/curve-gen.js';
+import { generateSecp256k1 } from '../secp256k1/curve-gen.js';
+import { prebuiltCore, type BuiltModule, type CoreName } from './prebuilt.js';
 import { WasmRuntime } from './runtime.js';
 
 export interface PointCore {
@@ -19,16 +21,19 @@ export interface PointCore {
   readonly io: readonly [number, number, number, number];
 }
 
+const CURVE_GENERATORS: Readonly<Record<CurveCoreName, (mod: ModuleBuilder, arena: StaticArena) => void>> = { secp256k1: generateSecp256k1, ed25519: generateEd25519 };
+export type CurveCoreName = Extract<CoreName, 'secp256k1' | 'ed25519'>;
+
 /** Generates curve core `name`'s module (prebuilt.ts). */
-export function generateCore(name: CoreName): BuiltModule {
+export function generateCore(name: CurveCoreName): BuiltModule {
   const mod = new ModuleBuilder();
   const arena = new StaticArena(64);
-  CORE_GENERATORS[name](mod, arena);
+  CURVE_GENERATORS[name](mod, arena);
   return { bytes: mod.encode(Math.ceil(arena.next / 65536) + 1), heapBase: arena.next };
 }
 
 /** Instantiates curve core `name` (its prebuilt module, or one generated now), runs its `init` and reserves the I/O slots. */
-export function instantiateCore(name: CoreName, pointBytes: number): PointCore {
+export function instantiateCore(name: CurveCoreName, pointBytes: number): PointCore {
   const built = prebuiltCore(name) ?? generateCore(name);
   const rt = new WasmRuntime(built.bytes, built.heapBase);
   rt.exports.init!();

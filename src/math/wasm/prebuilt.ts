@@ -1,19 +1,16 @@
 /**
- * The curve cores' WebAssembly modules built ahead. Generating a core's module (secp256k1/
- * curve-gen.ts, ed25519/curve-gen.ts, through module-builder.ts) costs far more than compiling
- * it, so `npm run build` writes each module's bytes beside the compiled package
- * (scripts/prebuild-cores.mjs) and the CLI provides them here at start (node/prebuilt-cores.ts);
- * core-point.ts instantiates a provided module instead of generating it. Nothing provided (the
+ * The WebAssembly modules of the curve and scalar cores, built ahead. Generating a module
+ * (secp256k1/curve-gen.ts, ed25519/curve-gen.ts, scalar-core.ts, through module-builder.ts)
+ * costs far more than compiling it, so `npm run build` writes each module's bytes beside the
+ * compiled package (scripts/prebuild-cores.mjs, core-modules.ts) and the CLI provides them here
+ * at start (node/prebuilt-cores.ts); core-point.ts and scalar-core.ts instantiate a provided
+ * module instead of generating it. Nothing provided (the
  * TypeScript source run through tsx, a library user): each core is generated on first use, as
  * before. This layer reads no files; whoever provides the bytes vouches for them as for the rest
  * of the compiled code.
  * @module
  */
-import type { ModuleBuilder } from './module-builder.js';
-import type { StaticArena } from './field-program.js';
 import { isValidModule } from './runtime.js';
-import { generateSecp256k1 } from '../secp256k1/curve-gen.js';
-import { generateEd25519 } from '../ed25519/curve-gen.js';
 
 /** A generated module: its bytes and where its heap starts (after its static data). */
 export interface BuiltModule {
@@ -21,13 +18,9 @@ export interface BuiltModule {
   readonly heapBase: number;
 }
 
-export type CoreName = 'secp256k1' | 'ed25519';
-
-/** Each curve core's generator, by name. */
-export const CORE_GENERATORS: Readonly<Record<CoreName, (mod: ModuleBuilder, arena: StaticArena) => void>> = {
-  secp256k1: generateSecp256k1,
-  ed25519: generateEd25519,
-};
+/** The modules built ahead: the two curve cores and their scalar cores (core-modules.ts builds each). */
+export const CORE_NAMES = ['secp256k1', 'ed25519', 'secp256k1-scalars', 'ed25519-scalars'] as const;
+export type CoreName = (typeof CORE_NAMES)[number];
 
 const provided = new Map<CoreName, BuiltModule>();
 

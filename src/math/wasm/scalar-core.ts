@@ -16,6 +16,7 @@ import { StaticArena } from './field-program.js';
 import { repackBits } from './limbs.js';
 import { ModuleBuilder } from './module-builder.js';
 import { type ByteFormat, formatName, MontgomeryKit } from './montgomery-gen.js';
+import { prebuiltCore, type BuiltModule, type CoreName } from './prebuilt.js';
 import { WasmRuntime } from './runtime.js';
 import { generateScalarLoops } from './scalar-loops-gen.js';
 
@@ -27,9 +28,30 @@ export interface ScalarCoreSpec {
   readonly wide?: readonly ByteFormat[];
   /** Generates further functions into the same module; returns them by export name. */
   readonly extend?: (kit: MontgomeryKit) => Record<string, number>;
+  /** The name its module is built ahead under (prebuilt.ts), if it is. */
+  readonly prebuilt?: CoreName;
+}
+
+const limbsOf = (order: bigint) => Math.ceil(order.toString(2).length / RADIX);
+const wordsOf = (limbs: number) => Math.ceil((RADIX * limbs) / 32);
+const chunksOf = (words: number): ByteFormat => ({ bytes: 8 * Math.ceil(words / 2), littleEndian: true });
+
+/** Generates the module of a scalar core (prebuilt.ts). */
+export function generateScalarModule(spec: ScalarCoreSpec): BuiltModule {
+  const mod = new ModuleBuilder();
+  const arena = new StaticArena(64);
+  const kit = new MontgomeryKit(mod, arena, spec.order, limbsOf(spec.order));
+  const chunks = chunksOf(wordsOf(limbsOf(spec.order)));
+  const unique = (formats: ByteFormat[]) => [...new Map(formats.map((f) => [formatName(f), f])).values()];
+  const inputs = unique([spec.encoding, chunks, ...(spec.wide ?? [])]);
+  const names = { ...generateScalarLoops(kit, inputs, unique([spec.encoding, chunks])), ...spec.extend?.(kit) };
+  kit.finish(names);
+  return { bytes: mod.encode(Math.ceil(arena.next / 65536) + 1), heapBase: arena.next };
 }
 
 const RADIX = 26;
+/** montgomery-gen.ts keeps each 26-bit limb in a 32-bit word. */
+const ELEMENT_BYTES_PER_LIMB = 4;
 
 export class ScalarCore {
   readonly order: bigint;
@@ -47,21 +69,15 @@ export class ScalarCore {
 
   constructor(spec: ScalarCoreSpec) {
     this.order = spec.order;
-    this.limbs = Math.ceil(spec.order.toString(2).length / RADIX);
+    this.limbs = limbsOf(spec.order);
     this.encoding = spec.encoding;
-    const mod = new ModuleBuilder();
-    const arena = new StaticArena(64);
-    const kit = new MontgomeryKit(mod, arena, spec.order, this.limbs);
-    this.words = Math.ceil((RADIX * this.limbs) / 32);
-    this.chunks = { bytes: 8 * Math.ceil(this.words / 2), littleEndian: true };
-    const unique = (formats: ByteFormat[]) => [...new Map(formats.map((f) => [formatName(f), f])).values()];
-    const inputs = unique([spec.encoding, this.chunks, ...(spec.wide ?? [])]);
-    const names = { ...generateScalarLoops(kit, inputs, unique([spec.encoding, this.chunks])), ...spec.extend?.(kit) };
-    kit.finish(names);
-    this.rt = new WasmRuntime(mod.encode(Math.ceil(arena.next / 65536) + 1), arena.next);
+    this.words = wordsOf(this.limbs);
+    this.chunks = chunksOf(this.words);
+    const built = (spec.prebuilt !== undefined ? prebuiltCore(spec.prebuilt) : undefined) ?? generateScalarModule(spec);
+    this.rt = new WasmRuntime(built.bytes, built.heapBase);
     this.fn = this.rt.exports;
     this.fn.init!();
-    this.elementBytes = kit.elementBytes;
+    this.elementBytes = ELEMENT_BYTES_PER_LIMB * this.limbs;
     this.limit = 1n << BigInt(8 * this.chunks.bytes);
   }
 

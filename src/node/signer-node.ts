@@ -303,7 +303,7 @@ export class SignerNode {
         return this.#refill(p.keyId, p.generation);
       }
       const summary = proposal.kind === 'sign' && !proposal.check ? this.#checkPolicy(proposal, stored!, sessionHex) : undefined;
-      const p0 = proposal;
+      const p = proposal;
       const open = new SessionChannel({
         session: e.sessionId,
         scheme: proposal.scheme,
@@ -313,13 +313,12 @@ export class SignerNode {
         transmit: this.#transmit,
         onReject: (err) => this.#drops.line(`session:${err.code}`, `session ${bytesToHex(e.sessionId).slice(0, 16)}: ${err.message}`),
         ...(proposal.items ? { batch: proposal.items.length } : {}),
-        onRound: (round, seconds) => this.#metrics.round(p0.scheme, round, seconds),
+        onRound: (round, seconds) => this.#metrics.round(p.scheme, round, seconds),
       });
       if (stored?.ecdsa && plan === undefined) leave = this.#pairs.admit(proposal.keyId, [...members.keys()].filter((id) => id !== open.id), (err) => open.abort(err), proposal.generation);
       channel = open;
       this.#router.register(channel);
       await channel.open(proposal.roundTimeoutMs);
-      const p = proposal;
       const beforeRelease = () => this.#release(e, p, sessionHex, summary, startedAt);
       const run = { channel, session: e.sessionId, members, storage: this.storage, beforeRelease, ...(stored ? { stored } : {}) };
       if (plan !== undefined) {

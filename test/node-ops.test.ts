@@ -23,6 +23,8 @@ const records: Readonly<Record<string, unknown>>[] = [];
 const rawLines: string[] = [];
 let coordinator: Coordinator;
 let key: KeygenOutcome;
+/** The coordinator's progress lines (what `tessera keygen` shows on a terminal). */
+const progress: string[] = [];
 
 /** The samples of a Prometheus text exposition: `name{labels}` → value. */
 function samples(text: string): Map<string, number> {
@@ -55,7 +57,8 @@ beforeAll(async () => {
       rawLines.push(JSON.stringify(r));
     },
   }));
-  coordinator = await Coordinator.connect({ relay: cluster.relayUrl, identity: cluster.coordinator });
+  const nameOf = (k: Uint8Array) => cluster.nodes.find((n) => bytesToHex(n.identityKey) === bytesToHex(k))!.name;
+  coordinator = await Coordinator.connect({ relay: cluster.relayUrl, identity: cluster.coordinator, nameOf, onProgress: (line) => progress.push(line) });
   key = await coordinator.keygen({ scheme: SCHEME, threshold: 2, parties: cluster.nodes.map((n) => n.identityKey) });
 }, 120_000);
 
@@ -104,6 +107,12 @@ describe('node metrics and JSON logs', () => {
     expect(refused).toMatchObject({ level: 'warn', kind: 'sign', key: key.keyId, parties: ['node2', 'node3'] });
     expect(String(refused!.msg)).toContain('refused by policy rule allowedSchemes');
     expect(records.some((r) => r.node === 'relay' && /relay listening on ws:\/\//.test(String(r.msg)))).toBe(true);
+  });
+
+  it('tells the coordinator\'s progress: the proposal, then each answer', () => {
+    expect(progress.slice(0, 4)).toEqual(['keygen: proposed to node1, node2, node3', ...['1/3', '2/3', '3/3'].map((n) => expect.stringMatching(new RegExp(`^keygen: node\\d answered \\(${n}\\)$`)))]);
+    expect(progress).toContain('sign: proposed to node1, node2');
+    expect(progress.some((l) => /^sign: node3 failed \(\d\/2\)$/.test(l))).toBe(true);
   });
 
   it('logs no share bytes and no passphrase during keygen and signing', async () => {

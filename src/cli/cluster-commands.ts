@@ -4,7 +4,7 @@
  * `keys` (list the key shares a node holds, public data only).
  * @module
  */
-import { parseArgs } from 'node:util';
+import { parseArgs } from './args.js';
 import { bytesToHex, hexToBytes } from '../math/bytes.js';
 import { groupSuite, isAnySchemeId, isEcdsaScheme } from '../signing/schemes.js';
 import { isSecp256k1Scheme, parsePath } from '../wallet/bip32.js';
@@ -24,6 +24,7 @@ import { poolOption, poolPresignature, takePooled } from './presignature-pool.js
 import { printAttempts, printExcluded, robustOption, sessionSigner, type AttemptReport } from './robust-signing.js';
 import { anyVerifierName, verifyAnyIndependently } from './independent-verify.js';
 import { parseCliScheme, parseHash, parseHex, parseInteger } from './options.js';
+import { progressSilenced } from './progress.js';
 import { logFormatOption, logLevelOf, parseLogFormat, processLogger } from './json-log.js';
 
 type Out = (line: string) => void;
@@ -133,11 +134,12 @@ export async function runPresignCommand(argv: string[], out: Out): Promise<void>
 }
 
 export async function runNode(argv: string[], out: Out): Promise<void> {
-  const { values } = parseArgs({ args: argv, strict: true, options: { config: { type: 'string' }, quiet: { type: 'boolean' }, ...logFormatOption } });
+  const { values } = parseArgs({ args: argv, strict: true, options: { config: { type: 'string' }, ...logFormatOption } });
   if (values.config === undefined) throw new CliError('--config <file> is required');
   const format = parseLogFormat(values['log-format']);
   const config = loadNodeConfig(values.config);
-  const log = values.quiet ? undefined : processLogger(config.name, format, logLevelOf(config.logLevel));
+  // the global --quiet: a node has no progress lines; it keeps its old meaning here, no log at all
+  const log = progressSilenced() ? undefined : processLogger(config.name, format, logLevelOf(config.logLevel));
   const node = await SignerNode.start(config, { ...(log ? { log } : {}) });
   out(`node ${config.name} ${bytesToHex(node.identityKey)} connected to ${config.relay}${node.httpUrl ? `; health at ${node.httpUrl}/healthz` : ''}`);
   await new Promise<void>((resolve) => {

@@ -2,12 +2,15 @@
  * What every coordinator-side command shares: its options (relay, home, peers file, passphrase
  * file, round timeout, JSON output) and a Coordinator connected to the relay with the home's
  * identity (opened with the coordinator's passphrase) for the length of one command, naming
- * parties in its messages as the peers file does.
+ * parties in its messages as the peers file does, its sessions' steps shown as progress lines
+ * (progress.ts).
  * @module
  */
 import { bytesToHex, equalBytes } from '../math/bytes.js';
 import { Coordinator } from '../node/coordinator.js';
 import { CliError } from './cli-error.js';
+import { progress } from './progress.js';
+import { relayUrlProblem } from '../transport/relay-url.js';
 import type { CoordinatorHome } from './coordinator-home.js';
 import type { PeerEntry } from '../node/config.js';
 
@@ -34,6 +37,8 @@ export function partyName(peers: readonly PeerEntry[], key: Uint8Array): string 
 
 export async function withCoordinator<T>(values: CoordinatorValues, home: CoordinatorHome, run: (c: Coordinator) => Promise<T>): Promise<T> {
   if (values.relay === undefined) throw new CliError('--relay <url> is required');
+  const relayProblem = relayUrlProblem(values.relay);
+  if (relayProblem !== null) throw new CliError(`--relay ${relayProblem}`);
   const peers = home.peers(values.peers);
   const identity = home.identity({
     ...(values['passphrase-file'] !== undefined ? { passphraseFile: values['passphrase-file'] } : {}),
@@ -42,7 +47,8 @@ export async function withCoordinator<T>(values: CoordinatorValues, home: Coordi
   const nameOf = (key: Uint8Array) => partyName(peers, key);
   // the relay says at once when a party is not connected: say so, rather than wait silently for its deadline
   const onAbsent = (key: Uint8Array) => process.stderr.write(`tessera: ${nameOf(key)} is not connected to the relay: is ${nameOf(key)} running? (its proposal waits in the relay's queue)\n`);
-  const coordinator = await Coordinator.connect({ relay: values.relay, identity, nameOf, onAbsent }).catch((e: Error) => {
+  progress(`connecting to ${values.relay}`);
+  const coordinator = await Coordinator.connect({ relay: values.relay, identity, nameOf, onAbsent, onProgress: progress }).catch((e: Error) => {
     throw new CliError(e.message);
   });
   try {

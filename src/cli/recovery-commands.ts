@@ -12,7 +12,7 @@
  *   failure and no longer a threshold key.
  * @module
  */
-import { parseArgs } from 'node:util';
+import { parseArgs } from './args.js';
 import { bytesToHex } from '../math/bytes.js';
 import { SessionFailedError } from '../node/coordinator.js';
 import { proposeDrill } from '../node/drill.js';

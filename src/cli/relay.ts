@@ -12,7 +12,7 @@
  * @module
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { parseArgs } from './args.js';
 import { RelayError, RelayServer } from '../transport/relay-server.js';
 import { CliError } from './cli-error.js';
 import { logFormatOption, logLevelOf, parseLogFormat, processLogger, type LogFormat } from './json-log.js';

@@ -14,7 +14,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { base64 } from '@scure/base';
-import { parseArgs } from 'node:util';
+import { parseArgs } from './args.js';
 import { bytesToHex } from '../math/bytes.js';
 import type { PublicKeyPackage } from '../dkg/key-package.js';
 import { loadNodeConfig } from '../node/config.js';

@@ -29,6 +29,7 @@ import { dirname, resolve } from 'node:path';
 import { hexToBytes } from '../math/bytes.js';
 import { parseChains, type NodeChains } from './chains-config.js';
 import { parseLogLevel, type LogLevel } from './node-logger.js';
+import { relayUrlProblem } from '../transport/relay-url.js';
 import { ConfigError } from './config-error.js';
 import { parseNodeLimits, parseNodePools, type NodeLimits, type NodePools } from './config-limits.js';
 import { configObject } from './config-object.js';
@@ -102,7 +103,8 @@ function httpConfig(raw: unknown): HttpConfig {
 export function parseNodeConfig(raw: unknown, baseDir: string): NodeConfig {
   const o = configObject(raw, '', FIELDS);
   const relay = str(o, 'relay')!;
-  if (!/^wss?:\/\//.test(relay)) throw new ConfigError('config: "relay" must be a ws:// or wss:// URL');
+  const relayProblem = relayUrlProblem(relay);
+  if (relayProblem !== null) throw new ConfigError(`config: "relay" ${relayProblem}`);
   const env = str(o, 'passphraseEnv', false);
   const file = str(o, 'passphraseFile', false);
   if ((env === undefined) === (file === undefined)) throw new ConfigError('config: give exactly one of "passphraseEnv" or "passphraseFile"');

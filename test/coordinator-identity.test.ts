@@ -60,7 +60,7 @@ describe('the coordinator identity at rest', () => {
     const { home, file, dir } = newHome();
     const identity = home.identity({ env: env('right'), scrypt: SCRYPT });
     expect(() => home.identity({ env: env('wrong') })).toThrow(WrongPassphraseError);
-    expect(() => home.identity({ env: env('wrong') })).toThrow(`wrong passphrase: it does not unlock the coordinator identity ${file}`);
+    expect(() => home.identity({ env: env('wrong') })).toThrow(`wrong passphrase for the coordinator identity ${file}`);
     expect(() => home.identity({ env: {} })).toThrow(CliError);
     expect(() => home.identity({ env: {} })).toThrow(`give --passphrase-file <file> or set ${COORDINATOR_PASSPHRASE_ENV}`);
     const passphraseFile = join(dir, 'passphrase');
@@ -71,7 +71,7 @@ describe('the coordinator identity at rest', () => {
     const flipped = stored.sealedSecret.slice(0, 60) + (stored.sealedSecret[60] === '0' ? '1' : '0') + stored.sealedSecret.slice(61);
     for (const altered of [{ ...stored, publicKey: other }, { ...stored, sealedSecret: flipped }]) {
       writeFileSync(file, JSON.stringify(altered));
-      expect(() => home.identity({ env: env('right') })).toThrow(/does not unlock the coordinator identity .* \(or the file was altered\)/);
+      expect(() => home.identity({ env: env('right') })).toThrow(/wrong passphrase for the coordinator identity .* \(or the file was altered\)/);
     }
     writeFileSync(file, JSON.stringify({ ...stored, format: 'something else' }));
     expect(() => home.identity({ env: env('right') })).toThrow(`${file}: not a sealed coordinator identity`);

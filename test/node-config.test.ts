@@ -43,7 +43,7 @@ describe('strict node configs', () => {
   });
 
   it.each([
-    ['a misspelt top-level field', { polcy: {} }, 'config has unknown field "polcy" (known: name, relay, dataDir, passphraseEnv, passphraseFile, peers, coordinators, maxRoundTimeoutMs, relayCa, chains, keyChains, http, stateFile, limits, pools, policy, recoveryPlans)'],
+    ['a misspelt top-level field', { polcy: {} }, 'config has unknown field "polcy" (known: name, relay, dataDir, passphraseEnv, passphraseFile, peers, coordinators, maxRoundTimeoutMs, relayCa, chains, keyChains, http, stateFile, limits, pools, policy, recoveryPlans, logLevel)'],
     ['a wrong-case top-level field', { relayCA: 'ca.pem' }, 'config has unknown field "relayCA"'],
     ['a field in a peer', { peers: [BASE.peers[0], { name: 'carol', identitykey: KEY_B }] }, 'config: "peers[1]" has unknown field "identitykey" (known: name, identityKey)'],
     ['a peer that is no object', { peers: ['bob'] }, 'config: "peers[0]" must be an object'],
@@ -55,6 +55,15 @@ describe('strict node configs', () => {
   ])('refuses %s with its path', (_what, extra, message) => {
     expect(() => parse(extra)).toThrow(ConfigError);
     expect(() => parse(extra)).toThrow(message);
+  });
+
+  it('reads "logLevel" and refuses an unknown one; a relay URL without a WebSocket scheme gets the fix', () => {
+    expect(parse({ logLevel: 'debug' }).logLevel).toBe('debug');
+    expect(parse({}).logLevel).toBeUndefined();
+    expect(() => parse({ logLevel: 'verbose' })).toThrow('config: "logLevel" must be one of trace, debug, info, warn, error, fatal, silent, got "verbose"');
+    expect(() => parse({ relay: 'relay.example:7000' })).toThrow('config: "relay" "relay.example:7000" has no scheme; did you mean ws://relay.example:7000?');
+    expect(() => parse({ relay: 'https://relay.example' })).toThrow('did you mean wss://relay.example?');
+    expect(() => parse({ relay: 'ftp://relay.example' })).toThrow('must be a ws:// or wss:// URL');
   });
 
   it('refuses a config that is no object, and a peer name that is empty', () => {

@@ -10,7 +10,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs } from './args.js';
 import { bytesToHex } from '../math/bytes.js';
 import { loadNodeConfig } from '../node/config.js';
 import { AuditLog, DATABASE_FILE, StorageDatabase } from '../storage/index.js';

@@ -4,7 +4,7 @@
  * `keys` (list the key shares a node holds, public data only).
  * @module
  */
-import { parseArgs } from 'node:util';
+import { parseArgs } from './args.js';
 import { bytesToHex, hexToBytes } from '../math/bytes.js';
 import { groupSuite, isAnySchemeId, isEcdsaScheme } from '../signing/schemes.js';
 import { isSecp256k1Scheme, parsePath } from '../wallet/bip32.js';
@@ -15,8 +15,8 @@ import type { HashAlgorithm } from '../wire/session-codec.js';
 import { proposedMessage } from '../node/message-to-sign.js';
 import { loadNodeConfig } from '../node/config.js';
 import { SignerNode } from '../node/signer-node.js';
-import { NodeStorage } from '../storage/index.js';
-import { readPassphrase } from '../storage/passphrase.js';
+import type { NodeStorage } from '../storage/index.js';
+import { openNodeStore } from '../node/node-store.js';
 import { CliError } from './cli-error.js';
 import { CoordinatorHome, vssOf } from './coordinator-home.js';
 import { coordinatorOptions, partyName, withCoordinator } from './coordinator-session.js';
@@ -24,6 +24,8 @@ import { poolOption, poolPresignature, takePooled } from './presignature-pool.js
 import { printAttempts, printExcluded, robustOption, sessionSigner, type AttemptReport } from './robust-signing.js';
 import { anyVerifierName, verifyAnyIndependently } from './independent-verify.js';
 import { parseCliScheme, parseHash, parseHex, parseInteger } from './options.js';
+import { progressSilenced } from './progress.js';
+import { logFormatOption, logLevelOf, parseLogFormat, processLogger } from './json-log.js';
 
 type Out = (line: string) => void;
 
@@ -132,10 +134,12 @@ export async function runPresignCommand(argv: string[], out: Out): Promise<void>
 }
 
 export async function runNode(argv: string[], out: Out): Promise<void> {
-  const { values } = parseArgs({ args: argv, strict: true, options: { config: { type: 'string' }, quiet: { type: 'boolean' } } });
+  const { values } = parseArgs({ args: argv, strict: true, options: { config: { type: 'string' }, ...logFormatOption } });
   if (values.config === undefined) throw new CliError('--config <file> is required');
+  const format = parseLogFormat(values['log-format']);
   const config = loadNodeConfig(values.config);
-  const log = values.quiet ? undefined : (line: string) => process.stderr.write(`[${config.name}] ${line}\n`);
+  // the global --quiet: a node has no progress lines; it keeps its old meaning here, no log at all
+  const log = progressSilenced() ? undefined : processLogger(config.name, format, logLevelOf(config.logLevel));
   const node = await SignerNode.start(config, { ...(log ? { log } : {}) });
   out(`node ${config.name} ${bytesToHex(node.identityKey)} connected to ${config.relay}${node.httpUrl ? `; health at ${node.httpUrl}/healthz` : ''}`);
   await new Promise<void>((resolve) => {
@@ -149,7 +153,7 @@ function openStore(argv: string[]): { storage: NodeStorage; json: boolean } {
   const { values } = parseArgs({ args: argv, strict: true, options: { config: { type: 'string' }, json: { type: 'boolean' } } });
   if (values.config === undefined) throw new CliError('--config <file> is required');
   const config = loadNodeConfig(values.config);
-  return { storage: NodeStorage.open(config.dataDir, readPassphrase(config.passphrase)), json: values.json ?? false };
+  return { storage: openNodeStore(config), json: values.json ?? false };
 }
 
 /**

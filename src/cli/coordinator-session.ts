@@ -3,13 +3,16 @@
  * private CA, its CA certificate; home, peers file, passphrase
  * file, round timeout, JSON output) and a Coordinator connected to the relay with the home's
  * identity (opened with the coordinator's passphrase) for the length of one command, naming
- * parties in its messages as the peers file does.
+ * parties in its messages as the peers file does, its sessions' steps shown as progress lines
+ * (progress.ts).
  * @module
  */
 import { readFileSync } from 'node:fs';
 import { bytesToHex, equalBytes } from '../math/bytes.js';
 import { Coordinator } from '../node/coordinator.js';
 import { CliError } from './cli-error.js';
+import { progress } from './progress.js';
+import { relayUrlProblem } from '../transport/relay-url.js';
 import type { CoordinatorHome } from './coordinator-home.js';
 import type { PeerEntry } from '../node/config.js';
 
@@ -49,6 +52,8 @@ function relayCa(path: string, relay: string): Buffer {
 
 export async function withCoordinator<T>(values: CoordinatorValues, home: CoordinatorHome, run: (c: Coordinator) => Promise<T>): Promise<T> {
   if (values.relay === undefined) throw new CliError('--relay <url> is required');
+  const relayProblem = relayUrlProblem(values.relay);
+  if (relayProblem !== null) throw new CliError(`--relay ${relayProblem}`);
   const peers = home.peers(values.peers);
   const identity = home.identity({
     ...(values['passphrase-file'] !== undefined ? { passphraseFile: values['passphrase-file'] } : {}),
@@ -58,7 +63,8 @@ export async function withCoordinator<T>(values: CoordinatorValues, home: Coordi
   // the relay says at once when a party is not connected: say so, rather than wait silently for its deadline
   const onAbsent = (key: Uint8Array) => process.stderr.write(`tessera: ${nameOf(key)} is not connected to the relay: is ${nameOf(key)} running? (its proposal waits in the relay's queue)\n`);
   const ca = values['relay-ca'] !== undefined ? relayCa(values['relay-ca'], values.relay) : undefined;
-  const coordinator = await Coordinator.connect({ relay: values.relay, identity, nameOf, onAbsent, ...(ca ? { wsOptions: { ca } } : {}) }).catch((e: Error) => {
+  progress(`connecting to ${values.relay}`);
+  const coordinator = await Coordinator.connect({ relay: values.relay, identity, nameOf, onAbsent, onProgress: progress, ...(ca ? { wsOptions: { ca } } : {}) }).catch((e: Error) => {
     const hint = ca === undefined && /certificate/.test(e.message) ? ': if the relay\'s certificate is from a private CA, give its certificate with --relay-ca <ca.pem>' : '';
     throw new CliError(e.message + hint);
   });

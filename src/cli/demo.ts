@@ -8,7 +8,7 @@
  * and every directory removed.
  * @module
  */
-import { parseArgs } from 'node:util';
+import { parseArgs } from './args.js';
 import { bytesToHex } from '../math/bytes.js';
 import { systemRng } from '../math/random.js';
 import type { AnySchemeId } from '../signing/schemes.js';
@@ -16,6 +16,7 @@ import { proposedMessage } from '../node/message-to-sign.js';
 import { Coordinator } from '../node/coordinator.js';
 import { LocalCluster } from '../node/local-cluster.js';
 import { anyVerifierName, verifyAnyIndependently } from './independent-verify.js';
+import { progress } from './progress.js';
 import { randomSigners } from './simulate.js';
 
 const SCHEMES: readonly AnySchemeId[] = ['frost-secp256k1-tr', 'frost-ed25519', 'ecdsa-secp256k1'];
@@ -34,9 +35,9 @@ export async function runDemo(argv: string[], out: (line: string) => void): Prom
   const json = values.json ?? false;
   if (!json) out(`Tessera demo: a relay and ${N} signer nodes as processes on 127.0.0.1; DKG and ${T}-of-${N} signing over WebSocket.\n`);
   const started = performance.now();
-  const cluster = await LocalCluster.start({ nodes: N });
+  const cluster = await LocalCluster.start({ nodes: N, onProgress: progress });
   if (!json) out(`cluster up in ${((performance.now() - started) / 1000).toFixed(1)} s: relay ${cluster.relayUrl}, nodes ${cluster.nodes.map((n) => n.name).join(', ')}\n`);
-  const coordinator = await Coordinator.connect({ relay: cluster.relayUrl, identity: cluster.coordinator });
+  const coordinator = await Coordinator.connect({ relay: cluster.relayUrl, identity: cluster.coordinator, onProgress: progress });
   const rows = [['scheme', 'public key', 'signers', 'signature', 'verified', 'keygen ms', 'sign ms']];
   let allOk = true;
   try {

@@ -15,7 +15,7 @@
  * the key id, the group key (unchanged), the generation, the threshold and the parties.
  * @module
  */
-import { parseArgs } from 'node:util';
+import { parseArgs } from './args.js';
 import { bytesToHex, equalBytes, hexToBytes } from '../math/bytes.js';
 import type { PeerEntry } from '../node/config.js';
 import { completeLifecycle, runLifecycleSession, type LifecycleOutcome, type LifecycleRequest, type MadeGeneration } from '../node/lifecycle-coordinator.js';

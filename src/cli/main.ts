@@ -3,7 +3,9 @@
  * The `tessera` command (the package's bin; from a clone also `npm run --silent tessera --
  * <command>`): dispatches to the commands and turns every expected failure into one line on
  * stderr and a non-zero exit, never a stack trace (a failed session: a headline, then each
- * party's refusal or error on a line of its own). A command's module is loaded only when it
+ * party's refusal or error on a line of its own; a misspelt command or flag gets the closest
+ * known one: suggest.ts, args.ts). The global flag `--quiet` (anywhere before a `--`) silences
+ * the progress lines (progress.ts). A command's module is loaded only when it
  * runs, so `tessera help` starts fast. Under `npm run`, which starts scripts in the package's
  * root, relative paths resolve against the directory the user typed the command in (INIT_CWD).
  * @module
@@ -13,6 +15,8 @@ import { TssError } from '../mpc/errors.js';
 import type { PartyFailure } from '../node/coordinator.js';
 import { CliError } from './cli-error.js';
 import { loadPrebuiltCores } from '../node/prebuilt-cores.js';
+import { silenceProgress } from './progress.js';
+import { didYouMean } from './suggest.js';
 
 const USAGE = `usage: tessera <command> [options]
 
@@ -25,8 +29,11 @@ commands:
            [--derive m/0/5 [--network mainnet|testnet|regtest]]  (secp256k1 schemes, frost-ed25519)
                                keygen and signing with every party in one process
   relay --port <p> [--host 127.0.0.1] --allow <file> [--tls-cert <file> --tls-key <file>]
+        [--log-format json|text]
                                the WebSocket relay that routes envelopes between nodes
-  node --config <file>         run a signer node
+  node --config <file> [--log-format json|text]
+                               run a signer node (JSON log lines on stderr; level: config
+                               "logLevel" or env TESSERA_LOG_LEVEL)
   init --dir <d> --parties alice,bob,carol [--relay-port 7000] [--host 127.0.0.1]
                                write a local deployment: node configs, passphrase files, sealed
                                stores, the coordinator's home, the relay's allow file
@@ -115,6 +122,8 @@ commands:
                                (xprv and WIF for secp256k1 keys); ends threshold protection
   help                         this text
 
+Global flag: --quiet  no progress lines on stderr (they are shown only when stderr is a terminal).
+
 The coordinator commands (keygen, sign, presign, refresh, reshare, repair, sign-psbt, sign-eth, sign-sol, drill) open the home's
 identity, sealed under a passphrase: --passphrase-file <file>, or the environment variable
 TESSERA_COORDINATOR_PASSPHRASE.`;
@@ -151,15 +160,24 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
 };
 const HELP = ['help', '--help', '-h'];
 
+/** `argv` without the global `--quiet` (before any `--`), and whether it was there. */
+function withoutQuiet(argv: readonly string[]): { args: string[]; quiet: boolean } {
+  const end = argv.includes('--') ? argv.indexOf('--') : argv.length;
+  const args = argv.filter((a, i) => i >= end || a !== '--quiet');
+  return { args, quiet: args.length !== argv.length };
+}
+
 export async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
+  const { args, quiet } = withoutQuiet(argv);
+  if (quiet) silenceProgress();
+  const [command, ...rest] = args;
   const out = (line: string) => process.stdout.write(line + '\n');
   if (command === undefined || HELP.includes(command)) {
     out(USAGE);
     return command === undefined ? 2 : 0;
   }
   const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
-  if (load === undefined) throw new CliError(`unknown command "${command}" (try "tessera help")`);
+  if (load === undefined) throw new CliError(`unknown command "${command}"${didYouMean(command, [...Object.keys(COMMANDS), 'help'])} (try "tessera help")`);
   const run = await load();
   // A command that reports success as a boolean (demo, drill) exits 1 when it is false.
   return (await run(rest, out)) === false ? 1 : 0;
@@ -173,9 +191,14 @@ function errorLines(e: Error): string[] {
   return [`session failed (${e.code}):`, ...failures.map((f) => `  ${f.name}: ${f.code}: ${f.reason}${blames(f)}`)];
 }
 
+/** File-system errors a user causes (a path that is missing, unreadable, a directory…): their message names the path. */
+const USER_FS_ERRORS = ['ENOENT', 'EACCES', 'EISDIR', 'ENOTDIR', 'EPERM', 'ELOOP', 'ENAMETOOLONG'];
+
 /** Errors a user can cause: printed as one line. Anything else is a bug and keeps its stack. */
 async function isExpected(e: unknown): Promise<boolean> {
   if (e instanceof CliError || e instanceof TssError || e instanceof EncodingError) return true;
+  const fs = e as { code?: unknown; syscall?: unknown; path?: unknown };
+  if (typeof fs?.syscall === 'string' && typeof fs.path === 'string' && USER_FS_ERRORS.includes(String(fs.code))) return true;
   if ((e as { code?: string })?.code?.startsWith?.('ERR_PARSE_ARGS') === true) return true;
   const { ConfigError } = await import('../node/config.js');
   return e instanceof ConfigError;

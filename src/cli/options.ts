@@ -77,5 +77,10 @@ export function parseNetwork(value: string): BitcoinNetwork {
 
 /** A value given inline or, as `@file`, read from a file. */
 export function inlineOrFile(value: string): string {
-  return value.startsWith('@') ? readFileSync(value.slice(1), 'utf8').trim() : value;
+  if (!value.startsWith('@')) return value;
+  try {
+    return readFileSync(value.slice(1), 'utf8').trim();
+  } catch (e) {
+    throw new CliError(`cannot read ${value.slice(1)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
 }

@@ -10,7 +10,7 @@
  * @module
  */
 import { base64 } from '@scure/base';
-import { parseArgs } from 'node:util';
+import { parseArgs } from './args.js';
 import type { PublicKeyPackage } from '../dkg/key-package.js';
 import { bytesToHex } from '../math/bytes.js';
 import { TssError } from '../mpc/errors.js';

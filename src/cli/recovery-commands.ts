@@ -14,13 +14,12 @@
  *   failure and no longer a threshold key.
  * @module
  */
-import { parseArgs } from 'node:util';
+import { parseArgs } from './args.js';
 import { bytesToHex } from '../math/bytes.js';
 import { SessionFailedError } from '../node/coordinator.js';
 import { proposeDrill } from '../node/drill.js';
 import { loadNodeConfig } from '../node/config.js';
-import { NodeStorage } from '../storage/index.js';
-import { readPassphrase } from '../storage/passphrase.js';
+import { openNodeStore } from '../node/node-store.js';
 import { exportedKeyFields, reconstructKey } from '../wallet/key-export.js';
 import type { KeyPackage } from '../dkg/key-package.js';
 import { CliError } from './cli-error.js';
@@ -112,7 +111,7 @@ export function runExportKey(argv: string[], out: Out, warn: Out): void {
   const network = parseNetwork(values.network ?? 'mainnet');
   const shares: KeyPackage[] = configs.map((path) => {
     const config = loadNodeConfig(path);
-    const storage = NodeStorage.open(config.dataDir, readPassphrase(config.passphrase));
+    const storage = openNodeStore(config);
     try {
       return storage.keys.get(values.key!).key;
     } finally {

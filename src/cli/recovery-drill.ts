@@ -21,7 +21,7 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import * as btc from '@scure/btc-signer';
-import { parseArgs } from 'node:util';
+import { parseArgs } from './args.js';
 import type { PublicKeyPackage } from '../dkg/key-package.js';
 import { bytesToHex, concatBytes, equalBytes, hexToBytes } from '../math/bytes.js';
 import { TssError } from '../mpc/errors.js';

@@ -11,7 +11,7 @@
  * the funds and to spend by a leaf (template, network, descriptors, each leaf's keys and lock).
  * @module
  */
-import { parseArgs } from 'node:util';
+import { parseArgs } from './args.js';
 import { TssError } from '../mpc/errors.js';
 import { CHANGE_CHAIN, checkRecoveryTemplate, deriveRecoveryPlan, planKeyText, RECEIVE_CHAIN, recoveryDescriptors, type RecoveryDescriptors } from '../wallet/recovery-plan.js';
 import type { RecoveryTemplate } from '../wallet/recovery-template.js';

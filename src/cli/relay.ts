@@ -1,19 +1,21 @@
 /**
  * `tessera relay --port <p> [--host 127.0.0.1] --allow <file> [--tls-cert <file> --tls-key <file>]
- * [--delay-ms <n>]`:
+ * [--delay-ms <n>] [--log-format json|text]`:
  * runs the WebSocket relay (src/transport/relay-server.ts) until SIGINT or SIGTERM, then stops it
  * cleanly. On SIGHUP it reads the allow file again and replaces its allow-list (an identity no
  * longer listed is disconnected; a file that does not parse keeps the old list and says why on
  * stderr). The allow file lists the identity keys that may connect: JSON
  * `{"identities": ["<64 hex>", ...]}`, or one hex key per line with blank lines and `#` comments
  * ignored. Prints one line, `relay listening on ws://host:port` (wss:// with TLS). `--delay-ms`
- * injects a one-way delay on every routed envelope, for latency benchmarks.
+ * injects a one-way delay on every routed envelope, for latency benchmarks. It logs its start, allow-list
+ * reloads and stop as JSON lines on stderr (json-log.ts; level from TESSERA_LOG_LEVEL).
  * @module
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { parseArgs } from './args.js';
 import { RelayError, RelayServer } from '../transport/relay-server.js';
 import { CliError } from './cli-error.js';
+import { logFormatOption, logLevelOf, parseLogFormat, processLogger, type LogFormat } from './json-log.js';
 
 export interface RelayRequest {
   readonly host: string;
@@ -21,6 +23,7 @@ export interface RelayRequest {
   readonly allowFile: string;
   readonly tls?: { readonly cert: string; readonly key: string };
   readonly delayMs: number;
+  readonly logFormat: LogFormat;
 }
 
 const IDENTITY_RE = /^[0-9a-fA-F]{64}$/;
@@ -36,6 +39,7 @@ export function parseRelayArgs(argv: string[]): RelayRequest {
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
       'delay-ms': { type: 'string' },
+      ...logFormatOption,
     },
   });
   if (values.port === undefined) throw new CliError('--port is required (0 picks a free port)');
@@ -47,7 +51,7 @@ export function parseRelayArgs(argv: string[]): RelayRequest {
   if ((cert === undefined) !== (key === undefined)) throw new CliError('--tls-cert and --tls-key go together');
   const delay = values['delay-ms'] ?? '0';
   if (!/^\d+$/.test(delay) || Number(delay) > 10_000) throw new CliError(`--delay-ms must be an integer in 0..10000, got "${delay}"`);
-  return { host: values.host ?? '127.0.0.1', port, allowFile: values.allow, tls: cert !== undefined && key !== undefined ? { cert, key } : undefined, delayMs: Number(delay) };
+  return { host: values.host ?? '127.0.0.1', port, allowFile: values.allow, tls: cert !== undefined && key !== undefined ? { cert, key } : undefined, delayMs: Number(delay), logFormat: parseLogFormat(values['log-format']) };
 }
 
 /** The identity keys (lowercase hex) listed in an allow file's text; `source` names it in errors. */
@@ -103,6 +107,7 @@ function untilStopped(signal?: AbortSignal): Promise<void> {
 /** Runs the relay until SIGINT/SIGTERM (or `signal`, for tests and embedding), then stops it. */
 export async function runRelay(argv: string[], out: (line: string) => void, signal?: AbortSignal): Promise<void> {
   const request = parseRelayArgs(argv);
+  const logger = processLogger('relay', request.logFormat, logLevelOf(undefined));
   const allowedIdentities = parseAllowList(readAllowFile(request.allowFile), request.allowFile);
   let relay: RelayServer;
   let url: string;
@@ -114,16 +119,18 @@ export async function runRelay(argv: string[], out: (line: string) => void, sign
     throw e;
   }
   out(`relay listening on ${url}`);
+  logger.info({ url, identities: allowedIdentities.length }, `relay listening on ${url}, ${allowedIdentities.length} identities allowed`);
   const reload = () => {
     try {
       const { added, removed } = relay.setAllowedIdentities(parseAllowList(readAllowFile(request.allowFile), request.allowFile));
-      process.stderr.write(`relay: reloaded ${request.allowFile}: ${added} identit${added === 1 ? 'y' : 'ies'} added, ${removed} removed\n`);
+      logger.info({ added, removed }, `reloaded ${request.allowFile}: ${added} identit${added === 1 ? 'y' : 'ies'} added, ${removed} removed`);
     } catch (e) {
-      process.stderr.write(`relay: kept the allow-list: ${(e as Error).message}\n`);
+      logger.warn({}, `kept the allow-list: ${(e as Error).message}`);
     }
   };
   process.on('SIGHUP', reload);
   await untilStopped(signal);
   process.off('SIGHUP', reload);
   await relay.stop();
+  logger.info({}, 'relay stopped');
 }

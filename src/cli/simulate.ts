@@ -7,7 +7,7 @@
  * share of the root key so other implementations can be checked against ours.
  * @module
  */
-import { parseArgs } from 'node:util';
+import { parseArgs } from './args.js';
 import { bytesToHex } from '../math/bytes.js';
 import { systemRng } from '../math/random.js';
 import { InvalidParametersError } from '../mpc/errors.js';

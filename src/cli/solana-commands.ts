@@ -10,7 +10,7 @@
  * @module
  */
 import { base64 } from '@scure/base';
-import { parseArgs } from 'node:util';
+import { parseArgs } from './args.js';
 import { bytesToHex } from '../math/bytes.js';
 import { signSolanaMessage } from '../node/wallet-signing.js';
 import { parsePath } from '../wallet/bip32.js';

@@ -14,12 +14,11 @@
  */
 import { writeFileSync } from 'node:fs';
 import { base64 } from '@scure/base';
-import { parseArgs } from 'node:util';
+import { parseArgs } from './args.js';
 import { bytesToHex } from '../math/bytes.js';
 import type { PublicKeyPackage } from '../dkg/key-package.js';
 import { loadNodeConfig } from '../node/config.js';
-import { NodeStorage } from '../storage/index.js';
-import { readPassphrase } from '../storage/passphrase.js';
+import { openNodeStore } from '../node/node-store.js';
 import { parsePath } from '../wallet/bip32.js';
 import type { BitcoinNetwork } from '../wallet/networks.js';
 import { recoveryMerkleRoot } from '../wallet/recovery-plan.js';
@@ -59,7 +58,7 @@ function loadKey(values: { key?: string; home?: string; config?: string }): KeyV
     return { pub: home.publicPackage(values.key), identities: new Map(known.parties.map((h, i) => [points[i]!, h])), generation: known.generation ?? 1, ...(plan ? { plan } : {}) };
   }
   const config = loadNodeConfig(values.config);
-  const storage = NodeStorage.open(config.dataDir, readPassphrase(config.passphrase));
+  const storage = openNodeStore(config);
   try {
     const { key, identities, generation } = storage.keys.get(values.key);
     const plan = config.recoveryPlans.get(values.key);

@@ -15,7 +15,9 @@
  *     "http": { "host": "127.0.0.1", "port": 9101 } (optional; GET /healthz, node-http.ts),
  *     "recoveryPlans": { "<key id>": "tr(@threshold/0/*,…)" } (optional; the Taproot script trees
  *       of keys with a recovery plan, recovery-plans-config.ts),
- *     "policy": { … } (optional; the signer policy, documented in signer-policy.ts and the README) }
+ *     "policy": { … } (optional; the signer policy, documented in signer-policy.ts and the README),
+ *     "logLevel": "info" (optional; trace, debug, info, warn, error, fatal or silent: node-logger.ts;
+ *       the environment variable TESSERA_LOG_LEVEL overrides it) }
  *
  * Relative paths are resolved against the config file's directory. Every field is validated with
  * a message that names it, and a field the reader does not know, at any level, is refused with
@@ -26,6 +28,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { hexToBytes } from '../math/bytes.js';
 import { parseChains, type NodeChains } from './chains-config.js';
+import { parseLogLevel, type LogLevel } from './node-logger.js';
+import { relayUrlProblem } from '../transport/relay-url.js';
 import { ConfigError } from './config-error.js';
 import { parseNodeLimits, parseNodePools, type NodeLimits, type NodePools } from './config-limits.js';
 import { configObject } from './config-object.js';
@@ -67,9 +71,11 @@ export interface NodeConfig {
   readonly recoveryPlans: NodeRecoveryPlans;
   /** What this node agrees to sign (signer-policy.ts); open when the config has no "policy". */
   readonly policy: SignerPolicy;
+  /** The level `tessera node` logs at (node-logger.ts); unset: info, or TESSERA_LOG_LEVEL. */
+  readonly logLevel?: LogLevel;
 }
 
-const FIELDS = ['name', 'relay', 'dataDir', 'passphraseEnv', 'passphraseFile', 'peers', 'coordinators', 'maxRoundTimeoutMs', 'relayCa', 'chains', 'keyChains', 'http', 'stateFile', 'limits', 'pools', 'policy', 'recoveryPlans'];
+const FIELDS = ['name', 'relay', 'dataDir', 'passphraseEnv', 'passphraseFile', 'peers', 'coordinators', 'maxRoundTimeoutMs', 'relayCa', 'chains', 'keyChains', 'http', 'stateFile', 'limits', 'pools', 'policy', 'recoveryPlans', 'logLevel'];
 const PEER_FIELDS = ['name', 'identityKey'];
 const HTTP_FIELDS = ['host', 'port'];
 const HEX32 = /^[0-9a-f]{64}$/;
@@ -97,7 +103,8 @@ function httpConfig(raw: unknown): HttpConfig {
 export function parseNodeConfig(raw: unknown, baseDir: string): NodeConfig {
   const o = configObject(raw, '', FIELDS);
   const relay = str(o, 'relay')!;
-  if (!/^wss?:\/\//.test(relay)) throw new ConfigError('config: "relay" must be a ws:// or wss:// URL');
+  const relayProblem = relayUrlProblem(relay);
+  if (relayProblem !== null) throw new ConfigError(`config: "relay" ${relayProblem}`);
   const env = str(o, 'passphraseEnv', false);
   const file = str(o, 'passphraseFile', false);
   if ((env === undefined) === (file === undefined)) throw new ConfigError('config: give exactly one of "passphraseEnv" or "passphraseFile"');
@@ -132,6 +139,7 @@ export function parseNodeConfig(raw: unknown, baseDir: string): NodeConfig {
     policy: parseSignerPolicy(o.policy),
     ...(relayCa !== undefined ? { relayCa: resolve(baseDir, relayCa) } : {}),
     ...(o.http !== undefined ? { http: httpConfig(o.http) } : {}),
+    ...(o.logLevel !== undefined ? { logLevel: parseLogLevel(o.logLevel, 'config: "logLevel"') } : {}),
   };
 }
 

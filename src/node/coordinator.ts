@@ -82,6 +82,8 @@ export interface CoordinatorOptions {
   readonly nameOf?: (identityKey: Uint8Array) => string;
   /** The relay said a party is not connected (its proposal waits in the relay's queue): once per party until it answers. */
   readonly onAbsent?: (identityKey: Uint8Array) => void;
+  /** Progress lines ("sign: proposed to alice, bob", "sign: bob answered (1/2)"), e.g. for a terminal. */
+  readonly onProgress?: (line: string) => void;
 }
 
 interface Pending {
@@ -345,9 +347,16 @@ export class Coordinator {
     const p: SessionProposal = { ...proposal, notAfterMs: Date.now() + START_WINDOW_MS };
     const session = systemRng(32);
     const sessionHex = bytesToHex(session);
-    this.#listeners.set(sessionHex, { parties: p.parties, answered: new Set(), onAnswer });
+    const progress = this.#o.onProgress;
+    let answers = 0;
+    const told = progress === undefined ? onAnswer : (from: Uint8Array, answer: Answer) => {
+      if (!answer.duplicate) progress(`${p.kind}: ${this.nameOf(from)} ${answer.result ? 'answered' : 'failed'} (${++answers}/${p.parties.length})`);
+      onAnswer(from, answer);
+    };
+    this.#listeners.set(sessionHex, { parties: p.parties, answered: new Set(), onAnswer: told });
     const payload = encodeProposal(p);
     for (const party of p.parties) this.#client.send(controlEnvelope(this.#o.identity, p.scheme, session, ROUND_PROPOSAL, party, payload));
+    progress?.(`${p.kind}: proposed to ${p.parties.map((k) => this.nameOf(k)).join(', ')}`);
     return { session, close: () => this.#listeners.delete(sessionHex) };
   }
 

@@ -28,7 +28,7 @@ import type { KeyStore } from '../storage/index.js';
 import type { LifecycleMember } from '../wire/lifecycle-codec.js';
 import type { StoredKeyShare } from '../wire/keyshare-codec.js';
 import type { SessionProposal } from '../wire/session-codec.js';
-import { ProposalRefusedError } from './proposal-errors.js';
+import { PolicyRefusedError, ProposalRefusedError } from './proposal-errors.js';
 import type { SignerPolicy } from './signer-policy.js';
 
 export interface LifecyclePlan {
@@ -90,7 +90,7 @@ function refuseIfAwaitingActivation(p: SessionProposal, keys: KeyStore): void {
 }
 
 export function planLifecycle(p: SessionProposal, me: Uint8Array, keys: KeyStore, policy: SignerPolicy): LifecyclePlan {
-  if (!policy.allowLifecycle) refuse('refused by policy rule allowLifecycle: this node takes part in no refresh, reshare or repair');
+  if (!policy.allowLifecycle) throw new PolicyRefusedError('allowLifecycle', 'this node takes part in no refresh, reshare or repair');
   refuseIfAwaitingActivation(p, keys);
   const { members, repairTarget } = p.lifecycle!;
   const mine = members.find((m) => equalBytes(m.identityKey, me))!;
@@ -144,6 +144,6 @@ export function planLifecycle(p: SessionProposal, me: Uint8Array, keys: KeyStore
   const t = stored.key.public.threshold;
   if (plan.dealers.size < t) refuse(`${plan.dealers.size} dealers proposed, the old threshold is ${t}`);
   const floor = policy.minThreshold ?? t;
-  if (p.threshold < floor) refuse(`refused by policy rule minThreshold: the reshare would give key ${p.keyId} threshold ${p.threshold}, below ${floor}${policy.minThreshold === undefined ? ' (its current threshold; set minThreshold to allow lowering it)' : ''}`);
+  if (p.threshold < floor) throw new PolicyRefusedError('minThreshold', `the reshare would give key ${p.keyId} threshold ${p.threshold}, below ${floor}${policy.minThreshold === undefined ? ' (its current threshold; set minThreshold to allow lowering it)' : ''}`);
   return { ...plan, stored };
 }

@@ -4,7 +4,9 @@
  * directories under a temporary folder, plus an in-process coordinator identity allowed by the
  * relay and by every node. Nodes can be killed (SIGKILL, as a crash) and restarted on the same
  * data (after an edit of its config, if a test wants one), the relay restarted on the same port.
- * `stop()` ends every process and removes the folder.
+ * `stop()` ends every process and removes the folder. The processes log JSON lines
+ * (src/cli/json-log.ts); the cluster hands each record to `logRecord` and its message, as
+ * `[name] msg`, to `log`.
  * @module
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -34,8 +36,12 @@ export interface ClusterNode {
 
 export interface LocalClusterOptions {
   readonly nodes?: number;
-  /** Forwarded lines of the processes' stderr (for debugging). */
+  /** Forwarded lines of the processes' stderr (for debugging), a JSON log record as `[name] msg`. */
   readonly log?: (line: string) => void;
+  /** Every JSON log record the processes write, parsed. */
+  readonly logRecord?: (record: Readonly<Record<string, unknown>>) => void;
+  /** Told of each process it starts ("starting node2"). */
+  readonly onProgress?: (step: string) => void;
   /** scrypt N for the node stores (the demo and tests use a small one; production 2^15). */
   readonly scryptN?: number;
   readonly maxRoundTimeoutMs?: number;
@@ -53,11 +59,24 @@ export interface LocalClusterOptions {
   readonly extraCoordinators?: readonly Uint8Array[];
 }
 
+/** A stderr line for `log`: a JSON record (handed to `logRecord`) as `[name] msg`, any other line as it is. */
+function logLine(line: string, logRecord?: (record: Readonly<Record<string, unknown>>) => void): string {
+  if (!line.startsWith('{')) return line;
+  let record: Record<string, unknown>;
+  try {
+    record = JSON.parse(line) as Record<string, unknown>;
+  } catch {
+    return line;
+  }
+  logRecord?.(record);
+  return `[${String(record.node)}] ${String(record.msg)}`;
+}
+
 /**
  * Spawns the CLI and resolves with the process once a stdout line matches `ready`; if it exits
  * first, rejects with its last stderr lines (e.g. the config error that stopped it).
  */
-function launch(args: string[], env: NodeJS.ProcessEnv, ready: RegExp, log?: (line: string) => void): Promise<{ child: ChildProcess; line: string }> {
+function launch(args: string[], env: NodeJS.ProcessEnv, ready: RegExp, o: LocalClusterOptions): Promise<{ child: ChildProcess; line: string }> {
   const child = spawn(process.execPath, [...CLI_ARGS, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let buffer = '';
@@ -66,16 +85,16 @@ function launch(args: string[], env: NodeJS.ProcessEnv, ready: RegExp, log?: (li
       child.kill('SIGKILL');
       reject(new Error(`tessera ${args[0]} did not start within 30 s`));
     }, 30_000);
-    child.stderr!.on('data', (d: Buffer) =>
-      d
-        .toString()
-        .split('\n')
-        .filter(Boolean)
-        .forEach((l) => {
-          stderr.push(l);
-          log?.(l);
-        }),
-    );
+    let partial = ''; // a line cut between two chunks
+    child.stderr!.on('data', (d: Buffer) => {
+      const lines = (partial + d.toString()).split('\n');
+      partial = lines.pop()!;
+      for (const l of lines.filter(Boolean)) {
+        const line = logLine(l, o.logRecord);
+        stderr.push(line);
+        o.log?.(line);
+      }
+    });
     child.stdout!.on('data', (d: Buffer) => {
       buffer += d.toString();
       const line = buffer.split('\n').find((l) => ready.test(l));
@@ -193,7 +212,8 @@ export class LocalCluster {
   /** Starts (or restarts, on the same port) the relay process. */
   async startRelay(): Promise<void> {
     const args = ['relay', '--host', '127.0.0.1', '--port', String(this.#relayPort), '--allow', join(this.dir, 'allow.json'), '--delay-ms', String(this.#o.relayDelayMs ?? 0)];
-    const { child, line } = await launch(args, this.#env, /relay listening on ws:\/\//, this.#o.log);
+    this.#o.onProgress?.('starting the relay');
+    const { child, line } = await launch(args, this.#env, /relay listening on ws:\/\//, this.#o);
     this.#relay = child;
     const url = /ws:\/\/[^\s]+/.exec(line)![0];
     if (this.relayUrl !== url) {
@@ -211,7 +231,8 @@ export class LocalCluster {
   /** Starts (or restarts, on the same data) node i; `env` adds variables for this process only. */
   async startNode(i: number, env: Readonly<Record<string, string>> = {}): Promise<void> {
     const node = this.nodes[i]!;
-    const { child, line } = await launch(['node', '--config', node.configPath], { ...this.#env, ...env }, /^node .* connected to /, (l) => this.#o.log?.(l));
+    this.#o.onProgress?.(`starting ${node.name}`);
+    const { child, line } = await launch(['node', '--config', node.configPath], { ...this.#env, ...env }, /^node .* connected to /, this.#o);
     node.process = child;
     node.healthUrl = /health at (http:\/\/\S+)/.exec(line)?.[1] ?? null;
   }

@@ -5,7 +5,7 @@
  * `GET /metrics` as Prometheus text from a `metrics()` callback (node-metrics.ts). Any
  * other path is 404, another method on /healthz 405. The endpoint holds nothing secret and takes
  * no input; it listens on loopback unless the config says otherwise, and slow clients are cut off
- * by the header and request timeouts. A callback that throws gives a bare 500 (its message is not
+ * by the header and request timeouts. A callback that throws (or whose promise rejects) gives a bare 500 (its message is not
  * sent: it might say more than a probe needs).
  * @module
  */
@@ -27,7 +27,7 @@ export interface NodeHttpOptions {
   readonly port: number;
   readonly health: () => HealthReport;
   /** GET /metrics: Prometheus text exposition (node-metrics.ts). */
-  readonly metrics?: () => string;
+  readonly metrics?: () => string | Promise<string>;
 }
 
 /** Timeouts against clients that open a connection and send slowly or not at all. */
@@ -47,14 +47,15 @@ function handle(req: IncomingMessage, res: ServerResponse, o: NodeHttpOptions): 
   if (path !== HEALTH_PATH && (path !== METRICS_PATH || metrics === undefined)) return send(res, 404, { error: 'not found' });
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'method not allowed' }, { allow: 'GET, HEAD' });
   if (path === METRICS_PATH) {
-    let text: string;
-    try {
-      text = metrics!();
-    } catch {
-      return send(res, 500, { status: 'error' });
-    }
-    res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text) });
-    return void res.end(req.method === 'HEAD' ? undefined : text);
+    return void Promise.resolve()
+      .then(metrics!)
+      .then(
+        (text) => {
+          res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text) });
+          res.end(req.method === 'HEAD' ? undefined : text);
+        },
+        () => send(res, 500, { status: 'error' }),
+      );
   }
   let report: HealthReport;
   try {

@@ -34,6 +34,8 @@ export interface PairGuardOptions {
   /** Most DKLs23 sessions running at once per (key generation, counterparty). */
   readonly maxSessionsPerPeer: number;
   readonly log?: (line: string) => void;
+  /** Told of each ban issued in this process (metrics). */
+  readonly onBan?: () => void;
 }
 
 interface Running {
@@ -104,6 +106,7 @@ export class PairGuard {
       this.#unstored.add(slot);
       this.#o.log?.(`key ${keyId}: could not store the ban of party ${j} (${(e as Error).message}); refusing every DKLs23 session with this key until the node restarts`);
     }
+    this.#o.onBan?.();
     const stopped = [...(this.#running.get(slot) ?? [])].filter((r) => r.counterparties.includes(j));
     for (const r of stopped) r.abort(new PairBannedError(BAN_ROUND, [j]));
     this.#o.log?.(`key ${keyId}: banned party ${j} (${reason}); stopped ${stopped.length} running session${stopped.length === 1 ? '' : 's'} with it`);

@@ -24,7 +24,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { bytesToHex, equalBytes } from '../math/bytes.js';
-import { ProtocolAbort, TssError } from '../mpc/errors.js';
+import { ProtocolAbort, RoundTimeoutError, TssError } from '../mpc/errors.js';
+import { PeerAbortError } from '../mpc/mailbox.js';
 import type { PartyId } from '../mpc/party-id.js';
 import { decodeEnvelope, type Envelope } from '../wire/envelope-codec.js';
 import { ABORT_ROUND } from '../mpc/party.js';
@@ -37,8 +38,7 @@ import { countLimiter, type RateLimiter } from '../transport/rate-limiter.js';
 import { RelayClient } from '../transport/relay-client.js';
 import { SessionChannel } from '../transport/session-channel.js';
 import { SessionRouter } from '../transport/session-router.js';
-import { NodeStorage, type AuditOutcome } from '../storage/index.js';
-import { readPassphrase } from '../storage/passphrase.js';
+import type { AuditOutcome, NodeStorage } from '../storage/index.js';
 import { chainsOf } from './chains-config.js';
 import type { NodeConfig } from './config.js';
 import { controlEnvelope } from './control.js';
@@ -48,8 +48,10 @@ import { proposalContext } from './proposal-context.js';
 import { HeldKeys } from './held-keys.js';
 import { nodeHealth, policyLine } from './node-health.js';
 import { NodeHttp, type HealthReport } from './node-http.js';
-import { nodeMetrics } from './node-metrics.js';
-import { ProposalRefusedError } from './proposal-errors.js';
+import { asNodeLogger, type LogFields, type NodeLogger } from './node-logger.js';
+import { NodeMetrics, type SessionOutcome } from './node-metrics.js';
+import { openNodeStore } from './node-store.js';
+import { PolicyRefusedError, ProposalRefusedError } from './proposal-errors.js';
 import { runKeygen, runPresign, runSign } from './session-runner.js';
 import { activateGeneration, checkShare, markChecked } from './lifecycle-commit.js';
 import { planLifecycle, type LifecyclePlan } from './lifecycle-plan.js';
@@ -93,6 +95,19 @@ function offByOne(scheme: AnySchemeId, z: Uint8Array): Uint8Array {
   return Fn.encode(Fn.add(Fn.decode(z), 1n));
 }
 
+/** A completed session's outcome: `signed` if it made a signature (or signature shares), else `completed`. */
+function successOutcome(p: SessionProposal): SessionOutcome {
+  return p.kind === 'sign' || p.kind === 'drill' ? 'signed' : 'completed';
+}
+
+/** How a session that threw ended (node-metrics.ts SessionOutcome). */
+function failureOutcome(err: unknown): SessionOutcome {
+  if (err instanceof ProposalRefusedError) return 'refused';
+  if (err instanceof RoundTimeoutError) return 'timeout';
+  if (err instanceof PeerAbortError) return 'aborted-by-peer';
+  return 'failed';
+}
+
 /** What a sign session signs, for the audit log: the transaction (and how many of its inputs, on Bitcoin), or messages. */
 function signedWhat(p: SessionProposal, summary: TxSummary | undefined): string {
   const n = signItems(p).length;
@@ -102,7 +117,8 @@ function signedWhat(p: SessionProposal, summary: TxSummary | undefined): string 
 }
 
 export interface SignerNodeOptions {
-  readonly log?: (line: string) => void;
+  /** Where the node logs (node-logger.ts): a NodeLogger, or a function taking each message as a line; nowhere by default. */
+  readonly log?: NodeLogger | ((line: string) => void);
   /** Overrides the passphrase source of the config (tests). */
   readonly passphrase?: string;
   /** scrypt cost for a new store (tests use a small one). */
@@ -114,7 +130,10 @@ export class SignerNode {
   readonly storage: NodeStorage;
   readonly #client: RelayClient;
   readonly #router: SessionRouter;
+  readonly #logger: NodeLogger;
+  /** An info record without fields, for the parts that log lines (pair guard, relay client, unlisted proposals). */
   readonly #log: (line: string) => void;
+  readonly #metrics: NodeMetrics;
   readonly #active = new Set<Promise<void>>();
   readonly #transmit: (envelope: Uint8Array) => void;
   /** Session ids of the sessions running now (a replayed proposal must not start a second). */
@@ -135,9 +154,12 @@ export class SignerNode {
   private constructor(config: NodeConfig, storage: NodeStorage, o: SignerNodeOptions) {
     this.config = config;
     this.storage = storage;
-    this.#log = o.log ?? (() => {});
-    this.#drops = new LogThrottle(this.#log);
-    this.#pairs = new PairGuard({ bans: storage.bans, maxSessionsPerPeer: config.limits.ecdsaSessionsPerPeer, log: this.#log });
+    const logger = asNodeLogger(o.log);
+    this.#logger = logger;
+    this.#log = (line) => logger.info({}, line);
+    this.#metrics = new NodeMetrics(storage, config.pools);
+    this.#drops = new LogThrottle((line) => logger.warn({}, line));
+    this.#pairs = new PairGuard({ bans: storage.bans, maxSessionsPerPeer: config.limits.ecdsaSessionsPerPeer, log: (line) => logger.warn({}, line), onBan: () => this.#metrics.banned() });
     this.#heldKeys = new HeldKeys(storage.keys);
     this.#router = new SessionRouter({
       onControl: (e) => this.#onControl(e),
@@ -169,25 +191,25 @@ export class SignerNode {
 
   /** Opens the store (creating the identity on first start) and connects to the relay. */
   static async start(config: NodeConfig, o: SignerNodeOptions = {}): Promise<SignerNode> {
-    const passphrase = o.passphrase ?? readPassphrase(config.passphrase);
-    const log = o.log ?? (() => {});
-    const storage = NodeStorage.open(config.dataDir, passphrase, {
+    const logger = asNodeLogger(o.log);
+    const log = (line: string) => logger.info({}, line);
+    const storage = openNodeStore(config, {
       stateFile: config.stateFile,
-      onRollback: (report) => log(report.message),
+      onRollback: (report) => logger.error({}, report.message),
       presignatureTtlMs: config.limits.presignatureTtlMs,
       ...(o.scryptN !== undefined ? { scrypt: { N: o.scryptN, r: 8, p: 1 } } : {}),
-    });
+    }, o.passphrase);
     storage.spends.dropReservations(); // no session of an earlier process is still running
-    const node = new SignerNode(config, storage, o);
+    const node = new SignerNode(config, storage, { ...o, log: logger });
     log(policyLine(config.policy));
     log(`state record: ${config.stateFile} (keep it out of every backup of ${config.dataDir}; docs/operations.md)`);
-    if (storage.rollback?.message) log(storage.rollback.message);
+    if (storage.rollback?.message) logger.error({}, storage.rollback.message);
     const expired = storage.presignatures.expire();
     if (expired > 0) log(`voided ${expired} expired presignature${expired === 1 ? '' : 's'}`);
     void node.#fillPools();
     try {
       await node.#client.connect();
-      if (config.http) node.#http = await NodeHttp.start({ ...config.http, health: () => node.health(), metrics: () => nodeMetrics(storage, config.pools) });
+      if (config.http) node.#http = await NodeHttp.start({ ...config.http, health: () => node.health(), metrics: () => node.#metrics.exposition() });
     } catch (e) {
       await node.stop();
       throw e;
@@ -222,7 +244,7 @@ export class SignerNode {
 
   #onControl(e: Envelope): void {
     if (e.round !== ROUND_PROPOSAL) return this.#drops.line(`ignored:${e.round}`, `ignored a ${e.round} message: nodes only take proposals`);
-    const run = this.#handleProposal(e).catch((err) => this.#log(`session ${bytesToHex(e.sessionId).slice(0, 16)}: ${(err as Error).message}`));
+    const run = this.#handleProposal(e).catch((err) => this.#logger.error({ session: bytesToHex(e.sessionId).slice(0, 16) }, `session ${bytesToHex(e.sessionId).slice(0, 16)}: ${(err as Error).message}`));
     this.#active.add(run);
     void run.finally(() => this.#active.delete(run));
   }
@@ -231,7 +253,7 @@ export class SignerNode {
     if (!this.config.coordinators.some((c) => equalBytes(c, e.sender))) return this.#unlisted.refuse(e);
     const sessionHex = bytesToHex(e.sessionId);
     if (this.#sessions.has(sessionHex) || this.storage.audit.list({ sessionId: sessionHex, limit: 1 }).length > 0) {
-      return this.#log(`ignored a replayed proposal for session ${sessionHex.slice(0, 16)}…`);
+      return this.#logger.warn({ session: sessionHex.slice(0, 16) }, `ignored a replayed proposal for session ${sessionHex.slice(0, 16)}…`);
     }
     this.#sessions.add(sessionHex);
     const startedAt = Date.now();
@@ -243,7 +265,7 @@ export class SignerNode {
     try {
       proposal = decodeProposal(e.payload);
       if (Date.now() > proposal.notAfterMs) {
-        return this.#log(`dropped a stale proposal for session ${sessionHex.slice(0, 16)}… (its not-after passed ${Math.round((Date.now() - proposal.notAfterMs) / 1000)} s ago)`);
+        return this.#logger.warn({ session: sessionHex.slice(0, 16) }, `dropped a stale proposal for session ${sessionHex.slice(0, 16)}… (its not-after passed ${Math.round((Date.now() - proposal.notAfterMs) / 1000)} s ago)`);
       }
       const checked = this.#checkProposal(proposal, e.sender);
       const lifecycle = isLifecycleKind(proposal.kind) || proposal.kind === 'activate' || proposal.check !== undefined;
@@ -281,6 +303,7 @@ export class SignerNode {
         return this.#refill(p.keyId, p.generation);
       }
       const summary = proposal.kind === 'sign' && !proposal.check ? this.#checkPolicy(proposal, stored!, sessionHex) : undefined;
+      const p = proposal;
       const open = new SessionChannel({
         session: e.sessionId,
         scheme: proposal.scheme,
@@ -290,12 +313,12 @@ export class SignerNode {
         transmit: this.#transmit,
         onReject: (err) => this.#drops.line(`session:${err.code}`, `session ${bytesToHex(e.sessionId).slice(0, 16)}: ${err.message}`),
         ...(proposal.items ? { batch: proposal.items.length } : {}),
+        onRound: (round, seconds) => this.#metrics.round(p.scheme, round, seconds),
       });
       if (stored?.ecdsa && plan === undefined) leave = this.#pairs.admit(proposal.keyId, [...members.keys()].filter((id) => id !== open.id), (err) => open.abort(err), proposal.generation);
       channel = open;
       this.#router.register(channel);
       await channel.open(proposal.roundTimeoutMs);
-      const p = proposal;
       const beforeRelease = () => this.#release(e, p, sessionHex, summary, startedAt);
       const run = { channel, session: e.sessionId, members, storage: this.storage, beforeRelease, ...(stored ? { stored } : {}) };
       if (plan !== undefined) {
@@ -315,6 +338,8 @@ export class SignerNode {
       const code = err instanceof TssError ? err.code : 'ERROR';
       const reason = err instanceof TssError ? err.message : 'internal error';
       this.#audit(e, proposal, err instanceof ProposalRefusedError ? 'refused' : err instanceof ProtocolAbort ? 'aborted' : 'error', reason, startedAt);
+      if (err instanceof PolicyRefusedError) this.#metrics.policyRefusal(err.rule);
+      this.#ended(e, proposal, failureOutcome(err), reason, startedAt);
       if (err instanceof ProposalRefusedError && channel === null && proposal !== null) this.#tellPeersRefused(e, proposal);
       this.#transmit(controlEnvelope(this.storage.identity, proposal?.scheme ?? '', e.sessionId, ROUND_FAILED, e.sender, encodeFailure({ code, culprits, reason })));
       if (!(err instanceof TssError)) throw err;
@@ -347,7 +372,7 @@ export class SignerNode {
       try {
         await refillCommitmentsInTurns(this.storage.noncePool, () => this.storage.keys.get(k.keyId), this.config.pools.frostCommitments, this.#stopping.signal);
       } catch (err) {
-        this.#log(`filling the commitment pool of key ${k.keyId} failed: ${(err as Error).message}`);
+        this.#logger.warn({ key: k.keyId }, `filling the commitment pool of key ${k.keyId} failed: ${(err as Error).message}`);
       }
     }
   }
@@ -359,12 +384,13 @@ export class SignerNode {
     const target = this.config.pools.frostCommitments;
     if (this.storage.noncePool.available(keyId, generation) * 2 >= target) return;
     refillCommitmentsInTurns(this.storage.noncePool, () => this.storage.keys.get(keyId), target, this.#stopping.signal)
-      .catch((err) => this.#log(`refilling the commitment pool failed: ${(err as Error).message}`));
+      .catch((err) => this.#logger.warn({ key: keyId }, `refilling the commitment pool failed: ${(err as Error).message}`));
   }
 
   /** The audit row, committed before the outcome leaves (a crash in between loses no row), then the result. */
   #answer(e: Envelope, p: SessionProposal, result: SessionResult, detail: string, startedAt: number): void {
     this.#audit(e, p, 'ok', detail, startedAt);
+    this.#ended(e, p, successOutcome(p), detail, startedAt);
     this.#sendResult(e, p, result);
   }
 
@@ -375,14 +401,31 @@ export class SignerNode {
    * the result leaves. If any of it fails, none of it happened.
    */
   #answerAtOnce(e: Envelope, p: SessionProposal, startedAt: number, work: () => { result: SessionResult; detail: string }): void {
-    const { result } = this.storage.database.db
+    const { result, detail } = this.storage.database.db
       .transaction(() => {
         const done = work();
         this.#appendAudit(e, p, 'ok', done.detail, startedAt);
         return done;
       })
       .immediate();
+    this.#ended(e, p, successOutcome(p), detail, startedAt);
     this.#sendResult(e, p, result);
+  }
+
+  /** A session's outcome, logged (with its session, key, scheme and parties by name) and counted. */
+  #ended(e: Envelope, p: SessionProposal | null, outcome: SessionOutcome, detail: string, startedAt: number): void {
+    const kind = p?.kind ?? 'unknown';
+    const scheme = p?.scheme ?? 'unknown';
+    this.#metrics.session(scheme, kind, outcome, (Date.now() - startedAt) / 1000);
+    const fields: LogFields = { session: bytesToHex(e.sessionId).slice(0, 16), kind, outcome, ...(p ? { key: p.keyId || undefined, scheme, parties: p.parties.map((k) => this.#nameOf(k)) } : {}) };
+    const level = outcome === 'signed' || outcome === 'completed' ? 'info' : 'warn';
+    this.#logger[level](fields, `${kind} session ${outcome}: ${detail}`);
+  }
+
+  /** A party's name in this node's config (its own name, or a peer's), else its identity key's hex prefix. */
+  #nameOf(key: Uint8Array): string {
+    if (equalBytes(key, this.identityKey)) return this.config.name;
+    return this.config.peers.find((peer) => equalBytes(peer.identityKey, key))?.name ?? bytesToHex(key).slice(0, 16);
   }
 
   #sendResult(e: Envelope, p: SessionProposal, result: SessionResult): void {
@@ -415,9 +458,9 @@ export class SignerNode {
     const rootOf = merkleRootOf(this.config.recoveryPlans);
     checkTaprootTweak(p, stored.key.public, this.config.recoveryPlans, rootOf);
     const tx = checkProposedTransaction(p, stored.key.public, { chains: chainsOf(this.config.chains, p.keyId), heldKeys: () => this.#heldKeys.bitcoinKeys(), merkleRootOf: rootOf });
-    if (tx) this.#log(`session proposes ${describeTx(tx)}`);
+    if (tx) this.#logger.info({ session: sessionHex.slice(0, 16), key: p.keyId, scheme: p.scheme }, `session proposes ${describeTx(tx)}`);
     const verdict = checkAndReserveSpend(this.config.policy, { scheme: p.scheme, keyId: p.keyId, ...(tx ? { tx } : {}) }, this.storage.spends, new Date(), sessionHex);
-    if (!verdict.ok) throw new ProposalRefusedError(`refused by policy rule ${verdict.rule}: ${verdict.reason}`);
+    if (!verdict.ok) throw new PolicyRefusedError(verdict.rule, verdict.reason);
     return tx;
   }
 
@@ -443,11 +486,11 @@ export class SignerNode {
       return { members: plan.members, plan, ...(plan.stored ? { stored: plan.stored } : {}) };
     }
     if (p.kind === 'drill') {
-      if (!this.config.policy.allowDrills) throw new ProposalRefusedError('refused by policy rule allowDrills: this node signs no drills');
+      if (!this.config.policy.allowDrills) throw new PolicyRefusedError('allowDrills', 'this node signs no drills');
       checkDrill(p);
     }
     if (p.kind === 'presign' || ((p.kind === 'sign' || p.kind === 'drill') && isEcdsaScheme(p.scheme) && p.presignature === undefined)) this.#checkPresignRate(proposer, p.items?.length ?? 1);
-    if (p.check && !this.config.policy.allowLifecycle) throw new ProposalRefusedError('refused by policy rule allowLifecycle: this node makes no lifecycle test signatures');
+    if (p.check && !this.config.policy.allowLifecycle) throw new PolicyRefusedError('allowLifecycle', 'this node makes no lifecycle test signatures');
     const opened = p.check ? checkShare(p, this.storage.keys) : this.#activeShare(p);
     const members = new Map<PartyId, Uint8Array>();
     for (const [id, key] of opened.identities) if (p.parties.some((k) => equalBytes(k, key))) members.set(id, key);
@@ -500,7 +543,7 @@ export class SignerNode {
     try {
       this.#appendAudit(e, p, outcome, detail, startedAt);
     } catch (err) {
-      this.#log(`audit log write failed: ${(err as Error).message}`);
+      this.#logger.error({ session: bytesToHex(e.sessionId).slice(0, 16) }, `audit log write failed: ${(err as Error).message}`);
     }
   }
 

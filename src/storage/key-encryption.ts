@@ -44,11 +44,11 @@ const META = {
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 
-/** The passphrase does not unlock this database (or the sealed file `what` names). */
+/** The passphrase does not unlock this database (or the store or sealed file `what` names). */
 export class WrongPassphraseError extends TssError {
   override readonly name = 'WrongPassphraseError';
   constructor(what = 'this database') {
-    super('WRONG_PASSPHRASE', `wrong passphrase: it does not unlock ${what}`);
+    super('WRONG_PASSPHRASE', `wrong passphrase for ${what}`);
   }
 }
 

@@ -49,6 +49,11 @@ export function passphraseFromFile(path: string): string {
   return passphrase;
 }
 
+/** Where the passphrase comes from, for messages: "environment variable NAME" or "file PATH" (never the value). */
+export function describePassphraseSource(source: PassphraseSource): string {
+  return 'env' in source ? `environment variable ${source.env}` : `file ${source.file}`;
+}
+
 /** The passphrase from either source. */
 export function readPassphrase(source: PassphraseSource, env: NodeJS.ProcessEnv = process.env): string {
   if ('env' in source) return passphraseFromEnv(source.env, env);

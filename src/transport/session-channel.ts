@@ -60,6 +60,8 @@ export interface SessionChannelOptions {
   readonly onReject?: (error: EnvelopeRejectedError) => void;
   /** A batch session (mpc/batch-party.ts): every round but the abort notice carries this many items. */
   readonly batch?: number;
+  /** Told how long each completed receive (the hello, then each round) waited for the other members, in seconds (metrics). */
+  readonly onRound?: (round: string, seconds: number) => void;
 }
 
 export class SessionChannel implements Party {
@@ -97,7 +99,7 @@ export class SessionChannel implements Party {
     const others = [...this.#o.members.keys()].filter((id) => id !== this.id);
     const hello = encodeHello({ x25519PublicKey: this.#keys.publicKey, context: this.#o.context });
     for (const to of others) this.#transmit(to, ROUND_HELLO, hello, false);
-    await this.#mailbox.receive(this.sessionHex, ROUND_HELLO, others, { timeoutMs });
+    await this.#timed(ROUND_HELLO, this.#mailbox.receive(this.sessionHex, ROUND_HELLO, others, { timeoutMs }));
     const differing = others.filter((j) => !equalBytes(this.#contexts.get(j)!, this.#o.context));
     if (differing.length > 0) throw new SessionContextMismatchError(differing);
   }
@@ -111,7 +113,15 @@ export class SessionChannel implements Party {
 
   receive(session: string, round: string, from: readonly PartyId[], options: ReceiveOptions): Promise<Map<PartyId, Payload>> {
     if (session !== this.sessionHex) return Promise.reject(new Error('a SessionChannel carries exactly one session: run the protocol with its session id'));
-    return this.#mailbox.receive(session, round, from, options);
+    return this.#timed(round, this.#mailbox.receive(session, round, from, options));
+  }
+
+  /** `received`, its wait reported to `onRound` once it resolves. */
+  async #timed<T>(round: string, received: Promise<T>): Promise<T> {
+    const started = performance.now();
+    const value = await received;
+    this.#o.onRound?.(round, (performance.now() - started) / 1000);
+    return value;
   }
 
   attest(statement: Uint8Array): Uint8Array {

@@ -1,13 +1,15 @@
 /**
  * What every coordinator-side command shares: its options (relay, home, peers file, passphrase
- * file, round timeout, JSON output) and a Coordinator connected to the relay with the home's
+ * file, round timeout, approval timeout, JSON output) and a Coordinator connected to the relay with the home's
  * identity (opened with the coordinator's passphrase) for the length of one command, naming
  * parties in its messages as the peers file does.
  * @module
  */
 import { bytesToHex, equalBytes } from '../math/bytes.js';
 import { Coordinator } from '../node/coordinator.js';
+import { MAX_APPROVAL_WAIT_MS } from '../wire/session-codec.js';
 import { CliError } from './cli-error.js';
+import { parseInteger } from './options.js';
 import type { CoordinatorHome } from './coordinator-home.js';
 import type { PeerEntry } from '../node/config.js';
 
@@ -17,6 +19,7 @@ export const coordinatorOptions = {
   peers: { type: 'string' },
   'passphrase-file': { type: 'string' },
   'round-timeout': { type: 'string' },
+  'approval-timeout': { type: 'string' },
   json: { type: 'boolean' },
 } as const;
 
@@ -25,6 +28,8 @@ export interface CoordinatorValues {
   readonly relay?: string | undefined;
   readonly peers?: string | undefined;
   readonly 'passphrase-file'?: string | undefined;
+  /** Seconds a sign session may wait for a signer's operator (Coordinator approvalWaitMs). */
+  readonly 'approval-timeout'?: string | undefined;
 }
 
 /** A party's name in the peers file, or the start of its identity key. */
@@ -42,7 +47,10 @@ export async function withCoordinator<T>(values: CoordinatorValues, home: Coordi
   const nameOf = (key: Uint8Array) => partyName(peers, key);
   // the relay says at once when a party is not connected: say so, rather than wait silently for its deadline
   const onAbsent = (key: Uint8Array) => process.stderr.write(`tessera: ${nameOf(key)} is not connected to the relay: is ${nameOf(key)} running? (its proposal waits in the relay's queue)\n`);
-  const coordinator = await Coordinator.connect({ relay: values.relay, identity, nameOf, onAbsent }).catch((e: Error) => {
+  const approval = values['approval-timeout'];
+  const approvalWaitMs = approval === undefined ? 0 : parseInteger('approval-timeout', approval) * 1000;
+  if (approvalWaitMs > MAX_APPROVAL_WAIT_MS) throw new CliError(`--approval-timeout must be at most ${MAX_APPROVAL_WAIT_MS / 1000} seconds`);
+  const coordinator = await Coordinator.connect({ relay: values.relay, identity, nameOf, onAbsent, approvalWaitMs }).catch((e: Error) => {
     throw new CliError(e.message);
   });
   try {

@@ -137,7 +137,7 @@ export async function runNode(argv: string[], out: Out): Promise<void> {
   const config = loadNodeConfig(values.config);
   const log = values.quiet ? undefined : (line: string) => process.stderr.write(`[${config.name}] ${line}\n`);
   const node = await SignerNode.start(config, { ...(log ? { log } : {}) });
-  out(`node ${config.name} ${bytesToHex(node.identityKey)} connected to ${config.relay}${node.httpUrl ? `; health at ${node.httpUrl}/healthz` : ''}`);
+  out(`node ${config.name} ${bytesToHex(node.identityKey)} connected to ${config.relay}${node.httpUrl ? `; health at ${node.httpUrl}/healthz` : ''}${node.consoleUrl ? `; approval console at ${node.consoleUrl}/` : ''}`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);

@@ -6,19 +6,24 @@
  * by @noble/curves and micro-eth-signer), deny (the coordinator names node2's refusal under rule
  * requireApproval), expiry, the audit rows' decision and operator, the amount threshold, the held
  * reservation. Then in headless Chromium (playwright-core; skipped without chromium): log in, read
- * the held transaction's amounts on the page, click Approve or Deny.
+ * the held transaction's amounts on the page, click Approve or Deny. Last, one-round FROST (ROAST)
+ * with a batch, under requireApproval "always".
  * @module
  */
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { keccak_256 } from '@noble/hashes/sha3.js';
-import { secp256k1 } from '@noble/curves/secp256k1.js';
+import { schnorr, secp256k1 } from '@noble/curves/secp256k1.js';
 import { HDKey } from '@scure/bip32';
 import Database from 'better-sqlite3';
 import { Transaction as EthTx } from 'micro-eth-signer';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bytesToHex, hexToBytes } from '../src/math/bytes.js';
+import { publicPackageFromCommitment } from '../src/dkg/public-package.js';
+import { bytesToHex, hexToBytes, utf8 } from '../src/math/bytes.js';
+import { signRobust } from '../src/node/roast.js';
+import { getSuite } from '../src/suites/index.js';
+import { signingPublicKey } from '../src/wallet/signing-key.js';
 import { Coordinator, SessionFailedError, type KeygenOutcome } from '../src/node/coordinator.js';
 import { ConfigError, parseNodeConfig } from '../src/node/config.js';
 import type { LocalCluster } from '../src/node/local-cluster.js';
@@ -254,6 +259,34 @@ describeWithChromium('approval console in headless Chromium', () => {
       await browser.close();
     }
   }, 120_000);
+});
+
+describe('one-round FROST (ROAST) under requireApproval "always"', () => {
+  it('a batch of two raw messages is held in one session, shown with its two digests, approved; noble verifies both signatures', async () => {
+    await cluster.stopNode(1);
+    cluster.editConfig(1, (config) => (config.policy = { requireApproval: 'always' }));
+    await cluster.startNode(1);
+    base = cluster.nodes[1]!.consoleUrl!;
+    const made = await coordinator.keygen({ scheme: 'frost-secp256k1-tr', threshold: 2, parties: P(), roundTimeoutMs: ROUND_MS });
+    const suite = getSuite('frost-secp256k1-tr');
+    const pub = publicPackageFromCommitment(suite, 2, [1, 2, 3], made.vssCommitment.map((c) => suite.G.decode(c)), made.chainCode);
+    const items = [{ message: utf8('held batch 1') }, { message: utf8('held batch 2'), path: [0, 1] }];
+    // node1 and node2 only: the one session ROAST can form includes the held node
+    const signing = signRobust(coordinator, { scheme: 'frost-secp256k1-tr', keyId: made.keyId, pub, members: new Map([[1, P()[0]!], [2, P()[1]!]]), items, generation: 1, roundTimeoutMs: ROUND_MS });
+    const { cookie, csrf } = await login('frank');
+    const id = await within(20_000, 'the held session', held(cookie));
+    const page = (await request('/', { cookie })).text;
+    expect(page).toContain('<th>Digests</th><td>2</td>');
+    expect(page).toContain('A raw message');
+    expect(page).toContain('every signing session of this node waits for an operator');
+    expect((await request('/decide', { cookie, form: { csrf: await csrf(), id, decision: 'approve' } })).status).toBe(303);
+    const out = await within(30_000, 'the approved signatures', signing);
+    items.forEach((item, k) => expect(schnorr.verify(out.signatures[k]!, item.message, signingPublicKey(pub, item.path ?? []))).toBe(true));
+    expect(auditOf(cluster, 1).filter((r) => r.sessionId === id).map((r) => [r.outcome, r.approval?.operator])).toEqual([
+      ['released', 'frank'],
+      ['ok', 'frank'],
+    ]);
+  }, 90_000);
 });
 
 describe('login rate limit', () => {

@@ -10,6 +10,7 @@
  * with a batch, under requireApproval "always".
  * @module
  */
+import { execFileSync } from 'node:child_process';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { keccak_256 } from '@noble/hashes/sha3.js';
@@ -286,6 +287,9 @@ describe('one-round FROST (ROAST) under requireApproval "always"', () => {
       ['released', 'frank'],
       ['ok', 'frank'],
     ]);
+    const audit = execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'audit', '--config', cluster.nodes[1]!.configPath, '--limit', '50'], { encoding: 'utf8' });
+    expect(audit).toMatch(/sign +ok .*\[approved by frank at \d{4}-/);
+    expect(audit).toMatch(/sign +refused .*denied by operator bob \[denied by bob at /);
   }, 90_000);
 });
 

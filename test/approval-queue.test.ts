@@ -2,7 +2,7 @@
  * The approval queue (src/node/approval-queue.ts) and the approval console's server
  * (src/node/approval-console.ts) on their own, without a cluster: the cap on held sessions,
  * decisions taken once, expiry and stop; the console under TLS (its cookie `Secure`), a hostile
- * transaction summary escaped on the page. test/approval-console.test.ts runs both in a cluster.
+ * transaction summary escaped on the page; the CLI's --approval-timeout. test/approval-console.test.ts runs both in a cluster.
  * @module
  */
 import { execFileSync } from 'node:child_process';
@@ -11,6 +11,7 @@ import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parseApprovalTimeout } from '../src/cli/coordinator-session.js';
 import { ApprovalConsole, escapeHtml } from '../src/node/approval-console.js';
 import { ApprovalQueue, MAX_HELD, type HeldProposal } from '../src/node/approval-queue.js';
 import { ProposalRefusedError } from '../src/node/proposal-errors.js';
@@ -89,5 +90,15 @@ describe('ApprovalConsole over TLS', () => {
       queue.close();
       await c.close();
     }
+  });
+});
+
+describe('--approval-timeout', () => {
+  it('is seconds, at most 600, none by default', () => {
+    expect(parseApprovalTimeout(undefined)).toBe(0);
+    expect(parseApprovalTimeout('90')).toBe(90_000);
+    expect(parseApprovalTimeout('600')).toBe(600_000);
+    expect(() => parseApprovalTimeout('601')).toThrow('--approval-timeout must be at most 600 seconds, got "601"');
+    expect(() => parseApprovalTimeout('1.5')).toThrow('--approval-timeout must be a positive integer');
   });
 });

@@ -37,8 +37,16 @@ export function partyName(peers: readonly PeerEntry[], key: Uint8Array): string 
   return peers.find((p) => equalBytes(p.identityKey, key))?.name ?? `${bytesToHex(key).slice(0, 12)}…`;
 }
 
+/** `--approval-timeout <s>` in milliseconds (0 without it): how long a sign session may wait for a signer's operator (docs/operations.md "Approval console"). */
+export function parseApprovalTimeout(value: string | undefined): number {
+  const ms = value === undefined ? 0 : parseInteger('approval-timeout', value) * 1000;
+  if (ms > MAX_APPROVAL_WAIT_MS) throw new CliError(`--approval-timeout must be at most ${MAX_APPROVAL_WAIT_MS / 1000} seconds, got "${value}"`);
+  return ms;
+}
+
 export async function withCoordinator<T>(values: CoordinatorValues, home: CoordinatorHome, run: (c: Coordinator) => Promise<T>): Promise<T> {
   if (values.relay === undefined) throw new CliError('--relay <url> is required');
+  const approvalWaitMs = parseApprovalTimeout(values['approval-timeout']);
   const peers = home.peers(values.peers);
   const identity = home.identity({
     ...(values['passphrase-file'] !== undefined ? { passphraseFile: values['passphrase-file'] } : {}),
@@ -47,9 +55,6 @@ export async function withCoordinator<T>(values: CoordinatorValues, home: Coordi
   const nameOf = (key: Uint8Array) => partyName(peers, key);
   // the relay says at once when a party is not connected: say so, rather than wait silently for its deadline
   const onAbsent = (key: Uint8Array) => process.stderr.write(`tessera: ${nameOf(key)} is not connected to the relay: is ${nameOf(key)} running? (its proposal waits in the relay's queue)\n`);
-  const approval = values['approval-timeout'];
-  const approvalWaitMs = approval === undefined ? 0 : parseInteger('approval-timeout', approval) * 1000;
-  if (approvalWaitMs > MAX_APPROVAL_WAIT_MS) throw new CliError(`--approval-timeout must be at most ${MAX_APPROVAL_WAIT_MS / 1000} seconds`);
   const coordinator = await Coordinator.connect({ relay: values.relay, identity, nameOf, onAbsent, approvalWaitMs }).catch((e: Error) => {
     throw new CliError(e.message);
   });

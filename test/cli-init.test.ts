@@ -2,7 +2,8 @@
  * `tessera init` (src/cli/init-command.ts): the files it writes (modes, formats the node and the
  * coordinator load), and the deployment working as printed: the relay and three nodes started
  * from the written files as separate processes, a key made and a message signed through the CLI,
- * the signature checked by @noble/curves.
+ * the signature checked by @noble/curves; and the same with --tls, the relay serving a
+ * certificate of a private CA made by scripts/relay-tls.sh (docs/three-machines.md).
  * @module
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
@@ -45,6 +46,22 @@ function start(args: readonly string[], ready: RegExp): Promise<ChildProcess> {
   });
 }
 
+/** Runs the commands `init` printed, as printed (with the CLI from source in place of `tessera`): the relay and nodes, then keygen and sign; noble checks the signature. */
+async function runPrinted(stdout: string, running: ChildProcess[]): Promise<void> {
+  const commands = stdout.split('\n').filter((l) => l.startsWith('  tessera ')).map((l) => l.trim().split(/\s+/).slice(1));
+  const [relay, ...nodes] = commands.filter((c) => c[0] === 'relay' || c[0] === 'node');
+  running.push(await start(relay!, /relay listening/));
+  for (const n of nodes) running.push(await start(n, /connected to/));
+  const keygen = commands.find((c) => c[0] === 'keygen')!;
+  const key = await tessera([...keygen, '--json']);
+  expect(key.code, key.stderr).toBe(0);
+  const { keyId, publicKey } = JSON.parse(key.stdout);
+  const sign = commands.find((c) => c[0] === 'sign')!.map((a) => (a === '<key-id>' ? keyId : a));
+  const signed = await tessera(sign);
+  expect(signed.code, signed.stderr).toBe(0);
+  expect(schnorr.verify(hexToBytes(signed.stdout.trim()), hexToBytes('68656c6c6f'), hexToBytes(publicKey))).toBe(true);
+}
+
 describe('tessera init', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tessera-init-'));
   const running: ChildProcess[] = [];
@@ -68,19 +85,26 @@ describe('tessera init', () => {
     const again = await tessera(['init', '--dir', dir, '--parties', 'alice,bob']);
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/already holds alice\.json/);
-    // the printed commands, as printed (with the CLI from source in place of `tessera`)
-    const commands = made.stdout.split('\n').filter((l) => l.startsWith('  tessera ')).map((l) => l.trim().split(/\s+/).slice(1));
-    const [relay, ...nodes] = commands.filter((c) => c[0] === 'relay' || c[0] === 'node');
-    running.push(await start(relay!, /relay listening/));
-    for (const n of nodes) running.push(await start(n, /connected to/));
-    const keygen = commands.find((c) => c[0] === 'keygen')!;
-    const key = await tessera([...keygen, '--json']);
-    expect(key.code, key.stderr).toBe(0);
-    const { keyId, publicKey } = JSON.parse(key.stdout);
-    const sign = commands.find((c) => c[0] === 'sign')!.map((a) => (a === '<key-id>' ? keyId : a));
-    const signed = await tessera(sign);
-    expect(signed.code, signed.stderr).toBe(0);
-    expect(schnorr.verify(hexToBytes(signed.stdout.trim()), hexToBytes('68656c6c6f'), hexToBytes(publicKey))).toBe(true);
+    await runPrinted(made.stdout, running);
+  });
+
+  it('--tls: wss:// with a private CA made by scripts/relay-tls.sh; nodes trust it by relayCa, the coordinator by --relay-ca, and the printed commands sign', { timeout: 240_000 }, async () => {
+    const tlsDir = join(dir, 'tls');
+    const port = await freePort();
+    const made = await tessera(['init', '--dir', tlsDir, '--parties', 'alice,bob,carol', '--relay-port', String(port), '--tls']);
+    expect(made.code, made.stderr).toBe(0);
+    expect(made.stdout).toContain(`put the CA certificate at ${join(tlsDir, 'ca.pem')}`);
+    expect(loadNodeConfig(join(tlsDir, 'alice.json'))).toMatchObject({ relay: `wss://127.0.0.1:${port}`, relayCa: join(tlsDir, 'ca.pem') });
+    const script = await new Promise<{ code: number; stderr: string }>((done) => execFile('bash', [join(ROOT, 'scripts', 'relay-tls.sh'), tlsDir, '127.0.0.1'], (err, _out, stderr) => done({ code: err ? 1 : 0, stderr })));
+    expect(script.code, script.stderr).toBe(0);
+    expect(statSync(join(tlsDir, 'relay.key')).mode & 0o777).toBe(0o600);
+    await runPrinted(made.stdout, running);
+    // without the CA the coordinator refuses the relay's certificate
+    const keygen = made.stdout.split('\n').find((l) => l.startsWith('  tessera keygen'))!.trim().split(/\s+/).slice(1);
+    const untrusting = keygen.filter((a, i, all) => a !== '--relay-ca' && all[i - 1] !== '--relay-ca');
+    const refused = await tessera(untrusting);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/not reachable within \d+ ms \(unable to verify the first certificate\): if the relay's certificate is from a private CA, give its certificate with --relay-ca <ca\.pem>/);
   });
 
   it('refuses bad names, a repeated name and one party with one-line errors', async () => {

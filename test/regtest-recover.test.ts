@@ -8,6 +8,8 @@
  * `recover` makes a spend that testmempoolaccept refuses while the lock holds (non-BIP68-final,
  * non-final) and accepts, and a block mines, exactly once the lock is met; with --height it
  * refuses too early itself, and with too few contacts it says how many more are needed.
+ * `drill --recovery --rpc` finds a plan coin itself and gets the same verdicts from Core, leaf by
+ * leaf, and with --advance mines to the height where a leaf becomes valid.
  * @module
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,38 +17,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { base64 } from '@scure/base';
-import { HDKey } from '@scure/bip32';
+import type { HDKey } from '@scure/bip32';
 import * as btc from '@scure/btc-signer';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runRecover } from '../src/cli/recover-command.js';
-import { runBackup } from '../src/cli/wallet-commands.js';
+import { runRecoveryDrill, type RecoveryDrillRow } from '../src/cli/recovery-drill.js';
 import { bytesToHex, hexToBytes } from '../src/math/bytes.js';
 import { checkRecoveryTemplate, deriveRecoveryPlan } from '../src/wallet/recovery-plan.js';
-import type { PublicKeyPackage } from '../src/dkg/key-package.js';
 import { describeWithBitcoind, startBitcoind, type Bitcoind } from './helpers/bitcoind.js';
+import { backupWith, pub, REGTEST, seed } from './helpers/recovery-fixture.js';
 
-const REGTEST = { ...btc.TEST_NETWORK, bech32: 'bcrt' };
-const TPUB = { private: 0x04358394, public: 0x043587cf };
-const seed = (i: number) => HDKey.fromMasterSeed(new Uint8Array(32).fill(i), TPUB);
 const [recoveryKey, c1, c2, c3] = [1, 2, 3, 4].map(seed) as [HDKey, HDKey, HDKey, HDKey];
-const root = seed(9);
-const pub: PublicKeyPackage = { scheme: 'frost-secp256k1-tr', threshold: 2, parties: [1, 2, 3], groupPublicKey: root.publicKey!, verifyingShares: new Map(), vssCommitment: [root.publicKey!], chainCode: root.chainCode! };
-const KEY_ID = '0123456789abcdef0123456789abcdef';
 const RELATIVE_PLAN = `tr(@threshold/0/*,{and_v(v:pk(${recoveryKey.publicExtendedKey}/0/*),older(20)),and_v(v:multi_a(2,${c1.publicExtendedKey}/0/*,${c2.publicExtendedKey}/0/*,${c3.publicExtendedKey}/0/*),older(10))})`;
 const absolutePlan = (h: number) => `tr(@threshold/0/*,and_v(v:pk([deadbeef/86'/1'/0']${recoveryKey.publicExtendedKey}/0/*),after(${h})))`;
 
 const dir = mkdtempSync(join(tmpdir(), 'tessera-recover-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** `backup --out` of the key with `template` as its plan, from a coordinator home holding only that key. */
-function backupWith(template: string, name: string): string {
-  const record = { scheme: 'frost-secp256k1-tr', threshold: 2, publicKey: bytesToHex(root.publicKey!.subarray(1)), chainCode: bytesToHex(root.chainCode!), groupPublicKey: bytesToHex(root.publicKey!), parties: ['a'.repeat(64), 'b'.repeat(64), 'c'.repeat(64)], recoveryPlan: { template, network: 'regtest' } };
-  const homeDir = mkdtempSync(join(dir, `${name}-home-`));
-  writeFileSync(join(homeDir, 'keys.json'), JSON.stringify({ [KEY_ID]: record }));
-  const file = join(dir, `${name}.backup.json`);
-  runBackup(['--key', KEY_ID, '--home', homeDir, '--network', 'regtest', '--out', file], () => {});
-  return file;
-}
+const backup = (template: string, name: string) => backupWith(dir, template, name);
 
 const recover = (...argv: string[]): { tx: string; txid: string; inputs: { path: string }[]; lock: Record<string, number> } => {
   const lines: string[] = [];
@@ -65,7 +53,7 @@ describeWithBitcoind('tessera recover: script-path spends by recovery plan leave
 
   beforeAll(async () => {
     core = await startBitcoind();
-    for (const hash of await core.mine(3, funderAddress)) {
+    for (const hash of await core.mine(4, funderAddress)) {
       const cb = (await core.rpc<{ tx: { txid: string; vout: { value: number }[] }[] }>('getblock', hash, 2)).tx[0]!;
       coinbases.push({ txid: cb.txid, amount: BigInt(Math.round(cb.vout[0]!.value * 1e8)) });
     }
@@ -116,14 +104,14 @@ describeWithBitcoind('tessera recover: script-path spends by recovery plan leave
 
   it('older(20) recovery key: non-BIP68-final until the output has 20 confirmations, then accepted and mined; --height refuses too early', async () => {
     const t = checkRecoveryTemplate(RELATIVE_PLAN, 'regtest');
-    const backup = backupWith(RELATIVE_PLAN, 'relative');
+    const backupFile = backup(RELATIVE_PLAN, 'relative');
     const plan = deriveRecoveryPlan(t, pub, [1, 3]); // a change address: found by the scan
     const coin = await fund(plan.script);
     const psbtFile = join(dir, 'older.psbt');
     writeFileSync(psbtFile, spendPsbt(coin, plan.script));
     const keyFile = join(dir, 'recovery.tprv');
     writeFileSync(keyFile, recoveryKey.privateExtendedKey + '\n');
-    const args = ['--backup', backup, '--psbt', `@${psbtFile}`, '--leaf', '0', '--signer', `@${keyFile}`, '--signer', c1.privateExtendedKey];
+    const args = ['--backup', backupFile, '--psbt', `@${psbtFile}`, '--leaf', '0', '--signer', `@${keyFile}`, '--signer', c1.privateExtendedKey];
     const spend = recover(...args);
     expect(spend.inputs).toEqual([expect.objectContaining({ inputIndex: 0, path: 'm/1/3', address: plan.address })]);
     expect(spend.lock).toEqual({ sequence: 20 });
@@ -139,12 +127,12 @@ describeWithBitcoind('tessera recover: script-path spends by recovery plan leave
 
   it('older(10) 2-of-3 contacts: refused by recover with one contact, signed by two (one a WIF key), non-BIP68-final before 10 confirmations, then mined', async () => {
     const t = checkRecoveryTemplate(RELATIVE_PLAN, 'regtest');
-    const backup = backupWith(RELATIVE_PLAN, 'contacts');
+    const backupFile = backup(RELATIVE_PLAN, 'contacts');
     const plan = deriveRecoveryPlan(t, pub, [0, 0]);
     const coin = await fund(plan.script);
     const psbt = spendPsbt(coin, plan.script);
     const c3Wif = btc.WIF(REGTEST).encode(c3.deriveChild(0).deriveChild(0).privateKey!);
-    const base = ['--backup', backup, '--psbt', psbt, '--leaf', '1'];
+    const base = ['--backup', backupFile, '--psbt', psbt, '--leaf', '1'];
     expect(() => recover(...base, '--signer', c1.privateExtendedKey, '--signer', recoveryKey.privateExtendedKey)).toThrow(/leaf 1 needs signatures by 1 more of its keys: the given signers hold 1/);
     const spend = recover(...base, '--signer', c1.privateExtendedKey, '--signer', c3Wif);
     expect(spend.lock).toEqual({ sequence: 10 });
@@ -158,10 +146,10 @@ describeWithBitcoind('tessera recover: script-path spends by recovery plan leave
     const h = (await tip()) + 12;
     const template = absolutePlan(h);
     const t = checkRecoveryTemplate(template, 'regtest');
-    const backup = backupWith(template, 'absolute');
+    const backupFile = backup(template, 'absolute');
     const plan = deriveRecoveryPlan(t, pub, [0, 2]);
     const coin = await fund(plan.script);
-    const args = ['--backup', backup, '--psbt', spendPsbt(coin, plan.script), '--leaf', '0', '--signer', recoveryKey.privateExtendedKey];
+    const args = ['--backup', backupFile, '--psbt', spendPsbt(coin, plan.script), '--leaf', '0', '--signer', recoveryKey.privateExtendedKey];
     const spend = recover(...args);
     expect(spend.lock).toEqual({ lockTime: h });
     const decoded = btc.Transaction.fromRaw(hexToBytes(spend.tx), { allowUnknownOutputs: true });
@@ -170,5 +158,29 @@ describeWithBitcoind('tessera recover: script-path spends by recovery plan leave
     expect(() => recover(...args, '--height', String(now))).toThrow(`the spend is valid once the chain reaches height ${h} (now ${now}: ${h - now} blocks more)`);
     expect(recover(...args, '--height', String(h)).txid).toBe(spend.txid);
     await refusedUntil(spend, h, 'non-final');
+  }, 120_000);
+
+  it('drill --recovery: finds the plan coin by scantxoutset, Core refuses each leaf for its lock alone, then accepts it once valid; --advance mines to each leaf\'s height', async () => {
+    const t = checkRecoveryTemplate(RELATIVE_PLAN, 'regtest');
+    const backupFile = backup(RELATIVE_PLAN, 'drill');
+    const coin = await fund(deriveRecoveryPlan(t, pub, [0, 7]).script);
+    const args = ['--recovery', '--backup', backupFile, '--rpc', core.rpcUrl, '--signer', recoveryKey.privateExtendedKey, '--signer', c1.privateExtendedKey, '--signer', c2.privateExtendedKey, '--json'];
+    const drill = async (...extra: string[]) => {
+      const lines: string[] = [];
+      const ok = await runRecoveryDrill([...args, ...extra], (l) => lines.push(l), () => {});
+      return { ok, rows: (JSON.parse(lines.join('')) as { leaves: RecoveryDrillRow[] }).leaves };
+    };
+    const first = await drill();
+    expect(first.ok).toBe(true);
+    expect(first.rows).toMatchObject([
+      { leaf: 0, outcome: 'pending', validHeight: coin.height + 19, detail: expect.stringContaining('refuses it now for that alone (non-BIP68-final)') },
+      { leaf: 1, outcome: 'pending', validHeight: coin.height + 9 },
+    ]);
+    await mineTo(coin.height + 9);
+    expect((await drill()).rows.map((r) => r.outcome)).toEqual(['pending', 'valid']);
+    const advanced = await drill('--advance');
+    expect(advanced.rows[0]).toMatchObject({ outcome: 'valid', detail: `Bitcoin Core refused the spend at height ${coin.height + 18} (non-BIP68-final) and accepts it at ${coin.height + 19} (regtest, --advance)` });
+    expect(await tip()).toBe(coin.height + 19);
+    await expect(runRecoveryDrill(['--recovery', '--backup', backupFile, '--rpc', core.rpcUrl.replace('u:p@', 'u:wrong@')], () => {}, () => {})).rejects.toThrow('refused the RPC credentials (401)');
   }, 120_000);
 });

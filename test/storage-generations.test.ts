@@ -242,7 +242,7 @@ describe('the two-phase lifecycle in the key store', () => {
     expect(identityHex(s.keys.get(keyId))).toBe(identityHex(two));
     expect(() => s.keys.getGeneration(keyId, 1)).toThrow(KeyNotFoundError);
     expect(s.keys.recordedGeneration(keyId)).toBe(2);
-    expect(JSON.parse(readFileSync(where.stateFile, 'utf8')).generations).toEqual({ [keyId]: 2 });
+    expect(new StateRecord(where.stateFile, s.identity.publicKeyHex).generation(keyId)).toBe(2);
     expect(() => s.presignatures.take(old.id, expectation(old, 2))).toThrow(NonceReuseError); // voided
     expect(s.presignatures.check(other.id, expectation(other, 1))).toBeNull(); // another key's: untouched
     expect(s.keys.activate(keyId, 2)).toBe(false);
@@ -374,14 +374,14 @@ describe('pair bans per generation', () => {
     expect([...s.bans.list(keyId)]).toEqual([[2, 'OT_CHECK']]);
     expect([...s.bans.list(keyId, 2)]).toEqual([[2, 'GAMMA_CHECK']]);
     expect([...s.bans.list(keyId, 3)]).toEqual([]);
-    expect(JSON.parse(readFileSync(where.stateFile, 'utf8')).bans).toEqual([
+    expect(new StateRecord(where.stateFile, s.identity.publicKeyHex).bans()).toEqual([
       { keyId, generation: 1, party: 2, reason: 'OT_CHECK' },
       { keyId, generation: 2, party: 2, reason: 'GAMMA_CHECK' },
     ]);
     const identity = s.identity.publicKeyHex;
     close(s);
     const otherKey = bytesToHex(rng(16));
-    const counter = JSON.parse(readFileSync(where.stateFile, 'utf8')).counter as number;
+    const counter = new StateRecord(where.stateFile, identity).read()!;
     writeFileSync(where.stateFile, JSON.stringify({ format: 'tessera-state-record/1', identity, counter, bans: [{ keyId: otherKey, party: 3, reason: 'RVOLE_CHECK' }] }));
     const again = openAt(where);
     expect([...again.bans.list(otherKey)]).toEqual([[3, 'RVOLE_CHECK']]);

@@ -3,5 +3,5 @@
  * @module
  */
 export class CliError extends Error {
-  override readonly name = 'CliError';
+  override readonly name: string = 'CliError';
 }

@@ -79,7 +79,7 @@ commands:
                                tapscript Miniscript leaves; addresses, backup and sign-psbt follow
                                it; prints the descriptors (the nodes need it in "recoveryPlans")
   recover --backup <file> --psbt <base64|@file> --leaf <n> --signer <xprv|WIF|@file> [--signer …]
-          [--height <h> [--funding-height <h>]] [--json]
+          [--height <h> [--median-time <t>] [--funding-height <h> [--funding-median-time <t>]]] [--json]
                                spend by a recovery plan leaf from the backup alone (no nodes):
                                BIP341 script-path witnesses signed by the leaf's keys, nSequence
                                or nLockTime set as its older()/after() needs; with --height, a
@@ -104,6 +104,11 @@ commands:
   drill --relay <url> --key <id> [--home <dir>] [--peers <file>] [--json]
                                sign a test message with every t-subset of the key's parties and
                                report which work (exit 1 if any fails)
+  drill --recovery --backup <file> --signer <xprv|WIF|@file> [--signer …] [--rpc <url>
+        [--rpc-cookie <file>] [--advance]] [--json]
+                               build and check every recovery leaf's spend from the backup; with
+                               --rpc ask Bitcoin Core (testmempoolaccept) leaf by leaf; --advance
+                               (regtest) mines to each leaf's height (exit 1 if a leaf fails)
   export-key --key <id> --config <node.json> (t times) --i-understand [--network <n>] [--json]
                                EMERGENCY EXIT: rebuild the whole private key from t nodes' stores
                                (xprv and WIF for secp256k1 keys); ends threshold protection

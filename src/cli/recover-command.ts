@@ -1,6 +1,6 @@
 /**
  * `recover --backup <file> --psbt <base64|@file> --leaf <n> --signer <xprv|WIF|@file> [--signer …]
- * [--height <h> [--funding-height <h>]] [--json]`: spends a key's funds by a leaf of its recovery
+ * [--height <h> [--median-time <t>] [--funding-height <h> [--funding-median-time <t>]]] [--json]`: spends a key's funds by a leaf of its recovery
  * plan (wallet/recovery-spend.ts), from the `backup` document alone (wallet-commands.ts runBackup,
  * recovery-plan-command.ts recoveryPlanBackup): no signer node and no coordinator home. The
  * backup's key fields and template are checked (hex lengths, a valid point, the template parses
@@ -18,6 +18,7 @@ import { getSuite } from '../suites/index.js';
 import { formatPath } from '../wallet/key-addresses.js';
 import { checkRecoveryTemplate, recoveryDescriptors } from '../wallet/recovery-plan.js';
 import { parseRecoverySigner } from '../wallet/recovery-signer.js';
+import type { ChainTip, Funding } from '../wallet/lock-status.js';
 import { spendRecoveryLeaf } from '../wallet/recovery-spend.js';
 import type { RecoveryTemplate } from '../wallet/recovery-template.js';
 import { CliError } from './cli-error.js';
@@ -81,11 +82,27 @@ function integer(name: string, value: string | undefined): number | undefined {
   return Number(value);
 }
 
+/** --height, --median-time (the tip's) and --funding-height, --funding-median-time (the block before the funding one's) as lock-status.ts reads them. */
+function chainTip(v: Record<string, string | boolean | string[] | undefined>): { tip?: ChainTip; funding?: Funding } {
+  const n = (name: string) => integer(name, v[name] as string | undefined);
+  const [height, medianTime, fundingHeight, prevMedianTime] = [n('height'), n('median-time'), n('funding-height'), n('funding-median-time')];
+  if (height === undefined) {
+    const needing = ['median-time', 'funding-height', 'funding-median-time'].find((name) => v[name] !== undefined);
+    if (needing !== undefined) throw new CliError(`--${needing} needs --height (the chain's current height)`);
+    return {};
+  }
+  if (prevMedianTime !== undefined && fundingHeight === undefined) throw new CliError('--funding-median-time needs --funding-height');
+  return {
+    tip: { height, ...(medianTime !== undefined ? { medianTime } : {}) },
+    ...(fundingHeight !== undefined ? { funding: { height: fundingHeight, ...(prevMedianTime !== undefined ? { prevMedianTime } : {}) } } : {}),
+  };
+}
+
 export function runRecover(argv: string[], out: Out): void {
   const { values } = parseArgs({
     args: argv,
     strict: true,
-    options: { backup: { type: 'string' }, psbt: { type: 'string' }, leaf: { type: 'string' }, signer: { type: 'string', multiple: true }, height: { type: 'string' }, 'funding-height': { type: 'string' }, json: { type: 'boolean' } },
+    options: { backup: { type: 'string' }, psbt: { type: 'string' }, leaf: { type: 'string' }, signer: { type: 'string', multiple: true }, height: { type: 'string' }, 'funding-height': { type: 'string' }, 'median-time': { type: 'string' }, 'funding-median-time': { type: 'string' }, json: { type: 'boolean' } },
   });
   if (values.backup === undefined) throw new CliError('--backup <file> is required (the `backup` command\'s document)');
   if (values.psbt === undefined) throw new CliError('--psbt <base64 or @file> is required');
@@ -93,9 +110,7 @@ export function runRecover(argv: string[], out: Out): void {
   if (leaf === undefined) throw new CliError('--leaf <n> is required (the backup\'s recoveryPlan.leaves[n].index)');
   if (values.signer === undefined) throw new CliError('--signer <xprv, WIF or @file> is required (repeat it for each key of the leaf)');
   const { pub, plan } = readRecoveryBackup(values.backup);
-  const height = integer('height', values.height);
-  const fundingHeight = integer('funding-height', values['funding-height']);
-  if (fundingHeight !== undefined && height === undefined) throw new CliError('--funding-height needs --height (the chain\'s current height)');
+  const tip = chainTip(values);
   let psbt: Uint8Array;
   try {
     psbt = base64.decode(inlineOrFile(values.psbt));
@@ -104,7 +119,7 @@ export function runRecover(argv: string[], out: Out): void {
   }
   try {
     const signers = values.signer.map((s) => parseRecoverySigner(inlineOrFile(s), plan.network));
-    const spend = spendRecoveryLeaf(plan, pub, psbt, { leaf, signers, ...(height !== undefined ? { height } : {}), ...(fundingHeight !== undefined ? { fundingHeight } : {}) });
+    const spend = spendRecoveryLeaf(plan, pub, psbt, { leaf, signers, ...tip });
     const hex = bytesToHex(spend.tx);
     if (values.json) out(JSON.stringify({ tx: hex, txid: spend.txid, leaf: spend.leaf, lock: spend.lock, inputs: spend.inputs.map((i) => ({ ...i, path: formatPath(i.path) })) }));
     else out(hex);

@@ -6,6 +6,8 @@
  *   and is named; one whose node refuses by policy (`allowDrills: false`) is reported as refused,
  *   apart from broken ones. So an operator learns that recovery works before it is needed; exits
  *   non-zero when any subset fails or is refused.
+ * - `drill --recovery --backup <file> --signer …` drills the key's recovery plan instead, leaf
+ *   by leaf, from the backup alone (recovery-drill.ts).
  * - `export-key --key <id> --config <node.json> --config <node.json> … --i-understand` opens the
  *   stores of t nodes locally (their passphrases as their configs say), rebuilds the private key
  *   and prints it. Off by default, loudly warned: once printed, the key is a single point of
@@ -55,6 +57,7 @@ function outcomeOf(e: unknown): DrillRow['outcome'] {
 
 /** Runs the drill; true when every subset signed. */
 export async function runDrill(argv: string[], out: Out): Promise<boolean> {
+  if (argv.includes('--recovery')) return (await import('./recovery-drill.js')).runRecoveryDrill(argv, out, (line) => process.stderr.write(line + '\n'));
   const { values } = parseArgs({ args: argv, strict: true, options: { ...coordinatorOptions, key: { type: 'string' } } });
   const home = new CoordinatorHome(values.home);
   if (values.key === undefined) throw new CliError('--key <id> is required');

@@ -6,23 +6,36 @@
  * activated per key (key-store.ts). The database keeps the same counter (rollback-guard.ts); a
  * restored copy of the database carries an older counter than this file and is thereby
  * recognised, and the bans are merged back into it (ban-store.ts), so a restore cannot lift one;
- * a restored share older than its key's recorded generation is refused (key-store.ts). Each write
- * goes through a fsync'd temporary file renamed over the record (atomic-file.ts), so after a crash
- * the record holds either the old or the new value, never a torn one.
+ * a restored share older than its key's recorded generation is refused (key-store.ts).
  *
- *   {"format":"tessera-state-record/1","identity":"<64 hex>","counter":<n>,
+ * The counter moves with every spend, before the share leaves, so its write must be durable and
+ * cheap. The file holds two slots of S bytes each (S a power of two, at least 4096); a slot is
+ *
+ *   {"format":"tessera-state-record/2","seq":<w>,"identity":"<64 hex>","counter":<n>,
  *    "bans":[{"keyId":"<32 hex>","generation":<g>,"party":<j>,"reason":"<check>"}, …],
- *    "generations":{"<32 hex>":<g>, …}}
+ *    "generations":{"<32 hex>":<g>, …}}\n<sha256 of that line, hex>\n
  *
- * Records written before generations existed lack "generations" (no key activated past keygen)
- * and the bans' "generation" (generation 1); they still read.
+ * padded with newlines to S. A write puts the next `seq` into the slot that does not hold the
+ * latest one, in place, and fdatasyncs it (one sync, no rename); a read takes the valid slot (its
+ * hash matches) with the higher `seq`. A crash mid-write tears only the slot being written, so
+ * the record reads as before the write, never torn; as the counter moves before the database's
+ * (rollback-guard.ts), that is the state the database is in too. A record that outgrows its
+ * slots, and the first write of a new one, go through a fsynced temporary file renamed over it
+ * (atomic-file.ts) with both slots filled. A record of the earlier single-line format
+ * (`tessera-state-record/1`, the same fields without `seq`) still reads and is rewritten in slots
+ * at its first write; one written before generations existed lacks "generations" (no key activated
+ * past keygen) and the bans' "generation" (generation 1).
  * @module
  */
-import { readFileSync } from 'node:fs';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { closeSync, fdatasyncSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { bytesToHex, utf8 } from '../math/bytes.js';
 import { TssError } from '../mpc/errors.js';
 import { writeFileAtomic } from './atomic-file.js';
 
-const FORMAT = 'tessera-state-record/1';
+const FORMAT = 'tessera-state-record/2';
+const LEGACY_FORMAT = 'tessera-state-record/1';
+const MIN_SLOT = 4096;
 
 /** The state record cannot be read, belongs to another node, or cannot be written. */
 export class StateRecordError extends TssError {
@@ -42,13 +55,19 @@ export interface RecordedBan {
 }
 
 interface Contents {
+  /** Write sequence of the slot it was read from (0 for a legacy record). */
+  readonly seq: number;
+  /** Which slot holds it; null when the file is not in slots (legacy). */
+  readonly slot: 0 | 1 | null;
+  /** The slot size of the file. */
+  readonly slotSize: number;
   readonly counter: number;
   readonly bans: readonly RecordedBan[];
   /** Key id → highest activated generation. */
   readonly generations: ReadonlyMap<string, number>;
 }
 
-const EMPTY: Contents = { counter: 0, bans: [], generations: new Map() };
+const EMPTY: Contents = { seq: 0, slot: null, slotSize: 0, counter: 0, bans: [], generations: new Map() };
 
 const KEY_ID = /^[0-9a-f]{32}$/;
 
@@ -112,33 +131,84 @@ export class StateRecord {
   }
 
   #contents(): Contents | null {
-    let text: string;
+    let file: Buffer;
     try {
-      text = readFileSync(this.path, 'utf8');
+      file = readFileSync(this.path);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw new StateRecordError(`cannot read the state record ${this.path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
-    let raw: { format?: unknown; identity?: unknown; counter?: unknown; bans?: unknown; generations?: unknown };
+    const newline = file.indexOf(0x0a);
+    const first = this.#parse(file.subarray(0, newline < 0 ? file.length : newline).toString('utf8'));
+    if (first?.format === LEGACY_FORMAT) return this.#checked(first, { seq: 0, slot: null, slotSize: 0 });
+    const slotSize = file.length / 2;
+    const slots = [0, 1].map((i) => this.#slot(file.subarray(i * slotSize, (i + 1) * slotSize).toString('utf8')));
+    const [a, b] = slots;
+    const latest = a && b ? (b.seq > a.seq ? 1 : 0) : a ? 0 : b ? 1 : null;
+    if (!Number.isInteger(slotSize) || slotSize < MIN_SLOT || latest === null) throw new StateRecordError(`the state record ${this.path} is not a ${FORMAT} record`);
+    const raw = slots[latest]!;
+    return this.#checked(raw, { seq: raw.seq, slot: latest as 0 | 1, slotSize });
+  }
+
+  /** One slot's record when its hash matches, else undefined (torn or empty). */
+  #slot(text: string): (Raw & { seq: number }) | undefined {
+    const [line = '', hash = ''] = text.split('\n', 2);
+    if (bytesToHex(sha256(utf8(line))) !== hash) return undefined;
+    const raw = this.#parse(line);
+    return raw?.format === FORMAT && Number.isSafeInteger(raw.seq) && (raw.seq as number) >= 1 ? (raw as Raw & { seq: number }) : undefined;
+  }
+
+  #parse(line: string): Raw | undefined {
     try {
-      raw = JSON.parse(text) as typeof raw;
+      const raw = JSON.parse(line) as Raw;
+      return typeof raw === 'object' && raw !== null ? raw : undefined;
     } catch {
-      throw new StateRecordError(`the state record ${this.path} is not valid JSON`);
+      return undefined;
     }
-    const bans = raw?.bans ?? [];
-    const generations = raw?.generations ?? {};
-    if (raw?.format !== FORMAT || typeof raw.counter !== 'number' || !Number.isSafeInteger(raw.counter) || raw.counter < 0 || !Array.isArray(bans) || !bans.every(isBan) || !isGenerations(generations)) {
+  }
+
+  #checked(raw: Raw, where: Pick<Contents, 'seq' | 'slot' | 'slotSize'>): Contents {
+    const bans = raw.bans ?? [];
+    const generations = raw.generations ?? {};
+    if (typeof raw.counter !== 'number' || !Number.isSafeInteger(raw.counter) || raw.counter < 0 || !Array.isArray(bans) || !bans.every(isBan) || !isGenerations(generations)) {
       throw new StateRecordError(`the state record ${this.path} is not a ${FORMAT} record`);
     }
     if (raw.identity !== this.#identity) throw new StateRecordError(`the state record ${this.path} belongs to another node (identity ${String(raw.identity).slice(0, 16)}…)`);
-    return { counter: raw.counter, bans: bans.map((b) => ({ keyId: b.keyId, generation: b.generation ?? 1, party: b.party, reason: b.reason })), generations: new Map(Object.entries(generations)) };
+    return { ...where, counter: raw.counter, bans: bans.map((b) => ({ keyId: b.keyId, generation: b.generation ?? 1, party: b.party, reason: b.reason })), generations: new Map(Object.entries(generations)) };
   }
 
+  /** Writes `c` as the next slot: in place with one fdatasync, or the whole file anew when it has no slots yet or `c` outgrows them. */
   #write(c: Contents): void {
+    const seq = c.seq + 1;
+    const line = JSON.stringify({ format: FORMAT, seq, identity: this.#identity, counter: c.counter, bans: c.bans, generations: Object.fromEntries(c.generations) });
+    const body = `${line}\n${bytesToHex(sha256(utf8(line)))}\n`;
+    const size = Buffer.byteLength(body);
     try {
-      writeFileAtomic(this.path, `${JSON.stringify({ format: FORMAT, identity: this.#identity, counter: c.counter, bans: c.bans, generations: Object.fromEntries(c.generations) })}\n`);
+      if (c.slot !== null && size <= c.slotSize) {
+        const fd = openSync(this.path, 'r+');
+        try {
+          writeSync(fd, Buffer.from(body.padEnd(c.slotSize, '\n')), 0, c.slotSize, (1 - c.slot) * c.slotSize);
+          fdatasyncSync(fd);
+        } finally {
+          closeSync(fd);
+        }
+        return;
+      }
+      let slotSize = Math.max(MIN_SLOT, c.slotSize);
+      while (slotSize < size) slotSize *= 2;
+      writeFileAtomic(this.path, body.padEnd(slotSize, '\n').repeat(2));
     } catch (e) {
       throw new StateRecordError(`cannot write the state record ${this.path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
   }
+}
+
+/** A record's fields as parsed, before they are checked. */
+interface Raw {
+  readonly format?: unknown;
+  readonly seq?: unknown;
+  readonly identity?: unknown;
+  readonly counter?: unknown;
+  readonly bans?: unknown;
+  readonly generations?: unknown;
 }

@@ -42,6 +42,8 @@ export class RelayClient {
   #queue: Uint8Array[] = [];
   #waiters: { resolve: () => void; reject: (e: Error) => void }[] = [];
   #timer: NodeJS.Timeout | null = null;
+  /** The last connection error, for the message when the relay stays unreachable. */
+  #lastError: string | null = null;
 
   constructor(options: RelayClientOptions) {
     this.#o = options;
@@ -61,7 +63,8 @@ export class RelayClient {
   whenReady(timeoutMs = 10_000): Promise<void> {
     if (this.#ready) return Promise.resolve();
     return new Promise((resolve, reject) => {
-      const t = setTimeout(() => reject(new Error(`relay ${this.#o.url} not reachable within ${timeoutMs} ms`)), timeoutMs);
+      // the last connection error says why (refused, a certificate the CA did not sign, …)
+      const t = setTimeout(() => reject(new Error(`relay ${this.#o.url} not reachable within ${timeoutMs} ms${this.#lastError ? ` (${this.#lastError})` : ''}`)), timeoutMs);
       this.#waiters.push({
         resolve: () => {
           clearTimeout(t);
@@ -120,7 +123,10 @@ export class RelayClient {
         this.#event(`ignored a relay frame: ${(e as Error).message}`);
       }
     });
-    ws.on('error', (e) => this.#event(`relay connection error: ${e.message}`));
+    ws.on('error', (e) => {
+      this.#lastError = e.message || (e as NodeJS.ErrnoException).code || 'connection error';
+      this.#event(`relay connection error: ${this.#lastError}`);
+    });
     ws.on('close', (code, reason) => {
       if (this.#ws === ws) {
         this.#ws = null;
@@ -161,6 +167,7 @@ export class RelayClient {
       }
       case 'ready': {
         this.#ready = true;
+        this.#lastError = null;
         this.#backoff = this.#o.initialBackoffMs ?? 100;
         const queued = this.#queue;
         this.#queue = [];

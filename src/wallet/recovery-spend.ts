@@ -14,9 +14,10 @@
  * — for multi_a the signatures in reverse key order, empty for the keys not signing. Extra
  * signers are ignored; too few are refused, saying how many more keys the leaf needs.
  *
- * With the chain height (and for older() the height that confirmed the spent outputs), a spend
+ * With the chain's tip (and for older() the block that confirmed the spent outputs), a spend
  * whose lock is not reached yet is refused, as a mempool would refuse it (non-final,
- * non-BIP68-final), saying at which height or after how many confirmations it becomes valid.
+ * non-BIP68-final: lock-status.ts), saying at which height, after how many confirmations or at
+ * what median time it becomes valid.
  * @module
  */
 import { satisfier } from '@bitcoinerlab/miniscript';
@@ -28,6 +29,7 @@ import { systemRng, type Rng } from '../math/random.js';
 import type { SecretScalar } from '../math/secret.js';
 import { RecoverySpendError, TimelockNotReachedError } from './errors.js';
 import { decodePsbt, type DecodedPsbt } from './psbt-decode.js';
+import { LOCKTIME_THRESHOLD, lockStatus, type ChainTip, type Funding } from './lock-status.js';
 import { usableOrigins } from './psbt-origins.js';
 import { SIGHASH_DEFAULT } from './psbt-sighash.js';
 import { CHANGE_CHAIN, deriveRecoveryPlan, RECEIVE_CHAIN, type DerivedRecoveryPlan } from './recovery-plan.js';
@@ -37,10 +39,6 @@ import { TAPSCRIPT_LEAF_VERSION } from './tap-tree.js';
 
 /** Receive and change addresses scanned when an input names no key origin. */
 export const RECOVERY_SCAN_GAP = 20;
-/** BIP65: below it nLockTime is a height, from it a UNIX time. */
-const LOCKTIME_THRESHOLD = 500_000_000;
-/** BIP68: nSequence bit 22 makes the relative lock a time (512-s units), not blocks. */
-const SEQUENCE_TYPE_FLAG = 1 << 22;
 const MAX_SEQUENCE_FOR_LOCKTIME = 0xfffffffe;
 /** BIP341 codesep_pos 0xffffffff (no OP_CODESEPARATOR executed), which btc-signer writes as the signed 32-bit -1. */
 const NO_CODESEPARATOR = -1;
@@ -49,10 +47,10 @@ export interface RecoverySpendOptions {
   /** The leaf's index in the plan (depth first, left to right). */
   readonly leaf: number;
   readonly signers: readonly RecoverySigner[];
-  /** The chain's current height: refuse a spend whose lock this height does not meet yet. */
-  readonly height?: number;
-  /** With `height`, for older(): the height of the block that confirmed the spent outputs (the latest, if several). */
-  readonly fundingHeight?: number;
+  /** The chain's tip: refuse a spend whose lock the next block does not meet yet. */
+  readonly tip?: ChainTip;
+  /** With `tip`, for older(): the block that confirmed the spent outputs (the latest, if several). */
+  readonly funding?: Funding;
   readonly rng?: Rng;
 }
 
@@ -95,22 +93,16 @@ function planInputs(t: RecoveryTemplate, pub: PublicKeyPackage, d: DecodedPsbt):
   });
 }
 
-const blocks = (k: number) => `${k} block${k === 1 ? '' : 's'}`;
+/** The lock as the template writes it: older(n), after(n) or both. */
+export function lockText(lock: TimeLock): string {
+  return [...(lock.sequence !== undefined ? [`older(${lock.sequence})`] : []), ...(lock.lockTime !== undefined ? [`after(${lock.lockTime})`] : [])].join(' and ') || 'no lock';
+}
 
-/** Refuses a spend the chain at `height` would not accept yet (BIP65 IsFinalTx against the next block; BIP68 against the spent output's confirmations). */
+/** Refuses a spend the chain at `o.tip` would not accept yet (lock-status.ts); a lock it cannot judge is not refused. */
 function checkLock(lock: TimeLock, leaf: number, o: RecoverySpendOptions): void {
-  if (o.height === undefined) return;
-  if (lock.lockTime !== undefined && lock.lockTime < LOCKTIME_THRESHOLD && o.height < lock.lockTime) {
-    throw new TimelockNotReachedError(`leaf ${leaf} is after(${lock.lockTime}): the spend is valid once the chain reaches height ${lock.lockTime} (now ${o.height}: ${blocks(lock.lockTime - o.height)} more); until then it is non-final`);
-  }
-  // older(): only with the spent outputs' height can confirmations be counted; a time-based lock is not judged here
-  if (lock.sequence !== undefined && (lock.sequence & SEQUENCE_TYPE_FLAG) === 0 && o.fundingHeight !== undefined) {
-    const n = lock.sequence & 0xffff;
-    const confirmations = Math.max(o.height - o.fundingHeight + 1, 0);
-    if (confirmations < n) {
-      throw new TimelockNotReachedError(`leaf ${leaf} is older(${lock.sequence}): the spend is valid once the spent output has ${n} confirmations (it has ${confirmations}: ${blocks(n - confirmations)} more); until then it is non-BIP68-final`);
-    }
-  }
+  if (o.tip === undefined) return;
+  const status = lockStatus(lock, o.tip, o.funding);
+  if (status.state === 'pending') throw new TimelockNotReachedError(`leaf ${leaf} is ${lockText(lock)}: ${status.detail}; until then it is ${status.reason}`);
 }
 
 /** The transaction rebuilt with the leaf's lock, inputs carrying their prevouts. */

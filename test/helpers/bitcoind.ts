@@ -3,7 +3,7 @@
  * by TESSERA_BITCOIND (.ci/run sets it when ../shared/tools/bitcoin-core/bitcoind exists; the
  * build there has no wallet, so funds come from `generatetoaddress` and transactions from our own
  * code or the raw-transaction RPCs). `startBitcoind` runs it in a fresh data directory on free
- * loopback ports and waits for its RPC; `rpc` calls JSON-RPC over HTTP with basic auth; `stop`
+ * loopback ports and waits for its RPC; `rpc` calls JSON-RPC over HTTP with basic auth (src/cli/bitcoin-rpc.ts); `stop`
  * shuts it down and removes the directory. Without the variable the suites using
  * `describeWithBitcoind` are skipped, and the run says so on stderr.
  * @module
@@ -14,6 +14,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe } from 'vitest';
+import { BitcoinRpc } from '../../src/cli/bitcoin-rpc.js';
 
 export const BITCOIND = process.env['TESSERA_BITCOIND'];
 
@@ -38,24 +39,15 @@ function freePort(): Promise<number> {
   });
 }
 
-export class BitcoindError extends Error {
-  override readonly name = 'BitcoindError';
-  readonly code: number;
-  constructor(method: string, code: number, message: string) {
-    super(`${method}: ${message} (${code})`);
-    this.code = code;
-  }
-}
-
 export interface Bitcoind {
   readonly rpcPort: number;
+  /** The RPC URL with its credentials, as `--rpc` takes it. */
+  readonly rpcUrl: string;
   rpc<T = unknown>(method: string, ...params: unknown[]): Promise<T>;
   /** Mines `n` blocks to `address` and returns their hashes. */
   mine(n: number, address: string): Promise<string[]>;
   stop(): Promise<void>;
 }
-
-const AUTH = 'Basic ' + Buffer.from('u:p').toString('base64');
 
 export async function startBitcoind(): Promise<Bitcoind> {
   if (!BITCOIND) throw new Error('TESSERA_BITCOIND is not set');
@@ -66,12 +58,9 @@ export async function startBitcoind(): Promise<Bitcoind> {
   let stderr = '';
   child.stderr!.on('data', (b: Buffer) => (stderr += b.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const rpc = async <T,>(method: string, ...params: unknown[]): Promise<T> => {
-    const res = await fetch(`http://127.0.0.1:${rpcPort}/`, { method: 'POST', headers: { authorization: AUTH, 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '1.0', id: method, method, params }) });
-    const body = (await res.json()) as { result: T; error: { code: number; message: string } | null };
-    if (body.error) throw new BitcoindError(method, body.error.code, body.error.message);
-    return body.result;
-  };
+  const rpcUrl = `http://u:p@127.0.0.1:${rpcPort}/`;
+  const client = new BitcoinRpc(rpcUrl);
+  const rpc = <T,>(method: string, ...params: unknown[]): Promise<T> => client.call<T>(method, ...params);
   for (let i = 0; ; i++) {
     if (child.exitCode !== null) throw new Error(`bitcoind exited with ${child.exitCode}: ${stderr}`);
     try {
@@ -84,6 +73,7 @@ export async function startBitcoind(): Promise<Bitcoind> {
   }
   return {
     rpcPort,
+    rpcUrl,
     rpc,
     mine: (n, address) => rpc<string[]>('generatetoaddress', n, address),
     stop: async () => {

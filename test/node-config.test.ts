@@ -43,7 +43,7 @@ describe('strict node configs', () => {
   });
 
   it.each([
-    ['a misspelt top-level field', { polcy: {} }, 'config has unknown field "polcy" (known: name, relay, dataDir, passphraseEnv, passphraseFile, peers, coordinators, maxRoundTimeoutMs, relayCa, chains, keyChains, http, stateFile, limits, pools, policy, recoveryPlans, logLevel)'],
+    ['a misspelt top-level field', { polcy: {} }, 'config has unknown field "polcy" (known: name, relay, dataDir, passphraseEnv, passphraseFile, peers, coordinators, maxRoundTimeoutMs, relayCa, chains, keyChains, http, console, stateFile, limits, pools, policy, recoveryPlans, logLevel)'],
     ['a wrong-case top-level field', { relayCA: 'ca.pem' }, 'config has unknown field "relayCA"'],
     ['a field in a peer', { peers: [BASE.peers[0], { name: 'carol', identitykey: KEY_B }] }, 'config: "peers[1]" has unknown field "identitykey" (known: name, identityKey)'],
     ['a peer that is no object', { peers: ['bob'] }, 'config: "peers[0]" must be an object'],

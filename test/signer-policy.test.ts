@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InvalidParametersError } from '../src/mpc/errors.js';
 import { ConfigError } from '../src/node/config.js';
-import { checkAndReserveSpend, DAY_MS, evaluatePolicy, OPEN_POLICY, parseSignerPolicy, policySummary, type PolicyVerdict, type SigningRequest, type SpendHistory } from '../src/node/signer-policy.js';
+import { approvalNeeded, checkAndReserveSpend, DAY_MS, evaluatePolicy, OPEN_POLICY, parseSignerPolicy, policySummary, type PolicyVerdict, type SigningRequest, type SpendHistory } from '../src/node/signer-policy.js';
 import { hourIn } from '../src/node/signer-policy-hours.js';
 import { NodeStorage, StorageDatabase } from '../src/storage/index.js';
 import { SpendLedger } from '../src/storage/spend-ledger.js';
@@ -491,5 +491,22 @@ describe('maxAmountPerDay and the spend ledger', () => {
     expect(reserved(again.spends)).toBe(600n);
     expect(again.spends.release('s2')).toBe(false);
     expect(ruleOf(checkAndReserveSpend(DAY, request(btcTx(401n)), again.spends, NOON, 's3'))).toBe('maxAmountPerDay');
+  });
+});
+
+describe('requireApproval', () => {
+  it('holds what exceeds its chain\'s amount, any chain it does not name and raw messages; "always" holds everything; "unlimited" nothing; it refuses nothing itself', () => {
+    const p = parseSignerPolicy({ requireApproval: { 'bitcoin:mainnet': '100000', 'ethereum:1': 'unlimited' } });
+    expect(approvalNeeded(p, request(btcTx(100_000n)))).toBeNull();
+    expect(approvalNeeded(p, request(btcTx(100_001n)))).toBe('tx btc-100001 sends 100001 sat on bitcoin:mainnet, above the approval amount of 100000 sat');
+    expect(approvalNeeded(p, request(ethTx(10n ** 24n)))).toBeNull();
+    expect(approvalNeeded(p, request(ethTx(1n, { chainId: 5n })))).toMatch(/^ethereum:5 has no approval amount in this policy/);
+    expect(approvalNeeded(p, request())).toMatch(/^a raw message/);
+    expect(approvalNeeded(OPEN_POLICY, request())).toBeNull();
+    const always = parseSignerPolicy({ requireApproval: 'always' });
+    expect(approvalNeeded(always, request(btcTx(1n)))).toMatch(/^every signing session/);
+    expect(evaluatePolicy(always, request(btcTx(1n)), { spentSince: () => 0n }, new Date())).toEqual({ ok: true });
+    expect(policySummary(always)).toEqual({ rules: ['requireApproval'] });
+    expect(() => parseSignerPolicy({ requireApproval: { 'bitcoin:moon': '1' } })).toThrow(ConfigError);
   });
 });

@@ -4,8 +4,8 @@
  * (outcome ok, released, refused, aborted, error) with what the node decoded and decided. The log
  * holds no secret, so it is read without the store's passphrase; the proposer and parties are
  * named from the config's peers, the node itself from its state record (storage/state-record.ts)
- * and the coordinators as coordinator1, …. `--json` prints one
- * object per line.
+ * and the coordinators as coordinator1, …; a session held for approval shows the operator's
+ * decision (`[approved by alice at …]`). `--json` prints one object per line.
  * @module
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -54,7 +54,7 @@ export function runAudit(argv: string[], out: (line: string) => void): void {
     for (const r of rows) {
       const named = { ...r, proposer: nameOf(r.proposer), parties: r.parties.map(nameOf) };
       if (values.json) out(JSON.stringify({ ...named, startedAt: new Date(r.startedAt).toISOString(), finishedAt: new Date(r.finishedAt).toISOString() }));
-      else out(`${new Date(r.startedAt).toISOString()}  ${r.kind.padEnd(8)} ${r.outcome.padEnd(8)} ${r.keyId ?? '-'}  from ${named.proposer} with ${named.parties.join(', ')}: ${r.detail}`);
+      else out(`${new Date(r.startedAt).toISOString()}  ${r.kind.padEnd(8)} ${r.outcome.padEnd(8)} ${r.keyId ?? '-'}  from ${named.proposer} with ${named.parties.join(', ')}: ${r.detail}${r.approval ? ` [${r.approval.decision}${r.approval.operator ? ` by ${r.approval.operator}` : ''} at ${new Date(r.approval.atMs).toISOString()}]` : ''}`);
     }
   } finally {
     database.close();

@@ -13,6 +13,8 @@
  *     "chains": { "bitcoin": "mainnet", "ethereum": ["1"] }, "keyChains": { … } (optional;
  *       chains-config.ts),
  *     "http": { "host": "127.0.0.1", "port": 9101 } (optional; GET /healthz, node-http.ts),
+ *     "console": { "host": "127.0.0.1", "port": 9102, "passphraseFile": "console.pass" } (optional;
+ *       the approval console, console-config.ts and approval-console.ts),
  *     "recoveryPlans": { "<key id>": "tr(@threshold/0/*,…)" } (optional; the Taproot script trees
  *       of keys with a recovery plan, recovery-plans-config.ts),
  *     "policy": { … } (optional; the signer policy, documented in signer-policy.ts and the README),
@@ -30,6 +32,7 @@ import { hexToBytes } from '../math/bytes.js';
 import { parseChains, type NodeChains } from './chains-config.js';
 import { parseLogLevel, type LogLevel } from './node-logger.js';
 import { relayUrlProblem } from '../transport/relay-url.js';
+import { parseConsoleConfig, type ConsoleConfig } from './console-config.js';
 import { ConfigError } from './config-error.js';
 import { parseNodeLimits, parseNodePools, type NodeLimits, type NodePools } from './config-limits.js';
 import { configObject } from './config-object.js';
@@ -67,6 +70,8 @@ export interface NodeConfig {
   /** The Bitcoin network and Ethereum chain ids this node signs on, per key. */
   readonly chains: NodeChains;
   readonly http?: HttpConfig;
+  /** The approval console (console-config.ts), where operators approve held sign sessions. */
+  readonly console?: ConsoleConfig;
   /** Key id → its recovery plan: the only script tree the node signs that key's P2TR key path under. */
   readonly recoveryPlans: NodeRecoveryPlans;
   /** What this node agrees to sign (signer-policy.ts); open when the config has no "policy". */
@@ -75,7 +80,7 @@ export interface NodeConfig {
   readonly logLevel?: LogLevel;
 }
 
-const FIELDS = ['name', 'relay', 'dataDir', 'passphraseEnv', 'passphraseFile', 'peers', 'coordinators', 'maxRoundTimeoutMs', 'relayCa', 'chains', 'keyChains', 'http', 'stateFile', 'limits', 'pools', 'policy', 'recoveryPlans', 'logLevel'];
+const FIELDS = ['name', 'relay', 'dataDir', 'passphraseEnv', 'passphraseFile', 'peers', 'coordinators', 'maxRoundTimeoutMs', 'relayCa', 'chains', 'keyChains', 'http', 'console', 'stateFile', 'limits', 'pools', 'policy', 'recoveryPlans', 'logLevel'];
 const PEER_FIELDS = ['name', 'identityKey'];
 const HTTP_FIELDS = ['host', 'port'];
 const HEX32 = /^[0-9a-f]{64}$/;
@@ -123,6 +128,10 @@ export function parseNodeConfig(raw: unknown, baseDir: string): NodeConfig {
   const dataDir = resolve(baseDir, str(o, 'dataDir')!);
   const stateFile = str(o, 'stateFile', false);
   const chains = parseChains(o.chains, o.keyChains);
+  const policy = parseSignerPolicy(o.policy);
+  if (policy.requireApproval !== undefined && o.console === undefined) {
+    throw new ConfigError('config: "policy.requireApproval" needs a "console" block: without the approval console nobody could approve a held session');
+  }
   return {
     name: str(o, 'name')!,
     relay,
@@ -136,10 +145,11 @@ export function parseNodeConfig(raw: unknown, baseDir: string): NodeConfig {
     maxRoundTimeoutMs,
     chains,
     recoveryPlans: parseRecoveryPlans(o.recoveryPlans, chains),
-    policy: parseSignerPolicy(o.policy),
+    policy,
     ...(relayCa !== undefined ? { relayCa: resolve(baseDir, relayCa) } : {}),
     ...(o.http !== undefined ? { http: httpConfig(o.http) } : {}),
     ...(o.logLevel !== undefined ? { logLevel: parseLogLevel(o.logLevel, 'config: "logLevel"') } : {}),
+    ...(o.console !== undefined ? { console: parseConsoleConfig(o.console, baseDir) } : {}),
   };
 }
 

@@ -84,6 +84,13 @@ export interface CoordinatorOptions {
   readonly onAbsent?: (identityKey: Uint8Array) => void;
   /** Progress lines ("sign: proposed to alice, bob", "sign: bob answered (1/2)"), e.g. for a terminal. */
   readonly onProgress?: (line: string) => void;
+  /**
+   * Sign proposals carry this approval wait (session-codec.ts `approvalWaitMs`): a signer whose
+   * policy holds the proposal for its operator (docs/operations.md "Approval console") has this
+   * much longer to start, its co-signers wait as long for its first round, and the coordinator
+   * waits as long for the outcome. Default 0.
+   */
+  readonly approvalWaitMs?: number;
 }
 
 interface Pending {
@@ -217,6 +224,11 @@ export class Coordinator {
     return this.#client.close();
   }
 
+  /** How much longer sign sessions may take for a signer's operator to approve them (CoordinatorOptions.approvalWaitMs). */
+  get approvalWaitMs(): number {
+    return this.#o.approvalWaitMs ?? 0;
+  }
+
   async keygen(o: { scheme: AnySchemeId; threshold: number; parties: readonly Uint8Array[]; roundTimeoutMs?: number }): Promise<KeygenOutcome> {
     const { results } = await this.propose({
       kind: 'keygen',
@@ -302,12 +314,12 @@ export class Coordinator {
   }
 
   /**
-   * Proposes to every party (the proposal goes stale START_WINDOW_MS from now) and collects the
+   * Proposes to every party (the proposal goes stale START_WINDOW_MS, plus the approval wait for a sign proposal, from now) and collects the
    * results: all of them, or with `accept` the ones that arrived until one was accepted (returned
    * as `accepted`, checked once). Throws SessionFailedError listing every failure.
    */
   async propose(proposal: Omit<SessionProposal, 'notAfterMs'>, accept?: (r: SessionResult) => boolean): Promise<{ results: SessionResult[]; accepted?: SessionResult; session: Uint8Array }> {
-    const overallMs = proposal.roundTimeoutMs * 8 + 5_000;
+    const overallMs = proposal.roundTimeoutMs * 8 + 5_000 + this.approvalWaitMs;
     let stream: { session: Uint8Array; close(): void } | undefined;
     const outcome = await new Promise<Pending>((resolve, reject) => {
       const pending: Pending = { parties: proposal.parties, results: new Map(), failures: new Map(), ...(accept ? { accept } : {}), done: () => {} };
@@ -339,12 +351,13 @@ export class Coordinator {
   }
 
   /**
-   * Sends `proposal` (stale START_WINDOW_MS from now) to its parties under a fresh session id and
+   * Sends `proposal` (stale START_WINDOW_MS, plus the approval wait for a sign proposal, from now) to its parties under a fresh session id and
    * hands every answer to `onAnswer` as it arrives: a party's first result or failure, and any
    * later one marked `duplicate` (a party answers once per session). `close` stops listening.
    */
   stream(proposal: Omit<SessionProposal, 'notAfterMs'>, onAnswer: (from: Uint8Array, answer: Answer) => void): { session: Uint8Array; close(): void } {
-    const p: SessionProposal = { ...proposal, notAfterMs: Date.now() + START_WINDOW_MS };
+    const wait = proposal.kind === 'sign' ? this.approvalWaitMs : 0;
+    const p: SessionProposal = { ...proposal, notAfterMs: Date.now() + START_WINDOW_MS + wait, ...(wait > 0 ? { approvalWaitMs: wait } : {}) };
     const session = systemRng(32);
     const sessionHex = bytesToHex(session);
     const progress = this.#o.onProgress;

@@ -32,6 +32,8 @@ export interface ClusterNode {
   process: ChildProcess | null;
   /** GET this for the node's health report, when the cluster was started with `http`. */
   healthUrl: string | null;
+  /** The node's approval console (its config's "console" block), without the final slash. */
+  consoleUrl: string | null;
 }
 
 export interface LocalClusterOptions {
@@ -180,7 +182,7 @@ export class LocalCluster {
           2,
         ),
       );
-      this.nodes.push({ name, identityKey: keys[i]!, configPath, process: null, healthUrl: null });
+      this.nodes.push({ name, identityKey: keys[i]!, configPath, process: null, healthUrl: null, consoleUrl: null });
     });
     const allowed = [...keys, this.coordinator.publicKey, ...(this.#o.extraCoordinators ?? []), ...(this.#o.extraAllowed ?? [])];
     writeFileSync(join(this.dir, 'allow.json'), JSON.stringify({ identities: allowed.map(bytesToHex) }));
@@ -235,6 +237,7 @@ export class LocalCluster {
     const { child, line } = await launch(['node', '--config', node.configPath], { ...this.#env, ...env }, /^node .* connected to /, this.#o);
     node.process = child;
     node.healthUrl = /health at (http:\/\/\S+)/.exec(line)?.[1] ?? null;
+    node.consoleUrl = /approval console at (https?:\/\/\S+)\//.exec(line)?.[1] ?? null;
   }
 
   /** SIGTERM: the node finishes its running sessions, closes its store and exits. */
@@ -242,6 +245,7 @@ export class LocalCluster {
     await terminate(this.nodes[i]!.process);
     this.nodes[i]!.process = null;
     this.nodes[i]!.healthUrl = null;
+    this.nodes[i]!.consoleUrl = null;
   }
 
   /** SIGKILL: the node dies as in a crash, with no chance to clean up. */
@@ -249,6 +253,7 @@ export class LocalCluster {
     await terminate(this.nodes[i]!.process, 'SIGKILL');
     this.nodes[i]!.process = null;
     this.nodes[i]!.healthUrl = null;
+    this.nodes[i]!.consoleUrl = null;
   }
 
   async stop(): Promise<void> {

@@ -59,7 +59,7 @@ export interface RobustSignRequest {
   readonly generation: number;
   /** How long a node may take to answer one session (default 10 s); the request waits at most `deadlineMs`. */
   readonly roundTimeoutMs?: number;
-  /** The whole request's time limit (default roundTimeoutMs × (n − t + 2)). */
+  /** The whole request's time limit (default roundTimeoutMs × (n − t + 2)), plus the coordinator's approval wait. */
   readonly deadlineMs?: number;
   /** How long an open session may take before t ready members start another (default min(1 s, roundTimeoutMs / 4)). */
   readonly patienceMs?: number;
@@ -165,7 +165,7 @@ class Roast {
   }
 
   run(): Promise<RobustSignOutcome> {
-    const deadline = this.#r.deadlineMs ?? this.#roundTimeoutMs * (this.#bound + 1);
+    const deadline = (this.#r.deadlineMs ?? this.#roundTimeoutMs * (this.#bound + 1)) + this.#c.approvalWaitMs;
     return new Promise<RobustSignOutcome>((resolve, reject) => {
       const timer = setTimeout(() => this.#fail(`the request's deadline (${deadline} ms) passed`), deadline);
       this.#finish = (error, signatures) => {

@@ -15,6 +15,11 @@
  * counterparty) and presign proposals through a per-coordinator rate. Proposals from unlisted
  * identities are counted, not logged one by one, and answered within a rate limit
  * (unlisted-proposals.ts). With "http" in its config it serves GET /healthz and /metrics (node-http.ts).
+ * With "console" in its config it serves the approval console (approval-console.ts): a sign
+ * session its policy's requireApproval rule holds waits there (approval-queue.ts), after every
+ * other check and the spend reservation and before any nonce, presignature or message is spent,
+ * until an operator approves it (it runs) or denies it, or its deadline passes (it is refused
+ * under rule requireApproval, like any policy refusal).
  * Refresh, reshare and repair proposals are checked and run by lifecycle-plan.ts and
  * lifecycle-runner.ts, their test signature and activation by lifecycle-commit.ts (DESIGN.md "Key
  * lifecycle"; docs/lifecycle.md), one lifecycle session per key at a time; every sign and presign
@@ -56,7 +61,10 @@ import { runKeygen, runPresign, runSign } from './session-runner.js';
 import { activateGeneration, checkShare, markChecked } from './lifecycle-commit.js';
 import { planLifecycle, type LifecyclePlan } from './lifecycle-plan.js';
 import { runLifecycle } from './lifecycle-runner.js';
-import { checkAndReserveSpend } from './signer-policy.js';
+import { approvalNeeded, checkAndReserveSpend } from './signer-policy.js';
+import { ApprovalConsole } from './approval-console.js';
+import { ApprovalQueue, type Decision } from './approval-queue.js';
+import { MAX_APPROVAL_WAIT_MS } from '../wire/session-codec.js';
 import { checkProposedTransaction, signedEthereumHash } from './transaction-check.js';
 import { checkDrill } from './drill.js';
 import { checkTaprootTweak, merkleRootOf } from './taproot-tweak-check.js';
@@ -123,6 +131,8 @@ export interface SignerNodeOptions {
   readonly passphrase?: string;
   /** scrypt cost for a new store (tests use a small one). */
   readonly scryptN?: number;
+  /** Overrides the console passphrase source of the config (tests). */
+  readonly consolePassphrase?: string;
 }
 
 export class SignerNode {
@@ -150,6 +160,11 @@ export class SignerNode {
   /** Aborted by `stop`: pool refills make no further chunk. */
   readonly #stopping = new AbortController();
   #http: NodeHttp | null = null;
+  /** Sign sessions held for an operator's decision (policy rule requireApproval). */
+  readonly #approvals = new ApprovalQueue();
+  /** The decisions on held sessions still running, by session id (for their audit rows). */
+  readonly #decisions = new Map<string, Decision>();
+  #console: ApprovalConsole | null = null;
 
   private constructor(config: NodeConfig, storage: NodeStorage, o: SignerNodeOptions) {
     this.config = config;
@@ -166,6 +181,8 @@ export class SignerNode {
       onReject: (err) => this.#drops.line(`drop:${(err as { code?: string }).code ?? err.name}`, `dropped an envelope: ${err.message}`),
       // Only a peer or a coordinator can be ahead of this node in a session it will join.
       holdFrom: (sender) => config.coordinators.some((c) => equalBytes(c, sender)) || config.peers.some((p) => equalBytes(p.identityKey, sender)),
+      // a session held for approval starts late: its peers' hellos must wait for it (the buffer stays bounded)
+      ...(config.console ? { holdMs: 30_000 + MAX_APPROVAL_WAIT_MS } : {}),
     });
     this.#client = new RelayClient({
       url: config.relay,
@@ -210,6 +227,7 @@ export class SignerNode {
     try {
       await node.#client.connect();
       if (config.http) node.#http = await NodeHttp.start({ ...config.http, health: () => node.health(), metrics: () => node.#metrics.exposition() });
+      if (config.console) node.#console = await node.#startConsole(config.console, o.consolePassphrase);
     } catch (e) {
       await node.stop();
       throw e;
@@ -221,6 +239,23 @@ export class SignerNode {
   health(): HealthReport {
     const c = this.config;
     return nodeHealth({ name: c.name, identityKey: this.identityKey, relayConnected: this.#client.ready, chains: c.chains, policy: c.policy, limits: c.limits, rollback: this.storage.rollback });
+  }
+
+  #startConsole(c: NonNullable<NodeConfig['console']>, passphrase: string | undefined): Promise<ApprovalConsole> {
+    const names = new Map(this.config.peers.map((p) => [bytesToHex(p.identityKey), p.name]));
+    return ApprovalConsole.start({
+      config: c,
+      queue: this.#approvals,
+      node: this.config.name,
+      nameOf: (hex) => names.get(hex) ?? `${hex.slice(0, 12)}…`,
+      onDecision: (id, decision, operator) => this.#log(`session ${id.slice(0, 16)}…: ${decision} by operator ${operator} on the approval console`),
+      ...(passphrase !== undefined ? { passphrase } : {}),
+    });
+  }
+
+  /** The base URL of the approval console, or null without "console" in the config. */
+  get consoleUrl(): string | null {
+    return this.#console?.url ?? null;
   }
 
   /** The base URL of the health endpoint, or null without "http" in the config. */
@@ -235,6 +270,8 @@ export class SignerNode {
   /** Stops taking proposals, lets running sessions end, closes the relay connection and the store. */
   async stop(): Promise<void> {
     this.#stopping.abort();
+    this.#approvals.close(); // held sessions are refused while the relay connection is still up
+    await this.#console?.close();
     await this.#http?.close();
     await this.#client.close();
     await Promise.allSettled([...this.#active]);
@@ -293,8 +330,13 @@ export class SignerNode {
       }
       if (proposal.commitments) {
         const p = proposal;
+        // A policy that may hold the session checks and reserves first, in its own transaction, and waits;
+        // otherwise the check joins the answer's one transaction.
+        const holds = this.config.policy.requireApproval !== undefined;
+        const checked = holds ? this.#checkPolicy(p, stored!, sessionHex) : undefined;
+        if (holds) await this.#awaitApproval(e, p, checked, sessionHex);
         this.#answerAtOnce(e, p, startedAt, () => {
-          const summary = this.#checkPolicy(p, stored!, sessionHex);
+          const summary = holds ? checked : this.#checkPolicy(p, stored!, sessionHex);
           const release = () => this.#release(e, p, sessionHex, summary, startedAt);
           const answer = answerOneRound(p, { pool: this.storage.noncePool, stored: stored! }, members, release);
           const sent = process.env[DEBUG_BAD_SHARES_ENV] === '1' ? { ...answer, shares: answer.shares.map((z) => offByOne(p.scheme, z)) } : answer; // test-only, see DEBUG_BAD_SHARES_ENV
@@ -304,6 +346,7 @@ export class SignerNode {
       }
       const summary = proposal.kind === 'sign' && !proposal.check ? this.#checkPolicy(proposal, stored!, sessionHex) : undefined;
       const p = proposal;
+      if (proposal.kind === 'sign' && !proposal.check) await this.#awaitApproval(e, proposal, summary, sessionHex);
       const open = new SessionChannel({
         session: e.sessionId,
         scheme: proposal.scheme,
@@ -318,7 +361,8 @@ export class SignerNode {
       if (stored?.ecdsa && plan === undefined) leave = this.#pairs.admit(proposal.keyId, [...members.keys()].filter((id) => id !== open.id), (err) => open.abort(err), proposal.generation);
       channel = open;
       this.#router.register(channel);
-      await channel.open(proposal.roundTimeoutMs);
+      // the first round also waits for a signer that holds the session for its operator
+      await channel.open(proposal.roundTimeoutMs + (proposal.approvalWaitMs ?? 0));
       const beforeRelease = () => this.#release(e, p, sessionHex, summary, startedAt);
       const run = { channel, session: e.sessionId, members, storage: this.storage, beforeRelease, ...(stored ? { stored } : {}) };
       if (plan !== undefined) {
@@ -348,6 +392,7 @@ export class SignerNode {
       unlock();
       if (channel) this.#router.unregister(channel);
       this.#sessions.delete(sessionHex);
+      this.#decisions.delete(sessionHex);
     }
   }
 
@@ -362,6 +407,29 @@ export class SignerNode {
         this.#appendAudit(e, p, 'released', `final share released: ${p.check ? 'a lifecycle check' : p.kind === 'drill' ? 'a drill statement' : signedWhat(p, summary)}`, startedAt);
       })
       .immediate();
+  }
+
+  /**
+   * When the policy's requireApproval rule holds the sign session (approvalNeeded), waits for the
+   * operator's decision on the console until the session's deadline: its not-after, or its
+   * approval wait (at least half its round timeout) from now, whichever comes first. Approved: returns (the
+   * decision goes to the session's audit rows). Denied or expired: a refusal under rule
+   * requireApproval (the caller drops the reservation).
+   */
+  async #awaitApproval(e: Envelope, p: SessionProposal, tx: TxSummary | undefined, sessionHex: string): Promise<void> {
+    const reason = approvalNeeded(this.config.policy, { scheme: p.scheme, keyId: p.keyId, ...(tx ? { tx } : {}) });
+    if (reason === null) return;
+    const heldAt = Date.now();
+    // ends before the co-signers' first round (round timeout + approval wait) gives up on this node,
+    // so that they receive its refusal rather than blame it
+    const deadline = Math.min(p.notAfterMs, heldAt + Math.max(p.approvalWaitMs ?? 0, p.roundTimeoutMs / 2));
+    const me = this.identityKey;
+    const signers = p.parties.map((k) => (equalBytes(k, me) ? `${this.config.name} (this node)` : (this.config.peers.find((peer) => equalBytes(peer.identityKey, k))?.name ?? bytesToHex(k).slice(0, 12))));
+    this.#log(`session ${sessionHex.slice(0, 16)}… waits for an operator on the approval console: ${reason}`);
+    const decision = await this.#approvals.hold({ id: sessionHex, scheme: p.scheme, keyId: p.keyId, coordinator: bytesToHex(e.sender), signers, items: signItems(p).length, ...(tx ? { tx } : {}), reason, deadline });
+    this.#decisions.set(sessionHex, decision);
+    if (decision.decision === 'denied') throw new PolicyRefusedError('requireApproval', `denied by operator ${decision.operator}`);
+    if (decision.decision === 'expired') throw new PolicyRefusedError('requireApproval', `no operator approved it within ${Math.round((decision.atMs - heldAt) / 1000)} s (its deadline passed, or the node stopped)`);
   }
 
   /** Fills every active FROST key's commitment pool to the config's target, key after key, one chunk per turn of the event loop. */
@@ -560,6 +628,7 @@ export class SignerNode {
       finishedAt: Date.now(),
       outcome,
       detail,
+      ...(this.#decisions.has(bytesToHex(e.sessionId)) ? { approval: this.#decisions.get(bytesToHex(e.sessionId))! } : {}),
     });
   }
 }

@@ -44,9 +44,11 @@ export interface SignerPolicy {
   readonly allowDrills: boolean;
   /** The lowest threshold a reshare may give a key this node deals from; absent: the key's current one. */
   readonly minThreshold?: number;
+  /** Which sign sessions wait for an operator's approval on the node's console: every one, or those sending more than the chain's amount; absent: none. */
+  readonly requireApproval?: 'always' | ReadonlyMap<string, Limit>;
 }
 
-/** The config field names, which are also the names of the rules that refuse, in the order they are checked. */
+/** The config field names, which are also the names of the rules that refuse, in the order they are checked (requireApproval last: it holds a session that every other rule let through). */
 export const POLICY_FIELDS = [
   'allowedSchemes',
   'allowRawMessages',
@@ -57,6 +59,7 @@ export const POLICY_FIELDS = [
   'maxAmountPerTx',
   'maxFeePerTx',
   'maxAmountPerDay',
+  'requireApproval',
 ] as const;
 
 export type PolicyRule = (typeof POLICY_FIELDS)[number];
@@ -143,6 +146,12 @@ function flag(o: Record<string, unknown>, field: PolicyField, byDefault: boolean
   return v;
 }
 
+function requireApproval(v: unknown): 'always' | ReadonlyMap<string, Limit> {
+  if (v === 'always') return v;
+  if (typeof v === 'string') fail('requireApproval', 'must be "always" or an object of chain name → amount in base units, as in maxAmountPerTx');
+  return limits(v, 'requireApproval');
+}
+
 function threshold(v: unknown): number {
   if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 2) fail('minThreshold', 'must be an integer of at least 2');
   return v;
@@ -174,6 +183,7 @@ export function parseSignerPolicy(raw: unknown): SignerPolicy {
     allowLifecycle: flag(o, 'allowLifecycle', true),
     allowDrills: flag(o, 'allowDrills', true),
     ...(o.minThreshold !== undefined ? { minThreshold: threshold(o.minThreshold) } : {}),
+    ...(o.requireApproval !== undefined ? { requireApproval: requireApproval(o.requireApproval) } : {}),
   };
 }
 
@@ -189,6 +199,7 @@ export function configuredRules(p: SignerPolicy): PolicyRule[] {
     maxAmountPerTx: p.maxAmountPerTx.size > 0,
     maxFeePerTx: p.maxFeePerTx.size > 0,
     maxAmountPerDay: p.maxAmountPerDay.size > 0,
+    requireApproval: p.requireApproval !== undefined,
   };
   return POLICY_FIELDS.filter((f) => differs[f]);
 }

@@ -20,7 +20,8 @@
  *   "allowedHours": { "from": 8, "to": 20, "timezone": "Europe/Zurich" },
  *   "allowRawMessages": false,
  *   "allowedSchemes": ["frost-secp256k1-tr", "ecdsa-secp256k1"],
- *   "trustWitnessUtxoAmounts": false
+ *   "trustWitnessUtxoAmounts": false,
+ *   "requireApproval": { "bitcoin:mainnet": "1000000", "ethereum:1": "500000000000000000" }
  * }
  * ```
  *
@@ -87,12 +88,23 @@
  * - `minThreshold`: the lowest threshold a reshare may give a key this node deals from. Without
  *   it a reshare never lowers the key's threshold: t − 1 co-signers and the coordinator could
  *   otherwise move the key to a group they control (a 2-of-2 of theirs, say).
+ * - `requireApproval`: `"always"`, or chain name → amount in the form and units of
+ *   `maxAmountPerTx` (what counts is the same amount, fee not included). A sign session (one
+ *   transaction, a PSBT input, a batch, interactive or one-round) that every other rule lets
+ *   through is then held until an operator approves or denies it on the node's approval console
+ *   (approval-console.ts; the config must have a `"console"` block, else it is a config error):
+ *   under `"always"` every one; under amounts one whose amount exceeds its chain's amount, or on a
+ *   chain the object does not name (fail closed; `"unlimited"` names a chain that never waits).
+ *   A raw message (no transaction the node decodes) always waits: its digest may be a
+ *   transaction's sighash. Drills and lifecycle test signatures never wait (they move nothing).
+ *   While held, the amount stays reserved for `maxAmountPerDay`; a denial, or no decision before
+ *   the proposal's deadline, refuses it under this rule (docs/operations.md "Approval console").
  *
  * Unknown fields, unknown chains and schemes, amounts that are neither decimal strings nor
  * "unlimited" and bad hours are config errors naming the field. The rules are checked in the order
  * allowedSchemes, allowRawMessages, allowedHours, allowedChains, trustWitnessUtxoAmounts,
  * allowedDestinations, maxAmountPerTx, maxFeePerTx, maxAmountPerDay; the first that refuses is
- * reported.
+ * reported; requireApproval comes after them all (approvalNeeded).
  * @module
  */
 import type { SpendLedger } from '../storage/spend-ledger.js';
@@ -233,6 +245,24 @@ export function checkAndReserveSpend(policy: SignerPolicy, request: SigningReque
   if (tx === undefined) return evaluatePolicy(policy, request, ledger, now);
   const entry = { keyId: request.keyId, chain: chainOf(tx), txid: tx.txid, amount: amountOf(tx) + feeOf(tx), atMs: now.getTime() };
   return ledger.reserve(sessionId, entry, () => evaluatePolicy(policy, request, ledger, now));
+}
+
+/**
+ * Why `request`, which every refusing rule let through, waits for an operator's approval under the
+ * policy's requireApproval rule; null when it does not.
+ */
+export function approvalNeeded(policy: SignerPolicy, request: SigningRequest): string | null {
+  const rule = policy.requireApproval;
+  if (rule === undefined) return null;
+  const tx = request.tx;
+  if (rule === 'always') return `every signing session of this node waits for an operator${tx === undefined ? ' (a raw message)' : ''}`;
+  if (tx === undefined) return 'a raw message, which no amount rule can judge, waits for an operator';
+  const chain = chainOf(tx);
+  const limit = rule.get(chain);
+  if (limit === undefined) return `${chain} has no approval amount in this policy: every transaction on it waits for an operator`;
+  const amount = amountOf(tx);
+  const unit = unitOf(tx);
+  return exceeded(limit, amount) ? `tx ${tx.txid} sends ${amount} ${unit} on ${chain}, above the approval amount of ${limit} ${unit}` : null;
 }
 
 /** What /healthz and the start log say of a policy: "none", or the fields that differ from the open policy. */

@@ -40,7 +40,20 @@ export interface AuditEntry {
   readonly outcome: AuditOutcome;
   /** Why it ended so (no secrets). Longer text is cut to MAX_DETAIL_CHARS. */
   readonly detail: string;
+  /** A session held for approval (node/approval-queue.ts): the decision, who took it (none for an expiry) and when. */
+  readonly approval?: AuditApproval;
 }
+
+export interface AuditApproval {
+  readonly decision: 'approved' | 'denied' | 'expired';
+  readonly operator?: string;
+  /** Milliseconds since the Unix epoch. */
+  readonly atMs: number;
+}
+
+const DECISIONS = ['approved', 'denied', 'expired'];
+/** An operator's name as the approval console takes it. */
+export const OPERATOR_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/;
 
 export interface AuditRecord extends AuditEntry {
   /** Position in the log, increasing. */
@@ -81,6 +94,9 @@ interface Row {
   finished_at: number;
   outcome: AuditOutcome;
   detail: string;
+  decision: AuditApproval['decision'] | null;
+  operator: string | null;
+  decided_at: number | null;
 }
 
 function checkHex(what: string, v: unknown): string {
@@ -117,7 +133,15 @@ function recordOf(r: Row): AuditRecord {
     finishedAt: r.finished_at,
     outcome: r.outcome,
     detail: r.detail,
+    ...(r.decision === null ? {} : { approval: { decision: r.decision, ...(r.operator === null ? {} : { operator: r.operator }), atMs: r.decided_at ?? 0 } }),
   };
+}
+
+function checkApproval(a: AuditApproval | undefined): [string | null, string | null, number | null] {
+  if (a === undefined) return [null, null, null];
+  if (!DECISIONS.includes(a.decision)) throw new InvalidParametersError(`audit entry: approval decision must be one of ${DECISIONS.join(', ')}`);
+  if (a.operator !== undefined && (typeof a.operator !== 'string' || !OPERATOR_NAME.test(a.operator))) throw new InvalidParametersError('audit entry: operator must be 1 to 32 letters, digits, dots, dashes or underscores');
+  return [a.decision, a.operator ?? null, checkTime('approval time', a.atMs)];
 }
 
 export class AuditLog {
@@ -142,12 +166,13 @@ export class AuditLog {
     if (finishedAt < startedAt) throw new InvalidParametersError('audit entry: finishedAt is before startedAt');
     if (typeof entry.detail !== 'string') throw new InvalidParametersError('audit entry: detail must be a string');
     const detail = entry.detail.length > MAX_DETAIL_CHARS ? `${entry.detail.slice(0, MAX_DETAIL_CHARS - 1)}…` : entry.detail;
+    const approval = checkApproval(entry.approval);
     const result = this.#db
       .prepare(
-        `INSERT INTO audit_log (session_id, kind, scheme, key_id, proposer, parties, started_at, finished_at, outcome, detail)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO audit_log (session_id, kind, scheme, key_id, proposer, parties, started_at, finished_at, outcome, detail, decision, operator, decided_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(sessionId, entry.kind, entry.scheme, keyId, proposer, JSON.stringify(parties), startedAt, finishedAt, entry.outcome, detail);
+      .run(sessionId, entry.kind, entry.scheme, keyId, proposer, JSON.stringify(parties), startedAt, finishedAt, entry.outcome, detail, ...approval);
     return Number(result.lastInsertRowid);
   }
 

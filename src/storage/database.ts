@@ -260,6 +260,17 @@ export const MIGRATIONS: readonly Migration[] = [
       ${rebuildAuditLog(11, ['keygen', 'sign', 'presign', 'refresh', 'reshare', 'repair', 'activate', 'commit', 'drill'], ['ok', 'aborted', 'refused', 'error', 'released'])}
     `,
   },
+  {
+    version: 12,
+    description: 'audit log: the operator decision on a session held for approval (node/approval-queue.ts)',
+    // Added columns, not a rebuild: a later rebuild of the audit log (rebuildAuditLog copies
+    // with SELECT *) must define these three columns too.
+    sql: `
+      ALTER TABLE audit_log ADD COLUMN decision TEXT CHECK (decision IN ('approved', 'denied', 'expired'));
+      ALTER TABLE audit_log ADD COLUMN operator TEXT;
+      ALTER TABLE audit_log ADD COLUMN decided_at INTEGER;
+    `,
+  },
 ];
 
 /** The database cannot be used: written by a newer version, or a broken migration list. */

@@ -24,7 +24,7 @@ import { RollbackGuard, type RollbackReport } from './rollback-guard.js';
 import { SpendLedger } from './spend-ledger.js';
 import { StateRecord } from './state-record.js';
 
-export { AuditLog, AUDIT_KINDS, AUDIT_OUTCOMES, MINUTE_MS, UNLISTED_OVERFLOW, type AuditEntry, type AuditKind, type AuditListOptions, type AuditOutcome, type AuditRecord, type UnlistedProposalCount } from './audit-log.js';
+export { AuditLog, AUDIT_KINDS, AUDIT_OUTCOMES, MINUTE_MS, OPERATOR_NAME, UNLISTED_OVERFLOW, type AuditApproval, type AuditEntry, type AuditKind, type AuditListOptions, type AuditOutcome, type AuditRecord, type UnlistedProposalCount } from './audit-log.js';
 export { DATABASE_FILE, DatabaseVersionError, MIGRATIONS, StorageDatabase, type Migration, type OpenDatabaseOptions } from './database.js';
 export {
   DEFAULT_SCRYPT,

@@ -107,7 +107,12 @@ export interface SessionProposal {
   readonly commitments?: readonly SignerCommitments[];
   /** Commit: how many pooled commitments each party hands out. */
   readonly commitCount?: number;
+  /** Sign: how much longer than the round timeout the first round waits for a signer holding the proposal for its operator's approval (at most MAX_APPROVAL_WAIT_MS). */
+  readonly approvalWaitMs?: number;
 }
+
+/** The longest approval wait a sign proposal may ask for (10 min, the longest round timeout). */
+export const MAX_APPROVAL_WAIT_MS = 600_000;
 
 /** What a sign proposal signs: its items, or its one message at its path (and PSBT input). */
 export function signItems(p: Pick<SessionProposal, 'items' | 'message' | 'derivationPath' | 'transaction'>): readonly SignItem[] {
@@ -144,6 +149,7 @@ export function encodeProposal(p: SessionProposal): Uint8Array {
     items: (p.items ?? []).map((i) => ({ message: encodeMessageFields(i.message), derivationPath: [...i.derivationPath], inputIndex: i.inputIndex })),
     commitments: encodeSignerCommitments(p.commitments),
     commitCount: p.commitCount ?? 0,
+    approvalWaitMs: p.approvalWaitMs ?? 0,
   });
 }
 
@@ -272,6 +278,8 @@ export function decodeProposal(bytes: Uint8Array): SessionProposal {
   if (roundTimeoutMs < 100 || roundTimeoutMs > 600_000) throw new WireError('round timeout must be 100 ms to 10 min');
   const notAfterMs = Number(m.notAfterMs ?? 0);
   if (!Number.isSafeInteger(notAfterMs) || notAfterMs <= 0) throw new WireError('proposal needs a not-after time');
+  const approvalWaitMs = m.approvalWaitMs ?? 0;
+  if (approvalWaitMs > MAX_APPROVAL_WAIT_MS || (approvalWaitMs > 0 && kind !== 'sign')) throw new WireError(`an approval wait (at most ${MAX_APPROVAL_WAIT_MS} ms) belongs in a sign proposal`);
   const derivationPath = [...checkPath([...(m.derivationPath ?? [])])];
   if (kind === 'keygen' && (derivationPath.length > 0 || m.taprootOutput || m.transaction != null)) throw new WireError('keygen proposal: no path, tweak or transaction');
   const taproot = decodeTaproot(scheme, m.taprootOutput ?? false, plainBytes(m.taprootMerkleRoot));
@@ -286,6 +294,7 @@ export function decodeProposal(bytes: Uint8Array): SessionProposal {
     derivationPath,
     roundTimeoutMs,
     notAfterMs,
+    ...(approvalWaitMs > 0 ? { approvalWaitMs } : {}),
     ...(taproot ? { taproot } : {}),
     ...(transaction ? { transaction } : {}),
     ...(presignature ? { presignature } : {}),

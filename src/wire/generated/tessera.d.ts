@@ -1003,6 +1003,7 @@ export namespace tessera {
             items: tessera.v1.SignItem.$Properties[];
             commitments: tessera.v1.SignerCommitments.$Properties[];
             commitCount: number;
+            approvalWaitMs: number;
             static create(properties: tessera.v1.SessionProposal.$Shape): tessera.v1.SessionProposal & tessera.v1.SessionProposal.$Shape;
             static create(properties?: tessera.v1.SessionProposal.$Properties): tessera.v1.SessionProposal;
             static encode(m: tessera.v1.SessionProposal.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -1035,6 +1036,7 @@ export namespace tessera {
                 items?: (tessera.v1.SignItem.$Properties[]|null);
                 commitments?: (tessera.v1.SignerCommitments.$Properties[]|null);
                 commitCount?: (number|null);
+                approvalWaitMs?: (number|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = tessera.v1.SessionProposal.$Properties;

@@ -7675,6 +7675,7 @@ export const tessera = $root.tessera = (() => {
              * @property {Array.<tessera.v1.SignItem.$Properties>|null} [items] SessionProposal items
              * @property {Array.<tessera.v1.SignerCommitments.$Properties>|null} [commitments] SessionProposal commitments
              * @property {number|null} [commitCount] SessionProposal commitCount
+             * @property {number|null} [approvalWaitMs] SessionProposal approvalWaitMs
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -7897,6 +7898,14 @@ export const tessera = $root.tessera = (() => {
             SessionProposal.prototype.commitCount = 0;
 
             /**
+             * SessionProposal approvalWaitMs.
+             * @member {number} approvalWaitMs
+             * @memberof tessera.v1.SessionProposal
+             * @instance
+             */
+            SessionProposal.prototype.approvalWaitMs = 0;
+
+            /**
              * Creates a new SessionProposal instance using the specified properties.
              * @function create
              * @memberof tessera.v1.SessionProposal
@@ -7985,6 +7994,8 @@ export const tessera = $root.tessera = (() => {
                 }
                 if (m.commitCount != null && $Object.hasOwnProperty.call(m, "commitCount") && m.commitCount !== 0)
                     w.uint32(/* id 23, wireType 0 =*/184).uint32(m.commitCount);
+                if (m.approvalWaitMs != null && $Object.hasOwnProperty.call(m, "approvalWaitMs") && m.approvalWaitMs !== 0)
+                    w.uint32(/* id 24, wireType 0 =*/192).uint32(m.approvalWaitMs);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -8228,6 +8239,15 @@ export const tessera = $root.tessera = (() => {
                                 m.commitCount = v;
                             else
                                 delete m.commitCount;
+                            continue;
+                        }
+                    case 24: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.approvalWaitMs = v;
+                            else
+                                delete m.approvalWaitMs;
                             continue;
                         }
                     }

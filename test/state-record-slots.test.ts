@@ -4,14 +4,15 @@
  * a slot torn by a crash mid-write (bytes of the new record, hash not matching) reads as the record
  * before the write; a record too big for its slots is rewritten with larger ones; a record of the
  * earlier single-line format reads and is rewritten in slots at its first write; a file with no
- * valid slot is refused, and so is a record of another node.
+ * valid slot is refused, and so is a record of another node; `recordedIdentity` (what `tessera
+ * audit` names the node by) reads either format.
  * @module
  */
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { StateRecord, StateRecordError } from '../src/storage/index.js';
+import { recordedIdentity, StateRecord, StateRecordError } from '../src/storage/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tessera-state-record-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -76,6 +77,19 @@ describe('state record slots', () => {
     r.write(6);
     expect(statSync(r.path).size).toBe(2 * 4096);
     expect([r.read(), r.generation('cd'.repeat(16))]).toEqual([6, 2]);
+  });
+
+  it('recordedIdentity reads the identity of a slotted or a single-line record without knowing it, and nothing from a damaged one', () => {
+    const r = fresh();
+    r.write(1);
+    r.write(2);
+    expect(recordedIdentity(r.path)).toBe(ID);
+    const legacy = fresh();
+    writeFileSync(legacy.path, JSON.stringify({ format: 'tessera-state-record/1', identity: ID, counter: 1 }));
+    expect(recordedIdentity(legacy.path)).toBe(ID);
+    writeFileSync(legacy.path, 'x'.repeat(8192));
+    expect(recordedIdentity(legacy.path)).toBeUndefined();
+    expect(recordedIdentity(join(dir, 'none.state'))).toBeUndefined();
   });
 
   it('refuses a file with no valid slot and a record of another node', () => {

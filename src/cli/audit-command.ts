@@ -8,12 +8,12 @@
  * decision (`[approved by alice at …]`). `--json` prints one object per line.
  * @module
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from './args.js';
 import { bytesToHex } from '../math/bytes.js';
 import { loadNodeConfig } from '../node/config.js';
-import { AuditLog, DATABASE_FILE, StorageDatabase } from '../storage/index.js';
+import { AuditLog, DATABASE_FILE, recordedIdentity, StorageDatabase } from '../storage/index.js';
 import { CliError } from './cli-error.js';
 import { parseInteger } from './options.js';
 
@@ -28,22 +28,12 @@ export function parseSince(text: string, now = Date.now()): number {
   return at;
 }
 
-/** The node's own identity key (hex) from its state record, which holds no secret; undefined before its first start. */
-function ownIdentity(stateFile: string): string | undefined {
-  try {
-    const identity = (JSON.parse(readFileSync(stateFile, 'utf8')) as { identity?: unknown }).identity;
-    return typeof identity === 'string' ? identity : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 export function runAudit(argv: string[], out: (line: string) => void): void {
   const { values } = parseArgs({ args: argv, strict: true, options: { config: { type: 'string' }, since: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' } } });
   if (values.config === undefined) throw new CliError('--config <node.json> is required');
   const config = loadNodeConfig(values.config);
   const names = new Map([...config.peers.map((p) => [bytesToHex(p.identityKey), p.name] as const), ...config.coordinators.map((k, i) => [bytesToHex(k), `coordinator${i + 1}`] as const)]);
-  const own = ownIdentity(config.stateFile);
+  const own = recordedIdentity(config.stateFile);
   if (own !== undefined) names.set(own, config.name);
   const nameOf = (hex: string) => names.get(hex) ?? (hex === '' ? '?' : `${hex.slice(0, 12)}…`);
   // opening creates a store where there is none: an audit reads an existing one only

@@ -57,7 +57,7 @@ export { BanStore } from './ban-store.js';
 export { RetirementStore, type Retirement } from './retirement-store.js';
 export { DEFAULT_PRESIGNATURE_TTL_MS, SqlitePresignatureStore } from './presignature-store.js';
 export { RollbackDetectedError, RollbackGuard, type RollbackReport } from './rollback-guard.js';
-export { StateRecord, StateRecordError, type RecordedBan } from './state-record.js';
+export { recordedIdentity, StateRecord, StateRecordError, type RecordedBan } from './state-record.js';
 export { SpendLedger, type SpendEntry } from './spend-ledger.js';
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');

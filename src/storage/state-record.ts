@@ -138,33 +138,9 @@ export class StateRecord {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw new StateRecordError(`cannot read the state record ${this.path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
-    const newline = file.indexOf(0x0a);
-    const first = this.#parse(file.subarray(0, newline < 0 ? file.length : newline).toString('utf8'));
-    if (first?.format === LEGACY_FORMAT) return this.#checked(first, { seq: 0, slot: null, slotSize: 0 });
-    const slotSize = file.length / 2;
-    const slots = [0, 1].map((i) => this.#slot(file.subarray(i * slotSize, (i + 1) * slotSize).toString('utf8')));
-    const [a, b] = slots;
-    const latest = a && b ? (b.seq > a.seq ? 1 : 0) : a ? 0 : b ? 1 : null;
-    if (!Number.isInteger(slotSize) || slotSize < MIN_SLOT || latest === null) throw new StateRecordError(`the state record ${this.path} is not a ${FORMAT} record`);
-    const raw = slots[latest]!;
-    return this.#checked(raw, { seq: raw.seq, slot: latest as 0 | 1, slotSize });
-  }
-
-  /** One slot's record when its hash matches, else undefined (torn or empty). */
-  #slot(text: string): (Raw & { seq: number }) | undefined {
-    const [line = '', hash = ''] = text.split('\n', 2);
-    if (bytesToHex(sha256(utf8(line))) !== hash) return undefined;
-    const raw = this.#parse(line);
-    return raw?.format === FORMAT && Number.isSafeInteger(raw.seq) && (raw.seq as number) >= 1 ? (raw as Raw & { seq: number }) : undefined;
-  }
-
-  #parse(line: string): Raw | undefined {
-    try {
-      const raw = JSON.parse(line) as Raw;
-      return typeof raw === 'object' && raw !== null ? raw : undefined;
-    } catch {
-      return undefined;
-    }
+    const found = latestRecord(file);
+    if (found === undefined) throw new StateRecordError(`the state record ${this.path} is not a ${FORMAT} record`);
+    return this.#checked(found.raw, found.where);
   }
 
   #checked(raw: Raw, where: Pick<Contents, 'seq' | 'slot' | 'slotSize'>): Contents {
@@ -200,6 +176,47 @@ export class StateRecord {
     } catch (e) {
       throw new StateRecordError(`cannot write the state record ${this.path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
+  }
+}
+
+function parseLine(line: string): Raw | undefined {
+  try {
+    const raw = JSON.parse(line) as Raw;
+    return typeof raw === 'object' && raw !== null ? raw : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** One slot's record when its hash matches, else undefined (torn or empty). */
+function parseSlot(text: string): (Raw & { seq: number }) | undefined {
+  const [line = '', hash = ''] = text.split('\n', 2);
+  if (bytesToHex(sha256(utf8(line))) !== hash) return undefined;
+  const raw = parseLine(line);
+  return raw?.format === FORMAT && Number.isSafeInteger(raw.seq) && (raw.seq as number) >= 1 ? (raw as Raw & { seq: number }) : undefined;
+}
+
+/** The newest record in a state record file (a legacy single line, or the valid slot with the higher seq), unchecked. */
+function latestRecord(file: Buffer): { raw: Raw; where: Pick<Contents, 'seq' | 'slot' | 'slotSize'> } | undefined {
+  const newline = file.indexOf(0x0a);
+  const first = parseLine(file.subarray(0, newline < 0 ? file.length : newline).toString('utf8'));
+  if (first?.format === LEGACY_FORMAT) return { raw: first, where: { seq: 0, slot: null, slotSize: 0 } };
+  const slotSize = file.length / 2;
+  if (!Number.isInteger(slotSize) || slotSize < MIN_SLOT) return undefined;
+  const [a, b] = [0, 1].map((i) => parseSlot(file.subarray(i * slotSize, (i + 1) * slotSize).toString('utf8')));
+  const latest = a && b ? (b.seq > a.seq ? 1 : 0) : a ? 0 : b ? 1 : null;
+  if (latest === null) return undefined;
+  const raw = (latest === 0 ? a : b)!;
+  return { raw, where: { seq: raw.seq, slot: latest, slotSize } };
+}
+
+/** The identity key (hex) a state record names, read without knowing it (it holds no secret); undefined when there is no readable record. */
+export function recordedIdentity(path: string): string | undefined {
+  try {
+    const identity = latestRecord(readFileSync(path))?.raw.identity;
+    return typeof identity === 'string' ? identity : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * `npm run bench -- cli`: cold start of the `tessera` command as a user runs it, a fresh Node.js
  * process each time: `tessera help` and `tessera simulate` (frost-secp256k1-tr, 2-of-3), through
- * the compiled package (node dist/cli/main.js, what the bin runs) against the TypeScript source
+ * the compiled package (node dist/bundle/main.js, what the bin runs: the compiled CLI bundled by
+ * scripts/bundle-cli.mjs) against the TypeScript source
  * through tsx (what `npm run tessera` runs), measured in the same run. Goals: help ≤ 150 ms,
  * simulate ≤ 400 ms (p50, compiled). Every simulate run's output must say its signature
  * verified independently, so a broken build cannot look fast. Needs dist/ (`npm ci` builds it).
@@ -15,7 +16,7 @@ import { fail, quickOption } from './harness.js';
 import { renderTable, writeResults } from './report.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const COMPILED = ['dist/cli/main.js'];
+const COMPILED = ['dist/bundle/main.js'];
 const SOURCE = ['--import', 'tsx', 'src/cli/main.ts'];
 const SIMULATE = ['simulate', '--scheme', 'frost-secp256k1-tr', '--threshold', '2', '--parties', '3'];
 const GOALS_MS: Readonly<Record<string, number>> = { help: 150, simulate: 400 };
@@ -44,7 +45,7 @@ function timeRuns(entry: readonly string[], args: readonly string[], runs: numbe
 export async function main(args: readonly string[]): Promise<void> {
   const quick = quickOption('cli', args);
   if (quick === null) return;
-  if (!existsSync(new URL('../dist/cli/main.js', import.meta.url))) fail('dist/ is missing: `npm ci` builds it (or run `npm run build`)');
+  if (!existsSync(new URL('../dist/bundle/main.js', import.meta.url))) fail('dist/ is missing: `npm ci` builds it (or run `npm run build`)');
   const startedAt = new Date();
   const runs = quick ? 5 : 15;
   const commands: [string, string[], (s: string) => boolean][] = [

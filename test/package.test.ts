@@ -1,16 +1,20 @@
 /**
  * The package as a user gets it after `npm ci` (which builds dist/ through `prepare`): the
- * `tessera` bin runs through npx, the exports map serves `tessera`, `tessera/frost`,
+ * `tessera` bin (the bundle scripts/bundle-cli.mjs makes) runs through npx: help, a simulated
+ * signature it verifies with noble, and the relay, whose dependencies (ws, pino) are CommonJS
+ * inside the ES bundle; the exports map serves `tessera`, `tessera/frost`,
  * `tessera/ecdsa`, `tessera/wallet` and `tessera/node` (a signature made through the package is
  * checked by @noble/curves), and `npm run tessera -- …` started in another directory reads the
  * relative paths it was given there.
  * @module
  */
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { schnorr } from '@noble/curves/secp256k1.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hexToBytes } from '../src/math/bytes.js';
 
 const ROOT = resolve(__dirname, '..');
 const TEST_MS = 60_000;
@@ -24,7 +28,7 @@ function run(file: string, args: readonly string[], cwd: string): Promise<{ code
 describe('the built package', () => {
   let elsewhere: string;
   beforeAll(() => {
-    if (!existsSync(join(ROOT, 'dist/cli/main.js'))) throw new Error('dist/ is missing: `npm ci` builds it (or run `npm run build`)');
+    if (!existsSync(join(ROOT, 'dist/bundle/main.js'))) throw new Error('dist/ is missing: `npm ci` builds it (or run `npm run build`)');
     elsewhere = mkdtempSync(join(tmpdir(), 'tessera-cwd-'));
   });
   afterAll(() => rmSync(elsewhere, { recursive: true, force: true }));
@@ -33,6 +37,29 @@ describe('the built package', () => {
     const r = await run('npx', ['--no-install', 'tessera', 'help'], ROOT);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^usage: tessera <command>/);
+  });
+
+  it('the bin signs: npx tessera simulate, with the signature checked by @noble/curves', { timeout: TEST_MS }, async () => {
+    const r = await run('npx', ['--no-install', 'tessera', 'simulate', '--scheme', 'frost-secp256k1-tr', '--threshold', '2', '--parties', '3', '--json'], ROOT);
+    expect(r.code, r.stderr).toBe(0);
+    const { publicKey, message, signature } = JSON.parse(r.stdout) as Record<string, string>;
+    expect(schnorr.verify(hexToBytes(signature!), hexToBytes(message!), hexToBytes(publicKey!))).toBe(true);
+  });
+
+  it('the bin runs the relay (CommonJS ws and pino inside the bundle): it listens and logs JSON', { timeout: TEST_MS }, async () => {
+    writeFileSync(join(elsewhere, 'allow.json'), JSON.stringify({ identities: ['ab'.repeat(32)] }));
+    const bin = join(ROOT, (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: { tessera: string } }).bin.tessera);
+    const child = spawn(process.execPath, [bin, 'relay', '--port', '0', '--allow', join(elsewhere, 'allow.json')], { cwd: ROOT, env: { ...process.env, npm_lifecycle_event: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let seen = '';
+    let logged = '';
+    await new Promise<void>((done, fail) => {
+      const ready = () => /relay listening on ws:\/\//.test(seen) && /"node":"relay"/.test(logged) && done();
+      child.stdout!.on('data', (b: Buffer) => ((seen += b.toString()), ready()));
+      child.stderr!.on('data', (b: Buffer) => ((logged += b.toString()), ready()));
+      child.once('exit', (code) => fail(new Error(`relay exited with ${code}: ${seen} ${logged}`)));
+    });
+    child.kill('SIGKILL');
+    expect(logged.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { node?: string; msg?: string })).toContainEqual(expect.objectContaining({ node: 'relay', msg: expect.stringContaining('relay listening') }));
   });
 
   it('the exports map serves every entry; a FROST signature made through tessera/frost verifies with @noble/curves', { timeout: TEST_MS }, async () => {

@@ -100,7 +100,7 @@ const tessera: Impl = {
           const session = systemRng(SESSION_ID_BYTES);
           const r1 = parties.map((self) => dkgRound1({ suite, session, threshold: t, parties, self }, systemRng));
           const r2 = parties.map((i) => dkgRound2(r1[i - 1]!, new Map(others(i).map((j) => [j, r1[j - 1]!.broadcast])), echo));
-          return parties.map((i) => dkgFinalize(r2[i - 1]!.state, new Map(others(i).map((j) => [j, r2[j - 1]!.sends.get(i)!]))));
+          return parties.map((i) => dkgFinalize(r2[i - 1]!.state, new Map(others(i).map((j) => [j, r2[j - 1]!.sends.get(i)!])), systemRng));
         };
       }
       case 'sign': {

@@ -12,8 +12,9 @@
  *   round 2 (to each j)  the echo of round 1; the opening (F_i, σ_i, r_i); f_i(j); cc_i
  *   finalize             per sender j, the opening must give the agreed c_j before any of it is
  *                        used; then F_j decodes, σ_j verifies, cc_j opens h_j and
- *                        f_j(i)·G = Σ_k φ_{jk}·i^k (all j in one batch, vss.ts); s_i = Σ_j f_j(i), PK = Σ_j φ_{j0}, the
- *                        joint chain code is H(session, cc_1 … cc_n)
+ *                        f_j(i)·G = Σ_k φ_{jk}·i^k (all j in one batch, vss.ts);
+ *                        s_i = Σ_j f_j(i), PK = Σ_j φ_{j0}, the joint chain code is
+ *                        H(session, cc_1 … cc_n)
  *
  * F_i = (φ_{i0} … φ_{i,t−1}) with φ_{ik} = a_{ik}·G, σ_i = PoK(a_{i0}) (pok.ts), and ctx =
  * H(session, scheme, t, parties) (dkgContext) binds both c_i and σ_i to this session; c_i binds

@@ -67,10 +67,15 @@ export function smallMultiples(core: PointCore, live: readonly (readonly [{ put(
   return runStrauss(core, live.length, pointBytes, SMALL_DIGITS, (i, at) => live[i]![0].put(at), (i, out) => wnaf(live[i]![1], 2, SMALL_DIGITS, out));
 }
 
+/** Scalars below 2^SHORT_BITS (batch randomizers, src/dkg/vss.ts) get Pippenger windows for that many bits only. */
+const SHORT_BITS = 128;
+const SHORT = 1n << BigInt(SHORT_BITS);
+
 /**
  * Pippenger over points written by `put(i, at)` (pointBytes each) and scalars below
- * 2^scalarBits; `toInputs(src, dst, n)` converts them to the loop's input form when that
- * differs (inputBytes each). The sum is left in io[0].
+ * 2^scalarBits (or below 2^SHORT_BITS, then with only as many windows); `toInputs(src, dst, n)`
+ * converts them to the loop's input form when that differs (inputBytes each). The sum is left in
+ * io[0].
  */
 export function runPippenger(
   core: PointCore,
@@ -84,7 +89,8 @@ export function runPippenger(
   const { rt, fn, io } = core;
   const n = scalars.length;
   const c = n < 128 ? 6 : n < 512 ? 8 : n < 2048 ? 9 : 11;
-  const windows = Math.ceil((scalarBits + 1) / c);
+  const bits = scalarBits > SHORT_BITS && scalars.every((k) => k < SHORT) ? SHORT_BITS : scalarBits;
+  const windows = Math.ceil((bits + 1) / c);
   const mark = rt.mark();
   const points = rt.alloc(n * pointBytes);
   const inputs = toInputs ? rt.alloc(n * inputBytes) : points;

@@ -4,7 +4,10 @@
  * each measured for Tessera and, in the same run, for the peers doing the same work:
  * @noble/curves' FROST (every suite) and @cmdcode/frost (BIP340 secp256k1, so the
  * frost-secp256k1-tr rows). Prints a table (ratio = peer time / our time, > 1: we are faster)
- * and writes bench/results/frost-<timestamp>.json. `--quick` runs the 2-of-3 rows only.
+ * and writes bench/results/frost-<timestamp>.json. `--quick` runs the 2-of-3 rows only;
+ * `--large` runs only the 67-of-100 frost-secp256k1-tr rows, among them the full DKG (every
+ * party in one process, ours only), which the full run does only when its extrapolation from
+ * 5-of-9 stays under LARGE_DKG_LIMIT_MS, and signing with 67 signers.
  *
  * Ops (all parties' work, in one process):
  *   dealer      trusted-dealer key generation of n shares and the public key package.
@@ -49,7 +52,7 @@ import { commit } from '../src/signing/frost/nonces.js';
 import { FROST_ROUND_2, signShare } from '../src/signing/frost/sign.js';
 import { simulateDkg, simulateSign, unwrapAll } from '../src/signing/simulation.js';
 import { getSuite, SCHEME_IDS, type SchemeId } from '../src/suites/index.js';
-import { fail, measureGroup, quickOption, type Budget, type Contender } from './harness.js';
+import { fail, flagOptions, measureGroup, type Budget, type Contender } from './harness.js';
 import { formatTable, noteCollector, OURS, sizeLabel, slowerRows, STANDARD_SIZES, withRatios, writeResults, type Row, type Size } from './report.js';
 
 type Op = 'dealer' | 'dkg' | 'dkg-core' | 'sign' | 'sign-coord';
@@ -100,7 +103,7 @@ const tessera: Impl = {
           const session = systemRng(SESSION_ID_BYTES);
           const r1 = parties.map((self) => dkgRound1({ suite, session, threshold: t, parties, self }, systemRng));
           const r2 = parties.map((i) => dkgRound2(r1[i - 1]!, new Map(others(i).map((j) => [j, r1[j - 1]!.broadcast])), echo));
-          return parties.map((i) => dkgFinalize(r2[i - 1]!.state, new Map(others(i).map((j) => [j, r2[j - 1]!.sends.get(i)!]))));
+          return parties.map((i) => dkgFinalize(r2[i - 1]!.state, new Map(others(i).map((j) => [j, r2[j - 1]!.sends.get(i)!])), systemRng));
         };
       }
       case 'sign': {
@@ -254,6 +257,17 @@ interface Plan {
   readonly note?: string;
 }
 
+/** `--large`: the 67-of-100 rows alone, the DKG unconditionally (peers skipped where they would take minutes). */
+function largePlans(): Plan[] {
+  const large = { suite: LARGE_SUITE, size: LARGE };
+  return [
+    { ...large, op: 'dkg', budget: ONE_SHOT, only: [OURS] },
+    { ...large, op: 'dkg-core', budget: ONE_SHOT, only: [OURS] },
+    { ...large, op: 'sign', budget: ONE_SHOT, only: [OURS] },
+    { ...large, op: 'sign-coord', budget: LARGE_BUDGET },
+  ];
+}
+
 function plans(quick: boolean): Plan[] {
   const sizes = quick ? SMALL_SIZES.slice(0, 1) : SMALL_SIZES;
   const out: Plan[] = [];
@@ -286,8 +300,10 @@ function largeDkgEstimateMs(rows: readonly Row[], impl: string): number | undefi
 // ---------------------------------------------------------------- main
 
 export async function main(args: readonly string[]): Promise<void> {
-  const quick = quickOption('frost', args);
-  if (quick === null) return;
+  const flags = flagOptions('frost', args, ['--quick', '--large']);
+  if (flags === null) return;
+  const quick = flags.has('--quick');
+  const largeOnly = flags.has('--large');
   const startedAt = new Date();
   const t0 = performance.now();
   const { notes, note } = noteCollector();
@@ -307,11 +323,11 @@ export async function main(args: readonly string[]): Promise<void> {
     console.log(`  ${plan.op} ${plan.suite} ${sizeLabel(plan.size)}: ${line}  [${((performance.now() - g0) / 1000).toFixed(1)} s]`);
   };
 
-  const all = plans(quick);
-  console.log(`frost bench: ${all.length} groups${quick ? ' (--quick: 2-of-3 only)' : ''}, node ${process.version}`);
+  const all = largeOnly ? largePlans() : plans(quick);
+  console.log(`frost bench: ${all.length} groups${largeOnly ? ' (--large: 67-of-100 only)' : quick ? ' (--quick: 2-of-3 only)' : ''}, node ${process.version}`);
   for (const plan of all) await run(plan);
 
-  if (!quick) {
+  if (!quick && !largeOnly) {
     const est = largeDkgEstimateMs(withRatios(measured), OURS);
     if (est !== undefined && est <= LARGE_DKG_LIMIT_MS) {
       await run({ op: 'dkg', suite: LARGE_SUITE, size: LARGE, budget: ONE_SHOT });
@@ -334,6 +350,6 @@ export async function main(args: readonly string[]): Promise<void> {
   const slower = slowerRows(rows);
   console.log(slower.length === 0 ? 'tessera is not slower than any peer.' : `tessera slower in ${slower.length} row(s): ${slower.map((r) => `${r.op} ${r.suite} ${r.size} vs ${r.impl} (${r.ratio!.toFixed(2)})`).join('; ')}`);
   for (const n of notes) console.log(`note: ${n}`);
-  const path = writeResults('frost', startedAt, { quick, totalMs, budgets: { small: SMALL_BUDGET, large: LARGE_BUDGET, oneShot: ONE_SHOT }, notes, rows });
+  const path = writeResults('frost', startedAt, { quick, large: largeOnly, totalMs, budgets: { small: SMALL_BUDGET, large: LARGE_BUDGET, oneShot: ONE_SHOT }, notes, rows });
   console.log(`\ntotal ${(totalMs / 1000).toFixed(1)} s; results: ${path}`);
 }

@@ -70,15 +70,21 @@ export async function measureGroup(contenders: readonly Contender[], budget: Bud
 }
 
 /**
- * The options every protocol bench takes: only `--quick`. Returns whether it was given, or null
- * (after printing the usage and setting a failing exit code) when an unknown option was passed.
+ * A bench's flags: the ones of `flags` that were given, or null (after printing the usage and
+ * setting a failing exit code) when another option was passed.
  */
-export function quickOption(bench: string, args: readonly string[]): boolean | null {
-  const unknown = args.filter((a) => a !== '--quick');
+export function flagOptions(bench: string, args: readonly string[], flags: readonly string[]): Set<string> | null {
+  const unknown = args.filter((a) => !flags.includes(a));
   if (unknown.length > 0) {
-    console.error(`${bench} bench: unknown option(s) ${unknown.join(' ')}; usage: npm run bench -- ${bench} [--quick]`);
+    console.error(`${bench} bench: unknown option(s) ${unknown.join(' ')}; usage: npm run bench -- ${bench} ${flags.map((f) => `[${f}]`).join(' ')}`);
     process.exitCode = 1;
     return null;
   }
-  return args.includes('--quick');
+  return new Set(args);
+}
+
+/** The options every protocol bench takes: `--quick`. Whether it was given, or null as in flagOptions. */
+export function quickOption(bench: string, args: readonly string[]): boolean | null {
+  const given = flagOptions(bench, args, ['--quick']);
+  return given && given.has('--quick');
 }

@@ -6,11 +6,12 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { ed25519 } from '@noble/curves/ed25519.js';
 import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { keccak_256 } from '@noble/hashes/sha3.js';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hexToBytes } from '../src/math/bytes.js';
+import { bytesToBigintLE, hexToBytes } from '../src/math/bytes.js';
 import { interpolateAtZero } from '../src/math/polynomial.js';
 import { getSuite, SCHEME_IDS, type SchemeId } from '../src/suites/index.js';
 import { opensslVerifyEcdsaDigest, opensslVerifyEcdsaSha256, verifyEcdsaIndependently, verifyIndependently } from '../src/cli/independent-verify.js';
@@ -60,6 +61,51 @@ describe('tessera simulate', () => {
       expect(verifyIndependently('frost-ed25519', hexToBytes(o.signature), hexToBytes('cafe'), hexToBytes(o.publicKey))).toBe(true);
     }
     expect(new Set(runs.map((o) => o.publicKey)).size).toBe(3);
+  });
+
+  /**
+   * Each revealed share checked from the printed commitments alone, with @noble/curves points
+   * (none of our arithmetic): s_i·G = Σ_k C_k·i^k, the group commitment is the dealers' sum, and
+   * the group point's printed sign bit is that of C_0.
+   */
+  it.each([
+    ['frost-secp256k1-tr', 'dkg'],
+    ['frost-secp256k1', 'dealer'],
+    ['frost-ed25519', 'dkg'],
+    ['ecdsa-secp256k1', 'dkg'],
+  ] as const)('%s (--keygen %s) --reveal-shares prints commitments that check every share independently', (scheme, keygen) => {
+    const r = tessera('simulate', '--scheme', scheme, '--threshold', '3', '--parties', '4', '--keygen', keygen, '--reveal-shares', '--json');
+    expect(r.stderr).toBe('');
+    const o = JSON.parse(r.stdout);
+    const ed = scheme === 'frost-ed25519';
+    const { Point } = ed ? ed25519 : secp256k1;
+    const q = Point.Fn.ORDER;
+    const scalar = (hex: string) => (ed ? bytesToBigintLE(hexToBytes(hex)) : BigInt(`0x${hex}`)) % q;
+    const C = o.commitments.group.map((h: string) => Point.fromHex(h));
+    expect(C).toHaveLength(3);
+    expect(o.commitments.dealers.map((d: { dealer: number }) => d.dealer)).toEqual(keygen === 'dkg' ? [1, 2, 3, 4] : [0]);
+    const sums = C.map((_: unknown, k: number) => o.commitments.dealers.reduce((acc: any, d: { points: string[] }) => acc.add(Point.fromHex(d.points[k]!)), Point.ZERO));
+    sums.forEach((p: any, k: number) => expect(p.equals(C[k])).toBe(true));
+    expect(o.shares).toHaveLength(4);
+    for (const s of o.shares) {
+      const image = C.reduce((acc: any, Ck: any, k: number) => acc.add(Ck.multiply(BigInt(s.id) ** BigInt(k) % q)), Point.ZERO);
+      expect(image.equals(Point.BASE.multiply(scalar(s.secretShare)))).toBe(true);
+      expect(image.equals(Point.fromHex(s.verifyingShare))).toBe(true);
+    }
+    expect(o.groupPoint.encoding).toBe(o.commitments.group[0]);
+    const { x, y } = C[0].toAffine();
+    if (ed) expect(o.groupPoint.xSign).toBe(Number(x & 1n));
+    else expect(o.groupPoint.yParity).toBe(Number(y & 1n));
+    // the published key is that point: x-only for BIP340, the point itself otherwise
+    expect(o.publicKey).toBe(scheme === 'frost-secp256k1-tr' ? o.groupPoint.encoding.slice(2) : o.groupPoint.encoding);
+  });
+
+  it('--reveal-shares in text output prints the group point with its parity and every commitment', () => {
+    const r = tessera('simulate', '--scheme', 'frost-secp256k1-tr', '--threshold', '2', '--parties', '3', '--reveal-shares');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/group point 0[23][0-9a-f]{64} \(y parity [01]\)/);
+    expect(r.stdout).toMatch(/group commitment C_0\.\.C_1: (0[23][0-9a-f]{64} ?){2}\n/);
+    for (const j of [1, 2, 3]) expect(r.stdout).toMatch(new RegExp(`dealer ${j} commitment: (0[23][0-9a-f]{64} ?){2}`));
   });
 
   it('--reveal-shares gives shares that interpolate to the group key', () => {

@@ -116,6 +116,23 @@ describe('edwards25519 points: group law and multiplication', () => {
     const want = pts.reduce((acc, p, i) => acc.add(nobleMul(ks[i]!, p)), NP.ZERO);
     expect(hex(E.msm(pts.map(fromNoble), ks))).toBe(hex(want));
   });
+
+  it('MSM by Pippenger with 128-bit scalars (fewer windows) and with one of 2^128 among them', () => {
+    const pts = Array.from({ length: 60 }, (_, i) => nobleMul(BigInt(i) * 0x9e3779b97f4a7c15n + 3n));
+    const ks = pts.map((_, i) => (i === 7 ? (1n << 128n) - 1n : (BigInt(i) * 0xfedcba9876543210fedcba9876543n) % (1n << 128n)));
+    const want = () => pts.reduce((acc, p, i) => acc.add(nobleMul(ks[i]!, p)), NP.ZERO);
+    expect(hex(E.msm(pts.map(fromNoble), ks))).toBe(hex(want()));
+    ks[9] = 1n << 128n;
+    expect(hex(E.msm(pts.map(fromNoble), ks))).toBe(hex(want()));
+  });
+
+  it.each([1n, 2n, 3n, 7n, 57n, 100n, 255n, 0xffffn, (1n << 32n) - 1n, 1n << 32n, L + 5n])('MSM of one small scalar %s (NAF double-and-add below 2^32), alone and as k·P + Q agrees with noble', (k) => {
+    const p = nobleMul(0x9e3779b97f4a7c15n);
+    expect(hex(E.msm([fromNoble(p)], [k]))).toBe(hex(nobleMul(k % L, p)));
+    const q = nobleMul(12345n);
+    expect(hex(E.msm([fromNoble(p), fromNoble(q)], [k, 1n]))).toBe(hex(nobleMul(k % L, p).add(q)));
+    expect(hex(E.msm([fromNoble(p), fromNoble(p.negate())], [k, k]))).toBe(hex(NP.ZERO));
+  });
 });
 
 describe('Ed25519 signatures on the core', () => {

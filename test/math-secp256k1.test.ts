@@ -171,6 +171,22 @@ describe('secp256k1 multi-scalar multiplication', () => {
   it('needs one scalar per point', () => {
     expect(() => S.msm([S.BASE], [])).toThrow();
   });
+
+  it('Pippenger with 128-bit scalars (fewer windows) and with one scalar of 2^128 among them agrees with noble', () => {
+    const pts = Array.from({ length: 60 }, (_, i) => nobleMul(BigInt(i) * 0x9e3779b97f4a7c15n + 3n));
+    const ks = pts.map((_, i) => (i === 7 ? (1n << 128n) - 1n : (BigInt(i) * 0xfedcba9876543210fedcba9876543n) % (1n << 128n)));
+    expect(hex(S.msm(pts.map(fromNoble), ks))).toBe(hex(reference(pts, ks)));
+    ks[9] = 1n << 128n;
+    expect(hex(S.msm(pts.map(fromNoble), ks))).toBe(hex(reference(pts, ks)));
+  });
+
+  it.each([1n, 2n, 3n, 7n, 57n, 100n, 255n, 0xffffn, (1n << 32n) - 1n, 1n << 32n, N + 5n])('one small scalar %s (NAF double-and-add below 2^32), alone and as k·P + Q agrees with noble', (k) => {
+    const p = nobleMul(0x9e3779b97f4a7c15n);
+    expect(hex(S.msm([fromNoble(p)], [k]))).toBe(hex(reference([p], [k % N])));
+    const q = nobleMul(12345n);
+    expect(hex(S.msm([fromNoble(p), fromNoble(q)], [k, 1n]))).toBe(hex(reference([p, q], [k % N, 1n])));
+    expect(hex(S.msm([fromNoble(p), fromNoble(p.negate())], [k, k]))).toBe(hex(NP.ZERO));
+  });
 });
 
 const require = createRequire(import.meta.url);

@@ -8,6 +8,7 @@
  * @module
  */
 import type { KeyPackage } from '../dkg/key-package.js';
+import type { Fault } from '../mpc/network.js';
 import type { PartyId } from '../mpc/party-id.js';
 import { dealerEcdsaKeygen } from '../signing/ecdsa/dealer.js';
 import type { EcdsaKeyShare } from '../signing/ecdsa/key-share.js';
@@ -29,9 +30,9 @@ export interface EcdsaRun {
   readonly recovery: number;
 }
 
-async function keygen(t: number, n: number, mode: KeygenMode): Promise<EcdsaKeyShare[]> {
+async function keygen(t: number, n: number, mode: KeygenMode, observers: readonly Fault[]): Promise<EcdsaKeyShare[]> {
   if (mode === 'dealer') return dealerEcdsaKeygen(t, n);
-  return [...unwrapAll(await simulateEcdsaKeygen(t, n)).values()];
+  return [...unwrapAll(await simulateEcdsaKeygen(t, n, { faults: observers })).values()];
 }
 
 /**
@@ -46,8 +47,10 @@ export async function simulateEcdsaOnce(
   message: Uint8Array,
   hash: HashAlgorithm,
   path: readonly number[] = [],
+  /** Network hooks that watch the DKG (e.g. to record its commitments); they change nothing. */
+  observers: readonly Fault[] = [],
 ): Promise<EcdsaRun> {
-  const shares = await keygen(t, n, mode);
+  const shares = await keygen(t, n, mode, observers);
   const input: SignInput = { hash, preimage: message };
   const signatures = unwrapAll(await simulateEcdsaSign(shares, signers, input, { path }));
   const { signature, recovery } = signatures.get(signers[0]!)!;

@@ -4,7 +4,8 @@
  * (simulate-ecdsa.ts), with `--hash` choosing the digest and `"recovery"` in the output.
  * `--derive <path>` signs under the key's child at that path and prints its xpub, child key and
  * addresses (simulate-derive.ts). `--reveal-shares` (a research flag) adds every party's secret
- * share of the root key so other implementations can be checked against ours.
+ * share of the root key, every dealer's VSS commitment, the group commitment and the group point
+ * with its sign bit (simulate-reveal.ts), so other implementations can be checked against ours.
  * @module
  */
 import { parseArgs } from './args.js';
@@ -23,6 +24,7 @@ import type { HashAlgorithm } from '../signing/ecdsa/sign-input.js';
 import { parseCliScheme, parseHash, parseHex, parseInteger, parseSigners, type CliSchemeId } from './options.js';
 import { derivedFields, derivedSigningKey, parseDerive, type DeriveRequest, type DerivedFields } from './simulate-derive.js';
 import { DEFAULT_ECDSA_HASH, simulateEcdsaOnce } from './simulate-ecdsa.js';
+import { commitmentRecorder, groupPoint, revealedCommitments, TRUSTED_DEALER, type GroupPoint, type RevealedCommitments } from './simulate-reveal.js';
 
 export interface SimulateRequest {
   readonly scheme: CliSchemeId;
@@ -52,6 +54,9 @@ export interface SimulateResult extends Partial<DerivedFields> {
   /** ECDSA only: 0..3. */
   recovery?: number;
   shares?: { id: number; secretShare: string; verifyingShare: string }[];
+  /** With the shares: the commitments they can be checked against, and C_0 with its sign bit. */
+  commitments?: RevealedCommitments;
+  groupPoint?: GroupPoint;
 }
 
 export function parseSimulate(argv: string[]): SimulateRequest {
@@ -111,19 +116,26 @@ export function randomSigners(t: number, n: number): number[] {
   return ids.slice(0, t).sort((a, b) => a - b);
 }
 
-function revealedShares(keys: readonly KeyPackage[], encode: (s: bigint) => Uint8Array) {
-  return keys.map((k) => ({
-    id: k.id,
-    secretShare: bytesToHex(encode(k.secretShare.expose())),
-    verifyingShare: bytesToHex(k.public.verifyingShares.get(k.id)!),
-  }));
+/** The `--reveal-shares` fields of a run's keys; `recorded`, the dealers' commitments seen on the network (none for a trusted dealer). */
+function revealed(keys: readonly KeyPackage[], encode: (s: bigint) => Uint8Array, recorded: RevealedCommitments['dealers']): Pick<SimulateResult, 'shares' | 'commitments' | 'groupPoint'> {
+  const pub = keys[0]!.public;
+  return {
+    shares: keys.map((k) => ({
+      id: k.id,
+      secretShare: bytesToHex(encode(k.secretShare.expose())),
+      verifyingShare: bytesToHex(k.public.verifyingShares.get(k.id)!),
+    })),
+    commitments: revealedCommitments(pub, recorded),
+    groupPoint: groupPoint(pub),
+  };
 }
 
 /** One run: a fresh key, then one signature; verified by us and by an independent verifier. */
 export async function simulateOnce(req: SimulateRequest): Promise<SimulateResult> {
   if (req.scheme === ECDSA_SCHEME) return simulateEcdsa(req);
   const suite = getSuite(req.scheme);
-  const keys = await simulateKeygen(suite, req.threshold, req.parties, req.keygen);
+  const recorder = commitmentRecorder();
+  const keys = await simulateKeygen(suite, req.threshold, req.parties, req.keygen, { faults: [recorder.observer] });
   const signers = [...(req.signers ?? randomSigners(req.threshold, req.parties))];
   const message = req.message ?? systemRng(32);
   const signingKeys = req.derive === undefined ? keys : keys.map((k) => derivedSigningKey(k, req.derive!.path));
@@ -141,14 +153,14 @@ export async function simulateOnce(req: SimulateRequest): Promise<SimulateResult
     signature: bytesToHex(signature),
     ...(req.derive === undefined ? {} : derivedFields(keys[0]!.public, req.derive)),
   };
-  if (req.revealShares) result.shares = revealedShares(keys, (s) => suite.Fn.encode(s));
-  return result;
+  return req.revealShares ? { ...result, ...revealed(keys, (s) => suite.Fn.encode(s), recorder.dealers()) } : result;
 }
 
 async function simulateEcdsa(req: SimulateRequest): Promise<SimulateResult> {
   const signers = [...(req.signers ?? randomSigners(req.threshold, req.parties))];
   const message = req.message ?? systemRng(32);
-  const run = await simulateEcdsaOnce(req.threshold, req.parties, req.keygen, signers, message, req.hash ?? DEFAULT_ECDSA_HASH, req.derive?.path);
+  const recorder = commitmentRecorder();
+  const run = await simulateEcdsaOnce(req.threshold, req.parties, req.keygen, signers, message, req.hash ?? DEFAULT_ECDSA_HASH, req.derive?.path, [recorder.observer]);
   const result: SimulateResult = {
     scheme: req.scheme,
     threshold: req.threshold,
@@ -160,8 +172,7 @@ async function simulateEcdsa(req: SimulateRequest): Promise<SimulateResult> {
     recovery: run.recovery,
     ...(req.derive === undefined ? {} : derivedFields(run.keys[0]!.public, req.derive)),
   };
-  if (req.revealShares) result.shares = revealedShares(run.keys, (s) => dkgSuite.Fn.encode(s));
-  return result;
+  return req.revealShares ? { ...result, ...revealed(run.keys, (s) => dkgSuite.Fn.encode(s), recorder.dealers()) } : result;
 }
 
 function humanReadable(r: SimulateResult): string {
@@ -175,6 +186,14 @@ function humanReadable(r: SimulateResult): string {
   const derived = { xpub: r.xpub, 'root key': r.rootPublicKey, 'chain code': r.chainCode, path: r.path, 'child key': r.childPublicKey, address: r.address, 'eth address': r.ethAddress };
   for (const [label, value] of Object.entries(derived)) if (value !== undefined) lines.push(`  ${label.padEnd(12)}${value}`);
   for (const s of r.shares ?? []) lines.push(`  share ${s.id}     ${s.secretShare} (verifying ${s.verifyingShare})`);
+  if (r.groupPoint) {
+    const { encoding, yParity, xSign } = r.groupPoint;
+    lines.push(`  group point ${encoding}${yParity !== undefined ? ` (y parity ${yParity})` : xSign !== undefined ? ` (x sign ${xSign})` : ''}`);
+  }
+  if (r.commitments) {
+    lines.push(`  group commitment C_0..C_${r.commitments.group.length - 1}: ${r.commitments.group.join(' ')}`);
+    for (const d of r.commitments.dealers) lines.push(`  ${d.dealer === TRUSTED_DEALER ? 'trusted dealer' : `dealer ${d.dealer}`} commitment: ${d.points.join(' ')}`);
+  }
   return lines.join('\n');
 }
 

@@ -12,8 +12,9 @@
  *   round 2 (to each j)  the echo of round 1; the opening (F_i, σ_i, r_i); f_i(j); cc_i
  *   finalize             per sender j, the opening must give the agreed c_j before any of it is
  *                        used; then F_j decodes, σ_j verifies, cc_j opens h_j and
- *                        f_j(i)·G = Σ_k φ_{jk}·i^k; s_i = Σ_j f_j(i), PK = Σ_j φ_{j0}, the
- *                        joint chain code is H(session, cc_1 … cc_n)
+ *                        f_j(i)·G = Σ_k φ_{jk}·i^k (all j in one batch, vss.ts);
+ *                        s_i = Σ_j f_j(i), PK = Σ_j φ_{j0}, the joint chain code is
+ *                        H(session, cc_1 … cc_n)
  *
  * F_i = (φ_{i0} … φ_{i,t−1}) with φ_{ik} = a_{ik}·G, σ_i = PoK(a_{i0}) (pok.ts), and ctx =
  * H(session, scheme, t, parties) (dkgContext) binds both c_i and σ_i to this session; c_i binds
@@ -37,7 +38,7 @@ import { concatBytes, equalBytes, u32be, utf8 } from '../math/bytes.js';
 import type { Rng } from '../math/random.js';
 import { SecretScalar } from '../math/secret.js';
 import type { Payload } from '../mpc/canonical.js';
-import { CommitmentMismatchError, InvalidProofOfKnowledgeError, InvalidShareError } from '../mpc/errors.js';
+import { CommitmentMismatchError, InvalidProofOfKnowledgeError } from '../mpc/errors.js';
 import type { PartyId } from '../mpc/party-id.js';
 import { PayloadReader } from '../mpc/payload.js';
 import { transcriptHash } from '../mpc/transcript.js';
@@ -45,7 +46,7 @@ import type { AnySuite } from '../suites/index.js';
 import type { KeyPackage } from './key-package.js';
 import { provePok, verifyPok } from './pok.js';
 import { publicPackageFromCommitment } from './public-package.js';
-import { randomPolynomial, shareAt, sumCommitments, vssCommit, vssVerify } from './vss.js';
+import { randomPolynomial, shareAt, sumCommitments, sumVerifiedShares, vssCommit, type VssItem } from './vss.js';
 
 /** Commitments c_i and h_i (attested, echo-checked by the driver). */
 export const DKG_ROUND_1 = 'dkg/1';
@@ -175,13 +176,16 @@ function openVssCommitment(params: DkgParams, ctx: Uint8Array, r: PayloadReader,
   return F;
 }
 
-/** Opens every commitment, checks every share; returns this party's key package. */
-export function dkgFinalize(state: DkgRound2State, inbound: ReadonlyMap<PartyId, Payload>): KeyPackage {
+/**
+ * Opens every commitment, then checks every share in one batch (vssVerifyBatch, with ρ from
+ * `rng`); returns this party's key package.
+ */
+export function dkgFinalize(state: DkgRound2State, inbound: ReadonlyMap<PartyId, Payload>, rng: Rng): KeyPackage {
   const { params, ctx, coefficients, vss, chainCodePart } = state.round1;
   const { suite, self, parties, threshold } = params;
   const commitments = new Map<PartyId, readonly unknown[]>([[self, vss]]);
   const chainCodeParts = new Map<PartyId, Uint8Array>([[self, chainCodePart]]);
-  let s = shareAt(suite, coefficients, BigInt(self));
+  const received: VssItem<unknown>[] = [];
   for (const j of others(params)) {
     const r = new PayloadReader(inbound.get(j), j, DKG_ROUND_2);
     const F = openVssCommitment(params, ctx, r, state.commitments.get(j)!);
@@ -191,12 +195,9 @@ export function dkgFinalize(state: DkgRound2State, inbound: ReadonlyMap<PartyId,
       throw new CommitmentMismatchError(DKG_ROUND_2, [j], 'chain-code contribution does not match its commitment');
     }
     chainCodeParts.set(j, part);
-    const share = r.decode('share', () => suite.Fn.decode(r.bytes('share', suite.Fn.bytes)));
-    if (!vssVerify(suite, F, BigInt(self), share)) {
-      throw new InvalidShareError(DKG_ROUND_2, [j], 'secret share fails Feldman verification');
-    }
-    s = suite.Fn.add(s, share);
+    received.push({ dealer: j, commitment: F, share: r.decode('share', () => suite.Fn.decode(r.bytes('share', suite.Fn.bytes))) });
   }
+  const s = suite.Fn.add(shareAt(suite, coefficients, BigInt(self)), sumVerifiedShares(suite, DKG_ROUND_2, received, BigInt(self), rng, 'secret share'));
   const groupCommitment = sumCommitments(suite, parties.map((j) => commitments.get(j)!));
   const chainCode = transcriptHash('dkg/chain-code/joint', params.session, ...parties.map((j) => concatBytes(u32be(j), chainCodeParts.get(j)!)));
   const pub = publicPackageFromCommitment(suite, threshold, parties, groupCommitment, chainCode);

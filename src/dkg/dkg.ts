@@ -43,12 +43,13 @@ export async function runDkg(party: Party, options: RunDkgOptions): Promise<KeyP
   const ctx: SessionContext = { party, session: bytesToHex(params.session), timeoutMs: options.timeoutMs ?? DEFAULT_ROUND_TIMEOUT_MS };
   const others = params.parties.filter((id) => id !== party.id);
   return withAbortNotice(ctx, async () => {
-    const r1 = dkgRound1(params, options.rng ?? systemRng);
+    const rng = options.rng ?? systemRng;
+    const r1 = dkgRound1(params, rng);
     const { bodies, echo } = await broadcastAttested(ctx, DKG_ROUND_1, r1.broadcast, params.parties);
     const r2 = dkgRound2(r1, bodies, echo);
     const in2 = await exchange(ctx, DKG_ROUND_2, [...r2.sends].map(([to, payload]) => ({ to, payload })), others);
     verifyEchoes(ctx, DKG_ROUND_2, DKG_ROUND_1, params.parties, echo, in2);
-    const key = dkgFinalize(r2.state, in2);
+    const key = dkgFinalize(r2.state, in2, rng);
     const confirmation = transcriptHash('dkg/confirm', params.session, publicPackageBytes(key.public));
     await confirmAgreement(ctx, DKG_ROUND_3, confirmation, others, 'public key package');
     return key;

@@ -8,7 +8,8 @@
  *   round 1 (attested broadcast)  F_i = (φ_{i1} … φ_{i,t−1}): the commitment without its
  *                                 identity constant term (no proof of knowledge: the constant is 0)
  *   round 2 (to each j)           f_i(j) and the echo of round 1
- *   finalize                      per dealer i, f_i(j)·G = Σ_k φ_{ik}·j^k (else i is named);
+ *   finalize                      per dealer i, f_i(j)·G = Σ_k φ_{ik}·j^k (else i is named;
+ *                                 all dealers in one batch, vss.ts);
  *                                 s'_j = s_j + Σ_i f_i(j); C' = C + Σ_i (0, F_i); Y'_k from C'
  *   round 3                       confirmation of H(session, new package)
  *
@@ -18,7 +19,7 @@
  */
 import { systemRng, type Rng } from '../math/random.js';
 import { SecretScalar } from '../math/secret.js';
-import { InvalidParametersError, InvalidShareError } from '../mpc/errors.js';
+import { InvalidParametersError } from '../mpc/errors.js';
 import type { Party } from '../mpc/party.js';
 import { validatePartyIds, type PartyId } from '../mpc/party-id.js';
 import { PayloadReader } from '../mpc/payload.js';
@@ -27,7 +28,7 @@ import type { AnySuite } from '../suites/index.js';
 import type { KeyPackage } from './key-package.js';
 import { checkOwnShare, confirmPackage } from './old-package.js';
 import { publicPackageFromCommitment } from './public-package.js';
-import { randomPolynomial, shareAt, sumCommitments, vssCommit, vssVerify } from './vss.js';
+import { randomPolynomial, shareAt, sumCommitments, sumVerifiedShares, vssCommit } from './vss.js';
 
 export const REFRESH_ROUND_1 = 'refresh/1';
 export const REFRESH_ROUND_2 = 'refresh/2';
@@ -68,7 +69,8 @@ export async function runRefresh(party: Party, o: RunRefreshOptions): Promise<Ke
   const self = party.id;
   const others = members.filter((j) => j !== self);
   return withAbortNotice(ctx, async () => {
-    const f = randomPolynomial(suite, t, o.rng ?? systemRng, 0n);
+    const rng = o.rng ?? systemRng;
+    const f = randomPolynomial(suite, t, rng, 0n);
     const own = [G.identity, ...vssCommit(suite, f.slice(1))];
     const { bodies, echo } = await broadcastAttested(ctx, REFRESH_ROUND_1, { vssCommitment: own.slice(1).map((c) => G.encode(c)) }, members);
     const commitments = new Map<PartyId, readonly unknown[]>([[self, own]]);
@@ -80,13 +82,12 @@ export async function runRefresh(party: Party, o: RunRefreshOptions): Promise<Ke
     const sends = others.map((j) => ({ to: j, payload: { share: Fn.encode(shareAt(suite, f, BigInt(j))), echo } }));
     const inbound = await exchange(ctx, REFRESH_ROUND_2, sends, others);
     verifyEchoes(ctx, REFRESH_ROUND_2, REFRESH_ROUND_1, members, echo, inbound);
-    let s = Fn.add(key.secretShare.expose(), shareAt(suite, f, BigInt(self)));
-    for (const j of others) {
+    const received = others.map((j) => {
       const r = new PayloadReader(inbound.get(j), j, REFRESH_ROUND_2);
-      const share = r.decode('share', () => Fn.decode(r.bytes('share', Fn.bytes)));
-      if (!vssVerify(suite, commitments.get(j)!, BigInt(self), share)) throw new InvalidShareError(REFRESH_ROUND_2, [j], 'refresh share fails Feldman verification');
-      s = Fn.add(s, share);
-    }
+      return { dealer: j, commitment: commitments.get(j)!, share: r.decode('share', () => Fn.decode(r.bytes('share', Fn.bytes))) };
+    });
+    const dealt = sumVerifiedShares(suite, REFRESH_ROUND_2, received, BigInt(self), rng, 'refresh share');
+    const s = Fn.add(Fn.add(key.secretShare.expose(), shareAt(suite, f, BigInt(self))), dealt);
     const C = key.public.vssCommitment.map((b) => G.decode(b));
     const pub = publicPackageFromCommitment(suite, t, members, sumCommitments(suite, [C, ...members.map((j) => commitments.get(j)!)]), key.public.chainCode);
     checkOwnShare(suite, REFRESH_ROUND_2, pub, self, s);

@@ -13,7 +13,8 @@
  *                                          `keyId`; old points in it, ≥ t of them; per dealer
  *                                          P_i[0] = λ_i·S_i (else THAT dealer is named, where SL
  *                                          checks only the sum) and its chain code; Σ P_i[0] = PK;
- *                                          at a receiver p_i(x_j)·G = Σ_k P_ik·x_j^k;
+ *                                          at a receiver p_i(x_j)·G = Σ_k P_ik·x_j^k (one
+ *                                          batch over the dealers, vss.ts);
  *                                          s′_j = Σ_i p_i(x_j); the new package from Σ_i P_i
  *   round 3 (every member)                 confirmation of H(session, new package)
  *
@@ -38,7 +39,7 @@ import type { AnySuite } from '../suites/index.js';
 import { keyIdOf, publicPackageFields, type KeyPackage, type PublicKeyPackage } from './key-package.js';
 import { agreedPackage, checkAnnouncedPackage, checkOwnShare, confirmPackage, PACKAGE_DIGEST_BYTES, packageDigest } from './old-package.js';
 import { publicPackageFromCommitment } from './public-package.js';
-import { randomPolynomial, shareAt, sumCommitments, vssCommit, vssVerify } from './vss.js';
+import { randomPolynomial, shareAt, sumCommitments, sumVerifiedShares, vssCommit } from './vss.js';
 
 export const RESHARE_ROUND_1 = 'reshare/1';
 export const RESHARE_ROUND_2 = 'reshare/2';
@@ -167,7 +168,8 @@ export async function runReshare(party: Party, o: RunReshareOptions): Promise<Re
   const self = party.id;
   const others = roles.members.filter((j) => j !== self);
   return withAbortNotice(ctx, async () => {
-    const dealt = o.key && deal(suite, o, roles, o.key, o.rng ?? systemRng);
+    const rng = o.rng ?? systemRng;
+    const dealt = o.key && deal(suite, o, roles, o.key, rng);
     const { bodies, echo } = dealt ? await broadcastAttested(ctx, RESHARE_ROUND_1, dealt.broadcast, roles.dealerIds) : await receiveAttested(ctx, RESHARE_ROUND_1, roles.dealerIds);
     const round1 = new Map([...bodies].map(([j, body]) => [j, readRound1(suite, o, j, body)]));
     const senders = roles.dealerIds.filter((j) => j !== self);
@@ -189,13 +191,12 @@ export async function runReshare(party: Party, o: RunReshareOptions): Promise<Re
     const x = roles.newPoints.get(self);
     let key: KeyPackage | undefined;
     if (x !== undefined) {
-      let s = dealt ? shareAt(suite, dealt.p, BigInt(x)) : 0n;
-      for (const j of senders) {
+      const received = senders.map((j) => {
         const r = new PayloadReader(inbound.get(j), j, RESHARE_ROUND_2);
-        const share = r.decode('share', () => suite.Fn.decode(r.bytes('share', suite.Fn.bytes)));
-        if (!vssVerify(suite, round1.get(j)!.P, BigInt(x), share)) throw new InvalidShareError(RESHARE_ROUND_2, [j], 'reshared share fails Feldman verification');
-        s = suite.Fn.add(s, share);
-      }
+        return { dealer: j, commitment: round1.get(j)!.P, share: r.decode('share', () => suite.Fn.decode(r.bytes('share', suite.Fn.bytes))) };
+      });
+      const own = dealt ? shareAt(suite, dealt.p, BigInt(x)) : 0n;
+      const s = suite.Fn.add(own, sumVerifiedShares(suite, RESHARE_ROUND_2, received, BigInt(x), rng, 'reshared share'));
       checkOwnShare(suite, RESHARE_ROUND_2, pub, x, s);
       key = { id: x, secretShare: new SecretScalar(s), public: pub };
     }

@@ -12,7 +12,7 @@ import { signedWindows, wnaf } from '../recode.js';
 import { CorePoint, type CurveBinding } from '../wasm/core-point.js';
 import { COMB_ENTRIES } from '../wasm/fixed-base.js';
 import { bytesLEToLimbs, LIMBS, limbsToBytesLE } from '../wasm/limbs.js';
-import { liveTerms, runPippenger, runStrauss } from '../wasm/msm.js';
+import { allSmall, liveTerms, runPippenger, runStrauss, smallMultiples } from '../wasm/msm.js';
 import { BX, BY, COMB_ROWS, ed25519Core, IDENTITY, B_WINDOW, TERM_STRIDE, writeExtended } from './core.js';
 import { L, P, POINT_BYTES } from './curve-gen.js';
 import { ed25519Scalars } from './scalars.js';
@@ -157,10 +157,11 @@ export class Ed25519Point extends CorePoint<Ed25519Point> {
     return Ed25519Point.mulDoublePublic(0n, this, k);
   }
 
-  /** Σ k_i·P_i for public scalars. */
+  /** Σ k_i·P_i for public scalars (small scalars: NAF double-and-add, msm.ts smallMultiples). */
   static msm(points: readonly Ed25519Point[], scalars: readonly bigint[]): Ed25519Point {
     const live = liveTerms(points, scalars, modL);
     if (live.length === 0) return Ed25519Point.ZERO;
+    if (live.length < PIPPENGER_FROM && allSmall(live)) return Ed25519Point.take(smallMultiples(ed25519Core(), live, POINT_BYTES));
     if (live.length < PIPPENGER_FROM) return Ed25519Point.straussRaw(live);
     const at = runPippenger(ed25519Core(), live.map(([, k]) => k), 253, POINT_BYTES, (i, to) => live[i]![0].put(to));
     return Ed25519Point.take(at);

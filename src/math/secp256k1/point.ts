@@ -9,7 +9,7 @@
  */
 import { bytesToBigintBE, EncodingError } from '../bytes.js';
 import { signedWindows, wnaf } from '../recode.js';
-import { liveTerms, runPippenger, runStrauss } from '../wasm/msm.js';
+import { allSmall, liveTerms, runPippenger, runStrauss, smallMultiples } from '../wasm/msm.js';
 import { CorePoint, type CurveBinding } from '../wasm/core-point.js';
 import { bytesBEToLimbs, ELEMENT_BYTES, LIMBS, limbsToBytesLE, writeLimbs } from '../wasm/limbs.js';
 import { AFFINE_BYTES, COMB_WINDOW, GLV_ENTRIES, GLV_WINDOW, N, P, POINT_BYTES } from './curve-gen.js';
@@ -192,10 +192,11 @@ export class Secp256k1Point extends CorePoint<Secp256k1Point> {
     return Secp256k1Point.mulDoublePublic(0n, this, k);
   }
 
-  /** Σ k_i·P_i for public scalars: Strauss with GLV for small batches, Pippenger for large. */
+  /** Σ k_i·P_i for public scalars: Strauss with GLV for small batches, Pippenger for large, NAF double-and-add when every scalar is small (msm.ts smallMultiples). */
   static msm(points: readonly Secp256k1Point[], scalars: readonly bigint[]): Secp256k1Point {
     const live = liveTerms(points, scalars, mod);
     if (live.length === 0) return Secp256k1Point.ZERO;
+    if (live.length < PIPPENGER_FROM && allSmall(live)) return Secp256k1Point.take(smallMultiples(secp256k1Core(), live, POINT_BYTES));
     return live.length < PIPPENGER_FROM ? strauss(live) : pippenger(live);
   }
 }

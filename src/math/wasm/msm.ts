@@ -5,7 +5,7 @@
  * the window width growing with the batch (about log2 n, Bernstein et al. 2012 §4).
  * @module
  */
-import { signedWindows } from '../recode.js';
+import { signedWindows, wnaf } from '../recode.js';
 import type { PointCore } from './core-point.js';
 
 /**
@@ -48,9 +48,34 @@ export function runStrauss(
 }
 
 /**
+ * Public scalars below this (a Horner step x·A + C by a small identifier x, src/dkg/vss.ts) are
+ * multiplied by `smallMultiples`, without the GLV split or tables of odd multiples.
+ */
+export const SMALL_SCALAR = 1n << 32n;
+/** NAF digits of a scalar below SMALL_SCALAR, with room for the final carry. */
+const SMALL_DIGITS = 34;
+
+/** Whether every scalar of these terms is below SMALL_SCALAR. */
+export const allSmall = (live: readonly (readonly [unknown, bigint])[]): boolean => live.every(([, k]) => k < SMALL_SCALAR);
+
+/**
+ * Σ k_i·P_i for public k_i < SMALL_SCALAR by interleaved NAF double-and-add: Strauss whose table
+ * for each term is P_i alone (NAF digits are ±1), about log2(max k_i) doublings and a third as
+ * many additions per term. The result is left in io[0].
+ */
+export function smallMultiples(core: PointCore, live: readonly (readonly [{ put(at: number): number }, bigint])[], pointBytes: number): number {
+  return runStrauss(core, live.length, pointBytes, SMALL_DIGITS, (i, at) => live[i]![0].put(at), (i, out) => wnaf(live[i]![1], 2, SMALL_DIGITS, out));
+}
+
+/** Scalars below 2^SHORT_BITS (batch randomizers, src/dkg/vss.ts) get Pippenger windows for that many bits only. */
+const SHORT_BITS = 128;
+const SHORT = 1n << BigInt(SHORT_BITS);
+
+/**
  * Pippenger over points written by `put(i, at)` (pointBytes each) and scalars below
- * 2^scalarBits; `toInputs(src, dst, n)` converts them to the loop's input form when that
- * differs (inputBytes each). The sum is left in io[0].
+ * 2^scalarBits (or below 2^SHORT_BITS, then with only as many windows); `toInputs(src, dst, n)`
+ * converts them to the loop's input form when that differs (inputBytes each). The sum is left in
+ * io[0].
  */
 export function runPippenger(
   core: PointCore,
@@ -64,7 +89,8 @@ export function runPippenger(
   const { rt, fn, io } = core;
   const n = scalars.length;
   const c = n < 128 ? 6 : n < 512 ? 8 : n < 2048 ? 9 : 11;
-  const windows = Math.ceil((scalarBits + 1) / c);
+  const bits = scalarBits > SHORT_BITS && scalars.every((k) => k < SHORT) ? SHORT_BITS : scalarBits;
+  const windows = Math.ceil((bits + 1) / c);
   const mark = rt.mark();
   const points = rt.alloc(n * pointBytes);
   const inputs = toInputs ? rt.alloc(n * inputBytes) : points;

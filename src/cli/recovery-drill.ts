@@ -32,7 +32,7 @@ import { scriptAddress } from '../wallet/psbt-scripts.js';
 import { SIGHASH_DEFAULT } from '../wallet/psbt-sighash.js';
 import { deriveRecoveryPlan, recoveryDescriptors, type DerivedRecoveryPlan } from '../wallet/recovery-plan.js';
 import { parseRecoverySigner, type RecoverySigner } from '../wallet/recovery-signer.js';
-import { lockText, RECOVERY_SCAN_GAP, spendRecoveryLeaf } from '../wallet/recovery-spend.js';
+import { lockText, RECOVERY_SCAN_GAP, scannedPaths, spendRecoveryLeaf } from '../wallet/recovery-spend.js';
 import type { RecoveryTemplate } from '../wallet/recovery-template.js';
 import { scriptPathProblem } from '../wallet/script-path-check.js';
 import { TAPSCRIPT_LEAF_VERSION } from '../wallet/tap-tree.js';
@@ -192,11 +192,9 @@ async function drillLeaves(t: RecoveryTemplate, pub: PublicKeyPackage, signers: 
 
 /** The plan at the path whose address is `script` (a coin the scan found is at one of them). */
 function planPaying(t: RecoveryTemplate, pub: PublicKeyPackage, script: Uint8Array): DerivedRecoveryPlan {
-  for (const chain of [0, 1]) {
-    for (let index = 0; index < RECOVERY_SCAN_GAP; index++) {
-      const p = deriveRecoveryPlan(t, pub, [chain, index]);
-      if (equalBytes(p.script, script)) return p;
-    }
+  for (const path of scannedPaths()) {
+    const p = deriveRecoveryPlan(t, pub, path);
+    if (equalBytes(p.script, script)) return p;
   }
   throw new CliError('Bitcoin Core returned a coin at no address of the plan');
 }

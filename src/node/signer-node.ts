@@ -333,10 +333,10 @@ export class SignerNode {
         // A policy that may hold the session checks and reserves first, in its own transaction, and waits;
         // otherwise the check joins the answer's one transaction.
         const holds = this.config.policy.requireApproval !== undefined;
-        const checked = holds ? this.#checkPolicy(p, stored!, sessionHex) : undefined;
-        if (holds) await this.#awaitApproval(e, p, checked, sessionHex);
+        const heldSummary = holds ? this.#checkPolicy(p, stored!, sessionHex) : undefined;
+        if (holds) await this.#awaitApproval(e, p, heldSummary, sessionHex);
         this.#answerAtOnce(e, p, startedAt, () => {
-          const summary = holds ? checked : this.#checkPolicy(p, stored!, sessionHex);
+          const summary = holds ? heldSummary : this.#checkPolicy(p, stored!, sessionHex);
           const release = () => this.#release(e, p, sessionHex, summary, startedAt);
           const answer = answerOneRound(p, { pool: this.storage.noncePool, stored: stored! }, members, release);
           const sent = process.env[DEBUG_BAD_SHARES_ENV] === '1' ? { ...answer, shares: answer.shares.map((z) => offByOne(p.scheme, z)) } : answer; // test-only, see DEBUG_BAD_SHARES_ENV
@@ -423,8 +423,7 @@ export class SignerNode {
     // ends before the co-signers' first round (round timeout + approval wait) gives up on this node,
     // so that they receive its refusal rather than blame it
     const deadline = Math.min(p.notAfterMs, heldAt + Math.max(p.approvalWaitMs ?? 0, p.roundTimeoutMs / 2));
-    const me = this.identityKey;
-    const signers = p.parties.map((k) => (equalBytes(k, me) ? `${this.config.name} (this node)` : (this.config.peers.find((peer) => equalBytes(peer.identityKey, k))?.name ?? bytesToHex(k).slice(0, 12))));
+    const signers = p.parties.map((k) => (equalBytes(k, this.identityKey) ? `${this.config.name} (this node)` : this.#nameOf(k)));
     this.#log(`session ${sessionHex.slice(0, 16)}… waits for an operator on the approval console: ${reason}`);
     const decision = await this.#approvals.hold({ id: sessionHex, scheme: p.scheme, keyId: p.keyId, coordinator: bytesToHex(e.sender), signers, items: signItems(p).length, ...(tx ? { tx } : {}), reason, deadline });
     this.#decisions.set(sessionHex, decision);

@@ -74,8 +74,12 @@ function candidatePaths(d: DecodedPsbt, i: number): [number, number][] {
   const claimed = usableOrigins(d.tx.getInput(i))
     .map((o) => o.path.slice(-2))
     .filter((p): p is [number, number] => p.length === 2 && (p[0] === RECEIVE_CHAIN || p[0] === CHANGE_CHAIN));
-  const scanned = [RECEIVE_CHAIN, CHANGE_CHAIN].flatMap((chain) => Array.from({ length: RECOVERY_SCAN_GAP }, (_, index) => [chain, index] as [number, number]));
-  return [...claimed, ...scanned];
+  return [...claimed, ...scannedPaths()];
+}
+
+/** The paths scanned for a plan's addresses: m/0/0…19, then m/1/0…19. */
+export function scannedPaths(): [number, number][] {
+  return [RECEIVE_CHAIN, CHANGE_CHAIN].flatMap((chain) => Array.from({ length: RECOVERY_SCAN_GAP }, (_, index) => [chain, index] as [number, number]));
 }
 
 function planInputs(t: RecoveryTemplate, pub: PublicKeyPackage, d: DecodedPsbt): DerivedRecoveryPlan[] {

@@ -108,7 +108,9 @@ async function inputByInput(c: Coordinator, keys: readonly WalletKey[], psbt: Ui
 }
 
 export async function measurePsbt(delayMs: number): Promise<PsbtRow> {
-  const cluster = await LocalCluster.start({ nodes: 3, scryptN: 2 ** 12, relayDelayMs: delayMs, maxRoundTimeoutMs: 60_000 });
+  // three runs of 50 DKLs23 items may fall within one minute, above the default presignPerMinute
+  const limits = { presignPerMinute: 1000 };
+  const cluster = await LocalCluster.start({ nodes: 3, scryptN: 2 ** 12, relayDelayMs: delayMs, maxRoundTimeoutMs: 60_000, limits });
   const coordinator = await Coordinator.connect({ relay: cluster.relayUrl, identity: cluster.coordinator });
   try {
     const parties = cluster.nodes.map((x) => x.identityKey);

@@ -55,6 +55,8 @@ export interface LocalClusterOptions {
   readonly policyOf?: (i: number) => unknown;
   /** Every node's "chains" block (e.g. `{ bitcoin: 'regtest' }` for regtest tests); the nodes' default otherwise. */
   readonly chains?: unknown;
+  /** Every node's `limits` block (config-limits.ts; default: none, the built-in limits). */
+  readonly limits?: unknown;
   /** Give every node an "http" block on a free loopback port (its URL in ClusterNode.healthUrl). */
   readonly http?: boolean;
   /** More coordinators the nodes take proposals from (e.g. a CLI home's identity), admitted by the relay. */
@@ -175,6 +177,7 @@ export class LocalCluster {
             coordinators: [this.coordinator.publicKey, ...(this.#o.extraCoordinators ?? [])].map(bytesToHex),
             maxRoundTimeoutMs: this.#o.maxRoundTimeoutMs ?? 60_000,
             ...(this.#o.chains !== undefined ? { chains: this.#o.chains } : {}),
+            ...(this.#o.limits !== undefined ? { limits: this.#o.limits } : {}),
             ...(this.#o.http ? { http: { port: 0 } } : {}),
             ...(this.#o.policyOf ? { policy: this.#o.policyOf(i) } : {}),
           },

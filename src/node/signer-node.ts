@@ -66,6 +66,7 @@ import { ApprovalConsole } from './approval-console.js';
 import { ApprovalQueue, type Decision } from './approval-queue.js';
 import { MAX_APPROVAL_WAIT_MS } from '../wire/session-codec.js';
 import { checkProposedTransaction, signedEthereumHash } from './transaction-check.js';
+import { PsbtDecodeCache } from './psbt-decode-cache.js';
 import { checkDrill } from './drill.js';
 import { checkTaprootTweak, merkleRootOf } from './taproot-tweak-check.js';
 import { UnlistedProposals } from './unlisted-proposals.js';
@@ -155,6 +156,7 @@ export class SignerNode {
   readonly #presignRates = new Map<string, RateLimiter>();
   readonly #unlisted: UnlistedProposals;
   readonly #heldKeys: HeldKeys;
+  readonly #psbts = new PsbtDecodeCache();
   /** Keys with a lifecycle session (refresh, reshare, repair, test signature) running: one at a time, and no activation meanwhile. */
   readonly #lifecycles = new Set<string>();
   /** Aborted by `stop`: pool refills make no further chunk. */
@@ -524,7 +526,7 @@ export class SignerNode {
     this.#heldKeys.remember(p.keyId, stored.key.public);
     const rootOf = merkleRootOf(this.config.recoveryPlans);
     checkTaprootTweak(p, stored.key.public, this.config.recoveryPlans, rootOf);
-    const tx = checkProposedTransaction(p, stored.key.public, { chains: chainsOf(this.config.chains, p.keyId), heldKeys: () => this.#heldKeys.bitcoinKeys(), merkleRootOf: rootOf });
+    const tx = checkProposedTransaction(p, stored.key.public, { chains: chainsOf(this.config.chains, p.keyId), heldKeys: () => this.#heldKeys.bitcoinKeys(), merkleRootOf: rootOf, psbts: this.#psbts });
     if (tx) this.#logger.info({ session: sessionHex.slice(0, 16), key: p.keyId, scheme: p.scheme }, `session proposes ${describeTx(tx)}`);
     const verdict = checkAndReserveSpend(this.config.policy, { scheme: p.scheme, keyId: p.keyId, ...(tx ? { tx } : {}) }, this.storage.spends, new Date(), sessionHex);
     if (!verdict.ok) throw new PolicyRefusedError(verdict.rule, verdict.reason);

@@ -49,6 +49,7 @@ import type { TxSummary } from '../wallet/tx-summary.js';
 import { signItems, type SessionProposal, type SessionResult } from '../wire/session-codec.js';
 import type { ChainRules } from './chains-config.js';
 import { ProposalRefusedError } from './proposal-errors.js';
+import type { PsbtDecodeCache } from './psbt-decode-cache.js';
 
 export interface TransactionContext {
   /** The chains this node signs the proposal's key on. */
@@ -57,6 +58,8 @@ export interface TransactionContext {
   readonly heldKeys: () => readonly PublicKeyPackage[];
   /** The merkle root of a held P2TR key's output at a path, from the node's recovery plans (none: BIP86). */
   readonly merkleRootOf?: MerkleRootOf;
+  /** The node's memo of PSBTs it decoded (psbt-decode-cache.ts); without it, each check decodes. */
+  readonly psbts?: PsbtDecodeCache;
 }
 
 function checkPsbt(p: SessionProposal, pub: PublicKeyPackage, c: TransactionContext): TxSummary {
@@ -70,7 +73,7 @@ function checkPsbt(p: SessionProposal, pub: PublicKeyPackage, c: TransactionCont
   if (tx.network !== network) {
     throw new ProposalRefusedError(`the proposal labels the PSBT bitcoin ${tx.network}, but this node signs key ${p.keyId} on bitcoin ${network} only (a P2WPKH or P2TR signature is valid on every network)`);
   }
-  const d = decodePsbt(tx.data);
+  const d = c.psbts ? c.psbts.decode(tx.data) : decodePsbt(tx.data);
   const keys = c.heldKeys();
   const rootOf = c.merkleRootOf;
   const ownScripts: Uint8Array[] = [...hintedScripts(d, keys, rootOf)];

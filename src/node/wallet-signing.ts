@@ -148,7 +148,7 @@ export async function signPsbt(c: SessionSigner, key: WalletKey, psbt: Uint8Arra
     const signed = await signGroup(c, key, data, o, group);
     group.forEach(({ request }, k) => signatures.set(request.inputIndex, signed[k]!));
   }
-  const finalized = finalizePsbt(data, signatures);
+  const finalized = finalizePsbt(decoded, signatures);
   const inputs = found.map(({ path, request }) => ({ inputIndex: request.inputIndex, path, kind: request.kind, address: request.address, amount: request.amount }));
   return { ...finalized, inputs, changeOutputs };
 }

@@ -6,9 +6,9 @@
  * packages live in (for ECDSA the DKG suite), which is what decoding a stored key needs.
  * @module
  */
-import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { getSuite, isSchemeId, SCHEME_IDS, type AnySuite, type SchemeId } from '../suites/index.js';
 import { dkgSuite } from './ecdsa/dkg-suite.js';
+import { verifyLowS } from './ecdsa/ec.js';
 import { ECDSA_SCHEME } from './ecdsa/key-share.js';
 
 export const ALL_SCHEME_IDS = [...SCHEME_IDS, ECDSA_SCHEME] as const;
@@ -40,7 +40,7 @@ export function verifySignature(id: AnySchemeId, signature: Uint8Array, message:
   if (isSchemeId(id)) return getSuite(id).verify(signature, message, publicKey);
   if (signature.length !== 64 || message.length !== 32) return false;
   try {
-    return secp256k1.verify(signature, message, publicKey, { prehash: false, lowS: true });
+    return verifyLowS(signature, message, publicKey);
   } catch {
     return false;
   }

@@ -73,11 +73,18 @@ function signedUpdate(d: DecodedPsbt, i: number, signature: Uint8Array): InputUp
   return { partialSig: [[publicKey, concatBytes(der, Uint8Array.of(SIGHASH_ALL))]] };
 }
 
-export function finalizePsbt(psbt: Uint8Array, signatures: ReadonlyMap<number, Uint8Array>): FinalizedPsbt {
-  const d = decodePsbt(psbt);
+/**
+ * `psbt` may be given decoded (the caller's DecodedPsbt, whose `tx` is then finalized in place).
+ * Each update adds signature fields only, to an input that is not final, so the library's check
+ * of the other inputs' signatures (`updateInput` without `_ignoreSignStatus`, which decodes every
+ * input's signatures again and is quadratic in the inputs) is skipped, as the library's own
+ * signer does.
+ */
+export function finalizePsbt(psbt: Uint8Array | DecodedPsbt, signatures: ReadonlyMap<number, Uint8Array>): FinalizedPsbt {
+  const d = psbt instanceof Uint8Array ? decodePsbt(psbt) : psbt;
   const updates = [...signatures].map(([i, signature]) => [i, signedUpdate(d, i, signature)] as const);
   for (const [i, update] of updates) {
-    d.tx.updateInput(i, update);
+    d.tx.updateInput(i, update, true);
     d.tx.finalizeIdx(i);
   }
   return { psbt: d.tx.toPSBT(), tx: d.tx.isFinal ? d.tx.extract() : null };

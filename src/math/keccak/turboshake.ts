@@ -63,13 +63,22 @@ export class TurboShake128 {
   /** Pads with domain byte D and squeezes `length` bytes (the hasher is spent). */
   digest(length: number, domain = DEFAULT_DOMAIN): Uint8Array {
     this.load();
-    return squeeze(this.pos, length, domain);
+    const out = new Uint8Array(length);
+    squeeze(this.pos, out, domain);
+    return out;
   }
 
   /** The digest of this hasher's input followed by `parts`; this hasher is unchanged. */
   digestAfter(length: number, ...parts: Uint8Array[]): Uint8Array {
+    const out = new Uint8Array(length);
+    this.digestAfterInto(out, 0, length, ...parts);
+    return out;
+  }
+
+  /** digestAfter(length, …parts) written into out[at, at + length) (hot loops: no allocation). */
+  digestAfterInto(out: Uint8Array, at: number, length: number, ...parts: Uint8Array[]): void {
     this.load();
-    return squeeze(absorb(parts, this.pos), length, DEFAULT_DOMAIN);
+    squeeze(absorb(parts, this.pos), out.subarray(at, at + length), DEFAULT_DOMAIN);
   }
 
   /** Writes the state into the module. */
@@ -92,10 +101,10 @@ function absorb(parts: readonly Uint8Array[], pos: number): number {
   return pos;
 }
 
-/** Pads the module's state at pos and squeezes `length` bytes. */
-function squeeze(pos: number, length: number, domain: number): Uint8Array {
+/** Pads the module's state at pos and squeezes out.length bytes into `out`. */
+function squeeze(pos: number, out: Uint8Array, domain: number): void {
   const { rt, permute } = module();
-  const out = new Uint8Array(length);
+  const length = out.length;
   rt.u8[STATE_AT + pos]! ^= domain;
   rt.u8[STATE_AT + RATE - 1]! ^= 0x80;
   for (let at = 0; at < length; at += RATE) {
@@ -103,11 +112,12 @@ function squeeze(pos: number, length: number, domain: number): Uint8Array {
     out.set(rt.u8.subarray(STATE_AT, STATE_AT + Math.min(RATE, length - at)), at);
   }
   rt.u8.fill(0, STATE_AT, STATE_AT + STATE_BYTES);
-  return out;
 }
 
 /** TurboSHAKE128(parts concatenated, D = 0x1F), `length` bytes. */
 export function turboshake128(length: number, ...parts: Uint8Array[]): Uint8Array {
   module().rt.u8.fill(0, STATE_AT, STATE_AT + STATE_BYTES);
-  return squeeze(absorb(parts, 0), length, DEFAULT_DOMAIN);
+  const out = new Uint8Array(length);
+  squeeze(absorb(parts, 0), out, DEFAULT_DOMAIN);
+  return out;
 }

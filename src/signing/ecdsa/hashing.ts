@@ -69,11 +69,38 @@ function wiped(framed: Uint8Array, f: (m: Uint8Array) => Uint8Array): Uint8Array
   return out;
 }
 
+/** Where j and the row sit in an IndexedExpander's framing. */
+const INDEX_AT = 4;
+const ROW_AT = 12;
+
 /**
- * expand(label, length, ...prefix, ...rest) with the XOF state after (label, prefix) kept: for
- * hot loops that hash many values under one session id.
+ * expand(label, length, ...prefix, u32be(j), row) for many j, written into the caller's buffer:
+ * the XOF state after (label, prefix) is kept, and one framing buffer, u32(4) ‖ u32be(j) ‖
+ * u32(rowBytes) ‖ row, is reused (the OT extension's hot loop hashes one row per OT). `wipe()`
+ * zeroes that buffer, which holds the last row.
  */
-export function prefixedExpand(label: string, length: number, ...prefix: Uint8Array[]): (...rest: Uint8Array[]) => Uint8Array {
-  const head = TurboShake128.create().update(frame(label, prefix));
-  return (...rest) => wiped(framedParts(rest), (m) => head.digestAfter(length, m));
+export class IndexedExpander {
+  readonly #head: TurboShake128;
+  readonly #framed: Uint8Array;
+  readonly #view: DataView;
+  readonly #length: number;
+
+  constructor(label: string, length: number, rowBytes: number, ...prefix: Uint8Array[]) {
+    this.#head = TurboShake128.create().update(frame(label, prefix));
+    this.#framed = framedParts([new Uint8Array(4), new Uint8Array(rowBytes)]);
+    this.#view = new DataView(this.#framed.buffer);
+    this.#length = length;
+  }
+
+  /** expand(…, u32be(j), row) into out[at, at + length). */
+  into(out: Uint8Array, at: number, j: number, row: Uint8Array): void {
+    if (row.length !== this.#framed.length - ROW_AT) throw new RangeError(`a row is ${this.#framed.length - ROW_AT} bytes`);
+    this.#view.setUint32(INDEX_AT, j);
+    this.#framed.set(row, ROW_AT);
+    this.#head.digestAfterInto(out, at, this.#length, this.#framed);
+  }
+
+  wipe(): void {
+    this.#framed.fill(0, ROW_AT);
+  }
 }

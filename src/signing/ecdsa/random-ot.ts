@@ -8,9 +8,8 @@
  * reduces mod n in constant time; the transposed rows are zeroed once hashed.
  * @module
  */
-import { u32be } from '../../math/bytes.js';
 import { transpose, xorInto } from './bits.js';
-import { prefixedExpand, WIDE_SCALAR_BYTES } from './hashing.js';
+import { IndexedExpander, WIDE_SCALAR_BYTES } from './hashing.js';
 import { COLUMN_BYTES, KAPPA, WIDTH, XI } from './params.js';
 import { deltaBit } from './softspoken.js';
 
@@ -20,17 +19,16 @@ export const ROW_OUTPUT_BYTES = WIDTH * WIDE_SCALAR_BYTES;
 
 /** Writes H(sid, j, row_j) for every row j of `rows` (each transformed by `adjust` first) into a fresh buffer. */
 function hashRows(sid: Uint8Array, rows: Uint8Array, adjust?: (row: Uint8Array) => void): Uint8Array {
-  const h = prefixedExpand('ote/row', ROW_OUTPUT_BYTES, sid);
+  const h = new IndexedExpander('ote/row', ROW_OUTPUT_BYTES, ROW_BYTES, sid);
   const out = new Uint8Array(XI * ROW_OUTPUT_BYTES);
   const row = new Uint8Array(ROW_BYTES);
   for (let j = 0; j < XI; j++) {
     row.set(rows.subarray(j * ROW_BYTES, (j + 1) * ROW_BYTES));
     adjust?.(row);
-    const o = h(u32be(j), row);
-    out.set(o, j * ROW_OUTPUT_BYTES);
-    o.fill(0);
+    h.into(out, j * ROW_OUTPUT_BYTES, j, row);
   }
   row.fill(0);
+  h.wipe();
   return out;
 }
 

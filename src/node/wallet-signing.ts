@@ -137,7 +137,7 @@ export async function signPsbt(c: SessionSigner, key: WalletKey, psbt: Uint8Arra
   const found = findPsbtInputs(key, decoded, o);
   if (found.length === 0) return { psbt, tx: null, inputs: [], changeOutputs: [] };
   const changeOutputs = addChangeOrigins(decoded, key.pub, changePaths(found));
-  const data = decoded.tx.toPSBT();
+  const data = changeOutputs.length > 0 ? decoded.tx.toPSBT() : psbt;
   const groups = new Map<string, FoundInput[]>();
   for (const f of found) {
     const tree = f.merkleRoot ? bytesToHex(f.merkleRoot) : '';

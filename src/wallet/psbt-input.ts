@@ -23,5 +23,5 @@ export function inputDigest(d: DecodedPsbt, i: number, kind: PsbtInputKind): Uin
   if (declared !== undefined && declared !== SIGHASH[kind]) {
     throw new PsbtInputError(i, 'unsupported-sighash', `sighash type 0x${declared.toString(16)} is not signed; a ${kind} input is signed with 0x${SIGHASH[kind].toString(16).padStart(2, '0')} only`);
   }
-  return kind === 'p2tr' ? taprootKeyPathSighash(d.unsigned, d.prevouts, i) : p2wpkhSighash(d.unsigned, d.prevouts[i]!, i);
+  return kind === 'p2tr' ? taprootKeyPathSighash(d.unsigned, d.prevouts, i) : p2wpkhSighash(d.unsigned, d.prevouts, i);
 }

@@ -13,7 +13,7 @@ import { bigintToBytesBE, bytesToHex, hexToBytes } from '../src/math/bytes.js';
 import { signedWindows, wnaf } from '../src/math/recode.js';
 import { bip340PublicKey, bip340Sign, bip340Verify } from '../src/math/secp256k1/bip340.js';
 import { N, P } from '../src/math/secp256k1/curve-gen.js';
-import { ecdsaSign, ecdsaVerify } from '../src/math/secp256k1/ecdsa.js';
+import { ecdsaRecover, ecdsaSign, ecdsaVerify } from '../src/math/secp256k1/ecdsa.js';
 import { LAMBDA, splitScalar } from '../src/math/secp256k1/glv.js';
 import { Secp256k1Point as S } from '../src/math/secp256k1/point.js';
 import { loadBip340Csv } from './helpers/vectors.js';
@@ -234,6 +234,32 @@ describe('ECDSA on the core', () => {
     expect(ecdsaVerify(sig, h, Uint8Array.of(5, ...pk.subarray(1)))).toBe(false);
     expect(ecdsaVerify(sig.subarray(1), h, pk)).toBe(false);
     expect(() => ecdsaSign(h, new Uint8Array(32))).toThrow();
+  });
+
+  it('recovers the key noble recovers for every recovery id, and nothing where noble finds nothing', () => {
+    fc.assert(
+      fc.property(key, hash, (sk, h) => {
+        const sig = secp256k1.sign(h, sk, { prehash: false, format: 'recovered' });
+        const compact = sig.subarray(1);
+        const pk = secp256k1.getPublicKey(sk, true);
+        expect(bytesToHex(ecdsaRecover(compact, h, sig[0]!)!.toBytes(true))).toBe(bytesToHex(pk));
+        for (const id of [0, 1, 2, 3]) {
+          let theirs: string | null;
+          try {
+            theirs = bytesToHex(secp256k1.Signature.fromBytes(compact, 'compact').addRecoveryBit(id).recoverPublicKey(h).toBytes(true));
+          } catch {
+            theirs = null;
+          }
+          const ours = ecdsaRecover(compact, h, id);
+          expect(ours === null ? null : bytesToHex(ours.toBytes(true))).toBe(theirs);
+        }
+      }),
+      RUNS,
+    );
+    const sig = ecdsaSign(new Uint8Array(32).fill(9), hexToBytes('b7e151628aed2a6abf7158809cf4f3c762e7160f38b4da56a784d9045190cfef'));
+    expect(ecdsaRecover(sig, new Uint8Array(32), 4)).toBeNull();
+    expect(ecdsaRecover(sig.subarray(1), new Uint8Array(32), 0)).toBeNull();
+    expect(ecdsaRecover(new Uint8Array(64), new Uint8Array(32), 0)).toBeNull();
   });
 });
 

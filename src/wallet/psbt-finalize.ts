@@ -7,14 +7,18 @@
  *   the script's x-only output key; the witness is that signature alone.
  * - P2WPKH: a 64-byte r ‖ s with low s (BIP146 LOW_S); the public key is the one of the (at most
  *   four) ECDSA recovery candidates whose HASH160 is the witness program, and recovery succeeding
- *   means the signature verifies under it. It goes into the witness DER-encoded (BIP66) with the
+ *   means the signature verifies under it. Both checks run on the WebAssembly core
+ *   (src/math/secp256k1); the tests verify every finalized witness with @noble/curves as well. It goes into the witness DER-encoded (BIP66) with the
  *   SIGHASH_ALL byte, followed by the key (BIP141).
  * Inputs without a signature are left as they are. The raw transaction is returned once every
  * input is final, null while another signer's inputs still wait.
  * @module
  */
-import { schnorr, secp256k1 } from '@noble/curves/secp256k1.js';
-import { concatBytes, equalBytes } from '../math/bytes.js';
+import { secp256k1 } from '@noble/curves/secp256k1.js';
+import { bytesToBigintBE, concatBytes, equalBytes } from '../math/bytes.js';
+import { bip340Verify } from '../math/secp256k1/bip340.js';
+import { N } from '../math/secp256k1/curve-gen.js';
+import { ecdsaRecover } from '../math/secp256k1/ecdsa.js';
 import { PsbtInputError, PsbtSignatureError } from './errors.js';
 import { hash160 } from './hash160.js';
 import { decodePsbt, type DecodedPsbt } from './psbt-decode.js';
@@ -36,21 +40,13 @@ type InputUpdate = Parameters<DecodedPsbt['tx']['updateInput']>[1];
 
 /** The compressed key a low-s ECDSA signature of `digest` recovers to with HASH160 = `program`, or null. */
 function p2wpkhSigner(signature: Uint8Array, digest: Uint8Array, program: Uint8Array, i: number): Uint8Array | null {
-  let sig: ReturnType<typeof secp256k1.Signature.fromBytes>;
-  try {
-    sig = secp256k1.Signature.fromBytes(signature, 'compact');
-  } catch {
-    throw new PsbtSignatureError(i, 'r or s is not in 1..n−1');
-  }
-  if (sig.hasHighS()) throw new PsbtSignatureError(i, 's is above n/2 (BIP146 requires low s)');
+  const r = bytesToBigintBE(signature.subarray(0, 32));
+  const s = bytesToBigintBE(signature.subarray(32));
+  if (r === 0n || r >= N || s === 0n || s >= N) throw new PsbtSignatureError(i, 'r or s is not in 1..n−1');
+  if (s > N >> 1n) throw new PsbtSignatureError(i, 's is above n/2 (BIP146 requires low s)');
   for (const recovery of RECOVERY_IDS) {
-    let key: Uint8Array;
-    try {
-      key = sig.addRecoveryBit(recovery).recoverPublicKey(digest).toBytes(true);
-    } catch {
-      continue;
-    }
-    if (equalBytes(hash160(key), program)) return key;
+    const key = ecdsaRecover(signature, digest, recovery)?.toBytes(true);
+    if (key !== undefined && equalBytes(hash160(key), program)) return key;
   }
   return null;
 }
@@ -64,7 +60,7 @@ function signedUpdate(d: DecodedPsbt, i: number, signature: Uint8Array): InputUp
   if (!(signature instanceof Uint8Array) || signature.length !== SIGNATURE_BYTES) throw new PsbtSignatureError(i, `a signature is ${SIGNATURE_BYTES} bytes`);
   const digest = inputDigest(d, i, kind);
   if (kind === 'p2tr') {
-    if (!schnorr.verify(signature, digest, script.subarray(2))) throw new PsbtSignatureError(i, 'the BIP340 signature does not verify under the output key');
+    if (!bip340Verify(signature, digest, script.subarray(2))) throw new PsbtSignatureError(i, 'the BIP340 signature does not verify under the output key');
     return { tapKeySig: Uint8Array.from(signature) };
   }
   const publicKey = p2wpkhSigner(signature, digest, script.subarray(2), i);

@@ -68,3 +68,26 @@ export function ecdsaVerify(signature: Uint8Array, msgHash: Uint8Array, publicKe
   // x(R) mod n = r: x(R) is r or r + n, checked projectively (no inversion)
   return R.hasX(r) || (r + N < P && R.hasX(r + N));
 }
+
+/**
+ * SEC 1 v2 §4.1.6 public key recovery from r ‖ s and a recovery id (bit 0: R's y is odd; bit 1:
+ * R's x is r + n): Q = r⁻¹(s·R − e·G); null when the id names no point (R's x not on the curve, or
+ * r + n ≥ p) or Q is the identity. High s is accepted: the callers check s themselves.
+ */
+export function ecdsaRecover(signature: Uint8Array, msgHash: Uint8Array, recovery: number): Secp256k1Point | null {
+  if (signature.length !== 64 || !Number.isInteger(recovery) || recovery < 0 || recovery > 3) return null;
+  const r = bytesToBigintBE(signature.subarray(0, 32));
+  const s = bytesToBigintBE(signature.subarray(32));
+  if (r === 0n || r >= N || s === 0n || s >= N) return null;
+  const x = recovery & 2 ? r + N : r;
+  if (x >= P) return null;
+  let R: Secp256k1Point;
+  try {
+    R = Secp256k1Point.fromBytes(concatBytes(Uint8Array.of(recovery & 1 ? 3 : 2), bigintToBytesBE(x, 32)));
+  } catch {
+    return null;
+  }
+  const rInv = invertScalar(r);
+  const Q = Secp256k1Point.mulDoublePublic(modN(-checkHash(msgHash) * rInv), R, modN(s * rInv));
+  return Q.is0() ? null : Q;
+}

@@ -71,6 +71,11 @@ function countingStore(): NonceStore & { taken: number } {
       store.taken++;
       return inner.take(h);
     },
+    putMany: (ns: Parameters<NonceStore['putMany']>[0]) => inner.putMany(ns),
+    takeMany: (hs: readonly string[]) => {
+      store.taken += hs.length;
+      return inner.takeMany(hs);
+    },
   };
   return store;
 }

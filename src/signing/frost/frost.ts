@@ -35,6 +35,8 @@ export interface RunFrostOptions {
   readonly nonceStore?: NonceStore;
   readonly rng?: Rng;
   readonly timeoutMs?: number;
+  /** Called once, synchronously, after the nonce is put and right before the commitment leaves. */
+  readonly beforeCommitment?: () => void;
   /** Called once, synchronously, after the nonce is spent and right before the signature share leaves. */
   readonly beforeRelease?: () => void;
 }
@@ -66,6 +68,7 @@ export async function runFrostSign(party: Party, o: RunFrostOptions): Promise<Ui
   return withAbortNotice(ctx, async () => {
     const { nonces, commitment } = commit(suite, party.id, key.secretShare.expose(), o.rng ?? systemRng);
     store.put(nonces);
+    o.beforeCommitment?.();
     const own = { identifier: party.id, hiding: commitment.hiding, binding: commitment.binding };
     const { bodies, echo } = await broadcastAttested(ctx, FROST_ROUND_1, own, signers);
     const list = [commitment, ...others.map((j) => readCommitment(suite, j, bodies.get(j)!))];

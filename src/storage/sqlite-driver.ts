@@ -5,7 +5,10 @@
  * between its statements must not let another caller's statements into it, so every operation
  * waits its turn on one queue (a mutex), and a transaction holds the queue from BEGIN IMMEDIATE
  * (the write lock, taken at once, as the stores' own transactions always took it) to COMMIT or
- * ROLLBACK. Prepared statements are cached by their text.
+ * ROLLBACK. Prepared statements are cached by their text. Open one driver per database in a
+ * process: a second connection's BEGIN IMMEDIATE would wait for the first one's lock
+ * synchronously (busy_timeout), blocking the event loop the first one needs to commit; other
+ * processes wait for the lock as they always did.
  * @module
  */
 import type Database from 'better-sqlite3';

@@ -23,13 +23,15 @@ import { afterAll, beforeAll, describe } from 'vitest';
 const ROLE = 'tessera';
 const PORT = 5432;
 
+const FROM_ENV = process.env['TESSERA_POSTGRES_BIN'];
+const DEBIAN = '/usr/lib/postgresql';
+const hasServer = (d: string): boolean => existsSync(join(d, 'postgres')) && existsSync(join(d, 'initdb'));
+
 function binDir(): string | undefined {
-  const fromEnv = process.env['TESSERA_POSTGRES_BIN'];
-  if (fromEnv !== undefined) return existsSync(join(fromEnv, 'postgres')) ? fromEnv : undefined;
-  const root = '/usr/lib/postgresql';
-  if (!existsSync(root)) return undefined;
-  const versions = readdirSync(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
-  return versions.map((v) => join(root, v, 'bin')).find((d) => existsSync(join(d, 'postgres')) && existsSync(join(d, 'initdb')));
+  if (FROM_ENV !== undefined) return hasServer(FROM_ENV) ? FROM_ENV : undefined;
+  if (!existsSync(DEBIAN)) return undefined;
+  const versions = readdirSync(DEBIAN).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
+  return versions.map((v) => join(DEBIAN, v, 'bin')).find(hasServer);
 }
 
 /** The account the server runs as: ours, or `postgres` when we are root; undefined if root has no such user. */
@@ -49,8 +51,8 @@ const USER = serverUser();
 
 function unavailable(): string | null {
   if (POSTGRES_BIN === undefined) {
-    const env = process.env['TESSERA_POSTGRES_BIN'];
-    return `no PostgreSQL binaries (TESSERA_POSTGRES_BIN ${env === undefined ? 'is not set' : `has no postgres in it (${env})`} and /usr/lib/postgresql/<n>/bin has no initdb and postgres; .ci/run installs Debian's postgresql when it can)`;
+    const where = FROM_ENV === undefined ? `TESSERA_POSTGRES_BIN is not set and no ${DEBIAN}/<n>/bin has them` : `TESSERA_POSTGRES_BIN names ${FROM_ENV}, which does not have them`;
+    return `no PostgreSQL initdb and postgres binaries (${where}; .ci/run installs Debian's postgresql when it can)`;
   }
   if (USER === undefined) return 'running as root and there is no "postgres" user to run PostgreSQL as (it refuses to run as root)';
   return null;

@@ -36,7 +36,7 @@ export function violations(file: string, source: string): string[] {
     if (spec.startsWith('.')) {
       const target = layerOf(resolve(dirname(file), spec));
       if (target > own) out.push(`${where}: ${LAYERS[target]} is above ${LAYERS[own]}`);
-    } else if (own < PURE_BELOW && (spec.startsWith('node:') || ['ws', 'protobufjs', 'better-sqlite3', 'prom-client'].includes(spec))) {
+    } else if (own < PURE_BELOW && (spec.startsWith('node:') || ['ws', 'protobufjs', 'better-sqlite3', 'pg', 'prom-client'].includes(spec))) {
       out.push(`${where}: layers below wire/ stay free of I/O and Node built-ins`);
     } else if (spec.startsWith('protobufjs') && LAYERS[own] !== 'wire') {
       out.push(`${where}: only wire/ imports protobufjs`);

@@ -5,7 +5,8 @@
  * share of an old generation, is overwritten with zeros in the file rather than left in a free page). The schema is versioned in `schema_version` (one row per applied
  * migration) and only moves forward: migrations are numbered 1, 2, 3, … and each runs once, in
  * its own transaction; a database written by a newer Tessera (a version above the last one known
- * here) is refused rather than guessed at.
+ * here) is refused rather than guessed at. The same migrations build a PostgreSQL database
+ * (postgres-driver.ts), translated by sql-driver.ts `forDialect`.
  * @module
  */
 import { chmodSync, mkdirSync } from 'node:fs';
@@ -47,6 +48,8 @@ const AUDIT_LOG_INDEX = 'CREATE INDEX audit_log_session ON audit_log (session_id
 /**
  * The audit log rebuilt with new CHECK lists (SQLite cannot alter a CHECK): a new table named after
  * the migration, the rows copied, the old table dropped and the new one renamed, with its index.
+ * On PostgreSQL the copied sequence numbers do not move the identity column's sequence, so it is
+ * set past them.
  */
 function rebuildAuditLog(version: number, kinds: readonly string[], outcomes: readonly string[]): string {
   const table = `audit_log_v${version}`;
@@ -54,6 +57,7 @@ function rebuildAuditLog(version: number, kinds: readonly string[], outcomes: re
       INSERT INTO ${table} SELECT * FROM audit_log;
       DROP TABLE audit_log;
       ALTER TABLE ${table} RENAME TO audit_log;
+      -- postgres: SELECT setval(pg_get_serial_sequence('audit_log', 'seq'), COALESCE((SELECT MAX(seq) FROM audit_log), 0) + 1, false);
       ${AUDIT_LOG_INDEX}`;
 }
 
@@ -336,29 +340,38 @@ export class StorageDatabase {
   }
 }
 
-function checkMigrationList(migrations: readonly Migration[]): void {
+/** Refuses a list not numbered 1, 2, 3, … */
+export function checkMigrationList(migrations: readonly Migration[]): void {
   migrations.forEach((m, i) => {
     if (m.version !== i + 1) throw new DatabaseVersionError(`migration ${i + 1} is numbered ${m.version}: migrations must be numbered 1, 2, 3, …`);
   });
 }
 
+/** The table of applied migrations, created before the first one (in the SQLite dialect, as MIGRATIONS). */
+export const SCHEMA_VERSION_TABLE = 'CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL, description TEXT NOT NULL) STRICT;';
+export const SCHEMA_VERSION = 'SELECT MAX(version) AS v FROM schema_version';
+export const APPLIED_MIGRATION = 'INSERT INTO schema_version (version, applied_at, description) VALUES (?, ?, ?)';
+
+/** The refusal of a database written by a newer Tessera. */
+export function newerSchemaError(found: number, latest: number): DatabaseVersionError {
+  return new DatabaseVersionError(`database schema version ${found} is newer than this Tessera understands (${latest}); refusing to open it`);
+}
+
 function currentVersion(db: Database.Database): number {
-  const row = db.prepare('SELECT MAX(version) AS v FROM schema_version').get() as { v: number | null };
+  const row = db.prepare(SCHEMA_VERSION).get() as { v: number | null };
   return row.v ?? 0;
 }
 
 function migrate(db: Database.Database, migrations: readonly Migration[]): void {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL, description TEXT NOT NULL) STRICT');
+  db.exec(SCHEMA_VERSION_TABLE);
   const latest = migrations.length;
   const step = db.transaction((m: Migration) => {
     // Re-read inside the write transaction: another process may have migrated meanwhile.
     if (currentVersion(db) >= m.version) return;
     db.exec(m.sql);
-    db.prepare('INSERT INTO schema_version (version, applied_at, description) VALUES (?, ?, ?)').run(m.version, Date.now(), m.description);
+    db.prepare(APPLIED_MIGRATION).run(m.version, Date.now(), m.description);
   });
   const found = currentVersion(db);
-  if (found > latest) {
-    throw new DatabaseVersionError(`database schema version ${found} is newer than this Tessera understands (${latest}); refusing to open it`);
-  }
+  if (found > latest) throw newerSchemaError(found, latest);
   for (const m of migrations.slice(found)) step.immediate(m);
 }

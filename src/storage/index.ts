@@ -13,11 +13,14 @@
 import { SqliteNoncePool } from './nonce-pool.js';
 import { AuditLog } from './audit-log.js';
 import { BanStore } from './ban-store.js';
-import { StorageDatabase, type Migration } from './database.js';
+import { StorageDatabase, type Migration, type OpenDatabaseOptions } from './database.js';
 import { unlockKeyEncryption, type KeyEncryption, type ScryptParams } from './key-encryption.js';
 import { KeyStore } from './key-store.js';
 import { loadOrCreateIdentity, type NodeIdentity } from './identity-store.js';
 import { SqliteNonceStore } from './sqlite-nonce-store.js';
+import { PostgresDriver } from './postgres-driver.js';
+import { SqlUsageError, type SqlDriver } from './sql-driver.js';
+import { SqliteDriver } from './sqlite-driver.js';
 import { SqlitePresignatureStore } from './presignature-store.js';
 import { RetirementStore } from './retirement-store.js';
 import { RollbackGuard, type RollbackReport } from './rollback-guard.js';
@@ -59,6 +62,21 @@ export { DEFAULT_PRESIGNATURE_TTL_MS, SqlitePresignatureStore } from './presigna
 export { RollbackDetectedError, RollbackGuard, type RollbackReport } from './rollback-guard.js';
 export { recordedIdentity, StateRecord, StateRecordError, type RecordedBan } from './state-record.js';
 export { SpendLedger, type SpendEntry } from './spend-ledger.js';
+export { forDialect, numberedPlaceholders, SqlUsageError, type Dialect, type SqlDriver, type SqlHandle, type SqlValue, type TransactionOptions } from './sql-driver.js';
+export { SqliteDriver } from './sqlite-driver.js';
+export { PostgresDriver, type PostgresDriverOptions } from './postgres-driver.js';
+
+const POSTGRES_URL = /^postgres(?:ql)?:\/\//;
+
+/**
+ * The database a node's config names, opened and migrated: PostgreSQL when `storage` is a
+ * postgres:// (or postgresql://) URL, else the embedded SQLite `<dataDir>/tessera.db`.
+ */
+export async function openSqlDriver(dataDir: string, storage?: string, options: OpenDatabaseOptions = {}): Promise<SqlDriver> {
+  if (storage === undefined) return new SqliteDriver(StorageDatabase.open(dataDir, options));
+  if (!POSTGRES_URL.test(storage)) throw new SqlUsageError('storage must be a postgres:// URL (absent: SQLite in the data directory)');
+  return PostgresDriver.open(storage, options);
+}
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 

@@ -12,21 +12,31 @@
  * Caps (rows kept, with the reason): DKLs23 keygen, refresh and reshare for n > 9 and signing
  * for t > 15: its pairwise OT setup runs n(n−1)/2 times in one thread (5-of-9 keygen already
  * takes tens of seconds per run, bench/ecdsa.bench.ts). Sizes up to 10 parties get one untimed
- * warm-up run first; larger ones are timed on their first run.
+ * warm-up run first and the model's input is the median of three runs; larger ones are timed on
+ * their first run.
  * @module
  */
 import type { AnySchemeId } from '../src/signing/schemes.js';
 import { renderTable, sizeLabel, type Size } from './report.js';
 import { defaultReportDir, writeSweepReport } from './report-html.js';
 import { measurePeers, type PeerRow } from './sweep-peers.js';
-import { ECDSA, jobsOf, type Op } from './sweep-jobs.js';
+import { ECDSA, jobsOf, type Job, type Op } from './sweep-jobs.js';
 import { parseSweepOptions, SWEEP_USAGE, SweepOptionError, type SweepOptions } from './sweep-options.js';
-import { cappedRow, measuredRow, predict, runOnce, type SweepRow } from './sweep-rows.js';
+import { cappedRow, measuredRow, predict, runOnce, type Run, type SweepRow } from './sweep-rows.js';
 import { calibrate, memoryTransport, relayTransport, type Calibration, type Transport } from './sweep-transport.js';
 
 const ECDSA_MAX_N = 9;
 const ECDSA_SIGN_MAX_T = 15;
 const WARM_UP_MAX_N = 10;
+/** In-memory runs without delay the model takes the median of (sizes up to WARM_UP_MAX_N). */
+const BASE_RUNS = 3;
+
+/** The run of median wall time among `count`: one slow outlier does not skew the model's input. */
+async function medianRun(job: Job, t: Transport, count: number): Promise<Run> {
+  const runs: Run[] = [];
+  for (let i = 0; i < count; i++) runs.push(await runOnce(job, t));
+  return runs.sort((a, b) => a.wallMs - b.wallMs)[Math.floor(count / 2)]!;
+}
 
 /** Why (scheme, op, size) is not measured, or null. */
 export function capOf(scheme: AnySchemeId, op: Op, { t, n }: Size): string | null {
@@ -68,7 +78,7 @@ async function sweepOne(c: Context, scheme: AnySchemeId, size: Size, op: Op, row
   }
   const job = jobsOf(scheme, size)[op];
   if (size.n <= WARM_UP_MAX_N) await runOnce(job, c.base);
-  const base = await runOnce(job, c.base);
+  const base = await medianRun(job, c.base, size.n <= WARM_UP_MAX_N ? BASE_RUNS : 1);
   rows.push(measuredRow(scheme, op, size, c.base, base, predict(base, base.wallMs, paramsOf(c, c.base))));
   progress(`${label}: memory 0 ms ${base.wallMs.toFixed(1)} ms`);
   for (const d of delayed) {

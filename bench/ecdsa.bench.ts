@@ -160,7 +160,7 @@ class PeerTrace {
 }
 
 /** The peer's DKG for every party, as its README drives it. */
-function peerKeygen(t: number, n: number, trace?: PeerTrace): dkls.Keyshare[] {
+export function peerKeygen(t: number, n: number, trace?: PeerTrace): dkls.Keyshare[] {
   const parties = partyRange(n).map((i) => new dkls.KeygenSession(n, t, i - 1));
   const msg1 = parties.map((p) => p.createFirstMessage());
   trace?.phase('keygen/1 (broadcast)', msg1, n - 1);
@@ -182,7 +182,7 @@ function peerKeygen(t: number, n: number, trace?: PeerTrace): dkls.Keyshare[] {
  * The peer's signing by the first t parties, from serialized key shares (a SignSession consumes
  * its key share, as loading one from storage would). Every signer combines, as ours do.
  */
-function peerSign(shareBytes: readonly Uint8Array[], t: number, trace?: PeerTrace): Uint8Array[] {
+export function peerSign(shareBytes: readonly Uint8Array[], t: number, trace?: PeerTrace): Uint8Array[] {
   const parties = shareBytes.slice(0, t).map((b) => new dkls.SignSession(dkls.Keyshare.fromBytes(b), 'm'));
   const msg1 = parties.map((p) => p.createFirstMessage());
   trace?.phase('sign/1 (broadcast)', msg1, t - 1);

@@ -1,0 +1,175 @@
+/**
+ * The two transports the research sweep (bench/sweep.bench.ts) runs a session's parties over:
+ *   memory  the in-memory network (src/mpc/network.ts), a one-way delay added to every delivery
+ *           by its `delay` fault; bytes are the payloads' wire encoding (bench/traffic.ts).
+ *   relay   the real relay (src/transport/relay-server.ts) on 127.0.0.1 with its injected
+ *           one-way delay (`forwardDelayMs`, as `tessera relay --delay-ms` and
+ *           bench/network-cluster.ts use it), every party a SessionChannel
+ *           (src/transport/session-channel.ts: signed envelopes, end-to-end sealed
+ *           point-to-point payloads) on its own RelayClient WebSocket, routed by a SessionRouter;
+ *           bytes are the sealed envelopes. The channels' hello round (`open`) runs before the
+ *           timed protocol; its time is reported apart (openMs).
+ * Also `calibrate`: the relay's per-message and per-byte costs, fitted from bursts of envelopes
+ * between two channels (the latency model's perMessage and bandwidth terms, bench/latency-model.ts).
+ * @module
+ */
+import { systemRng } from '../src/math/random.js';
+import { faults, InMemoryNetwork } from '../src/mpc/network.js';
+import type { Party } from '../src/mpc/party.js';
+import { partyRange, type PartyId } from '../src/mpc/party-id.js';
+import { SESSION_ID_BYTES } from '../src/mpc/transcript.js';
+import { identityFromSecret, type Identity } from '../src/transport/identity.js';
+import { RelayClient } from '../src/transport/relay-client.js';
+import { RelayServer } from '../src/transport/relay-server.js';
+import { SessionChannel } from '../src/transport/session-channel.js';
+import { SessionRouter } from '../src/transport/session-router.js';
+import { fitLine } from './latency-model.js';
+import type { SendSize } from './sweep-probe.js';
+import { wireBytes } from './traffic.js';
+
+export type TransportName = 'memory' | 'relay';
+
+/** The parties of one session, ready to run a protocol. */
+export interface Session {
+  readonly parties: readonly Party[];
+  readonly size: SendSize;
+  /** Time the transport took to open the session (the relay's hello round), ms. */
+  readonly openMs: number;
+  close(): Promise<void>;
+}
+
+export interface Transport {
+  readonly name: TransportName;
+  readonly delayMs: number;
+  /** A session of parties 1..n with session id `session`. */
+  session(n: number, session: Uint8Array): Promise<Session>;
+  stop(): Promise<void>;
+}
+
+/** The in-memory network: a broadcast's bytes count once per other member of the session. */
+export function memoryTransport(delayMs: number): Transport {
+  return {
+    name: 'memory',
+    delayMs,
+    session: async (n) => {
+      const net = new InMemoryNetwork(delayMs > 0 ? [faults.delay({}, delayMs)] : []);
+      const size: SendSize = (_, out, send) => {
+        send();
+        const messages = out.to === null ? n - 1 : 1;
+        return { bytes: wireBytes(out.round, out.payload) * messages, messages };
+      };
+      return { parties: partyRange(n).map((id) => net.join(id)), size, openMs: 0, close: async () => {} };
+    },
+    stop: async () => {},
+  };
+}
+
+/** The context every channel of a sweep session joins with (a signer node uses the proposal's hash). */
+const SAME_CONTEXT = new Uint8Array(32);
+const OPEN_TIMEOUT_MS = 120_000;
+
+/** SessionChannels for parties 1..identities.length over `url`; `open` is left to the caller. */
+async function channelsOver(url: string, identities: readonly Identity[], session: Uint8Array, scheme: string, onEnvelope: (i: number) => void = () => {}) {
+  const members = new Map<PartyId, Uint8Array>(identities.map((id, i) => [i + 1, id.publicKey]));
+  const routers = identities.map(() => new SessionRouter({ onControl: () => {} }));
+  const clients = identities.map((identity, i) => new RelayClient({ url, identity, onEnvelope: (b) => (routers[i]!.handle(b), onEnvelope(i)), maxQueued: 1 << 20 }));
+  await Promise.all(clients.map((c) => c.connect()));
+  const channels = identities.map((identity, i) => new SessionChannel({ context: SAME_CONTEXT, session, scheme, identity, members, transmit: (b) => clients[i]!.send(b) }));
+  channels.forEach((c, i) => routers[i]!.register(c));
+  return { channels, close: async () => void (await Promise.all(clients.map((c) => c.close()))) };
+}
+
+/** A relay on 127.0.0.1 with `delayMs` injected, its rate limits out of the way of a benchmark. */
+async function startRelay(delayMs: number): Promise<{ relay: RelayServer; url: string }> {
+  const big = 1e12;
+  const relay = new RelayServer({
+    port: 0,
+    allowedIdentities: [],
+    limits: { forwardDelayMs: delayMs, framesPerSecond: big, burstFrames: big, bytesPerSecond: big, burstBytes: big, queueMaxFrames: 1 << 20, queueMaxBytes: 1 << 30 },
+  });
+  return { relay, url: (await relay.start()).url };
+}
+
+export async function relayTransport(delayMs: number, scheme: string): Promise<Transport> {
+  const { relay, url } = await startRelay(delayMs);
+  return {
+    name: 'relay',
+    delayMs,
+    session: async (n, session) => {
+      const identities = Array.from({ length: n }, () => identityFromSecret(systemRng(32)));
+      for (const id of identities) relay.allowIdentity(id.publicKey);
+      const { channels, close } = await channelsOver(url, identities, session, scheme);
+      const t0 = performance.now();
+      await Promise.all(channels.map((c) => c.open(OPEN_TIMEOUT_MS)));
+      const openMs = performance.now() - t0;
+      const size: SendSize = (party, out, send) => {
+        const channel = party as SessionChannel;
+        const before = channel.bytesSent;
+        send();
+        return { bytes: channel.bytesSent - before, messages: out.to === null ? n - 1 : 1 };
+      };
+      return { parties: channels, size, openMs, close };
+    },
+    stop: () => relay.stop(),
+  };
+}
+
+/** The relay's fitted costs: ms per envelope and bytes per ms, with the points they came from. */
+export interface Calibration {
+  readonly perMessageMs: number;
+  readonly bytesPerMs: number;
+  readonly points: readonly { readonly messages: number; readonly bytes: number; readonly ms: number }[];
+}
+
+const CALIBRATION_ROUND = 'frost/1';
+
+/**
+ * Party 1 sends bursts of point-to-point envelopes (sealed, signed, routed, checked and decoded
+ * as a protocol's are) to party 2 through a relay without delay, and the time until the last is
+ * received is fitted: first against the count at a small payload (ms per message), then against
+ * the payload size at a fixed count (ms per byte).
+ */
+export async function calibrate(): Promise<Calibration> {
+  const { relay, url } = await startRelay(0);
+  const identities = [0, 1].map(() => identityFromSecret(systemRng(32)));
+  for (const id of identities) relay.allowIdentity(id.publicKey);
+  const points: { messages: number; bytes: number; ms: number }[] = [];
+  try {
+    const burst = async (count: number, payloadBytes: number) => {
+      const session = systemRng(SESSION_ID_BYTES);
+      let arrived = 0;
+      let done = () => {};
+      const all = new Promise<void>((resolve) => (done = resolve));
+      const { channels, close } = await channelsOver(url, identities, session, 'frost-secp256k1', (i) => void (i === 1 && ++arrived === count + 1 && done()));
+      try {
+        await Promise.all(channels.map((c) => c.open(OPEN_TIMEOUT_MS)));
+        const a = channels[0]!;
+        const before = a.bytesSent;
+        const t0 = performance.now();
+        // Party 2's router decodes, checks and decrypts each (the mailbox keeps the first: the
+        // rest are the same round again, which only the protocol would object to).
+        const bulk = new Uint8Array(payloadBytes);
+        for (let i = 0; i < count; i++) a.send({ session: a.sessionHex, round: CALIBRATION_ROUND, to: 2, payload: { identifier: 1, hiding: bulk, binding: bulk, attestation: bulk } });
+        await all;
+        points.push({ messages: count, bytes: a.bytesSent - before, ms: performance.now() - t0 });
+      } finally {
+        await close();
+      }
+    };
+    return await fitBursts(burst, points);
+  } finally {
+    await relay.stop();
+  }
+}
+
+async function fitBursts(burst: (count: number, payloadBytes: number) => Promise<void>, points: { messages: number; bytes: number; ms: number }[]): Promise<Calibration> {
+  await burst(50, 33); // warm-up
+  points.length = 0;
+  for (const count of [200, 400, 800]) await burst(count, 33);
+  const perMessage = fitLine(points.map((p) => ({ x: p.messages, y: p.ms }))).b;
+  const byCount = points.length;
+  for (const size of [4_096, 32_768, 131_072]) await burst(50, size);
+  const large = points.slice(byCount);
+  const perByte = fitLine(large.map((p) => ({ x: p.bytes, y: p.ms - p.messages * perMessage }))).b;
+  return { perMessageMs: perMessage, bytesPerMs: perByte > 0 ? 1 / perByte : Infinity, points: [...points] };
+}

@@ -3,7 +3,7 @@
  * should take over a network, predicted from a run over the in-memory network
  * (src/mpc/network.ts), where every round's compute, bytes and messages were measured.
  *
- *   wall = Σ over rounds k of ( compute_k + delay + bytes_k / bandwidth + messages_k × perMessage )
+ *   wall = Σ over rounds k of ( compute_k + delay + hop + bytes_k / bandwidth + messages_k × perMessage )
  *          + the work after the last round (the output computation, no message follows it)
  *
  *   compute_k   the slowest party's compute in round k when every party has a core of its own
@@ -11,6 +11,10 @@
  *               max(slowest party, Σ parties / cores): e.g. the relay run of the sweep runs every
  *               party in one Node process (cores = 1), so a round costs the sum over parties.
  *   delay       the one-way delay each round's messages take (the relay's injected delay).
+ *   hop         the fixed latency of one pass through the transport whatever it carries (over the
+ *               relay on loopback: socket writes, the relay's turn, event-loop turns on both
+ *               sides), 0 in memory; measured by the sweep's calibration as the median time of a
+ *               single envelope less perMessage.
  *   bytes_k     the bytes the round puts on the wire; with one process (cores = 1) every party's
  *               bytes pass the same thread, so bytes_k is the round's total; with a core per
  *               party, the largest sender's (the links run in parallel).
@@ -36,6 +40,8 @@ export interface ModelRound {
 export interface ModelParams {
   /** One-way delay per round, ms. */
   readonly delayMs: number;
+  /** Fixed latency of one pass through the transport per round, ms. */
+  readonly hopMs: number;
   /** Bytes per ms (Infinity: bandwidth is not a cost). */
   readonly bytesPerMs: number;
   /** Cost per message, ms. */
@@ -47,7 +53,7 @@ export interface ModelParams {
 export interface Prediction {
   readonly totalMs: number;
   /** Per round: its compute, delay, transfer and per-message terms, ms. */
-  readonly rounds: readonly { readonly round: string; readonly computeMs: number; readonly delayMs: number; readonly transferMs: number; readonly messageMs: number }[];
+  readonly rounds: readonly { readonly round: string; readonly computeMs: number; readonly delayMs: number; readonly hopMs: number; readonly transferMs: number; readonly messageMs: number }[];
   readonly finishMs: number;
 }
 
@@ -70,11 +76,12 @@ export function predictWallMs(rounds: readonly ModelRound[], finishMs: readonly 
     round: r.round,
     computeMs: roundCompute(r.computeMs, p.cores),
     delayMs: p.delayMs,
+    hopMs: p.hopMs,
     transferMs: Number.isFinite(p.bytesPerMs) ? volume(r.bytes) / p.bytesPerMs : 0,
     messageMs: volume(r.messages) * p.perMessageMs,
   }));
   const finish = roundCompute(finishMs, p.cores);
-  const totalMs = sum(terms.map((t) => t.computeMs + t.delayMs + t.transferMs + t.messageMs)) + finish;
+  const totalMs = sum(terms.map((t) => t.computeMs + t.delayMs + t.hopMs + t.transferMs + t.messageMs)) + finish;
   return { totalMs, rounds: terms, finishMs: finish };
 }
 

@@ -117,17 +117,22 @@ export async function relayTransport(delayMs: number, scheme: string): Promise<T
 /** The relay's fitted costs: ms per envelope and bytes per ms, with the points they came from. */
 export interface Calibration {
   readonly perMessageMs: number;
+  /** One pass through the relay whatever it carries: a single envelope's median time less perMessageMs (≥ 0). */
+  readonly hopMs: number;
   readonly bytesPerMs: number;
   readonly points: readonly { readonly messages: number; readonly bytes: number; readonly ms: number }[];
 }
 
 const CALIBRATION_ROUND = 'frost/1';
+/** Single envelopes timed for the hop (their median, less one envelope's cost). */
+const HOP_SAMPLES = 15;
 
 /**
  * Party 1 sends bursts of point-to-point envelopes (sealed, signed, routed, checked and decoded
  * as a protocol's are) to party 2 through a relay without delay, and the time until the last is
  * received is fitted: first against the count at a small payload (ms per message), then against
- * the payload size at a fixed count (ms per byte).
+ * the payload size at a fixed count (ms per byte); last, single envelopes are timed, and their
+ * median less one envelope's cost is the hop (one pass through the relay whatever it carries).
  */
 export async function calibrate(): Promise<Calibration> {
   const { relay, url } = await startRelay(0);
@@ -171,5 +176,9 @@ async function fitBursts(burst: (count: number, payloadBytes: number) => Promise
   for (const size of [4_096, 32_768, 131_072]) await burst(50, size);
   const large = points.slice(byCount);
   const perByte = fitLine(large.map((p) => ({ x: p.bytes, y: p.ms - p.messages * perMessage }))).b;
-  return { perMessageMs: perMessage, bytesPerMs: perByte > 0 ? 1 / perByte : Infinity, points: [...points] };
+  const singles = points.length;
+  for (let i = 0; i < HOP_SAMPLES; i++) await burst(1, 33);
+  const one = points.splice(singles).map((p) => p.ms).sort((x, y) => x - y);
+  const hop = one[Math.floor(one.length / 2)]! - perMessage;
+  return { perMessageMs: perMessage, hopMs: Math.max(0, hop), bytesPerMs: perByte > 0 ? 1 / perByte : Infinity, points: [...points] };
 }

@@ -63,7 +63,7 @@ async function transportAt(c: Context, delayMs: number, scheme: AnySchemeId): Pr
 /** The model's parameters for a transport at a delay: the relay's fitted costs, none in memory. */
 function paramsOf(c: Context, t: Transport) {
   const cal = t.name === 'relay' ? c.calibration : null;
-  return { delayMs: t.delayMs, bytesPerMs: cal?.bytesPerMs ?? Infinity, perMessageMs: cal?.perMessageMs ?? 0, cores: 1 };
+  return { delayMs: t.delayMs, hopMs: cal?.hopMs ?? 0, bytesPerMs: cal?.bytesPerMs ?? Infinity, perMessageMs: cal?.perMessageMs ?? 0, cores: 1 };
 }
 
 async function sweepOne(c: Context, scheme: AnySchemeId, size: Size, op: Op, rows: SweepRow[], peers: PeerRow[]): Promise<void> {
@@ -111,7 +111,7 @@ export async function runSweep(o: SweepOptions, args: readonly string[]): Promis
   if (o.transport === 'relay') {
     progress('calibrating the relay (bursts of envelopes between two channels)');
     calibration = await calibrate();
-    notes.push(`relay calibration: ${calibration.perMessageMs.toFixed(3)} ms per envelope, ${(calibration.bytesPerMs / 1000).toFixed(1)} MB/s (fitted from ${calibration.points.length} bursts, not from the compared rows)`);
+    notes.push(`relay calibration: ${calibration.hopMs.toFixed(2)} ms per hop, ${calibration.perMessageMs.toFixed(3)} ms per envelope, ${(calibration.bytesPerMs / 1000).toFixed(1)} MB/s (fitted from ${calibration.points.length} bursts, not from the compared rows)`);
   }
   const c: Context = { o, calibration, transports: new Map(), base: memoryTransport(0) };
   const rows: SweepRow[] = [];

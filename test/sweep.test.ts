@@ -22,7 +22,7 @@ const rounds = [
 
 describe('latency model', () => {
   it('a core per party: Σ (slowest + delay + largest sender’s bytes / bandwidth + its messages × cost) + finish', () => {
-    const p = predictWallMs(rounds, [1, 2, 0.5], { delayMs: 10, bytesPerMs: 100, perMessageMs: 0.5, cores: Infinity });
+    const p = predictWallMs(rounds, [1, 2, 0.5], { delayMs: 10, hopMs: 0, bytesPerMs: 100, perMessageMs: 0.5, cores: Infinity });
     // a: 5 + 10 + 300/100 + 2·0.5 = 19; b: 4 + 10 + 0.5 + 1 = 15.5; finish 2
     expect(p.rounds.map((r) => r.computeMs + r.delayMs + r.transferMs + r.messageMs)).toEqual([19, 15.5]);
     expect(p.finishMs).toBe(2);
@@ -30,7 +30,7 @@ describe('latency model', () => {
   });
 
   it('one shared core: a round costs the sum of its parties and all of its bytes and messages', () => {
-    const p = predictWallMs(rounds, [1, 2, 0.5], { delayMs: 0, bytesPerMs: 100, perMessageMs: 0.5, cores: 1 });
+    const p = predictWallMs(rounds, [1, 2, 0.5], { delayMs: 0, hopMs: 0, bytesPerMs: 100, perMessageMs: 0.5, cores: 1 });
     // a: 10 + 500/100 + 6·0.5 = 18; b: 6 + 1.5 + 3 = 10.5; finish 3.5
     expect(p.totalMs).toBe(32);
     expect(roundCompute([2, 5, 3], 2)).toBe(5);
@@ -38,7 +38,9 @@ describe('latency model', () => {
   });
 
   it('no bandwidth cost at Infinity; relative error and the fitted line', () => {
-    expect(predictWallMs(rounds, [], { delayMs: 1, bytesPerMs: Infinity, perMessageMs: 0, cores: Infinity }).totalMs).toBe(11);
+    expect(predictWallMs(rounds, [], { delayMs: 1, hopMs: 0, bytesPerMs: Infinity, perMessageMs: 0, cores: Infinity }).totalMs).toBe(11);
+    // the hop is paid once per round, whatever the round carries
+    expect(predictWallMs(rounds, [], { delayMs: 1, hopMs: 2.5, bytesPerMs: Infinity, perMessageMs: 0, cores: Infinity }).totalMs).toBe(16);
     expect(relativeError(115, 100)).toBeCloseTo(0.15);
     const { a, b } = fitLine([1, 2, 3, 4].map((x) => ({ x, y: 3 + 2 * x })));
     expect(a).toBeCloseTo(3);

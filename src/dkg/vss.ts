@@ -98,10 +98,13 @@ export function sumVerifiedShares<P>(suite: AnySuite, round: string, items: read
   return items.reduce((acc, it) => suite.Fn.add(acc, it.share), 0n);
 }
 
-/** Coefficient-wise sum of several parties' commitments: the commitment of Σ f_i. */
+/**
+ * Coefficient-wise sum of several parties' commitments: the commitment of Σ f_i. Each column
+ * C_{1,k} + … + C_{n,k} is Group.horner at x = 1, which sums in the backend's own memory.
+ */
 export function sumCommitments<P>(suite: AnySuite, commitments: readonly (readonly P[])[]): P[] {
   const t = commitments[0]!.length;
-  return Array.from({ length: t }, (_, k) => commitments.reduce<P>((acc, c) => suite.G.add(acc, c[k]!), suite.G.identity));
+  return Array.from({ length: t }, (_, k) => suite.G.horner(commitments.map((c) => c[k]!), 1n));
 }
 
 export function shareAt(suite: AnySuite, coefficients: readonly bigint[], x: bigint): bigint {

@@ -34,6 +34,9 @@ interface Waiter {
   session: string;
   round: string;
   from: readonly PartyId[];
+  /** The senders in `from` with nothing buffered yet for this round. */
+  missing: Set<PartyId>;
+  /** Re-examines every awaited slot (errors first), resolving once none is missing. */
   check(): void;
 }
 
@@ -44,17 +47,31 @@ export class Mailbox {
   readonly #equivocators = new Map<string, Set<PartyId>>();
   readonly #localAborts = new Map<string, ProtocolAbort>();
 
+  /**
+   * Buffers a message. A waiter re-examines its slots only when the message could end its wait:
+   * an abort notice, a malformed or conflicting message, or the last sender it was missing (an
+   * ordinary first message only leaves the waiter's count of missing senders, so a round of n
+   * messages costs O(n), not O(n²) slot lookups).
+   */
   deliver(message: Message): void {
+    let notable = true;
     if (message.round === ABORT_ROUND) {
       if (!this.#aborts.has(message.session)) this.#aborts.set(message.session, message);
     } else {
       const key = slotKey(message.session, message.round, message.from);
       const bytes = encodable(message.payload);
       const slot = this.#slots.get(key);
-      if (slot === undefined) this.#slots.set(key, { payload: message.payload, bytes, conflict: false });
-      else if (slot.bytes === null || bytes === null || !equalBytes(slot.bytes, bytes)) slot.conflict = true;
+      if (slot === undefined) {
+        this.#slots.set(key, { payload: message.payload, bytes, conflict: false });
+        notable = bytes === null;
+      } else if (slot.bytes === null || bytes === null || !equalBytes(slot.bytes, bytes)) slot.conflict = true;
+      else notable = false; // an identical duplicate changes nothing
     }
-    for (const w of this.#waiters) if (w.session === message.session) w.check();
+    for (const w of this.#waiters) {
+      if (w.session !== message.session) continue;
+      if (w.round === message.round) w.missing.delete(message.from);
+      if (notable || w.missing.size === 0) w.check();
+    }
   }
 
   /**
@@ -80,6 +97,7 @@ export class Mailbox {
         session,
         round,
         from,
+        missing: new Set(from.filter((id) => !this.#slots.has(slotKey(session, round, id)))),
         check: () => {
           const local = this.#localAborts.get(session);
           if (local !== undefined) return finish(local);
@@ -91,7 +109,7 @@ export class Mailbox {
           if (conflicted.length > 0) return finish(new EquivocationError(round, conflicted, 'conflicting messages for the same round'));
           const abort = this.#aborts.get(session);
           if (abort !== undefined) return finish(peerAbort(round, abort));
-          if (from.every((id) => this.#slots.has(slotKey(session, round, id)))) {
+          if (waiter.missing.size === 0) {
             finish(null, new Map(from.map((id) => [id, this.#slots.get(slotKey(session, round, id))!.payload])));
           }
         },

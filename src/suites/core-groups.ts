@@ -32,6 +32,7 @@ interface CorePointClass<P> {
   readonly BASE: P;
   mulBase(k: bigint): P;
   msm(points: readonly P[], scalars: readonly bigint[]): P;
+  horner(points: readonly P[], x: bigint): P;
 }
 
 function coreGroup<P extends CorePointOps<P>>(Point: CorePointClass<P>, elementBytes: number, parse: (bytes: Uint8Array) => P): Group<P> {
@@ -47,6 +48,7 @@ function coreGroup<P extends CorePointOps<P>>(Point: CorePointClass<P>, elementB
     mul: (p, k) => p.multiply(k),
     mulBase: (k) => Point.mulBase(k),
     msm: (points, scalars) => Point.msm(points, scalars),
+    horner: (points, x) => Point.horner(points, x),
     eq: (a, b) => a.equals(b),
     isIdentity: (a) => a.is0(),
     ...elementCodec(elementBytes, (p) => p.toBytes(), parse),

@@ -11,6 +11,7 @@ import type { EdwardsPoint, EdwardsPointCons } from '@noble/curves/abstract/edwa
 import type { WeierstrassPoint, WeierstrassPointCons } from '@noble/curves/abstract/weierstrass.js';
 import { ristretto255 } from '@noble/curves/ed25519.js';
 import { EncodingError } from '../math/bytes.js';
+import { hornerPoint } from '../math/wasm/msm.js';
 import { elementCodec } from './element-codec.js';
 import type { Group } from './suite.js';
 
@@ -65,6 +66,10 @@ function nobleGroup<P extends NoblePoint<P>>(
       if (points.length === 1 && ks.length === 1) return points[0]!.multiplyUnsafe(ks[0]!);
       const msm = points.length <= STRAUSS_MAX_POINTS ? mulAddUnsafe : pippenger;
       return msm(Point as any, points as any[], ks) as P;
+    },
+    horner(points, x) {
+      hornerPoint(x);
+      return points.reduceRight<P>((acc, p) => (x === 0n || acc.is0() ? p : acc.multiplyUnsafe(x).add(p)), Point.ZERO);
     },
     eq: (a, b) => a.equals(b),
     isIdentity: (a) => a.is0(),

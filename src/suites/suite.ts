@@ -34,6 +34,11 @@ export interface Group<P> {
   mulBase(k: bigint): P;
   /** Σ k_i·P_i for public scalars (share and VSS verification). */
   msm(points: readonly P[], scalars: readonly bigint[]): P;
+  /**
+   * Σ_k x^k·P_k for a public x below 2^32 by Horner's rule: a VSS commitment evaluated at a
+   * party identifier (each step multiplies by the small x, never by a full-size x^k).
+   */
+  horner(points: readonly P[], x: bigint): P;
   eq(a: P, b: P): boolean;
   isIdentity(a: P): boolean;
   /** SerializeElement: canonical, fixed length; throws on the identity (RFC 9591 §4.1). */

@@ -157,6 +157,11 @@ export class Ed25519Point extends CorePoint<Ed25519Point> {
     return Ed25519Point.mulDoublePublic(0n, this, k);
   }
 
+  /** Σ_k x^k·P_k for a public x below 2^32 by Horner's rule (msm.ts runHorner): a VSS commitment evaluated at an identifier. */
+  static horner(points: readonly Ed25519Point[], x: bigint): Ed25519Point {
+    return CorePoint.hornerOf(binding, Ed25519Point.ZERO, points, x);
+  }
+
   /** Σ k_i·P_i for public scalars (small scalars: NAF double-and-add, msm.ts smallMultiples). */
   static msm(points: readonly Ed25519Point[], scalars: readonly bigint[]): Ed25519Point {
     const live = liveTerms(points, scalars, modL);

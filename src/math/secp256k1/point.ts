@@ -192,6 +192,11 @@ export class Secp256k1Point extends CorePoint<Secp256k1Point> {
     return Secp256k1Point.mulDoublePublic(0n, this, k);
   }
 
+  /** Σ_k x^k·P_k for a public x below 2^32 by Horner's rule (msm.ts runHorner): a VSS commitment evaluated at an identifier. */
+  static horner(points: readonly Secp256k1Point[], x: bigint): Secp256k1Point {
+    return CorePoint.hornerOf(binding, Secp256k1Point.ZERO, points, x);
+  }
+
   /** Σ k_i·P_i for public scalars: Strauss with GLV for small batches, Pippenger for large, NAF double-and-add when every scalar is small (msm.ts smallMultiples). */
   static msm(points: readonly Secp256k1Point[], scalars: readonly bigint[]): Secp256k1Point {
     const live = liveTerms(points, scalars, mod);

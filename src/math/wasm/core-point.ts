@@ -9,6 +9,7 @@ import { invertVar } from '../modinv.js';
 import { StaticArena } from './field-program.js';
 import { ELEMENT_BYTES, LIMBS, readLimbs, writeLimbs } from './limbs.js';
 import { ModuleBuilder } from './module-builder.js';
+import { runHorner } from './msm.js';
 import { generateEd25519 } from '../ed25519/curve-gen.js';
 import { generateSecp256k1 } from '../secp256k1/curve-gen.js';
 import { prebuiltCore, type BuiltModule, type CoreName } from './prebuilt.js';
@@ -86,6 +87,12 @@ export abstract class CorePoint<T extends CorePoint<T>> {
     const p = CorePoint.read(binding, at);
     p.affine = binding.core().rt.u32.slice(affineAt >> 2, (affineAt >> 2) + 2 * LIMBS);
     return p;
+  }
+
+  /** Σ_k x^k·points[k] for a public x below 2^32 (msm.ts runHorner); the identity for no points. */
+  protected static hornerOf<T extends CorePoint<T>>(binding: CurveBinding<T>, zero: T, points: readonly T[], x: bigint): T {
+    if (points.length === 0) return zero;
+    return CorePoint.read(binding, runHorner(binding.core(), binding.names.add, points, x, binding.words * 4));
   }
 
   /** @internal Writes the point to a wasm address and returns it. */

@@ -55,6 +55,11 @@ export const SMALL_SCALAR = 1n << 32n;
 /** NAF digits of a scalar below SMALL_SCALAR, with room for the final carry. */
 const SMALL_DIGITS = 34;
 
+/** Throws unless 0 ≤ x < SMALL_SCALAR, the points at which a Horner evaluation is defined here. */
+export function hornerPoint(x: bigint): void {
+  if (x < 0n || x >= SMALL_SCALAR) throw new RangeError('horner needs 0 <= x < 2^32');
+}
+
 /** Whether every scalar of these terms is below SMALL_SCALAR. */
 export const allSmall = (live: readonly (readonly [unknown, bigint])[]): boolean => live.every(([, k]) => k < SMALL_SCALAR);
 
@@ -65,6 +70,31 @@ export const allSmall = (live: readonly (readonly [unknown, bigint])[]): boolean
  */
 export function smallMultiples(core: PointCore, live: readonly (readonly [{ put(at: number): number }, bigint])[], pointBytes: number): number {
   return runStrauss(core, live.length, pointBytes, SMALL_DIGITS, (i, at) => live[i]![0].put(at), (i, out) => wnaf(live[i]![1], 2, SMALL_DIGITS, out));
+}
+
+/**
+ * Σ_k x^k·P_k for a public x < SMALL_SCALAR by Horner's rule, P_{m−1}·x + P_{m−2}, then ·x …:
+ * the accumulator stays in wasm memory, so each step is one NAF double-and-add by x (the Strauss
+ * loop over one term, from digits recoded once) and one addition `add` (the core's (r, p, q)
+ * point addition), with one point written per step. `points` must not be empty; the result is
+ * left in io[0].
+ */
+export function runHorner(core: PointCore, add: string, points: readonly { put(at: number): number }[], x: bigint, pointBytes: number): number {
+  if (points.length === 0) throw new RangeError('horner needs at least one point');
+  hornerPoint(x);
+  const { rt, fn, io } = core;
+  const mark = rt.mark();
+  const acc = rt.alloc(pointBytes);
+  const digits = rt.alloc(SMALL_DIGITS * 4);
+  wnaf(x, 2, SMALL_DIGITS, rt.i32.subarray(digits >> 2, (digits >> 2) + SMALL_DIGITS));
+  points[points.length - 1]!.put(acc);
+  for (let k = points.length - 2; k >= 0; k--) {
+    fn.vtStrauss!(io[0], acc, 1, digits, SMALL_DIGITS, pointBytes);
+    fn[add]!(acc, io[0], points[k]!.put(io[1]));
+  }
+  rt.u32.copyWithin(io[0] >> 2, acc >> 2, (acc + pointBytes) >> 2);
+  rt.release(mark);
+  return io[0];
 }
 
 /** Scalars below 2^SHORT_BITS (batch randomizers, src/dkg/vss.ts) get Pippenger windows for that many bits only. */

@@ -132,7 +132,8 @@ const tessera: Impl = {
 
 // ---------------------------------------------------------------- @noble/curves
 
-const NOBLE: Record<SchemeId, FROST> = {
+/** @noble/curves' FROST of each scheme (the sweep's peers use it too). */
+export const NOBLE: Record<SchemeId, FROST> = {
   'frost-ed25519': ed25519_FROST,
   'frost-ristretto255': ristretto255_FROST,
   'frost-ed448': ed448_FROST,

@@ -15,27 +15,15 @@
  */
 import { combine_partial_sigs, create_commit_pkg, create_dealer_set, get_commit_pkg, get_group_signing_ctx, sign_msg, verify_final_sig, verify_partial_sig } from '@cmdcode/frost/lib';
 import type { FROST } from '@noble/curves/abstract/frost.js';
-import { ed25519_FROST, ristretto255_FROST } from '@noble/curves/ed25519.js';
-import { ed448_FROST } from '@noble/curves/ed448.js';
-import { p256_FROST } from '@noble/curves/nist.js';
-import { schnorr_FROST, secp256k1_FROST } from '@noble/curves/secp256k1.js';
 import { bytesToHex } from '../src/math/bytes.js';
 import { partyRange } from '../src/mpc/party-id.js';
 import type { AnySchemeId } from '../src/signing/schemes.js';
 import type { SchemeId } from '../src/suites/index.js';
 import { peerKeygen, peerSign } from './ecdsa.bench.js';
+import { NOBLE } from './frost.bench.js';
 import { fail, measureGroup } from './harness.js';
 import { sizeLabel, type Size } from './report.js';
 import { ECDSA, type Op } from './sweep-jobs.js';
-
-const NOBLE: Record<SchemeId, FROST> = {
-  'frost-ed25519': ed25519_FROST,
-  'frost-ristretto255': ristretto255_FROST,
-  'frost-ed448': ed448_FROST,
-  'frost-p256': p256_FROST,
-  'frost-secp256k1': secp256k1_FROST,
-  'frost-secp256k1-tr': schnorr_FROST,
-};
 
 const MESSAGE = new Uint8Array(32).fill(7);
 /** The largest n at which the slow peers' keygens are run. */

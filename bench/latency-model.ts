@@ -13,14 +13,14 @@
  *   delay       the one-way delay each round's messages take (the relay's injected delay).
  *   hop         the fixed latency of one pass through the transport whatever it carries (over the
  *               relay on loopback: socket writes, the relay's turn, event-loop turns on both
- *               sides), 0 in memory; measured by the sweep's calibration as the median time of a
- *               single envelope less perMessage.
+ *               sides), 0 in memory; fitted by the sweep's calibration as the intercept of the
+ *               line through small bursts of envelopes whose slope is perMessage.
  *   bytes_k     the bytes the round puts on the wire; with one process (cores = 1) every party's
  *               bytes pass the same thread, so bytes_k is the round's total; with a core per
  *               party, the largest sender's (the links run in parallel).
  *   perMessage  a fixed cost per envelope (sealing, signing, framing, routing, the receiver's
  *               signature check and decoding), 0 for the bare model; fitted by the sweep from a
- *               calibration exchange through the relay (bench/sweep-relay.ts calibrate), never
+ *               calibration exchange through the relay (bench/sweep-transport.ts calibrate), never
  *               from the rows it is compared with. Like bytes, summed over the round's messages
  *               when the parties share one thread, the largest sender's otherwise.
  * @module

@@ -117,22 +117,23 @@ export async function relayTransport(delayMs: number, scheme: string): Promise<T
 /** The relay's fitted costs: ms per envelope and bytes per ms, with the points they came from. */
 export interface Calibration {
   readonly perMessageMs: number;
-  /** One pass through the relay whatever it carries: a single envelope's median time less perMessageMs (≥ 0). */
+  /** One pass through the relay whatever it carries: the small bursts' line at 0 envelopes (≥ 0). */
   readonly hopMs: number;
   readonly bytesPerMs: number;
   readonly points: readonly { readonly messages: number; readonly bytes: number; readonly ms: number }[];
 }
 
 const CALIBRATION_ROUND = 'frost/1';
-/** Single envelopes timed for the hop (their median, less one envelope's cost). */
-const HOP_SAMPLES = 15;
+/** Envelopes per calibration burst, each count timed BURST_REPEATS times (the median kept). */
+const BURST_COUNTS = [1, 2, 4, 8, 16, 32];
+const BURST_REPEATS = 5;
 
 /**
  * Party 1 sends bursts of point-to-point envelopes (sealed, signed, routed, checked and decoded
  * as a protocol's are) to party 2 through a relay without delay, and the time until the last is
- * received is fitted: first against the count at a small payload (ms per message), then against
- * the payload size at a fixed count (ms per byte); last, single envelopes are timed, and their
- * median less one envelope's cost is the hop (one pass through the relay whatever it carries).
+ * received is fitted: first against the count at a small payload, over bursts as small as a
+ * protocol round's (slope: ms per message; intercept: the hop, one pass through the relay
+ * whatever it carries), then against the payload size at a fixed count (ms per byte).
  */
 export async function calibrate(): Promise<Calibration> {
   const { relay, url } = await startRelay(0);
@@ -170,15 +171,19 @@ export async function calibrate(): Promise<Calibration> {
 async function fitBursts(burst: (count: number, payloadBytes: number) => Promise<void>, points: { messages: number; bytes: number; ms: number }[]): Promise<Calibration> {
   await burst(50, 33); // warm-up
   points.length = 0;
-  for (const count of [200, 400, 800]) await burst(count, 33);
-  const perMessage = fitLine(points.map((p) => ({ x: p.messages, y: p.ms }))).b;
+  // a protocol round carries a few envelopes: the line through small bursts' medians gives the
+  // hop (its intercept) and the cost of one more envelope (its slope) in that regime
+  const small: { x: number; y: number }[] = [];
+  for (const count of BURST_COUNTS) {
+    const from = points.length;
+    for (let i = 0; i < BURST_REPEATS; i++) await burst(count, 33);
+    const ms = points.slice(from).map((p) => p.ms).sort((x, y) => x - y);
+    small.push({ x: count, y: ms[Math.floor(ms.length / 2)]! });
+  }
+  const { a: hop, b: perMessage } = fitLine(small);
   const byCount = points.length;
   for (const size of [4_096, 32_768, 131_072]) await burst(50, size);
   const large = points.slice(byCount);
   const perByte = fitLine(large.map((p) => ({ x: p.bytes, y: p.ms - p.messages * perMessage }))).b;
-  const singles = points.length;
-  for (let i = 0; i < HOP_SAMPLES; i++) await burst(1, 33);
-  const one = points.splice(singles).map((p) => p.ms).sort((x, y) => x - y);
-  const hop = one[Math.floor(one.length / 2)]! - perMessage;
   return { perMessageMs: perMessage, hopMs: Math.max(0, hop), bytesPerMs: perByte > 0 ? 1 / perByte : Infinity, points: [...points] };
 }

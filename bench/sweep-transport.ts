@@ -124,15 +124,15 @@ export interface Calibration {
 }
 
 const CALIBRATION_ROUND = 'frost/1';
-/** Envelopes per calibration burst, each count timed BURST_REPEATS times (the median kept). */
+/** Envelopes per calibration burst, each count timed BURST_REPEATS times, interleaved (the median kept). */
 const BURST_COUNTS = [1, 2, 4, 8, 16, 32];
-const BURST_REPEATS = 5;
+const BURST_REPEATS = 9;
 
 /**
  * Party 1 sends bursts of point-to-point envelopes (sealed, signed, routed, checked and decoded
  * as a protocol's are) to party 2 through a relay without delay, and the time until the last is
  * received is fitted: first against the count at a small payload, over bursts as small as a
- * protocol round's (slope: ms per message; intercept: the hop, one pass through the relay
+ * protocol round's, interleaved and repeated (slope: ms per message; intercept: the hop, one pass through the relay
  * whatever it carries), then against the payload size at a fixed count (ms per byte).
  */
 export async function calibrate(): Promise<Calibration> {
@@ -172,14 +172,16 @@ async function fitBursts(burst: (count: number, payloadBytes: number) => Promise
   await burst(50, 33); // warm-up
   points.length = 0;
   // a protocol round carries a few envelopes: the line through small bursts' medians gives the
-  // hop (its intercept) and the cost of one more envelope (its slope) in that regime
-  const small: { x: number; y: number }[] = [];
-  for (const count of BURST_COUNTS) {
-    const from = points.length;
-    for (let i = 0; i < BURST_REPEATS; i++) await burst(count, 33);
-    const ms = points.slice(from).map((p) => p.ms).sort((x, y) => x - y);
-    small.push({ x: count, y: ms[Math.floor(ms.length / 2)]! });
+  // hop (its intercept) and the cost of one more envelope (its slope) in that regime; the counts
+  // are interleaved, so that a drift in the machine's load weighs on all of them alike
+  const times = new Map<number, number[]>(BURST_COUNTS.map((count) => [count, []]));
+  for (let i = 0; i < BURST_REPEATS; i++) {
+    for (const count of BURST_COUNTS) {
+      await burst(count, 33);
+      times.get(count)!.push(points.at(-1)!.ms);
+    }
   }
+  const small = [...times].map(([count, ms]) => ({ x: count, y: ms.sort((x, y) => x - y)[Math.floor(ms.length / 2)]! }));
   const { a: hop, b: perMessage } = fitLine(small);
   const byCount = points.length;
   for (const size of [4_096, 32_768, 131_072]) await burst(50, size);

@@ -7,9 +7,10 @@
  * The memo holds the node's own decode of the same bytes, so every check the node makes of a
  * proposal (node/transaction-check.ts) still runs on data it decoded itself; only successful
  * decodes are kept (a malformed PSBT is refused, with its reason, every time), the most recent
- * CAPACITY of them. The decoded PSBT is shared between the sessions that use it: readers only (its fields are
- * readonly, and the library's getInput/getOutput return copies; nothing here calls the library's
- * update methods).
+ * CAPACITY of them, so a coordinator sending many PSBTs holds at most that many in memory. The
+ * decoded PSBT is shared between the sessions that use it, as readers only: its fields are
+ * readonly, the library's getInput/getOutput return copies, and the node's checks never call the
+ * library's update methods.
  * @module
  */
 import { sha256 } from '@noble/hashes/sha2.js';

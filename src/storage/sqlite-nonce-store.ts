@@ -40,6 +40,12 @@ export class SqliteNonceStore implements NonceStore {
     });
   }
 
+  /** A handle that may be put: a non-empty string not live in this process. */
+  #checkNew(handle: string): void {
+    if (typeof handle !== 'string' || handle.length === 0) throw new NonceReuseError('signing nonce has no handle');
+    if (this.#live.has(handle)) throw new NonceReuseError('nonce commitment already used');
+  }
+
   #reused(handle: string): NonceReuseError {
     return new NonceReuseError(this.isSpent(handle) ? 'nonce commitment was already spent: refusing to use it again' : 'nonce commitment already used');
   }
@@ -51,8 +57,7 @@ export class SqliteNonceStore implements NonceStore {
   /** Records `nonces.handle` as live; NonceReuseError if that handle was ever recorded before. */
   put(nonces: SigningNonces): void {
     const handle = nonces.handle;
-    if (typeof handle !== 'string' || handle.length === 0) throw new NonceReuseError('signing nonce has no handle');
-    if (this.#live.has(handle)) throw new NonceReuseError('nonce commitment already used');
+    this.#checkNew(handle);
     if (this.#insert.run(handle, Date.now()).changes !== 1) throw this.#reused(handle);
     this.#live.set(handle, nonces);
   }
@@ -60,8 +65,8 @@ export class SqliteNonceStore implements NonceStore {
   /** put for each, in one transaction: every handle recorded as live, or none (NonceReuseError). */
   putMany(nonces: readonly SigningNonces[]): void {
     const handles = nonces.map((n) => n.handle);
-    if (handles.some((h) => typeof h !== 'string' || h.length === 0)) throw new NonceReuseError('signing nonce has no handle');
-    if (new Set(handles).size !== handles.length || handles.some((h) => this.#live.has(h))) throw new NonceReuseError('nonce commitment already used');
+    handles.forEach((h) => this.#checkNew(h));
+    if (new Set(handles).size !== handles.length) throw new NonceReuseError('nonce commitment already used');
     this.#putManyTx.immediate(handles);
     for (const n of nonces) this.#live.set(n.handle, n);
   }

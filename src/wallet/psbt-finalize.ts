@@ -7,9 +7,10 @@
  *   the script's x-only output key; the witness is that signature alone.
  * - P2WPKH: a 64-byte r ‖ s with low s (BIP146 LOW_S); the public key is the one of the (at most
  *   four) ECDSA recovery candidates whose HASH160 is the witness program, and recovery succeeding
- *   means the signature verifies under it. Both checks run on the WebAssembly core
- *   (src/math/secp256k1); the tests verify every finalized witness with @noble/curves as well. It goes into the witness DER-encoded (BIP66) with the
+ *   means the signature verifies under it. It goes into the witness DER-encoded (BIP66) with the
  *   SIGHASH_ALL byte, followed by the key (BIP141).
+ * Both checks run on the WebAssembly core (src/math/secp256k1); the tests verify every finalized
+ * witness with @noble/curves as well.
  * Inputs without a signature are left as they are. The raw transaction is returned once every
  * input is final, null while another signer's inputs still wait.
  * @module

@@ -25,14 +25,12 @@ export class MemoryNonceStore implements NonceStore {
   readonly #spent = new Set<string>();
 
   put(nonces: SigningNonces): void {
-    if (this.#live.has(nonces.handle) || this.#spent.has(nonces.handle)) throw new NonceReuseError('nonce commitment already used');
+    this.#checkNew(nonces.handle);
     this.#live.set(nonces.handle, nonces);
   }
 
   take(handle: string): SigningNonces {
-    if (this.#spent.has(handle)) throw new NonceReuseError('signing nonce already spent: refusing to sign twice with it');
-    const nonces = this.#live.get(handle);
-    if (nonces === undefined) throw new NonceReuseError('unknown signing nonce');
+    const nonces = this.#checkLive(handle);
     this.#spent.add(handle);
     this.#live.delete(handle);
     return nonces;
@@ -40,13 +38,26 @@ export class MemoryNonceStore implements NonceStore {
 
   putMany(nonces: readonly SigningNonces[]): void {
     const handles = nonces.map((n) => n.handle);
-    if (new Set(handles).size !== handles.length || handles.some((h) => this.#live.has(h) || this.#spent.has(h))) throw new NonceReuseError('nonce commitment already used');
+    if (new Set(handles).size !== handles.length) throw new NonceReuseError('nonce commitment already used');
+    handles.forEach((h) => this.#checkNew(h));
     for (const n of nonces) this.put(n);
   }
 
   takeMany(handles: readonly string[]): SigningNonces[] {
     if (new Set(handles).size !== handles.length) throw new NonceReuseError('a signing nonce is named twice');
-    for (const h of handles) if (this.#spent.has(h) || !this.#live.has(h)) throw new NonceReuseError(this.#spent.has(h) ? 'signing nonce already spent: refusing to sign twice with it' : 'unknown signing nonce');
+    handles.forEach((h) => this.#checkLive(h));
     return handles.map((h) => this.take(h));
+  }
+
+  #checkNew(handle: string): void {
+    if (this.#live.has(handle) || this.#spent.has(handle)) throw new NonceReuseError('nonce commitment already used');
+  }
+
+  /** The live nonces under `handle`; NonceReuseError if spent or unknown. */
+  #checkLive(handle: string): SigningNonces {
+    if (this.#spent.has(handle)) throw new NonceReuseError('signing nonce already spent: refusing to sign twice with it');
+    const nonces = this.#live.get(handle);
+    if (nonces === undefined) throw new NonceReuseError('unknown signing nonce');
+    return nonces;
   }
 }

@@ -220,14 +220,15 @@ function frostPlan(): OpPlan {
     contenders: [
       {
         impl: 'tessera',
-        fn: () => {
+        fn: async () => {
           const stores = keys.map(() => new MemoryNonceStore());
           const round1 = keys.map((k, i) => {
             const r = commit(suite, k.id, k.secretShare.expose(), systemRng);
-            stores[i]!.put(r.nonces);
+            void stores[i]!.put(r.nonces); // a memory store records it at once
             return r.commitment;
           });
-          const shares = new Map(keys.map((k, i) => [k.id, suite.Fn.decode(signShare(suite, k, round1[i]!, stores[i]!, round1, MSG).share)]));
+          const shares = new Map<number, bigint>();
+          for (const [i, k] of keys.entries()) shares.set(k.id, suite.Fn.decode((await signShare(suite, k, round1[i]!, stores[i]!, round1, MSG)).share));
           const ctx = signingContext(suite, FROST_ROUND_2, pub, decodeCommitmentList(suite, FROST_ROUND_2, pub, round1), MSG);
           return aggregate(suite, FROST_ROUND_2, pub, ctx, shares, MSG);
         },

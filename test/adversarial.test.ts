@@ -563,26 +563,26 @@ describe.each(SCHEME_IDS)('%s: nonces are single use (row 13)', (scheme) => {
     return ids.map((id) => commit(suite, id, keys[id - 1]!.secretShare.expose(), rng));
   }
 
-  it('signShare refuses a second share with the same nonce, even for another message', () => {
+  it('signShare refuses a second share with the same nonce, even for another message', async () => {
     const [mine, theirs] = round1([1, 2]) as [ReturnType<typeof commit>, ReturnType<typeof commit>];
     const store = new MemoryNonceStore();
-    store.put(mine.nonces);
+    await store.put(mine.nonces);
     const list = [mine.commitment, theirs.commitment];
-    const first = signShare(suite, keys[0]!, mine.commitment, store, list, utf8('pay alice'));
+    const first = await signShare(suite, keys[0]!, mine.commitment, store, list, utf8('pay alice'));
     expect(first.share).toHaveLength(suite.Fn.bytes);
-    expect(() => signShare(suite, keys[0]!, mine.commitment, store, list, utf8('pay alice'))).toThrow(NonceReuseError);
-    expect(() => signShare(suite, keys[0]!, mine.commitment, store, list, utf8('pay mallory'))).toThrow(NonceReuseError);
+    await expect(signShare(suite, keys[0]!, mine.commitment, store, list, utf8('pay alice'))).rejects.toThrow(NonceReuseError);
+    await expect(signShare(suite, keys[0]!, mine.commitment, store, list, utf8('pay mallory'))).rejects.toThrow(NonceReuseError);
   });
 
-  it('the store refuses to take twice, to take an unknown nonce, and to re-admit a spent one', () => {
+  it('the store refuses to take twice, to take an unknown nonce, and to re-admit a spent one', async () => {
     const [mine] = round1([1]) as [ReturnType<typeof commit>];
     const store = new MemoryNonceStore();
-    expect(() => store.take(mine.nonces.handle)).toThrow(NonceReuseError);
-    store.put(mine.nonces);
-    expect(() => store.put(mine.nonces)).toThrow(NonceReuseError);
-    expect(store.take(mine.nonces.handle).expose()).toEqual(mine.nonces.expose());
-    expect(() => store.take(mine.nonces.handle)).toThrow(NonceReuseError);
-    expect(() => store.put(mine.nonces)).toThrow(NonceReuseError);
+    await expect(store.take(mine.nonces.handle)).rejects.toThrow(NonceReuseError);
+    await store.put(mine.nonces);
+    await expect(store.put(mine.nonces)).rejects.toThrow(NonceReuseError);
+    expect((await store.take(mine.nonces.handle)).expose()).toEqual(mine.nonces.expose());
+    await expect(store.take(mine.nonces.handle)).rejects.toThrow(NonceReuseError);
+    await expect(store.put(mine.nonces)).rejects.toThrow(NonceReuseError);
   });
 
   it('a replayed round one (same randomness, e.g. a VM rollback) is refused by every signer before it sends anything but an abort notice', async () => {

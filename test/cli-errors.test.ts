@@ -46,9 +46,8 @@ const HEX_B = 'bb'.repeat(32);
 const PASSPHRASE = 'the right one';
 
 /** A node's sealed store and a config naming it, with the passphrase from `source`. */
-function nodeConfig(name: string, source: { passphraseFile: string } | { passphraseEnv: string }, extra: Record<string, unknown> = {}): string {
-  const store = NodeStorage.open(join(dir, name), PASSPHRASE, { scrypt: { N: 2 ** 10, r: 8, p: 1 } });
-  store.close();
+async function nodeConfig(name: string, source: { passphraseFile: string } | { passphraseEnv: string }, extra: Record<string, unknown> = {}): Promise<string> {
+  await NodeStorage.identityKey(join(dir, name), PASSPHRASE, { scrypt: { N: 2 ** 10, r: 8, p: 1 } });
   const path = join(dir, `${name}.json`);
   writeFileSync(path, JSON.stringify({ name, relay: 'ws://127.0.0.1:1', dataDir: name, ...source, peers: [], coordinators: [], ...extra }));
   return path;
@@ -88,15 +87,15 @@ describe('user errors: one line, exit 2, no stack trace', () => {
     expect(await userError(keygen('localhost:8080'))).toBe('--relay "localhost:8080" has no scheme; did you mean ws://localhost:8080?');
     expect(await userError(keygen('http://localhost:8080'))).toBe('--relay "http://localhost:8080" is an HTTP URL; did you mean ws://localhost:8080?');
     expect(await userError(keygen('https://relay.example:443'))).toBe('--relay "https://relay.example:443" is an HTTP URL; did you mean wss://relay.example:443?');
-    const config = nodeConfig('relayless', { passphraseEnv: 'UNUSED' }, { relay: 'localhost:7000' });
+    const config = await nodeConfig('relayless', { passphraseEnv: 'UNUSED' }, { relay: 'localhost:7000' });
     expect(await userError(['keys', '--config', config])).toBe('config: "relay" "localhost:7000" has no scheme; did you mean ws://localhost:7000?');
   });
 
   it('a wrong passphrase names the store and the passphrase\'s source', async () => {
     writeFileSync(join(dir, 'wrong.pass'), 'not it\n');
-    const fromFile = nodeConfig('alice', { passphraseFile: 'wrong.pass' });
+    const fromFile = await nodeConfig('alice', { passphraseFile: 'wrong.pass' });
     expect(await userError(['keys', '--config', fromFile])).toBe(`wrong passphrase for the key store at ${join(dir, 'alice')} (passphrase from file ${join(dir, 'wrong.pass')})`);
-    const fromEnv = nodeConfig('bob', { passphraseEnv: 'TESSERA_PASS_BOB' });
+    const fromEnv = await nodeConfig('bob', { passphraseEnv: 'TESSERA_PASS_BOB' });
     expect(await userError(['keys', '--config', fromEnv], { TESSERA_PASS_BOB: 'not it' })).toBe(`wrong passphrase for the key store at ${join(dir, 'bob')} (passphrase from environment variable TESSERA_PASS_BOB)`);
     expect(await userError(['node', '--config', fromEnv], { TESSERA_PASS_BOB: 'not it' })).toMatch(/^wrong passphrase for the key store at .*bob \(passphrase from environment variable TESSERA_PASS_BOB\)$/);
     // the right one opens it
@@ -106,9 +105,9 @@ describe('user errors: one line, exit 2, no stack trace', () => {
 
   it('a key id the coordinator does not know; a bad log level', async () => {
     expect(await userError(['address', '--home', join(dir, 'home'), '--key', 'nope', '--type', 'p2tr'])).toMatch(/^unknown key nope \(keys made by this coordinator are listed in .*keys\.json\)$/);
-    const config = nodeConfig('carol', { passphraseEnv: 'TESSERA_PASS_CAROL' }, { logLevel: 'loud' });
+    const config = await nodeConfig('carol', { passphraseEnv: 'TESSERA_PASS_CAROL' }, { logLevel: 'loud' });
     expect(await userError(['node', '--config', config])).toBe('config: "logLevel" must be one of trace, debug, info, warn, error, fatal, silent, got "loud"');
-    const fine = nodeConfig('dave', { passphraseEnv: 'TESSERA_PASS_DAVE' });
+    const fine = await nodeConfig('dave', { passphraseEnv: 'TESSERA_PASS_DAVE' });
     expect(await userError(['node', '--config', fine], { TESSERA_LOG_LEVEL: 'chatty' })).toBe('environment variable TESSERA_LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent, got "chatty"');
   });
 });

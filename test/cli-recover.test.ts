@@ -39,7 +39,7 @@ const dir = mkdtempSync(join(tmpdir(), 'tessera-recover-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 writeFileSync(join(dir, 'keys.json'), JSON.stringify({ [KEY_ID]: { scheme: 'frost-secp256k1-tr', threshold: 2, publicKey: bytesToHex(root.publicKey!.subarray(1)), chainCode: bytesToHex(root.chainCode!), groupPublicKey: bytesToHex(root.publicKey!), parties: ['a'.repeat(64), 'b'.repeat(64), 'c'.repeat(64)], recoveryPlan: { template: PLAN, network: 'regtest' } } }));
 const BACKUP = join(dir, 'backup.json');
-runBackup(['--key', KEY_ID, '--home', dir, '--network', 'regtest', '--out', BACKUP], () => {});
+await runBackup(['--key', KEY_ID, '--home', dir, '--network', 'regtest', '--out', BACKUP], () => {});
 
 /** A PSBT spending one made-up output paying to `script`. */
 function psbtTo(script: Uint8Array): { psbt: string; amount: bigint } {

@@ -27,7 +27,7 @@ const [recoveryKey, c1, c2, c3] = [1, 2, 3, 4].map(seed) as [HDKey, HDKey, HDKey
 const PLAN = `tr(@threshold/0/*,{and_v(v:pk(${recoveryKey.publicExtendedKey}/0/*),older(20)),and_v(v:multi_a(2,${c1.publicExtendedKey}/0/*,${c2.publicExtendedKey}/0/*,${c3.publicExtendedKey}/0/*),older(10))})`;
 const dir = mkdtempSync(join(tmpdir(), 'tessera-drill-recovery-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const BACKUP = backupWith(dir, PLAN, 'drill');
+const BACKUP = await backupWith(dir, PLAN, 'drill');
 
 async function drill(...argv: string[]): Promise<{ ok: boolean; report: { leaves: RecoveryDrillRow[]; failed: number; untested: number }; text: string[] }> {
   const lines: string[] = [];

@@ -29,9 +29,9 @@ const home = mkdtempSync(join(tmpdir(), 'tessera-plan-'));
 writeFileSync(join(home, 'keys.json'), JSON.stringify({ [TR]: record('frost-secp256k1-tr'), [EC]: record('ecdsa-secp256k1') }));
 afterAll(() => rmSync(home, { recursive: true, force: true }));
 
-const run = (command: (argv: string[], out: (l: string) => void) => void, ...argv: string[]): string => {
+const run = async (command: (argv: string[], out: (l: string) => void) => void | Promise<void>, ...argv: string[]): Promise<string> => {
   const lines: string[] = [];
-  command([...argv, '--home', home], (l) => lines.push(l));
+  await command([...argv, '--home', home], (l) => lines.push(l));
   return lines.join('\n');
 };
 /** The plan address at m/chain/index by others' code: btc-signer p2tr, leaf script encoded by hand. */
@@ -41,37 +41,37 @@ const theirAddress = (chain: number, index: number) => {
 };
 
 describe('recovery-plan, address and backup', () => {
-  it('stores the plan (from @file) in the key\'s record and prints its descriptors', () => {
+  it('stores the plan (from @file) in the key\'s record and prints its descriptors', async () => {
     const file = join(home, 'plan.txt');
     writeFileSync(file, PLAN + '\n');
-    const printed = JSON.parse(run(runRecoveryPlan, '--key', TR, '--policy', `@${file}`, '--network', 'regtest', '--json'));
+    const printed = JSON.parse(await run(runRecoveryPlan, '--key', TR, '--policy', `@${file}`, '--network', 'regtest', '--json'));
     expect(printed.firstAddress).toBe(theirAddress(0, 0));
     expect(printed.descriptors.receive).toMatch(new RegExp(`^tr\\(${root.publicExtendedKey}/0/\\*,and_v\\(v:pk\\(${cosigner.publicExtendedKey}/0/\\*\\),older\\(144\\)\\)\\)#[a-z0-9]{8}$`));
     const stored = JSON.parse(readFileSync(join(home, 'keys.json'), 'utf8'))[TR];
     expect(stored.recoveryPlan).toEqual({ template: PLAN, network: 'regtest' });
   });
 
-  it('address follows the plan at receive and change paths, with its merkle root in --json', () => {
-    expect(run(runAddress, '--key', TR, '--type', 'p2tr', '--path', 'm/1/3', '--network', 'regtest')).toBe(theirAddress(1, 3));
-    const json = JSON.parse(run(runAddress, '--key', TR, '--type', 'p2tr', '--path', 'm/0/2', '--network', 'regtest', '--json'));
+  it('address follows the plan at receive and change paths, with its merkle root in --json', async () => {
+    expect(await run(runAddress, '--key', TR, '--type', 'p2tr', '--path', 'm/1/3', '--network', 'regtest')).toBe(theirAddress(1, 3));
+    const json = JSON.parse(await run(runAddress, '--key', TR, '--type', 'p2tr', '--path', 'm/0/2', '--network', 'regtest', '--json'));
     expect(json.address).toBe(theirAddress(0, 2));
     expect(json.merkleRoot).toMatch(/^[0-9a-f]{64}$/);
-    expect(() => run(runAddress, '--key', TR, '--type', 'p2tr', '--network', 'mainnet')).toThrow(/recovery plan is for bitcoin regtest, not mainnet/);
-    expect(() => run(runAddress, '--key', TR, '--type', 'p2tr', '--path', 'm/2/0', '--network', 'regtest')).toThrow(/covers the paths m\/0\/i \(receive\) and m\/1\/i/);
+    await expect(run(runAddress, '--key', TR, '--type', 'p2tr', '--network', 'mainnet')).rejects.toThrow(/recovery plan is for bitcoin regtest, not mainnet/);
+    await expect(run(runAddress, '--key', TR, '--type', 'p2tr', '--path', 'm/2/0', '--network', 'regtest')).rejects.toThrow(/covers the paths m\/0\/i \(receive\) and m\/1\/i/);
   });
 
-  it('backup carries the plan: template, descriptors, each leaf\'s keys and lock; its first addresses are the plan\'s', () => {
-    const doc = JSON.parse(run(runBackup, '--key', TR, '--network', 'regtest', '--count', '2'));
+  it('backup carries the plan: template, descriptors, each leaf\'s keys and lock; its first addresses are the plan\'s', async () => {
+    const doc = JSON.parse(await run(runBackup, '--key', TR, '--network', 'regtest', '--count', '2'));
     expect(doc.firstAddresses.map((a: { address: string }) => a.address)).toEqual([theirAddress(0, 0), theirAddress(0, 1)]);
     expect(doc.recoveryPlan).toMatchObject({ template: PLAN, network: 'regtest', descriptors: doc.descriptors });
     expect(doc.recoveryPlan.leaves).toEqual([{ index: 0, miniscript: `and_v(v:pk(${cosigner.publicExtendedKey}/0/*),older(144))`, keys: [`${cosigner.publicExtendedKey}/0/*`], sequence: 144 }]);
   });
 
-  it('refuses a plan for an ECDSA key, an insane leaf and a plan record with an unknown field', () => {
-    expect(() => run(runRecoveryPlan, '--key', EC, '--policy', PLAN, '--network', 'regtest')).toThrow(/is ecdsa-secp256k1, not frost-secp256k1-tr/);
-    expect(() => run(runRecoveryPlan, '--key', TR, '--policy', `tr(@threshold/0/*,multi(1,${cosigner.publicExtendedKey}/0/*))`, '--network', 'regtest')).toThrow(CliError);
+  it('refuses a plan for an ECDSA key, an insane leaf and a plan record with an unknown field', async () => {
+    await expect(run(runRecoveryPlan, '--key', EC, '--policy', PLAN, '--network', 'regtest')).rejects.toThrow(/is ecdsa-secp256k1, not frost-secp256k1-tr/);
+    await expect(run(runRecoveryPlan, '--key', TR, '--policy', `tr(@threshold/0/*,multi(1,${cosigner.publicExtendedKey}/0/*))`, '--network', 'regtest')).rejects.toThrow(CliError);
     const keys = JSON.parse(readFileSync(join(home, 'keys.json'), 'utf8'));
     writeFileSync(join(home, 'keys.json'), JSON.stringify({ ...keys, [TR]: { ...keys[TR], recoveryPlan: { ...keys[TR].recoveryPlan, merkleRoot: '00' } } }));
-    expect(() => run(runAddress, '--key', TR, '--type', 'p2tr', '--network', 'regtest')).toThrow(/recovery plan of key .* has unknown field "merkleRoot"/);
+    await expect(run(runAddress, '--key', TR, '--type', 'p2tr', '--network', 'regtest')).rejects.toThrow(/recovery plan of key .* has unknown field "merkleRoot"/);
   });
 });

@@ -240,11 +240,11 @@ describe('a DKLs23 pair ban on signer nodes', () => {
   it('is lifted by a refresh (fresh OT setup for every pair)', async () => {
     const k = await keygen('ecdsa-secp256k1', [0, 1, 2]);
     await cluster.stopNode(0);
-    const storage = NodeStorage.open(cluster.dataDir(0), cluster.passphrase, { stateFile: `${cluster.dataDir(0)}.state` });
+    const storage = await NodeStorage.open(cluster.dataDir(0), cluster.passphrase, { stateFile: `${cluster.dataDir(0)}.state` });
     try {
-      storage.bans.add(k.made.keyId, 2, 'GAMMA_CHECK', Date.now(), 1);
+      await storage.bans.add(k.made.keyId, 2, 'GAMMA_CHECK', Date.now(), 1);
     } finally {
-      storage.close();
+      await storage.close();
     }
     await cluster.startNode(0);
     await refused(signs(k, [0, 1]), /banned/i);

@@ -5,10 +5,12 @@
  * most n − t + 1 sessions start, and every commitment the request used appears in one session
  * only. With fewer than 3 honest members it fails after the bound, naming the culprits. Pooled
  * commitments survive a crash and restart and are used once, never again. A batch signs several
- * messages at several paths in one session. Every signature is checked by @noble/curves.
+ * messages at several paths in one session, and a PSBT's P2TR inputs sign in one robust batch
+ * (btc-signer recomputes each sighash). Every signature is checked by @noble/curves.
  * @module
  */
 import { schnorr } from '@noble/curves/secp256k1.js';
+import * as btc from '@scure/btc-signer';
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publicPackageFromCommitment } from '../src/dkg/public-package.js';
@@ -19,6 +21,10 @@ import type { LocalCluster } from '../src/node/local-cluster.js';
 import { DEBUG_BAD_SHARES_ENV } from '../src/node/signer-node.js';
 import { getSuite, type SchemeId } from '../src/suites/index.js';
 import { signingPublicKey } from '../src/wallet/signing-key.js';
+import type { KnownKey } from '../src/cli/coordinator-home.js';
+import { sessionSigner, type AttemptRequest } from '../src/cli/robust-signing.js';
+import { signPsbt } from '../src/node/wallet-signing.js';
+import { expectValidWitnesses, fundingInput } from './helpers/bitcoin.js';
 import { clusterHooks, startCluster } from './helpers/cluster.js';
 
 const N = 5;
@@ -93,6 +99,24 @@ describe('ROAST with every member honest', () => {
     verifiedByNoble('frost-secp256k1-tr', out, r);
     expect(out.sessions).toHaveLength(1);
     noCommitmentTwice(out.sessions);
+  }, 60_000);
+
+  it('signs every P2TR input of a PSBT in one ROAST session from pooled commitments, each witness checked by btc-signer and noble', async () => {
+    const made = keys.get('frost-secp256k1-tr')!;
+    const r = request('frost-secp256k1-tr', []);
+    const known: KnownKey = { scheme: 'frost-secp256k1-tr', threshold: T, publicKey: bytesToHex(made.publicKey), chainCode: bytesToHex(made.chainCode), groupPublicKey: bytesToHex(made.groupPublicKey), parties: cluster.nodes.map((n) => bytesToHex(n.identityKey)), vssCommitment: made.vssCommitment.map(bytesToHex) };
+    const paths = [[0, 7], [1, 2], [0, 9]];
+    const prevouts = paths.map((path) => ({ script: btc.OutScript.encode({ type: 'tr', pubkey: signingPublicKey(r.pub, path, {}) }), amount: 40_000n }));
+    const tx = new btc.Transaction();
+    prevouts.forEach(({ script, amount }, i) => tx.addInput(fundingInput(script, amount, 0x50 + i)));
+    tx.addOutput({ script: btc.OutScript.encode({ type: 'tr', pubkey: signingPublicKey(r.pub, [1, 3], {}) }), amount: 110_000n });
+    const attempts: AttemptRequest[] = [];
+    const signer = sessionSigner(coordinator, known, [], true, (request) => attempts.push(request));
+    const key = { keyId: made.keyId, publicKey: made.publicKey, pub: r.pub, generation: 1 };
+    const signed = await signPsbt(signer, key, tx.toPSBT(), { signers: cluster.nodes.map((n) => n.identityKey), network: 'mainnet', paths, roundTimeoutMs: ROUND_MS });
+    expectValidWitnesses(signed.psbt, prevouts, [0, 1, 2]);
+    expect(attempts).toHaveLength(1); // one batch: all three inputs in one request
+    expect(signer.excluded).toEqual([]);
   }, 60_000);
 });
 

@@ -88,7 +88,7 @@ interface Outcome {
  * Signs `msg` with both implementations from the same keys and the same nonces, and requires
  * byte-equal shares and signatures, each accepted by every verifier.
  */
-function signBoth(suite: AnySuite, ref: Reference, keys: readonly KeyPackage[], signers: readonly PartyId[], msg: Uint8Array, rng: Rng): Outcome {
+async function signBoth(suite: AnySuite, ref: Reference, keys: readonly KeyPackage[], signers: readonly PartyId[], msg: Uint8Array, rng: Rng): Promise<Outcome> {
   const { frost } = ref;
   const { Fn } = suite;
   const pub = keys[0]!.public;
@@ -109,11 +109,11 @@ function signBoth(suite: AnySuite, ref: Reference, keys: readonly KeyPackage[], 
   for (const { nonces, commitment } of rounds1) {
     const key = keyOf(commitment.id);
     const store = new MemoryNonceStore();
-    store.put(nonces);
+    await store.put(nonces);
     // both signShare functions zero the nonce encodings they are given: a copy for noble
     const { hiding, binding } = nonces.expose();
     const copies = { hiding: Uint8Array.from(hiding), binding: Uint8Array.from(binding) };
-    const result = signShare(suite, key, commitment, store, list, msg);
+    const result = await signShare(suite, key, commitment, store, list, msg);
     ctx = result.context;
     expect([...hiding, ...binding].every((b) => b === 0)).toBe(true);
     const theirs = frost.signShare(toNobleSecret(suite, key), npub, copies as any, nobleList, msg);
@@ -147,7 +147,7 @@ describe.each(SCHEME_IDS)('%s against noble FROST', (scheme) => {
   const ref = REFERENCES[scheme];
   const { rounds, maxN } = plan(scheme);
 
-  it('our dealer shares and nonces: byte-equal shares and signatures, both verifiers accept', () => {
+  it('our dealer shares and nonces: byte-equal shares and signatures, both verifiers accept', async () => {
     const rng = seededRng(`differential ${scheme}`);
     const seen: Outcome[] = [];
     for (let round = 0; round < rounds; round++) {
@@ -157,7 +157,7 @@ describe.each(SCHEME_IDS)('%s against noble FROST', (scheme) => {
       const signers = randomSigners(rng, t, n);
       // BIP340 signs 32-byte messages; the RFC 9591 suites take any length (here 0..64).
       const msg = scheme === 'frost-secp256k1-tr' ? rng(32) : rng(randInt(rng, 1, 64));
-      seen.push(signBoth(suite, ref, keys, signers, msg, rng));
+      seen.push(await signBoth(suite, ref, keys, signers, msg, rng));
     }
     if (suite.hasEvenY) {
       // The test only means something for -tr if both negation paths ran.
@@ -193,7 +193,7 @@ describe.each(SCHEME_IDS)('%s against noble FROST', (scheme) => {
       expect(frost.verify(signature, msg, ref.nobleKey(pub, suite))).toBe(true);
       if (ref.single) expect(ref.single(signature, msg, publishedPublicKey(suite, pub))).toBe(true);
       // and the step-by-step comparison with noble on the same (noble-dealt) keys
-      signBoth(suite, ref, keys, signers, msg, rng);
+      await signBoth(suite, ref, keys, signers, msg, rng);
     }
   });
 });

@@ -140,7 +140,7 @@ describe('presignatures (ATTACKS.md rows 13-14)', () => {
     const stores = new Map(signers.map((id) => [id, new MemoryPresignatureStore()]));
     const presignature = unwrapAll(await simulateEcdsaPresign(shares, signers, stores, { rng })).get(1)!;
     // party 2 used it already; party 1's store was restored from a copy taken before that use
-    stores.get(2)!.take(presignature, { keyId: keyIdOf(shares[0]!.key.public), signers, publicKey: shares[0]!.key.public.groupPublicKey });
+    await stores.get(2)!.take(presignature, { keyId: keyIdOf(shares[0]!.key.public), signers, publicKey: shares[0]!.key.public.groupPublicKey });
     const sent = recorder();
     const outcomes = await simulateEcdsaSign(shares, signers, input(), { rng, stores, presignature, faults: [sent.fault], timeoutMs: 2_000 });
     const [restored, honest] = [1, 2].map((id) => (outcomes.get(id) as PromiseRejectedResult).reason);
@@ -166,7 +166,7 @@ describe('presignatures (ATTACKS.md rows 13-14)', () => {
     const msg = input();
     const signed = unwrapAll(await simulateEcdsaSign(shares, [1, 2], msg, { rng, stores, presignature }));
     expectValidEcdsa(signed.get(1)!, messageDigest(msg), shares[0]!.key.public.groupPublicKey);
-    expect(() => stores.get(1)!.take(presignature, { keyId: keyIdOf(shares[0]!.key.public), signers: [1, 2], publicKey: shares[0]!.key.public.groupPublicKey })).toThrow(NonceReuseError);
+    await expect(stores.get(1)!.take(presignature, { keyId: keyIdOf(shares[0]!.key.public), signers: [1, 2], publicKey: shares[0]!.key.public.groupPublicKey })).rejects.toThrow(NonceReuseError);
   });
 
   it('a presignature made with generation 1 of a key is refused by a signer at generation 2, then signs at generation 1', async () => {
@@ -186,9 +186,9 @@ describe('presignatures (ATTACKS.md rows 13-14)', () => {
     expect((withoutGeneration.get(2) as PromiseRejectedResult).reason.message).toMatch(/made with generation 2, the key is at 1/);
   });
 
-  it('the store refuses an unknown id', () => {
+  it('the store refuses an unknown id', async () => {
     const store = new MemoryPresignatureStore();
-    expect(() => store.take('00', { keyId: '', signers: [], publicKey: new Uint8Array(33) })).toThrow(NonceReuseError);
+    await expect(store.take('00', { keyId: '', signers: [], publicKey: new Uint8Array(33) })).rejects.toThrow(NonceReuseError);
   });
 });
 

@@ -43,7 +43,7 @@ describe('strict node configs', () => {
   });
 
   it.each([
-    ['a misspelt top-level field', { polcy: {} }, 'config has unknown field "polcy" (known: name, relay, dataDir, passphraseEnv, passphraseFile, peers, coordinators, maxRoundTimeoutMs, relayCa, chains, keyChains, http, console, stateFile, limits, pools, policy, recoveryPlans, logLevel)'],
+    ['a misspelt top-level field', { polcy: {} }, 'config has unknown field "polcy" (known: name, relay, dataDir, storage, passphraseEnv, passphraseFile, peers, coordinators, maxRoundTimeoutMs, relayCa, chains, keyChains, http, console, stateFile, limits, pools, policy, recoveryPlans, logLevel)'],
     ['a wrong-case top-level field', { relayCA: 'ca.pem' }, 'config has unknown field "relayCA"'],
     ['a field in a peer', { peers: [BASE.peers[0], { name: 'carol', identitykey: KEY_B }] }, 'config: "peers[1]" has unknown field "identitykey" (known: name, identityKey)'],
     ['a peer that is no object', { peers: ['bob'] }, 'config: "peers[0]" must be an object'],
@@ -64,6 +64,14 @@ describe('strict node configs', () => {
     expect(() => parse({ relay: 'relay.example:7000' })).toThrow('config: "relay" "relay.example:7000" has no scheme; did you mean ws://relay.example:7000?');
     expect(() => parse({ relay: 'https://relay.example' })).toThrow('did you mean wss://relay.example?');
     expect(() => parse({ relay: 'ftp://relay.example' })).toThrow('must be a ws:// or wss:// URL');
+  });
+
+  it('reads "storage" (the party\'s PostgreSQL database) and refuses anything but a postgres:// URL', () => {
+    expect(parse({}).storage).toBeUndefined();
+    expect(parse({ storage: 'postgres://alice@db.internal/tessera_alice' }).storage).toBe('postgres://alice@db.internal/tessera_alice');
+    expect(parse({ storage: 'postgresql://alice@db.internal:5433/a' }).storage).toBe('postgresql://alice@db.internal:5433/a');
+    expect(() => parse({ storage: 'sqlite:///var/lib/tessera.db' })).toThrow('config: "storage" must be a postgres:// (or postgresql://) URL; leave it out for SQLite in the data directory');
+    expect(() => parse({ storage: '' })).toThrow(ConfigError);
   });
 
   it('refuses a config that is no object, and a peer name that is empty', () => {

@@ -117,10 +117,10 @@ describe('node metrics and JSON logs', () => {
 
   it('logs no share bytes and no passphrase during keygen and signing', async () => {
     await cluster.stopNode(0); // its last lines are written; its store can be opened here
-    const storage = NodeStorage.open(cluster.dataDir(0), cluster.passphrase, { scrypt: { N: 2 ** 12, r: 8, p: 1 } });
+    const storage = await NodeStorage.open(cluster.dataDir(0), cluster.passphrase, { scrypt: { N: 2 ** 12, r: 8, p: 1 } });
     let share: string;
     try {
-      const k = storage.keys.get(key.keyId).key;
+      const k = (await storage.keys.get(key.keyId)).key;
       share = bytesToHex(getSuite(SCHEME).Fn.encode(k.secretShare.expose()));
       const decimal = k.secretShare.expose().toString();
       for (const text of [...rawLines, ...logs]) {
@@ -130,7 +130,7 @@ describe('node metrics and JSON logs', () => {
         expect(text).not.toContain(cluster.passphrase);
       }
     } finally {
-      storage.close();
+      await storage.close();
     }
     expect(rawLines.length).toBeGreaterThan(10);
   }, 60_000);

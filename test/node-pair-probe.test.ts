@@ -98,9 +98,7 @@ async function world(limits?: Record<string, number>): Promise<World> {
     },
     dir,
   );
-  const created = NodeStorage.open(config.dataDir, PASSPHRASE, { scrypt: SCRYPT });
-  relay.allowIdentity(created.identity.publicKey);
-  created.close();
+  relay.allowIdentity(await NodeStorage.identityKey(config.dataDir, PASSPHRASE, { scrypt: SCRYPT }));
   const victim = await SignerNode.start(config, { passphrase: PASSPHRASE, scryptN: SCRYPT.N });
   const replies: World['replies'] = [];
   const fromVictim: World['fromVictim'] = [];
@@ -210,8 +208,8 @@ async function probe(w: World, keyId: string, share: EcdsaKeyShare, block: numbe
 }
 
 /** The victim's real Δ towards the co-signer, read from its own store. */
-function victimDeltas(w: World, keyId: string): Uint8Array {
-  return Uint8Array.from(w.victim.storage.keys.get(keyId).ecdsa!.pairs.get(ATTACKER)!.deltas.expose());
+async function victimDeltas(w: World, keyId: string): Promise<Uint8Array> {
+  return Uint8Array.from((await w.victim.storage.keys.get(keyId)).ecdsa!.pairs.get(ATTACKER)!.deltas.expose());
 }
 
 /**
@@ -257,9 +255,9 @@ describe('the selective-failure probe against a signer node', () => {
     expect(answers.filter((a) => a === 'failed').length).toBeGreaterThanOrEqual(1);
     expect(rvoleAfterFirstAbort(w)).toBe(0);
     expect(known.size).toBeLessThan(4);
-    expect(recovered === null || !equalBytes(recovered, victimDeltas(w, keyId))).toBe(true);
+    expect(recovered === null || !equalBytes(recovered, await victimDeltas(w, keyId))).toBe(true);
     // the ban is in the victim's database, and the pair stays refused
-    expect([...w.victim.storage.bans.list(keyId).keys()]).toEqual([ATTACKER]);
+    expect([...(await w.victim.storage.bans.list(keyId)).keys()]).toEqual([ATTACKER]);
     expect(await probe(w, keyId, share, 0, 0)).toBe('refused');
     const refusal = w.replies.filter((r) => r.round === ROUND_FAILED).map((r) => decodeFailure(r.payload)).at(-1)!;
     expect(refusal).toMatchObject({ code: 'REFUSED', reason: expect.stringContaining('banned after a failed OT/RVOLE/Γ check') });

@@ -15,48 +15,50 @@ import { PairGuard } from '../src/node/pair-guard.js';
 import { ProposalRefusedError } from '../src/node/proposal-errors.js';
 import { dealerEcdsaKeygen } from '../src/signing/ecdsa/dealer.js';
 import { PairBannedError } from '../src/signing/ecdsa/errors.js';
-import { NodeStorage } from '../src/storage/index.js';
+import { NodeStorage, StateRecord } from '../src/storage/index.js';
 
 const dirs: string[] = [];
 const stores: NodeStorage[] = [];
-afterEach(() => {
-  for (const s of stores.splice(0)) s.close();
+afterEach(async () => {
+  for (const s of stores.splice(0)) await s.close();
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-function storage(dir = mkdtempSync(join(tmpdir(), 'tessera-guard-'))): NodeStorage {
-  dirs.push(dir);
-  const s = NodeStorage.open(dir, 'guard', { scrypt: { N: 2 ** 10, r: 8, p: 1 } });
+async function storage(dir = mkdtempSync(join(tmpdir(), 'tessera-guard-'))): Promise<NodeStorage> {
+  dirs.push(dir, `${dir}.state`);
+  const s = await NodeStorage.open(dir, 'guard', { scrypt: { N: 2 ** 10, r: 8, p: 1 }, stateFile: `${dir}.state` });
   stores.push(s);
   return s;
 }
 
 const KEY = 'ab'.repeat(16);
 
-describe('the pair guard', () => {
-  it('gives every session of a key one ban list, merges the sealed share\'s old bans into storage, and stores a new ban at once', () => {
-    const s = storage();
+describe('the pair guard', async () => {
+  it('gives every session of a key one ban list, merges the sealed share\'s old bans into storage, and stores a new ban at once', async () => {
+    const s = await storage();
     const share = dealerEcdsaKeygen(2, 4)[0]!; // party 1; counterparties 2, 3, 4
     share.bans.ban(4, 'OT_CHECK'); // as an older version kept it, inside the sealed share
     const guard = new PairGuard({ bans: s.bans, maxSessionsPerPeer: 4 });
-    const [a, b] = [guard.share(KEY, share), guard.share(KEY, { ...share })];
+    const [a, b] = await Promise.all([guard.share(KEY, share), guard.share(KEY, { ...share })]); // concurrent loads share one list
     expect(a.bans).toBe(b.bans);
-    expect([...s.bans.list(KEY)]).toEqual([[4, 'OT_CHECK']]);
+    expect([...(await s.bans.list(KEY))]).toEqual([[4, 'OT_CHECK']]);
     a.bans.ban(2, 'RVOLE_CHECK');
-    expect(b.bans.isBanned(2)).toBe(true);
-    expect([...s.bans.list(KEY)]).toEqual([
+    expect(b.bans.isBanned(2)).toBe(true); // in this process at once
+    expect(new StateRecord(`${s.dataDir}.state`, s.identity.publicKeyHex).bans().map((r) => r.party)).toContain(2); // and in the state record before ban() returned
+    await guard.stored(); // what a stopped session awaits before its failure leaves the node
+    expect([...(await s.bans.list(KEY))]).toEqual([
       [2, 'RVOLE_CHECK'],
       [4, 'OT_CHECK'],
     ]);
     // a new process: the stored bans come back for a share that no longer lists them
     const fresh = new PairGuard({ bans: s.bans, maxSessionsPerPeer: 4 });
-    expect([...fresh.share(KEY, dealerEcdsaKeygen(2, 4)[0]!).bans.entries().keys()].sort()).toEqual([2, 4]);
+    expect([...(await fresh.share(KEY, dealerEcdsaKeygen(2, 4)[0]!)).bans.entries().keys()].sort()).toEqual([2, 4]);
   });
 
-  it('a ban aborts exactly the running sessions with that pair, and later sessions with it are refused', () => {
-    const s = storage();
+  it('a ban aborts exactly the running sessions with that pair, and later sessions with it are refused', async () => {
+    const s = await storage();
     const guard = new PairGuard({ bans: s.bans, maxSessionsPerPeer: 4 });
-    const bans = guard.share(KEY, dealerEcdsaKeygen(2, 4)[0]!).bans;
+    const { bans } = await guard.share(KEY, dealerEcdsaKeygen(2, 4)[0]!);
     const aborted: [string, ProtocolAbort][] = [];
     const leave = [[2], [2, 3], [3], [4]].map((peers) => guard.admit(KEY, peers, (e) => aborted.push([peers.join(), e])));
     bans.ban(3, 'GAMMA_CHECK');
@@ -66,8 +68,8 @@ describe('the pair guard', () => {
     for (const l of leave) l();
   });
 
-  it('caps the sessions running at once per (key, counterparty), and frees a slot when a session leaves', () => {
-    const guard = new PairGuard({ bans: storage().bans, maxSessionsPerPeer: 2 });
+  it('caps the sessions running at once per (key, counterparty), and frees a slot when a session leaves', async () => {
+    const guard = new PairGuard({ bans: (await storage()).bans, maxSessionsPerPeer: 2 });
     const first = guard.admit(KEY, [2], () => {});
     guard.admit(KEY, [2, 3], () => {});
     expect(() => guard.admit(KEY, [2], () => {})).toThrow(/already 2 DKLs23 sessions running with party 2/);
@@ -77,25 +79,26 @@ describe('the pair guard', () => {
     expect(() => guard.admit(KEY, [2], () => {})).not.toThrow();
   });
 
-  it('a ban that cannot be stored still stops the pair, and the key takes no further DKLs23 session', () => {
-    const s = storage();
-    const failing = { add: () => { throw new Error('disk full'); }, list: (k: string) => s.bans.list(k) };
+  it('a ban that cannot be stored still stops the pair, and the key takes no further DKLs23 session', async () => {
+    const s = await storage();
+    const failing = { add: () => Promise.reject(new Error('disk full')), list: (k: string) => s.bans.list(k) };
     const lines: string[] = [];
     const guard = new PairGuard({ bans: failing, maxSessionsPerPeer: 4, log: (l) => lines.push(l) });
-    const bans = guard.share(KEY, dealerEcdsaKeygen(2, 4)[0]!).bans;
+    const { bans } = await guard.share(KEY, dealerEcdsaKeygen(2, 4)[0]!);
     const aborted: ProtocolAbort[] = [];
     guard.admit(KEY, [2], (e) => aborted.push(e));
     bans.ban(2, 'OT_CHECK');
     expect(aborted).toHaveLength(1);
+    await guard.stored();
     expect(lines.join('\n')).toMatch(/could not store the ban of party 2 \(disk full\); refusing every DKLs23 session with this key/);
     expect(() => guard.admit(KEY, [3], () => {})).toThrow(/a pair ban could not be stored/);
   });
 
-  it('keeps ban lists and session counts per key generation: a ban of generation 1 does not hold for generation 2', () => {
-    const s = storage();
+  it('keeps ban lists and session counts per key generation: a ban of generation 1 does not hold for generation 2', async () => {
+    const s = await storage();
     const guard = new PairGuard({ bans: s.bans, maxSessionsPerPeer: 1 });
-    const old = guard.share(KEY, dealerEcdsaKeygen(2, 4)[0]!); // generation 1 by default
-    const next = guard.share(KEY, dealerEcdsaKeygen(2, 4)[0]!, 2);
+    const old = await guard.share(KEY, dealerEcdsaKeygen(2, 4)[0]!); // generation 1 by default
+    const next = await guard.share(KEY, dealerEcdsaKeygen(2, 4)[0]!, 2);
     expect(old.bans).not.toBe(next.bans);
     const aborted: string[] = [];
     guard.admit(KEY, [2], () => aborted.push('generation 1'));
@@ -104,12 +107,13 @@ describe('the pair guard', () => {
     old.bans.ban(2, 'OT_CHECK');
     expect(aborted).toEqual(['generation 1']);
     expect(next.bans.isBanned(2)).toBe(false);
-    expect([...s.bans.list(KEY, 1)]).toEqual([[2, 'OT_CHECK']]);
-    expect([...s.bans.list(KEY, 2)]).toEqual([]);
+    await guard.stored();
+    expect([...(await s.bans.list(KEY, 1))]).toEqual([[2, 'OT_CHECK']]);
+    expect([...(await s.bans.list(KEY, 2))]).toEqual([]);
     expect(() => guard.admit(KEY, [2], () => {})).toThrow(/party 2 is banned/);
     // a new process gets generation 2's (empty) list from storage, and generation 1's ban back
     const fresh = new PairGuard({ bans: s.bans, maxSessionsPerPeer: 1 });
-    expect(fresh.share(KEY, dealerEcdsaKeygen(2, 4)[0]!, 2).bans.isBanned(2)).toBe(false);
-    expect(fresh.share(KEY, dealerEcdsaKeygen(2, 4)[0]!).bans.isBanned(2)).toBe(true);
+    expect((await fresh.share(KEY, dealerEcdsaKeygen(2, 4)[0]!, 2)).bans.isBanned(2)).toBe(false);
+    expect((await fresh.share(KEY, dealerEcdsaKeygen(2, 4)[0]!)).bans.isBanned(2)).toBe(true);
   });
 });

@@ -104,7 +104,7 @@ describeWithBitcoind('tessera recover: script-path spends by recovery plan leave
 
   it('older(20) recovery key: non-BIP68-final until the output has 20 confirmations, then accepted and mined; --height refuses too early', async () => {
     const t = checkRecoveryTemplate(RELATIVE_PLAN, 'regtest');
-    const backupFile = backup(RELATIVE_PLAN, 'relative');
+    const backupFile = await backup(RELATIVE_PLAN, 'relative');
     const plan = deriveRecoveryPlan(t, pub, [1, 3]); // a change address: found by the scan
     const coin = await fund(plan.script);
     const psbtFile = join(dir, 'older.psbt');
@@ -127,7 +127,7 @@ describeWithBitcoind('tessera recover: script-path spends by recovery plan leave
 
   it('older(10) 2-of-3 contacts: refused by recover with one contact, signed by two (one a WIF key), non-BIP68-final before 10 confirmations, then mined', async () => {
     const t = checkRecoveryTemplate(RELATIVE_PLAN, 'regtest');
-    const backupFile = backup(RELATIVE_PLAN, 'contacts');
+    const backupFile = await backup(RELATIVE_PLAN, 'contacts');
     const plan = deriveRecoveryPlan(t, pub, [0, 0]);
     const coin = await fund(plan.script);
     const psbt = spendPsbt(coin, plan.script);
@@ -146,7 +146,7 @@ describeWithBitcoind('tessera recover: script-path spends by recovery plan leave
     const h = (await tip()) + 12;
     const template = absolutePlan(h);
     const t = checkRecoveryTemplate(template, 'regtest');
-    const backupFile = backup(template, 'absolute');
+    const backupFile = await backup(template, 'absolute');
     const plan = deriveRecoveryPlan(t, pub, [0, 2]);
     const coin = await fund(plan.script);
     const args = ['--backup', backupFile, '--psbt', spendPsbt(coin, plan.script), '--leaf', '0', '--signer', recoveryKey.privateExtendedKey];
@@ -162,7 +162,7 @@ describeWithBitcoind('tessera recover: script-path spends by recovery plan leave
 
   it('drill --recovery: finds the plan coin by scantxoutset, Core refuses each leaf for its lock alone, then accepts it once valid; --advance mines to each leaf\'s height', async () => {
     const t = checkRecoveryTemplate(RELATIVE_PLAN, 'regtest');
-    const backupFile = backup(RELATIVE_PLAN, 'drill');
+    const backupFile = await backup(RELATIVE_PLAN, 'drill');
     const coin = await fund(deriveRecoveryPlan(t, pub, [0, 7]).script);
     const args = ['--recovery', '--backup', backupFile, '--rpc', core.rpcUrl, '--signer', recoveryKey.privateExtendedKey, '--signer', c1.privateExtendedKey, '--signer', c2.privateExtendedKey, '--json'];
     const drill = async (...extra: string[]) => {

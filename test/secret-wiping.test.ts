@@ -83,17 +83,17 @@ describe('secret intermediates are zeroed after use', () => {
     }
   });
 
-  it.each(['frost-secp256k1-tr', 'frost-ed25519', 'frost-ed448'] as const)('%s: signShare zeroes the nonces it used', (scheme) => {
+  it.each(['frost-secp256k1-tr', 'frost-ed25519', 'frost-ed448'] as const)('%s: signShare zeroes the nonces it used', async (scheme) => {
     const suite = getSuite(scheme);
     const rng = seededRng(`wipe-frost-${scheme}`);
     const keys = dealerKeygen(suite, 2, 2, { rng });
     const round1 = keys.map((k) => commit(suite, k.id, k.secretShare.expose(), rng));
     const list = round1.map((r) => r.commitment);
     const store = new MemoryNonceStore();
-    store.put(round1[0]!.nonces);
+    await store.put(round1[0]!.nonces);
     const { hiding, binding } = round1[0]!.nonces.expose();
     expect(nonzero(hiding) && nonzero(binding)).toBe(true);
-    signShare(suite, keys[0]!, list[0]!, store, list, utf8('msg'));
+    await signShare(suite, keys[0]!, list[0]!, store, list, utf8('msg'));
     expect(isZero(hiding) && isZero(binding)).toBe(true);
   });
 });

@@ -17,9 +17,9 @@ import { InvalidParametersError } from '../src/mpc/errors.js';
 import { ConfigError } from '../src/node/config.js';
 import { approvalNeeded, checkAndReserveSpend, DAY_MS, evaluatePolicy, OPEN_POLICY, parseSignerPolicy, policySummary, type PolicyVerdict, type SigningRequest, type SpendHistory } from '../src/node/signer-policy.js';
 import { hourIn } from '../src/node/signer-policy-hours.js';
-import { NodeStorage, StorageDatabase } from '../src/storage/index.js';
+import { NodeStorage, SqliteDriver, StorageDatabase } from '../src/storage/index.js';
 import { SpendLedger } from '../src/storage/spend-ledger.js';
-import type { BitcoinTxSummary, EthereumTxSummary } from '../src/wallet/tx-summary.js';
+import { chainOf, type BitcoinTxSummary, type EthereumTxSummary } from '../src/wallet/tx-summary.js';
 
 const KEY = 'key-1';
 const NOON = new Date('2025-06-02T12:00:00Z');
@@ -83,8 +83,14 @@ function judge(raw: object, req: SigningRequest, now = NOON, ledger = NO_HISTORY
   return ruleOf(evaluatePolicy(parseSignerPolicy(raw), req, ledger, now));
 }
 
+/** evaluatePolicy on what `ledger` holds: the history of the request's chain, read once (all of it, a window wider than any day). */
+async function evaluateOn(policy: ReturnType<typeof parseSignerPolicy>, req: SigningRequest, ledger: SpendLedger, now: Date): Promise<PolicyVerdict> {
+  const history = req.tx === undefined ? NO_HISTORY : await ledger.history(chainOf(req.tx), 0);
+  return evaluatePolicy(policy, req, history, now);
+}
+
 const dirs: string[] = [];
-const closers: (() => void)[] = [];
+const closers: (() => void | Promise<void>)[] = [];
 
 function tempDir(): string {
   const d = mkdtempSync(join(tmpdir(), 'tessera-policy-'));
@@ -94,12 +100,13 @@ function tempDir(): string {
 
 function openLedger(dir = tempDir()): { ledger: SpendLedger; database: StorageDatabase } {
   const database = StorageDatabase.open(dir);
-  closers.push(() => database.close());
-  return { ledger: new SpendLedger(database.db), database };
+  const driver = new SqliteDriver(database);
+  closers.push(() => driver.close());
+  return { ledger: new SpendLedger(driver), database };
 }
 
-afterEach(() => {
-  for (const close of closers.splice(0)) close();
+afterEach(async () => {
+  for (const close of closers.splice(0)) await close();
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
@@ -346,151 +353,157 @@ describe('evaluatePolicy: allowedHours', () => {
 describe('maxAmountPerDay and the spend ledger', () => {
   const DAY = parseSignerPolicy({ maxAmountPerDay: { 'bitcoin:mainnet': '1000', 'ethereum:1': '300000000000000000000' } });
   const T0 = NOON.getTime();
-  const reserved = (ledger: SpendLedger) => ledger.spentSince('bitcoin:mainnet', 0);
+  const reserved = (ledger: SpendLedger): Promise<bigint> => ledger.spentSince('bitcoin:mainnet', 0);
 
-  it('the exact limit passes, one base unit more refuses, with amounts in the reason', () => {
+  it('the exact limit passes, one base unit more refuses, with amounts in the reason', async () => {
     const { ledger } = openLedger();
-    ledger.record(KEY, 'bitcoin:mainnet', 'earlier', 600n, T0 - 1000);
-    expect(ruleOf(evaluatePolicy(DAY, request(btcTx(400n)), ledger, NOON))).toBe('ok');
-    expect(evaluatePolicy(DAY, request(btcTx(401n, { txid: 'cd' })), ledger, NOON)).toEqual({
+    await ledger.record(KEY, 'bitcoin:mainnet', 'earlier', 600n, T0 - 1000);
+    expect(ruleOf(await evaluateOn(DAY, request(btcTx(400n)), ledger, NOON))).toBe('ok');
+    expect(await evaluateOn(DAY, request(btcTx(401n, { txid: 'cd' })), ledger, NOON)).toEqual({
       ok: false,
       rule: 'maxAmountPerDay',
       reason: `this node's keys sent 600 sat on bitcoin:mainnet in the last 24 h, fees included; tx cd adds 401 sat and 0 sat in fees, making 1001 sat, above the daily limit of 1000 sat`,
     });
   });
 
-  it('counts fees: amount and fee together must fit', () => {
+  it('counts fees: amount and fee together must fit', async () => {
     const { ledger } = openLedger();
-    ledger.record(KEY, 'bitcoin:mainnet', 'earlier', 600n, T0 - 1000);
-    expect(ruleOf(evaluatePolicy(DAY, request(btcTx(300n, { fee: 100n })), ledger, NOON))).toBe('ok');
-    expect(ruleOf(evaluatePolicy(DAY, request(btcTx(300n, { fee: 101n })), ledger, NOON))).toBe('maxAmountPerDay');
-    expect(ruleOf(checkAndReserveSpend(DAY, request(btcTx(300n, { fee: 100n, txid: 'f' })), ledger, NOON, 's1'))).toBe('ok');
-    expect(reserved(ledger)).toBe(1000n);
-    expect(ruleOf(checkAndReserveSpend(DAY, request(ethTx(10n ** 20n, { maxFee: 2n * 10n ** 20n + 1n })), ledger, NOON, 's2'))).toBe('maxAmountPerDay');
+    await ledger.record(KEY, 'bitcoin:mainnet', 'earlier', 600n, T0 - 1000);
+    expect(ruleOf(await evaluateOn(DAY, request(btcTx(300n, { fee: 100n })), ledger, NOON))).toBe('ok');
+    expect(ruleOf(await evaluateOn(DAY, request(btcTx(300n, { fee: 101n })), ledger, NOON))).toBe('maxAmountPerDay');
+    expect(ruleOf(await checkAndReserveSpend(DAY, request(btcTx(300n, { fee: 100n, txid: 'f' })), ledger, NOON, 's1'))).toBe('ok');
+    expect(await reserved(ledger)).toBe(1000n);
+    expect(ruleOf(await checkAndReserveSpend(DAY, request(ethTx(10n ** 20n, { maxFee: 2n * 10n ** 20n + 1n })), ledger, NOON, 's2'))).toBe('maxAmountPerDay');
   });
 
-  it('counts a rolling 24 hours: a spend exactly 24 h old no longer counts', () => {
+  it('counts a rolling 24 hours: a spend exactly 24 h old no longer counts', async () => {
     const { ledger } = openLedger();
-    ledger.record(KEY, 'bitcoin:mainnet', 'earlier', 600n, T0);
-    expect(ruleOf(evaluatePolicy(DAY, request(btcTx(401n)), ledger, new Date(T0 + DAY_MS - 1)))).toBe('maxAmountPerDay');
-    expect(ruleOf(evaluatePolicy(DAY, request(btcTx(401n)), ledger, new Date(T0 + DAY_MS)))).toBe('ok');
-    expect(ruleOf(evaluatePolicy(DAY, request(btcTx(1000n)), ledger, new Date(T0 + DAY_MS)))).toBe('ok');
+    await ledger.record(KEY, 'bitcoin:mainnet', 'earlier', 600n, T0);
+    expect(ruleOf(await evaluateOn(DAY, request(btcTx(401n)), ledger, new Date(T0 + DAY_MS - 1)))).toBe('maxAmountPerDay');
+    expect(ruleOf(await evaluateOn(DAY, request(btcTx(401n)), ledger, new Date(T0 + DAY_MS)))).toBe('ok');
+    expect(ruleOf(await evaluateOn(DAY, request(btcTx(1000n)), ledger, new Date(T0 + DAY_MS)))).toBe('ok');
   });
 
-  it('keeps one budget per chain over all the node\'s keys: sweeping into a fresh key (change) and spending from it gains nothing', () => {
+  it('keeps one budget per chain over all the node\'s keys: sweeping into a fresh key (change) and spending from it gains nothing', async () => {
     const { ledger } = openLedger();
-    ledger.record(KEY, 'bitcoin:testnet', 'b', 1000n, T0);
-    expect(ruleOf(evaluatePolicy(DAY, request(btcTx(1000n)), ledger, NOON))).toBe('ok');
-    ledger.record('other-key', 'bitcoin:mainnet', 'a', 1000n, T0);
-    expect(ruleOf(evaluatePolicy(DAY, request(btcTx(1n)), ledger, NOON))).toBe('maxAmountPerDay');
+    await ledger.record(KEY, 'bitcoin:testnet', 'b', 1000n, T0);
+    expect(ruleOf(await evaluateOn(DAY, request(btcTx(1000n)), ledger, NOON))).toBe('ok');
+    await ledger.record('other-key', 'bitcoin:mainnet', 'a', 1000n, T0);
+    expect(ruleOf(await evaluateOn(DAY, request(btcTx(1n)), ledger, NOON))).toBe('maxAmountPerDay');
     // one transaction spending inputs of two keys counts once, at its larger amount
-    ledger.record(KEY, 'bitcoin:testnet', 'shared', 300n, T0);
-    ledger.record('other-key', 'bitcoin:testnet', 'shared', 500n, T0);
-    expect(ledger.spentSince('bitcoin:testnet', T0)).toBe(1500n);
+    await ledger.record(KEY, 'bitcoin:testnet', 'shared', 300n, T0);
+    await ledger.record('other-key', 'bitcoin:testnet', 'shared', 500n, T0);
+    expect(await ledger.spentSince('bitcoin:testnet', T0)).toBe(1500n);
   });
 
-  it('sums wei beyond 64 bits exactly', () => {
+  it('sums wei beyond 64 bits exactly', async () => {
     const { ledger } = openLedger();
-    ledger.record(KEY, 'ethereum:1', 'e1', 10n ** 20n, T0);
-    ledger.record(KEY, 'ethereum:1', 'e2', 10n ** 20n, T0);
-    expect(ledger.spentSince('ethereum:1', T0)).toBe(2n * 10n ** 20n);
-    expect(ruleOf(evaluatePolicy(DAY, request(ethTx(10n ** 20n)), ledger, NOON))).toBe('ok');
-    expect(ruleOf(evaluatePolicy(DAY, request(ethTx(10n ** 20n + 1n)), ledger, NOON))).toBe('maxAmountPerDay');
+    await ledger.record(KEY, 'ethereum:1', 'e1', 10n ** 20n, T0);
+    await ledger.record(KEY, 'ethereum:1', 'e2', 10n ** 20n, T0);
+    expect(await ledger.spentSince('ethereum:1', T0)).toBe(2n * 10n ** 20n);
+    expect(ruleOf(await evaluateOn(DAY, request(ethTx(10n ** 20n)), ledger, NOON))).toBe('ok');
+    expect(ruleOf(await evaluateOn(DAY, request(ethTx(10n ** 20n + 1n)), ledger, NOON))).toBe('maxAmountPerDay');
   });
 
-  it('record is idempotent per (key, txid) and keeps the first row', () => {
+  it('record is idempotent per (key, txid) and keeps the first row', async () => {
     const { ledger } = openLedger();
-    expect(ledger.record(KEY, 'bitcoin:mainnet', 'tx', 700n, T0)).toBe(true);
-    expect(ledger.record(KEY, 'bitcoin:mainnet', 'tx', 700n, T0 + 5)).toBe(false);
-    expect(ledger.spentSince('bitcoin:mainnet', T0)).toBe(700n);
-    expect(ledger.spentSince('bitcoin:mainnet', T0 + 1)).toBe(0n);
-    expect(ledger.spentSince('bitcoin:mainnet', T0, 'tx')).toBe(0n);
-    expect(() => ledger.record(KEY, 'bitcoin:mainnet', 'neg', -1n, T0)).toThrow(InvalidParametersError);
-    expect(() => ledger.reserve('s', { keyId: KEY, chain: 'bitcoin:mainnet', txid: 'neg', amount: -1n, atMs: T0 }, () => ({ ok: true }))).toThrow(InvalidParametersError);
+    expect(await ledger.record(KEY, 'bitcoin:mainnet', 'tx', 700n, T0)).toBe(true);
+    expect(await ledger.record(KEY, 'bitcoin:mainnet', 'tx', 700n, T0 + 5)).toBe(false);
+    expect(await ledger.spentSince('bitcoin:mainnet', T0)).toBe(700n);
+    expect(await ledger.spentSince('bitcoin:mainnet', T0 + 1)).toBe(0n);
+    expect(await ledger.spentSince('bitcoin:mainnet', T0, 'tx')).toBe(0n);
+    await expect(ledger.record(KEY, 'bitcoin:mainnet', 'neg', -1n, T0)).rejects.toThrow(InvalidParametersError);
+    await expect(ledger.reserve('s', { keyId: KEY, chain: 'bitcoin:mainnet', txid: 'neg', amount: -1n, atMs: T0 }, 0, () => ({ ok: true }))).rejects.toThrow(InvalidParametersError);
   });
 
-  it('a reservation counts toward the limit until its session releases or cancels it', () => {
+  it('a reservation counts toward the limit until its session releases or cancels it', async () => {
     const { ledger } = openLedger();
-    expect(ruleOf(checkAndReserveSpend(DAY, request(btcTx(600n, { txid: 'a' })), ledger, NOON, 'sa'))).toBe('ok');
-    expect(reserved(ledger)).toBe(600n);
-    expect(ruleOf(checkAndReserveSpend(DAY, request(btcTx(600n, { txid: 'b' })), ledger, NOON, 'sb'))).toBe('maxAmountPerDay');
-    ledger.cancel('sa');
-    expect(reserved(ledger)).toBe(0n);
-    expect(ruleOf(checkAndReserveSpend(DAY, request(btcTx(600n, { txid: 'b' })), ledger, NOON, 'sb'))).toBe('ok');
-    expect(ledger.release('sb')).toBe(true);
-    expect(ledger.release('sb')).toBe(false);
-    ledger.cancel('sb'); // after the release: the entry stays
-    expect(reserved(ledger)).toBe(600n);
-    expect(ledger.release('never-reserved')).toBe(false);
+    expect(ruleOf(await checkAndReserveSpend(DAY, request(btcTx(600n, { txid: 'a' })), ledger, NOON, 'sa'))).toBe('ok');
+    expect(await reserved(ledger)).toBe(600n);
+    expect(ruleOf(await checkAndReserveSpend(DAY, request(btcTx(600n, { txid: 'b' })), ledger, NOON, 'sb'))).toBe('maxAmountPerDay');
+    await ledger.cancel('sa');
+    expect(await reserved(ledger)).toBe(0n);
+    expect(ruleOf(await checkAndReserveSpend(DAY, request(btcTx(600n, { txid: 'b' })), ledger, NOON, 'sb'))).toBe('ok');
+    expect(await ledger.release('sb')).toBe(true);
+    expect(await ledger.release('sb')).toBe(false);
+    await ledger.cancel('sb'); // after the release: the entry stays
+    expect(await reserved(ledger)).toBe(600n);
+    expect(await ledger.release('never-reserved')).toBe(false);
   });
 
-  it('an aborted session no longer counts once cancelled; a released one counts for 24 h', () => {
+  it('an aborted session no longer counts once cancelled; a released one counts for 24 h', async () => {
     const { ledger } = openLedger();
     for (const [session, txid] of [['aborted', 'x'], ['signed', 'y']] as const) {
-      expect(ruleOf(checkAndReserveSpend(DAY, request(btcTx(500n, { txid })), ledger, NOON, session))).toBe('ok');
+      expect(ruleOf(await checkAndReserveSpend(DAY, request(btcTx(500n, { txid })), ledger, NOON, session))).toBe('ok');
     }
-    ledger.cancel('aborted');
-    ledger.release('signed');
-    expect(reserved(ledger)).toBe(500n);
-    expect(ruleOf(evaluatePolicy(DAY, request(btcTx(501n)), ledger, NOON))).toBe('maxAmountPerDay');
-    expect(ruleOf(evaluatePolicy(DAY, request(btcTx(501n)), ledger, new Date(T0 + DAY_MS)))).toBe('ok');
+    await ledger.cancel('aborted');
+    await ledger.release('signed');
+    expect(await reserved(ledger)).toBe(500n);
+    expect(ruleOf(await evaluateOn(DAY, request(btcTx(501n)), ledger, NOON))).toBe('maxAmountPerDay');
+    expect(ruleOf(await evaluateOn(DAY, request(btcTx(501n)), ledger, new Date(T0 + DAY_MS)))).toBe('ok');
   });
 
-  it('counts the same txid once: the sessions of one PSBT, one per input, all pass, at the largest amount any counted', () => {
+  it('counts the same txid once: the sessions of one PSBT, one per input, all pass, at the largest amount any counted', async () => {
     const { ledger } = openLedger();
     const sessions = ['s0', 's1', 's2'];
     const amounts = [700n, 750n, 700n]; // one session saw less change (another path)
-    sessions.forEach((session, i) => expect(checkAndReserveSpend(DAY, request(btcTx(amounts[i]!, { txid: 'psbt' })), ledger, new Date(T0 + i), session)).toEqual({ ok: true }));
-    expect(reserved(ledger)).toBe(750n);
-    for (const session of sessions) expect(ledger.release(session)).toBe(true);
-    expect(reserved(ledger)).toBe(750n);
-    expect(ledger.spentSince('bitcoin:mainnet', T0 + 1)).toBe(0n); // the first acceptance time is kept
-    expect(ruleOf(checkAndReserveSpend(DAY, request(btcTx(251n)), ledger, NOON, 's3'))).toBe('maxAmountPerDay');
-    expect(ruleOf(checkAndReserveSpend(DAY, request(btcTx(250n)), ledger, NOON, 's4'))).toBe('ok');
+    for (const [i, session] of sessions.entries()) expect(await checkAndReserveSpend(DAY, request(btcTx(amounts[i]!, { txid: 'psbt' })), ledger, new Date(T0 + i), session)).toEqual({ ok: true });
+    expect(await reserved(ledger)).toBe(750n);
+    for (const session of sessions) expect(await ledger.release(session)).toBe(true);
+    expect(await reserved(ledger)).toBe(750n);
+    expect(await ledger.spentSince('bitcoin:mainnet', T0 + 1)).toBe(0n); // the first acceptance time is kept
+    expect(ruleOf(await checkAndReserveSpend(DAY, request(btcTx(251n)), ledger, NOON, 's3'))).toBe('maxAmountPerDay');
+    expect(ruleOf(await checkAndReserveSpend(DAY, request(btcTx(250n)), ledger, NOON, 's4'))).toBe('ok');
   });
 
-  it('checkAndReserveSpend reserves accepted transactions only, and no raw message', () => {
+  it('checkAndReserveSpend reserves accepted transactions only, and no raw message', async () => {
     const { ledger } = openLedger();
-    expect(ruleOf(checkAndReserveSpend(DAY, request(btcTx(1001n)), ledger, NOON, 's1'))).toBe('maxAmountPerDay');
-    expect(ruleOf(checkAndReserveSpend({ ...DAY, allowRawMessages: true }, request(), ledger, NOON, 's2'))).toBe('ok');
-    expect(reserved(ledger)).toBe(0n);
-    expect(ledger.release('s1')).toBe(false);
-    expect(ledger.release('s2')).toBe(false);
-    expect(ruleOf(checkAndReserveSpend(OPEN_POLICY, request(ethTx(5n, { maxFee: 2n })), ledger, NOON, 's3'))).toBe('ok');
-    expect(ledger.spentSince('ethereum:1', 0)).toBe(7n);
+    expect(ruleOf(await checkAndReserveSpend(DAY, request(btcTx(1001n)), ledger, NOON, 's1'))).toBe('maxAmountPerDay');
+    expect(ruleOf(await checkAndReserveSpend({ ...DAY, allowRawMessages: true }, request(), ledger, NOON, 's2'))).toBe('ok');
+    expect(await reserved(ledger)).toBe(0n);
+    expect(await ledger.release('s1')).toBe(false);
+    expect(await ledger.release('s2')).toBe(false);
+    expect(ruleOf(await checkAndReserveSpend(OPEN_POLICY, request(ethTx(5n, { maxFee: 2n })), ledger, NOON, 's3'))).toBe('ok');
+    expect(await ledger.spentSince('ethereum:1', 0)).toBe(7n);
   });
 
-  it('check and reserve are one transaction: a second connection cannot reserve in between', () => {
+  it('check and reserve are one transaction: a second connection cannot reserve in between', async () => {
     const dir = tempDir();
     const a = openLedger(dir);
     const b = openLedger(dir);
     b.database.db.pragma('busy_timeout = 0');
     const first = request(btcTx(600n, { txid: 'a' }));
     const second = request(btcTx(600n, { txid: 'b' }));
-    const verdict = a.ledger.reserve('sa', { keyId: KEY, chain: 'bitcoin:mainnet', txid: 'a', amount: 600n, atMs: T0 }, () => {
-      expect(() => checkAndReserveSpend(DAY, second, b.ledger, NOON, 'sb')).toThrow(/locked|busy/i);
-      return evaluatePolicy(DAY, first, a.ledger, NOON);
+    // The check runs synchronously inside a's transaction; b's attempt, started there, tries its
+    // BEGIN IMMEDIATE while a still holds the write lock (before a's insert and commit).
+    let during: Promise<unknown> | undefined;
+    const verdict = await a.ledger.reserve('sa', { keyId: KEY, chain: 'bitcoin:mainnet', txid: 'a', amount: 600n, atMs: T0 }, T0 - DAY_MS + 1, (history) => {
+      during = checkAndReserveSpend(DAY, second, b.ledger, NOON, 'sb').then((v) => v, (e: unknown) => e);
+      return evaluatePolicy(DAY, first, history, NOON);
     });
     expect(verdict).toEqual({ ok: true });
-    expect(ruleOf(checkAndReserveSpend(DAY, second, b.ledger, NOON, 'sb'))).toBe('maxAmountPerDay');
-    expect(reserved(b.ledger)).toBe(600n);
+    const attempt = await during;
+    expect(attempt).toBeInstanceOf(Error);
+    expect((attempt as Error).message).toMatch(/locked|busy/i);
+    expect(ruleOf(await checkAndReserveSpend(DAY, second, b.ledger, NOON, 'sb'))).toBe('maxAmountPerDay');
+    expect(await reserved(b.ledger)).toBe(600n);
   });
 
-  it('survives closing and reopening the node store; dropReservations forgets only what was never released', () => {
+  it('survives closing and reopening the node store; dropReservations forgets only what was never released', async () => {
     const dir = tempDir();
     const fast = { scrypt: { N: 2 ** 10, r: 8, p: 1 } };
-    const storage = NodeStorage.open(dir, 'pass', fast);
-    expect(ruleOf(checkAndReserveSpend(DAY, request(btcTx(600n, { txid: 'signed' })), storage.spends, NOON, 's1'))).toBe('ok');
-    expect(ruleOf(checkAndReserveSpend(DAY, request(btcTx(300n, { txid: 'running' })), storage.spends, NOON, 's2'))).toBe('ok');
-    storage.spends.release('s1');
-    storage.close();
-    const again = NodeStorage.open(dir, 'pass', fast);
+    const storage = await NodeStorage.open(dir, 'pass', fast);
+    expect(ruleOf(await checkAndReserveSpend(DAY, request(btcTx(600n, { txid: 'signed' })), storage.spends, NOON, 's1'))).toBe('ok');
+    expect(ruleOf(await checkAndReserveSpend(DAY, request(btcTx(300n, { txid: 'running' })), storage.spends, NOON, 's2'))).toBe('ok');
+    await storage.spends.release('s1');
+    await storage.close();
+    const again = await NodeStorage.open(dir, 'pass', fast);
     closers.push(() => again.close());
-    expect(reserved(again.spends)).toBe(900n);
-    again.spends.dropReservations();
-    expect(reserved(again.spends)).toBe(600n);
-    expect(again.spends.release('s2')).toBe(false);
-    expect(ruleOf(checkAndReserveSpend(DAY, request(btcTx(401n)), again.spends, NOON, 's3'))).toBe('maxAmountPerDay');
+    expect(await reserved(again.spends)).toBe(900n);
+    await again.spends.dropReservations();
+    expect(await reserved(again.spends)).toBe(600n);
+    expect(await again.spends.release('s2')).toBe(false);
+    expect(ruleOf(await checkAndReserveSpend(DAY, request(btcTx(401n)), again.spends, NOON, 's3'))).toBe('maxAmountPerDay');
   });
 });
 

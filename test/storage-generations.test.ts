@@ -38,6 +38,7 @@ import {
   NodeStorage,
   StateRecord,
   StateRecordError,
+  SqliteDriver,
   StorageDatabase,
   keyShareAd,
   unlockKeyEncryption,
@@ -50,8 +51,8 @@ const rng = seededRng('storage-generations');
 const dirs: string[] = [];
 const opened: NodeStorage[] = [];
 
-afterEach(() => {
-  for (const s of opened.splice(0)) s.close();
+afterEach(async () => {
+  for (const s of opened.splice(0)) await s.close();
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
@@ -64,15 +65,15 @@ function place(): { dataDir: string; stateFile: string; stateDir: string } {
   return { dataDir: join(root, 'node'), stateFile: join(stateDir, 'node.state'), stateDir };
 }
 
-function openAt(p: { dataDir: string; stateFile?: string }): NodeStorage {
-  const s = NodeStorage.open(p.dataDir, PASS, { scrypt: SCRYPT, ...(p.stateFile ? { stateFile: p.stateFile } : {}) });
+async function openAt(p: { dataDir: string; stateFile?: string }): Promise<NodeStorage> {
+  const s = await NodeStorage.open(p.dataDir, PASS, { scrypt: SCRYPT, ...(p.stateFile ? { stateFile: p.stateFile } : {}) });
   opened.push(s);
   return s;
 }
 
-function close(s: NodeStorage): void {
+async function close(s: NodeStorage): Promise<void> {
   opened.splice(opened.indexOf(s), 1);
-  s.close();
+  await s.close();
 }
 
 /** Party 1's keygen share of a fresh FROST key. */
@@ -89,12 +90,12 @@ function nextGeneration(s: StoredKeyShare, generation: number): StoredKeyShare {
 const ORIGIN = `refresh:${'ab'.repeat(32)}`;
 
 /** A keygen share stored in `s` beside its generation 2, proven (ready to activate). */
-function withProven(s: NodeStorage): { one: StoredKeyShare; keyId: string } {
+async function withProven(s: NodeStorage): Promise<{ one: StoredKeyShare; keyId: string }> {
   const one = keygenShare();
   const keyId = keyIdOf(one.key.public);
-  s.keys.put(one);
-  s.keys.putPending(nextGeneration(one, 2), ORIGIN);
-  s.keys.markProven(keyId, 2);
+  await s.keys.put(one);
+  await s.keys.putPending(nextGeneration(one, 2), ORIGIN);
+  await s.keys.markProven(keyId, 2);
   return { one, keyId };
 }
 const identityHex = (s: StoredKeyShare) => bytesToHex(s.identities.get(1)!);
@@ -128,12 +129,12 @@ describe('the KeyShare codec', () => {
 });
 
 describe('migration 8', () => {
-  it('keeps a version-7 database\'s share (KeyShare v1) as generation 1 active, its bans and presignatures as generation 1', () => {
+  it('keeps a version-7 database\'s share (KeyShare v1) as generation 1 active, its bans and presignatures as generation 1', async () => {
     const { dataDir } = place();
     const share = keygenShare();
     const keyId = keyIdOf(share.key.public);
     const v7 = StorageDatabase.open(dataDir, { migrations: MIGRATIONS.slice(0, 7) });
-    const kek = unlockKeyEncryption(v7.db, PASS, { scrypt: SCRYPT });
+    const kek = await unlockKeyEncryption(new SqliteDriver(v7), PASS, { scrypt: SCRYPT });
     const parties = JSON.stringify([1, 2, 3].map((id) => ({ id, identityKey: bytesToHex(share.identities.get(id)!) })));
     v7.db
       .prepare('INSERT INTO key_shares (key_id, scheme, threshold, party_id, parties, group_public_key, format, sealed, created_at) VALUES (?, ?, 2, 1, ?, ?, 1, ?, 5)')
@@ -143,113 +144,114 @@ describe('migration 8', () => {
     kek.destroy();
     v7.close();
 
-    const s = openAt({ dataDir });
-    expect(s.database.schemaVersion).toBe(MIGRATIONS.length);
-    expect(s.keys.generations(keyId)).toEqual([{ generation: 1, status: 'active', origin: null }]);
-    expect(s.keys.list()).toEqual([expect.objectContaining({ keyId, generation: 1, status: 'active', createdAt: 5 })]);
-    const back = s.keys.get(keyId);
+    const s = await openAt({ dataDir });
+    expect(await s.sql.schemaVersion()).toBe(MIGRATIONS.length);
+    expect(await s.keys.generations(keyId)).toEqual([{ generation: 1, status: 'active', origin: null }]);
+    expect(await s.keys.list()).toEqual([expect.objectContaining({ keyId, generation: 1, status: 'active', createdAt: 5 })]);
+    const back = await s.keys.get(keyId);
     expect(back.generation).toBe(1);
     expect(back.key.secretShare.expose()).toBe(share.key.secretShare.expose());
-    expect([...s.bans.list(keyId, 1)]).toEqual([[2, 'OT_CHECK']]);
-    expect(s.database.db.prepare('SELECT generation FROM presignatures').all()).toEqual([{ generation: 1 }]);
-    expect(s.database.db.pragma('secure_delete', { simple: true })).toBe(1);
+    expect([...(await s.bans.list(keyId, 1))]).toEqual([[2, 'OT_CHECK']]);
+    expect(await s.sql.query('SELECT generation FROM presignatures')).toEqual([{ generation: 1 }]);
+    expect(await s.sql.query('PRAGMA secure_delete')).toEqual([{ secure_delete: 1 }]);
   });
 });
 
 describe('the two-phase lifecycle in the key store', () => {
-  it('put stores keygen\'s share as active; a key with any other row refuses it', () => {
-    const s = openAt(place());
+  it('put stores keygen\'s share as active; a key with any other row refuses it', async () => {
+    const s = await openAt(place());
     const one = keygenShare();
     const keyId = keyIdOf(one.key.public);
-    expect(s.keys.put(one)).toMatchObject({ keyId, generation: 1, status: 'active' });
-    expect(s.keys.put(one)).toMatchObject({ generation: 1, status: 'active' }); // the same share again: a no-op
-    s.keys.putPending(nextGeneration(one, 2), ORIGIN);
-    expect(() => s.keys.put(one)).toThrow(KeyExistsError); // now two rows
+    expect(await s.keys.put(one)).toMatchObject({ keyId, generation: 1, status: 'active' });
+    expect(await s.keys.put(one)).toMatchObject({ generation: 1, status: 'active' }); // the same share again: a no-op
+    await s.keys.putPending(nextGeneration(one, 2), ORIGIN);
+    await expect(s.keys.put(one)).rejects.toThrow(KeyExistsError); // now two rows
     const fresh = keygenShare();
-    expect(s.keys.put({ ...fresh, generation: 4 })).toMatchObject({ generation: 4, status: 'active' });
-    expect(s.keys.get(keyIdOf(fresh.key.public)).generation).toBe(4);
+    expect(await s.keys.put({ ...fresh, generation: 4 })).toMatchObject({ generation: 4, status: 'active' });
+    expect((await s.keys.get(keyIdOf(fresh.key.public))).generation).toBe(4);
   });
 
-  it('putPending: beside a lower active generation or for a new member; replaces a pending one, never a proven one (it may be active elsewhere); never at or below the active one', () => {
-    const s = openAt(place());
+  it('putPending: beside a lower active generation or for a new member; replaces a pending one, never a proven one (it may be active elsewhere); never at or below the active one', async () => {
+    const s = await openAt(place());
     const one = keygenShare();
     const keyId = keyIdOf(one.key.public);
-    s.keys.put(one);
-    expect(() => s.keys.putPending({ ...one, generation: 1 }, ORIGIN)).toThrow(KeyGenerationError);
-    expect(() => s.keys.putPending(nextGeneration(one, 2), 'not hex')).toThrow(InvalidParametersError);
-    expect(s.keys.putPending(nextGeneration(one, 2), ORIGIN)).toMatchObject({ generation: 2, status: 'pending' });
+    await s.keys.put(one);
+    await expect(s.keys.putPending({ ...one, generation: 1 }, ORIGIN)).rejects.toThrow(KeyGenerationError);
+    await expect(s.keys.putPending(nextGeneration(one, 2), 'not hex')).rejects.toThrow(InvalidParametersError);
+    expect(await s.keys.putPending(nextGeneration(one, 2), ORIGIN)).toMatchObject({ generation: 2, status: 'pending' });
     const retry = nextGeneration(one, 2);
-    s.keys.putPending(retry, `refresh:${'bb'.repeat(32)}`); // a retried session replaces the pending row
-    expect(s.keys.generations(keyId)).toEqual([
+    await s.keys.putPending(retry, `refresh:${'bb'.repeat(32)}`); // a retried session replaces the pending row
+    expect(await s.keys.generations(keyId)).toEqual([
       { generation: 1, status: 'active', origin: null },
       { generation: 2, status: 'pending', origin: `refresh:${'bb'.repeat(32)}` },
     ]);
-    expect(identityHex(s.keys.getGeneration(keyId, 2))).toBe(identityHex(retry));
-    s.keys.markProven(keyId, 2);
-    expect(() => s.keys.putPending(nextGeneration(one, 3), `refresh:${'cc'.repeat(32)}`)).toThrow(/proven and awaits its activation/);
-    expect(() => s.keys.putPending(nextGeneration(one, 2), `refresh:${'dd'.repeat(32)}`)).toThrow(KeyGenerationError);
-    expect(s.keys.generations(keyId).map((g) => [g.generation, g.status])).toEqual([
+    expect(identityHex(await s.keys.getGeneration(keyId, 2))).toBe(identityHex(retry));
+    await s.keys.markProven(keyId, 2);
+    await expect(s.keys.putPending(nextGeneration(one, 3), `refresh:${'cc'.repeat(32)}`)).rejects.toThrow(/proven and awaits its activation/);
+    await expect(s.keys.putPending(nextGeneration(one, 2), `refresh:${'dd'.repeat(32)}`)).rejects.toThrow(KeyGenerationError);
+    expect((await s.keys.generations(keyId)).map((g) => [g.generation, g.status])).toEqual([
       [1, 'active'],
       [2, 'proven'],
     ]);
     // the active share is what get() hands out; the proven one only by its generation
-    expect(identityHex(s.keys.get(keyId))).toBe(identityHex(one));
-    expect(s.keys.getGeneration(keyId, 2).generation).toBe(2);
-    expect(() => s.keys.getGeneration(keyId, 3)).toThrow(KeyNotFoundError);
-    expect(s.keys.list()).toHaveLength(2);
+    expect(identityHex(await s.keys.get(keyId))).toBe(identityHex(one));
+    expect((await s.keys.getGeneration(keyId, 2)).generation).toBe(2);
+    await expect(s.keys.getGeneration(keyId, 3)).rejects.toThrow(KeyNotFoundError);
+    expect(await s.keys.list()).toHaveLength(2);
 
     // a new member of the key (reshare): no row at all before
     const joining = keygenShare();
     const joinId = keyIdOf(joining.key.public);
-    s.keys.putPending({ ...joining, generation: 2 }, ORIGIN);
-    expect(() => s.keys.put({ ...joining, generation: 2 })).toThrow(KeyExistsError); // put never activates a pending row
-    expect(s.keys.has(joinId)).toBe(false);
-    expect(() => s.keys.get(joinId)).toThrow(KeyNotFoundError);
-    expect(s.keys.getGeneration(joinId, 2).generation).toBe(2);
+    await s.keys.putPending({ ...joining, generation: 2 }, ORIGIN);
+    await expect(s.keys.put({ ...joining, generation: 2 })).rejects.toThrow(KeyExistsError); // put never activates a pending row
+    expect(await s.keys.has(joinId)).toBe(false);
+    await expect(s.keys.get(joinId)).rejects.toThrow(KeyNotFoundError);
+    expect((await s.keys.getGeneration(joinId, 2)).generation).toBe(2);
   });
 
-  it('markProven: pending becomes proven, proven stays; absent or active is an error', () => {
-    const s = openAt(place());
+  it('markProven: pending becomes proven, proven stays; absent or active is an error', async () => {
+    const s = await openAt(place());
     const one = keygenShare();
     const keyId = keyIdOf(one.key.public);
-    s.keys.put(one);
-    expect(() => s.keys.markProven(keyId, 2)).toThrow(KeyNotFoundError);
-    expect(() => s.keys.markProven(keyId, 1)).toThrow(KeyGenerationError);
-    s.keys.putPending(nextGeneration(one, 2), ORIGIN);
-    s.keys.markProven(keyId, 2);
-    s.keys.markProven(keyId, 2);
-    expect(s.keys.generations(keyId)[1]).toEqual({ generation: 2, status: 'proven', origin: ORIGIN });
+    await s.keys.put(one);
+    await expect(s.keys.markProven(keyId, 2)).rejects.toThrow(KeyNotFoundError);
+    await expect(s.keys.markProven(keyId, 1)).rejects.toThrow(KeyGenerationError);
+    await s.keys.putPending(nextGeneration(one, 2), ORIGIN);
+    await s.keys.markProven(keyId, 2);
+    await s.keys.markProven(keyId, 2);
+    expect((await s.keys.generations(keyId))[1]).toEqual({ generation: 2, status: 'proven', origin: ORIGIN });
   });
 
-  it('activate: only a proven generation; it erases the old one, voids the key\'s presignatures, is recorded, and a second call changes nothing', () => {
+  it('activate: only a proven generation; it erases the old one, voids the key\'s presignatures, is recorded, and a second call changes nothing', async () => {
     const where = place();
-    const s = openAt(where);
+    const s = await openAt(where);
     const one = keygenShare();
     const keyId = keyIdOf(one.key.public);
-    s.keys.put(one);
+    await s.keys.put(one);
     const two = nextGeneration(one, 2);
-    s.keys.putPending(two, ORIGIN);
+    await s.keys.putPending(two, ORIGIN);
     const [old, other] = [presignatureOf(keyId), presignatureOf(bytesToHex(rng(16)))];
-    s.presignatures.put(old, 1);
-    s.presignatures.put(other, 1);
-    expect(() => s.keys.activate(keyId, 2)).toThrow(/not proven by a test signature yet/);
-    expect(() => s.keys.activate(keyId, 3)).toThrow(/not stored/);
-    s.keys.markProven(keyId, 2);
-    const oldSealed = (s.database.db.prepare('SELECT sealed FROM key_shares WHERE key_id = ? AND generation = 1').get(keyId) as { sealed: Buffer }).sealed;
+    await s.presignatures.put(old, 1);
+    await s.presignatures.put(other, 1);
+    await expect(s.keys.activate(keyId, 2)).rejects.toThrow(/not proven by a test signature yet/);
+    await expect(s.keys.activate(keyId, 3)).rejects.toThrow(/not stored/);
+    await s.keys.markProven(keyId, 2);
+    const [oldRow] = await s.sql.query<{ sealed: Buffer }>('SELECT sealed FROM key_shares WHERE key_id = ? AND generation = 1', [keyId]);
+    const oldSealed = oldRow!.sealed;
 
-    expect(s.keys.activate(keyId, 2)).toBe(true);
-    expect(s.keys.generations(keyId)).toEqual([{ generation: 2, status: 'active', origin: ORIGIN }]);
-    expect(identityHex(s.keys.get(keyId))).toBe(identityHex(two));
-    expect(() => s.keys.getGeneration(keyId, 1)).toThrow(KeyNotFoundError);
+    expect(await s.keys.activate(keyId, 2)).toBe(true);
+    expect(await s.keys.generations(keyId)).toEqual([{ generation: 2, status: 'active', origin: ORIGIN }]);
+    expect(identityHex(await s.keys.get(keyId))).toBe(identityHex(two));
+    await expect(s.keys.getGeneration(keyId, 1)).rejects.toThrow(KeyNotFoundError);
     expect(s.keys.recordedGeneration(keyId)).toBe(2);
     expect(new StateRecord(where.stateFile, s.identity.publicKeyHex).generation(keyId)).toBe(2);
-    expect(() => s.presignatures.take(old.id, expectation(old, 2))).toThrow(NonceReuseError); // voided
-    expect(s.presignatures.check(other.id, expectation(other, 1))).toBeNull(); // another key's: untouched
-    expect(s.keys.activate(keyId, 2)).toBe(false);
-    expect(() => s.keys.activate(keyId, 1)).toThrow(KeyGenerationError);
+    await expect(s.presignatures.take(old.id, expectation(old, 2))).rejects.toThrow(NonceReuseError); // voided
+    expect(await s.presignatures.check(other.id, expectation(other, 1))).toBeNull(); // another key's: untouched
+    expect(await s.keys.activate(keyId, 2)).toBe(false);
+    await expect(s.keys.activate(keyId, 1)).rejects.toThrow(KeyGenerationError);
 
     // secure_delete and the checkpoint: the old generation's ciphertext is in neither file
-    close(s);
+    await close(s);
     const needle = oldSealed.subarray(24, 88);
     for (const file of [DATABASE_FILE, `${DATABASE_FILE}-wal`]) {
       let bytes: Buffer;
@@ -262,57 +264,57 @@ describe('the two-phase lifecycle in the key store', () => {
     }
   });
 
-  it('a failure inside activate\'s transaction (the state record cannot be written) leaves both generations as they were', () => {
+  it('a failure inside activate\'s transaction (the state record cannot be written) leaves both generations as they were', async () => {
     const where = place();
-    const s = openAt(where);
-    const { one, keyId } = withProven(s);
+    const s = await openAt(where);
+    const { one, keyId } = await withProven(s);
     const p = presignatureOf(keyId);
-    s.presignatures.put(p, 1);
+    await s.presignatures.put(p, 1);
     rmSync(where.stateDir, { recursive: true });
-    expect(() => s.keys.activate(keyId, 2)).toThrow(StateRecordError);
-    expect(s.keys.generations(keyId).map((g) => [g.generation, g.status])).toEqual([
+    await expect(s.keys.activate(keyId, 2)).rejects.toThrow(StateRecordError);
+    expect((await s.keys.generations(keyId)).map((g) => [g.generation, g.status])).toEqual([
       [1, 'active'],
       [2, 'proven'],
     ]);
-    expect(identityHex(s.keys.get(keyId))).toBe(identityHex(one));
-    expect(s.presignatures.available(keyId)).toBe(1);
+    expect(identityHex(await s.keys.get(keyId))).toBe(identityHex(one));
+    expect(await s.presignatures.available(keyId)).toBe(1);
     mkdirSync(where.stateDir);
-    expect(s.keys.activate(keyId, 2)).toBe(true);
+    expect(await s.keys.activate(keyId, 2)).toBe(true);
   });
 
-  it('a crash after the record was written but before the commit: the old share is refused, and activating again completes', () => {
+  it('a crash after the record was written but before the commit: the old share is refused, and activating again completes', async () => {
     const where = place();
-    const s = openAt(where);
-    const { keyId } = withProven(s);
+    const s = await openAt(where);
+    const { keyId } = await withProven(s);
     class PowerLostAfterRecord extends StateRecord {
       override recordGeneration(k: string, g: number): void {
         super.recordGeneration(k, g);
         throw new Error('power lost');
       }
     }
-    const kek = unlockKeyEncryption(s.database.db, PASS);
-    const crashing = new KeyStore(s.database.db, kek, { presignatures: s.presignatures, record: new PowerLostAfterRecord(where.stateFile, s.identity.publicKeyHex) });
-    expect(() => crashing.activate(keyId, 2)).toThrow('power lost');
+    const kek = await unlockKeyEncryption(s.sql, PASS);
+    const crashing = new KeyStore(s.sql, kek, { presignatures: s.presignatures, record: new PowerLostAfterRecord(where.stateFile, s.identity.publicKeyHex) });
+    await expect(crashing.activate(keyId, 2)).rejects.toThrow('power lost');
     kek.destroy();
-    expect(s.keys.generations(keyId).map((g) => g.status)).toEqual(['active', 'proven']);
-    expect(() => s.keys.get(keyId)).toThrow(KeyGenerationError);
-    expect(s.keys.activate(keyId, 2)).toBe(true);
-    expect(s.keys.get(keyId).generation).toBe(2);
+    expect((await s.keys.generations(keyId)).map((g) => g.status)).toEqual(['active', 'proven']);
+    await expect(s.keys.get(keyId)).rejects.toThrow(KeyGenerationError);
+    expect(await s.keys.activate(keyId, 2)).toBe(true);
+    expect((await s.keys.get(keyId)).generation).toBe(2);
   });
 
-  it('replacePairs: only the active generation, and only when nothing but the DKLs23 pairs and bans differ', () => {
-    const s = openAt(place());
+  it('replacePairs: only the active generation, and only when nothing but the DKLs23 pairs and bans differ', async () => {
+    const s = await openAt(place());
     const [share] = dealerEcdsaKeygen(2, 3, rng);
     const [other] = dealerEcdsaKeygen(2, 3, rng);
     const identities = new Map([1, 2, 3].map((id) => [id, rng(32)]));
     const stored: StoredKeyShare = { key: share!.key, identities, ecdsa: share! };
     const keyId = keyIdOf(share!.key.public);
-    s.keys.put(stored);
+    await s.keys.put(stored);
     const repaired: StoredKeyShare = { key: share!.key, identities, ecdsa: { ...share!, pairs: other!.pairs } };
-    s.keys.replacePairs(repaired);
-    const back = s.keys.get(keyId);
+    await s.keys.replacePairs(repaired);
+    const back = await s.keys.get(keyId);
     expect(bytesToHex(canonicalBytes(encodeEcdsaState(back.ecdsa!)))).toBe(bytesToHex(canonicalBytes(encodeEcdsaState(repaired.ecdsa!))));
-    expect(s.keys.generations(keyId)).toEqual([{ generation: 1, status: 'active', origin: null }]);
+    expect(await s.keys.generations(keyId)).toEqual([{ generation: 1, status: 'active', origin: null }]);
 
     const refused: StoredKeyShare[] = [
       { ...repaired, identities: new Map([...identities].map(([id]) => [id, rng(32)])) }, // other identities
@@ -320,21 +322,20 @@ describe('the two-phase lifecycle in the key store', () => {
       { ...repaired, generation: 2 }, // not the active generation
       { key: other!.key, identities, ecdsa: other! }, // another key altogether
     ];
-    for (const r of refused) expect(() => s.keys.replacePairs(r)).toThrow(KeyGenerationError);
-    s.keys.putPending({ ...stored, generation: 2 }, ORIGIN);
-    expect(() => s.keys.replacePairs({ ...stored, generation: 2 })).toThrow(/not the active one/); // pending rows are replaced by putPending
+    for (const r of refused) await expect(s.keys.replacePairs(r)).rejects.toThrow(KeyGenerationError);
+    await s.keys.putPending({ ...stored, generation: 2 }, ORIGIN);
+    await expect(s.keys.replacePairs({ ...stored, generation: 2 })).rejects.toThrow(/not the active one/); // pending rows are replaced by putPending
   });
 
-  it('a sealed share copied into another generation\'s row is corrupt', () => {
-    const s = openAt(place());
+  it('a sealed share copied into another generation\'s row is corrupt', async () => {
+    const s = await openAt(place());
     const one = keygenShare();
     const keyId = keyIdOf(one.key.public);
-    s.keys.put(one);
-    s.keys.putPending(nextGeneration(one, 2), ORIGIN);
-    const db = s.database.db;
-    db.prepare('UPDATE key_shares SET sealed = (SELECT sealed FROM key_shares WHERE key_id = ? AND generation = 1) WHERE key_id = ? AND generation = 2').run(keyId, keyId);
-    expect(() => s.keys.getGeneration(keyId, 2)).toThrow(KeyShareCorruptError);
-    expect(s.keys.get(keyId).generation).toBe(1);
+    await s.keys.put(one);
+    await s.keys.putPending(nextGeneration(one, 2), ORIGIN);
+    await s.sql.run('UPDATE key_shares SET sealed = (SELECT sealed FROM key_shares WHERE key_id = ? AND generation = 1) WHERE key_id = ? AND generation = 2', [keyId, keyId]);
+    await expect(s.keys.getGeneration(keyId, 2)).rejects.toThrow(KeyShareCorruptError);
+    expect((await s.keys.get(keyId)).generation).toBe(1);
   });
 });
 
@@ -346,116 +347,116 @@ function presignatureOf(keyId: string): Presignature {
 const expectation = (p: Presignature, generation: number) => ({ keyId: p.keyId, signers: p.signers, publicKey: p.publicKey, generation });
 
 describe('presignatures per generation', () => {
-  it('a presignature made with generation 1 is refused for generation 2 (and left usable), in both stores', () => {
-    const s = openAt(place());
+  it('a presignature made with generation 1 is refused for generation 2 (and left usable), in both stores', async () => {
+    const s = await openAt(place());
     const memory = new MemoryPresignatureStore();
     const p = presignatureOf(bytesToHex(rng(16)));
-    s.presignatures.put(p, 1);
-    memory.put(p);
-    expect(s.presignatures.check(p.id, expectation(p, 2))).toBe('the presignature was made with generation 1, the key is at 2');
+    await s.presignatures.put(p, 1);
+    await memory.put(p);
+    expect(await s.presignatures.check(p.id, expectation(p, 2))).toBe('the presignature was made with generation 1, the key is at 2');
     for (const store of [s.presignatures, memory]) {
-      expect(() => store.take(p.id, expectation(p, 2))).toThrow(/made with generation 1, the key is at 2/);
-      expect(() => store.take(p.id, expectation(p, 2))).toThrow(PresignatureRefusedError);
-      expect(store.take(p.id, expectation(p, 1)).id).toBe(p.id);
+      await expect(store.take(p.id, expectation(p, 2))).rejects.toThrow(/made with generation 1, the key is at 2/);
+      await expect(store.take(p.id, expectation(p, 2))).rejects.toThrow(PresignatureRefusedError);
+      expect((await store.take(p.id, expectation(p, 1))).id).toBe(p.id);
     }
     const q = presignatureOf(p.keyId);
-    s.presignatures.put(q, 2);
-    expect(() => s.presignatures.take(q.id, { keyId: q.keyId, signers: q.signers, publicKey: q.publicKey })).toThrow(/generation 2, the key is at 1/);
+    await s.presignatures.put(q, 2);
+    await expect(s.presignatures.take(q.id, { keyId: q.keyId, signers: q.signers, publicKey: q.publicKey })).rejects.toThrow(/generation 2, the key is at 1/);
   });
 });
 
 describe('pair bans per generation', () => {
-  it('a ban holds for its generation only, is recorded with it, and a record from before generations reads its bans as generation 1', () => {
+  it('a ban holds for its generation only, is recorded with it, and a record from before generations reads its bans as generation 1', async () => {
     const where = place();
-    const s = openAt(where);
+    const s = await openAt(where);
     const keyId = bytesToHex(rng(16));
-    expect(s.bans.add(keyId, 2, 'OT_CHECK')).toBe(true);
-    expect(s.bans.add(keyId, 2, 'GAMMA_CHECK', Date.now(), 2)).toBe(true); // the same pair, a new generation
-    expect([...s.bans.list(keyId)]).toEqual([[2, 'OT_CHECK']]);
-    expect([...s.bans.list(keyId, 2)]).toEqual([[2, 'GAMMA_CHECK']]);
-    expect([...s.bans.list(keyId, 3)]).toEqual([]);
+    expect(await s.bans.add(keyId, 2, 'OT_CHECK')).toBe(true);
+    expect(await s.bans.add(keyId, 2, 'GAMMA_CHECK', Date.now(), 2)).toBe(true); // the same pair, a new generation
+    expect([...(await s.bans.list(keyId))]).toEqual([[2, 'OT_CHECK']]);
+    expect([...(await s.bans.list(keyId, 2))]).toEqual([[2, 'GAMMA_CHECK']]);
+    expect([...(await s.bans.list(keyId, 3))]).toEqual([]);
     expect(new StateRecord(where.stateFile, s.identity.publicKeyHex).bans()).toEqual([
       { keyId, generation: 1, party: 2, reason: 'OT_CHECK' },
       { keyId, generation: 2, party: 2, reason: 'GAMMA_CHECK' },
     ]);
     const identity = s.identity.publicKeyHex;
-    close(s);
+    await close(s);
     const otherKey = bytesToHex(rng(16));
     const counter = new StateRecord(where.stateFile, identity).read()!;
     writeFileSync(where.stateFile, JSON.stringify({ format: 'tessera-state-record/1', identity, counter, bans: [{ keyId: otherKey, party: 3, reason: 'RVOLE_CHECK' }] }));
-    const again = openAt(where);
-    expect([...again.bans.list(otherKey)]).toEqual([[3, 'RVOLE_CHECK']]);
-    expect([...again.bans.list(keyId, 2)]).toEqual([[2, 'GAMMA_CHECK']]);
+    const again = await openAt(where);
+    expect([...(await again.bans.list(otherKey))]).toEqual([[3, 'RVOLE_CHECK']]);
+    expect([...(await again.bans.list(keyId, 2))]).toEqual([[2, 'GAMMA_CHECK']]);
     expect(again.keys.recordedGeneration(keyId)).toBeNull();
   });
 });
 
 describe('the state record\'s generation', () => {
-  it('a data directory restored from before an activation: the old share is refused, a new lifecycle must go past the recorded generation', () => {
+  it('a data directory restored from before an activation: the old share is refused, a new lifecycle must go past the recorded generation', async () => {
     const where = place();
-    const s = openAt(where);
+    const s = await openAt(where);
     const one = keygenShare();
     const keyId = keyIdOf(one.key.public);
-    s.keys.put(one);
-    close(s);
+    await s.keys.put(one);
+    await close(s);
     const backup = `${where.dataDir}.backup`;
     cpSync(where.dataDir, backup, { recursive: true });
 
-    const live = openAt(where);
-    live.keys.putPending(nextGeneration(one, 2), ORIGIN);
-    live.keys.markProven(keyId, 2);
-    live.keys.activate(keyId, 2);
-    close(live);
+    const live = await openAt(where);
+    await live.keys.putPending(nextGeneration(one, 2), ORIGIN);
+    await live.keys.markProven(keyId, 2);
+    await live.keys.activate(keyId, 2);
+    await close(live);
     rmSync(where.dataDir, { recursive: true });
     cpSync(backup, where.dataDir, { recursive: true });
 
-    const restored = openAt(where);
+    const restored = await openAt(where);
     expect(restored.keys.recordedGeneration(keyId)).toBe(2);
-    expect(restored.keys.has(keyId)).toBe(true);
-    expect(() => restored.keys.get(keyId)).toThrow(KeyGenerationError);
-    expect(() => restored.keys.get(keyId)).toThrow(
+    expect(await restored.keys.has(keyId)).toBe(true);
+    await expect(restored.keys.get(keyId)).rejects.toThrow(KeyGenerationError);
+    await expect(restored.keys.get(keyId)).rejects.toThrow(
       `key ${keyId}: the stored share is generation 1 but generation 2 was activated on this node: this database was restored from a backup older than the last refresh; the share is not used`,
     );
-    expect(() => restored.keys.getGeneration(keyId, 1)).toThrow(KeyGenerationError);
-    expect(() => restored.keys.putPending(nextGeneration(one, 2), ORIGIN)).toThrow(/already activated on this node/);
-    restored.keys.putPending(nextGeneration(one, 3), ORIGIN);
-    restored.keys.markProven(keyId, 3);
-    expect(restored.keys.activate(keyId, 3)).toBe(true);
-    expect(restored.keys.get(keyId).generation).toBe(3);
+    await expect(restored.keys.getGeneration(keyId, 1)).rejects.toThrow(KeyGenerationError);
+    await expect(restored.keys.putPending(nextGeneration(one, 2), ORIGIN)).rejects.toThrow(/already activated on this node/);
+    await restored.keys.putPending(nextGeneration(one, 3), ORIGIN);
+    await restored.keys.markProven(keyId, 3);
+    expect(await restored.keys.activate(keyId, 3)).toBe(true);
+    expect((await restored.keys.get(keyId)).generation).toBe(3);
   });
 });
 
 describe('a member leaving by a reshare', () => {
-  it('erases only generations older than the one it left, and never a newer active one; activation drops its old retirements', () => {
-    const s = openAt(place());
+  it('erases only generations older than the one it left, and never a newer active one; activation drops its old retirements', async () => {
+    const s = await openAt(place());
     const one = keygenShare();
     const keyId = keyIdOf(one.key.public);
-    s.keys.put(one);
+    await s.keys.put(one);
     const retirement = { keyId, generation: 2, origin: `reshare:${'cd'.repeat(32)}`, transcript: rng(32), members: [rng(32), rng(32)] };
-    s.retirements.put(retirement);
-    expect(s.retirements.get(keyId, 2)).toEqual(retirement);
-    s.keys.retire(keyId, 2);
-    expect(s.keys.generations(keyId)).toEqual([]);
-    expect(s.retirements.get(keyId, 2)).toBeUndefined();
+    await s.retirements.put(retirement);
+    expect(await s.retirements.get(keyId, 2)).toEqual(retirement);
+    await s.keys.retire(keyId, 2);
+    expect(await s.keys.generations(keyId)).toEqual([]);
+    expect(await s.retirements.get(keyId, 2)).toBeUndefined();
 
     // rejoined later at generation 3: an old retirement from generation 2 must not erase it
-    const again = openAt(place());
-    const { keyId: id2 } = withProven(again);
-    again.retirements.put({ ...retirement, keyId: id2 });
-    again.keys.activate(id2, 2);
-    expect(again.retirements.get(id2, 2)).toBeUndefined();
-    expect(() => again.keys.retire(id2, 2)).toThrow(KeyGenerationError);
-    expect(again.keys.generations(id2)).toEqual([{ generation: 2, status: 'active', origin: ORIGIN }]);
+    const again = await openAt(place());
+    const { keyId: id2 } = await withProven(again);
+    await again.retirements.put({ ...retirement, keyId: id2 });
+    await again.keys.activate(id2, 2);
+    expect(await again.retirements.get(id2, 2)).toBeUndefined();
+    await expect(again.keys.retire(id2, 2)).rejects.toThrow(KeyGenerationError);
+    expect(await again.keys.generations(id2)).toEqual([{ generation: 2, status: 'active', origin: ORIGIN }]);
   });
 
-  it('a repaired member that lost every row may store the generation it had activated; one that holds a row may not', () => {
+  it('a repaired member that lost every row may store the generation it had activated; one that holds a row may not', async () => {
     const p = place();
-    const s = openAt(p);
-    const { one, keyId } = withProven(s);
-    s.keys.activate(keyId, 2);
-    expect(() => s.keys.putPending(nextGeneration(one, 2), `repair:${'ef'.repeat(32)}`)).toThrow(KeyGenerationError);
-    s.database.db.prepare('DELETE FROM key_shares WHERE key_id = ?').run(keyId);
-    expect(s.keys.putPending(nextGeneration(one, 2), `repair:${'ef'.repeat(32)}`)).toMatchObject({ generation: 2, status: 'pending' });
-    expect(() => s.keys.putPending(nextGeneration(one, 1), `repair:${'ef'.repeat(32)}`)).toThrow(KeyGenerationError);
+    const s = await openAt(p);
+    const { one, keyId } = await withProven(s);
+    await s.keys.activate(keyId, 2);
+    await expect(s.keys.putPending(nextGeneration(one, 2), `repair:${'ef'.repeat(32)}`)).rejects.toThrow(KeyGenerationError);
+    await s.sql.run('DELETE FROM key_shares WHERE key_id = ?', [keyId]);
+    expect(await s.keys.putPending(nextGeneration(one, 2), `repair:${'ef'.repeat(32)}`)).toMatchObject({ generation: 2, status: 'pending' });
+    await expect(s.keys.putPending(nextGeneration(one, 1), `repair:${'ef'.repeat(32)}`)).rejects.toThrow(KeyGenerationError);
   });
 });

@@ -237,8 +237,8 @@ describe('HeldKeys: the public packages change is derived from', () => {
     const infos = keys.map((k, i) => ({ keyId: `key${i}`, scheme: k.scheme }) as KeyShareInfo);
     return {
       opened,
-      list: () => infos,
-      get: (keyId: string): StoredKeyShare => {
+      list: async () => infos,
+      get: async (keyId: string): Promise<StoredKeyShare> => {
         opened.push(keyId);
         const k = keys[Number(keyId.slice(3))]!;
         if (k.pub === 'corrupt') throw new KeyShareCorruptError(keyId, 'it failed authentication');
@@ -247,11 +247,11 @@ describe('HeldKeys: the public packages change is derived from', () => {
     };
   }
 
-  it('opens each Bitcoin-capable share once per process, skips other schemes, leaves a corrupt share out', () => {
+  it('opens each Bitcoin-capable share once per process, skips other schemes, leaves a corrupt share out', async () => {
     const s = store([{ pub: ec, scheme: ec.scheme }, { pub: tr, scheme: tr.scheme }, { pub: 'corrupt', scheme: 'ecdsa-secp256k1' }, { pub: ec, scheme: 'frost-ed25519' }]);
     const held = new HeldKeys(s);
     held.remember('key0', ec);
-    for (let session = 0; session < 3; session++) expect(held.bitcoinKeys()).toEqual([ec, tr]);
+    for (let session = 0; session < 3; session++) expect(await held.bitcoinKeys()).toEqual([ec, tr]);
     expect(s.opened).toEqual(['key1', 'key2', 'key2', 'key2']);
   });
 });

@@ -23,10 +23,10 @@ import type { Envelope } from '../src/wire/envelope-codec.js';
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-function setup() {
+async function setup() {
   const dir = mkdtempSync(join(tmpdir(), 'tessera-unlisted-'));
   dirs.push(dir);
-  const storage = NodeStorage.open(dir, 'pass', { scrypt: { N: 2 ** 10, r: 8, p: 1 } });
+  const storage = await NodeStorage.open(dir, 'pass', { scrypt: { N: 2 ** 10, r: 8, p: 1 } });
   const sent: Uint8Array[] = [];
   const unlisted = new UnlistedProposals({ identity: storage.identity, audit: storage.audit, transmit: (b) => sent.push(b), log: () => undefined });
   return { storage, sent, unlisted };
@@ -45,18 +45,18 @@ function proposalFrom(sender: Identity, recipient: Uint8Array): Envelope {
 }
 
 describe('proposals from unlisted identities', () => {
-  it('1,000 from one identity: nothing written before the flush, then one row per minute counting 1,000; replies stop at the burst', () => {
-    const { storage, sent, unlisted } = setup();
+  it('1,000 from one identity: nothing written before the flush, then one row per minute counting 1,000; replies stop at the burst', async () => {
+    const { storage, sent, unlisted } = await setup();
     const stranger = identityFromSecret(systemRng(32));
     const seconds = refuseAll(unlisted, Array.from({ length: 1_000 }, () => proposalFrom(stranger, storage.identity.publicKey)));
-    expect(storage.audit.unlistedCounts()).toEqual([]);
-    unlisted.stop();
-    const rows = storage.audit.unlistedCounts();
+    expect(await storage.audit.unlistedCounts()).toEqual([]);
+    await unlisted.stop();
+    const rows = await storage.audit.unlistedCounts();
     expect(rows.length).toBeGreaterThanOrEqual(1);
     expect(rows.length).toBeLessThanOrEqual(2); // the loop may straddle a minute boundary
     expect(rows.every((r) => r.proposer === bytesToHex(stranger.publicKey) && r.minute % 60_000 === 0)).toBe(true);
     expect(rows.reduce((n, r) => n + r.count, 0)).toBe(1_000);
-    expect(storage.audit.list()).toEqual([]);
+    expect(await storage.audit.list()).toEqual([]);
     expect(sent.length).toBeGreaterThanOrEqual(REPLY_BURST_PER_PROPOSER);
     expect(sent.length).toBeLessThanOrEqual(REPLY_BURST_PER_PROPOSER + Math.ceil(seconds * REPLY_RATE_PER_PROPOSER));
     for (const bytes of sent) {
@@ -68,24 +68,45 @@ describe('proposals from unlisted identities', () => {
     }
     // a second flush adds to the same minute's row, it does not duplicate it
     unlisted.refuse(proposalFrom(stranger, storage.identity.publicKey));
-    unlisted.flush();
-    expect(storage.audit.unlistedCounts().reduce((n, r) => n + r.count, 0)).toBe(1_001);
-    expect(storage.audit.unlistedCounts().length).toBeLessThanOrEqual(3);
-    storage.close();
+    await unlisted.flush();
+    const after = await storage.audit.unlistedCounts();
+    expect(after.reduce((n, r) => n + r.count, 0)).toBe(1_001);
+    expect(after.length).toBeLessThanOrEqual(3);
+    await storage.close();
   });
 
-  it('many identities (a relay minting keys): counts past MAX_TRACKED go to the overflow row, replies stop at the overall burst', () => {
-    const { storage, sent, unlisted } = setup();
+  it('counts kept after a failed write stay within MAX_TRACKED named proposers, and none is lost', async () => {
+    const { storage } = await setup();
+    let failing = true;
+    const audit = { addUnlistedCounts: (rows: Parameters<typeof storage.audit.addUnlistedCounts>[0]) => (failing ? Promise.reject(new Error('disk full')) : storage.audit.addUnlistedCounts(rows)) };
+    const lines: string[] = [];
+    const unlisted = new UnlistedProposals({ identity: storage.identity, audit, transmit: () => undefined, log: (l) => lines.push(l) });
+    const wave = () => Array.from({ length: MAX_TRACKED }, () => proposalFrom(identityFromSecret(systemRng(32)), storage.identity.publicKey));
+    refuseAll(unlisted, wave());
+    const writing = unlisted.flush(); // takes the counts, then fails: they are put back
+    refuseAll(unlisted, wave()); // new proposers counted while that write is under way
+    await writing;
+    expect(lines.filter((l) => l.includes('audit log write failed: disk full'))).toHaveLength(1);
+    failing = false;
+    await unlisted.stop();
+    const rows = await storage.audit.unlistedCounts(10_000);
+    expect(rows.reduce((n, r) => n + r.count, 0)).toBe(2 * MAX_TRACKED);
+    expect(rows.filter((r) => r.proposer !== UNLISTED_OVERFLOW).length).toBeLessThanOrEqual(MAX_TRACKED);
+    await storage.close();
+  });
+
+  it('many identities (a relay minting keys): counts past MAX_TRACKED go to the overflow row, replies stop at the overall burst', async () => {
+    const { storage, sent, unlisted } = await setup();
     const strangers = Array.from({ length: MAX_TRACKED + 200 }, () => identityFromSecret(systemRng(32)));
     const seconds = refuseAll(unlisted, strangers.map((s) => proposalFrom(s, storage.identity.publicKey)));
-    unlisted.stop();
-    const rows = storage.audit.unlistedCounts(10_000);
+    await unlisted.stop();
+    const rows = await storage.audit.unlistedCounts(10_000);
     expect(rows.reduce((n, r) => n + r.count, 0)).toBe(strangers.length);
     const overflow = rows.filter((r) => r.proposer === UNLISTED_OVERFLOW).reduce((n, r) => n + r.count, 0);
     expect(overflow).toBeGreaterThanOrEqual(200);
     expect(rows.filter((r) => r.proposer !== UNLISTED_OVERFLOW).length).toBeLessThanOrEqual(MAX_TRACKED);
     expect(sent.length).toBeGreaterThanOrEqual(REPLY_BURST_OVERALL);
     expect(sent.length).toBeLessThanOrEqual(REPLY_BURST_OVERALL + Math.ceil(seconds * REPLY_RATE_OVERALL));
-    storage.close();
+    await storage.close();
   });
 });

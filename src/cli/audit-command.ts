@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from './args.js';
 import { bytesToHex } from '../math/bytes.js';
 import { loadNodeConfig } from '../node/config.js';
-import { AuditLog, DATABASE_FILE, recordedIdentity, StorageDatabase } from '../storage/index.js';
+import { AuditLog, DATABASE_FILE, openSqlDriver, recordedIdentity } from '../storage/index.js';
 import { CliError } from './cli-error.js';
 import { parseInteger } from './options.js';
 
@@ -28,7 +28,7 @@ export function parseSince(text: string, now = Date.now()): number {
   return at;
 }
 
-export function runAudit(argv: string[], out: (line: string) => void): void {
+export async function runAudit(argv: string[], out: (line: string) => void): Promise<void> {
   const { values } = parseArgs({ args: argv, strict: true, options: { config: { type: 'string' }, since: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' } } });
   if (values.config === undefined) throw new CliError('--config <node.json> is required');
   const config = loadNodeConfig(values.config);
@@ -37,16 +37,16 @@ export function runAudit(argv: string[], out: (line: string) => void): void {
   if (own !== undefined) names.set(own, config.name);
   const nameOf = (hex: string) => names.get(hex) ?? (hex === '' ? '?' : `${hex.slice(0, 12)}…`);
   // opening creates a store where there is none: an audit reads an existing one only
-  if (!existsSync(join(config.dataDir, DATABASE_FILE))) throw new CliError(`no node store at ${config.dataDir} (config ${values.config}): has this node run yet?`);
-  const database = StorageDatabase.open(config.dataDir);
+  if (config.storage === undefined && !existsSync(join(config.dataDir, DATABASE_FILE))) throw new CliError(`no node store at ${config.dataDir} (config ${values.config}): has this node run yet?`);
+  const sql = await openSqlDriver(config.dataDir, config.storage);
   try {
-    const rows = new AuditLog(database.db).list({ limit: parseInteger('limit', values.limit, 100), ...(values.since !== undefined ? { sinceMs: parseSince(values.since) } : {}) });
+    const rows = await new AuditLog(sql).list({ limit: parseInteger('limit', values.limit, 100), ...(values.since !== undefined ? { sinceMs: parseSince(values.since) } : {}) });
     for (const r of rows) {
       const named = { ...r, proposer: nameOf(r.proposer), parties: r.parties.map(nameOf) };
       if (values.json) out(JSON.stringify({ ...named, startedAt: new Date(r.startedAt).toISOString(), finishedAt: new Date(r.finishedAt).toISOString() }));
       else out(`${new Date(r.startedAt).toISOString()}  ${r.kind.padEnd(8)} ${r.outcome.padEnd(8)} ${r.keyId ?? '-'}  from ${named.proposer} with ${named.parties.join(', ')}: ${r.detail}${r.approval ? ` [${r.approval.decision}${r.approval.operator ? ` by ${r.approval.operator}` : ''} at ${new Date(r.approval.atMs).toISOString()}]` : ''}`);
     }
   } finally {
-    database.close();
+    await sql.close();
   }
 }

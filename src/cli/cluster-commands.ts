@@ -16,7 +16,7 @@ import { proposedMessage } from '../node/message-to-sign.js';
 import { loadNodeConfig } from '../node/config.js';
 import { SignerNode } from '../node/signer-node.js';
 import type { NodeStorage } from '../storage/index.js';
-import { openNodeStore } from '../node/node-store.js';
+import { withNodeStore } from '../node/node-store.js';
 import { CliError } from './cli-error.js';
 import { CoordinatorHome, vssOf } from './coordinator-home.js';
 import { coordinatorOptions, partyName, withCoordinator } from './coordinator-session.js';
@@ -149,11 +149,11 @@ export async function runNode(argv: string[], out: Out): Promise<void> {
   await node.stop();
 }
 
-function openStore(argv: string[]): { storage: NodeStorage; json: boolean } {
+/** `body` on the store of the node config `--config` names, and whether `--json` was given. */
+function withStore<T>(argv: string[], body: (storage: NodeStorage, json: boolean) => T | Promise<T>): Promise<T> {
   const { values } = parseArgs({ args: argv, strict: true, options: { config: { type: 'string' }, json: { type: 'boolean' } } });
   if (values.config === undefined) throw new CliError('--config <file> is required');
-  const config = loadNodeConfig(values.config);
-  return { storage: openNodeStore(config), json: values.json ?? false };
+  return withNodeStore(loadNodeConfig(values.config), (storage) => body(storage, values.json ?? false));
 }
 
 /**
@@ -161,7 +161,7 @@ function openStore(argv: string[]): { storage: NodeStorage; json: boolean } {
  * `identity --home <dir> [--passphrase-file <f>]`: the coordinator's (creating it, sealed, when
  * the home has none), the key every node's config lists under "coordinators".
  */
-export function runIdentity(argv: string[], out: Out): void {
+export async function runIdentity(argv: string[], out: Out): Promise<void> {
   const { values } = parseArgs({ args: argv, strict: true, options: { config: { type: 'string' }, home: { type: 'string' }, 'passphrase-file': { type: 'string' } } });
   if ((values.config === undefined) === (values.home === undefined)) throw new CliError('give --config <node.json> (a signer node) or --home <dir> (the coordinator)');
   if (values.home !== undefined) {
@@ -169,25 +169,17 @@ export function runIdentity(argv: string[], out: Out): void {
     const identity = new CoordinatorHome(values.home).identity({ ...(file !== undefined ? { passphraseFile: file } : {}), notice: (line) => process.stderr.write(`tessera: ${line}\n`) });
     return out(bytesToHex(identity.publicKey));
   }
-  const { storage } = openStore(['--config', values.config!]);
-  try {
-    out(bytesToHex(storage.identity.publicKey));
-  } finally {
-    storage.close();
-  }
+  await withStore(['--config', values.config!], (storage) => out(bytesToHex(storage.identity.publicKey)));
 }
 
-export function runKeys(argv: string[], out: Out): void {
-  const { storage, json } = openStore(argv);
-  try {
-    for (const k of storage.keys.list()) {
+export async function runKeys(argv: string[], out: Out): Promise<void> {
+  await withStore(argv, async (storage, json) => {
+    for (const k of await storage.keys.list()) {
       if (!isAnySchemeId(k.scheme)) continue;
       const suite = groupSuite(k.scheme);
       const pk = bytesToHex(suite.encodePublicKey(suite.G.decode(hexToBytes(k.groupPublicKey))));
       if (json) out(JSON.stringify({ keyId: k.keyId, scheme: k.scheme, threshold: k.threshold, partyId: k.partyId, parties: k.parties.length, publicKey: pk, generation: k.generation, status: k.status }));
       else out(`${k.keyId}  ${k.scheme}  ${k.threshold}-of-${k.parties.length}  party ${k.partyId}  ${pk}  generation ${k.generation} ${k.status}`);
     }
-  } finally {
-    storage.close();
-  }
+  });
 }

@@ -40,7 +40,7 @@ function parties(list: string | undefined): string[] {
 
 const secret = () => bytesToHex(systemRng(32)) + '\n';
 
-export function runInit(argv: string[], out: (line: string) => void): void {
+export async function runInit(argv: string[], out: (line: string) => void): Promise<void> {
   const { values } = parseArgs({ args: argv, strict: true, options: { dir: { type: 'string' }, parties: { type: 'string' }, 'relay-port': { type: 'string' }, host: { type: 'string' }, tls: { type: 'boolean' } } });
   if (values.dir === undefined) throw new CliError('--dir <directory> is required');
   const names = parties(values.parties);
@@ -54,16 +54,12 @@ export function runInit(argv: string[], out: (line: string) => void): void {
   const tls = values.tls === true;
   const relay = `${tls ? 'wss' : 'ws'}://${host}:${port}`;
 
-  const identities = names.map((name) => {
+  const identities: Uint8Array[] = [];
+  for (const name of names) {
     const pass = secret();
     writeFileSync(join(dir, `${name}.pass`), pass, SECRET);
-    const storage = NodeStorage.open(join(dir, name), pass.trimEnd());
-    try {
-      return storage.identity.publicKey;
-    } finally {
-      storage.close();
-    }
-  });
+    identities.push(await NodeStorage.identityKey(join(dir, name), pass.trimEnd()));
+  }
   const homeDir = join(dir, 'coordinator');
   mkdirSync(homeDir);
   writeFileSync(join(dir, 'coordinator.pass'), secret(), SECRET);

@@ -19,7 +19,7 @@ import { bytesToHex } from '../math/bytes.js';
 import { SessionFailedError } from '../node/coordinator.js';
 import { proposeDrill } from '../node/drill.js';
 import { loadNodeConfig } from '../node/config.js';
-import { openNodeStore } from '../node/node-store.js';
+import { withNodeStore } from '../node/node-store.js';
 import { exportedKeyFields, reconstructKey } from '../wallet/key-export.js';
 import type { KeyPackage } from '../dkg/key-package.js';
 import { CliError } from './cli-error.js';
@@ -96,7 +96,7 @@ const WARNING = `WARNING: this prints the whole private key. From now on anyone 
 every fund of this key without the other parties, and the key is no longer threshold-protected.
 Move the funds to a fresh threshold key as soon as the emergency is over.`;
 
-export function runExportKey(argv: string[], out: Out, warn: Out): void {
+export async function runExportKey(argv: string[], out: Out, warn: Out): Promise<void> {
   const { values } = parseArgs({
     args: argv,
     strict: true,
@@ -109,15 +109,8 @@ export function runExportKey(argv: string[], out: Out, warn: Out): void {
   const configs = values.config ?? [];
   if (configs.length === 0) throw new CliError('give the config of each node whose share to use: --config <node.json> (t times)');
   const network = parseNetwork(values.network ?? 'mainnet');
-  const shares: KeyPackage[] = configs.map((path) => {
-    const config = loadNodeConfig(path);
-    const storage = openNodeStore(config);
-    try {
-      return storage.keys.get(values.key!).key;
-    } finally {
-      storage.close();
-    }
-  });
+  const shares: KeyPackage[] = [];
+  for (const path of configs) shares.push((await withNodeStore(loadNodeConfig(path), (storage) => storage.keys.get(values.key!))).key);
   const fields = exportedKeyFields(reconstructKey(shares, network));
   warn(WARNING);
   if (values.json) out(JSON.stringify(fields));

@@ -18,7 +18,7 @@ import { parseArgs } from './args.js';
 import { bytesToHex } from '../math/bytes.js';
 import type { PublicKeyPackage } from '../dkg/key-package.js';
 import { loadNodeConfig } from '../node/config.js';
-import { openNodeStore } from '../node/node-store.js';
+import { withNodeStore } from '../node/node-store.js';
 import { parsePath } from '../wallet/bip32.js';
 import type { BitcoinNetwork } from '../wallet/networks.js';
 import { recoveryMerkleRoot } from '../wallet/recovery-plan.js';
@@ -48,7 +48,7 @@ interface KeyView {
 
 const keyOptions = { key: { type: 'string' }, home: { type: 'string' }, config: { type: 'string' }, network: { type: 'string' } } as const;
 
-function loadKey(values: { key?: string; home?: string; config?: string }): KeyView {
+async function loadKey(values: { key?: string; home?: string; config?: string }): Promise<KeyView> {
   if (values.key === undefined) throw new CliError('--key <id> is required');
   if (values.config === undefined) {
     const home = new CoordinatorHome(values.home);
@@ -58,23 +58,19 @@ function loadKey(values: { key?: string; home?: string; config?: string }): KeyV
     return { pub: home.publicPackage(values.key), identities: new Map(known.parties.map((h, i) => [points[i]!, h])), generation: known.generation ?? 1, ...(plan ? { plan } : {}) };
   }
   const config = loadNodeConfig(values.config);
-  const storage = openNodeStore(config);
-  try {
-    const { key, identities, generation } = storage.keys.get(values.key);
-    const plan = config.recoveryPlans.get(values.key);
-    return { pub: key.public, identities: new Map([...identities].map(([id, k]) => [id, bytesToHex(k)])), generation: generation ?? 1, ...(plan ? { plan } : {}) };
-  } finally {
-    storage.close();
-  }
+  const keyId = values.key;
+  const { key, identities, generation } = await withNodeStore(config, (storage) => storage.keys.get(keyId));
+  const plan = config.recoveryPlans.get(keyId);
+  return { pub: key.public, identities: new Map([...identities].map(([id, k]) => [id, bytesToHex(k)])), generation: generation ?? 1, ...(plan ? { plan } : {}) };
 }
 
-export function runAddress(argv: string[], out: Out): void {
+export async function runAddress(argv: string[], out: Out): Promise<void> {
   const { values } = parseArgs({ args: argv, strict: true, options: { ...keyOptions, path: { type: 'string' }, type: { type: 'string' }, json: { type: 'boolean' } } });
   const type = values.type as AddressType | undefined;
   if (type === undefined || !ADDRESS_TYPES.includes(type)) throw new CliError(`--type must be one of ${ADDRESS_TYPES.join(', ')}`);
   const path = parsePath(values.path ?? 'm/0/0');
   const network = parseNetwork(values.network ?? 'mainnet');
-  const { pub, plan } = loadKey(values);
+  const { pub, plan } = await loadKey(values);
   const a = keyAddress(pub, path, type, network, plan);
   if (values.json) {
     const tweak = { ...(a.outputKey ? { outputKey: bytesToHex(a.outputKey) } : {}), ...(a.merkleRoot ? { merkleRoot: bytesToHex(a.merkleRoot) } : {}) };
@@ -82,12 +78,12 @@ export function runAddress(argv: string[], out: Out): void {
   } else out(a.address);
 }
 
-export function runBackup(argv: string[], out: Out): void {
+export async function runBackup(argv: string[], out: Out): Promise<void> {
   const { values } = parseArgs({ args: argv, strict: true, options: { ...keyOptions, count: { type: 'string' }, out: { type: 'string' } } });
   const network = parseNetwork(values.network ?? 'mainnet');
   const count = values.count === undefined ? 5 : Number(values.count);
   if (!Number.isSafeInteger(count) || count < 0 || count > 1000) throw new CliError('--count must be an integer from 0 to 1000');
-  const { pub, identities, generation, plan } = loadKey(values);
+  const { pub, identities, generation, plan } = await loadKey(values);
   const summary = walletSummary(pub, network, count, plan);
   const document = {
     format: 'tessera-backup/1',

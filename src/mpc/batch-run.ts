@@ -32,10 +32,10 @@ export async function runBatch<T>(party: Party, session: Uint8Array, count: numb
 }
 
 /** One callback per instance; `beforeRelease` runs once, when the `count`-th callback is made. */
-export function releaseGate(count: number, beforeRelease: (() => void) | undefined): () => void {
+export function releaseGate(count: number, beforeRelease: (() => void | Promise<void>) | undefined): () => Promise<void> {
   let calls = 0;
-  return () => {
+  return async () => {
     calls++;
-    if (calls === count) beforeRelease?.();
+    if (calls === count) await beforeRelease?.();
   };
 }

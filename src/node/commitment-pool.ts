@@ -12,7 +12,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { keyIdOf } from '../dkg/key-package.js';
 import { systemRng, type Rng } from '../math/random.js';
 import { commit } from '../signing/frost/nonces.js';
-import type { PoolEntry, SqliteNoncePool } from '../storage/nonce-pool.js';
+import type { PoolEntry, SqlNoncePool } from '../storage/nonce-pool.js';
 import { getSuite, isSchemeId } from '../suites/index.js';
 import type { StoredKeyShare } from '../wire/keyshare-codec.js';
 
@@ -20,37 +20,27 @@ import type { StoredKeyShare } from '../wire/keyshare-codec.js';
 export const REFILL_CHUNK = 32;
 
 /**
- * Makes and stores one chunk toward `target` unissued commitments, in one transaction; returns
- * how many it made (0 once the pool holds `target`). The count is read in the same turn of the
- * event loop as the insert, so refills of one key running at once never overshoot the target.
+ * Makes and stores one chunk toward `target` unissued commitments, in one transaction that also
+ * reads the count (nonce-pool.ts topUp), so refills of one key running at once never overshoot
+ * the target; returns how many it made (0 once the pool holds `target`).
  */
-function refillChunk(pool: SqliteNoncePool, stored: StoredKeyShare, target: number, rng: Rng): number {
+async function refillChunk(pool: SqlNoncePool, stored: StoredKeyShare, target: number, rng: Rng): Promise<number> {
   const { key } = stored;
   if (stored.ecdsa !== undefined || !isSchemeId(key.public.scheme)) return 0;
   const suite = getSuite(key.public.scheme);
-  const keyId = keyIdOf(key.public);
-  const generation = stored.generation ?? 1;
-  const n = Math.min(REFILL_CHUNK, target - pool.available(keyId, generation));
-  if (n <= 0) return 0;
-  const chunk: PoolEntry[] = [];
-  try {
-    for (let i = 0; i < n; i++) {
+  return pool.topUp(keyIdOf(key.public), stored.generation ?? 1, target, REFILL_CHUNK, (n) =>
+    Array.from({ length: n }, (): PoolEntry => {
       const { nonces, commitment } = commit(suite, key.id, key.secretShare.expose(), rng);
-      chunk.push({ nonces, hiding: commitment.hiding, binding: commitment.binding });
-    }
-    pool.addMany(keyId, generation, chunk);
-  } finally {
-    // sealed copies are in the pool (or nowhere, if the insert threw): the plain nonces go
-    for (const { nonces } of chunk) nonces.wipe();
-  }
-  return n;
+      return { nonces, hiding: commitment.hiding, binding: commitment.binding };
+    }),
+  );
 }
 
 /** Adds commitments until `target` are unissued, now, a transaction per chunk; returns how many it made. */
-export function refillCommitments(pool: SqliteNoncePool, stored: StoredKeyShare, target: number, rng: Rng = systemRng): number {
+export async function refillCommitments(pool: SqlNoncePool, stored: StoredKeyShare, target: number, rng: Rng = systemRng): Promise<number> {
   let made = 0;
   for (;;) {
-    const n = refillChunk(pool, stored, target, rng);
+    const n = await refillChunk(pool, stored, target, rng);
     if (n === 0) return made;
     made += n;
   }
@@ -62,12 +52,12 @@ export function refillCommitments(pool: SqliteNoncePool, stored: StoredKeyShare,
  * generation activated meanwhile is the one filled); stops before the next chunk once `signal`
  * is aborted. Returns how many it made.
  */
-export async function refillCommitmentsInTurns(pool: SqliteNoncePool, load: () => StoredKeyShare, target: number, signal?: AbortSignal): Promise<number> {
+export async function refillCommitmentsInTurns(pool: SqlNoncePool, load: () => Promise<StoredKeyShare>, target: number, signal?: AbortSignal): Promise<number> {
   let made = 0;
   for (;;) {
     await nextTurn();
     if (signal?.aborted) return made; // the store may be closed by now
-    const n = refillChunk(pool, load(), target, systemRng);
+    const n = await refillChunk(pool, await load(), target, systemRng);
     if (n === 0) return made;
     made += n;
   }

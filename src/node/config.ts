@@ -6,6 +6,9 @@
  *     "peers": [{ "name": "bob", "identityKey": "<64 hex>" }, …],
  *     "coordinators": ["<64 hex>", …],
  *     "maxRoundTimeoutMs": 60000, "relayCa": "./ca.pem" (optional, for wss with a private CA),
+ *     "storage": "postgres://alice@db.internal/tessera_alice" (optional; the party's own PostgreSQL
+ *                database, never shared with another party; absent: SQLite in the data directory.
+ *                A password is best left to ~/.pgpass or PGPASSWORD),
  *     "stateFile": "./alice.state" (optional; default "<dataDir>.state", beside the data directory:
  *                  the rollback record, storage/state-record.ts; keep it out of backups),
  *     "limits": { … } (optional; config-limits.ts),
@@ -32,6 +35,7 @@ import { hexToBytes } from '../math/bytes.js';
 import { parseChains, type NodeChains } from './chains-config.js';
 import { parseLogLevel, type LogLevel } from './node-logger.js';
 import { relayUrlProblem } from '../transport/relay-url.js';
+import { storageProblem } from '../storage/index.js';
 import { parseConsoleConfig, type ConsoleConfig } from './console-config.js';
 import { ConfigError } from './config-error.js';
 import { parseNodeLimits, parseNodePools, type NodeLimits, type NodePools } from './config-limits.js';
@@ -57,6 +61,8 @@ export interface NodeConfig {
   readonly name: string;
   readonly relay: string;
   readonly dataDir: string;
+  /** The party's PostgreSQL database (a postgres:// URL); absent: SQLite in the data directory. */
+  readonly storage?: string;
   readonly passphrase: { readonly env: string } | { readonly file: string };
   readonly peers: readonly PeerEntry[];
   readonly coordinators: readonly Uint8Array[];
@@ -80,7 +86,7 @@ export interface NodeConfig {
   readonly logLevel?: LogLevel;
 }
 
-const FIELDS = ['name', 'relay', 'dataDir', 'passphraseEnv', 'passphraseFile', 'peers', 'coordinators', 'maxRoundTimeoutMs', 'relayCa', 'chains', 'keyChains', 'http', 'console', 'stateFile', 'limits', 'pools', 'policy', 'recoveryPlans', 'logLevel'];
+const FIELDS = ['name', 'relay', 'dataDir', 'storage', 'passphraseEnv', 'passphraseFile', 'peers', 'coordinators', 'maxRoundTimeoutMs', 'relayCa', 'chains', 'keyChains', 'http', 'console', 'stateFile', 'limits', 'pools', 'policy', 'recoveryPlans', 'logLevel'];
 const PEER_FIELDS = ['name', 'identityKey'];
 const HTTP_FIELDS = ['host', 'port'];
 const HEX32 = /^[0-9a-f]{64}$/;
@@ -127,6 +133,9 @@ export function parseNodeConfig(raw: unknown, baseDir: string): NodeConfig {
   const relayCa = str(o, 'relayCa', false);
   const dataDir = resolve(baseDir, str(o, 'dataDir')!);
   const stateFile = str(o, 'stateFile', false);
+  const storage = str(o, 'storage', false);
+  const storageBad = storage === undefined ? null : storageProblem(storage);
+  if (storageBad !== null) throw new ConfigError(`config: "storage" ${storageBad}`);
   const chains = parseChains(o.chains, o.keyChains);
   const policy = parseSignerPolicy(o.policy);
   if (policy.requireApproval !== undefined && o.console === undefined) {
@@ -147,6 +156,7 @@ export function parseNodeConfig(raw: unknown, baseDir: string): NodeConfig {
     recoveryPlans: parseRecoveryPlans(o.recoveryPlans, chains),
     policy,
     ...(relayCa !== undefined ? { relayCa: resolve(baseDir, relayCa) } : {}),
+    ...(storage !== undefined ? { storage } : {}),
     ...(o.http !== undefined ? { http: httpConfig(o.http) } : {}),
     ...(o.logLevel !== undefined ? { logLevel: parseLogLevel(o.logLevel, 'config: "logLevel"') } : {}),
     ...(o.console !== undefined ? { console: parseConsoleConfig(o.console, baseDir) } : {}),

@@ -28,17 +28,19 @@ export class HeldKeys {
   }
 
   /** Every held key with a Bitcoin script, as listed now. */
-  bitcoinKeys(): PublicKeyPackage[] {
-    return this.#store.list().flatMap((info) => {
-      if (!hasBitcoinScript(info.scheme)) return [];
-      const pub = this.#cache.get(info.keyId) ?? this.#open(info.keyId);
-      return pub ? [pub] : [];
-    });
+  async bitcoinKeys(): Promise<PublicKeyPackage[]> {
+    const held: PublicKeyPackage[] = [];
+    for (const info of await this.#store.list()) {
+      if (!hasBitcoinScript(info.scheme)) continue;
+      const pub = this.#cache.get(info.keyId) ?? (await this.#open(info.keyId));
+      if (pub) held.push(pub);
+    }
+    return held;
   }
 
-  #open(keyId: string): PublicKeyPackage | undefined {
+  async #open(keyId: string): Promise<PublicKeyPackage | undefined> {
     try {
-      const pub = this.#store.get(keyId).key.public;
+      const pub = (await this.#store.get(keyId)).key.public;
       this.#cache.set(keyId, pub);
       return pub;
     } catch (e) {

@@ -35,8 +35,8 @@ interface Generation {
 }
 
 /** The stored row of the generation `p` names, if any. */
-function rowOf(p: SessionProposal, keys: KeyStore): KeyGenerationInfo | undefined {
-  return keys.generations(p.keyId).find((g) => g.generation === p.generation);
+async function rowOf(p: SessionProposal, keys: KeyStore): Promise<KeyGenerationInfo | undefined> {
+  return (await keys.generations(p.keyId)).find((g) => g.generation === p.generation);
 }
 
 /**
@@ -44,11 +44,12 @@ function rowOf(p: SessionProposal, keys: KeyStore): KeyGenerationInfo | undefine
  * `activeToo`, the key's active generation also serves whatever session made it: a repair's
  * helpers test the repaired share with their own, unchanged ones.
  */
-function generationOf(p: SessionProposal, session: Uint8Array, keys: KeyStore, activeToo = false, row = rowOf(p, keys)): Generation {
+async function generationOf(p: SessionProposal, session: Uint8Array, keys: KeyStore, activeToo = false, known?: KeyGenerationInfo): Promise<Generation> {
+  const row = known ?? (await rowOf(p, keys));
   if (row === undefined) throw new ProposalRefusedError(`this node holds no generation ${p.generation} of key ${p.keyId}`);
   const [kind, origin] = (row.origin ?? '').split(':');
   if (!(activeToo && row.status === 'active') && origin !== bytesToHex(session)) throw new ProposalRefusedError(`generation ${p.generation} of key ${p.keyId} was not made by the session the proposal names`);
-  const stored = keys.getGeneration(p.keyId, p.generation);
+  const stored = await keys.getGeneration(p.keyId, p.generation);
   if (stored.key.public.scheme !== p.scheme) throw new ProposalRefusedError(`key ${p.keyId} is a ${stored.key.public.scheme} key`);
   return { stored, status: row.status, kind: kind!, transcript: lifecycleTranscript(session, p.generation, stored.key.public, stored.identities) };
 }
@@ -60,8 +61,8 @@ export function checkMessage(scheme: string, keyId: string, generation: number, 
 }
 
 /** The share a lifecycle check signs with, after checking the proposal asks for exactly that test signature. */
-export function checkShare(p: SessionProposal, keys: KeyStore): StoredKeyShare {
-  const g = generationOf(p, p.check!.session, keys, true);
+export async function checkShare(p: SessionProposal, keys: KeyStore): Promise<StoredKeyShare> {
+  const g = await generationOf(p, p.check!.session, keys, true);
   const expected = checkMessage(p.scheme, p.keyId, p.generation, g.transcript);
   const m = p.message;
   if (m.hash !== expected.hash || m.prehashed || !equalBytes(m.preimage, expected.preimage)) throw new ProposalRefusedError('a lifecycle check signs only its generation\'s check message');
@@ -70,10 +71,10 @@ export function checkShare(p: SessionProposal, keys: KeyStore): StoredKeyShare {
 }
 
 /** After the check session: the signature must verify under the group key; then the generation is proven. */
-export function markChecked(p: SessionProposal, stored: StoredKeyShare, result: SessionResult, keys: KeyStore): void {
+export async function markChecked(p: SessionProposal, stored: StoredKeyShare, result: SessionResult, keys: KeyStore): Promise<void> {
   const publicKey = publishedPublicKey(groupSuite(p.scheme), stored.key.public);
   if (!verifySignature(p.scheme, result.signature, proposedMessage(p), publicKey)) throw new ProposalRefusedError('the test signature does not verify under the group key: the generation stays unproven');
-  if (rowOf(p, keys)?.status !== 'active') keys.markProven(p.keyId, p.generation);
+  if ((await rowOf(p, keys))?.status !== 'active') await keys.markProven(p.keyId, p.generation);
 }
 
 /** Every party's certificate signature must verify over `transcript`, and at least `needed` of `members` must be among them. */
@@ -96,27 +97,27 @@ function checkTestSignature(p: SessionProposal, transcript: Uint8Array, stored: 
  * A dealer that left the key by the reshare: it erases its share once every new member certified
  * the new generation and its test signature verifies (never a generation as new as its own).
  */
-function retire(p: SessionProposal, keys: KeyStore, retirements: RetirementStore): SessionResult {
-  const r = retirements.get(p.keyId, p.generation);
-  if (r === undefined || r.origin !== `reshare:${bytesToHex(p.activation!.session)}` || !keys.has(p.keyId)) throw new ProposalRefusedError(`this node holds no generation ${p.generation} of key ${p.keyId}`);
+async function retire(p: SessionProposal, keys: KeyStore, retirements: RetirementStore): Promise<SessionResult> {
+  const r = await retirements.get(p.keyId, p.generation);
+  if (r === undefined || r.origin !== `reshare:${bytesToHex(p.activation!.session)}` || !(await keys.has(p.keyId))) throw new ProposalRefusedError(`this node holds no generation ${p.generation} of key ${p.keyId}`);
   checkCertificate(p, r.transcript, r.members, r.members.length);
-  checkTestSignature(p, r.transcript, keys.get(p.keyId));
-  keys.retire(p.keyId, p.generation);
+  checkTestSignature(p, r.transcript, await keys.get(p.keyId));
+  await keys.retire(p.keyId, p.generation);
   return result({ keyId: p.keyId, publicKey: new Uint8Array(0), generation: p.generation });
 }
 
-export function activateGeneration(p: SessionProposal, keys: KeyStore, retirements: RetirementStore): SessionResult {
-  const row = rowOf(p, keys);
+export async function activateGeneration(p: SessionProposal, keys: KeyStore, retirements: RetirementStore): Promise<SessionResult> {
+  const row = await rowOf(p, keys);
   if (row === undefined) return retire(p, keys, retirements);
   if (row.status !== 'active') {
-    const g = generationOf(p, p.activation!.session, keys, false, row);
+    const g = await generationOf(p, p.activation!.session, keys, false, row);
     const members = [...g.stored.identities.values()];
     checkCertificate(p, g.transcript, members, g.kind === 'repair' ? g.stored.key.public.threshold : members.length);
     checkTestSignature(p, g.transcript, g.stored);
     if (g.status !== 'proven') throw new ProposalRefusedError(`generation ${p.generation} has made no verified test signature here yet`);
-    keys.activate(p.keyId, p.generation);
+    await keys.activate(p.keyId, p.generation);
   }
-  const { key, generation } = keys.get(p.keyId);
+  const { key, generation } = await keys.get(p.keyId);
   const pub = key.public;
   return result({ keyId: p.keyId, publicKey: publishedPublicKey(groupSuite(p.scheme), pub), chainCode: pub.chainCode, groupPublicKey: pub.groupPublicKey, generation: generation ?? 1 });
 }

@@ -56,9 +56,9 @@ function refuse(reason: string): never {
 }
 
 /** The node's active share of the proposal's key at the proposal's generation, or a refusal. */
-function heldAt(p: SessionProposal, keys: KeyStore): StoredKeyShare {
-  if (!keys.has(p.keyId)) refuse(`no active share of key ${p.keyId}`);
-  const stored = keys.get(p.keyId);
+async function heldAt(p: SessionProposal, keys: KeyStore): Promise<StoredKeyShare> {
+  if (!(await keys.has(p.keyId))) refuse(`no active share of key ${p.keyId}`);
+  const stored = await keys.get(p.keyId);
   const active = stored.generation ?? 1;
   if (stored.key.public.scheme !== p.scheme) refuse(`key ${p.keyId} is a ${stored.key.public.scheme} key`);
   if (active !== p.generation) refuse(`the proposal starts from generation ${p.generation} of key ${p.keyId}; this node's active generation is ${active}`);
@@ -78,27 +78,27 @@ function checkOldPoints(members: readonly LifecycleMember[], stored: StoredKeySh
  * A newcomer or a repaired member may hold only a share of an older generation (one it was
  * removed from, which the new generation replaces when it is activated), not a current one.
  */
-function refuseIfHeld(p: SessionProposal, keys: KeyStore, role: string): void {
-  const active = keys.generations(p.keyId).find((g) => g.status === 'active');
+async function refuseIfHeld(p: SessionProposal, keys: KeyStore, role: string): Promise<void> {
+  const active = (await keys.generations(p.keyId)).find((g) => g.status === 'active');
   if (active !== undefined && active.generation >= p.generation) refuse(`this node already holds an active share of key ${p.keyId}, so it cannot be the ${role}`);
 }
 
 /** Refuses while a generation of the key is proven here but not active (it may be active elsewhere). */
-function refuseIfAwaitingActivation(p: SessionProposal, keys: KeyStore): void {
-  const proven = keys.generations(p.keyId).find((g) => g.status === 'proven');
+async function refuseIfAwaitingActivation(p: SessionProposal, keys: KeyStore): Promise<void> {
+  const proven = (await keys.generations(p.keyId)).find((g) => g.status === 'proven');
   if (proven !== undefined) refuse(`generation ${proven.generation} of key ${p.keyId} is proven and awaits its activation; activate it before another session`);
 }
 
-export function planLifecycle(p: SessionProposal, me: Uint8Array, keys: KeyStore, policy: SignerPolicy): LifecyclePlan {
+export async function planLifecycle(p: SessionProposal, me: Uint8Array, keys: KeyStore, policy: SignerPolicy): Promise<LifecyclePlan> {
   if (!policy.allowLifecycle) throw new PolicyRefusedError('allowLifecycle', 'this node takes part in no refresh, reshare or repair');
-  refuseIfAwaitingActivation(p, keys);
+  await refuseIfAwaitingActivation(p, keys);
   const { members, repairTarget } = p.lifecycle!;
   const mine = members.find((m) => equalBytes(m.identityKey, me))!;
   const none = { dealers: new Map<PartyId, PartyId>(), receivers: [], helpers: [], target: 0 };
   const byPoint = (list: readonly LifecycleMember[], point: (m: LifecycleMember) => number) => new Map(list.map((m) => [point(m), m.identityKey] as const));
 
   if (p.kind === 'refresh') {
-    const stored = heldAt(p, keys);
+    const stored = await heldAt(p, keys);
     checkOldPoints(members, stored);
     if (p.threshold !== stored.key.public.threshold) refuse(`a refresh keeps the threshold ${stored.key.public.threshold}; the proposal asks for ${p.threshold} (a new threshold needs a reshare)`);
     const ids = byPoint(members, (m) => m.oldPoint);
@@ -111,10 +111,10 @@ export function planLifecycle(p: SessionProposal, me: Uint8Array, keys: KeyStore
     const ids = byPoint(members, (m) => m.oldPoint);
     const plan = { ...none, members: new Map([...ids].filter(([x]) => x === target.oldPoint || helpers.includes(x))), helpers, target: target.oldPoint, identities: ids, generation: p.generation };
     if (mine === target) {
-      refuseIfHeld(p, keys, 'repaired member');
+      await refuseIfHeld(p, keys, 'repaired member');
       return plan;
     }
-    const stored = heldAt(p, keys);
+    const stored = await heldAt(p, keys);
     checkOldPoints(members, stored);
     if (members.length !== stored.identities.size) refuse('a repair proposal must list every member of the key');
     if (p.threshold !== stored.key.public.threshold) refuse(`the key's threshold is ${stored.key.public.threshold}, not ${p.threshold}`);
@@ -135,10 +135,10 @@ export function planLifecycle(p: SessionProposal, me: Uint8Array, keys: KeyStore
     generation: p.generation + 1,
   };
   if (mine.oldPoint === 0) {
-    refuseIfHeld(p, keys, 'new member');
+    await refuseIfHeld(p, keys, 'new member');
     return plan;
   }
-  const stored = heldAt(p, keys);
+  const stored = await heldAt(p, keys);
   checkOldPoints(members, stored);
   if (!mine.dealer) return plan;
   const t = stored.key.public.threshold;

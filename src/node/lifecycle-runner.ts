@@ -75,11 +75,11 @@ export async function runLifecycle(p: SessionProposal, r: LifecycleRun): Promise
   const identities = new Map(out.public.parties.map((j) => [j, plan.identities.get(j)!]));
   const transcript = lifecycleTranscript(r.session, plan.generation, out.public, identities);
   const origin = `${p.kind}:${bytesToHex(r.session)}`;
-  if (!out.key && p.kind === 'reshare') r.storage.retirements.put({ keyId: p.keyId, generation: plan.generation, origin, transcript, members: [...identities.values()] });
+  if (!out.key && p.kind === 'reshare') await r.storage.retirements.put({ keyId: p.keyId, generation: plan.generation, origin, transcript, members: [...identities.values()] });
   if (out.key) {
     const stored: StoredKeyShare = { key: out.key, identities, generation: plan.generation, ...(out.ecdsa ? { ecdsa: out.ecdsa } : {}) };
-    if (plan.stored && p.kind === 'repair') r.storage.keys.replacePairs({ ...stored, identities: plan.stored.identities });
-    else r.storage.keys.putPending(stored, origin);
+    if (plan.stored && p.kind === 'repair') await r.storage.keys.replacePairs({ ...stored, identities: plan.stored.identities });
+    else await r.storage.keys.putPending(stored, origin);
   }
   return result({
     keyId: keyIdOf(out.public),

@@ -61,6 +61,8 @@ export interface LocalClusterOptions {
   readonly http?: boolean;
   /** More coordinators the nodes take proposals from (e.g. a CLI home's identity), admitted by the relay. */
   readonly extraCoordinators?: readonly Uint8Array[];
+  /** Node i's "storage" (its own PostgreSQL database's URL); none: SQLite in its data directory. */
+  readonly storageOf?: (i: number) => string | undefined;
 }
 
 /** A stderr line for `log`: a JSON record (handed to `logRecord`) as `[name] msg`, any other line as it is. */
@@ -144,7 +146,7 @@ export class LocalCluster {
   static async start(o: LocalClusterOptions = {}): Promise<LocalCluster> {
     const c = new LocalCluster(o);
     try {
-      c.#createNodes(o.nodes ?? 3);
+      await c.#createNodes(o.nodes ?? 3);
       await c.startRelay();
       await Promise.all(c.nodes.map((_, i) => c.startNode(i)));
       return c;
@@ -155,15 +157,16 @@ export class LocalCluster {
   }
 
   /** Creates each node's encrypted store (and so its identity), then writes every config. */
-  #createNodes(n: number): void {
+  async #createNodes(n: number): Promise<void> {
     const names = Array.from({ length: n }, (_, i) => `node${i + 1}`);
-    const keys = names.map((name) => {
-      const storage = NodeStorage.open(join(this.dir, name), this.#env[PASSPHRASE_ENV]!, this.#o.scryptN ? { scrypt: { N: this.#o.scryptN, r: 8, p: 1 } } : {});
-      const key = storage.identity.publicKey;
-      storage.close();
-      return key;
-    });
+    const keys: Uint8Array[] = [];
+    const storageOf = (i: number) => this.#o.storageOf?.(i);
+    for (const [i, name] of names.entries()) {
+      const storage = storageOf(i);
+      keys.push(await NodeStorage.identityKey(join(this.dir, name), this.#env[PASSPHRASE_ENV]!, { ...(this.#o.scryptN ? { scrypt: { N: this.#o.scryptN, r: 8, p: 1 } } : {}), ...(storage !== undefined ? { storage } : {}) }));
+    }
     names.forEach((name, i) => {
+      const storage = storageOf(i);
       const configPath = join(this.dir, `${name}.json`);
       writeFileSync(
         configPath,
@@ -172,6 +175,7 @@ export class LocalCluster {
             name,
             relay: 'ws://127.0.0.1:1', // replaced in startRelay
             dataDir: name,
+            ...(storage !== undefined ? { storage } : {}),
             passphraseEnv: PASSPHRASE_ENV,
             peers: names.map((peer, j) => ({ name: peer, identityKey: bytesToHex(keys[j]!) })).filter((p) => p.name !== name),
             coordinators: [this.coordinator.publicKey, ...(this.#o.extraCoordinators ?? [])].map(bytesToHex),

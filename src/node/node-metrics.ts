@@ -31,7 +31,7 @@ export type SessionOutcome = 'signed' | 'completed' | 'refused' | 'timeout' | 'a
 /** Seconds, from 1 ms to 60 s: a round on loopback takes milliseconds, one at a round deadline up to a minute. */
 export const DURATION_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
 
-type KeyRow = ReturnType<NodeStorage['keys']['list']>[number];
+type KeyRow = Awaited<ReturnType<NodeStorage['keys']['list']>>[number];
 
 export class NodeMetrics {
   readonly registry = new Registry();
@@ -43,24 +43,26 @@ export class NodeMetrics {
 
   constructor(storage: NodeStorage, pools: NodePools) {
     const registers = [this.registry];
-    const active = () => storage.keys.list().filter((k) => k.status === 'active');
-    const perKey = (name: string, help: string, keys: () => KeyRow[], read: (k: KeyRow) => number) =>
+    const active = async () => (await storage.keys.list()).filter((k) => k.status === 'active');
+    const perKey = (name: string, help: string, keys: () => Promise<KeyRow[]>, read: (k: KeyRow) => Promise<number>) =>
       new Gauge({
         name,
         help,
         labelNames: ['key', 'generation'],
         registers,
-        collect() {
+        async collect() {
+          const rows = await keys();
+          const values = await Promise.all(rows.map(read));
           this.reset();
-          for (const k of keys()) this.set({ key: k.keyId, generation: k.generation }, read(k));
+          rows.forEach((k, i) => this.set({ key: k.keyId, generation: k.generation }, values[i]!));
         },
       });
-    const frost = () => active().filter((k) => k.scheme !== 'ecdsa-secp256k1');
-    const ecdsa = () => active().filter((k) => k.scheme === 'ecdsa-secp256k1');
+    const frost = async () => (await active()).filter((k) => k.scheme !== 'ecdsa-secp256k1');
+    const ecdsa = async () => (await active()).filter((k) => k.scheme === 'ecdsa-secp256k1');
     perKey('tessera_frost_commitments_available', 'FROST commitments made ahead and not yet handed out, per key.', frost, (k) => storage.noncePool.available(k.keyId, k.generation));
     perKey('tessera_frost_commitments_issued', 'FROST commitments handed out to coordinators and not yet used, per key.', frost, (k) => storage.noncePool.issuedCount(k.keyId, k.generation));
     perKey('tessera_presignatures_available', 'Unspent, unexpired DKLs23 presignatures, per key.', ecdsa, (k) => storage.presignatures.available(k.keyId));
-    perKey('tessera_node_banned_parties', "Parties the key's current generation bans after a failed DKLs23 check, per key.", ecdsa, (k) => storage.bans.list(k.keyId, k.generation).size);
+    perKey('tessera_node_banned_parties', "Parties the key's current generation bans after a failed DKLs23 check, per key.", ecdsa, async (k) => (await storage.bans.list(k.keyId, k.generation)).size);
     const target = new Gauge({ name: 'tessera_pool_target', help: 'Target pool size per key from the node config.', labelNames: ['pool'], registers });
     target.set({ pool: 'frost_commitments' }, pools.frostCommitments);
     target.set({ pool: 'presignatures' }, pools.presignatures);

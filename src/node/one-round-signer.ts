@@ -15,7 +15,7 @@ import type { PartyId } from '../mpc/party-id.js';
 import { signOneRound } from '../signing/frost/one-round.js';
 import { getSuite, isSchemeId } from '../suites/index.js';
 import { publishedPublicKey } from '../dkg/key-package.js';
-import type { SqliteNoncePool } from '../storage/nonce-pool.js';
+import type { SqlNoncePool } from '../storage/nonce-pool.js';
 import { signingKeyPackage } from '../wallet/signing-key.js';
 import type { StoredKeyShare } from '../wire/keyshare-codec.js';
 import { sessionResult, signItems, type PooledCommitment, type SessionProposal, type SessionResult } from '../wire/session-codec.js';
@@ -24,7 +24,7 @@ import { proposedMessage } from './message-to-sign.js';
 import { ProposalRefusedError } from './proposal-errors.js';
 
 export interface PoolContext {
-  readonly pool: SqliteNoncePool;
+  readonly pool: SqlNoncePool;
   readonly stored: StoredKeyShare;
 }
 
@@ -32,15 +32,15 @@ export interface PoolContext {
  * `count` commitments from the pool, made now only if it holds fewer (the node tops the pool up
  * to its target after it has answered, one chunk per turn of the event loop: refillCommitmentsInTurns).
  */
-function issueCommitments(p: SessionProposal, c: PoolContext, count: number): PooledCommitment[] {
+async function issueCommitments(p: SessionProposal, c: PoolContext, count: number): Promise<PooledCommitment[]> {
   if (!isSchemeId(p.scheme)) throw new ProposalRefusedError(`key ${p.keyId} is not a FROST key: only FROST keys pool commitments`);
-  refillCommitments(c.pool, c.stored, count);
+  await refillCommitments(c.pool, c.stored, count);
   return c.pool.issue(p.keyId, p.generation, count);
 }
 
 /** A commit proposal's answer: `commitCount` fresh commitments. */
-export function answerCommit(p: SessionProposal, c: PoolContext): SessionResult {
-  return sessionResult({ keyId: p.keyId, publicKey: new Uint8Array(0), commitments: issueCommitments(p, c, p.commitCount ?? 0) });
+export async function answerCommit(p: SessionProposal, c: PoolContext): Promise<SessionResult> {
+  return sessionResult({ keyId: p.keyId, publicKey: new Uint8Array(0), commitments: await issueCommitments(p, c, p.commitCount ?? 0) });
 }
 
 /** The signers' commitment lists per item, by party id (members: party id → identity key). */
@@ -51,17 +51,17 @@ function commitmentLists(p: SessionProposal, members: ReadonlyMap<PartyId, Uint8
 }
 
 /** A one-round sign proposal's answer: this node's share per item and fresh commitments. */
-export function answerOneRound(p: SessionProposal, c: PoolContext, members: ReadonlyMap<PartyId, Uint8Array>, beforeRelease: () => void): SessionResult {
+export async function answerOneRound(p: SessionProposal, c: PoolContext, members: ReadonlyMap<PartyId, Uint8Array>, beforeRelease: () => Promise<void>): Promise<SessionResult> {
   if (!isSchemeId(p.scheme)) throw new ProposalRefusedError(`key ${p.keyId} is not a FROST key`);
   const suite = getSuite(p.scheme);
   const items = signItems(p);
   const lists = commitmentLists(p, members, items.length);
   const keys = items.map((item) => signingKeyPackage(c.stored.key, item.derivationPath, p.taproot));
-  const shares = signOneRound(
+  const shares = await signOneRound(
     suite,
     items.map((item, k) => ({ key: keys[k]!, list: lists[k]!, message: proposedMessage(item) })),
     (handles) => c.pool.takeAll(handles, p.keyId, p.generation),
   );
-  beforeRelease();
-  return sessionResult({ keyId: p.keyId, publicKey: publishedPublicKey(suite, keys[0]!.public), shares, commitments: issueCommitments(p, c, items.length) });
+  await beforeRelease();
+  return sessionResult({ keyId: p.keyId, publicKey: publishedPublicKey(suite, keys[0]!.public), shares, commitments: await issueCommitments(p, c, items.length) });
 }

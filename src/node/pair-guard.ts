@@ -8,12 +8,13 @@
  *
  * - loaded from the node's ban table (storage/ban-store.ts), merged with the bans an older sealed
  *   share carries, and handed to each session in place of the share's own list;
- * - a new ban is committed to the table and the state record outside the data directory first
- *   (merged, never overwriting another session's; if it cannot be stored, the key takes no more
- *   DKLs23 sessions in this process), then
- *   every running session of that key that includes the banned party is aborted at once
- *   (SessionChannel.abort): none of them sends another message derived from the pair's OT state,
- *   and the drivers check the same shared list before each such flight (sign.ts);
+ * - a new ban holds in this process the moment it is raised: every running session of that key
+ *   that includes the banned party is aborted at once (SessionChannel.abort), so none of them
+ *   sends another message derived from the pair's OT state, and the drivers check the same shared
+ *   list before each such flight (sign.ts); the ban is then committed to the table and the state
+ *   record outside the data directory (merged, never overwriting another session's; if it cannot
+ *   be stored, the key takes no more DKLs23 sessions in this process), and `stored()` lets a
+ *   stopped session wait for that before its failure leaves the node;
  * - `admit` refuses a session with a banned counterparty, and caps the DKLs23 sessions running at
  *   once per (key generation, counterparty), so a coordinator cannot line up hundreds of probes in
  *   parallel.
@@ -48,19 +49,23 @@ const slotOf = (keyId: string, generation: number): string => `${keyId}/${genera
 
 export class PairGuard {
   readonly #o: PairGuardOptions;
-  /** By slotOf(key id, generation). */
+  /** By slotOf(key id, generation), once loaded. */
   readonly #bans = new Map<string, PairBans>();
+  /** The loads under way, so concurrent sessions of one generation share one list. */
+  readonly #loading = new Map<string, Promise<PairBans>>();
   readonly #running = new Map<string, Set<Running>>();
   /** Key generations with a ban that could not be stored: no DKLs23 session until the node restarts. */
   readonly #unstored = new Set<string>();
+  /** Ban writes under way. */
+  readonly #storing = new Set<Promise<void>>();
 
   constructor(o: PairGuardOptions) {
     this.#o = o;
   }
 
   /** `share` (generation `generation` of `keyId`) with the generation's shared ban list in place of its own (whose entries are merged into storage). */
-  share(keyId: string, share: EcdsaKeyShare, generation = 1): EcdsaKeyShare {
-    return { ...share, bans: this.#bansOf(keyId, generation, share) };
+  async share(keyId: string, share: EcdsaKeyShare, generation = 1): Promise<EcdsaKeyShare> {
+    return { ...share, bans: await this.#bansOf(keyId, generation, share) };
   }
 
   /**
@@ -86,29 +91,48 @@ export class PairGuard {
     };
   }
 
-  #bansOf(keyId: string, generation: number, share: EcdsaKeyShare): PairBans {
+  #bansOf(keyId: string, generation: number, share: EcdsaKeyShare): Promise<PairBans> {
     const slot = slotOf(keyId, generation);
     const known = this.#bans.get(slot);
-    if (known !== undefined) return known;
-    for (const [j, reason] of share.bans.entries()) this.#o.bans.add(keyId, j, reason, Date.now(), generation);
+    if (known !== undefined) return Promise.resolve(known);
+    let loading = this.#loading.get(slot);
+    if (loading === undefined) {
+      loading = this.#load(keyId, generation, share).finally(() => this.#loading.delete(slot));
+      this.#loading.set(slot, loading);
+    }
+    return loading;
+  }
+
+  async #load(keyId: string, generation: number, share: EcdsaKeyShare): Promise<PairBans> {
+    for (const [j, reason] of share.bans.entries()) await this.#o.bans.add(keyId, j, reason, Date.now(), generation);
     const bans = new PairBans();
-    for (const [j, reason] of this.#o.bans.list(keyId, generation)) bans.ban(j, reason);
+    for (const [j, reason] of await this.#o.bans.list(keyId, generation)) bans.ban(j, reason);
     bans.onBan((j, reason) => this.#onBan(keyId, generation, j, reason));
-    this.#bans.set(slot, bans);
+    this.#bans.set(slotOf(keyId, generation), bans);
     return bans;
   }
 
   #onBan(keyId: string, generation: number, j: PartyId, reason: string): void {
     const slot = slotOf(keyId, generation);
-    try {
-      this.#o.bans.add(keyId, j, reason, Date.now(), generation);
-    } catch (e) {
-      this.#unstored.add(slot);
-      this.#o.log?.(`key ${keyId}: could not store the ban of party ${j} (${(e as Error).message}); refusing every DKLs23 session with this key until the node restarts`);
-    }
     this.#o.onBan?.();
     const stopped = [...(this.#running.get(slot) ?? [])].filter((r) => r.counterparties.includes(j));
     for (const r of stopped) r.abort(new PairBannedError(BAN_ROUND, [j]));
     this.#o.log?.(`key ${keyId}: banned party ${j} (${reason}); stopped ${stopped.length} running session${stopped.length === 1 ? '' : 's'} with it`);
+    const storing: Promise<void> = this.#o.bans
+      .add(keyId, j, reason, Date.now(), generation)
+      .then(
+        () => {},
+        (e: unknown) => {
+          this.#unstored.add(slot);
+          this.#o.log?.(`key ${keyId}: could not store the ban of party ${j} (${(e as Error).message}); refusing every DKLs23 session with this key until the node restarts`);
+        },
+      )
+      .finally(() => this.#storing.delete(storing));
+    this.#storing.add(storing);
+  }
+
+  /** Resolves once every ban raised so far is stored (or known to be unstorable): a session a ban stopped awaits it before it says so. */
+  async stored(): Promise<void> {
+    await Promise.all([...this.#storing]);
   }
 }

@@ -41,7 +41,7 @@ export interface SessionRun {
   /** sign and presign: the share the proposal names, opened once by the node. */
   readonly stored?: StoredKeyShare;
   /** sign: called right before this node's final signature share leaves it. */
-  readonly beforeRelease?: () => void;
+  readonly beforeRelease?: () => Promise<void>;
 }
 
 function storedOf(r: SessionRun): StoredKeyShare {
@@ -62,10 +62,10 @@ export async function runKeygen(p: SessionProposal, r: SessionRun): Promise<Sess
   if (isEcdsaScheme(p.scheme)) {
     const share = await runEcdsaKeygen(r.channel, common);
     key = share.key;
-    r.storage.keys.put({ key, identities: r.members, ecdsa: share });
+    await r.storage.keys.put({ key, identities: r.members, ecdsa: share });
   } else {
     key = await runDkg(r.channel, { suite: getSuite(p.scheme), ...common });
-    r.storage.keys.put({ key, identities: r.members });
+    await r.storage.keys.put({ key, identities: r.members });
   }
   const published = publishedPublicKey(groupSuite(p.scheme), key.public);
   const vssCommitment = isEcdsaScheme(p.scheme) ? [] : key.public.vssCommitment;

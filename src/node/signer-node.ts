@@ -43,7 +43,7 @@ import { countLimiter, type RateLimiter } from '../transport/rate-limiter.js';
 import { RelayClient } from '../transport/relay-client.js';
 import { SessionChannel } from '../transport/session-channel.js';
 import { SessionRouter } from '../transport/session-router.js';
-import type { AuditOutcome, NodeStorage } from '../storage/index.js';
+import type { AuditLog, AuditOutcome, NodeStorage, SpendLedger, TransactionStores } from '../storage/index.js';
 import { chainsOf } from './chains-config.js';
 import type { NodeConfig } from './config.js';
 import { controlEnvelope } from './control.js';
@@ -212,20 +212,20 @@ export class SignerNode {
   static async start(config: NodeConfig, o: SignerNodeOptions = {}): Promise<SignerNode> {
     const logger = asNodeLogger(o.log);
     const log = (line: string) => logger.info({}, line);
-    const storage = openNodeStore(config, {
+    const storage = await openNodeStore(config, {
       stateFile: config.stateFile,
       onRollback: (report) => logger.error({}, report.message),
       presignatureTtlMs: config.limits.presignatureTtlMs,
       ...(o.scryptN !== undefined ? { scrypt: { N: o.scryptN, r: 8, p: 1 } } : {}),
     }, o.passphrase);
-    storage.spends.dropReservations(); // no session of an earlier process is still running
+    await storage.spends.dropReservations(); // no session of an earlier process is still running
     const node = new SignerNode(config, storage, { ...o, log: logger });
     log(policyLine(config.policy));
     log(`state record: ${config.stateFile} (keep it out of every backup of ${config.dataDir}; docs/operations.md)`);
     if (storage.rollback?.message) logger.error({}, storage.rollback.message);
-    const expired = storage.presignatures.expire();
+    const expired = await storage.presignatures.expire();
     if (expired > 0) log(`voided ${expired} expired presignature${expired === 1 ? '' : 's'}`);
-    void node.#fillPools();
+    node.#track(node.#fillPools());
     try {
       await node.#client.connect();
       if (config.http) node.#http = await NodeHttp.start({ ...config.http, health: () => node.health(), metrics: () => node.#metrics.exposition() });
@@ -277,13 +277,17 @@ export class SignerNode {
     await this.#http?.close();
     await this.#client.close();
     await Promise.allSettled([...this.#active]);
-    this.#unlisted.stop();
-    this.storage.close();
+    await this.#unlisted.stop();
+    await this.storage.close();
   }
 
   #onControl(e: Envelope): void {
     if (e.round !== ROUND_PROPOSAL) return this.#drops.line(`ignored:${e.round}`, `ignored a ${e.round} message: nodes only take proposals`);
-    const run = this.#handleProposal(e).catch((err) => this.#logger.error({ session: bytesToHex(e.sessionId).slice(0, 16) }, `session ${bytesToHex(e.sessionId).slice(0, 16)}: ${(err as Error).message}`));
+    this.#track(this.#handleProposal(e).catch((err) => this.#logger.error({ session: bytesToHex(e.sessionId).slice(0, 16) }, `session ${bytesToHex(e.sessionId).slice(0, 16)}: ${(err as Error).message}`)));
+  }
+
+  /** Work that `stop` lets end before it closes the store (a session, a pool refill). */
+  #track(run: Promise<void>): void {
     this.#active.add(run);
     void run.finally(() => this.#active.delete(run));
   }
@@ -291,10 +295,20 @@ export class SignerNode {
   async #handleProposal(e: Envelope): Promise<void> {
     if (!this.config.coordinators.some((c) => equalBytes(c, e.sender))) return this.#unlisted.refuse(e);
     const sessionHex = bytesToHex(e.sessionId);
-    if (this.#sessions.has(sessionHex) || this.storage.audit.list({ sessionId: sessionHex, limit: 1 }).length > 0) {
-      return this.#logger.warn({ session: sessionHex.slice(0, 16) }, `ignored a replayed proposal for session ${sessionHex.slice(0, 16)}…`);
+    const replayed = () => this.#logger.warn({ session: sessionHex.slice(0, 16) }, `ignored a replayed proposal for session ${sessionHex.slice(0, 16)}…`);
+    if (this.#sessions.has(sessionHex)) return replayed();
+    this.#sessions.add(sessionHex); // before the audit log is read, so a copy arriving meanwhile finds it
+    const seen = await this.storage.audit.list({ sessionId: sessionHex, limit: 1 }).then(
+      (rows) => rows.length > 0,
+      (err: unknown) => {
+        this.#sessions.delete(sessionHex);
+        throw err;
+      },
+    );
+    if (seen) {
+      this.#sessions.delete(sessionHex);
+      return replayed();
     }
-    this.#sessions.add(sessionHex);
     const startedAt = Date.now();
     let proposal: SessionProposal | null = null;
     let channel: SessionChannel | null = null;
@@ -306,7 +320,7 @@ export class SignerNode {
       if (Date.now() > proposal.notAfterMs) {
         return this.#logger.warn({ session: sessionHex.slice(0, 16) }, `dropped a stale proposal for session ${sessionHex.slice(0, 16)}… (its not-after passed ${Math.round((Date.now() - proposal.notAfterMs) / 1000)} s ago)`);
       }
-      const checked = this.#checkProposal(proposal, e.sender);
+      // the key's lifecycle slot is taken before anything is awaited, so two such proposals never both pass
       const lifecycle = isLifecycleKind(proposal.kind) || proposal.kind === 'activate' || proposal.check !== undefined;
       if (lifecycle) {
         if (this.#lifecycles.has(proposal.keyId)) throw new ProposalRefusedError(`a lifecycle session of key ${proposal.keyId} is running on this node; one at a time`);
@@ -316,16 +330,17 @@ export class SignerNode {
           unlock = () => this.#lifecycles.delete(keyId);
         }
       }
+      const checked = await this.#checkProposal(proposal, e.sender);
       if (proposal.kind === 'activate') {
-        const activated = activateGeneration(proposal, this.storage.keys, this.storage.retirements);
-        return this.#answer(e, proposal, activated, activated.publicKey.length > 0 ? `generation ${activated.generation} of key ${proposal.keyId} is active` : `left key ${proposal.keyId}: its share is erased (generation ${activated.generation} is active without this node)`, startedAt);
+        const activated = await activateGeneration(proposal, this.storage.keys, this.storage.retirements);
+        return await this.#answer(e, proposal, activated, activated.publicKey.length > 0 ? `generation ${activated.generation} of key ${proposal.keyId} is active` : `left key ${proposal.keyId}: its share is erased (generation ${activated.generation} is active without this node)`, startedAt);
       }
       members = checked.members;
       const { stored, plan } = checked;
       if (proposal.kind === 'commit') {
         const p = proposal;
-        this.#answerAtOnce(e, p, startedAt, () => {
-          const answer = answerCommit(p, { pool: this.storage.noncePool, stored: stored! });
+        await this.#answerAtOnce(e, p, startedAt, async (s) => {
+          const answer = await answerCommit(p, { pool: s.noncePool, stored: stored! });
           return { result: answer, detail: `handed out ${answer.commitments.length} commitment${answer.commitments.length === 1 ? '' : 's'}` };
         });
         return this.#refill(p.keyId, p.generation);
@@ -335,18 +350,21 @@ export class SignerNode {
         // A policy that may hold the session checks and reserves first, in its own transaction, and waits;
         // otherwise the check joins the answer's one transaction.
         const holds = this.config.policy.requireApproval !== undefined;
-        const heldSummary = holds ? this.#checkPolicy(p, stored!, sessionHex) : undefined;
-        if (holds) await this.#awaitApproval(e, p, heldSummary, sessionHex);
-        this.#answerAtOnce(e, p, startedAt, () => {
-          const summary = holds ? heldSummary : this.#checkPolicy(p, stored!, sessionHex);
-          const release = () => this.#release(e, p, sessionHex, summary, startedAt);
-          const answer = answerOneRound(p, { pool: this.storage.noncePool, stored: stored! }, members, release);
+        const summary = await this.#checkTransaction(p, stored!, sessionHex);
+        if (holds) {
+          await this.#reserveSpend(p, summary, sessionHex, this.storage.spends);
+          await this.#awaitApproval(e, p, summary, sessionHex);
+        }
+        await this.#answerAtOnce(e, p, startedAt, async (s) => {
+          if (!holds) await this.#reserveSpend(p, summary, sessionHex, s.spends);
+          const release = () => this.#release(e, p, sessionHex, summary, startedAt, s);
+          const answer = await answerOneRound(p, { pool: s.noncePool, stored: stored! }, members, release);
           const sent = process.env[DEBUG_BAD_SHARES_ENV] === '1' ? { ...answer, shares: answer.shares.map((z) => offByOne(p.scheme, z)) } : answer; // test-only, see DEBUG_BAD_SHARES_ENV
           return { result: sent, detail: `signed ${signedWhat(p, summary)} in one round` };
         });
         return this.#refill(p.keyId, p.generation);
       }
-      const summary = proposal.kind === 'sign' && !proposal.check ? this.#checkPolicy(proposal, stored!, sessionHex) : undefined;
+      const summary = proposal.kind === 'sign' && !proposal.check ? await this.#checkPolicy(proposal, stored!, sessionHex, this.storage.spends) : undefined;
       const p = proposal;
       if (proposal.kind === 'sign' && !proposal.check) await this.#awaitApproval(e, proposal, summary, sessionHex);
       const open = new SessionChannel({
@@ -365,25 +383,26 @@ export class SignerNode {
       this.#router.register(channel);
       // the first round also waits for a signer that holds the session for its operator
       await channel.open(proposal.roundTimeoutMs + (proposal.approvalWaitMs ?? 0));
-      const beforeRelease = () => this.#release(e, p, sessionHex, summary, startedAt);
+      const beforeRelease = () => this.storage.transaction((s) => this.#release(e, p, sessionHex, summary, startedAt, s));
       const run = { channel, session: e.sessionId, members, storage: this.storage, beforeRelease, ...(stored ? { stored } : {}) };
       if (plan !== undefined) {
         const made = await runLifecycle(proposal, { ...run, plan, identity: this.storage.identity });
-        return this.#answer(e, proposal, made, `generation ${made.generation} of key ${made.keyId} made (pending)`, startedAt);
+        return await this.#answer(e, proposal, made, `generation ${made.generation} of key ${made.keyId} made (pending)`, startedAt);
       }
       const runner = { keygen: runKeygen, presign: runPresign, sign: runSign, drill: runSign }[proposal.kind as 'keygen' | 'presign' | 'sign' | 'drill'];
       const result = await runner(proposal, run);
-      if (proposal.check) markChecked(proposal, stored!, result, this.storage.keys);
+      if (proposal.check) await markChecked(proposal, stored!, result, this.storage.keys);
       const txHash = proposal.kind === 'sign' ? signedEthereumHash(proposal, result) : undefined;
       const signed = proposal.check ? `test signature of generation ${proposal.generation} verified: generation proven` : `signed ${signedWhat(proposal, summary)}${txHash ? `; tx hash ${txHash}` : ''}`;
       const detail = { keygen: `key ${result.keyId}`, presign: `presignature ${result.presignature}`, sign: signed, drill: 'drill statement signed' }[proposal.kind as 'keygen' | 'presign' | 'sign' | 'drill'];
-      this.#answer(e, proposal, result, detail, startedAt);
+      await this.#answer(e, proposal, result, detail, startedAt);
     } catch (err) {
-      this.storage.spends.cancel(sessionHex); // no-op once released
+      await this.#pairs.stored(); // a ban that stopped this session is durable before its failure leaves
+      await this.storage.spends.cancel(sessionHex).catch(() => {}); // no-op once released; a failed delete leaves a reservation that the next start drops
       const culprits = err instanceof ProtocolAbort ? err.culprits.flatMap((id) => members.get(id) ?? []) : [];
       const code = err instanceof TssError ? err.code : 'ERROR';
       const reason = err instanceof TssError ? err.message : 'internal error';
-      this.#audit(e, proposal, err instanceof ProposalRefusedError ? 'refused' : err instanceof ProtocolAbort ? 'aborted' : 'error', reason, startedAt);
+      await this.#audit(e, proposal, err instanceof ProposalRefusedError ? 'refused' : err instanceof ProtocolAbort ? 'aborted' : 'error', reason, startedAt);
       if (err instanceof PolicyRefusedError) this.#metrics.policyRefusal(err.rule);
       this.#ended(e, proposal, failureOutcome(err), reason, startedAt);
       if (err instanceof ProposalRefusedError && channel === null && proposal !== null) this.#tellPeersRefused(e, proposal);
@@ -399,16 +418,13 @@ export class SignerNode {
   }
 
   /**
-   * Right before the final share leaves, in one committed transaction (a failed write stops the
-   * release): the audit row "released", and the reserved amount as a ledger entry.
+   * Right before the final share leaves, in the caller's transaction `s` (committed before the
+   * share leaves; a failed write stops the release): the audit row "released", and the reserved
+   * amount as a ledger entry.
    */
-  #release(e: Envelope, p: SessionProposal, sessionHex: string, summary: TxSummary | undefined, startedAt: number): void {
-    this.storage.database.db
-      .transaction(() => {
-        this.storage.spends.release(sessionHex);
-        this.#appendAudit(e, p, 'released', `final share released: ${p.check ? 'a lifecycle check' : p.kind === 'drill' ? 'a drill statement' : signedWhat(p, summary)}`, startedAt);
-      })
-      .immediate();
+  async #release(e: Envelope, p: SessionProposal, sessionHex: string, summary: TxSummary | undefined, startedAt: number, s: TransactionStores): Promise<void> {
+    await s.spends.release(sessionHex);
+    await this.#appendAudit(e, p, 'released', `final share released: ${p.check ? 'a lifecycle check' : p.kind === 'drill' ? 'a drill statement' : signedWhat(p, summary)}`, startedAt, s.audit);
   }
 
   /**
@@ -435,7 +451,7 @@ export class SignerNode {
 
   /** Fills every active FROST key's commitment pool to the config's target, key after key, one chunk per turn of the event loop. */
   async #fillPools(): Promise<void> {
-    const keys = this.storage.keys.list().filter((k) => k.status === 'active' && k.scheme !== 'ecdsa-secp256k1');
+    const keys = (await this.storage.keys.list()).filter((k) => k.status === 'active' && k.scheme !== 'ecdsa-secp256k1');
     for (const k of keys) {
       if (this.#stopping.signal.aborted) return;
       try {
@@ -451,14 +467,16 @@ export class SignerNode {
     // below half the target only: a refill writes one chunk (one disk sync) for many answers
     // instead of one per answer, which would land on the next request's latency
     const target = this.config.pools.frostCommitments;
-    if (this.storage.noncePool.available(keyId, generation) * 2 >= target) return;
-    refillCommitmentsInTurns(this.storage.noncePool, () => this.storage.keys.get(keyId), target, this.#stopping.signal)
-      .catch((err) => this.#logger.warn({ key: keyId }, `refilling the commitment pool failed: ${(err as Error).message}`));
+    const refill = async () => {
+      if ((await this.storage.noncePool.available(keyId, generation)) * 2 >= target) return;
+      await refillCommitmentsInTurns(this.storage.noncePool, () => this.storage.keys.get(keyId), target, this.#stopping.signal);
+    };
+    this.#track(refill().catch((err) => this.#logger.warn({ key: keyId }, `refilling the commitment pool failed: ${(err as Error).message}`)));
   }
 
   /** The audit row, committed before the outcome leaves (a crash in between loses no row), then the result. */
-  #answer(e: Envelope, p: SessionProposal, result: SessionResult, detail: string, startedAt: number): void {
-    this.#audit(e, p, 'ok', detail, startedAt);
+  async #answer(e: Envelope, p: SessionProposal, result: SessionResult, detail: string, startedAt: number): Promise<void> {
+    await this.#audit(e, p, 'ok', detail, startedAt);
     this.#ended(e, p, successOutcome(p), detail, startedAt);
     this.#sendResult(e, p, result);
   }
@@ -466,17 +484,15 @@ export class SignerNode {
   /**
    * A proposal answered without a session (commit, one-round sign): its database work (the spend
    * reservation, the nonces spent, the release's audit row and ledger entry, the commitments
-   * issued) and its audit row commit as one IMMEDIATE transaction, so one write to disk, before
-   * the result leaves. If any of it fails, none of it happened.
+   * issued) and its audit row commit as one transaction (NodeStorage.transaction), so one write to
+   * disk, before the result leaves. If any of it fails, none of it happened.
    */
-  #answerAtOnce(e: Envelope, p: SessionProposal, startedAt: number, work: () => { result: SessionResult; detail: string }): void {
-    const { result, detail } = this.storage.database.db
-      .transaction(() => {
-        const done = work();
-        this.#appendAudit(e, p, 'ok', done.detail, startedAt);
-        return done;
-      })
-      .immediate();
+  async #answerAtOnce(e: Envelope, p: SessionProposal, startedAt: number, work: (s: TransactionStores) => Promise<{ result: SessionResult; detail: string }>): Promise<void> {
+    const { result, detail } = await this.storage.transaction(async (s) => {
+      const done = await work(s);
+      await this.#appendAudit(e, p, 'ok', done.detail, startedAt, s.audit);
+      return done;
+    });
     this.#ended(e, p, successOutcome(p), detail, startedAt);
     this.#sendResult(e, p, result);
   }
@@ -522,15 +538,27 @@ export class SignerNode {
    * the amount reserved for the session in the spend ledger, in one transaction before any
    * protocol message is sent. Returns the summary.
    */
-  #checkPolicy(p: SessionProposal, stored: StoredKeyShare, sessionHex: string): TxSummary | undefined {
+  async #checkPolicy(p: SessionProposal, stored: StoredKeyShare, sessionHex: string, spends: SpendLedger): Promise<TxSummary | undefined> {
+    const tx = await this.#checkTransaction(p, stored, sessionHex);
+    await this.#reserveSpend(p, tx, sessionHex, spends);
+    return tx;
+  }
+
+  /** The first half of #checkPolicy: the tweak and the transaction, read and checked outside any database transaction. */
+  async #checkTransaction(p: SessionProposal, stored: StoredKeyShare, sessionHex: string): Promise<TxSummary | undefined> {
     this.#heldKeys.remember(p.keyId, stored.key.public);
     const rootOf = merkleRootOf(this.config.recoveryPlans);
     checkTaprootTweak(p, stored.key.public, this.config.recoveryPlans, rootOf);
-    const tx = checkProposedTransaction(p, stored.key.public, { chains: chainsOf(this.config.chains, p.keyId), heldKeys: () => this.#heldKeys.bitcoinKeys(), merkleRootOf: rootOf, psbts: this.#psbts });
+    const held = p.transaction?.kind === 'psbt' ? await this.#heldKeys.bitcoinKeys() : [];
+    const tx = checkProposedTransaction(p, stored.key.public, { chains: chainsOf(this.config.chains, p.keyId), heldKeys: () => held, merkleRootOf: rootOf, psbts: this.#psbts });
     if (tx) this.#logger.info({ session: sessionHex.slice(0, 16), key: p.keyId, scheme: p.scheme }, `session proposes ${describeTx(tx)}`);
-    const verdict = checkAndReserveSpend(this.config.policy, { scheme: p.scheme, keyId: p.keyId, ...(tx ? { tx } : {}) }, this.storage.spends, new Date(), sessionHex);
-    if (!verdict.ok) throw new PolicyRefusedError(verdict.rule, verdict.reason);
     return tx;
+  }
+
+  /** The second half of #checkPolicy: the signer policy checked and the amount reserved on `spends` (the caller's transaction, or its own). */
+  async #reserveSpend(p: SessionProposal, tx: TxSummary | undefined, sessionHex: string, spends: SpendLedger): Promise<void> {
+    const verdict = await checkAndReserveSpend(this.config.policy, { scheme: p.scheme, keyId: p.keyId, ...(tx ? { tx } : {}) }, spends, new Date(), sessionHex);
+    if (!verdict.ok) throw new PolicyRefusedError(verdict.rule, verdict.reason);
   }
 
   /**
@@ -539,7 +567,7 @@ export class SignerNode {
    * session, here; a DKLs23 share gets the key's shared ban list (pair-guard.ts), and a named
    * presignature is checked against the key, signers, path and expiry before anything is spent.
    */
-  #checkProposal(p: SessionProposal, proposer: Uint8Array): { members: ReadonlyMap<PartyId, Uint8Array>; stored?: StoredKeyShare; plan?: LifecyclePlan } {
+  async #checkProposal(p: SessionProposal, proposer: Uint8Array): Promise<{ members: ReadonlyMap<PartyId, Uint8Array>; stored?: StoredKeyShare; plan?: LifecyclePlan }> {
     const me = this.identityKey;
     if (!p.parties.some((k) => equalBytes(k, me))) throw new ProposalRefusedError('this node is not among the proposal\'s parties');
     const strangers = p.parties.filter((k) => !equalBytes(k, me) && !this.config.peers.some((peer) => equalBytes(peer.identityKey, k)));
@@ -551,7 +579,7 @@ export class SignerNode {
     if (p.kind === 'keygen') return { members: new Map(p.parties.map((k, i) => [i + 1, k])) };
     if (p.kind === 'activate') return { members: new Map() };
     if (isLifecycleKind(p.kind)) {
-      const plan = planLifecycle(p, me, this.storage.keys, this.config.policy);
+      const plan = await planLifecycle(p, me, this.storage.keys, this.config.policy);
       return { members: plan.members, plan, ...(plan.stored ? { stored: plan.stored } : {}) };
     }
     if (p.kind === 'drill') {
@@ -560,21 +588,21 @@ export class SignerNode {
     }
     if (p.kind === 'presign' || ((p.kind === 'sign' || p.kind === 'drill') && isEcdsaScheme(p.scheme) && p.presignature === undefined)) this.#checkPresignRate(proposer, p.items?.length ?? 1);
     if (p.check && !this.config.policy.allowLifecycle) throw new PolicyRefusedError('allowLifecycle', 'this node makes no lifecycle test signatures');
-    const opened = p.check ? checkShare(p, this.storage.keys) : this.#activeShare(p);
+    const opened = p.check ? await checkShare(p, this.storage.keys) : await this.#activeShare(p);
     const members = new Map<PartyId, Uint8Array>();
     for (const [id, key] of opened.identities) if (p.parties.some((k) => equalBytes(k, key))) members.set(id, key);
     if (members.size !== p.parties.length) throw new ProposalRefusedError('a proposed signer does not hold a share of this key');
     // a commit proposal may ask some members only; a session signs with t at least
     if (p.kind !== 'commit' && members.size < opened.key.public.threshold) throw new ProposalRefusedError(`${members.size} signers proposed, ${opened.key.public.threshold} needed`);
-    const stored = opened.ecdsa ? { ...opened, ecdsa: this.#pairs.share(p.keyId, opened.ecdsa, p.generation) } : opened;
-    if (p.presignature && stored.ecdsa) this.#checkPresignature(p, p.presignature, stored, [...members.keys()].sort((a, b) => a - b));
+    const stored = opened.ecdsa ? { ...opened, ecdsa: await this.#pairs.share(p.keyId, opened.ecdsa, p.generation) } : opened;
+    if (p.presignature && stored.ecdsa) await this.#checkPresignature(p, p.presignature, stored, [...members.keys()].sort((a, b) => a - b));
     return { members, stored };
   }
 
   /** The key's active share, which must be of the proposal's scheme and generation. */
-  #activeShare(p: SessionProposal): StoredKeyShare {
-    if (!this.storage.keys.has(p.keyId)) throw new ProposalRefusedError(`no share of key ${p.keyId}`);
-    const opened = this.storage.keys.get(p.keyId);
+  async #activeShare(p: SessionProposal): Promise<StoredKeyShare> {
+    if (!(await this.storage.keys.has(p.keyId))) throw new ProposalRefusedError(`no share of key ${p.keyId}`);
+    const opened = await this.storage.keys.get(p.keyId);
     if (opened.key.public.scheme !== p.scheme) throw new ProposalRefusedError(`key ${p.keyId} is a ${opened.key.public.scheme} key`);
     const active = opened.generation ?? 1;
     if (active !== p.generation) throw new ProposalRefusedError(`the proposal names generation ${p.generation} of key ${p.keyId}; generation ${active} is active here`);
@@ -582,12 +610,12 @@ export class SignerNode {
   }
 
   /** A named presignature must fit the session now: refused before the session, still usable. */
-  #checkPresignature(p: SessionProposal, id: string, stored: StoredKeyShare, signers: PartyId[]): void {
+  async #checkPresignature(p: SessionProposal, id: string, stored: StoredKeyShare, signers: PartyId[]): Promise<void> {
     const pub = stored.key.public;
     const expected = { keyId: p.keyId, signers, publicKey: derivePublic(pub.groupPublicKey, pub.chainCode, p.derivationPath).publicKey };
     let problem: string | null;
     try {
-      problem = this.storage.presignatures.check(id, expected);
+      problem = await this.storage.presignatures.check(id, expected);
     } catch (err) {
       if (!(err instanceof TssError)) throw err;
       problem = err.message;
@@ -608,17 +636,17 @@ export class SignerNode {
   }
 
   /** Appends the session's audit row; a failed write is logged (the session's outcome stands). */
-  #audit(e: Envelope, p: SessionProposal | null, outcome: AuditOutcome, detail: string, startedAt = Date.now()): void {
+  async #audit(e: Envelope, p: SessionProposal | null, outcome: AuditOutcome, detail: string, startedAt = Date.now()): Promise<void> {
     try {
-      this.#appendAudit(e, p, outcome, detail, startedAt);
+      await this.#appendAudit(e, p, outcome, detail, startedAt);
     } catch (err) {
       this.#logger.error({ session: bytesToHex(e.sessionId).slice(0, 16) }, `audit log write failed: ${(err as Error).message}`);
     }
   }
 
-  /** Appends the session's audit row, committed when it returns; throws if it cannot be written. */
-  #appendAudit(e: Envelope, p: SessionProposal | null, outcome: AuditOutcome, detail: string, startedAt: number): void {
-    this.storage.audit.append({
+  /** Appends the session's audit row to `audit` (default: the node's, committed when it returns); throws if it cannot be written. */
+  async #appendAudit(e: Envelope, p: SessionProposal | null, outcome: AuditOutcome, detail: string, startedAt: number, audit: AuditLog = this.storage.audit): Promise<void> {
+    await audit.append({
       sessionId: bytesToHex(e.sessionId),
       kind: p?.kind ?? 'keygen',
       scheme: p?.scheme ?? '',

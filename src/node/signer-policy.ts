@@ -107,7 +107,9 @@
  * reported; requireApproval comes after them all (approvalNeeded).
  * @module
  */
-import type { SpendLedger } from '../storage/spend-ledger.js';
+import type { SpendHistory, SpendLedger } from '../storage/spend-ledger.js';
+
+export type { SpendHistory };
 import { amountOf, chainOf, destinationsOf, feeOf, unitOf, type TxSummary } from '../wallet/tx-summary.js';
 import { configuredRules, normalizeAddress, type Limit, type PolicyRule, type SignerPolicy } from './signer-policy-config.js';
 import { hourIn, withinHours } from './signer-policy-hours.js';
@@ -115,6 +117,12 @@ import { hourIn, withinHours } from './signer-policy-hours.js';
 export { OPEN_POLICY, POLICY_FIELDS, normalizeAddress, parseSignerPolicy, type AllowedHours, type PolicyRule, type SignerPolicy } from './signer-policy-config.js';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The first millisecond of the 24 hours the daily limit sums over, ending at `now`. */
+const dayStart = (now: Date): number => now.getTime() - DAY_MS + 1;
+
+/** The history of a request without a transaction, which no rule that reads history judges. */
+const NO_SPENDS: SpendHistory = { spentSince: () => 0n };
 
 /** One signing session as the policy sees it; no `tx` means a raw message. */
 export interface SigningRequest {
@@ -125,8 +133,6 @@ export interface SigningRequest {
 
 export type PolicyVerdict = { readonly ok: true } | { readonly ok: false; readonly rule: PolicyRule; readonly reason: string };
 
-/** What the per-day rule reads: SpendLedger, or a stand-in. */
-export type SpendHistory = Pick<SpendLedger, 'spentSince'>;
 
 interface Context {
   readonly policy: SignerPolicy;
@@ -214,7 +220,7 @@ const RULES: readonly (readonly [PolicyRule, Rule])[] = [
     onTx(({ policy: p, ledger, now }, t) => {
       const limit = p.maxAmountPerDay.get(t.chain);
       if (typeof limit !== 'bigint') return null;
-      const before = ledger.spentSince(t.chain, now.getTime() - DAY_MS + 1, t.tx.txid);
+      const before = ledger.spentSince(t.chain, dayStart(now), t.tx.txid);
       const total = before + t.amount + t.fee;
       return total > limit
         ? `this node's keys sent ${before} ${t.unit} on ${t.chain} in the last 24 h, fees included; tx ${t.tx.txid} adds ${t.amount} ${t.unit} and ${t.fee} ${t.unit} in fees, making ${total} ${t.unit}, above the daily limit of ${limit} ${t.unit}`
@@ -237,14 +243,14 @@ export function evaluatePolicy(policy: SignerPolicy, request: SigningRequest, le
 
 /**
  * evaluatePolicy and, if the request is an accepted transaction, a reservation of its amount plus
- * fee for `sessionId` in the ledger, in one SQLite transaction: what the node calls when it
+ * fee for `sessionId` in the ledger, in one database transaction: what the node calls when it
  * accepts a signing request, before any protocol message. The session's end releases or cancels it.
  */
-export function checkAndReserveSpend(policy: SignerPolicy, request: SigningRequest, ledger: SpendLedger, now: Date, sessionId: string): PolicyVerdict {
+export async function checkAndReserveSpend(policy: SignerPolicy, request: SigningRequest, ledger: SpendLedger, now: Date, sessionId: string): Promise<PolicyVerdict> {
   const tx = request.tx;
-  if (tx === undefined) return evaluatePolicy(policy, request, ledger, now);
+  if (tx === undefined) return evaluatePolicy(policy, request, NO_SPENDS, now);
   const entry = { keyId: request.keyId, chain: chainOf(tx), txid: tx.txid, amount: amountOf(tx) + feeOf(tx), atMs: now.getTime() };
-  return ledger.reserve(sessionId, entry, () => evaluatePolicy(policy, request, ledger, now));
+  return ledger.reserve(sessionId, entry, dayStart(now), (history) => evaluatePolicy(policy, request, history, now));
 }
 
 /**

@@ -34,7 +34,7 @@ const REASON = 'proposal from an unknown coordinator';
 
 export interface UnlistedProposalsOptions {
   readonly identity: Identity;
-  readonly audit: AuditLog;
+  readonly audit: Pick<AuditLog, 'addUnlistedCounts'>;
   /** Sends an encoded envelope to the relay. */
   readonly transmit: (envelope: Uint8Array) => void;
   readonly log: (line: string) => void;
@@ -52,43 +52,49 @@ export class UnlistedProposals {
 
   constructor(o: UnlistedProposalsOptions) {
     this.#o = o;
-    this.#timer = setInterval(() => this.flush(), o.flushEveryMs ?? MINUTE_MS);
+    this.#timer = setInterval(() => void this.flush(), o.flushEveryMs ?? MINUTE_MS);
     this.#timer.unref();
   }
 
   /** Counts the refusal of proposal `e` and, within the reply limits, answers it REFUSED. */
   refuse(e: Envelope): void {
     const proposer = bytesToHex(e.sender);
-    const minute = Math.floor(Date.now() / MINUTE_MS) * MINUTE_MS;
-    const tracked = this.#counts.has(`${proposer} ${minute}`) || this.#counts.size < MAX_TRACKED;
-    const key = `${tracked ? proposer : UNLISTED_OVERFLOW} ${minute}`;
-    this.#counts.set(key, (this.#counts.get(key) ?? 0) + 1);
+    this.#count(proposer, Math.floor(Date.now() / MINUTE_MS) * MINUTE_MS, 1);
     if (!this.#mayReply(proposer)) return;
     this.#o.transmit(controlEnvelope(this.#o.identity, '', e.sessionId, ROUND_FAILED, e.sender, encodeFailure({ code: 'REFUSED', culprits: [], reason: REASON })));
     this.#o.log(`refused a proposal from unlisted identity ${proposer.slice(0, 16)}…`);
   }
 
   /** Writes the counts so far (one transaction) and forgets them; a failed write is logged and the counts kept. */
-  flush(): void {
+  async flush(): Promise<void> {
     if (this.#counts.size === 0) return;
-    const rows: UnlistedProposalCount[] = [...this.#counts].map(([key, count]) => {
+    const taken = new Map(this.#counts);
+    this.#counts.clear(); // refusals counted during the write start new counts
+    const rows: UnlistedProposalCount[] = [...taken].map(([key, count]) => {
       const [proposer, minute] = key.split(' ') as [string, string];
       return { proposer, minute: Number(minute), count };
     });
     try {
-      this.#o.audit.addUnlistedCounts(rows);
+      await this.#o.audit.addUnlistedCounts(rows);
     } catch (err) {
+      for (const r of rows) this.#count(r.proposer, r.minute, r.count); // back, within the same bound as new counts
       return this.#o.log(`audit log write failed: ${(err as Error).message}`);
     }
-    this.#counts.clear();
     const total = rows.reduce((sum, r) => sum + r.count, 0);
     this.#o.log(`refused ${total} proposal${total === 1 ? '' : 's'} from ${rows.length} unlisted identit${rows.length === 1 ? 'y' : 'ies'} (by minute)`);
   }
 
+  /** Adds `n` refusals of `proposer` in `minute`; past MAX_TRACKED counts, a proposer not yet counted is summed under UNLISTED_OVERFLOW. */
+  #count(proposer: string, minute: number, n: number): void {
+    const tracked = this.#counts.has(`${proposer} ${minute}`) || this.#counts.size < MAX_TRACKED;
+    const key = `${tracked ? proposer : UNLISTED_OVERFLOW} ${minute}`;
+    this.#counts.set(key, (this.#counts.get(key) ?? 0) + n);
+  }
+
   /** Stops the timer and writes what is left. */
-  stop(): void {
+  async stop(): Promise<void> {
     clearInterval(this.#timer);
-    this.flush();
+    await this.flush();
   }
 
   /** Takes a token from the proposer's bucket and the overall one; the proposer's first. */

@@ -9,8 +9,8 @@
  * (src/node/unlisted-proposals.ts does the counting).
  * @module
  */
-import type Database from 'better-sqlite3';
 import { InvalidParametersError } from '../mpc/errors.js';
+import { inTransaction, type SqlTarget } from './sql-driver.js';
 
 export type AuditKind = 'keygen' | 'sign' | 'presign' | 'refresh' | 'reshare' | 'repair' | 'activate' | 'commit' | 'drill';
 /** `released`: written just before the node's final signature share left it (the session may still end otherwise). */
@@ -82,7 +82,8 @@ export interface AuditListOptions {
   readonly sinceMs?: number;
 }
 
-interface Row {
+/** An `audit_log` row as the database returns it. */
+export interface AuditRow {
   seq: number;
   session_id: string;
   kind: AuditKind;
@@ -113,7 +114,8 @@ function checkLimit(limit: number): void {
   if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_LIST) throw new InvalidParametersError(`audit list: limit must be 1..${MAX_LIST}`);
 }
 
-function recordOf(r: Row): AuditRecord {
+/** A row of `audit_log`, as the record `list` returns (for readers of a database without its store). */
+export function auditRecordOf(r: AuditRow): AuditRecord {
   let parties: string[] = [];
   try {
     const raw = JSON.parse(r.parties) as unknown;
@@ -145,14 +147,14 @@ function checkApproval(a: AuditApproval | undefined): [string | null, string | n
 }
 
 export class AuditLog {
-  readonly #db: Database.Database;
+  readonly #sql: SqlTarget;
 
-  constructor(db: Database.Database) {
-    this.#db = db;
+  constructor(sql: SqlTarget) {
+    this.#sql = sql;
   }
 
   /** Appends one row; returns its sequence number. */
-  append(entry: AuditEntry): number {
+  async append(entry: AuditEntry): Promise<number> {
     const sessionId = checkHex('sessionId', entry.sessionId);
     if (!AUDIT_KINDS.includes(entry.kind)) throw new InvalidParametersError(`audit entry: kind must be one of ${AUDIT_KINDS.join(', ')}`);
     if (!AUDIT_OUTCOMES.includes(entry.outcome)) throw new InvalidParametersError(`audit entry: outcome must be one of ${AUDIT_OUTCOMES.join(', ')}`);
@@ -167,17 +169,16 @@ export class AuditLog {
     if (typeof entry.detail !== 'string') throw new InvalidParametersError('audit entry: detail must be a string');
     const detail = entry.detail.length > MAX_DETAIL_CHARS ? `${entry.detail.slice(0, MAX_DETAIL_CHARS - 1)}…` : entry.detail;
     const approval = checkApproval(entry.approval);
-    const result = this.#db
-      .prepare(
-        `INSERT INTO audit_log (session_id, kind, scheme, key_id, proposer, parties, started_at, finished_at, outcome, detail, decision, operator, decided_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(sessionId, entry.kind, entry.scheme, keyId, proposer, JSON.stringify(parties), startedAt, finishedAt, entry.outcome, detail, ...approval);
-    return Number(result.lastInsertRowid);
+    const [row] = await this.#sql.query<{ seq: number }>(
+      `INSERT INTO audit_log (session_id, kind, scheme, key_id, proposer, parties, started_at, finished_at, outcome, detail, decision, operator, decided_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
+      [sessionId, entry.kind, entry.scheme, keyId, proposer, JSON.stringify(parties), startedAt, finishedAt, entry.outcome, detail, ...approval],
+    );
+    return row!.seq;
   }
 
   /** Adds the counts (to any already stored for the same proposer and minute), in one transaction. */
-  addUnlistedCounts(counts: readonly UnlistedProposalCount[]): void {
+  async addUnlistedCounts(counts: readonly UnlistedProposalCount[]): Promise<void> {
     const rows = counts.map((c) => {
       const proposer = c.proposer === UNLISTED_OVERFLOW ? c.proposer : checkHex('proposer', c.proposer);
       const minute = checkTime('minute', c.minute);
@@ -185,27 +186,26 @@ export class AuditLog {
       if (!Number.isSafeInteger(c.count) || c.count < 1) throw new InvalidParametersError('unlisted proposal count: count must be a positive integer');
       return [proposer, minute, c.count] as const;
     });
-    const upsert = this.#db.prepare('INSERT INTO unlisted_proposals (proposer, minute, count) VALUES (?, ?, ?) ON CONFLICT (proposer, minute) DO UPDATE SET count = count + excluded.count');
-    this.#db.transaction(() => {
-      for (const r of rows) upsert.run(...r);
-    })();
+    await inTransaction(this.#sql, async (tx) => {
+      for (const r of rows) await tx.run('INSERT INTO unlisted_proposals (proposer, minute, count) VALUES (?, ?, ?) ON CONFLICT (proposer, minute) DO UPDATE SET count = unlisted_proposals.count + excluded.count', r);
+    });
   }
 
   /** The counts of refused proposals from unlisted identities, newest minute first. */
-  unlistedCounts(limit = 100): UnlistedProposalCount[] {
+  async unlistedCounts(limit = 100): Promise<UnlistedProposalCount[]> {
     checkLimit(limit);
-    return this.#db.prepare('SELECT proposer, minute, count FROM unlisted_proposals ORDER BY minute DESC, proposer LIMIT ?').all(limit) as UnlistedProposalCount[];
+    return this.#sql.query<UnlistedProposalCount>('SELECT proposer, minute, count FROM unlisted_proposals ORDER BY minute DESC, proposer LIMIT ?', [limit]);
   }
 
   /** The newest rows first. */
-  list(options: AuditListOptions = {}): AuditRecord[] {
+  async list(options: AuditListOptions = {}): Promise<AuditRecord[]> {
     const limit = options.limit ?? 100;
     checkLimit(limit);
     const since = options.sinceMs ?? 0;
     const rows =
       options.sessionId === undefined
-        ? this.#db.prepare('SELECT * FROM audit_log WHERE started_at >= ? ORDER BY seq DESC LIMIT ?').all(since, limit)
-        : this.#db.prepare('SELECT * FROM audit_log WHERE session_id = ? AND started_at >= ? ORDER BY seq DESC LIMIT ?').all(options.sessionId, since, limit);
-    return (rows as Row[]).map(recordOf);
+        ? await this.#sql.query<AuditRow>('SELECT * FROM audit_log WHERE started_at >= ? ORDER BY seq DESC LIMIT ?', [since, limit])
+        : await this.#sql.query<AuditRow>('SELECT * FROM audit_log WHERE session_id = ? AND started_at >= ? ORDER BY seq DESC LIMIT ?', [options.sessionId, since, limit]);
+    return rows.map(auditRecordOf);
   }
 }

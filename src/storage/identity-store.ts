@@ -7,11 +7,11 @@
  * @module
  */
 import { ed25519Expand, ed25519Sign, ed25519Verify, type Ed25519ExpandedKey } from '../math/ed25519/eddsa.js';
-import type Database from 'better-sqlite3';
 import { bytesToHex, equalBytes, utf8 } from '../math/bytes.js';
 import { systemRng } from '../math/random.js';
 import { TssError } from '../mpc/errors.js';
 import type { KeyEncryption } from './key-encryption.js';
+import type { SqlDriver } from './sql-driver.js';
 
 export const IDENTITY_SECRET_BYTES = 32;
 const IDENTITY_AD = utf8('tessera/v1/identity');
@@ -67,9 +67,8 @@ interface Row {
   sealed_secret: Uint8Array;
 }
 
-/** The database's identity, created (and stored) if it has none yet. */
-export function loadOrCreateIdentity(db: Database.Database, kek: KeyEncryption): NodeIdentity {
-  const select = db.prepare('SELECT public_key, sealed_secret FROM identity WHERE slot = 1');
+/** The database's identity, created (and stored) if it has none yet; under a lock, so several processes opening one database at once make one. */
+export async function loadOrCreateIdentity(sql: SqlDriver, kek: KeyEncryption): Promise<NodeIdentity> {
   const load = (row: Row): NodeIdentity => {
     let secret: Uint8Array;
     try {
@@ -85,16 +84,17 @@ export function loadOrCreateIdentity(db: Database.Database, kek: KeyEncryption):
       secret.fill(0);
     }
   };
-  return db
-    .transaction((): NodeIdentity => {
-      const row = select.get() as Row | undefined;
+  return sql.transaction(
+    async (tx): Promise<NodeIdentity> => {
+      const [row] = await tx.query<Row>('SELECT public_key, sealed_secret FROM identity WHERE slot = 1');
       if (row !== undefined) return load(row);
       const secret = systemRng(IDENTITY_SECRET_BYTES);
       const sealed = kek.seal(secret, IDENTITY_AD);
       const id = new NodeIdentity(secret);
       secret.fill(0);
-      db.prepare('INSERT INTO identity (slot, public_key, sealed_secret, created_at) VALUES (1, ?, ?, ?)').run(Buffer.from(id.publicKey), Buffer.from(sealed), Date.now());
+      await tx.run('INSERT INTO identity (slot, public_key, sealed_secret, created_at) VALUES (1, ?, ?, ?)', [id.publicKey, sealed, Date.now()]);
       return id;
-    })
-    .immediate();
+    },
+    { lock: 'identity' },
+  );
 }

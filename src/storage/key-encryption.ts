@@ -9,10 +9,10 @@
  */
 import { scryptSync } from 'node:crypto';
 import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
-import type Database from 'better-sqlite3';
 import { concatBytes, equalBytes, utf8 } from '../math/bytes.js';
 import { systemRng } from '../math/random.js';
 import { InvalidParametersError, TssError } from '../mpc/errors.js';
+import type { SqlDriver, SqlHandle } from './sql-driver.js';
 
 export interface ScryptParams {
   /** CPU/memory cost, a power of two. */
@@ -151,8 +151,8 @@ interface KekMeta {
   readonly verifier: Uint8Array;
 }
 
-function readMeta(db: Database.Database): KekMeta | undefined {
-  const rows = db.prepare('SELECT name, value FROM meta WHERE name LIKE ?').all('kek.%') as { name: string; value: unknown }[];
+async function readMeta(h: SqlHandle): Promise<KekMeta | undefined> {
+  const rows = await h.query<{ name: string; value: unknown }>('SELECT name, value FROM meta WHERE name LIKE ?', ['kek.%']);
   const m = new Map(rows.map((r) => [r.name, r.value]));
   if (m.size === 0) return undefined;
   const text = (name: string): string => {
@@ -201,26 +201,25 @@ function unlockWith(meta: KekMeta, passphrase: string): KeyEncryption {
  * salt, stores salt, parameters and verifier, and returns the new KEK; otherwise it derives the KEK
  * with the stored salt and parameters and throws WrongPassphraseError if the verifier does not open.
  */
-export function unlockKeyEncryption(db: Database.Database, passphrase: string, options: UnlockOptions = {}): KeyEncryption {
+export async function unlockKeyEncryption(sql: SqlDriver, passphrase: string, options: UnlockOptions = {}): Promise<KeyEncryption> {
   if (typeof passphrase !== 'string' || passphrase.length === 0) throw new InvalidParametersError('the passphrase must be a non-empty string');
-  const existing = readMeta(db);
+  const existing = await readMeta(sql);
   if (existing !== undefined) return unlockWith(existing, passphrase);
 
   const params = validateScryptParams(options.scrypt ?? DEFAULT_SCRYPT);
   const salt = systemRng(SALT_BYTES);
   const kek = new KeyEncryption(deriveKek(passphrase, salt, params));
   const verifier = kek.seal(VERIFIER_PLAINTEXT, VERIFIER_AD);
-  const insert = db.prepare('INSERT INTO meta (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING');
-  const created = db.transaction((): boolean => {
-    if (readMeta(db) !== undefined) return false; // another process created it first
-    insert.run(META.kdf, Buffer.from('scrypt'));
-    insert.run(META.aead, Buffer.from(AEAD_NAME));
-    insert.run(META.scrypt, Buffer.from(JSON.stringify(params)));
-    insert.run(META.salt, Buffer.from(salt));
-    insert.run(META.verifier, Buffer.from(verifier));
-    return true;
-  }).immediate();
+  const created = await sql.transaction(
+    async (tx): Promise<boolean> => {
+      if ((await readMeta(tx)) !== undefined) return false; // another process created it first
+      const rows: [string, Uint8Array][] = [[META.kdf, utf8('scrypt')], [META.aead, utf8(AEAD_NAME)], [META.scrypt, utf8(JSON.stringify(params))], [META.salt, salt], [META.verifier, verifier]];
+      for (const row of rows) await tx.run('INSERT INTO meta (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING', row);
+      return true;
+    },
+    { lock: 'kek' },
+  );
   if (created) return kek;
   kek.destroy();
-  return unlockWith(readMeta(db)!, passphrase);
+  return unlockWith((await readMeta(sql))!, passphrase);
 }

@@ -13,19 +13,21 @@
  * it (`putPending`), `proven` once a test signature with the new shares verified (`markProven`),
  * and `activate` makes it active in one transaction that erases every other row of the key, voids
  * the key's unspent presignatures and records the generation in the state record outside the data
- * directory (state-record.ts). A share below the recorded generation comes from a backup restored
+ * directory (state-record.ts). Every change of a key's rows holds the key's named lock, so two
+ * processes of one party on one database (PostgreSQL) change a key one after the other; the
+ * schema's unique index lets at most one row of a key be active. A share below the recorded generation comes from a backup restored
  * over a later refresh and is never handed out (KeyGenerationError).
  * @module
  */
-import type { SqliteNoncePool } from './nonce-pool.js';
-import type Database from 'better-sqlite3';
+import type { SqlNoncePool } from './nonce-pool.js';
 import { bytesToHex, concatBytes, equalBytes, u32be, utf8 } from '../math/bytes.js';
 import { InvalidParametersError, TssError } from '../mpc/errors.js';
 import { keyIdOf, publicPackageBytes } from '../dkg/key-package.js';
 import { decodeKeyShare, encodeKeyShare, generationOf, type StoredKeyShare } from '../wire/keyshare-codec.js';
 import { WireError } from '../wire/wire-error.js';
 import type { KeyEncryption } from './key-encryption.js';
-import type { SqlitePresignatureStore } from './presignature-store.js';
+import type { SqlPresignatureStore } from './presignature-store.js';
+import { inTransaction, type SqlDriver, type SqlHandle, type SqlTransaction } from './sql-driver.js';
 import type { StateRecord } from './state-record.js';
 
 /** Storage format of the `sealed` column: 1 = XChaCha20-Poly1305(KEK, keyShareAd) of KeyShare v1+. */
@@ -186,24 +188,40 @@ function samePairsTarget(a: StoredKeyShare, b: StoredKeyShare): boolean {
   );
 }
 
+const SELECT_ALL = 'SELECT * FROM key_shares WHERE key_id = ?';
+const SELECT_GENERATION = 'SELECT * FROM key_shares WHERE key_id = ? AND generation = ?';
+const SELECT_ACTIVE = "SELECT * FROM key_shares WHERE key_id = ? AND status = 'active'";
+
+async function activeRow(h: SqlHandle, keyId: string): Promise<Row | undefined> {
+  const [row] = await h.query<Row>(SELECT_ACTIVE, [keyId]);
+  return row;
+}
+
+async function generationsOf(h: SqlHandle, keyId: string): Promise<KeyGenerationInfo[]> {
+  const rows = await h.query<Row>('SELECT generation, status, origin FROM key_shares WHERE key_id = ? ORDER BY generation', [keyId]);
+  return rows.map((r) => ({ generation: r.generation, status: r.status, origin: r.origin }));
+}
+
 const ORIGIN = /^(refresh|reshare|repair):[0-9a-f]{64}$/;
 
 export interface KeyStoreOptions {
   /** Whose unspent presignatures `activate` voids. */
-  readonly presignatures: Pick<SqlitePresignatureStore, 'voidKey'>;
+  readonly presignatures: Pick<SqlPresignatureStore, 'voidKey'>;
   /** Whose pooled FROST nonces `activate` voids (they were made with the old generation's share). */
-  readonly noncePool?: Pick<SqliteNoncePool, 'voidKey'>;
+  readonly noncePool?: Pick<SqlNoncePool, 'voidKey'>;
   /** The state record outside the data directory, keeping the highest activated generation per key. */
   readonly record?: StateRecord;
 }
 
+const keyLock = (keyId: string) => `key:${keyId}`;
+
 export class KeyStore {
-  readonly #db: Database.Database;
+  readonly #sql: SqlDriver;
   readonly #kek: KeyEncryption;
   readonly #o: KeyStoreOptions;
 
-  constructor(db: Database.Database, kek: KeyEncryption, o: KeyStoreOptions) {
-    this.#db = db;
+  constructor(sql: SqlDriver, kek: KeyEncryption, o: KeyStoreOptions) {
+    this.#sql = sql;
     this.#kek = kek;
     this.#o = o;
   }
@@ -213,10 +231,10 @@ export class KeyStore {
    * Storing the identical share again is a no-op; a key that has any other row throws
    * KeyExistsError and is left untouched.
    */
-  put(stored: StoredKeyShare): KeyShareInfo {
-    return this.#writing(stored, (encoded, cols) => {
-      const rows = this.#rows(cols.key_id);
-      if (rows.length === 0) return this.#insert(cols, encoded, 'active', null);
+  put(stored: StoredKeyShare): Promise<KeyShareInfo> {
+    return this.#writing(stored, async (tx, encoded, cols) => {
+      const rows = await tx.query<Row>(SELECT_ALL, [cols.key_id]);
+      if (rows.length === 0) return this.#insert(tx, cols, encoded, 'active', null);
       if (rows.length === 1 && rows[0]!.status === 'active' && this.#holds(rows[0]!, encoded)) return infoOf(rows[0]!);
       throw new KeyExistsError(cols.key_id);
     });
@@ -228,78 +246,84 @@ export class KeyStore {
    * Refuses (KeyGenerationError) a generation not above the active one or the one recorded as
    * activated on this node.
    */
-  putPending(stored: StoredKeyShare, origin: string): KeyShareInfo {
+  async putPending(stored: StoredKeyShare, origin: string): Promise<KeyShareInfo> {
     if (!ORIGIN.test(origin)) throw new InvalidParametersError('the origin of a pending key share must be "<refresh|reshare|repair>:<session id hex>"');
-    return this.#writing(stored, (encoded, cols) => {
-      const active = this.#activeRow(cols.key_id);
+    return this.#writing(stored, async (tx, encoded, cols) => {
+      const active = await activeRow(tx, cols.key_id);
       if (active !== undefined && cols.generation <= active.generation) {
         throw new KeyGenerationError(cols.key_id, `generation ${cols.generation} is not above the active generation ${active.generation}`);
       }
       // A repaired member that lost every row of the key gets back the generation it had activated.
       const recorded = this.recordedGeneration(cols.key_id);
-      const lost = active === undefined && this.generations(cols.key_id).length === 0;
+      const generations = await generationsOf(tx, cols.key_id);
+      const lost = active === undefined && generations.length === 0;
       if (recorded !== null && (cols.generation < recorded || (cols.generation === recorded && !lost))) {
         throw new KeyGenerationError(cols.key_id, `generation ${cols.generation} is not above generation ${recorded}, already activated on this node`);
       }
       // A proven generation may already be active at other members: it is never replaced.
-      const proven = this.generations(cols.key_id).find((g) => g.status === 'proven');
+      const proven = generations.find((g) => g.status === 'proven');
       if (proven !== undefined) throw new KeyGenerationError(cols.key_id, `generation ${proven.generation} is proven and awaits its activation; it is not replaced`);
-      this.#db.prepare("DELETE FROM key_shares WHERE key_id = ? AND status <> 'active'").run(cols.key_id);
-      return this.#insert(cols, encoded, 'pending', origin);
+      await tx.run("DELETE FROM key_shares WHERE key_id = ? AND status <> 'active'", [cols.key_id]);
+      return this.#insert(tx, cols, encoded, 'pending', origin);
     });
   }
 
   /** The key's ACTIVE share; KeyNotFoundError if none is active, KeyShareCorruptError if unusable, KeyGenerationError if a later generation was activated here. */
-  get(keyId: string): StoredKeyShare {
-    const row = this.#activeRow(keyId);
+  async get(keyId: string): Promise<StoredKeyShare> {
+    const row = await activeRow(this.#sql, keyId);
     if (row === undefined) throw new KeyNotFoundError(keyId);
     return this.#decodeRow(row);
   }
 
   /** Generation `generation` of the key, whatever its status (the same errors as `get`). */
-  getGeneration(keyId: string, generation: number): StoredKeyShare {
-    const row = this.#row(keyId, generation);
+  async getGeneration(keyId: string, generation: number): Promise<StoredKeyShare> {
+    const [row] = await this.#sql.query<Row>(SELECT_GENERATION, [keyId, generation]);
     if (row === undefined) throw new KeyNotFoundError(keyId, generation);
     return this.#decodeRow(row);
   }
 
   /** Every stored generation of the key, ascending. */
-  generations(keyId: string): KeyGenerationInfo[] {
-    const rows = this.#db.prepare('SELECT generation, status, origin FROM key_shares WHERE key_id = ? ORDER BY generation').all(keyId) as Row[];
-    return rows.map((r) => ({ generation: r.generation, status: r.status, origin: r.origin }));
+  generations(keyId: string): Promise<KeyGenerationInfo[]> {
+    return generationsOf(this.#sql, keyId);
   }
 
   /** A pending generation's test signature verified: pending → proven (proven stays proven). */
-  markProven(keyId: string, generation: number): void {
-    const row = this.#row(keyId, generation);
-    if (row === undefined) throw new KeyNotFoundError(keyId, generation);
-    if (row.status === 'active') throw new KeyGenerationError(keyId, `generation ${generation} is already active, not pending`);
-    this.#db.prepare("UPDATE key_shares SET status = 'proven' WHERE key_id = ? AND generation = ? AND status = 'pending'").run(keyId, generation);
+  markProven(keyId: string, generation: number): Promise<void> {
+    return inTransaction(
+      this.#sql,
+      async (tx) => {
+        const [row] = await tx.query<Row>(SELECT_GENERATION, [keyId, generation]);
+        if (row === undefined) throw new KeyNotFoundError(keyId, generation);
+        if (row.status === 'active') throw new KeyGenerationError(keyId, `generation ${generation} is already active, not pending`);
+        await tx.run("UPDATE key_shares SET status = 'proven' WHERE key_id = ? AND generation = ? AND status = 'pending'", [keyId, generation]);
+      },
+      { lock: keyLock(keyId) },
+    );
   }
 
   /**
-   * Makes the proven `generation` the key's active one, in one immediate transaction: erases every
-   * other row of the key, voids its unspent presignatures and records the generation in the state
+   * Makes the proven `generation` the key's active one, in one transaction: erases every other
+   * row of the key, voids its unspent presignatures and records the generation in the state
    * record (durably, before the commit). True if it was activated now, false if it already was
    * active (nothing changes); KeyGenerationError otherwise.
    */
-  activate(keyId: string, generation: number): boolean {
-    const activated = this.#db
-      .transaction((): boolean => {
-        const row = this.#row(keyId, generation);
+  async activate(keyId: string, generation: number): Promise<boolean> {
+    const activated = await inTransaction(
+      this.#sql,
+      async (tx): Promise<boolean> => {
+        const [row] = await tx.query<Row>(SELECT_GENERATION, [keyId, generation]);
         if (row?.status === 'active') return false;
         if (row?.status !== 'proven') throw new KeyGenerationError(keyId, `generation ${generation} is ${row === undefined ? 'not stored' : 'not proven by a test signature yet'}; refusing to activate it`);
-        this.#db.prepare('DELETE FROM key_shares WHERE key_id = ? AND generation <> ?').run(keyId, generation);
-        this.#db.prepare("UPDATE key_shares SET status = 'active' WHERE key_id = ? AND generation = ?").run(keyId, generation);
-        this.#db.prepare('DELETE FROM key_retirements WHERE key_id = ?').run(keyId);
-        this.#o.presignatures.voidKey(keyId);
-        this.#o.noncePool?.voidKey(keyId);
-        this.#o.record?.recordGeneration(keyId, generation);
+        await tx.run('DELETE FROM key_shares WHERE key_id = ? AND generation <> ?', [keyId, generation]);
+        await tx.run("UPDATE key_shares SET status = 'active' WHERE key_id = ? AND generation = ?", [keyId, generation]);
+        await tx.run('DELETE FROM key_retirements WHERE key_id = ?', [keyId]);
+        await this.#voidSingleUse(tx, keyId, generation);
         return true;
-      })
-      .immediate();
+      },
+      { lock: keyLock(keyId) },
+    );
     // Move the erased pages out of the write-ahead log too (secure_delete zeroed them in the new frames); best effort.
-    if (activated) this.#db.pragma('wal_checkpoint(TRUNCATE)');
+    if (activated) await this.#sql.compactLog();
     return activated;
   }
 
@@ -308,44 +332,44 @@ export class KeyStore {
    * older row of the key is erased (refused if a generation as new is active here) and its unspent presignatures voided, in one transaction, and the
    * generation recorded in the state record (so a restored copy of the old share is refused).
    */
-  retire(keyId: string, generation: number): void {
-    this.#db
-      .transaction(() => {
-        const active = this.#activeRow(keyId);
+  async retire(keyId: string, generation: number): Promise<void> {
+    await inTransaction(
+      this.#sql,
+      async (tx) => {
+        const active = await activeRow(tx, keyId);
         if (active !== undefined && active.generation >= generation) throw new KeyGenerationError(keyId, `generation ${active.generation} is active here: a retirement from generation ${generation} does not apply`);
-        this.#db.prepare('DELETE FROM key_shares WHERE key_id = ? AND generation < ?').run(keyId, generation);
-        this.#db.prepare('DELETE FROM key_retirements WHERE key_id = ? AND generation <= ?').run(keyId, generation);
-        this.#o.presignatures.voidKey(keyId);
-        this.#o.noncePool?.voidKey(keyId);
-        this.#o.record?.recordGeneration(keyId, generation);
-      })
-      .immediate();
-    this.#db.pragma('wal_checkpoint(TRUNCATE)');
+        await tx.run('DELETE FROM key_shares WHERE key_id = ? AND generation < ?', [keyId, generation]);
+        await tx.run('DELETE FROM key_retirements WHERE key_id = ? AND generation <= ?', [keyId, generation]);
+        await this.#voidSingleUse(tx, keyId, generation);
+      },
+      { lock: keyLock(keyId) },
+    );
+    await this.#sql.compactLog();
   }
 
   /**
    * Replaces the ACTIVE row of stored's key and generation with `stored` (a DKLs23 repair re-ran
    * some pairs' OT setup), only if nothing but the pairs and bans differ; KeyGenerationError else.
    */
-  replacePairs(stored: StoredKeyShare): void {
-    this.#writing(stored, (encoded, cols) => {
-      const row = this.#activeRow(cols.key_id);
+  async replacePairs(stored: StoredKeyShare): Promise<void> {
+    await this.#writing(stored, async (tx, encoded, cols) => {
+      const row = await activeRow(tx, cols.key_id);
       if (row?.generation !== cols.generation) throw new KeyGenerationError(cols.key_id, `generation ${cols.generation} is not the active one`);
       if (!samePairsTarget(this.#decodeRow(row), stored)) throw new KeyGenerationError(cols.key_id, 'the replacement differs from the active share in more than its DKLs23 pairs and bans');
       const sealed = this.#kek.seal(encoded, keyShareAd(cols.scheme, cols.key_id, cols.party_id));
-      this.#db.prepare('UPDATE key_shares SET sealed = ? WHERE key_id = ? AND generation = ?').run(Buffer.from(sealed), cols.key_id, cols.generation);
+      await tx.run('UPDATE key_shares SET sealed = ? WHERE key_id = ? AND generation = ?', [sealed, cols.key_id, cols.generation]);
       return infoOf(row);
     });
   }
 
   /** Whether the key has an active row. */
-  has(keyId: string): boolean {
-    return this.#activeRow(keyId) !== undefined;
+  async has(keyId: string): Promise<boolean> {
+    return (await activeRow(this.#sql, keyId)) !== undefined;
   }
 
   /** Public metadata of every stored row (each generation of each key), oldest first, without decrypting anything. */
-  list(): KeyShareInfo[] {
-    const rows = this.#db.prepare('SELECT key_id, generation, status, scheme, threshold, party_id, parties, group_public_key, created_at FROM key_shares ORDER BY created_at, key_id, generation').all() as Row[];
+  async list(): Promise<KeyShareInfo[]> {
+    const rows = await this.#sql.query<Row>('SELECT key_id, generation, status, scheme, threshold, party_id, parties, group_public_key, created_at FROM key_shares ORDER BY created_at, key_id, generation');
     return rows.map(infoOf);
   }
 
@@ -354,24 +378,30 @@ export class KeyStore {
     return this.#o.record?.generation(keyId) ?? null;
   }
 
-  /** Validates and encodes `stored`, runs `body` in an immediate transaction, wipes the encoding. */
-  #writing(stored: StoredKeyShare, body: (encoded: Uint8Array, cols: Columns) => KeyShareInfo): KeyShareInfo {
+  /** In `tx`: voids the key's presignatures and pooled nonces (made with an older share), and records `generation` as activated. */
+  async #voidSingleUse(tx: SqlTransaction, keyId: string, generation: number): Promise<void> {
+    await this.#o.presignatures.voidKey(keyId, tx);
+    await this.#o.noncePool?.voidKey(keyId, tx);
+    this.#o.record?.recordGeneration(keyId, generation);
+  }
+
+  /** Validates and encodes `stored`, runs `body` in a transaction holding the key's lock, wipes the encoding. */
+  async #writing(stored: StoredKeyShare, body: (tx: SqlTransaction, encoded: Uint8Array, cols: Columns) => Promise<KeyShareInfo>): Promise<KeyShareInfo> {
     const { encoded, cols } = validated(stored);
     try {
-      return this.#db.transaction(() => body(encoded, cols)).immediate();
+      return await inTransaction(this.#sql, (tx) => body(tx, encoded, cols), { lock: keyLock(cols.key_id) });
     } finally {
       encoded.fill(0);
     }
   }
 
-  #insert(cols: Columns, encoded: Uint8Array, status: KeyShareStatus, origin: string | null): KeyShareInfo {
+  async #insert(tx: SqlTransaction, cols: Columns, encoded: Uint8Array, status: KeyShareStatus, origin: string | null): Promise<KeyShareInfo> {
     const row: Row = { ...cols, status, origin, format: KEY_SHARE_FORMAT, sealed: this.#kek.seal(encoded, keyShareAd(cols.scheme, cols.key_id, cols.party_id)), created_at: Date.now() };
-    this.#db
-      .prepare(
-        `INSERT INTO key_shares (key_id, generation, status, origin, scheme, threshold, party_id, parties, group_public_key, format, sealed, created_at)
-         VALUES (@key_id, @generation, @status, @origin, @scheme, @threshold, @party_id, @parties, @group_public_key, @format, @sealed, @created_at)`,
-      )
-      .run({ ...row, sealed: Buffer.from(row.sealed) });
+    await tx.run(
+      `INSERT INTO key_shares (key_id, generation, status, origin, scheme, threshold, party_id, parties, group_public_key, format, sealed, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [row.key_id, row.generation, row.status, row.origin, row.scheme, row.threshold, row.party_id, row.parties, row.group_public_key, row.format, row.sealed, row.created_at],
+    );
     return infoOf(row);
   }
 
@@ -385,18 +415,6 @@ export class KeyStore {
     } catch {
       return false;
     }
-  }
-
-  #rows(keyId: string): Row[] {
-    return this.#db.prepare('SELECT * FROM key_shares WHERE key_id = ?').all(keyId) as Row[];
-  }
-
-  #row(keyId: string, generation: number): Row | undefined {
-    return this.#db.prepare('SELECT * FROM key_shares WHERE key_id = ? AND generation = ?').get(keyId, generation) as Row | undefined;
-  }
-
-  #activeRow(keyId: string): Row | undefined {
-    return this.#db.prepare("SELECT * FROM key_shares WHERE key_id = ? AND status = 'active'").get(keyId) as Row | undefined;
   }
 
   /** The row's share, checked: not below the recorded generation, authentic, decoding, matching its clear columns. */

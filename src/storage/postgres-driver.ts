@@ -14,7 +14,7 @@
  */
 import pg from 'pg';
 import { APPLIED_MIGRATION, checkMigrationList, MIGRATIONS, newerSchemaError, SCHEMA_VERSION, SCHEMA_VERSION_TABLE, type Migration } from './database.js';
-import { forDialect, numberedPlaceholders, SqlUsageError, TransactionScope, type SqlDriver, type SqlHandle, type SqlValue, type TransactionOptions } from './sql-driver.js';
+import { forDialect, numberedPlaceholders, SqlUsageError, TransactionScope, type SqlDriver, type SqlHandle, type SqlTransaction, type SqlValue, type TransactionOptions } from './sql-driver.js';
 
 const INT8_OID = 20;
 
@@ -32,7 +32,7 @@ const types = {
 const SCHEMA_LOCK = 'tessera/schema';
 
 /** Statements on a pooled client or on the client of one transaction. */
-class PostgresHandle implements SqlHandle {
+class PostgresHandle implements SqlTransaction {
   readonly dialect = 'postgres' as const;
   readonly #client: pg.Pool | pg.PoolClient;
   readonly #texts: Map<string, string>;
@@ -62,6 +62,11 @@ class PostgresHandle implements SqlHandle {
   async exec(sql: string): Promise<void> {
     await this.#client.query(sql); // no parameters: the simple protocol, several statements at once
   }
+
+  /** A transaction-scoped advisory lock (meaningful on a transaction's client only). */
+  async lock(name: string): Promise<void> {
+    await this.#client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [name]);
+  }
 }
 
 export interface PostgresDriverOptions {
@@ -89,6 +94,9 @@ export class PostgresDriver implements SqlDriver {
     const migrations = options.migrations ?? MIGRATIONS;
     checkMigrationList(migrations);
     const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10, options: '-c synchronous_commit=on', types });
+    // An idle connection the server ends (a restart, a terminated backend) is dropped by the pool and
+    // the next statement opens a new one; without a listener the pool's 'error' would end the process.
+    pool.on('error', () => {});
     const driver = new PostgresDriver(pool);
     try {
       await driver.#migrate(migrations);
@@ -138,14 +146,15 @@ export class PostgresDriver implements SqlDriver {
     return this.#handle.exec(sql);
   }
 
-  async transaction<T>(body: (tx: SqlHandle) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+  async transaction<T>(body: (tx: SqlTransaction) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     this.#check('a transaction');
     const client = await this.#pool.connect();
     let broken = false;
     try {
       await client.query('BEGIN');
-      if (options.lock !== undefined) await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [options.lock]);
-      const result = await this.#scope.run(() => body(new PostgresHandle(client, this.#texts)));
+      const tx = new PostgresHandle(client, this.#texts);
+      if (options.lock !== undefined) await tx.lock(options.lock);
+      const result = await this.#scope.run(() => body(tx));
       await client.query('COMMIT');
       return result;
     } catch (e) {
@@ -160,6 +169,9 @@ export class PostgresDriver implements SqlDriver {
   async schemaVersion(): Promise<number> {
     return currentVersion(this);
   }
+
+  /** PostgreSQL has no secure delete: erased rows stay in dead tuples until VACUUM reuses their space (docs/operations.md "Storage backends"). */
+  async compactLog(): Promise<void> {}
 
   async close(): Promise<void> {
     if (this.#closed) return;

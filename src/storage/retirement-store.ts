@@ -7,8 +7,8 @@
  * (every one of them must sign the transcript before the leaving member erases anything).
  * @module
  */
-import type Database from 'better-sqlite3';
 import { bytesToHex, hexToBytes } from '../math/bytes.js';
+import type { SqlDriver } from './sql-driver.js';
 
 export interface Retirement {
   readonly keyId: string;
@@ -28,24 +28,23 @@ interface Row {
 }
 
 export class RetirementStore {
-  readonly #db: Database.Database;
+  readonly #sql: SqlDriver;
 
-  constructor(db: Database.Database) {
-    this.#db = db;
+  constructor(sql: SqlDriver) {
+    this.#sql = sql;
   }
 
   /** Records (or, for a retried reshare, replaces) what the leaving member will check at activation. */
-  put(r: Retirement): void {
-    this.#db
-      .prepare(
-        `INSERT INTO key_retirements (key_id, generation, origin, transcript, members, created_at) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (key_id, generation) DO UPDATE SET origin = excluded.origin, transcript = excluded.transcript, members = excluded.members, created_at = excluded.created_at`,
-      )
-      .run(r.keyId, r.generation, r.origin, Buffer.from(r.transcript), JSON.stringify(r.members.map(bytesToHex)), Date.now());
+  async put(r: Retirement): Promise<void> {
+    await this.#sql.run(
+      `INSERT INTO key_retirements (key_id, generation, origin, transcript, members, created_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (key_id, generation) DO UPDATE SET origin = excluded.origin, transcript = excluded.transcript, members = excluded.members, created_at = excluded.created_at`,
+      [r.keyId, r.generation, r.origin, r.transcript, JSON.stringify(r.members.map(bytesToHex)), Date.now()],
+    );
   }
 
-  get(keyId: string, generation: number): Retirement | undefined {
-    const row = this.#db.prepare('SELECT key_id, generation, origin, transcript, members FROM key_retirements WHERE key_id = ? AND generation = ?').get(keyId, generation) as Row | undefined;
+  async get(keyId: string, generation: number): Promise<Retirement | undefined> {
+    const [row] = await this.#sql.query<Row>('SELECT key_id, generation, origin, transcript, members FROM key_retirements WHERE key_id = ? AND generation = ?', [keyId, generation]);
     if (row === undefined) return undefined;
     return { keyId: row.key_id, generation: row.generation, origin: row.origin, transcript: Uint8Array.from(row.transcript), members: (JSON.parse(row.members) as string[]).map(hexToBytes) };
   }

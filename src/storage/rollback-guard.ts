@@ -16,11 +16,14 @@
  *   record < database   the record itself is older (restored with the data): rewritten, no void
  *
  * A crash between the two writes thus voids everything (a false alarm that costs only fresh
- * presignatures), never revives anything.
+ * presignatures), never revives anything. Several processes of one party on one PostgreSQL
+ * database (replicas) each keep their own record: the database's counter is the highest of them,
+ * so another replica's spends only bring a record forward, and a restored database is still
+ * behind every record that saw a later spend.
  * @module
  */
-import type Database from 'better-sqlite3';
 import { TssError } from '../mpc/errors.js';
+import { inTransaction, type SqlDriver, type SqlHandle, type SqlTransaction } from './sql-driver.js';
 import type { StateRecord } from './state-record.js';
 
 const COUNTER = 'single-use.counter';
@@ -47,56 +50,61 @@ export class RollbackDetectedError extends TssError {
   }
 }
 
-export class RollbackGuard {
-  readonly #db: Database.Database;
-  readonly #record: StateRecord;
-  readonly #get: Database.Statement;
-  readonly #set: Database.Statement;
-  readonly #voidPresignatures: Database.Statement;
-  readonly #voidNonces: Database.Statement;
-  /** Pooled nonces' sealed secrets (their handles are among the nonces voided). */
-  readonly #voidPool: Database.Statement;
+/** What a spending store needs of the guard: the check before its transaction, the advance inside it. */
+export interface SpendGuard {
+  verify(): Promise<void>;
+  advance(tx: SqlTransaction): Promise<void>;
+}
 
+const GET = 'SELECT value FROM meta WHERE name = ?';
+const SET = 'INSERT INTO meta (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value';
+
+export class RollbackGuard implements SpendGuard {
+  readonly #sql: SqlDriver;
+  readonly #record: StateRecord;
   readonly #onDetected: (report: RollbackReport) => void;
 
   /** `onDetected` hears of every rollback found before a spend (the node logs its line). */
-  constructor(db: Database.Database, record: StateRecord, onDetected: (report: RollbackReport) => void = () => {}) {
-    this.#db = db;
+  constructor(sql: SqlDriver, record: StateRecord, onDetected: (report: RollbackReport) => void = () => {}) {
+    this.#sql = sql;
     this.#record = record;
     this.#onDetected = onDetected;
-    this.#get = db.prepare('SELECT value FROM meta WHERE name = ?');
-    this.#set = db.prepare('INSERT INTO meta (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value');
-    this.#voidPresignatures = db.prepare('UPDATE presignatures SET spent = 1, sealed = NULL, spent_at = ? WHERE spent = 0');
-    this.#voidNonces = db.prepare('UPDATE nonces SET spent = 1, spent_at = ? WHERE spent = 0');
-    this.#voidPool = db.prepare('DELETE FROM nonce_pool');
   }
 
-  /** Compares the database with its record, voiding and repairing as the table above says. */
-  reconcile(): RollbackReport {
-    const recorded = this.#record.read();
-    const stored = this.#counter();
-    const quiet = { databaseCounter: stored, recordCounter: recorded, voidedPresignatures: 0, voidedNonces: 0 };
-    if (recorded === stored) return { ...quiet, detected: false, message: '' };
-    if (recorded !== null && recorded < stored) {
-      this.#record.write(stored);
-      return { ...quiet, detected: false, message: `the state record ${this.#record.path} was behind the database (${recorded} < ${stored}) and was brought forward; nothing was voided` };
-    }
-    const target = recorded ?? stored;
-    const voided = this.#db
-      .transaction(() => {
+  /**
+   * Compares the database with its record, voiding and repairing as the table above says, in one
+   * transaction under the counter's lock: a spend's advance (record written, counter not yet
+   * committed) finishes before the record and the counter are read, so it never looks like a
+   * rollback, and a record brought forward is never written over a newer one.
+   */
+  async reconcile(): Promise<RollbackReport> {
+    const { recorded, stored, voided } = await inTransaction(
+      this.#sql,
+      async (tx) => {
+        const recorded = this.#record.read();
+        const stored = await counter(tx);
+        if (recorded === stored) return { recorded, stored, voided: null };
+        if (recorded !== null && recorded < stored) {
+          this.#record.write(stored);
+          return { recorded, stored, voided: null };
+        }
         const now = Date.now();
-        const presignatures = this.#voidPresignatures.run(now).changes;
-        const nonces = this.#voidNonces.run(now).changes;
-        this.#voidPool.run();
-        this.#set.run(COUNTER, Buffer.from(String(target)));
-        return { presignatures, nonces };
-      })
-      .immediate();
-    if (recorded === null) {
-      this.#record.write(target);
-      // a new database (nothing to void, nothing ever spent) is the one case that is no alarm
-      if (stored === 0 && voided.presignatures === 0 && voided.nonces === 0) return { ...quiet, detected: false, message: '' };
+        const presignatures = await tx.run('UPDATE presignatures SET spent = 1, sealed = NULL, spent_at = ? WHERE spent = 0', [now]);
+        const nonces = await tx.run('UPDATE nonces SET spent = 1, spent_at = ? WHERE spent = 0', [now]);
+        await tx.run('DELETE FROM nonce_pool'); // pooled nonces' sealed secrets (their handles are among the nonces voided)
+        await tx.run(SET, [COUNTER, Buffer.from(String(recorded ?? stored))]);
+        if (recorded === null) this.#record.write(stored);
+        return { recorded, stored, voided: { presignatures, nonces } };
+      },
+      { lock: COUNTER },
+    );
+    const quiet = { databaseCounter: stored, recordCounter: recorded, voidedPresignatures: 0, voidedNonces: 0 };
+    if (voided === null) {
+      const forward = recorded !== stored ? `the state record ${this.#record.path} was behind the database (${recorded} < ${stored}) and was brought forward; nothing was voided` : '';
+      return { ...quiet, detected: false, message: forward };
     }
+    // a new database (nothing to void, nothing ever spent) is the one case without a record that is no alarm
+    if (recorded === null && stored === 0 && voided.presignatures === 0 && voided.nonces === 0) return { ...quiet, detected: false, message: '' };
     const why =
       recorded === null
         ? `the state record ${this.#record.path} is missing, so a rollback of the database cannot be ruled out`
@@ -111,22 +119,31 @@ export class RollbackGuard {
   }
 
   /** Before a spend: throws RollbackDetectedError (after voiding) if the database fell behind its record. */
-  verify(): void {
-    const report = this.reconcile();
+  async verify(): Promise<void> {
+    const report = await this.reconcile();
     if (!report.detected) return;
     this.#onDetected(report);
     throw new RollbackDetectedError(report);
   }
 
-  /** Inside a spend's transaction, after verify: advances the record (durably), then the database. */
-  advance(): void {
-    const next = this.#counter() + 1;
-    this.#record.write(next);
-    this.#set.run(COUNTER, Buffer.from(String(next)));
+  /** This guard for stores inside a transaction whose opener ran verify() before it (a rollback found inside would void nothing: the rollback of the failed transaction undoes the void). */
+  verifiedBefore(): SpendGuard {
+    return { verify: async () => {}, advance: (tx) => this.advance(tx) };
   }
 
-  #counter(): number {
-    const row = this.#get.get(COUNTER) as { value: Uint8Array } | undefined;
-    return row === undefined ? 0 : Number(Buffer.from(row.value).toString());
+  /**
+   * Inside a spend's transaction `tx`, after verify: advances the record (durably), then the
+   * database, under a lock, so the spends of several processes on one database count one by one.
+   */
+  async advance(tx: SqlTransaction): Promise<void> {
+    await tx.lock(COUNTER);
+    const next = (await counter(tx)) + 1;
+    this.#record.write(next);
+    await tx.run(SET, [COUNTER, Buffer.from(String(next))]);
   }
+}
+
+async function counter(h: SqlHandle): Promise<number> {
+  const [row] = await h.query<{ value: Uint8Array }>(GET, [COUNTER]);
+  return row === undefined ? 0 : Number(Buffer.from(row.value).toString());
 }

@@ -1,10 +1,12 @@
 /**
  * The signer policy's memory of what the node's keys have sent (src/node/signer-policy.ts), in
  * two phases so that neither a crash nor an abort miscounts:
- * - `reserve(sessionId, entry, check)`: when the node accepts a signing request it runs the
- *   caller's limit check and, if it passes, inserts a row in `spend_reservations` (schema
- *   migration 5) keyed by the session id, in one IMMEDIATE transaction, so no other session or
- *   connection can reserve in between. Reservations count toward the limits like entries.
+ * - `reserve(sessionId, entry, sinceMs, check)`: when the node accepts a signing request it reads
+ *   what its keys spent and reserved on the entry's chain since `sinceMs` (a `SpendHistory`),
+ *   runs the caller's limit check on it and, if it passes, inserts a row in `spend_reservations`
+ *   (schema migration 5) keyed by the session id, in one transaction holding the ledger's named
+ *   lock, so no other session, connection or process can reserve in between. Reservations count
+ *   toward the limits like entries.
  * - `release(sessionId)`: when the node releases its final share, the reservation becomes an
  *   entry of `spend_ledger` (migration 2): one row per (key id, txid), so the same txid counts
  *   once (a PSBT is signed in one session per input); the first time is kept and the amount is
@@ -16,8 +18,8 @@
  * BigInt. This module knows nothing of the policy itself.
  * @module
  */
-import type Database from 'better-sqlite3';
 import { InvalidParametersError } from '../mpc/errors.js';
+import { inTransaction, type SqlHandle, type SqlTarget } from './sql-driver.js';
 
 export interface SpendEntry {
   readonly keyId: string;
@@ -28,6 +30,12 @@ export interface SpendEntry {
   readonly amount: bigint;
   /** Acceptance time, ms since the epoch. */
   readonly atMs: number;
+}
+
+/** What the node's keys spent and reserved on one chain since a time, read once: what a limit check reads. */
+export interface SpendHistory {
+  /** Σ of the amounts on `chain` at or after `sinceMs`, each txid once (at its largest amount), `exceptTxid` left out. */
+  spentSince(chain: string, sinceMs: number, exceptTxid?: string): bigint;
 }
 
 interface Row {
@@ -44,88 +52,97 @@ function checkAmount(amount: bigint): void {
   if (amount < 0n) throw new InvalidParametersError('a spend amount cannot be negative');
 }
 
-export class SpendLedger {
-  readonly #insert: Database.Statement;
-  readonly #entry: Database.Statement;
-  readonly #raise: Database.Statement;
-  readonly #amounts: Database.Statement;
-  readonly #reservation: Database.Statement;
-  readonly #insertReservation: Database.Statement;
-  readonly #deleteReservation: Database.Statement;
-  readonly #deleteReservations: Database.Statement;
-  readonly #reserve: Database.Transaction<(sessionId: string, entry: SpendEntry, check: () => { readonly ok: boolean }) => { readonly ok: boolean }>;
-  readonly #release: Database.Transaction<(sessionId: string) => boolean>;
+/** The ledger's lock: a reservation's check and insert, across every process on the database. */
+const LEDGER_LOCK = 'spend-ledger';
 
-  constructor(db: Database.Database) {
-    this.#insert = db.prepare('INSERT INTO spend_ledger (key_id, chain, txid, amount, at_ms) VALUES (?, ?, ?, ?, ?) ON CONFLICT (key_id, txid) DO NOTHING');
-    this.#entry = db.prepare('SELECT amount FROM spend_ledger WHERE key_id = ? AND txid = ?');
-    this.#raise = db.prepare('UPDATE spend_ledger SET amount = ? WHERE key_id = ? AND txid = ?');
-    this.#amounts = db.prepare(
-      `SELECT txid, amount FROM spend_ledger WHERE chain = @chain AND at_ms >= @since AND txid IS NOT @except
-       UNION ALL
-       SELECT txid, amount FROM spend_reservations WHERE chain = @chain AND at_ms >= @since AND txid IS NOT @except`,
-    );
-    this.#reservation = db.prepare('SELECT key_id, chain, txid, amount, at_ms FROM spend_reservations WHERE session_id = ?');
-    this.#insertReservation = db.prepare('INSERT INTO spend_reservations (session_id, key_id, chain, txid, amount, at_ms) VALUES (?, ?, ?, ?, ?, ?)');
-    this.#deleteReservation = db.prepare('DELETE FROM spend_reservations WHERE session_id = ?');
-    this.#deleteReservations = db.prepare('DELETE FROM spend_reservations');
-    this.#reserve = db.transaction((sessionId, entry, check) => {
-      const verdict = check();
-      if (verdict.ok) this.#insertReservation.run(sessionId, entry.keyId, entry.chain, entry.txid, entry.amount.toString(), entry.atMs);
-      return verdict;
-    });
-    this.#release = db.transaction((sessionId) => {
-      const r = this.#reservation.get(sessionId) as Row | undefined;
-      if (r === undefined) return false;
-      if (!this.record(r.key_id, r.chain, r.txid, BigInt(r.amount), r.at_ms)) {
-        const kept = BigInt((this.#entry.get(r.key_id, r.txid) as { amount: string }).amount);
-        if (BigInt(r.amount) > kept) this.#raise.run(r.amount, r.key_id, r.txid);
-      }
-      this.#deleteReservation.run(sessionId);
-      return true;
-    });
+/** The entries and reservations of `chain` since `sinceMs`, read on `h`, as a SpendHistory of that window. */
+async function historyOf(h: SqlHandle, chain: string, sinceMs: number): Promise<SpendHistory> {
+  const rows = await h.query<{ txid: string; amount: string; at_ms: number }>(
+    `SELECT txid, amount, at_ms FROM spend_ledger WHERE chain = ? AND at_ms >= ?
+     UNION ALL
+     SELECT txid, amount, at_ms FROM spend_reservations WHERE chain = ? AND at_ms >= ?`,
+    [chain, sinceMs, chain, sinceMs],
+  );
+  return {
+    spentSince(asked: string, since: number, exceptTxid?: string): bigint {
+      if (asked !== chain || since < sinceMs) throw new InvalidParametersError(`the spend history read covers ${chain} since ${sinceMs}, not ${asked} since ${since}`);
+      const byTxid = new Map<string, bigint>();
+      for (const r of rows) if (r.at_ms >= since && r.txid !== exceptTxid) byTxid.set(r.txid, max(byTxid.get(r.txid) ?? 0n, BigInt(r.amount)));
+      return [...byTxid.values()].reduce((sum, amount) => sum + amount, 0n);
+    },
+  };
+}
+
+async function record(h: SqlHandle, keyId: string, chain: string, txid: string, amount: bigint, atMs: number): Promise<boolean> {
+  checkAmount(amount);
+  return (await h.run('INSERT INTO spend_ledger (key_id, chain, txid, amount, at_ms) VALUES (?, ?, ?, ?, ?) ON CONFLICT (key_id, txid) DO NOTHING', [keyId, chain, txid, amount.toString(), atMs])) === 1;
+}
+
+export class SpendLedger {
+  readonly #sql: SqlTarget;
+
+  constructor(sql: SqlTarget) {
+    this.#sql = sql;
+  }
+
+  /** What the node's keys spent and reserved on `chain` at or after `sinceMs`. */
+  history(chain: string, sinceMs: number): Promise<SpendHistory> {
+    return historyOf(this.#sql, chain, sinceMs);
   }
 
   /**
    * Σ of what this node signed or reserved on `chain` at or after `sinceMs`, over all its keys,
    * each txid once (at its largest amount), `exceptTxid` left out.
    */
-  spentSince(chain: string, sinceMs: number, exceptTxid?: string): bigint {
-    const rows = this.#amounts.all({ chain, since: sinceMs, except: exceptTxid ?? null }) as { txid: string; amount: string }[];
-    const byTxid = new Map<string, bigint>();
-    for (const r of rows) byTxid.set(r.txid, max(byTxid.get(r.txid) ?? 0n, BigInt(r.amount)));
-    return [...byTxid.values()].reduce((sum, amount) => sum + amount, 0n);
+  async spentSince(chain: string, sinceMs: number, exceptTxid?: string): Promise<bigint> {
+    return (await this.history(chain, sinceMs)).spentSince(chain, sinceMs, exceptTxid);
   }
 
   /** Records a signed transaction; true if new, false if `(keyId, txid)` was recorded already (kept as it was). */
-  record(keyId: string, chain: string, txid: string, amount: bigint, atMs: number): boolean {
-    checkAmount(amount);
-    return this.#insert.run(keyId, chain, txid, amount.toString(), atMs).changes === 1;
+  record(keyId: string, chain: string, txid: string, amount: bigint, atMs: number): Promise<boolean> {
+    return record(this.#sql, keyId, chain, txid, amount, atMs);
   }
 
   /**
-   * Runs `check` (which reads this ledger, e.g. through spentSince) and, if its verdict is ok,
-   * reserves `entry` for `sessionId`, in one IMMEDIATE transaction: two sessions, even on two
-   * connections to the same database, cannot both pass a limit that only one of them fits.
-   * Returns the verdict.
+   * Reads the history of the entry's chain since `sinceMs`, runs `check` on it and, if its verdict
+   * is ok, reserves `entry` for `sessionId`, in one transaction under the ledger's lock: two
+   * sessions, even in two processes on the same database, cannot both pass a limit that only one
+   * of them fits. Returns the verdict.
    */
-  reserve<V extends { readonly ok: boolean }>(sessionId: string, entry: SpendEntry, check: () => V): V {
+  async reserve<V extends { readonly ok: boolean }>(sessionId: string, entry: SpendEntry, sinceMs: number, check: (history: SpendHistory) => V): Promise<V> {
     checkAmount(entry.amount);
-    return this.#reserve.immediate(sessionId, entry, check) as V;
+    return inTransaction(
+      this.#sql,
+      async (tx) => {
+        const verdict = check(await historyOf(tx, entry.chain, sinceMs));
+        if (verdict.ok) await tx.run('INSERT INTO spend_reservations (session_id, key_id, chain, txid, amount, at_ms) VALUES (?, ?, ?, ?, ?, ?)', [sessionId, entry.keyId, entry.chain, entry.txid, entry.amount.toString(), entry.atMs]);
+        return verdict;
+      },
+      { lock: LEDGER_LOCK },
+    );
   }
 
   /** The session's reservation becomes a ledger entry; false if it has none (never reserved, released or cancelled). */
-  release(sessionId: string): boolean {
-    return this.#release.immediate(sessionId);
+  release(sessionId: string): Promise<boolean> {
+    return inTransaction(this.#sql, async (tx) => {
+      const [r] = await tx.query<Row>('SELECT key_id, chain, txid, amount, at_ms FROM spend_reservations WHERE session_id = ?', [sessionId]);
+      if (r === undefined) return false;
+      if (!(await record(tx, r.key_id, r.chain, r.txid, BigInt(r.amount), r.at_ms))) {
+        const [kept] = await tx.query<{ amount: string }>('SELECT amount FROM spend_ledger WHERE key_id = ? AND txid = ?', [r.key_id, r.txid]);
+        if (BigInt(r.amount) > BigInt(kept!.amount)) await tx.run('UPDATE spend_ledger SET amount = ? WHERE key_id = ? AND txid = ?', [r.amount, r.key_id, r.txid]);
+      }
+      await tx.run('DELETE FROM spend_reservations WHERE session_id = ?', [sessionId]);
+      return true;
+    });
   }
 
   /** Drops the session's reservation, if any. */
-  cancel(sessionId: string): void {
-    this.#deleteReservation.run(sessionId);
+  async cancel(sessionId: string): Promise<void> {
+    await this.#sql.run('DELETE FROM spend_reservations WHERE session_id = ?', [sessionId]);
   }
 
   /** Drops every reservation: for a node starting, whose earlier sessions all ended with its last process. */
-  dropReservations(): void {
-    this.#deleteReservations.run();
+  async dropReservations(): Promise<void> {
+    await this.#sql.run('DELETE FROM spend_reservations');
   }
 }

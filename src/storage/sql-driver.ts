@@ -13,7 +13,10 @@
  *   statement on PostgreSQL only.
  *
  * `transaction(body, { lock })` runs `body` on one transaction handle and commits when it
- * resolves (rolls back when it throws). SQLite takes its write lock at BEGIN (BEGIN IMMEDIATE);
+ * resolves (rolls back when it throws). A store is built on a `SqlTarget`, the driver or one
+ * transaction: `inTransaction` runs its multi-statement steps in a transaction of their own on
+ * the driver, or inside the caller's when the store was built on one, so several stores' writes
+ * can commit together (one commit, one disk sync). SQLite takes its write lock at BEGIN (BEGIN IMMEDIATE);
  * PostgreSQL's transactions (READ COMMITTED) rely on row locks and constraints, and a named
  * `lock` adds a transaction-scoped advisory lock for the checks that read before they write
  * (a limit summed over rows, the schema version). Inside a transaction every statement must go
@@ -40,6 +43,12 @@ export interface SqlHandle {
   exec(sql: string): Promise<void>;
 }
 
+/** One transaction on a connection. */
+export interface SqlTransaction extends SqlHandle {
+  /** Takes the named lock until the transaction ends (PostgreSQL advisory lock; SQLite's write lock, held since BEGIN, covers it). */
+  lock(name: string): Promise<void>;
+}
+
 export interface TransactionOptions {
   /** A named lock held until the transaction ends (PostgreSQL advisory lock; SQLite's write lock covers it). */
   readonly lock?: string;
@@ -47,9 +56,15 @@ export interface TransactionOptions {
 
 export interface SqlDriver extends SqlHandle {
   /** Runs `body` in one transaction: committed when it resolves, rolled back when it throws. */
-  transaction<T>(body: (tx: SqlHandle) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  transaction<T>(body: (tx: SqlTransaction) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /** The schema version the database is migrated to. */
   schemaVersion(): Promise<number>;
+  /**
+   * After rows holding secrets were erased: moves what is left of them out of the database's
+   * log where the engine can (SQLite: a TRUNCATE checkpoint of the write-ahead log, whose new
+   * frames secure_delete zeroed); best effort, never inside a transaction.
+   */
+  compactLog(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -59,6 +74,16 @@ export class SqlUsageError extends TssError {
   constructor(message: string) {
     super('SQL_USAGE', message);
   }
+}
+
+/** What a store is built on: the driver (each step its own transaction) or a caller's transaction. */
+export type SqlTarget = SqlDriver | SqlTransaction;
+
+/** Runs `body` in a transaction of `sql`'s: a new one on a driver, the caller's own (its lock taken) on a transaction. */
+export async function inTransaction<T>(sql: SqlTarget, body: (tx: SqlTransaction) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+  if ('transaction' in sql) return sql.transaction(body, options);
+  if (options.lock !== undefined) await sql.lock(options.lock);
+  return body(sql);
 }
 
 /** `?` placeholders as PostgreSQL's `$n`, leaving quoted text and identifiers alone. */

@@ -13,12 +13,12 @@
  */
 import type Database from 'better-sqlite3';
 import type { StorageDatabase } from './database.js';
-import { SqlUsageError, TransactionScope, type SqlDriver, type SqlHandle, type SqlValue } from './sql-driver.js';
+import { SqlUsageError, TransactionScope, type SqlDriver, type SqlTransaction, type SqlValue } from './sql-driver.js';
 
 const bound = (params: readonly SqlValue[]): unknown[] => params.map((p) => (p instanceof Uint8Array && !Buffer.isBuffer(p) ? Buffer.from(p.buffer, p.byteOffset, p.byteLength) : p));
 
 /** Statements on the one connection, run at once (the caller holds the queue). */
-class SqliteHandle implements SqlHandle {
+class SqliteHandle implements SqlTransaction {
   readonly dialect = 'sqlite' as const;
   readonly #db: Database.Database;
   readonly #cache = new Map<string, Database.Statement>();
@@ -48,6 +48,9 @@ class SqliteHandle implements SqlHandle {
   async exec(sql: string): Promise<void> {
     this.#db.exec(sql);
   }
+
+  /** The write lock taken at BEGIN IMMEDIATE covers every named lock. */
+  async lock(): Promise<void> {}
 }
 
 export class SqliteDriver implements SqlDriver {
@@ -84,7 +87,7 @@ export class SqliteDriver implements SqlDriver {
   }
 
   /** Runs `body` in one BEGIN IMMEDIATE transaction; the database's write lock covers any named lock of TransactionOptions. */
-  transaction<T>(body: (tx: SqlHandle) => Promise<T>): Promise<T> {
+  transaction<T>(body: (tx: SqlTransaction) => Promise<T>): Promise<T> {
     return this.#queued('a transaction', async () => {
       const db = this.database.db;
       db.exec('BEGIN IMMEDIATE');
@@ -101,6 +104,12 @@ export class SqliteDriver implements SqlDriver {
 
   async schemaVersion(): Promise<number> {
     return this.database.schemaVersion;
+  }
+
+  compactLog(): Promise<void> {
+    return this.#queued('a checkpoint', async () => {
+      this.database.db.pragma('wal_checkpoint(TRUNCATE)');
+    });
   }
 
   close(): Promise<void> {

@@ -19,7 +19,7 @@ import { afterAll, afterEach } from 'vitest';
 import type { Coordinator } from '../../src/node/coordinator.js';
 import { verifyIndependently } from '../../src/cli/independent-verify.js';
 import { LocalCluster, type LocalClusterOptions } from '../../src/node/local-cluster.js';
-import { AuditLog, DATABASE_FILE, type AuditRecord, type UnlistedProposalCount } from '../../src/storage/index.js';
+import { auditRecordOf, DATABASE_FILE, type AuditRecord, type AuditRow, type UnlistedProposalCount } from '../../src/storage/index.js';
 import type { SchemeId } from '../../src/suites/index.js';
 import type { Identity } from '../../src/transport/identity.js';
 import { relayAuthMessage } from '../../src/transport/relay-auth.js';
@@ -116,12 +116,12 @@ function readOnly<T>(cluster: LocalCluster, i: number, read: (db: Database.Datab
 
 /** Node i's audit log, oldest first, read through a read-only connection (the node may run). */
 export function auditOf(cluster: LocalCluster, i: number): AuditRecord[] {
-  return readOnly(cluster, i, (db) => new AuditLog(db).list({ limit: 10_000 }).reverse());
+  return readOnly(cluster, i, (db) => (db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as AuditRow[]).map(auditRecordOf));
 }
 
 /** Node i's counts of refused proposals from unlisted identities (written at most once a minute and at stop). */
 export function unlistedOf(cluster: LocalCluster, i: number): UnlistedProposalCount[] {
-  return readOnly(cluster, i, (db) => new AuditLog(db).unlistedCounts(10_000));
+  return readOnly(cluster, i, (db) => db.prepare('SELECT proposer, minute, count FROM unlisted_proposals ORDER BY minute DESC, proposer').all() as UnlistedProposalCount[]);
 }
 
 /** The key ids of the share rows in node i's database. */

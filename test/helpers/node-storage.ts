@@ -17,8 +17,8 @@ export interface Place {
 export function storageFixture(prefix: string, passphrase: string) {
   const dirs: string[] = [];
   const opened: NodeStorage[] = [];
-  afterEach(() => {
-    for (const s of opened.splice(0)) s.close();
+  afterEach(async () => {
+    for (const s of opened.splice(0)) await s.close();
     for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
   });
   return {
@@ -28,14 +28,14 @@ export function storageFixture(prefix: string, passphrase: string) {
       dirs.push(root);
       return { dataDir: join(root, 'node'), stateFile: join(root, 'node.state') };
     },
-    openAt(p: Place, more: Omit<NodeStorageOptions, 'stateFile'> = {}): NodeStorage {
-      const s = NodeStorage.open(p.dataDir, passphrase, { scrypt: { N: 2 ** 10, r: 8, p: 1 }, stateFile: p.stateFile, ...more });
+    async openAt(p: Place, more: Omit<NodeStorageOptions, 'stateFile'> = {}): Promise<NodeStorage> {
+      const s = await NodeStorage.open(p.dataDir, passphrase, { scrypt: { N: 2 ** 10, r: 8, p: 1 }, stateFile: p.stateFile, ...more });
       opened.push(s);
       return s;
     },
-    close(s: NodeStorage): void {
+    async close(s: NodeStorage): Promise<void> {
       opened.splice(opened.indexOf(s), 1);
-      s.close();
+      await s.close();
     },
   };
 }

@@ -23,11 +23,11 @@ export const pub: PublicKeyPackage = { scheme: 'frost-secp256k1-tr', threshold: 
 export const KEY_ID = '0123456789abcdef0123456789abcdef';
 
 /** `backup --out` of the key with `template` as its plan; the backup's path under `dir`. */
-export function backupWith(dir: string, template: string, name: string): string {
+export async function backupWith(dir: string, template: string, name: string): Promise<string> {
   const record = { scheme: 'frost-secp256k1-tr', threshold: 2, publicKey: bytesToHex(root.publicKey!.subarray(1)), chainCode: bytesToHex(root.chainCode!), groupPublicKey: bytesToHex(root.publicKey!), parties: ['a'.repeat(64), 'b'.repeat(64), 'c'.repeat(64)], recoveryPlan: { template, network: 'regtest' } };
   const homeDir = mkdtempSync(join(dir, `${name}-home-`));
   writeFileSync(join(homeDir, 'keys.json'), JSON.stringify({ [KEY_ID]: record }));
   const file = join(dir, `${name}.backup.json`);
-  runBackup(['--key', KEY_ID, '--home', homeDir, '--network', 'regtest', '--out', file], () => {});
+  await runBackup(['--key', KEY_ID, '--home', homeDir, '--network', 'regtest', '--out', file], () => {});
   return file;
 }

@@ -356,12 +356,12 @@ export function describeSigningVector(v: SigningVector): void {
   });
 
   describe('round two', () => {
-    it.each(v.roundTwo)('participant $id: signShare equals sig_share', ({ id, sigShare }) => {
+    it.each(v.roundTwo)('participant $id: signShare equals sig_share', async ({ id, sigShare }) => {
       const o = v.roundOne.find((x) => x.id === id)!;
       const own = list.find((c) => c.id === id)!;
       const store = new MemoryNonceStore();
-      store.put(new SigningNonces(hexToBytes(o.hidingNonce), hexToBytes(o.bindingNonce), commitmentHandle(own)));
-      const { share } = signShare(suite, keyOf(id), own, store, list, msg);
+      await store.put(new SigningNonces(hexToBytes(o.hidingNonce), hexToBytes(o.bindingNonce), commitmentHandle(own)));
+      const { share } = await signShare(suite, keyOf(id), own, store, list, msg);
       expect(hex(share)).toBe(sigShare);
     });
   });

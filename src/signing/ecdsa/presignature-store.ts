@@ -48,24 +48,24 @@ export function presignatureMismatch(p: Presignature, expected: PresignatureExpe
 
 export interface PresignatureStore {
   /** Stores a presignature made with generation `generation` (default 1) of its key's share. */
-  put(presignature: Presignature, generation?: number): void;
+  put(presignature: Presignature, generation?: number): Promise<void>;
   /**
    * Checks the presignature against `expected` (PresignatureRefusedError, still usable), marks it
    * spent, then returns it; throws NonceReuseError if it was spent already or is unknown.
    */
-  take(id: string, expected: PresignatureExpectation): Presignature;
+  take(id: string, expected: PresignatureExpectation): Promise<Presignature>;
 }
 
 export class MemoryPresignatureStore implements PresignatureStore {
   readonly #live = new Map<string, { presignature: Presignature; generation: number }>();
   readonly #spent = new Set<string>();
 
-  put(presignature: Presignature, generation = 1): void {
+  async put(presignature: Presignature, generation = 1): Promise<void> {
     if (this.#live.has(presignature.id) || this.#spent.has(presignature.id)) throw new NonceReuseError('presignature already stored or used');
     this.#live.set(presignature.id, { presignature, generation });
   }
 
-  take(id: string, expected: PresignatureExpectation): Presignature {
+  async take(id: string, expected: PresignatureExpectation): Promise<Presignature> {
     if (this.#spent.has(id)) throw new NonceReuseError('presignature already used: refusing to sign twice with it');
     const live = this.#live.get(id);
     if (live === undefined) throw new NonceReuseError('unknown presignature');

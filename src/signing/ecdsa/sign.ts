@@ -69,7 +69,7 @@ export interface EcdsaSignOptions extends EcdsaPresignOptions {
    * Called once, synchronously, after every signer's consumption statement arrived and right
    * before this signer's partial signature leaves (a node commits its ledger and audit row here).
    */
-  readonly beforeRelease?: () => void;
+  readonly beforeRelease?: () => void | Promise<void>;
 }
 
 function presignParams(party: Party, o: EcdsaPresignOptions): PresignParams {
@@ -118,7 +118,7 @@ async function presign(ctx: SessionContext, params: PresignParams, store: Presig
   const r3 = presignRound3(r2.state, in2, rng);
   const in3 = await exchange(ctx, PRESIGN_ROUND_3, sendsOf(r3.sends), others);
   const presignature = presignFinish(r3.state, in3);
-  store.put(presignature, generation);
+  await store.put(presignature, generation);
   return presignature.id;
 }
 
@@ -145,10 +145,10 @@ export async function runEcdsaSign(party: Party, o: EcdsaSignOptions): Promise<E
     banningOnAbort(o.share, async () => {
       if (o.presignature !== undefined) o.share.bans.assertNone(others, SIGN_ROUND);
       const id = o.presignature ?? (await presign(ctx, params, store, generation, o.rng ?? systemRng));
-      const presignature = takePresignature(store, id, expected);
+      const presignature = await takePresignature(store, id, expected);
       const finalSid = hexToBytes(id);
       await awaitConsumption(ctx, params.signers, { presignature: finalSid, digest });
-      o.beforeRelease?.();
+      await o.beforeRelease?.();
       const own = partialSignature(presignature, digest);
       const payload = { presignature: finalSid, digest, w: Fn.encode(own.w), u: Fn.encode(own.u) };
       const inbound = await exchange(ctx, SIGN_ROUND, [{ to: null, payload }], others);
@@ -170,9 +170,9 @@ export async function runEcdsaSign(party: Party, o: EcdsaSignOptions): Promise<E
  * found itself rolled back) ends the session as a PresignatureRefusedError, whose abort notice
  * names nobody, so no peer waits for this signer or blames it.
  */
-function takePresignature(store: PresignatureStore, id: string, expected: PresignatureExpectation): Presignature {
+async function takePresignature(store: PresignatureStore, id: string, expected: PresignatureExpectation): Promise<Presignature> {
   try {
-    return store.take(id, expected);
+    return await store.take(id, expected);
   } catch (e) {
     if (e instanceof TssError && !(e instanceof ProtocolAbort)) throw new PresignatureRefusedError(e.message);
     throw e;

@@ -27,13 +27,13 @@ export class BatchNonceStore implements NonceStore {
     this.#inner = inner;
   }
 
-  put(nonces: SigningNonces): void {
+  async put(nonces: SigningNonces): Promise<void> {
     if (this.#held.has(nonces.handle)) throw new NonceReuseError('nonce commitment already used');
     this.#held.set(nonces.handle, nonces);
     this.#puts.push(nonces);
   }
 
-  take(handle: string): SigningNonces {
+  async take(handle: string): Promise<SigningNonces> {
     const nonces = this.#held.get(handle);
     if (nonces === undefined) throw new NonceReuseError('unknown signing nonce');
     this.#held.delete(handle);
@@ -41,25 +41,27 @@ export class BatchNonceStore implements NonceStore {
     return nonces;
   }
 
-  putMany(nonces: readonly SigningNonces[]): void {
-    for (const n of nonces) this.put(n);
+  async putMany(nonces: readonly SigningNonces[]): Promise<void> {
+    for (const n of nonces) await this.put(n);
   }
 
-  takeMany(handles: readonly string[]): SigningNonces[] {
-    return handles.map((h) => this.take(h));
+  async takeMany(handles: readonly string[]): Promise<SigningNonces[]> {
+    const taken: SigningNonces[] = [];
+    for (const h of handles) taken.push(await this.take(h));
+    return taken;
   }
 
   /** The held puts, in one durable write to the node's store. */
-  commitPuts(): void {
+  async commitPuts(): Promise<void> {
     const puts = this.#puts;
     this.#puts = [];
-    this.#inner.putMany(puts);
+    await this.#inner.putMany(puts);
   }
 
   /** The held takes, in one durable write to the node's store. */
-  commitTakes(): void {
+  async commitTakes(): Promise<void> {
     const takes = this.#takes;
     this.#takes = [];
-    this.#inner.takeMany(takes);
+    await this.#inner.takeMany(takes);
   }
 }

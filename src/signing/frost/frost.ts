@@ -36,9 +36,9 @@ export interface RunFrostOptions {
   readonly rng?: Rng;
   readonly timeoutMs?: number;
   /** Called once, synchronously, after the nonce is put and right before the commitment leaves. */
-  readonly beforeCommitment?: () => void;
+  readonly beforeCommitment?: () => void | Promise<void>;
   /** Called once, synchronously, after the nonce is spent and right before the signature share leaves. */
-  readonly beforeRelease?: () => void;
+  readonly beforeRelease?: () => void | Promise<void>;
 }
 
 function validateSigners(o: RunFrostOptions, self: PartyId): PartyId[] {
@@ -67,14 +67,14 @@ export async function runFrostSign(party: Party, o: RunFrostOptions): Promise<Ui
   const others = signers.filter((id) => id !== party.id);
   return withAbortNotice(ctx, async () => {
     const { nonces, commitment } = commit(suite, party.id, key.secretShare.expose(), o.rng ?? systemRng);
-    store.put(nonces);
-    o.beforeCommitment?.();
+    await store.put(nonces);
+    await o.beforeCommitment?.();
     const own = { identifier: party.id, hiding: commitment.hiding, binding: commitment.binding };
     const { bodies, echo } = await broadcastAttested(ctx, FROST_ROUND_1, own, signers);
     const list = [commitment, ...others.map((j) => readCommitment(suite, j, bodies.get(j)!))];
 
-    const { share, context } = signShare(suite, key, commitment, store, list, message);
-    o.beforeRelease?.();
+    const { share, context } = await signShare(suite, key, commitment, store, list, message);
+    await o.beforeRelease?.();
     const in2 = await exchange(ctx, FROST_ROUND_2, [{ to: null, payload: { share, echo } }], others);
     verifyEchoes(ctx, FROST_ROUND_2, FROST_ROUND_1, signers, echo, in2);
     const readers = new Map(others.map((j) => [j, new PayloadReader(in2.get(j), j, FROST_ROUND_2)]));

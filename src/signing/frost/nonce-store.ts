@@ -11,42 +11,43 @@ import type { SigningNonces } from './nonces.js';
 
 export interface NonceStore {
   /** Stores fresh nonces under their handle. */
-  put(nonces: SigningNonces): void;
+  put(nonces: SigningNonces): Promise<void>;
   /** Marks the nonces spent, then returns them; throws NonceReuseError if already spent or unknown. */
-  take(handle: string): SigningNonces;
+  take(handle: string): Promise<SigningNonces>;
   /** put of every one, in one durable write: all stored, or none (NonceReuseError). */
-  putMany(nonces: readonly SigningNonces[]): void;
+  putMany(nonces: readonly SigningNonces[]): Promise<void>;
   /** take of every handle, in one durable write: all spent and returned, or NonceReuseError. */
-  takeMany(handles: readonly string[]): SigningNonces[];
+  takeMany(handles: readonly string[]): Promise<SigningNonces[]>;
 }
 
 export class MemoryNonceStore implements NonceStore {
   readonly #live = new Map<string, SigningNonces>();
   readonly #spent = new Set<string>();
 
-  put(nonces: SigningNonces): void {
-    this.#checkNew(nonces.handle);
-    this.#live.set(nonces.handle, nonces);
+  async put(nonces: SigningNonces): Promise<void> {
+    await this.putMany([nonces]);
   }
 
-  take(handle: string): SigningNonces {
-    const nonces = this.#checkLive(handle);
-    this.#spent.add(handle);
-    this.#live.delete(handle);
-    return nonces;
+  async take(handle: string): Promise<SigningNonces> {
+    const [nonces] = await this.takeMany([handle]);
+    return nonces!;
   }
 
-  putMany(nonces: readonly SigningNonces[]): void {
+  async putMany(nonces: readonly SigningNonces[]): Promise<void> {
     const handles = nonces.map((n) => n.handle);
     if (new Set(handles).size !== handles.length) throw new NonceReuseError('nonce commitment already used');
     handles.forEach((h) => this.#checkNew(h));
-    for (const n of nonces) this.put(n);
+    for (const n of nonces) this.#live.set(n.handle, n);
   }
 
-  takeMany(handles: readonly string[]): SigningNonces[] {
+  async takeMany(handles: readonly string[]): Promise<SigningNonces[]> {
     if (new Set(handles).size !== handles.length) throw new NonceReuseError('a signing nonce is named twice');
-    handles.forEach((h) => this.#checkLive(h));
-    return handles.map((h) => this.take(h));
+    const nonces = handles.map((h) => this.#checkLive(h));
+    for (const h of handles) {
+      this.#spent.add(h);
+      this.#live.delete(h);
+    }
+    return nonces;
   }
 
   #checkNew(handle: string): void {

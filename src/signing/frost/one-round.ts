@@ -36,13 +36,13 @@ function contextOf<P>(suite: AnySuite, pub: PublicKeyPackage, list: readonly Sig
  * well formed) before `take` spends the nonces of all items in one step; nothing is computed
  * from a nonce that was not spent first.
  */
-export function signOneRound(suite: AnySuite, items: readonly OneRoundItem<KeyPackage>[], take: (handles: readonly string[]) => readonly SigningNonces[]): Uint8Array[] {
+export async function signOneRound(suite: AnySuite, items: readonly OneRoundItem<KeyPackage>[], take: (handles: readonly string[]) => Promise<readonly SigningNonces[]>): Promise<Uint8Array[]> {
   const prepared = items.map(({ key, list, message }) => {
     const own = list.find((c) => c.id === key.id);
     if (own === undefined) throw new InvalidParametersError(`signer ${key.id} is not in the commitment list`);
     return { key, handle: commitmentHandle(own), ctx: contextOf(suite, key.public, list, message) };
   });
-  const nonces = take(prepared.map((p) => p.handle));
+  const nonces = await take(prepared.map((p) => p.handle));
   return prepared.map((p, k) => shareFromNonces(suite, p.ctx, p.key.id, nonces[k]!, p.key.secretShare.expose()));
 }
 

@@ -32,9 +32,9 @@ export async function runFrostSignBatch(party: Party, o: RunFrostBatchOptions): 
   if (messages.length === 0 || keys.length !== messages.length) throw new InvalidParametersError(`a batch needs one key per message: ${keys.length} keys, ${messages.length} messages`);
   const store = new BatchNonceStore(nonceStore ?? new MemoryNonceStore());
   const committed = releaseGate(messages.length, () => store.commitPuts());
-  const release = releaseGate(messages.length, () => {
-    store.commitTakes();
-    beforeRelease?.();
+  const release = releaseGate(messages.length, async () => {
+    await store.commitTakes();
+    await beforeRelease?.();
   });
   return runBatch(party, o.session, messages.length, (p, session, i) =>
     runFrostSign(p, { ...common, session, key: keys[i]!, message: messages[i]!, nonceStore: store, beforeCommitment: committed, beforeRelease: release }),

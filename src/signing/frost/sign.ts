@@ -27,14 +27,14 @@ export interface SignShareResult<P> {
   readonly context: SigningContext<P>;
 }
 
-export function signShare<P>(
+export async function signShare<P>(
   suite: AnySuite,
   key: KeyPackage,
   own: SigningCommitment,
   nonceStore: NonceStore,
   list: readonly SigningCommitment[],
   msg: Uint8Array,
-): SignShareResult<P> {
+): Promise<SignShareResult<P>> {
   const pub = key.public;
   const mine = list.find((c) => c.id === key.id);
   if (mine === undefined) throw new InvalidParametersError(`signer ${key.id} is not in the commitment list`);
@@ -45,7 +45,7 @@ export function signShare<P>(
   const decoded = decodeCommitmentList<P>(suite, FROST_ROUND_2, pub, list);
   const ctx = signingContext(suite, FROST_ROUND_2, pub, decoded, msg);
   // Spent before the share exists: a crash after this line can never make the nonce usable again.
-  const share = shareFromNonces(suite, ctx, key.id, nonceStore.take(commitmentHandle(own)), key.secretShare.expose());
+  const share = shareFromNonces(suite, ctx, key.id, await nonceStore.take(commitmentHandle(own)), key.secretShare.expose());
   return { share, context: ctx };
 }
 

@@ -35,6 +35,16 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[i]!;
 }
 
+/** More of a bench cluster's setup (bench/cluster.bench.ts). */
+export interface BenchClusterOptions {
+  /** Node i's "storage" (a PostgreSQL URL); none: SQLite. */
+  readonly storageOf?: (i: number) => string | undefined;
+  /** Every node's "pools" block. */
+  readonly pools?: { readonly frostCommitments?: number; readonly presignatures?: number };
+  /** Runs once every node has stopped after its first start (its store made), before they start again: e.g. keys dealt into the stores. */
+  readonly whileStopped?: (cluster: LocalCluster) => Promise<void>;
+}
+
 export class BenchCluster {
   private constructor(
     readonly cluster: LocalCluster,
@@ -47,17 +57,22 @@ export class BenchCluster {
    * `limits.ecdsaSessionsPerPeer` (4) and `limits.presignPerMinute` (120) raised to `inFlight`
    * sessions and far above the bench's presignatures: the bench measures the protocols, and
    * with the defaults its concurrent ECDSA sessions are refused (src/node/config-limits.ts).
+   * `more` adds node storage, pool targets and work done while the nodes are stopped.
    */
-  static async start(n: number, delayMs: number, inFlight: number): Promise<BenchCluster> {
-    const cluster = await LocalCluster.start({ nodes: n, scryptN: 2 ** 12, relayDelayMs: delayMs });
+  static async start(n: number, delayMs: number, inFlight: number, more: BenchClusterOptions = {}): Promise<BenchCluster> {
+    const cluster = await LocalCluster.start({ nodes: n, scryptN: 2 ** 12, relayDelayMs: delayMs, ...(more.storageOf ? { storageOf: more.storageOf } : {}) });
     try {
       await Promise.all(
         cluster.nodes.map(async (_, i) => {
-          cluster.editConfig(i, (c) => (c.limits = { ecdsaSessionsPerPeer: inFlight, presignPerMinute: 100_000 }));
+          cluster.editConfig(i, (c) => {
+            c.limits = { ecdsaSessionsPerPeer: inFlight, presignPerMinute: 100_000 };
+            if (more.pools) c.pools = more.pools;
+          });
           await cluster.stopNode(i);
-          await cluster.startNode(i);
         }),
       );
+      await more.whileStopped?.(cluster);
+      await Promise.all(cluster.nodes.map((_, i) => cluster.startNode(i)));
       const coordinator = await Coordinator.connect({ relay: cluster.relayUrl, identity: cluster.coordinator });
       return new BenchCluster(cluster, coordinator, delayMs);
     } catch (e) {

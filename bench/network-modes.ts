@@ -11,16 +11,22 @@
  *                commitments as in pooled; DKLs23: k items in one interactive batch session.
  * Work done ahead is outside every timed region and outside the bytes counted. Every signature
  * is verified once by @noble/curves after the timing, under the key the nodes' keygen reported.
+ * Also the in-process reference: the same t-of-n signature with every party in this process.
  * @module
  */
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { schnorr, secp256k1 } from '@noble/curves/secp256k1.js';
 import { sha256 } from '@noble/hashes/sha2.js';
+import { dealerKeygen } from '../src/dkg/dealer.js';
+import { publishedPublicKey } from '../src/dkg/key-package.js';
 import { systemRng } from '../src/math/random.js';
+import { partyRange } from '../src/mpc/party-id.js';
 import { signBatch } from '../src/node/batch-signing.js';
 import { signRobust } from '../src/node/roast.js';
 import type { AnySchemeId } from '../src/signing/schemes.js';
-import { fail } from './harness.js';
+import { simulateSign, unwrapAll } from '../src/signing/simulation.js';
+import { getSuite, type SchemeId } from '../src/suites/index.js';
+import { fail, measureGroup } from './harness.js';
 import { frostScheme, percentile, ROUND_TIMEOUT_MS, type BenchCluster, type BenchKey } from './network-cluster.js';
 
 export type ModeName = 'interactive' | 'pooled' | 'batched';
@@ -184,4 +190,23 @@ export async function measureMode(c: BenchCluster, key: BenchKey, m: Mode, sampl
     samples,
     verified: signed.length,
   };
+}
+
+/**
+ * The goal's in-process signing time: p50 of simulateSign (t signers of a dealer's t-of-n key,
+ * every party in this process over the in-memory network) on a 32-byte message; every signature
+ * it made is verified by @noble/curves afterwards.
+ */
+export async function inProcessSignMs(scheme: SchemeId, t: number, n: number): Promise<number> {
+  const suite = getSuite(scheme);
+  const keys = dealerKeygen(suite, t, n);
+  const signed: Signed[] = [];
+  const fn = async () => {
+    const message = systemRng(32);
+    const signatures = unwrapAll(await simulateSign(suite, keys, partyRange(t), message));
+    signed.push({ signature: signatures.get(1)!, message });
+  };
+  const [m] = await measureGroup([{ impl: 'in-process', fn }], { timeMs: 500, iterations: 20, warmupIterations: 3 });
+  verifyByNoble(scheme, publishedPublicKey(suite, keys[0]!.public), signed);
+  return m!.medianMs;
 }

@@ -21,18 +21,13 @@
  * Options: --quick (2-of-3, 0 and 10 ms, fewer samples).
  * @module
  */
-import { dealerKeygen } from '../src/dkg/dealer.js';
-import { publishedPublicKey } from '../src/dkg/key-package.js';
-import { systemRng } from '../src/math/random.js';
-import { partyRange } from '../src/mpc/party-id.js';
 import { MAX_ECDSA_BATCH } from '../src/signing/ecdsa/sign-batch.js';
 import type { AnySchemeId } from '../src/signing/schemes.js';
-import { simulateSign, unwrapAll } from '../src/signing/simulation.js';
-import { getSuite, isSchemeId, type SchemeId } from '../src/suites/index.js';
-import { measureGroup, quickOption } from './harness.js';
+import { isSchemeId } from '../src/suites/index.js';
+import { quickOption } from './harness.js';
 import { BenchCluster, frostScheme, type BenchKey } from './network-cluster.js';
 import { measurePsbt, type PsbtRow } from './network-psbt.js';
-import { batchedEcdsa, interactive, measureMode, oneRoundFrost, presignedEcdsa, verifyByNoble, type Measured, type Mode, type ModeName, type Signed } from './network-modes.js';
+import { batchedEcdsa, inProcessSignMs, interactive, measureMode, oneRoundFrost, presignedEcdsa, type Measured, type Mode, type ModeName } from './network-modes.js';
 import { environment, renderTable, writeResults } from './report.js';
 
 const SCHEMES: readonly AnySchemeId[] = ['frost-secp256k1-tr', 'frost-ed25519', 'ecdsa-secp256k1'];
@@ -72,25 +67,6 @@ interface Row extends Measured {
   readonly items: number;
   /** Pooled FROST rows only. */
   readonly goal: Goal | null;
-}
-
-/**
- * The goal's in-process signing time: p50 of simulateSign (t signers of a dealer's t-of-n key,
- * every party in this process over the in-memory network) on a 32-byte message; every signature
- * it made is verified by @noble/curves afterwards.
- */
-async function inProcessSignMs(scheme: SchemeId, t: number, n: number): Promise<number> {
-  const suite = getSuite(scheme);
-  const keys = dealerKeygen(suite, t, n);
-  const signed: Signed[] = [];
-  const fn = async () => {
-    const message = systemRng(32);
-    const signatures = unwrapAll(await simulateSign(suite, keys, partyRange(t), message));
-    signed.push({ signature: signatures.get(1)!, message });
-  };
-  const [m] = await measureGroup([{ impl: 'in-process', fn }], { timeMs: 500, iterations: 20, warmupIterations: 3 });
-  verifyByNoble(scheme, publishedPublicKey(suite, keys[0]!.public), signed);
-  return m!.medianMs;
 }
 
 function modesOf(c: BenchCluster, key: BenchKey): Mode[] {

@@ -218,6 +218,12 @@ export class LocalCluster {
     return join(this.dir, this.nodes[i]!.name);
   }
 
+  /** Node i's store, opened in this process (stop the node first: one process at a time on a SQLite store). */
+  openStore(i: number): Promise<NodeStorage> {
+    const storage = this.#o.storageOf?.(i);
+    return NodeStorage.open(this.dataDir(i), this.passphrase, storage !== undefined ? { storage } : {});
+  }
+
   /** Starts (or restarts, on the same port) the relay process. */
   async startRelay(): Promise<void> {
     const args = ['relay', '--host', '127.0.0.1', '--port', String(this.#relayPort), '--allow', join(this.dir, 'allow.json'), '--delay-ms', String(this.#o.relayDelayMs ?? 0)];

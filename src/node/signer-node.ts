@@ -451,6 +451,7 @@ export class SignerNode {
 
   /** Fills every active FROST key's commitment pool to the config's target, key after key, one chunk per turn of the event loop. */
   async #fillPools(): Promise<void> {
+    if (this.config.pools.frostCommitments === 0) return;
     const keys = (await this.storage.keys.list()).filter((k) => k.status === 'active' && k.scheme !== 'ecdsa-secp256k1');
     for (const k of keys) {
       if (this.#stopping.signal.aborted) return;

@@ -12,10 +12,11 @@
  *   MAX_ISSUED stay issued and unused per key and generation: beyond that the oldest are voided,
  *   so a coordinator asking again and again cannot grow the pool without bound. Issuing holds the
  *   key's named lock, so two processes of one party never hand out one commitment twice.
- * - `takeAll` spends several at once, all or nothing, in one transaction: every handle must be a
- *   live pool row of the key and generation; every `nonces` row is marked spent (each UPDATE …
- *   WHERE spent = 0 must change its row, so a second process spending the same handle is
- *   refused) and every pool row deleted (SQLite's secure_delete overwrites it), then the rollback
+ * - `takeAll` spends several at once, all or nothing, in one transaction holding the key's pool
+ *   lock (before the nonce rows and the counter, so it never waits in a cycle with `issue`):
+ *   every handle must be a live pool row of the key and generation; every `nonces` row is
+ *   marked spent (each UPDATE … WHERE spent = 0 must change its row, so a second process
+ *   spending the same handle is refused) and every pool row deleted (SQLite's secure_delete overwrites it), then the rollback
  *   guard's record moves (rollback-guard.ts), before the commit; only after the commit are the
  *   nonces decrypted and returned. A crash at any point leaves them spent or still live, never
  *   usable twice.
@@ -169,20 +170,26 @@ export class SqlNoncePool {
   async takeAll(handles: readonly string[], keyId: string, generation: number): Promise<SigningNonces[]> {
     if (new Set(handles).size !== handles.length) throw new NonceReuseError('a commitment is named twice');
     await this.#guard?.verify();
-    const rows = await inTransaction(this.#sql, async (tx) => {
-      const found: Row[] = [];
-      for (const h of handles) {
-        const [row] = await tx.query<Row>('SELECT p.handle, p.key_id, p.generation, p.sealed, n.spent FROM nonce_pool p LEFT JOIN nonces n ON n.handle = p.handle WHERE p.handle = ?', [h]);
-        if (row === undefined) throw new NonceReuseError('unknown pooled commitment (never made here, already spent, or voided)');
-        if (row.key_id !== keyId || row.generation !== generation) throw new NonceReuseError('the pooled commitment belongs to another key or generation');
-        if (row.spent !== 0) throw new NonceReuseError('pooled commitment already spent: refusing to sign twice with it');
-        found.push(row);
-      }
-      const now = Date.now();
-      for (const r of found) if (!(await spendPooled(tx, r.handle, now))) throw new NonceReuseError('pooled commitment already spent: refusing to sign twice with it');
-      await this.#guard?.advance(tx);
-      return found;
-    });
+    // the pool's lock first, as issue and topUp take it, so a one-round answer (this, then the
+    // counter, then fresh commitments) never waits in a cycle with a commit answer's issue
+    const rows = await inTransaction(
+      this.#sql,
+      async (tx) => {
+        const found: Row[] = [];
+        for (const h of handles) {
+          const [row] = await tx.query<Row>('SELECT p.handle, p.key_id, p.generation, p.sealed, n.spent FROM nonce_pool p LEFT JOIN nonces n ON n.handle = p.handle WHERE p.handle = ?', [h]);
+          if (row === undefined) throw new NonceReuseError('unknown pooled commitment (never made here, already spent, or voided)');
+          if (row.key_id !== keyId || row.generation !== generation) throw new NonceReuseError('the pooled commitment belongs to another key or generation');
+          if (row.spent !== 0) throw new NonceReuseError('pooled commitment already spent: refusing to sign twice with it');
+          found.push(row);
+        }
+        const now = Date.now();
+        for (const r of found) if (!(await spendPooled(tx, r.handle, now))) throw new NonceReuseError('pooled commitment already spent: refusing to sign twice with it');
+        await this.#guard?.advance(tx);
+        return found;
+      },
+      { lock: poolLock(keyId) },
+    );
     return rows.map((r) => {
       const plain = this.#kek.open(r.sealed, poolAd(r.handle, r.key_id));
       const half = plain.length / 2;

@@ -49,7 +49,8 @@ function serverUser(): { uid: number; gid: number } | null | undefined {
 export const POSTGRES_BIN = binDir();
 const USER = serverUser();
 
-function unavailable(): string | null {
+/** Why no PostgreSQL server can be started here, or null when one can. */
+export function postgresUnavailable(): string | null {
   if (POSTGRES_BIN === undefined) {
     const where = FROM_ENV === undefined ? `TESSERA_POSTGRES_BIN is not set and no ${DEBIAN}/<n>/bin has them` : `TESSERA_POSTGRES_BIN names ${FROM_ENV}, which does not have them`;
     return `no PostgreSQL initdb and postgres binaries (${where}; .ci/run installs Debian's postgresql when it can)`;
@@ -60,7 +61,7 @@ function unavailable(): string | null {
 
 /** `describe` when a PostgreSQL server can be started here, else `describe.skip` (with one line on stderr saying why). */
 export function describeWithPostgres(name: string, body: () => void): void {
-  const why = unavailable();
+  const why = postgresUnavailable();
   if (why === null) {
     describe(name, body);
     return;
@@ -85,7 +86,7 @@ function run(file: string, args: readonly string[]): void {
 
 /** Starts a throwaway server (initdb in a fresh directory, unix socket only) and waits until it accepts connections. */
 export async function startPostgres(): Promise<PostgresServer> {
-  if (unavailable() !== null) throw new Error(unavailable()!);
+  if (postgresUnavailable() !== null) throw new Error(postgresUnavailable()!);
   const dir = mkdtempSync(join(tmpdir(), 'tessera-pg-'));
   if (USER) chownSync(dir, USER.uid, USER.gid);
   const data = join(dir, 'data');

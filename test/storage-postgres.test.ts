@@ -73,9 +73,9 @@ describeWithPostgres('the node stores on PostgreSQL', () => {
    * Two processes of one party, opened at once on a fresh database, each with CONNECTIONS pooled
    * connections already open (so a race's transactions run side by side, not one per connect).
    */
-  async function twoProcesses(): Promise<[NodeStorage, NodeStorage]> {
+  async function twoProcesses(more: Omit<NodeStorageOptions, 'storage'> = {}): Promise<[NodeStorage, NodeStorage]> {
     const url = await pg.database();
-    const both = await Promise.all([processOn(url), processOn(url)]);
+    const both = await Promise.all([processOn(url, more), processOn(url, more)]);
     await Promise.all(both.flatMap((s) => Array.from({ length: CONNECTIONS }, () => s.sql.query('SELECT pg_sleep(0.05)'))));
     return both;
   }
@@ -104,10 +104,8 @@ describeWithPostgres('the node stores on PostgreSQL', () => {
   });
 
   it('many spends at once, within one process and across two, each move the rollback counter once and never look like a restored database', async () => {
-    const url = await pg.database();
     const alarms: string[] = [];
-    const [a, b] = await Promise.all([processOn(url, { onRollback: (r) => alarms.push(r.message) }), processOn(url, { onRollback: (r) => alarms.push(r.message) })]);
-    await Promise.all([a, b].flatMap((s) => Array.from({ length: CONNECTIONS }, () => s.sql.query('SELECT pg_sleep(0.05)'))));
+    const [a, b] = await twoProcesses({ onRollback: (r) => alarms.push(r.message) });
     const ps = Array.from({ length: 24 }, presignature);
     for (const p of ps) await a.presignatures.put(p);
     // two thirds from one process (its spends overlap on its own state record), the rest from the other

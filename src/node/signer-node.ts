@@ -298,17 +298,13 @@ export class SignerNode {
     const replayed = () => this.#logger.warn({ session: sessionHex.slice(0, 16) }, `ignored a replayed proposal for session ${sessionHex.slice(0, 16)}…`);
     if (this.#sessions.has(sessionHex)) return replayed();
     this.#sessions.add(sessionHex); // before the audit log is read, so a copy arriving meanwhile finds it
-    const seen = await this.storage.audit.list({ sessionId: sessionHex, limit: 1 }).then(
-      (rows) => rows.length > 0,
-      (err: unknown) => {
-        this.#sessions.delete(sessionHex);
-        throw err;
-      },
-    );
-    if (seen) {
-      this.#sessions.delete(sessionHex);
-      return replayed();
+    let seen = true; // until the read says otherwise (a failed read frees the id too)
+    try {
+      seen = (await this.storage.audit.list({ sessionId: sessionHex, limit: 1 })).length > 0;
+    } finally {
+      if (seen) this.#sessions.delete(sessionHex);
     }
+    if (seen) return replayed();
     const startedAt = Date.now();
     let proposal: SessionProposal | null = null;
     let channel: SessionChannel | null = null;

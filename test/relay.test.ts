@@ -43,11 +43,11 @@ function newIdentity(): Identity {
 }
 
 /** An envelope the relay will route: `from` → `to`, sequence `seq`, an arbitrary payload. */
-function envelope(from: Identity, to: Identity, seq: number, payload: Uint8Array = Uint8Array.of(seq & 0xff)): Uint8Array {
+function envelope(from: Identity, to: Identity, seq: number, payload: Uint8Array = Uint8Array.of(seq & 0xff), session = 7): Uint8Array {
   const bytes = encodeEnvelope({
     version: 1,
     scheme: 'frost-ed25519',
-    sessionId: new Uint8Array(32).fill(7),
+    sessionId: new Uint8Array(32).fill(session),
     round: 'frost/1',
     sender: from.publicKey,
     recipient: to.publicKey,
@@ -84,11 +84,11 @@ class Client {
     });
   }
 
-  /** Opens a connection and completes authentication as `identity`. */
-  static async authenticated(url: string, identity: Identity, options?: ClientOptions): Promise<Client> {
+  /** Opens a connection and completes authentication as `identity` (under a replica name, if given). */
+  static async authenticated(url: string, identity: Identity, options?: ClientOptions, replica?: string): Promise<Client> {
     const client = await Client.open(url, options);
     const challenge = await client.next('challenge');
-    client.send({ kind: 'auth', identityKey: identity.publicKey, signature: identity.sign(relayAuthMessage(challenge.challenge)) });
+    client.send({ kind: 'auth', identityKey: identity.publicKey, signature: identity.sign(relayAuthMessage(challenge.challenge)), ...(replica !== undefined ? { replica } : {}) });
     await client.next('ready');
     return client;
   }
@@ -352,6 +352,79 @@ describe('relay routing', () => {
     await exchange(pa, { id: b, client: fresh }, 2);
     expect(old.client.drain()).toEqual([]);
     expect(await health(http)).toMatchObject({ connections: 2, authenticated: 2 });
+  });
+
+  describe('replicas: several connections of one identity under different names', () => {
+    /** The session byte of every envelope a client received so far. */
+    const sessionsOf = (c: Client) => c.drain().map((f) => (f.kind === 'envelope' ? decodeEnvelope(f.envelope).sessionId[0] : -1));
+    /** A relay with sender a connected once and recipient b connected as replicas r1 and r2. */
+    const twoReplicas = async () => {
+      const a = newIdentity();
+      const b = newIdentity();
+      const { url, http } = await startRelay([a, b]);
+      const sender = await Client.authenticated(url, a);
+      const r1 = await Client.authenticated(url, b, {}, 'r1');
+      const r2 = await Client.authenticated(url, b, {}, 'r2');
+      return { a, b, url, http, sender, r1, r2 };
+    };
+
+    it('stay connected together, and each session goes to one of them, new sessions in turn', { timeout: TEST_MS }, async () => {
+      const { a, b, http, sender, r1, r2 } = await twoReplicas();
+      expect(await health(http)).toMatchObject({ connections: 3, authenticated: 3 });
+      for (let seq = 1; seq <= 8; seq++) sender.sendEnvelope(envelope(a, b, seq, undefined, 1 + (seq % 2)));
+      await until('8 envelopes', async () => r1.pending + r2.pending === 8);
+      const [s1, s2] = [sessionsOf(r1), sessionsOf(r2)];
+      expect(s1).toHaveLength(4);
+      expect(new Set(s1).size).toBe(1);
+      expect(new Set(s2).size).toBe(1);
+      expect(s1[0]).not.toBe(s2[0]);
+    });
+
+    it('the replica that speaks in a session receives the rest of it', { timeout: TEST_MS }, async () => {
+      const { a, b, sender, r1, r2 } = await twoReplicas();
+      sender.sendEnvelope(envelope(a, b, 1, undefined, 9));
+      await until('the first envelope', async () => r1.pending + r2.pending === 1);
+      const [first, other] = r1.pending === 1 ? [r1, r2] : [r2, r1];
+      first.drain();
+      other.sendEnvelope(envelope(b, a, 1, undefined, 9)); // as a second relay's replica would, having won the session
+      await sender.nextEnvelope();
+      sender.sendEnvelope(envelope(a, b, 2, undefined, 9));
+      expect(decodeEnvelope(await other.nextEnvelope()).sequence).toBe(2);
+      expect(first.drain()).toEqual([]);
+    });
+
+    it('a session waits for its replica while it is away; new sessions go to the others; a reconnect under the same name resumes it', { timeout: TEST_MS }, async () => {
+      const { a, b, url, sender, r1, r2 } = await twoReplicas();
+      sender.sendEnvelope(envelope(a, b, 1, undefined, 3));
+      await until('the first envelope', async () => r1.pending + r2.pending === 1);
+      const [name, gone, stays] = r1.pending === 1 ? ['r1', r1, r2] : ['r2', r2, r1];
+      gone.ws.close();
+      await gone.closed;
+      sender.sendEnvelope(envelope(a, b, 2, undefined, 3));
+      for (let seq = 3; seq <= 5; seq++) sender.sendEnvelope(envelope(a, b, seq, undefined, 4));
+      await until('the new session', async () => stays.pending === 3);
+      expect(sessionsOf(stays)).toEqual([4, 4, 4]);
+      const back = await Client.authenticated(url, b, {}, name);
+      expect(decodeEnvelope(await back.nextEnvelope())).toMatchObject({ sequence: 2, sessionId: new Uint8Array(32).fill(3) });
+      expect(stays.drain()).toEqual([]);
+    });
+
+    it('envelopes sent while no replica is connected go to the first that connects, and each session stays there', { timeout: TEST_MS }, async () => {
+      const a = newIdentity();
+      const b = newIdentity();
+      const { url } = await startRelay([a, b]);
+      const sender = await Client.authenticated(url, a);
+      for (let seq = 1; seq <= 4; seq++) sender.sendEnvelope(envelope(a, b, seq, undefined, 5 + (seq % 2)));
+      expect(await sender.next('absent')).toEqual({ kind: 'absent', recipient: b.publicKey });
+      await sleep(100);
+      const r1 = await Client.authenticated(url, b, {}, 'r1');
+      await until('4 envelopes', async () => r1.pending === 4);
+      const r2 = await Client.authenticated(url, b, {}, 'r2');
+      sender.sendEnvelope(envelope(a, b, 5, undefined, 5));
+      sender.sendEnvelope(envelope(a, b, 6, undefined, 6));
+      await until('2 more envelopes', async () => r1.pending === 6);
+      expect(r2.drain()).toEqual([]);
+    });
   });
 
   it('a replaced RelayClient stays down instead of taking its identity back (no flapping between two processes)', { timeout: TEST_MS }, async () => {
@@ -746,7 +819,8 @@ describe('relay helpers', () => {
   it('frames round-trip through the strict codec; frames without a kind or with ready=false do not decode', () => {
     const frames: RelayFrame[] = [
       { kind: 'challenge', challenge: new Uint8Array(32).fill(1) },
-      { kind: 'auth', identityKey: new Uint8Array(32).fill(2), signature: new Uint8Array(64).fill(3) },
+      { kind: 'auth', identityKey: new Uint8Array(32).fill(2), signature: new Uint8Array(64).fill(3), replica: '' },
+      { kind: 'auth', identityKey: new Uint8Array(32).fill(2), signature: new Uint8Array(64).fill(3), replica: 'host-b.2' },
       { kind: 'ready' },
       { kind: 'envelope', envelope: Uint8Array.of(1, 2, 3) },
       { kind: 'error', error: 'rate limited' },
@@ -754,7 +828,10 @@ describe('relay helpers', () => {
     for (const f of frames) expect(decodeRelayFrame(encodeRelayFrame(f))).toEqual(f);
     expect(() => decodeRelayFrame(new Uint8Array(0))).toThrow(WireError);
     expect(() => decodeRelayFrame(Uint8Array.of(0x18, 0x00))).toThrow(WireError);
-    expect(() => decodeRelayFrame(encodeRelayFrame(frames[3]!), 2)).toThrow(/exceeds the cap/);
+    for (const replica of ['a b', 'x'.repeat(65), 'é']) {
+      expect(() => decodeRelayFrame(encodeRelayFrame({ kind: 'auth', identityKey: new Uint8Array(32), signature: new Uint8Array(64), replica }))).toThrow(/replica name/);
+    }
+    expect(() => decodeRelayFrame(encodeRelayFrame(frames[4]!), 2)).toThrow(/exceeds the cap/);
   });
 
   it('the rate limiter allows a burst, refills at the rate, and calls sustained excess abuse', () => {
@@ -799,7 +876,7 @@ describe('relay helpers', () => {
     const f = (n: number, len = 1) => new Uint8Array(len).fill(n);
     const all = (recipient: string, now: number) => {
       const out: number[] = [];
-      for (let frame = q.next(recipient, now); frame !== undefined; frame = q.next(recipient, now)) out.push(frame[0]!);
+      for (let frame = q.next(recipient, now); frame !== undefined; frame = q.next(recipient, now)) out.push(frame.bytes[0]!);
       return out;
     };
     for (let i = 1; i <= 4; i++) q.push('b', 's', f(i), 0);
@@ -833,7 +910,7 @@ describe('relay helpers', () => {
     q.push('r', 'honest', f(1, 3), 0); // over the bound again: the flooder holds the most, it loses one more
     expect(drops.reduce((a, b) => a + b, 0)).toBe(17);
     const order: string[] = [];
-    for (let frame = q.next('r', 0); frame !== undefined; frame = q.next('r', 0)) order.push(`${frame[0]}:${frame[1]}`);
+    for (let frame = q.next('r', 0); frame !== undefined; frame = q.next('r', 0)) order.push(`${frame.bytes[0]}:${frame.bytes[1]}`);
     expect(order).toEqual(['1:1', '2:18', '1:2', '2:19', '1:3', '2:20']);
 
     // Bytes: one sender's few large frames lose to another's many small ones only beyond an equal share.
@@ -842,7 +919,7 @@ describe('relay helpers', () => {
     q.push('s', 'large', f(2, 1, 500), 0);
     q.push('s', 'large', f(2, 2, 500), 0); // 1,200 bytes: 'large' holds 1,000 of them and loses its oldest
     const served: string[] = [];
-    for (let frame = q.next('s', 0); frame !== undefined; frame = q.next('s', 0)) served.push(`${frame[0]}:${frame[1]}`);
+    for (let frame = q.next('s', 0); frame !== undefined; frame = q.next('s', 0)) served.push(`${frame.bytes[0]}:${frame.bytes[1]}`);
     expect(served).toEqual(['1:1', '2:2', '1:2']); // senders take turns: neither's backlog holds the other back more than one frame
   });
 });

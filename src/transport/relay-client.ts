@@ -20,6 +20,8 @@ const REFUSED = RelayCloseCode.authRejected;
 export interface RelayClientOptions {
   readonly url: string;
   readonly identity: Identity;
+  /** This process's replica name when several processes serve the identity at once (relay.proto AuthResponse.replica); default ''. */
+  readonly replica?: string;
   /** Called with every envelope the relay forwards to us (raw encoded Envelope bytes). */
   readonly onEnvelope: (bytes: Uint8Array) => void;
   /** Called with the relay's error frames and connection events, for logs. */
@@ -135,7 +137,7 @@ export class RelayClient {
       this.#event(`relay connection closed (${code} ${reason.toString().slice(0, 100)})`);
       if (code === REFUSED || code === RelayCloseCode.replaced) {
         // The relay does not admit this identity, or another connection now speaks for it (a
-        // second process with the same identity): retrying cannot help, and reconnecting would
+        // second process with the same identity and replica name): retrying cannot help, and reconnecting would
         // only take the identity back and forth between the two.
         this.#closed = true;
         const waiters = this.#waiters;
@@ -161,7 +163,7 @@ export class RelayClient {
     const frame = decodeStrict(RelayFrame, bytes);
     switch (frame.kind) {
       case 'challenge': {
-        const auth = { identityKey: this.#o.identity.publicKey, signature: this.#o.identity.sign(relayAuthMessage(frame.challenge!)) };
+        const auth = { identityKey: this.#o.identity.publicKey, signature: this.#o.identity.sign(relayAuthMessage(frame.challenge!)), replica: this.#o.replica ?? '' };
         ws.send(encodeMessage(RelayFrame, { auth }));
         break;
       }

@@ -12,7 +12,7 @@ import { WireError } from '../wire/wire-error.js';
 
 export type RelayFrame =
   | { readonly kind: 'challenge'; readonly challenge: Uint8Array }
-  | { readonly kind: 'auth'; readonly identityKey: Uint8Array; readonly signature: Uint8Array }
+  | { readonly kind: 'auth'; readonly identityKey: Uint8Array; readonly signature: Uint8Array; readonly replica?: string }
   | { readonly kind: 'ready' }
   | { readonly kind: 'envelope'; readonly envelope: Uint8Array }
   | { readonly kind: 'error'; readonly error: string }
@@ -38,12 +38,15 @@ export const RelayCloseCode = {
 
 const F = tessera.v1.RelayFrame;
 
+/** What a replica name may be (relay.proto AuthResponse.replica; '' for the one process of an identity). */
+export const REPLICA_NAME = /^[A-Za-z0-9._-]{0,64}$/;
+
 export function encodeRelayFrame(frame: RelayFrame): Uint8Array {
   switch (frame.kind) {
     case 'challenge':
       return encodeMessage(F, { challenge: frame.challenge });
     case 'auth':
-      return encodeMessage(F, { auth: { identityKey: frame.identityKey, signature: frame.signature } });
+      return encodeMessage(F, { auth: { identityKey: frame.identityKey, signature: frame.signature, replica: frame.replica ?? '' } });
     case 'ready':
       return encodeMessage(F, { ready: true });
     case 'envelope':
@@ -61,8 +64,11 @@ export function decodeRelayFrame(bytes: Uint8Array, maxBytes = MAX_MESSAGE_BYTES
   switch (m.kind) {
     case 'challenge':
       return { kind: 'challenge', challenge: plainBytes(m.challenge) };
-    case 'auth':
-      return { kind: 'auth', identityKey: plainBytes(m.auth?.identityKey), signature: plainBytes(m.auth?.signature) };
+    case 'auth': {
+      const replica = m.auth?.replica ?? '';
+      if (!REPLICA_NAME.test(replica)) throw new WireError('tessera.v1.RelayFrame: a replica name is at most 64 characters of [A-Za-z0-9._-]');
+      return { kind: 'auth', identityKey: plainBytes(m.auth?.identityKey), signature: plainBytes(m.auth?.signature), replica };
+    }
     case 'ready':
       if (m.ready !== true) throw new WireError('tessera.v1.RelayFrame: ready must be true');
       return { kind: 'ready' };

@@ -19,8 +19,11 @@ export interface QueueLimits {
 
 export type QueueDropReason = 'queue_overflow' | 'queue_expired';
 
-interface QueuedFrame {
+/** A frame waiting, with the sender it was queued under and the session it belongs to (hex; replica-routes.ts binds it). */
+export interface QueuedFrame {
   readonly bytes: Uint8Array;
+  readonly sender: string;
+  readonly session: string;
   readonly expiresAt: number;
 }
 
@@ -34,26 +37,26 @@ export class RecipientQueues {
     this.#onDrop = onDrop;
   }
 
-  /** Queues a copy of `bytes` from `sender` for `recipient`, dropping the heaviest sender's oldest frames if over a bound. */
-  push(recipient: string, sender: string, bytes: Uint8Array, now: number): void {
+  /** Queues a copy of `bytes` from `sender` in `session` for `recipient`, dropping the heaviest sender's oldest frames if over a bound. */
+  push(recipient: string, sender: string, bytes: Uint8Array, now: number, session = ''): void {
     let q = this.#queues.get(recipient);
     if (q === undefined) {
       q = new FairQueue({ maxItems: this.#limits.maxFrames, maxBytes: this.#limits.maxBytes });
       this.#queues.set(recipient, q);
     }
     this.#expire(q, now);
-    this.#report('queue_overflow', q.push(sender, { bytes: Uint8Array.from(bytes), expiresAt: now + this.#limits.ttlMs }, bytes.length));
+    this.#report('queue_overflow', q.push(sender, { bytes: Uint8Array.from(bytes), sender, session, expiresAt: now + this.#limits.ttlMs }, bytes.length));
     if (q.items === 0) this.#queues.delete(recipient);
   }
 
   /** Removes and returns `recipient`'s next unexpired frame in fair order; undefined when none waits. */
-  next(recipient: string, now: number): Uint8Array | undefined {
+  next(recipient: string, now: number): QueuedFrame | undefined {
     const q = this.#queues.get(recipient);
     if (q === undefined) return undefined;
     this.#expire(q, now);
     const frame = q.next();
     if (q.items === 0) this.#queues.delete(recipient);
-    return frame?.bytes;
+    return frame;
   }
 
   /** True iff frames wait for `recipient` (a new frame for it must queue behind them). */

@@ -3,7 +3,10 @@
  * and holds no secrets. Each connection proves its Ed25519 identity by signing a challenge
  * (relay-auth.ts) and must be on the allow-list; after that its `envelope` frames are routed by
  * the envelope's recipient, after checking that the sender is the authenticated identity. The
- * relay never verifies envelope signatures nor reads payloads: receivers do.
+ * relay never verifies envelope signatures nor reads payloads: receivers do. An identity may be
+ * connected several times under different replica names (several processes of one party): each
+ * session goes to one of them (replica-routes.ts); a new connection under a name already
+ * connected replaces the older one.
  *
  * Delivery is fair (DESIGN.md "Trust": one connected identity must not be able to starve
  * another): a frame goes straight to its recipient's socket while that socket's send buffer has
@@ -42,6 +45,7 @@ import { newRelayChallenge, verifyRelayAuth } from './relay-auth.js';
 import { RelayMetrics, type DisconnectReason, type RejectReason } from './relay-metrics.js';
 import { decodeRelayFrame, encodeRelayFrame, RelayCloseCode, type RelayFrame } from './relay-protocol.js';
 import { RecipientQueues } from './relay-queue.js';
+import { replicaKey, ReplicaRoutes } from './replica-routes.js';
 
 /** Tunable bounds; every value must be positive. */
 export interface RelayLimits {
@@ -144,12 +148,17 @@ interface Connection {
   authTimer: NodeJS.Timeout | undefined;
   /** Hex identity key once authenticated. */
   identity: string | undefined;
+  /** Replica name, set with the identity. */
+  replica: string;
   /** A pong arrived since the last ping. */
   alive: boolean;
   garbage: number;
   /** The connection is closing or closed; its frames are ignored. */
   ending: boolean;
 }
+
+/** A connection whose identity is proven. */
+type Authenticated = Connection & { identity: string };
 
 const READY_FRAME = encodeRelayFrame({ kind: 'ready' });
 /** How often one sender hears again that one recipient is not connected, and how many pairs are remembered. */
@@ -212,7 +221,8 @@ export class RelayServer {
   /** Every accepted TCP connection, and how many come from each remote address. */
   private readonly sockets = new Set<Socket>();
   private readonly socketsFrom = new Map<string, number>();
-  private readonly byIdentity = new Map<string, Connection>();
+  /** Authenticated connections by identity and replica, and the replica each session is bound to. */
+  private readonly routes = new ReplicaRoutes<Authenticated>();
   /** When each (sender, recipient) was last told that the recipient is not connected. */
   private readonly absentNotices = new Map<string, number>();
   private readonly queues: RecipientQueues;
@@ -233,7 +243,7 @@ export class RelayServer {
       {
         sockets: () => this.sockets.size,
         connections: () => this.connections.size,
-        authenticated: () => this.byIdentity.size,
+        authenticated: () => this.routes.size,
         queuedFrames: () => this.queues.size,
       },
       options.defaultMetrics ?? false,
@@ -261,8 +271,7 @@ export class RelayServer {
     this.allowed.clear();
     for (const k of next) this.allowed.add(k);
     for (const k of removed) {
-      const conn = this.byIdentity.get(k);
-      if (conn !== undefined) this.end(conn, 'auth_rejected', RelayCloseCode.authRejected, 'no longer allowed');
+      for (const conn of this.routes.of(k)) this.end(conn, 'auth_rejected', RelayCloseCode.authRejected, 'no longer allowed');
     }
     return { added, removed: removed.length };
   }
@@ -360,6 +369,7 @@ export class RelayServer {
       },
       authTimer: undefined,
       identity: undefined,
+      replica: '',
       alive: true,
       garbage: 0,
       ending: false,
@@ -403,13 +413,13 @@ export class RelayServer {
     }
     if (conn.identity === undefined) {
       if (frame.kind !== 'auth') return this.garbage(conn, 'unexpected_frame', `expected an auth frame, got ${frame.kind}`, bytes.length);
-      return this.authenticate(conn, frame.identityKey, frame.signature);
+      return this.authenticate(conn, frame.identityKey, frame.signature, frame.replica ?? '');
     }
     if (frame.kind !== 'envelope') return this.garbage(conn, 'unexpected_frame', `expected an envelope frame, got ${frame.kind}`, bytes.length);
-    this.route(conn, conn.identity, bytes, frame.envelope);
+    this.route(conn as Authenticated, bytes, frame.envelope);
   }
 
-  private authenticate(conn: Connection, identityKey: Uint8Array, signature: Uint8Array): void {
+  private authenticate(conn: Connection, identityKey: Uint8Array, signature: Uint8Array, replica: string): void {
     clearTimeout(conn.authTimer);
     const id = bytesToHex(identityKey);
     let problem: string | undefined;
@@ -420,16 +430,17 @@ export class RelayServer {
       this.sendError(conn, `authentication failed: ${problem}`);
       return this.end(conn, 'auth_rejected', RelayCloseCode.authRejected, 'authentication failed');
     }
-    const previous = this.byIdentity.get(id);
+    const previous = this.routes.get(id, replica);
     if (previous !== undefined) this.end(previous, 'replaced', RelayCloseCode.replaced, 'replaced');
-    conn.identity = id;
-    this.byIdentity.set(id, conn);
+    const authenticated = Object.assign(conn, { identity: id, replica });
+    this.routes.add(authenticated);
     this.send(conn, READY_FRAME);
-    this.pump(conn);
+    this.pump(authenticated);
   }
 
   /** `frame` is the received RelayFrame bytes, forwarded unchanged (strict decoding made them canonical). */
-  private route(conn: Connection, from: string, frame: Uint8Array, envelopeBytes: Uint8Array): void {
+  private route(conn: Authenticated, frame: Uint8Array, envelopeBytes: Uint8Array): void {
+    const from = conn.identity;
     let envelope: Envelope;
     try {
       envelope = decodeEnvelope(envelopeBytes, this.limits.maxPayloadBytes);
@@ -440,25 +451,31 @@ export class RelayServer {
     if (bytesToHex(envelope.sender) !== from) return this.refuse(conn, 'spoofed_sender', 'envelope sender is not the authenticated identity', frame.length);
     const to = bytesToHex(envelope.recipient);
     if (!this.allowed.has(to)) return this.refuse(conn, 'unknown_recipient', 'envelope recipient is not an allowed identity', frame.length);
+    const session = bytesToHex(envelope.sessionId);
+    this.routes.spoke(conn, session, now());
     if (this.limits.forwardDelayMs > 0) {
-      setTimeout(() => this.guard(conn, () => this.deliver(from, to, frame)), this.limits.forwardDelayMs);
+      setTimeout(() => this.guard(conn, () => this.deliver(from, to, session, frame)), this.limits.forwardDelayMs);
     } else {
-      this.deliver(from, to, frame);
+      this.deliver(from, to, session, frame);
     }
   }
 
   /**
-   * Hands a routed frame to its recipient's socket when nothing waits for it and its buffer has
-   * room; otherwise queues it under its sender (relay-queue.ts) and paces out what the buffer takes.
+   * Hands a routed frame to the replica of its recipient that runs its session (replica-routes.ts)
+   * when nothing waits for that replica and its buffer has room; otherwise queues it under its
+   * sender (relay-queue.ts), for that replica or, while none of the recipient's is connected, for
+   * the recipient, and paces out what the buffer takes.
    */
-  private deliver(from: string, to: string, frame: Uint8Array): void {
-    const target = this.byIdentity.get(to);
-    if (target !== undefined && !this.queues.has(to) && this.send(target, frame)) {
+  private deliver(from: string, to: string, session: string, frame: Uint8Array): void {
+    const replica = this.routes.route(to, session, now());
+    const target = replica === undefined ? undefined : this.routes.get(to, replica);
+    const key = replica === undefined ? to : replicaKey(to, replica);
+    if (target !== undefined && !this.queues.has(key) && this.send(target, frame)) {
       this.metrics.routed(frame.length);
       return;
     }
-    if (target === undefined) this.tellAbsent(from, to);
-    this.queues.push(to, from, frame, now());
+    if (!this.routes.connected(to)) this.tellAbsent(from, to);
+    this.queues.push(key, from, frame, now(), session);
     this.metrics.queued();
     if (target !== undefined) this.pump(target);
   }
@@ -469,26 +486,42 @@ export class RelayServer {
    * "is carol running?" at once instead of after a round deadline.
    */
   private tellAbsent(from: string, to: string): void {
-    const sender = this.byIdentity.get(from);
+    const senders = this.routes.of(from);
     const key = `${from}>${to}`;
     const last = this.absentNotices.get(key);
-    if (sender === undefined || (last !== undefined && now() - last < ABSENT_NOTICE_MS)) return;
+    if (senders.length === 0 || (last !== undefined && now() - last < ABSENT_NOTICE_MS)) return;
     if (this.absentNotices.size >= MAX_ABSENT_NOTICES) this.absentNotices.clear();
     this.absentNotices.set(key, now());
-    this.send(sender, encodeRelayFrame({ kind: 'absent', recipient: hexToBytes(to) }));
+    const notice = encodeRelayFrame({ kind: 'absent', recipient: hexToBytes(to) });
+    for (const sender of senders) this.send(sender, notice);
   }
 
   /**
-   * Sends the connection's queued frames in fair order while its send buffer has room; the write
-   * callback of every frame sent (Connection.written) calls this again as the buffer drains.
+   * Sends the connection's queued frames in fair order while its send buffer has room: those bound
+   * to its replica, then those that waited for any replica of its identity (a frame of a session
+   * bound meanwhile to another replica moves to that one's queue). The write callback of every
+   * frame sent (Connection.written) calls this again as the buffer drains.
    */
   private pump(conn: Connection): void {
     const id = conn.identity;
-    while (id !== undefined && this.writable(conn)) {
-      const frame = this.queues.next(id, now());
-      if (frame === undefined) return;
-      this.send(conn, frame);
-      this.metrics.routed(frame.length);
+    if (id === undefined) return;
+    const own = replicaKey(id, conn.replica);
+    const moved = new Set<string>();
+    while (this.writable(conn)) {
+      const frame = this.queues.next(own, now()) ?? this.queues.next(id, now());
+      if (frame === undefined) break;
+      const replica = this.routes.route(id, frame.session, now(), conn.replica)!; // bound, or bound here
+      if (replica !== conn.replica) {
+        this.queues.push(replicaKey(id, replica), frame.sender, frame.bytes, now(), frame.session);
+        moved.add(replica);
+        continue;
+      }
+      this.send(conn, frame.bytes);
+      this.metrics.routed(frame.bytes.length);
+    }
+    for (const replica of moved) {
+      const other = this.routes.get(id, replica);
+      if (other !== undefined) this.pump(other);
     }
   }
 
@@ -537,7 +570,7 @@ export class RelayServer {
     if (conn.ending) return false;
     conn.ending = true;
     clearTimeout(conn.authTimer);
-    if (conn.identity !== undefined && this.byIdentity.get(conn.identity) === conn) this.byIdentity.delete(conn.identity);
+    if (conn.identity !== undefined) this.routes.remove(conn as Authenticated);
     this.metrics.disconnected(reason);
     return true;
   }
@@ -568,6 +601,7 @@ export class RelayServer {
       });
     }
     this.queues.sweep(now());
+    this.routes.sweep(now());
   }
 
   // --- HTTP ----------------------------------------------------------------------------------
@@ -590,7 +624,7 @@ export class RelayServer {
       const health = {
         status: 'ok',
         connections: this.connections.size,
-        authenticated: this.byIdentity.size,
+        authenticated: this.routes.size,
         uptimeSeconds: Math.floor((now() - this.startedAt) / 1000),
       };
       return reply(res, 200, 'application/json', JSON.stringify(health));

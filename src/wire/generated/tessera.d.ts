@@ -243,6 +243,7 @@ export namespace tessera {
             $unknowns?: Uint8Array[];
             identityKey: Uint8Array;
             signature: Uint8Array;
+            replica: string;
             static create(properties: tessera.v1.AuthResponse.$Shape): tessera.v1.AuthResponse & tessera.v1.AuthResponse.$Shape;
             static create(properties?: tessera.v1.AuthResponse.$Properties): tessera.v1.AuthResponse;
             static encode(m: tessera.v1.AuthResponse.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -254,6 +255,7 @@ export namespace tessera {
             interface $Properties {
                 identityKey?: (Uint8Array|null);
                 signature?: (Uint8Array|null);
+                replica?: (string|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = tessera.v1.AuthResponse.$Properties;

@@ -1967,6 +1967,7 @@ export const tessera = $root.tessera = (() => {
              * @typedef {Object} tessera.v1.AuthResponse.$Properties
              * @property {Uint8Array|null} [identityKey] AuthResponse identityKey
              * @property {Uint8Array|null} [signature] AuthResponse signature
+             * @property {string|null} [replica] AuthResponse replica
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -2015,6 +2016,14 @@ export const tessera = $root.tessera = (() => {
             AuthResponse.prototype.signature = $util.newBuffer([]);
 
             /**
+             * AuthResponse replica.
+             * @member {string} replica
+             * @memberof tessera.v1.AuthResponse
+             * @instance
+             */
+            AuthResponse.prototype.replica = "";
+
+            /**
              * Creates a new AuthResponse instance using the specified properties.
              * @function create
              * @memberof tessera.v1.AuthResponse
@@ -2050,6 +2059,8 @@ export const tessera = $root.tessera = (() => {
                     w.uint32(/* id 1, wireType 2 =*/10).bytes(m.identityKey);
                 if (m.signature != null && $Object.hasOwnProperty.call(m, "signature") && m.signature.length)
                     w.uint32(/* id 2, wireType 2 =*/18).bytes(m.signature);
+                if (m.replica != null && $Object.hasOwnProperty.call(m, "replica") && m.replica !== "")
+                    w.uint32(/* id 3, wireType 2 =*/26).string(m.replica);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -2110,6 +2121,15 @@ export const tessera = $root.tessera = (() => {
                                 m.signature = v;
                             else
                                 delete m.signature;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.replica = v;
+                            else
+                                delete m.replica;
                             continue;
                         }
                     }

@@ -11,8 +11,9 @@
  * signatures per second, p50 and p99 latency, and every signature verified by @noble/curves.
  * Where the time goes: the same work with every party in one process (simulateSign over the
  * in-memory network) is the protocols' share; the rest is processes, the relay and the store,
- * and the SQLite/PostgreSQL ratio isolates the store. One process per party: several replicas of
- * one party are not measured here.
+ * and the SQLite/PostgreSQL ratio isolates the store. PostgreSQL is measured with one and with two
+ * processes per party (replicas on the party's one database, docs/operations.md "Replicated
+ * signers"; the relay spreads the sessions over them), all on this one machine.
  * Options: --quick (1,000 keys, 5 s per row).
  * @module
  */
@@ -37,6 +38,8 @@ const IN_FLIGHT = 8;
 
 interface Row {
   readonly backend: string;
+  /** Processes per party. */
+  readonly replicas: number;
   readonly scheme: AnySchemeId;
   readonly signatures: number;
   readonly perSecond: number;
@@ -92,11 +95,12 @@ async function sustain(c: BenchCluster, keys: readonly BenchKey[], seconds: numb
   return { latencies: latencies.sort((a, b) => a - b), perSecond: latencies.length / elapsed };
 }
 
-async function runBackend(backend: string, storageOf: ((i: number) => string) | undefined, keysPerScheme: number, seconds: number, inProcessMs: number): Promise<Row[]> {
+async function runBackend(backend: string, storageOf: ((i: number) => string) | undefined, keysPerScheme: number, seconds: number, inProcessMs: number, replicas = 1): Promise<Row[]> {
   const dealt = new Map<AnySchemeId, BenchKey[]>();
   let dealSeconds = 0;
   const c = await BenchCluster.start(N, 0, IN_FLIGHT, {
     ...(storageOf ? { storageOf } : {}),
+    replicas,
     pools: { frostCommitments: 0 },
     whileStopped: async (cluster) => {
       const t0 = performance.now();
@@ -110,8 +114,8 @@ async function runBackend(backend: string, storageOf: ((i: number) => string) | 
       const keys = dealt.get(scheme)!;
       await sustain(c, keys.slice(0, IN_FLIGHT), 1); // warm-up: connections, JIT
       const { latencies, perSecond } = await sustain(c, keys, seconds);
-      rows.push({ backend, scheme, signatures: latencies.length, perSecond, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), inProcessMs: scheme === 'ecdsa-secp256k1' ? null : inProcessMs, dealSeconds });
-      console.log(`${backend} ${scheme}: ${latencies.length} signatures, ${perSecond.toFixed(1)}/s, p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`);
+      rows.push({ backend, replicas, scheme, signatures: latencies.length, perSecond, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), inProcessMs: scheme === 'ecdsa-secp256k1' ? null : inProcessMs, dealSeconds });
+      console.log(`${backend} ×${replicas} ${scheme}: ${latencies.length} signatures, ${perSecond.toFixed(1)}/s, p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`);
     }
     return rows;
   } finally {
@@ -134,8 +138,10 @@ export async function main(args: readonly string[]): Promise<void> {
   } else {
     const server = await startPostgres();
     try {
-      const urls = await Promise.all(Array.from({ length: N }, (_, i) => server.createDatabase(`bench_party_${i + 1}`)));
-      rows.push(...(await runBackend('postgres', (i) => urls[i]!, keys / 2, seconds, inProcessMs)));
+      for (const replicas of [1, 2]) {
+        const urls = await Promise.all(Array.from({ length: N }, (_, i) => server.createDatabase(`bench_party_${i + 1}_x${replicas}`)));
+        rows.push(...(await runBackend('postgres', (i) => urls[i]!, keys / 2, seconds, inProcessMs, replicas)));
+      }
     } finally {
       await server.stop();
     }
@@ -143,14 +149,15 @@ export async function main(args: readonly string[]): Promise<void> {
   const fmt = (x: number) => x.toFixed(1);
   console.log(
     renderTable(
-      ['backend', 'scheme', 'signatures', 'per s', 'p50 ms', 'p99 ms', 'in-process ms', 'dealing s'],
-      rows.map((r) => [r.backend, r.scheme, String(r.signatures), fmt(r.perSecond), fmt(r.p50Ms), fmt(r.p99Ms), r.inProcessMs === null ? '-' : r.inProcessMs.toFixed(2), fmt(r.dealSeconds)]),
-      new Set([2, 3, 4, 5, 6, 7]),
+      ['backend', 'processes per party', 'scheme', 'signatures', 'per s', 'p50 ms', 'p99 ms', 'in-process ms', 'dealing s'],
+      rows.map((r) => [r.backend, String(r.replicas), r.scheme, String(r.signatures), fmt(r.perSecond), fmt(r.p50Ms), fmt(r.p99Ms), r.inProcessMs === null ? '-' : r.inProcessMs.toFixed(2), fmt(r.dealSeconds)]),
+      new Set([1, 3, 4, 5, 6, 7, 8]),
     ),
   );
   for (const scheme of SCHEMES) {
-    const [s, p] = ['sqlite', 'postgres'].map((b) => rows.find((r) => r.backend === b && r.scheme === scheme));
+    const [s, p, p2] = [['sqlite', 1], ['postgres', 1], ['postgres', 2]].map(([b, n]) => rows.find((r) => r.backend === b && r.replicas === n && r.scheme === scheme));
     if (s && p) console.log(`${scheme}: PostgreSQL / SQLite throughput ${(p.perSecond / s.perSecond).toFixed(2)}, p50 ${(p.p50Ms / s.p50Ms).toFixed(2)}`);
+    if (p && p2) console.log(`${scheme}: two processes / one per party on PostgreSQL: throughput ${(p2.perSecond / p.perSecond).toFixed(2)}, p50 ${(p2.p50Ms / p.p50Ms).toFixed(2)}`);
   }
   console.log(`results: ${writeResults('cluster', startedAt, { keys, seconds, inFlight: IN_FLIGHT, rows })}`);
 }

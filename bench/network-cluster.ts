@@ -41,6 +41,8 @@ export interface BenchClusterOptions {
   readonly storageOf?: (i: number) => string | undefined;
   /** Every node's "pools" block. */
   readonly pools?: { readonly frostCommitments?: number; readonly presignatures?: number };
+  /** Processes per party (LocalClusterOptions.replicas; needs storageOf). */
+  readonly replicas?: number;
   /** Runs once every node has stopped after its first start (its store made), before they start again: e.g. keys dealt into the stores. */
   readonly whileStopped?: (cluster: LocalCluster) => Promise<void>;
 }
@@ -60,7 +62,8 @@ export class BenchCluster {
    * `more` adds node storage, pool targets and work done while the nodes are stopped.
    */
   static async start(n: number, delayMs: number, inFlight: number, more: BenchClusterOptions = {}): Promise<BenchCluster> {
-    const cluster = await LocalCluster.start({ nodes: n, scryptN: 2 ** 12, relayDelayMs: delayMs, ...(more.storageOf ? { storageOf: more.storageOf } : {}) });
+    const cluster = await LocalCluster.start({ nodes: n, scryptN: 2 ** 12, relayDelayMs: delayMs, ...(more.storageOf ? { storageOf: more.storageOf } : {}), ...(more.replicas ? { replicas: more.replicas } : {}) });
+    const replicas = Array.from({ length: cluster.replicas }, (_, r) => r);
     try {
       await Promise.all(
         cluster.nodes.map(async (_, i) => {
@@ -68,11 +71,12 @@ export class BenchCluster {
             c.limits = { ecdsaSessionsPerPeer: inFlight, presignPerMinute: 100_000 };
             if (more.pools) c.pools = more.pools;
           });
-          await cluster.stopNode(i);
+          await Promise.all(replicas.map((r) => cluster.stopReplica(i, r)));
         }),
       );
       await more.whileStopped?.(cluster);
       await Promise.all(cluster.nodes.map((_, i) => cluster.startNode(i)));
+      await Promise.all(cluster.nodes.flatMap((_, i) => replicas.slice(1).map((r) => cluster.startReplica(i, r))));
       const coordinator = await Coordinator.connect({ relay: cluster.relayUrl, identity: cluster.coordinator });
       return new BenchCluster(cluster, coordinator, delayMs);
     } catch (e) {

@@ -87,6 +87,8 @@ describe('user errors: one line, exit 2, no stack trace', () => {
     expect(await userError(keygen('localhost:8080'))).toBe('--relay "localhost:8080" has no scheme; did you mean ws://localhost:8080?');
     expect(await userError(keygen('http://localhost:8080'))).toBe('--relay "http://localhost:8080" is an HTTP URL; did you mean ws://localhost:8080?');
     expect(await userError(keygen('https://relay.example:443'))).toBe('--relay "https://relay.example:443" is an HTTP URL; did you mean wss://relay.example:443?');
+    expect(await userError(keygen('ws://127.0.0.1:1,localhost:8080'))).toBe('--relay "localhost:8080" has no scheme; did you mean ws://localhost:8080?');
+    expect(await userError(keygen('ws://127.0.0.1:1,ws://127.0.0.1:1'))).toBe('--relay lists a relay twice');
     const config = await nodeConfig('relayless', { passphraseEnv: 'UNUSED' }, { relay: 'localhost:7000' });
     expect(await userError(['keys', '--config', config])).toBe('config: "relay" "localhost:7000" has no scheme; did you mean ws://localhost:7000?');
   });

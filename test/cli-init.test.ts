@@ -76,7 +76,7 @@ describe('tessera init', () => {
     expect(made.code, made.stderr).toBe(0);
     for (const f of ['alice.pass', 'bob.pass', 'carol.pass', 'coordinator.pass']) expect(statSync(join(dir, f)).mode & 0o777).toBe(0o600);
     const configs = ['alice', 'bob', 'carol'].map((n) => loadNodeConfig(join(dir, `${n}.json`)));
-    expect(configs.map((c) => c.relay)).toEqual(Array(3).fill(`ws://127.0.0.1:${port}`));
+    expect(configs.map((c) => c.relays)).toEqual(Array(3).fill([`ws://127.0.0.1:${port}`]));
     const allow = JSON.parse(readFileSync(join(dir, 'allow.json'), 'utf8')).identities as string[];
     const coordinator = JSON.parse(readFileSync(join(dir, 'coordinator', 'identity.json'), 'utf8'));
     expect(coordinator.sealedSecret).toMatch(/^[0-9a-f]+$/);
@@ -94,7 +94,7 @@ describe('tessera init', () => {
     const made = await tessera(['init', '--dir', tlsDir, '--parties', 'alice,bob,carol', '--relay-port', String(port), '--tls']);
     expect(made.code, made.stderr).toBe(0);
     expect(made.stdout).toContain(`put the CA certificate at ${join(tlsDir, 'ca.pem')}`);
-    expect(loadNodeConfig(join(tlsDir, 'alice.json'))).toMatchObject({ relay: `wss://127.0.0.1:${port}`, relayCa: join(tlsDir, 'ca.pem') });
+    expect(loadNodeConfig(join(tlsDir, 'alice.json'))).toMatchObject({ relays: [`wss://127.0.0.1:${port}`], relayCa: join(tlsDir, 'ca.pem') });
     const script = await new Promise<{ code: number; stderr: string }>((done) => execFile('bash', [join(ROOT, 'scripts', 'relay-tls.sh'), tlsDir, '127.0.0.1'], (err, _out, stderr) => done({ code: err ? 1 : 0, stderr })));
     expect(script.code, script.stderr).toBe(0);
     expect(statSync(join(tlsDir, 'relay.key')).mode & 0o777).toBe(0o600);

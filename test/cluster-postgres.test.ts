@@ -12,54 +12,31 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { sha256 } from '@noble/hashes/sha2.js';
-import pg from 'pg';
-import { beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { verifyEcdsaIndependently } from '../src/cli/independent-verify.js';
 import { utf8 } from '../src/math/bytes.js';
 import { systemRng } from '../src/math/random.js';
-import { Coordinator } from '../src/node/coordinator.js';
-import type { LocalCluster } from '../src/node/local-cluster.js';
 import { signRobust } from '../src/node/roast.js';
 import { publicPackageFromCommitment } from '../src/dkg/public-package.js';
 import { DATABASE_FILE } from '../src/storage/index.js';
 import { getSuite } from '../src/suites/index.js';
 import { signingPublicKey } from '../src/wallet/signing-key.js';
 import { schnorr } from '@noble/curves/secp256k1.js';
-import { clusterHooks, externallyValid, startCluster } from './helpers/cluster.js';
-import { describeWithPostgres, postgresFixture } from './helpers/postgres.js';
+import { externallyValid } from './helpers/cluster.js';
+import { describeWithPostgres } from './helpers/postgres.js';
+import { postgresCluster } from './helpers/postgres-cluster.js';
 
 const ROUND_MS = 5_000;
 
 describeWithPostgres('a 2-of-3 cluster on PostgreSQL', () => {
-  const server = postgresFixture('node');
-  let cluster: LocalCluster;
-  let logs: string[] = [];
-  let coordinator: Coordinator;
-  const urls: string[] = [];
-  const P = () => cluster.nodes.map((n) => n.identityKey);
-
-  beforeAll(async () => {
-    for (let i = 0; i < 3; i++) urls.push(await server.database());
-    ({ cluster, logs } = await startCluster({ nodes: 3, scryptN: 2 ** 12, storageOf: (i) => urls[i] }));
-    coordinator = await Coordinator.connect({ relay: cluster.relayUrl, identity: cluster.coordinator });
-  }, 120_000);
-  clusterHooks(() => ({ cluster, coordinator, logs }));
-
-  /** Rows of node i's database. */
-  async function rows<R>(i: number, sql: string): Promise<R[]> {
-    const client = new pg.Client({ connectionString: urls[i] });
-    await client.connect();
-    try {
-      return (await client.query(sql)).rows as R[];
-    } finally {
-      await client.end();
-    }
-  }
+  const c = postgresCluster('node', { nodes: 3, scryptN: 2 ** 12 });
+  const P = () => c.parties();
+  const { rows } = c;
 
   it('FROST: keygen, a two-round signature and a pooled one-round signature, each verified by noble and OpenSSL paths', async () => {
-    const made = await coordinator.keygen({ scheme: 'frost-secp256k1-tr', threshold: 2, parties: P(), roundTimeoutMs: ROUND_MS });
+    const made = await c.coordinator.keygen({ scheme: 'frost-secp256k1-tr', threshold: 2, parties: P(), roundTimeoutMs: ROUND_MS });
     const message = systemRng(32);
-    const { signature } = await coordinator.sign({ scheme: 'frost-secp256k1-tr', keyId: made.keyId, publicKey: made.publicKey, signers: [P()[0]!, P()[2]!], message, roundTimeoutMs: ROUND_MS });
+    const { signature } = await c.coordinator.sign({ scheme: 'frost-secp256k1-tr', keyId: made.keyId, publicKey: made.publicKey, signers: [P()[0]!, P()[2]!], message, roundTimeoutMs: ROUND_MS });
     expect(externallyValid('frost-secp256k1-tr', signature, message, made.publicKey)).toBe(true);
 
     const suite = getSuite('frost-secp256k1-tr');
@@ -67,7 +44,7 @@ describeWithPostgres('a 2-of-3 cluster on PostgreSQL', () => {
     const items = [{ message: utf8('pooled on PostgreSQL'), path: [0, 4] }];
     const request = { scheme: 'frost-secp256k1-tr' as const, keyId: made.keyId, pub, members: new Map(P().map((k, i) => [i + 1, k])), items, generation: 1, roundTimeoutMs: ROUND_MS, taproot: {} };
     for (let round = 0; round < 2; round++) {
-      const out = await signRobust(coordinator, request); // the second from the commitments the first answers carried
+      const out = await signRobust(c.coordinator, request); // the second from the commitments the first answers carried
       expect(schnorr.verify(out.signatures[0]!, items[0]!.message, signingPublicKey(pub, [0, 4], {}))).toBe(true);
     }
     for (let i = 0; i < 3; i++) {
@@ -79,15 +56,15 @@ describeWithPostgres('a 2-of-3 cluster on PostgreSQL', () => {
   }, 120_000);
 
   it('ECDSA: keygen, a presignature made ahead and used once, and a signature without one, each verified independently', async () => {
-    const made = await coordinator.keygen({ scheme: 'ecdsa-secp256k1', threshold: 2, parties: P(), roundTimeoutMs: ROUND_MS });
+    const made = await c.coordinator.keygen({ scheme: 'ecdsa-secp256k1', threshold: 2, parties: P(), roundTimeoutMs: ROUND_MS });
     const signers = [P()[1]!, P()[2]!];
-    const presignature = await coordinator.presign({ keyId: made.keyId, signers, roundTimeoutMs: ROUND_MS });
+    const presignature = await c.coordinator.presign({ keyId: made.keyId, signers, roundTimeoutMs: ROUND_MS });
     for (const withPresignature of [true, false]) {
       const message = systemRng(40);
-      const out = await coordinator.sign({ scheme: 'ecdsa-secp256k1', keyId: made.keyId, publicKey: made.publicKey, signers, message, hash: 'sha256', roundTimeoutMs: ROUND_MS, ...(withPresignature ? { presignature } : {}) });
+      const out = await c.coordinator.sign({ scheme: 'ecdsa-secp256k1', keyId: made.keyId, publicKey: made.publicKey, signers, message, hash: 'sha256', roundTimeoutMs: ROUND_MS, ...(withPresignature ? { presignature } : {}) });
       expect(verifyEcdsaIndependently(out.signature, out.recovery, sha256(message), made.publicKey)).toBe(true);
     }
-    await expect(coordinator.sign({ scheme: 'ecdsa-secp256k1', keyId: made.keyId, publicKey: made.publicKey, signers, message: systemRng(32), hash: 'sha256', roundTimeoutMs: ROUND_MS, presignature })).rejects.toThrow(/presignature/);
+    await expect(c.coordinator.sign({ scheme: 'ecdsa-secp256k1', keyId: made.keyId, publicKey: made.publicKey, signers, message: systemRng(32), hash: 'sha256', roundTimeoutMs: ROUND_MS, presignature })).rejects.toThrow(/presignature/);
     for (const i of [1, 2]) {
       const used = await rows<{ spent: string; sealed: unknown }>(i, `SELECT spent::text AS spent, sealed FROM presignatures WHERE id = '${presignature}'`);
       expect(used).toEqual([{ spent: '1', sealed: null }]);
@@ -103,7 +80,7 @@ describeWithPostgres('a 2-of-3 cluster on PostgreSQL', () => {
       expect(spent[0]!.n).toBeGreaterThan(0);
       const revivable = await rows<{ n: number }>(i, 'SELECT count(*)::int AS n FROM nonce_pool p JOIN nonces n ON n.handle = p.handle WHERE n.spent = 1');
       expect(revivable[0]!.n).toBe(0); // a used pooled nonce leaves no sealed copy behind
-      expect(existsSync(join(cluster.dataDir(i), DATABASE_FILE))).toBe(false);
+      expect(existsSync(join(c.cluster.dataDir(i), DATABASE_FILE))).toBe(false);
     }
   }, 60_000);
 });

@@ -43,7 +43,7 @@ describe('strict node configs', () => {
   });
 
   it.each([
-    ['a misspelt top-level field', { polcy: {} }, 'config has unknown field "polcy" (known: name, relay, dataDir, storage, passphraseEnv, passphraseFile, peers, coordinators, maxRoundTimeoutMs, relayCa, chains, keyChains, http, console, stateFile, limits, pools, policy, recoveryPlans, logLevel)'],
+    ['a misspelt top-level field', { polcy: {} }, 'config has unknown field "polcy" (known: name, relay, replica, dataDir, storage, passphraseEnv, passphraseFile, peers, coordinators, maxRoundTimeoutMs, relayCa, chains, keyChains, http, console, stateFile, limits, pools, policy, recoveryPlans, logLevel)'],
     ['a wrong-case top-level field', { relayCA: 'ca.pem' }, 'config has unknown field "relayCA"'],
     ['a field in a peer', { peers: [BASE.peers[0], { name: 'carol', identitykey: KEY_B }] }, 'config: "peers[1]" has unknown field "identitykey" (known: name, identityKey)'],
     ['a peer that is no object', { peers: ['bob'] }, 'config: "peers[0]" must be an object'],
@@ -64,6 +64,16 @@ describe('strict node configs', () => {
     expect(() => parse({ relay: 'relay.example:7000' })).toThrow('config: "relay" "relay.example:7000" has no scheme; did you mean ws://relay.example:7000?');
     expect(() => parse({ relay: 'https://relay.example' })).toThrow('did you mean wss://relay.example?');
     expect(() => parse({ relay: 'ftp://relay.example' })).toThrow('must be a ws:// or wss:// URL');
+  });
+
+  it('"relay" takes one URL or a list of distinct ones; "replica" a short name', () => {
+    expect(parse({})).toMatchObject({ relays: ['ws://127.0.0.1:7000'], replica: '' });
+    expect(parse({ relay: ['wss://r1.example', 'wss://r2.example'], replica: 'host-b.2' })).toMatchObject({ relays: ['wss://r1.example', 'wss://r2.example'], replica: 'host-b.2' });
+    expect(() => parse({ relay: [] })).toThrow('config: "relay" must name at least one relay');
+    expect(() => parse({ relay: ['wss://r1.example', 'wss://r1.example'] })).toThrow('config: "relay" lists a relay twice');
+    expect(() => parse({ relay: ['wss://r1.example', 'r2.example:7000'] })).toThrow('config: "relay[1]" "r2.example:7000" has no scheme');
+    expect(() => parse({ relay: ['wss://r1.example', 7] })).toThrow('config: "relay[1]" must be a non-empty string');
+    for (const replica of ['a b', 'x'.repeat(65), 3]) expect(() => parse({ replica })).toThrow('config: "replica" must be at most 64 letters');
   });
 
   it('reads "storage" (the party\'s PostgreSQL database) and refuses anything but a postgres:// URL', () => {

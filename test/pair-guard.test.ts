@@ -68,6 +68,26 @@ describe('the pair guard', async () => {
     for (const l of leave) l();
   });
 
+  it('a ban another process of the party stored holds from this process\'s next session of the key on, and stops its running sessions with that pair', async () => {
+    const s = await storage();
+    let issued = 0;
+    const here = new PairGuard({ bans: s.bans, maxSessionsPerPeer: 4, onBan: () => issued++ });
+    const replica = new PairGuard({ bans: s.bans, maxSessionsPerPeer: 4 }); // one database, no shared memory
+    const share = dealerEcdsaKeygen(2, 4)[0]!;
+    await here.share(KEY, share);
+    const aborted: string[] = [];
+    const leave = [[2], [3]].map((peers) => here.admit(KEY, peers, () => aborted.push(peers.join())));
+    (await replica.share(KEY, share)).bans.ban(3, 'OT_CHECK');
+    await replica.stored();
+    leave.push(here.admit(KEY, [3, 4], () => aborted.push('3,4'))); // not read yet: admission alone reads no table
+    const next = await here.share(KEY, share);
+    expect(next.bans.isBanned(3)).toBe(true);
+    expect(aborted).toEqual(['3', '3,4']);
+    expect(() => here.admit(KEY, [3], () => {})).toThrow(ProposalRefusedError);
+    expect(issued).toBe(0); // counted where it was issued, not here
+    for (const l of leave) l();
+  });
+
   it('caps the sessions running at once per (key, counterparty), and frees a slot when a session leaves', async () => {
     const guard = new PairGuard({ bans: (await storage()).bans, maxSessionsPerPeer: 2 });
     const first = guard.admit(KEY, [2], () => {});

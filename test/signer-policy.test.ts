@@ -23,6 +23,8 @@ import { chainOf, type BitcoinTxSummary, type EthereumTxSummary } from '../src/w
 
 const KEY = 'key-1';
 const NOON = new Date('2025-06-02T12:00:00Z');
+/** A reservation of this process ('' the replica name of a party's one process) lasting past every test's end. */
+const FOREVER = { holder: '', expiresAt: Number.MAX_SAFE_INTEGER };
 const BC_DEST = 'bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4';
 const BC_CHANGE = 'bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqzk5jj0';
 const ETH_DEST = '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed';
@@ -371,9 +373,9 @@ describe('maxAmountPerDay and the spend ledger', () => {
     await ledger.record(KEY, 'bitcoin:mainnet', 'earlier', 600n, T0 - 1000);
     expect(ruleOf(await evaluateOn(DAY, request(btcTx(300n, { fee: 100n })), ledger, NOON))).toBe('ok');
     expect(ruleOf(await evaluateOn(DAY, request(btcTx(300n, { fee: 101n })), ledger, NOON))).toBe('maxAmountPerDay');
-    expect(ruleOf(await checkAndReserveSpend(DAY, request(btcTx(300n, { fee: 100n, txid: 'f' })), ledger, NOON, 's1'))).toBe('ok');
+    expect(ruleOf(await checkAndReserveSpend(DAY, request(btcTx(300n, { fee: 100n, txid: 'f' })), ledger, NOON, 's1', FOREVER))).toBe('ok');
     expect(await reserved(ledger)).toBe(1000n);
-    expect(ruleOf(await checkAndReserveSpend(DAY, request(ethTx(10n ** 20n, { maxFee: 2n * 10n ** 20n + 1n })), ledger, NOON, 's2'))).toBe('maxAmountPerDay');
+    expect(ruleOf(await checkAndReserveSpend(DAY, request(ethTx(10n ** 20n, { maxFee: 2n * 10n ** 20n + 1n })), ledger, NOON, 's2', FOREVER))).toBe('maxAmountPerDay');
   });
 
   it('counts a rolling 24 hours: a spend exactly 24 h old no longer counts', async () => {
@@ -413,17 +415,17 @@ describe('maxAmountPerDay and the spend ledger', () => {
     expect(await ledger.spentSince('bitcoin:mainnet', T0 + 1)).toBe(0n);
     expect(await ledger.spentSince('bitcoin:mainnet', T0, 'tx')).toBe(0n);
     await expect(ledger.record(KEY, 'bitcoin:mainnet', 'neg', -1n, T0)).rejects.toThrow(InvalidParametersError);
-    await expect(ledger.reserve('s', { keyId: KEY, chain: 'bitcoin:mainnet', txid: 'neg', amount: -1n, atMs: T0 }, 0, () => ({ ok: true }))).rejects.toThrow(InvalidParametersError);
+    await expect(ledger.reserve('s', { keyId: KEY, chain: 'bitcoin:mainnet', txid: 'neg', amount: -1n, atMs: T0 }, 0, FOREVER, () => ({ ok: true }))).rejects.toThrow(InvalidParametersError);
   });
 
   it('a reservation counts toward the limit until its session releases or cancels it', async () => {
     const { ledger } = openLedger();
-    expect(ruleOf(await checkAndReserveSpend(DAY, request(btcTx(600n, { txid: 'a' })), ledger, NOON, 'sa'))).toBe('ok');
+    expect(ruleOf(await checkAndReserveSpend(DAY, request(btcTx(600n, { txid: 'a' })), ledger, NOON, 'sa', FOREVER))).toBe('ok');
     expect(await reserved(ledger)).toBe(600n);
-    expect(ruleOf(await checkAndReserveSpend(DAY, request(btcTx(600n, { txid: 'b' })), ledger, NOON, 'sb'))).toBe('maxAmountPerDay');
+    expect(ruleOf(await checkAndReserveSpend(DAY, request(btcTx(600n, { txid: 'b' })), ledger, NOON, 'sb', FOREVER))).toBe('maxAmountPerDay');
     await ledger.cancel('sa');
     expect(await reserved(ledger)).toBe(0n);
-    expect(ruleOf(await checkAndReserveSpend(DAY, request(btcTx(600n, { txid: 'b' })), ledger, NOON, 'sb'))).toBe('ok');
+    expect(ruleOf(await checkAndReserveSpend(DAY, request(btcTx(600n, { txid: 'b' })), ledger, NOON, 'sb', FOREVER))).toBe('ok');
     expect(await ledger.release('sb')).toBe(true);
     expect(await ledger.release('sb')).toBe(false);
     await ledger.cancel('sb'); // after the release: the entry stays
@@ -434,7 +436,7 @@ describe('maxAmountPerDay and the spend ledger', () => {
   it('an aborted session no longer counts once cancelled; a released one counts for 24 h', async () => {
     const { ledger } = openLedger();
     for (const [session, txid] of [['aborted', 'x'], ['signed', 'y']] as const) {
-      expect(ruleOf(await checkAndReserveSpend(DAY, request(btcTx(500n, { txid })), ledger, NOON, session))).toBe('ok');
+      expect(ruleOf(await checkAndReserveSpend(DAY, request(btcTx(500n, { txid })), ledger, NOON, session, FOREVER))).toBe('ok');
     }
     await ledger.cancel('aborted');
     await ledger.release('signed');
@@ -447,23 +449,23 @@ describe('maxAmountPerDay and the spend ledger', () => {
     const { ledger } = openLedger();
     const sessions = ['s0', 's1', 's2'];
     const amounts = [700n, 750n, 700n]; // one session saw less change (another path)
-    for (const [i, session] of sessions.entries()) expect(await checkAndReserveSpend(DAY, request(btcTx(amounts[i]!, { txid: 'psbt' })), ledger, new Date(T0 + i), session)).toEqual({ ok: true });
+    for (const [i, session] of sessions.entries()) expect(await checkAndReserveSpend(DAY, request(btcTx(amounts[i]!, { txid: 'psbt' })), ledger, new Date(T0 + i), session, FOREVER)).toEqual({ ok: true });
     expect(await reserved(ledger)).toBe(750n);
     for (const session of sessions) expect(await ledger.release(session)).toBe(true);
     expect(await reserved(ledger)).toBe(750n);
     expect(await ledger.spentSince('bitcoin:mainnet', T0 + 1)).toBe(0n); // the first acceptance time is kept
-    expect(ruleOf(await checkAndReserveSpend(DAY, request(btcTx(251n)), ledger, NOON, 's3'))).toBe('maxAmountPerDay');
-    expect(ruleOf(await checkAndReserveSpend(DAY, request(btcTx(250n)), ledger, NOON, 's4'))).toBe('ok');
+    expect(ruleOf(await checkAndReserveSpend(DAY, request(btcTx(251n)), ledger, NOON, 's3', FOREVER))).toBe('maxAmountPerDay');
+    expect(ruleOf(await checkAndReserveSpend(DAY, request(btcTx(250n)), ledger, NOON, 's4', FOREVER))).toBe('ok');
   });
 
   it('checkAndReserveSpend reserves accepted transactions only, and no raw message', async () => {
     const { ledger } = openLedger();
-    expect(ruleOf(await checkAndReserveSpend(DAY, request(btcTx(1001n)), ledger, NOON, 's1'))).toBe('maxAmountPerDay');
-    expect(ruleOf(await checkAndReserveSpend({ ...DAY, allowRawMessages: true }, request(), ledger, NOON, 's2'))).toBe('ok');
+    expect(ruleOf(await checkAndReserveSpend(DAY, request(btcTx(1001n)), ledger, NOON, 's1', FOREVER))).toBe('maxAmountPerDay');
+    expect(ruleOf(await checkAndReserveSpend({ ...DAY, allowRawMessages: true }, request(), ledger, NOON, 's2', FOREVER))).toBe('ok');
     expect(await reserved(ledger)).toBe(0n);
     expect(await ledger.release('s1')).toBe(false);
     expect(await ledger.release('s2')).toBe(false);
-    expect(ruleOf(await checkAndReserveSpend(OPEN_POLICY, request(ethTx(5n, { maxFee: 2n })), ledger, NOON, 's3'))).toBe('ok');
+    expect(ruleOf(await checkAndReserveSpend(OPEN_POLICY, request(ethTx(5n, { maxFee: 2n })), ledger, NOON, 's3', FOREVER))).toBe('ok');
     expect(await ledger.spentSince('ethereum:1', 0)).toBe(7n);
   });
 
@@ -477,33 +479,42 @@ describe('maxAmountPerDay and the spend ledger', () => {
     // The check runs synchronously inside a's transaction; b's attempt, started there, tries its
     // BEGIN IMMEDIATE while a still holds the write lock (before a's insert and commit).
     let during: Promise<unknown> | undefined;
-    const verdict = await a.ledger.reserve('sa', { keyId: KEY, chain: 'bitcoin:mainnet', txid: 'a', amount: 600n, atMs: T0 }, T0 - DAY_MS + 1, (history) => {
-      during = checkAndReserveSpend(DAY, second, b.ledger, NOON, 'sb').then((v) => v, (e: unknown) => e);
+    const verdict = await a.ledger.reserve('sa', { keyId: KEY, chain: 'bitcoin:mainnet', txid: 'a', amount: 600n, atMs: T0 }, T0 - DAY_MS + 1, FOREVER, (history) => {
+      during = checkAndReserveSpend(DAY, second, b.ledger, NOON, 'sb', FOREVER).then((v) => v, (e: unknown) => e);
       return evaluatePolicy(DAY, first, history, NOON);
     });
     expect(verdict).toEqual({ ok: true });
     const attempt = await during;
     expect(attempt).toBeInstanceOf(Error);
     expect((attempt as Error).message).toMatch(/locked|busy/i);
-    expect(ruleOf(await checkAndReserveSpend(DAY, second, b.ledger, NOON, 'sb'))).toBe('maxAmountPerDay');
+    expect(ruleOf(await checkAndReserveSpend(DAY, second, b.ledger, NOON, 'sb', FOREVER))).toBe('maxAmountPerDay');
     expect(await reserved(b.ledger)).toBe(600n);
   });
 
-  it('survives closing and reopening the node store; dropReservations forgets only what was never released', async () => {
+  it('survives closing and reopening the node store; an expired reservation no longer counts and cannot be released; dropStale drops it and the restarted holder\'s, not another replica\'s', async () => {
     const dir = tempDir();
     const fast = { scrypt: { N: 2 ** 10, r: 8, p: 1 } };
     const storage = await NodeStorage.open(dir, 'pass', fast);
-    expect(ruleOf(await checkAndReserveSpend(DAY, request(btcTx(600n, { txid: 'signed' })), storage.spends, NOON, 's1'))).toBe('ok');
-    expect(ruleOf(await checkAndReserveSpend(DAY, request(btcTx(300n, { txid: 'running' })), storage.spends, NOON, 's2'))).toBe('ok');
+    const soon = Date.now() + 300;
+    const other = { holder: 'r2', expiresAt: Number.MAX_SAFE_INTEGER };
+    expect(ruleOf(await checkAndReserveSpend(DAY, request(btcTx(600n, { txid: 'signed' })), storage.spends, NOON, 's1', FOREVER))).toBe('ok');
+    expect(ruleOf(await checkAndReserveSpend(DAY, request(btcTx(200n, { txid: 'crashed' })), storage.spends, NOON, 's2', { holder: 'r3', expiresAt: soon }))).toBe('ok');
+    expect(ruleOf(await checkAndReserveSpend(DAY, request(btcTx(100n, { txid: 'mine' })), storage.spends, NOON, 's3', FOREVER))).toBe('ok');
+    expect(ruleOf(await checkAndReserveSpend(DAY, request(btcTx(50n, { txid: 'sibling' })), storage.spends, NOON, 's4', other))).toBe('ok');
     await storage.spends.release('s1');
     await storage.close();
     const again = await NodeStorage.open(dir, 'pass', fast);
     closers.push(() => again.close());
-    expect(await reserved(again.spends)).toBe(900n);
-    await again.spends.dropReservations();
-    expect(await reserved(again.spends)).toBe(600n);
+    expect(await reserved(again.spends)).toBe(950n);
+    expect(ruleOf(await checkAndReserveSpend(DAY, request(btcTx(51n)), again.spends, NOON, 's5', FOREVER))).toBe('maxAmountPerDay');
+    await new Promise((resolve) => setTimeout(resolve, soon + 50 - Date.now()));
+    expect(await reserved(again.spends)).toBe(750n); // the expired one counts no more
     expect(await again.spends.release('s2')).toBe(false);
-    expect(ruleOf(await checkAndReserveSpend(DAY, request(btcTx(401n)), again.spends, NOON, 's3'))).toBe('maxAmountPerDay');
+    expect(await again.spends.dropStale('')).toBe(2); // the expired one, and s3: its holder ('') started again
+    expect(await again.spends.dropStale('')).toBe(0);
+    expect(await reserved(again.spends)).toBe(650n);
+    expect(ruleOf(await checkAndReserveSpend(DAY, request(btcTx(351n)), again.spends, NOON, 's6', FOREVER))).toBe('maxAmountPerDay');
+    expect(await again.spends.release('s4')).toBe(true); // the sibling's session goes on and releases
   });
 });
 

@@ -5,8 +5,8 @@
  * no memory, as two processes would) are held to every single-use and replay rule by the
  * database alone. Racing each other they make one identity and one key-encryption key, spend a
  * sealed presignature or pooled FROST commitment once, never overfill a pool or issue one
- * commitment twice, reserve at most what a daily limit allows, and move a key to a new
- * generation once. Each race is run at once (Promise.all over both pools), so the
+ * commitment twice, reserve at most what a daily limit allows, claim a session id once, lock a
+ * key for one lifecycle session, and move a key to a new generation once. Each race is run at once (Promise.all over both pools), so the
  * interleaving is the server's.
  * @module
  */
@@ -140,7 +140,7 @@ describeWithPostgres('the node stores on PostgreSQL', () => {
     const asks = Array.from({ length: 12 }, (_, i) => ({ session: bytesToHex(systemRng(16)), amount: 3_000n, txid: `${i}`.padStart(64, '0') }));
     const verdicts = await Promise.all(
       asks.map(({ session, amount, txid }, i) =>
-        (i % 2 === 0 ? a : b).spends.reserve(session, { keyId, chain: 'bitcoin:regtest', txid, amount, atMs: Date.now() }, 0, (h) => ({ ok: h.spentSince('bitcoin:regtest', 0) + amount <= LIMIT })),
+        (i % 2 === 0 ? a : b).spends.reserve(session, { keyId, chain: 'bitcoin:regtest', txid, amount, atMs: Date.now() }, 0, { holder: i % 2 === 0 ? 'a' : 'b', expiresAt: Number.MAX_SAFE_INTEGER }, (h) => ({ ok: h.spentSince('bitcoin:regtest', 0) + amount <= LIMIT })),
       ),
     );
     expect(verdicts.filter((v) => v.ok)).toHaveLength(3); // 3 × 3,000 ≤ 10,000 < 4 × 3,000
@@ -149,6 +149,28 @@ describeWithPostgres('the node stores on PostgreSQL', () => {
     expect((await Promise.all(reserved.map(({ session }, i) => (i % 2 === 0 ? b : a).spends.release(session)))).every(Boolean)).toBe(true);
     expect(await b.spends.spentSince('bitcoin:regtest', 0)).toBe(9_000n);
     expect(await a.sql.query('SELECT session_id FROM spend_reservations')).toEqual([]);
+  });
+
+  it('session claims and lifecycle locks raced by both processes: each session id is claimed once, each key locked by one session until it gives the lock back or it lapses', async () => {
+    const [a, b] = await twoProcesses();
+    const sessions = Array.from({ length: 40 }, () => bytesToHex(systemRng(32)));
+    const claims = await Promise.all(sessions.flatMap((id) => [a.claims.claim(id), b.claims.claim(id)]));
+    for (let i = 0; i < sessions.length; i++) expect([claims[2 * i], claims[2 * i + 1]].sort()).toEqual([false, true]);
+    expect(await a.claims.claim(sessions[0]!)).toBe(false);
+    const far = (holder: string) => ({ holder, expiresAt: Date.now() + 60_000 });
+    const keysLocked = Array.from({ length: 10 }, (_, i) => `key-${i}`);
+    const takes = await Promise.all(keysLocked.flatMap((k) => [a.keyLocks.take(k, 'sa', far('a')), b.keyLocks.take(k, 'sb', far('b'))]));
+    for (let i = 0; i < keysLocked.length; i++) expect([takes[2 * i], takes[2 * i + 1]].sort()).toEqual([false, true]);
+    const holder = takes[0] ? 'sa' : 'sb';
+    await b.keyLocks.give('key-0', holder === 'sa' ? 'sb' : 'sa'); // not the holder's: nothing dropped
+    expect(await a.keyLocks.take('key-0', 'sc', far('a'))).toBe(false);
+    await b.keyLocks.give('key-0', holder);
+    expect(await a.keyLocks.take('key-0', 'sc', { holder: 'a', expiresAt: Date.now() + 200 })).toBe(true);
+    expect(await b.keyLocks.take('key-0', 'sd', far('b'))).toBe(false);
+    expect(await b.keyLocks.take('key-0', 'sd', far('b'), Date.now() + 1_000)).toBe(true); // once the lock lapsed (a process died in its session)
+    const heldByA = takes.filter((t, i) => t && i % 2 === 0).length;
+    expect(await a.keyLocks.dropHeldBy('a')).toBe(heldByA - (holder === 'sa' ? 1 : 0)); // a started again: what it held is free; b's stays
+    expect(await b.keyLocks.take('key-0', 'se', far('b'))).toBe(false);
   });
 
   it('a new key generation raced by both processes leaves one pending row, is activated once, and nothing below it is taken again', async () => {

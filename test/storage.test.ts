@@ -580,6 +580,23 @@ describe('database', () => {
     expectSame(await again.keys.get(keyIdOf(share.key.public)), share);
   });
 
+  it('the step to several processes per database counts the session ids already in the audit log as claimed', async () => {
+    const dir = tempDir();
+    const before = MIGRATIONS.slice(0, 12);
+    const s = await NodeStorage.open(dir, PASS, { migrations: before });
+    const entry = { kind: 'sign', scheme: 'frost-ed25519', proposer: '00'.repeat(32), parties: [], startedAt: 5, finishedAt: 6, detail: '' } as const;
+    const old = 'ab'.repeat(32);
+    await s.audit.append({ ...entry, sessionId: old, outcome: 'ok' });
+    await s.audit.append({ ...entry, sessionId: old, outcome: 'released' });
+    await s.close();
+    const again = await NodeStorage.open(dir, PASS);
+    open.push(again);
+    expect(await again.sql.query('SELECT session_id, claimed_at FROM session_claims')).toEqual([{ session_id: old, claimed_at: 5 }]);
+    expect(await again.claims.claim(old)).toBe(false);
+    expect(await again.claims.claim('cd'.repeat(32))).toBe(true);
+    expect(await again.claims.claim('cd'.repeat(32))).toBe(false);
+  });
+
   it('refuses a database from a newer schema version and a badly numbered migration list', async () => {
     const dir = tempDir();
     await (await openStorage(dir)).close();

@@ -141,7 +141,7 @@ export async function runNode(argv: string[], out: Out): Promise<void> {
   // the global --quiet: a node has no progress lines; it keeps its old meaning here, no log at all
   const log = progressSilenced() ? undefined : processLogger(config.name, format, logLevelOf(config.logLevel));
   const node = await SignerNode.start(config, { ...(log ? { log } : {}) });
-  out(`node ${config.name} ${bytesToHex(node.identityKey)} connected to ${config.relay}${node.httpUrl ? `; health at ${node.httpUrl}/healthz` : ''}${node.consoleUrl ? `; approval console at ${node.consoleUrl}/` : ''}`);
+  out(`node ${config.name} ${bytesToHex(node.identityKey)} connected to ${config.relays.join(', ')}${config.replica ? ` as replica ${config.replica}` : ''}${node.httpUrl ? `; health at ${node.httpUrl}/healthz` : ''}${node.consoleUrl ? `; approval console at ${node.consoleUrl}/` : ''}`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);

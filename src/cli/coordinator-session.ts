@@ -1,6 +1,6 @@
 /**
- * What every coordinator-side command shares: its options (relay and, for a wss:// relay with a
- * private CA, its CA certificate; home, peers file, passphrase file, round timeout, approval
+ * What every coordinator-side command shares: its options (relay, or several separated by commas,
+ * and, for wss:// relays with a private CA, its CA certificate; home, peers file, passphrase file, round timeout, approval
  * timeout, JSON output) and a Coordinator connected to the relay with the home's
  * identity (opened with the coordinator's passphrase) for the length of one command, naming
  * parties in its messages as the peers file does, its sessions' steps shown as progress lines
@@ -52,9 +52,10 @@ export function parseApprovalTimeout(value: string | undefined): number {
   return ms;
 }
 
-/** The --relay-ca file, read; only for a wss:// relay. */
-function relayCa(path: string, relay: string): Buffer {
-  if (!relay.startsWith('wss://')) throw new CliError(`--relay-ca is for a wss:// relay; ${relay} is not one`);
+/** The --relay-ca file, read; only for wss:// relays. */
+function relayCa(path: string, relays: readonly string[]): Buffer {
+  const plain = relays.find((relay) => !relay.startsWith('wss://'));
+  if (plain !== undefined) throw new CliError(`--relay-ca is for a wss:// relay; ${plain} is not one`);
   try {
     return readFileSync(path);
   } catch (e) {
@@ -63,9 +64,13 @@ function relayCa(path: string, relay: string): Buffer {
 }
 
 export async function withCoordinator<T>(values: CoordinatorValues, home: CoordinatorHome, run: (c: Coordinator) => Promise<T>): Promise<T> {
-  if (values.relay === undefined) throw new CliError('--relay <url> is required');
-  const relayProblem = relayUrlProblem(values.relay);
-  if (relayProblem !== null) throw new CliError(`--relay ${relayProblem}`);
+  if (values.relay === undefined) throw new CliError('--relay <url>[,<url>…] is required');
+  const relays = values.relay.split(',');
+  for (const url of relays) {
+    const relayProblem = relayUrlProblem(url);
+    if (relayProblem !== null) throw new CliError(`--relay ${relayProblem}`);
+  }
+  if (new Set(relays).size !== relays.length) throw new CliError('--relay lists a relay twice');
   const approvalWaitMs = parseApprovalTimeout(values['approval-timeout']);
   const peers = home.peers(values.peers);
   const identity = home.identity({
@@ -75,9 +80,9 @@ export async function withCoordinator<T>(values: CoordinatorValues, home: Coordi
   const nameOf = (key: Uint8Array) => partyName(peers, key);
   // the relay says at once when a party is not connected: say so, rather than wait silently for its deadline
   const onAbsent = (key: Uint8Array) => process.stderr.write(`tessera: ${nameOf(key)} is not connected to the relay: is ${nameOf(key)} running? (its proposal waits in the relay's queue)\n`);
-  const ca = values['relay-ca'] !== undefined ? relayCa(values['relay-ca'], values.relay) : undefined;
-  progress(`connecting to ${values.relay}`);
-  const coordinator = await Coordinator.connect({ relay: values.relay, identity, nameOf, onAbsent, onProgress: progress, approvalWaitMs, ...(ca ? { wsOptions: { ca } } : {}) }).catch((e: Error) => {
+  const ca = values['relay-ca'] !== undefined ? relayCa(values['relay-ca'], relays) : undefined;
+  progress(`connecting to ${relays.join(', ')}`);
+  const coordinator = await Coordinator.connect({ relay: relays, identity, nameOf, onAbsent, onProgress: progress, approvalWaitMs, ...(ca ? { wsOptions: { ca } } : {}) }).catch((e: Error) => {
     const hint = ca === undefined && /certificate/.test(e.message) ? ': if the relay\'s certificate is from a private CA, give its certificate with --relay-ca <ca.pem>' : '';
     throw new CliError(e.message + hint);
   });

@@ -126,7 +126,8 @@ Global flag: --quiet  no progress lines on stderr (they are shown only when stde
 
 The coordinator commands (keygen, sign, presign, refresh, reshare, repair, sign-psbt, sign-eth, sign-sol, drill) open the home's
 identity, sealed under a passphrase: --passphrase-file <file>, or the environment variable
-TESSERA_COORDINATOR_PASSPHRASE.`;
+TESSERA_COORDINATOR_PASSPHRASE. --relay takes several relays separated by commas: each message goes
+over all of them, and a session completes while one of them works.`;
 
 type Command = (argv: string[], out: (line: string) => void) => Promise<boolean | void> | boolean | void;
 

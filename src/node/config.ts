@@ -1,7 +1,10 @@
 /**
  * Signer-node configuration: a JSON file (documented in README "Running signer nodes").
  *
- *   { "name": "alice", "relay": "ws://127.0.0.1:7000", "dataDir": "./alice",
+ *   { "name": "alice", "relay": "ws://127.0.0.1:7000" (or a list of relays: ["wss://r1…", "wss://r2…"],
+ *                each envelope sent over all of them, transport/relay-paths.ts), "dataDir": "./alice",
+ *     "replica": "host-a" (optional; this process's name among several processes of the party on
+ *                one PostgreSQL database, docs/operations.md "Replicated signers"),
  *     "passphraseEnv": "TESSERA_PASSPHRASE"  (or "passphraseFile": "./alice.pass"),
  *     "peers": [{ "name": "bob", "identityKey": "<64 hex>" }, …],
  *     "coordinators": ["<64 hex>", …],
@@ -35,6 +38,7 @@ import { hexToBytes } from '../math/bytes.js';
 import { parseChains, type NodeChains } from './chains-config.js';
 import { parseLogLevel, type LogLevel } from './node-logger.js';
 import { relayUrlProblem } from '../transport/relay-url.js';
+import { REPLICA_NAME } from '../transport/relay-protocol.js';
 import { storageProblem } from '../storage/index.js';
 import { parseConsoleConfig, type ConsoleConfig } from './console-config.js';
 import { ConfigError } from './config-error.js';
@@ -59,7 +63,10 @@ export interface HttpConfig {
 
 export interface NodeConfig {
   readonly name: string;
-  readonly relay: string;
+  /** The relays this node connects to, at least one, no two alike. */
+  readonly relays: readonly string[];
+  /** This process's name among the party's replicas (relay.proto AuthResponse.replica); '' for a party's one process. */
+  readonly replica: string;
   readonly dataDir: string;
   /** The party's PostgreSQL database (a postgres:// URL); absent: SQLite in the data directory. */
   readonly storage?: string;
@@ -86,7 +93,7 @@ export interface NodeConfig {
   readonly logLevel?: LogLevel;
 }
 
-const FIELDS = ['name', 'relay', 'dataDir', 'storage', 'passphraseEnv', 'passphraseFile', 'peers', 'coordinators', 'maxRoundTimeoutMs', 'relayCa', 'chains', 'keyChains', 'http', 'console', 'stateFile', 'limits', 'pools', 'policy', 'recoveryPlans', 'logLevel'];
+const FIELDS = ['name', 'relay', 'replica', 'dataDir', 'storage', 'passphraseEnv', 'passphraseFile', 'peers', 'coordinators', 'maxRoundTimeoutMs', 'relayCa', 'chains', 'keyChains', 'http', 'console', 'stateFile', 'limits', 'pools', 'policy', 'recoveryPlans', 'logLevel'];
 const PEER_FIELDS = ['name', 'identityKey'];
 const HTTP_FIELDS = ['host', 'port'];
 const HEX32 = /^[0-9a-f]{64}$/;
@@ -103,6 +110,21 @@ export function identityKeyFromHex(v: unknown, where: string): Uint8Array {
   return hexToBytes(v);
 }
 
+/** "relay": one URL or a list of them, each checked, none twice. */
+function relayList(raw: unknown): string[] {
+  const list = Array.isArray(raw) ? raw : [raw];
+  if (list.length === 0) throw new ConfigError('config: "relay" must name at least one relay');
+  const relays = list.map((url, i) => {
+    const where = Array.isArray(raw) ? `"relay[${i}]"` : '"relay"';
+    if (typeof url !== 'string' || url.length === 0) throw new ConfigError(`config: ${where} must be a non-empty string`);
+    const problem = relayUrlProblem(url);
+    if (problem !== null) throw new ConfigError(`config: ${where} ${problem}`);
+    return url;
+  });
+  if (new Set(relays).size !== relays.length) throw new ConfigError('config: "relay" lists a relay twice');
+  return relays;
+}
+
 function httpConfig(raw: unknown): HttpConfig {
   const o = configObject(raw, 'http', HTTP_FIELDS);
   const host = str(o, 'host', false, 'http.host') ?? '127.0.0.1';
@@ -113,9 +135,9 @@ function httpConfig(raw: unknown): HttpConfig {
 
 export function parseNodeConfig(raw: unknown, baseDir: string): NodeConfig {
   const o = configObject(raw, '', FIELDS);
-  const relay = str(o, 'relay')!;
-  const relayProblem = relayUrlProblem(relay);
-  if (relayProblem !== null) throw new ConfigError(`config: "relay" ${relayProblem}`);
+  const relays = relayList(o.relay);
+  const replica = o.replica ?? '';
+  if (typeof replica !== 'string' || !REPLICA_NAME.test(replica)) throw new ConfigError('config: "replica" must be at most 64 letters, digits, ".", "_" or "-"');
   const env = str(o, 'passphraseEnv', false);
   const file = str(o, 'passphraseFile', false);
   if ((env === undefined) === (file === undefined)) throw new ConfigError('config: give exactly one of "passphraseEnv" or "passphraseFile"');
@@ -143,7 +165,8 @@ export function parseNodeConfig(raw: unknown, baseDir: string): NodeConfig {
   }
   return {
     name: str(o, 'name')!,
-    relay,
+    relays,
+    replica,
     dataDir,
     stateFile: stateFile !== undefined ? resolve(baseDir, stateFile) : `${dataDir}.state`,
     limits: parseNodeLimits(o.limits),

@@ -31,7 +31,7 @@ import {
 } from '../wire/session-codec.js';
 import type WebSocket from 'ws';
 import type { Identity } from '../transport/identity.js';
-import { RelayClient } from '../transport/relay-client.js';
+import { RelayPaths } from '../transport/relay-paths.js';
 import { SessionRouter } from '../transport/session-router.js';
 import { controlEnvelope } from './control.js';
 import { CommitmentCache } from './commitment-cache.js';
@@ -74,7 +74,8 @@ export class SessionFailedError extends TssError {
 }
 
 export interface CoordinatorOptions {
-  readonly relay: string;
+  /** The relay, or several: each envelope goes over all of them (transport/relay-paths.ts). */
+  readonly relay: string | readonly string[];
   readonly identity: Identity;
   readonly wsOptions?: WebSocket.ClientOptions;
   readonly log?: (line: string) => void;
@@ -195,7 +196,7 @@ function collect(pending: Pending, sender: Uint8Array, answer: Answer): void {
 
 export class Coordinator {
   readonly #o: CoordinatorOptions;
-  readonly #client: RelayClient;
+  readonly #client: RelayPaths;
   readonly #listeners = new Map<string, Listener>();
   /** FROST commitments the nodes handed out and no session used yet (commitment-cache.ts). */
   readonly commitments = new CommitmentCache();
@@ -211,7 +212,7 @@ export class Coordinator {
       if (!this.#absent.has(hex)) o.onAbsent?.(party);
       this.#absent.add(hex);
     };
-    this.#client = new RelayClient({ url: o.relay, identity: o.identity, onEnvelope: (b) => router.handle(b), onEvent: (ev) => o.log?.(ev), onAbsent, ...(o.wsOptions ? { wsOptions: o.wsOptions } : {}) });
+    this.#client = new RelayPaths({ urls: typeof o.relay === 'string' ? [o.relay] : o.relay, identity: o.identity, onEnvelope: (b) => router.handle(b), onEvent: (ev) => o.log?.(ev), onAbsent, ...(o.wsOptions ? { wsOptions: o.wsOptions } : {}) });
   }
 
   static async connect(o: CoordinatorOptions): Promise<Coordinator> {

@@ -4,6 +4,10 @@
  * directories under a temporary folder, plus an in-process coordinator identity allowed by the
  * relay and by every node. Nodes can be killed (SIGKILL, as a crash) and restarted on the same
  * data (after an edit of its config, if a test wants one), the relay restarted on the same port.
+ * With `relays` there are several relay processes, and every node lists them all; with `replicas`
+ * (PostgreSQL only) each party runs several processes on its one database, each under its own
+ * replica name and state record (docs/operations.md "Replicated signers"), started, stopped or
+ * killed, and restarted one by one (`startReplica`, `stopReplica`).
  * `stop()` ends every process and removes the folder. The processes log JSON lines
  * (src/cli/json-log.ts); the cluster hands each record to `logRecord` and its message, as
  * `[name] msg`, to `log`.
@@ -63,6 +67,16 @@ export interface LocalClusterOptions {
   readonly extraCoordinators?: readonly Uint8Array[];
   /** Node i's "storage" (its own PostgreSQL database's URL); none: SQLite in its data directory. */
   readonly storageOf?: (i: number) => string | undefined;
+  /** Relay processes (default 1); every node and `relayUrls` list them all. */
+  readonly relays?: number;
+  /** Processes per party (default 1), on the party's one database: needs `storageOf` for every node. */
+  readonly replicas?: number;
+}
+
+/** One extra process of a party (replica r ≥ 1; replica 0 is the ClusterNode's own process). */
+interface ReplicaProcess {
+  readonly configPath: string;
+  process: ChildProcess | null;
 }
 
 /** A stderr line for `log`: a JSON record (handed to `logRecord`) as `[name] msg`, any other line as it is. */
@@ -130,9 +144,10 @@ export class LocalCluster {
   readonly dir: string;
   readonly coordinator: Identity;
   readonly nodes: ClusterNode[] = [];
-  relayUrl = '';
-  #relayPort = 0;
-  #relay: ChildProcess | null = null;
+  /** Every relay's URL, in order (fixed once each has started). */
+  readonly relayUrls: string[];
+  readonly #relays: (ChildProcess | null)[];
+  readonly #replicas: ReplicaProcess[][] = [];
   readonly #env: NodeJS.ProcessEnv;
   readonly #o: LocalClusterOptions;
 
@@ -141,14 +156,29 @@ export class LocalCluster {
     this.dir = mkdtempSync(join(tmpdir(), 'tessera-cluster-'));
     this.coordinator = identityFromSecret(systemRng(32));
     this.#env = { ...process.env, [PASSPHRASE_ENV]: bytesToHex(systemRng(16)) };
+    this.relayUrls = Array.from({ length: o.relays ?? 1 }, () => '');
+    this.#relays = this.relayUrls.map(() => null);
+  }
+
+  /** The first relay's URL. */
+  get relayUrl(): string {
+    return this.relayUrls[0]!;
+  }
+
+  /** Processes per party. */
+  get replicas(): number {
+    return this.#o.replicas ?? 1;
   }
 
   static async start(o: LocalClusterOptions = {}): Promise<LocalCluster> {
+    const n = o.nodes ?? 3;
+    if ((o.replicas ?? 1) > 1 && Array.from({ length: n }, (_, i) => o.storageOf?.(i)).includes(undefined)) throw new Error('replicas need every node on PostgreSQL (storageOf): a SQLite store takes one process');
     const c = new LocalCluster(o);
     try {
-      await c.#createNodes(o.nodes ?? 3);
-      await c.startRelay();
+      await c.#createNodes(n);
+      for (let k = 0; k < c.relayUrls.length; k++) await c.startRelay(k);
       await Promise.all(c.nodes.map((_, i) => c.startNode(i)));
+      await Promise.all(c.#replicas.flatMap((rs, i) => rs.map((_, r) => c.startReplica(i, r + 1))));
       return c;
     } catch (e) {
       await c.stop();
@@ -175,6 +205,7 @@ export class LocalCluster {
             name,
             relay: 'ws://127.0.0.1:1', // replaced in startRelay
             dataDir: name,
+            ...(this.replicas > 1 ? { replica: 'r1' } : {}),
             ...(storage !== undefined ? { storage } : {}),
             passphraseEnv: PASSPHRASE_ENV,
             peers: names.map((peer, j) => ({ name: peer, identityKey: bytesToHex(keys[j]!) })).filter((p) => p.name !== name),
@@ -190,6 +221,7 @@ export class LocalCluster {
         ),
       );
       this.nodes.push({ name, identityKey: keys[i]!, configPath, process: null, healthUrl: null, consoleUrl: null });
+      this.#replicas.push(Array.from({ length: this.replicas - 1 }, (_, r) => ({ configPath: join(this.dir, `${name}-r${r + 2}.json`), process: null })));
     });
     const allowed = [...keys, this.coordinator.publicKey, ...(this.#o.extraCoordinators ?? []), ...(this.#o.extraAllowed ?? [])];
     writeFileSync(join(this.dir, 'allow.json'), JSON.stringify({ identities: allowed.map(bytesToHex) }));
@@ -224,23 +256,25 @@ export class LocalCluster {
     return NodeStorage.open(this.dataDir(i), this.passphrase, storage !== undefined ? { storage } : {});
   }
 
-  /** Starts (or restarts, on the same port) the relay process. */
-  async startRelay(): Promise<void> {
-    const args = ['relay', '--host', '127.0.0.1', '--port', String(this.#relayPort), '--allow', join(this.dir, 'allow.json'), '--delay-ms', String(this.#o.relayDelayMs ?? 0)];
-    this.#o.onProgress?.('starting the relay');
+  /** Starts (or restarts, on the same port) relay k. */
+  async startRelay(k = 0): Promise<void> {
+    const port = this.relayUrls[k] === '' ? 0 : Number(new URL(this.relayUrls[k]!).port);
+    const args = ['relay', '--host', '127.0.0.1', '--port', String(port), '--allow', join(this.dir, 'allow.json'), '--delay-ms', String(this.#o.relayDelayMs ?? 0)];
+    this.#o.onProgress?.(this.relayUrls.length === 1 ? 'starting the relay' : `starting relay ${k + 1}`);
     const { child, line } = await launch(args, this.#env, /relay listening on ws:\/\//, this.#o);
-    this.#relay = child;
+    this.#relays[k] = child;
     const url = /ws:\/\/[^\s]+/.exec(line)![0];
-    if (this.relayUrl !== url) {
-      this.relayUrl = url;
-      this.#relayPort = Number(new URL(url).port);
-      this.nodes.forEach((_, i) => this.editConfig(i, (config) => (config.relay = url)));
+    if (this.relayUrls[k] !== url) {
+      this.relayUrls[k] = url;
+      const relay = this.relayUrls.length === 1 ? url : this.relayUrls.filter(Boolean);
+      this.nodes.forEach((_, i) => this.editConfig(i, (config) => (config.relay = relay)));
     }
   }
 
-  async stopRelay(): Promise<void> {
-    await terminate(this.#relay);
-    this.#relay = null;
+  /** Stops relay k (SIGTERM; `kill`: SIGKILL, as a crash). */
+  async stopRelay(k = 0, kill = false): Promise<void> {
+    await terminate(this.#relays[k] ?? null, kill ? 'SIGKILL' : 'SIGTERM');
+    this.#relays[k] = null;
   }
 
   /** Starts (or restarts, on the same data) node i; `env` adds variables for this process only. */
@@ -269,9 +303,36 @@ export class LocalCluster {
     this.nodes[i]!.consoleUrl = null;
   }
 
+  /**
+   * Starts (or restarts) replica r ≥ 1 of node i: the node's config as it is now, under replica
+   * name `r<r+1>` and with its own state record. Replica 0 is the node's own process (startNode).
+   */
+  async startReplica(i: number, r: number): Promise<void> {
+    const replica = this.#replicaAt(i, r);
+    const config = JSON.parse(readFileSync(this.nodes[i]!.configPath, 'utf8')) as Record<string, unknown>;
+    const name = `r${r + 1}`;
+    writeFileSync(replica.configPath, JSON.stringify({ ...config, replica: name, stateFile: `${this.nodes[i]!.name}-${name}.state` }, null, 2));
+    this.#o.onProgress?.(`starting ${this.nodes[i]!.name} replica ${name}`);
+    replica.process = (await launch(['node', '--config', replica.configPath], this.#env, /^node .* connected to /, this.#o)).child;
+  }
+
+  /** Stops replica r of node i (r = 0: the node's own process): SIGTERM, or with `kill` SIGKILL, as a crash. */
+  async stopReplica(i: number, r: number, kill = false): Promise<void> {
+    if (r === 0) return kill ? this.killNode(i) : this.stopNode(i);
+    const replica = this.#replicaAt(i, r);
+    await terminate(replica.process, kill ? 'SIGKILL' : 'SIGTERM');
+    replica.process = null;
+  }
+
+  #replicaAt(i: number, r: number): ReplicaProcess {
+    const replica = this.#replicas[i]?.[r - 1];
+    if (replica === undefined) throw new Error(`node ${i} has no replica ${r} (replicas: ${this.replicas})`);
+    return replica;
+  }
+
   async stop(): Promise<void> {
-    await Promise.all(this.nodes.map((n) => terminate(n.process)));
-    await this.stopRelay();
+    await Promise.all([...this.nodes.map((n) => terminate(n.process)), ...this.#replicas.flat().map((r) => terminate(r.process))]);
+    for (let k = 0; k < this.#relays.length; k++) await this.stopRelay(k);
     rmSync(this.dir, { recursive: true, force: true });
   }
 }

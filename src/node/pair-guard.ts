@@ -17,7 +17,11 @@
  *   stopped session wait for that before its failure leaves the node;
  * - `admit` refuses a session with a banned counterparty, and caps the DKLs23 sessions running at
  *   once per (key generation, counterparty), so a coordinator cannot line up hundreds of probes in
- *   parallel.
+ *   parallel;
+ * - every session reads the ban table again when it takes its share (`share`), so a ban another
+ *   process of the party (a replica on the same database) stored holds here from the next session
+ *   of that key on, and stops this process's running sessions with the banned party as a ban of
+ *   its own would. The cap is per process: n replicas let n × maxSessionsPerPeer run at once.
  * @module
  */
 import type { ProtocolAbort } from '../mpc/errors.js';
@@ -58,6 +62,8 @@ export class PairGuard {
   readonly #unstored = new Set<string>();
   /** Ban writes under way. */
   readonly #storing = new Set<Promise<void>>();
+  /** Set while bans read from the table are merged in (`share`): they stop sessions but are neither counted nor stored again. */
+  #merging = false;
 
   constructor(o: PairGuardOptions) {
     this.#o = o;
@@ -65,7 +71,19 @@ export class PairGuard {
 
   /** `share` (generation `generation` of `keyId`) with the generation's shared ban list in place of its own (whose entries are merged into storage). */
   async share(keyId: string, share: EcdsaKeyShare, generation = 1): Promise<EcdsaKeyShare> {
-    return { ...share, bans: await this.#bansOf(keyId, generation, share) };
+    const slot = slotOf(keyId, generation);
+    const loaded = this.#bans.has(slot);
+    const bans = await this.#bansOf(keyId, generation, share);
+    if (loaded) {
+      const stored = await this.#o.bans.list(keyId, generation);
+      this.#merging = true; // stored already, and not issued here
+      try {
+        for (const [j, reason] of stored) bans.ban(j, reason);
+      } finally {
+        this.#merging = false;
+      }
+    }
+    return { ...share, bans };
   }
 
   /**
@@ -114,10 +132,12 @@ export class PairGuard {
 
   #onBan(keyId: string, generation: number, j: PartyId, reason: string): void {
     const slot = slotOf(keyId, generation);
-    this.#o.onBan?.();
     const stopped = [...(this.#running.get(slot) ?? [])].filter((r) => r.counterparties.includes(j));
     for (const r of stopped) r.abort(new PairBannedError(BAN_ROUND, [j]));
-    this.#o.log?.(`key ${keyId}: banned party ${j} (${reason}); stopped ${stopped.length} running session${stopped.length === 1 ? '' : 's'} with it`);
+    const where = this.#merging ? 'another process of this party banned' : 'banned';
+    this.#o.log?.(`key ${keyId}: ${where} party ${j} (${reason}); stopped ${stopped.length} running session${stopped.length === 1 ? '' : 's'} with it`);
+    if (this.#merging) return;
+    this.#o.onBan?.();
     const storing: Promise<void> = this.#o.bans
       .add(keyId, j, reason, Date.now(), generation)
       .then(

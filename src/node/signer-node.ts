@@ -23,7 +23,11 @@
  * Refresh, reshare and repair proposals are checked and run by lifecycle-plan.ts and
  * lifecycle-runner.ts, their test signature and activation by lifecycle-commit.ts (DESIGN.md "Key
  * lifecycle"; docs/lifecycle.md), one lifecycle session per key at a time; every sign and presign
- * proposal must name the key's active generation.
+ * proposal must name the key's active generation. What must hold across every process of the
+ * party (replicas on one database, and restarts) lives in the database, not here: a session id
+ * is claimed there before anything else (a replayed proposal runs nowhere), as are the lifecycle
+ * lock of a key and the spend reservation, both held by this process until the session's deadline
+ * (session-deadline.ts).
  * Sessions run concurrently; a failing session never stops the node.
  * @module
  */
@@ -40,7 +44,7 @@ import { derivePublic } from '../signing/ecdsa/derivation.js';
 import { isEcdsaScheme, type AnySchemeId } from '../signing/schemes.js';
 import { getSuite, type SchemeId } from '../suites/index.js';
 import { countLimiter, type RateLimiter } from '../transport/rate-limiter.js';
-import { RelayClient } from '../transport/relay-client.js';
+import { RelayPaths } from '../transport/relay-paths.js';
 import { SessionChannel } from '../transport/session-channel.js';
 import { SessionRouter } from '../transport/session-router.js';
 import type { AuditLog, AuditOutcome, NodeStorage, SpendLedger, TransactionStores } from '../storage/index.js';
@@ -57,6 +61,7 @@ import { asNodeLogger, type LogFields, type NodeLogger } from './node-logger.js'
 import { NodeMetrics, type SessionOutcome } from './node-metrics.js';
 import { openNodeStore } from './node-store.js';
 import { PolicyRefusedError, ProposalRefusedError } from './proposal-errors.js';
+import { ReservationLostError, sessionHold } from './session-deadline.js';
 import { runKeygen, runPresign, runSign } from './session-runner.js';
 import { activateGeneration, checkShare, markChecked } from './lifecycle-commit.js';
 import { planLifecycle, type LifecyclePlan } from './lifecycle-plan.js';
@@ -139,7 +144,7 @@ export interface SignerNodeOptions {
 export class SignerNode {
   readonly config: NodeConfig;
   readonly storage: NodeStorage;
-  readonly #client: RelayClient;
+  readonly #client: RelayPaths;
   readonly #router: SessionRouter;
   readonly #logger: NodeLogger;
   /** An info record without fields, for the parts that log lines (pair guard, relay client, unlisted proposals). */
@@ -147,8 +152,6 @@ export class SignerNode {
   readonly #metrics: NodeMetrics;
   readonly #active = new Set<Promise<void>>();
   readonly #transmit: (envelope: Uint8Array) => void;
-  /** Session ids of the sessions running now (a replayed proposal must not start a second). */
-  readonly #sessions = new Set<string>();
   readonly #pairs: PairGuard;
   /** Lines about envelopes dropped and control messages ignored: one per kind per 10 s. */
   readonly #drops: LogThrottle;
@@ -157,8 +160,6 @@ export class SignerNode {
   readonly #unlisted: UnlistedProposals;
   readonly #heldKeys: HeldKeys;
   readonly #psbts = new PsbtDecodeCache();
-  /** Keys with a lifecycle session (refresh, reshare, repair, test signature) running: one at a time, and no activation meanwhile. */
-  readonly #lifecycles = new Set<string>();
   /** Aborted by `stop`: pool refills make no further chunk. */
   readonly #stopping = new AbortController();
   #http: NodeHttp | null = null;
@@ -186,8 +187,9 @@ export class SignerNode {
       // a session held for approval starts late: its peers' hellos must wait for it (the buffer stays bounded)
       ...(config.console ? { holdMs: 30_000 + MAX_APPROVAL_WAIT_MS } : {}),
     });
-    this.#client = new RelayClient({
-      url: config.relay,
+    this.#client = new RelayPaths({
+      urls: config.relays,
+      replica: config.replica,
       identity: storage.identity,
       onEnvelope: (bytes) => this.#router.handle(bytes),
       onEvent: (ev) => this.#log(ev),
@@ -218,7 +220,9 @@ export class SignerNode {
       presignatureTtlMs: config.limits.presignatureTtlMs,
       ...(o.scryptN !== undefined ? { scrypt: { N: o.scryptN, r: 8, p: 1 } } : {}),
     }, o.passphrase);
-    await storage.spends.dropReservations(); // no session of an earlier process is still running
+    // what this process held before it started again (and what any process left past its deadline); another replica's stays
+    await storage.spends.dropStale(config.replica);
+    await storage.keyLocks.dropHeldBy(config.replica);
     const node = new SignerNode(config, storage, { ...o, log: logger });
     log(policyLine(config.policy));
     log(`state record: ${config.stateFile} (keep it out of every backup of ${config.dataDir}; docs/operations.md)`);
@@ -295,36 +299,25 @@ export class SignerNode {
   async #handleProposal(e: Envelope): Promise<void> {
     if (!this.config.coordinators.some((c) => equalBytes(c, e.sender))) return this.#unlisted.refuse(e);
     const sessionHex = bytesToHex(e.sessionId);
-    const replayed = () => this.#logger.warn({ session: sessionHex.slice(0, 16) }, `ignored a replayed proposal for session ${sessionHex.slice(0, 16)}…`);
-    if (this.#sessions.has(sessionHex)) return replayed();
-    this.#sessions.add(sessionHex); // before the audit log is read, so a copy arriving meanwhile finds it
-    let seen = true; // until the read says otherwise (a failed read frees the id too)
-    try {
-      seen = (await this.storage.audit.list({ sessionId: sessionHex, limit: 1 })).length > 0;
-    } finally {
-      if (seen) this.#sessions.delete(sessionHex);
-    }
-    if (seen) return replayed();
+    // claimed in the database before anything else: a replay, or a copy another replica of this party took, runs nowhere else
+    if (!(await this.storage.claims.claim(sessionHex))) return this.#logger.warn({ session: sessionHex.slice(0, 16) }, `ignored a replayed proposal for session ${sessionHex.slice(0, 16)}… (already claimed on this party's database)`);
     const startedAt = Date.now();
     let proposal: SessionProposal | null = null;
     let channel: SessionChannel | null = null;
     let members: ReadonlyMap<PartyId, Uint8Array> = new Map();
     let leave = () => {};
-    let unlock = () => {};
+    let unlock = async () => {};
     try {
       proposal = decodeProposal(e.payload);
       if (Date.now() > proposal.notAfterMs) {
         return this.#logger.warn({ session: sessionHex.slice(0, 16) }, `dropped a stale proposal for session ${sessionHex.slice(0, 16)}… (its not-after passed ${Math.round((Date.now() - proposal.notAfterMs) / 1000)} s ago)`);
       }
-      // the key's lifecycle slot is taken before anything is awaited, so two such proposals never both pass
+      // the key's lifecycle lock is taken in the database first, so two such proposals never both pass, on any replica
       const lifecycle = isLifecycleKind(proposal.kind) || proposal.kind === 'activate' || proposal.check !== undefined;
       if (lifecycle) {
-        if (this.#lifecycles.has(proposal.keyId)) throw new ProposalRefusedError(`a lifecycle session of key ${proposal.keyId} is running on this node; one at a time`);
-        if (proposal.kind !== 'activate') {
-          this.#lifecycles.add(proposal.keyId);
-          const keyId = proposal.keyId;
-          unlock = () => this.#lifecycles.delete(keyId);
-        }
+        const keyId = proposal.keyId;
+        if (!(await this.storage.keyLocks.take(keyId, sessionHex, sessionHold(this.config.replica, proposal)))) throw new ProposalRefusedError(`a lifecycle session of key ${keyId} is running on this party's nodes; one at a time`);
+        unlock = () => this.storage.keyLocks.give(keyId, sessionHex).catch((err: unknown) => this.#log(`key ${keyId}: could not drop its lifecycle lock (${(err as Error).message}); it expires at the session's deadline`));
       }
       const checked = await this.#checkProposal(proposal, e.sender);
       if (proposal.kind === 'activate') {
@@ -406,9 +399,8 @@ export class SignerNode {
       if (!(err instanceof TssError)) throw err;
     } finally {
       leave();
-      unlock();
+      await unlock();
       if (channel) this.#router.unregister(channel);
-      this.#sessions.delete(sessionHex);
       this.#decisions.delete(sessionHex);
     }
   }
@@ -419,7 +411,8 @@ export class SignerNode {
    * amount as a ledger entry.
    */
   async #release(e: Envelope, p: SessionProposal, sessionHex: string, summary: TxSummary | undefined, startedAt: number, s: TransactionStores): Promise<void> {
-    await s.spends.release(sessionHex);
+    // a transaction was reserved (#reserveSpend); past the session's deadline the reservation no longer counts, so nothing is released
+    if (!(await s.spends.release(sessionHex)) && summary !== undefined) throw new ReservationLostError(sessionHex);
     await this.#appendAudit(e, p, 'released', `final share released: ${p.check ? 'a lifecycle check' : p.kind === 'drill' ? 'a drill statement' : signedWhat(p, summary)}`, startedAt, s.audit);
   }
 
@@ -554,7 +547,7 @@ export class SignerNode {
 
   /** The second half of #checkPolicy: the signer policy checked and the amount reserved on `spends` (the caller's transaction, or its own). */
   async #reserveSpend(p: SessionProposal, tx: TxSummary | undefined, sessionHex: string, spends: SpendLedger): Promise<void> {
-    const verdict = await checkAndReserveSpend(this.config.policy, { scheme: p.scheme, keyId: p.keyId, ...(tx ? { tx } : {}) }, spends, new Date(), sessionHex);
+    const verdict = await checkAndReserveSpend(this.config.policy, { scheme: p.scheme, keyId: p.keyId, ...(tx ? { tx } : {}) }, spends, new Date(), sessionHex, sessionHold(this.config.replica, p));
     if (!verdict.ok) throw new PolicyRefusedError(verdict.rule, verdict.reason);
   }
 

@@ -107,6 +107,7 @@
  * reported; requireApproval comes after them all (approvalNeeded).
  * @module
  */
+import type { SessionHold } from '../storage/session-hold.js';
 import type { SpendHistory, SpendLedger } from '../storage/spend-ledger.js';
 
 export type { SpendHistory };
@@ -243,14 +244,15 @@ export function evaluatePolicy(policy: SignerPolicy, request: SigningRequest, le
 
 /**
  * evaluatePolicy and, if the request is an accepted transaction, a reservation of its amount plus
- * fee for `sessionId` in the ledger, in one database transaction: what the node calls when it
- * accepts a signing request, before any protocol message. The session's end releases or cancels it.
+ * fee for `sessionId`, held as `hold` says (this process, until the session's deadline), in the
+ * ledger, in one database transaction: what the node calls when it accepts a signing request,
+ * before any protocol message. The session's end releases or cancels it.
  */
-export async function checkAndReserveSpend(policy: SignerPolicy, request: SigningRequest, ledger: SpendLedger, now: Date, sessionId: string): Promise<PolicyVerdict> {
+export async function checkAndReserveSpend(policy: SignerPolicy, request: SigningRequest, ledger: SpendLedger, now: Date, sessionId: string, hold: SessionHold): Promise<PolicyVerdict> {
   const tx = request.tx;
   if (tx === undefined) return evaluatePolicy(policy, request, NO_SPENDS, now);
   const entry = { keyId: request.keyId, chain: chainOf(tx), txid: tx.txid, amount: amountOf(tx) + feeOf(tx), atMs: now.getTime() };
-  return ledger.reserve(sessionId, entry, dayStart(now), (history) => evaluatePolicy(policy, request, history, now));
+  return ledger.reserve(sessionId, entry, dayStart(now), hold, (history) => evaluatePolicy(policy, request, history, now));
 }
 
 /**

@@ -275,6 +275,28 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE audit_log ADD COLUMN decided_at INTEGER;
     `,
   },
+  {
+    version: 13,
+    description: 'several processes on one database: session ids claimed once, lifecycle locks per key, reservations held by a process until a deadline',
+    // A session id is claimed by the one process that runs it (session-claims.ts); the ids already
+    // in the audit log count as claimed. A lock or reservation names the process (its replica
+    // name) holding it; those written before this step expire at once.
+    sql: `
+      CREATE TABLE session_claims (
+        session_id TEXT PRIMARY KEY,
+        claimed_at INTEGER NOT NULL
+      ) STRICT;
+      INSERT INTO session_claims (session_id, claimed_at) SELECT session_id, MIN(started_at) FROM audit_log GROUP BY session_id;
+      CREATE TABLE key_locks (
+        key_id     TEXT PRIMARY KEY,
+        session_id TEXT NOT NULL,
+        holder     TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
+      ) STRICT;
+      ALTER TABLE spend_reservations ADD COLUMN holder TEXT NOT NULL DEFAULT '';
+      ALTER TABLE spend_reservations ADD COLUMN expires_at INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];
 
 /** The database cannot be used: written by a newer version, or a broken migration list. */

@@ -29,6 +29,8 @@ import { SqlPresignatureStore } from './presignature-store.js';
 import { RetirementStore } from './retirement-store.js';
 import { RollbackGuard, type RollbackReport, type SpendGuard } from './rollback-guard.js';
 import { SpendLedger } from './spend-ledger.js';
+import { SessionClaims } from './session-claims.js';
+import { KeyLocks } from './key-locks.js';
 import { StateRecord } from './state-record.js';
 
 export { AuditLog, auditRecordOf, AUDIT_KINDS, AUDIT_OUTCOMES, MINUTE_MS, OPERATOR_NAME, UNLISTED_OVERFLOW, type AuditApproval, type AuditEntry, type AuditKind, type AuditListOptions, type AuditOutcome, type AuditRecord, type AuditRow, type UnlistedProposalCount } from './audit-log.js';
@@ -67,6 +69,9 @@ export { MAX_ISSUED, SqlNoncePool, type PoolEntry } from './nonce-pool.js';
 export { RollbackDetectedError, RollbackGuard, type RollbackReport, type SpendGuard } from './rollback-guard.js';
 export { recordedIdentity, StateRecord, StateRecordError, type RecordedBan } from './state-record.js';
 export { SpendLedger, type SpendEntry, type SpendHistory } from './spend-ledger.js';
+export { SessionClaims } from './session-claims.js';
+export { KeyLocks } from './key-locks.js';
+export type { SessionHold } from './session-hold.js';
 export { forDialect, inTransaction, numberedPlaceholders, SqlUsageError, type Dialect, type SqlDriver, type SqlHandle, type SqlTarget, type SqlTransaction, type SqlValue, type TransactionOptions } from './sql-driver.js';
 export { SqliteDriver } from './sqlite-driver.js';
 export { PostgresDriver, type PostgresDriverOptions } from './postgres-driver.js';
@@ -128,6 +133,10 @@ export class NodeStorage {
   readonly bans: BanStore;
   /** Members leaving a key by a reshare, until its activation. */
   readonly retirements: RetirementStore;
+  /** The session ids this party has started, each once across all its processes. */
+  readonly claims: SessionClaims;
+  /** One lifecycle session per key at a time, across all the party's processes. */
+  readonly keyLocks: KeyLocks;
   /** What the rollback check found when the store opened (null without a state record). */
   readonly rollback: RollbackReport | null;
   readonly #kek: KeyEncryption;
@@ -152,6 +161,8 @@ export class NodeStorage {
     this.spends = new SpendLedger(sql);
     this.bans = new BanStore(sql, record);
     this.retirements = new RetirementStore(sql);
+    this.claims = new SessionClaims(sql);
+    this.keyLocks = new KeyLocks(sql);
   }
 
   static async open(dataDir: string, passphrase: string, options: NodeStorageOptions = {}): Promise<NodeStorage> {

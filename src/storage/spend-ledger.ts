@@ -4,21 +4,25 @@
  * - `reserve(sessionId, entry, sinceMs, check)`: when the node accepts a signing request it reads
  *   what its keys spent and reserved on the entry's chain since `sinceMs` (a `SpendHistory`),
  *   runs the caller's limit check on it and, if it passes, inserts a row in `spend_reservations`
- *   (schema migration 5) keyed by the session id, in one transaction holding the ledger's named
- *   lock, so no other session, connection or process can reserve in between. Reservations count
- *   toward the limits like entries.
+ *   (schema migration 7) keyed by the session id, in one transaction holding the ledger's named
+ *   lock, so no other session, connection or process can reserve in between. A reservation names
+ *   the process holding it and lasts until its session's deadline (session-hold.ts, migration 13),
+ *   counting toward the limits like an entry until then; an expired one counts no more and can no
+ *   longer be released, so a session that outlives it cannot release its share.
  * - `release(sessionId)`: when the node releases its final share, the reservation becomes an
  *   entry of `spend_ledger` (migration 2): one row per (key id, txid), so the same txid counts
  *   once (a PSBT is signed in one session per input); the first time is kept and the amount is
  *   the largest any session counted. One transaction; a second call does nothing.
  * - `cancel(sessionId)`: a session that ends before that drops its reservation;
- *   `dropReservations()` drops every one (the signer node calls it when it starts: no session
- *   survives a restart, and a released one is already an entry).
+ *   `dropStale(holder)` drops the expired ones and those `holder` held (a process starting again
+ *   under its name: none of its sessions survived it); the reservations of sessions another
+ *   process on the database is running stay.
  * Amounts are base units as decimal TEXT (wei overflows SQLite's 64-bit integers), summed in
  * BigInt. This module knows nothing of the policy itself.
  * @module
  */
 import { InvalidParametersError } from '../mpc/errors.js';
+import type { SessionHold } from './session-hold.js';
 import { inTransaction, type SqlHandle, type SqlTarget } from './sql-driver.js';
 
 export interface SpendEntry {
@@ -60,8 +64,8 @@ async function historyOf(h: SqlHandle, chain: string, sinceMs: number): Promise<
   const rows = await h.query<{ txid: string; amount: string; at_ms: number }>(
     `SELECT txid, amount, at_ms FROM spend_ledger WHERE chain = ? AND at_ms >= ?
      UNION ALL
-     SELECT txid, amount, at_ms FROM spend_reservations WHERE chain = ? AND at_ms >= ?`,
-    [chain, sinceMs, chain, sinceMs],
+     SELECT txid, amount, at_ms FROM spend_reservations WHERE chain = ? AND at_ms >= ? AND expires_at > ?`,
+    [chain, sinceMs, chain, sinceMs, Date.now()],
   );
   return {
     spentSince(asked: string, since: number, exceptTxid?: string): bigint {
@@ -105,27 +109,27 @@ export class SpendLedger {
 
   /**
    * Reads the history of the entry's chain since `sinceMs`, runs `check` on it and, if its verdict
-   * is ok, reserves `entry` for `sessionId`, in one transaction under the ledger's lock: two
-   * sessions, even in two processes on the same database, cannot both pass a limit that only one
-   * of them fits. Returns the verdict.
+   * is ok, reserves `entry` for `sessionId` as `hold` says (its process and deadline), in one
+   * transaction under the ledger's lock: two sessions, even in two processes on the same
+   * database, cannot both pass a limit that only one of them fits. Returns the verdict.
    */
-  async reserve<V extends { readonly ok: boolean }>(sessionId: string, entry: SpendEntry, sinceMs: number, check: (history: SpendHistory) => V): Promise<V> {
+  async reserve<V extends { readonly ok: boolean }>(sessionId: string, entry: SpendEntry, sinceMs: number, hold: SessionHold, check: (history: SpendHistory) => V): Promise<V> {
     checkAmount(entry.amount);
     return inTransaction(
       this.#sql,
       async (tx) => {
         const verdict = check(await historyOf(tx, entry.chain, sinceMs));
-        if (verdict.ok) await tx.run('INSERT INTO spend_reservations (session_id, key_id, chain, txid, amount, at_ms) VALUES (?, ?, ?, ?, ?, ?)', [sessionId, entry.keyId, entry.chain, entry.txid, entry.amount.toString(), entry.atMs]);
+        if (verdict.ok) await tx.run('INSERT INTO spend_reservations (session_id, key_id, chain, txid, amount, at_ms, holder, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [sessionId, entry.keyId, entry.chain, entry.txid, entry.amount.toString(), entry.atMs, hold.holder, hold.expiresAt]);
         return verdict;
       },
       { lock: LEDGER_LOCK },
     );
   }
 
-  /** The session's reservation becomes a ledger entry; false if it has none (never reserved, released or cancelled). */
+  /** The session's reservation becomes a ledger entry; false if it has none (never reserved, released, cancelled or expired). */
   release(sessionId: string): Promise<boolean> {
     return inTransaction(this.#sql, async (tx) => {
-      const [r] = await tx.query<Row>('SELECT key_id, chain, txid, amount, at_ms FROM spend_reservations WHERE session_id = ?', [sessionId]);
+      const [r] = await tx.query<Row>('SELECT key_id, chain, txid, amount, at_ms FROM spend_reservations WHERE session_id = ? AND expires_at > ?', [sessionId, Date.now()]);
       if (r === undefined) return false;
       if (!(await record(tx, r.key_id, r.chain, r.txid, BigInt(r.amount), r.at_ms))) {
         const [kept] = await tx.query<{ amount: string }>('SELECT amount FROM spend_ledger WHERE key_id = ? AND txid = ?', [r.key_id, r.txid]);
@@ -141,8 +145,8 @@ export class SpendLedger {
     await this.#sql.run('DELETE FROM spend_reservations WHERE session_id = ?', [sessionId]);
   }
 
-  /** Drops every reservation: for a node starting, whose earlier sessions all ended with its last process. */
-  async dropReservations(): Promise<void> {
-    await this.#sql.run('DELETE FROM spend_reservations');
+  /** Drops the expired reservations and those `holder` held; how many. */
+  dropStale(holder: string): Promise<number> {
+    return this.#sql.run('DELETE FROM spend_reservations WHERE expires_at <= ? OR holder = ?', [Date.now(), holder]);
   }
 }

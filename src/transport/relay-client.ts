@@ -28,6 +28,8 @@ export interface RelayClientOptions {
   readonly onEvent?: (event: string) => void;
   /** Called when the relay says the recipient of one of our envelopes is not connected (the envelope waits in its queue). */
   readonly onAbsent?: (recipient: Uint8Array) => void;
+  /** Called each time a connection has authenticated (the first time and after every reconnect). */
+  readonly onReady?: () => void;
   readonly initialBackoffMs?: number;
   readonly maxBackoffMs?: number;
   /** Extra ws options (e.g. `ca` for a self-signed wss relay). */
@@ -177,6 +179,7 @@ export class RelayClient {
         const waiters = this.#waiters;
         this.#waiters = [];
         for (const w of waiters) w.resolve();
+        this.#o.onReady?.();
         this.#event('relay connection ready');
         break;
       }

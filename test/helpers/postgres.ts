@@ -165,3 +165,14 @@ export function postgresFixture(prefix = 'party') {
     },
   };
 }
+
+/** The rows `sql` returns on the database at `url`, over a connection of its own (the nodes may be running). */
+export async function rowsOf<R>(url: string, sql: string): Promise<R[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows as R[];
+  } finally {
+    await client.end();
+  }
+}

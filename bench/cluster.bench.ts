@@ -11,12 +11,14 @@
  * signatures per second, p50 and p99 latency, and every signature verified by @noble/curves.
  * Where the time goes: the same work with every party in one process (simulateSign over the
  * in-memory network) is the protocols' share; the rest is processes, the relay and the store,
- * and the SQLite/PostgreSQL ratio isolates the store. PostgreSQL is measured with one and with two
+ * and the SQLite/PostgreSQL ratio isolates the store; the CPU each process used per signature
+ * (process-cpu.ts) and how busy the machine's cores were say where the rest goes. PostgreSQL is measured with one and with two
  * processes per party (replicas on the party's one database, docs/operations.md "Replicated
  * signers"; the relay spreads the sessions over them), all on this one machine.
  * Options: --quick (1,000 keys, 5 s per row).
  * @module
  */
+import { availableParallelism } from 'node:os';
 import { dealerKeygen } from '../src/dkg/dealer.js';
 import { keyIdOf, publishedPublicKey } from '../src/dkg/key-package.js';
 import type { LocalCluster } from '../src/node/local-cluster.js';
@@ -26,6 +28,7 @@ import { getSuite } from '../src/suites/index.js';
 import type { StoredKeyShare } from '../src/wire/keyshare-codec.js';
 import { postgresUnavailable, startPostgres } from '../test/helpers/postgres.js';
 import { quickOption } from './harness.js';
+import { cpuBetween, sampleCpu, type CpuSample } from './process-cpu.js';
 import { BenchCluster, percentile, type BenchKey } from './network-cluster.js';
 import { inProcessSignMs, interactive, verifyByNoble, type Signed } from './network-modes.js';
 import { renderTable, writeResults } from './report.js';
@@ -48,6 +51,10 @@ interface Row {
   /** The same signature with every party in this process (FROST; DKLs23 has no in-process row here). */
   readonly inProcessMs: number | null;
   readonly dealSeconds: number;
+  /** CPU milliseconds per signature: the signer-node processes, the relay, PostgreSQL, this process (coordinator, verification). */
+  readonly cpuMsPerSignature: CpuSample;
+  /** The CPU all of them used, as a share of the machine's cores over the row's time. */
+  readonly machineBusy: number;
 }
 
 /** Deals `count` keys of `scheme` into every stopped node's store; returns them as the bench signs with them. */
@@ -72,11 +79,12 @@ async function deal(cluster: LocalCluster, scheme: (typeof SCHEMES)[number], cou
 }
 
 /** Keeps IN_FLIGHT sessions running over random keys of `keys` for `seconds`; every signature is verified afterwards. */
-async function sustain(c: BenchCluster, keys: readonly BenchKey[], seconds: number): Promise<{ latencies: number[]; perSecond: number }> {
+async function sustain(c: BenchCluster, keys: readonly BenchKey[], seconds: number): Promise<{ latencies: number[]; perSecond: number; cpu: CpuSample; elapsed: number }> {
   const latencies: number[] = [];
   const signed = new Map<BenchKey, Signed[]>();
   const end = performance.now() + seconds * 1000;
   let n = 0;
+  const before = sampleCpu(c.cluster.processIds());
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: IN_FLIGHT }, async () => {
@@ -91,8 +99,9 @@ async function sustain(c: BenchCluster, keys: readonly BenchKey[], seconds: numb
     }),
   );
   const elapsed = (performance.now() - t0) / 1000;
+  const cpu = cpuBetween(before, sampleCpu(c.cluster.processIds()));
   for (const [key, s] of signed) verifyByNoble(key.scheme, key.publicKey, s);
-  return { latencies: latencies.sort((a, b) => a - b), perSecond: latencies.length / elapsed };
+  return { latencies: latencies.sort((a, b) => a - b), perSecond: latencies.length / elapsed, cpu, elapsed };
 }
 
 async function runBackend(backend: string, storageOf: ((i: number) => string) | undefined, keysPerScheme: number, seconds: number, inProcessMs: number, replicas = 1): Promise<Row[]> {
@@ -113,8 +122,11 @@ async function runBackend(backend: string, storageOf: ((i: number) => string) | 
     for (const scheme of SCHEMES) {
       const keys = dealt.get(scheme)!;
       await sustain(c, keys.slice(0, IN_FLIGHT), 1); // warm-up: connections, JIT
-      const { latencies, perSecond } = await sustain(c, keys, seconds);
-      rows.push({ backend, replicas, scheme, signatures: latencies.length, perSecond, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), inProcessMs: scheme === 'ecdsa-secp256k1' ? null : inProcessMs, dealSeconds });
+      const { latencies, perSecond, cpu, elapsed } = await sustain(c, keys, seconds);
+      const perSignature = (x: number) => (x * 1000) / latencies.length;
+      const cpuMsPerSignature = { nodes: perSignature(cpu.nodes), relays: perSignature(cpu.relays), postgres: perSignature(cpu.postgres), coordinator: perSignature(cpu.coordinator) };
+      const machineBusy = (cpu.nodes + cpu.relays + cpu.postgres + cpu.coordinator) / (elapsed * availableParallelism());
+      rows.push({ backend, replicas, scheme, signatures: latencies.length, perSecond, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), inProcessMs: scheme === 'ecdsa-secp256k1' ? null : inProcessMs, dealSeconds, cpuMsPerSignature, machineBusy });
       console.log(`${backend} ×${replicas} ${scheme}: ${latencies.length} signatures, ${perSecond.toFixed(1)}/s, p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`);
     }
     return rows;
@@ -149,9 +161,12 @@ export async function main(args: readonly string[]): Promise<void> {
   const fmt = (x: number) => x.toFixed(1);
   console.log(
     renderTable(
-      ['backend', 'processes per party', 'scheme', 'signatures', 'per s', 'p50 ms', 'p99 ms', 'in-process ms', 'dealing s'],
-      rows.map((r) => [r.backend, String(r.replicas), r.scheme, String(r.signatures), fmt(r.perSecond), fmt(r.p50Ms), fmt(r.p99Ms), r.inProcessMs === null ? '-' : r.inProcessMs.toFixed(2), fmt(r.dealSeconds)]),
-      new Set([1, 3, 4, 5, 6, 7, 8]),
+      ['backend', 'processes per party', 'scheme', 'signatures', 'per s', 'p50 ms', 'p99 ms', 'in-process ms', 'dealing s', 'CPU ms/sig: nodes', 'relay', 'postgres', 'bench', 'cores busy'],
+      rows.map((r) => {
+        const c = r.cpuMsPerSignature;
+        return [r.backend, String(r.replicas), r.scheme, String(r.signatures), fmt(r.perSecond), fmt(r.p50Ms), fmt(r.p99Ms), r.inProcessMs === null ? '-' : r.inProcessMs.toFixed(2), fmt(r.dealSeconds), fmt(c.nodes), fmt(c.relays), fmt(c.postgres), fmt(c.coordinator), `${Math.round(r.machineBusy * 100)}%`];
+      }),
+      new Set([1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]),
     ),
   );
   for (const scheme of SCHEMES) {

@@ -324,6 +324,12 @@ export class LocalCluster {
     replica.process = null;
   }
 
+  /** The process ids running now: every signer-node process (all replicas) and every relay. */
+  processIds(): { nodes: number[]; relays: number[] } {
+    const pids = (children: readonly (ChildProcess | null)[]) => children.flatMap((c) => (c?.pid === undefined ? [] : [c.pid]));
+    return { nodes: pids([...this.nodes.map((n) => n.process), ...this.#replicas.flat().map((r) => r.process)]), relays: pids(this.#relays) };
+  }
+
   #replicaAt(i: number, r: number): ReplicaProcess {
     const replica = this.#replicas[i]?.[r - 1];
     if (replica === undefined) throw new Error(`node ${i} has no replica ${r} (replicas: ${this.replicas})`);

@@ -163,4 +163,8 @@ describeWithPostgres('two replicas per party on PostgreSQL, two relays, processe
       expect(amounts.every((a) => txs.has(a))).toBe(true);
     }
   }, 240_000);
+
+  it('a second process under a running replica\'s name does not start, and says why', async () => {
+    await expect(c.cluster.startReplica(0, 1)).rejects.toThrow('another process of this party is running as replica "r2" on its database');
+  }, 60_000);
 });

@@ -68,12 +68,14 @@ describe('strict node configs', () => {
 
   it('"relay" takes one URL or a list of distinct ones; "replica" a short name', () => {
     expect(parse({})).toMatchObject({ relays: ['ws://127.0.0.1:7000'], replica: '' });
-    expect(parse({ relay: ['wss://r1.example', 'wss://r2.example'], replica: 'host-b.2' })).toMatchObject({ relays: ['wss://r1.example', 'wss://r2.example'], replica: 'host-b.2' });
+    const pg = { storage: 'postgres://alice@db.internal/tessera_alice' };
+    expect(parse({ ...pg, relay: ['wss://r1.example', 'wss://r2.example'], replica: 'host-b.2' })).toMatchObject({ relays: ['wss://r1.example', 'wss://r2.example'], replica: 'host-b.2', stateFile: `${parse({}).dataDir}-host-b.2.state` });
+    expect(() => parse({ replica: 'host-b' })).toThrow('config: "replica" needs "storage"');
     expect(() => parse({ relay: [] })).toThrow('config: "relay" must name at least one relay');
     expect(() => parse({ relay: ['wss://r1.example', 'wss://r1.example'] })).toThrow('config: "relay" lists a relay twice');
     expect(() => parse({ relay: ['wss://r1.example', 'r2.example:7000'] })).toThrow('config: "relay[1]" "r2.example:7000" has no scheme');
     expect(() => parse({ relay: ['wss://r1.example', 7] })).toThrow('config: "relay[1]" must be a non-empty string');
-    for (const replica of ['a b', 'x'.repeat(65), 3]) expect(() => parse({ replica })).toThrow('config: "replica" must be at most 64 letters');
+    for (const replica of ['a b', 'x'.repeat(65), 3]) expect(() => parse({ ...pg, replica })).toThrow('config: "replica" must be at most 64 letters');
   });
 
   it('reads "storage" (the party\'s PostgreSQL database) and refuses anything but a postgres:// URL', () => {

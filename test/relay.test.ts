@@ -27,6 +27,7 @@ import { identityFromSecret, type Identity } from '../src/transport/identity.js'
 import { countLimiter, RateLimiter, type RateRefusal } from '../src/transport/rate-limiter.js';
 import { relayAuthMessage, verifyRelayAuth } from '../src/transport/relay-auth.js';
 import { decodeRelayFrame, encodeRelayFrame, RelayCloseCode, type RelayFrame } from '../src/transport/relay-protocol.js';
+import { MAX_REPLICAS } from '../src/transport/replica-routes.js';
 import { RecipientQueues, type QueueDropReason } from '../src/transport/relay-queue.js';
 import { RelayClient } from '../src/transport/relay-client.js';
 import { RelayError, RelayServer, type RelayLimits } from '../src/transport/relay-server.js';
@@ -368,48 +369,47 @@ describe('relay routing', () => {
       return { a, b, url, http, sender, r1, r2 };
     };
 
-    it('stay connected together, and each session goes to one of them, new sessions in turn', { timeout: TEST_MS }, async () => {
+    it('stay connected together; an envelope of a session no replica has spoken in goes to each of them', { timeout: TEST_MS }, async () => {
       const { a, b, http, sender, r1, r2 } = await twoReplicas();
       expect(await health(http)).toMatchObject({ connections: 3, authenticated: 3 });
-      for (let seq = 1; seq <= 8; seq++) sender.sendEnvelope(envelope(a, b, seq, undefined, 1 + (seq % 2)));
-      await until('8 envelopes', async () => r1.pending + r2.pending === 8);
-      const [s1, s2] = [sessionsOf(r1), sessionsOf(r2)];
-      expect(s1).toHaveLength(4);
-      expect(new Set(s1).size).toBe(1);
-      expect(new Set(s2).size).toBe(1);
-      expect(s1[0]).not.toBe(s2[0]);
+      for (let seq = 1; seq <= 4; seq++) sender.sendEnvelope(envelope(a, b, seq, undefined, 1 + (seq % 2)));
+      await until('4 envelopes each', async () => r1.pending === 4 && r2.pending === 4);
+      expect(sessionsOf(r1)).toEqual([2, 1, 2, 1]);
+      expect(sessionsOf(r2)).toEqual([2, 1, 2, 1]);
     });
 
-    it('the replica that speaks in a session receives the rest of it', { timeout: TEST_MS }, async () => {
+    it('the replica that speaks in a session receives the rest of it, the others nothing more of it', { timeout: TEST_MS }, async () => {
       const { a, b, sender, r1, r2 } = await twoReplicas();
       sender.sendEnvelope(envelope(a, b, 1, undefined, 9));
-      await until('the first envelope', async () => r1.pending + r2.pending === 1);
-      const [first, other] = r1.pending === 1 ? [r1, r2] : [r2, r1];
-      first.drain();
-      other.sendEnvelope(envelope(b, a, 1, undefined, 9)); // as a second relay's replica would, having won the session
+      await until('the first envelope at both', async () => r1.pending === 1 && r2.pending === 1);
+      r1.drain();
+      r2.drain();
+      r2.sendEnvelope(envelope(b, a, 1, undefined, 9)); // r2 claimed the session
       await sender.nextEnvelope();
       sender.sendEnvelope(envelope(a, b, 2, undefined, 9));
-      expect(decodeEnvelope(await other.nextEnvelope()).sequence).toBe(2);
-      expect(first.drain()).toEqual([]);
+      sender.sendEnvelope(envelope(a, b, 3, undefined, 10)); // another session: both again
+      expect(decodeEnvelope(await r2.nextEnvelope()).sequence).toBe(2);
+      await until('the other session', async () => r1.pending === 1 && r2.pending === 1);
+      expect(sessionsOf(r1)).toEqual([10]);
+      expect(sessionsOf(r2)).toEqual([10]);
     });
 
-    it('a session waits for its replica while it is away; new sessions go to the others; a reconnect under the same name resumes it', { timeout: TEST_MS }, async () => {
+    it('a session waits for its replica while it is away; others keep getting new sessions; a reconnect under the same name resumes it', { timeout: TEST_MS }, async () => {
       const { a, b, url, sender, r1, r2 } = await twoReplicas();
-      sender.sendEnvelope(envelope(a, b, 1, undefined, 3));
-      await until('the first envelope', async () => r1.pending + r2.pending === 1);
-      const [name, gone, stays] = r1.pending === 1 ? ['r1', r1, r2] : ['r2', r2, r1];
-      gone.ws.close();
-      await gone.closed;
+      r1.sendEnvelope(envelope(b, a, 1, undefined, 3)); // r1 runs session 3
+      await sender.nextEnvelope();
+      r1.ws.close();
+      await r1.closed;
       sender.sendEnvelope(envelope(a, b, 2, undefined, 3));
       for (let seq = 3; seq <= 5; seq++) sender.sendEnvelope(envelope(a, b, seq, undefined, 4));
-      await until('the new session', async () => stays.pending === 3);
-      expect(sessionsOf(stays)).toEqual([4, 4, 4]);
-      const back = await Client.authenticated(url, b, {}, name);
+      await until('the new session', async () => r2.pending === 3);
+      expect(sessionsOf(r2)).toEqual([4, 4, 4]);
+      const back = await Client.authenticated(url, b, {}, 'r1');
       expect(decodeEnvelope(await back.nextEnvelope())).toMatchObject({ sequence: 2, sessionId: new Uint8Array(32).fill(3) });
-      expect(stays.drain()).toEqual([]);
+      expect(r2.drain()).toEqual([]);
     });
 
-    it('envelopes sent while no replica is connected go to the first that connects, and each session stays there', { timeout: TEST_MS }, async () => {
+    it('envelopes sent while no replica is connected go to the first that connects', { timeout: TEST_MS }, async () => {
       const a = newIdentity();
       const b = newIdentity();
       const { url } = await startRelay([a, b]);
@@ -420,10 +420,21 @@ describe('relay routing', () => {
       const r1 = await Client.authenticated(url, b, {}, 'r1');
       await until('4 envelopes', async () => r1.pending === 4);
       const r2 = await Client.authenticated(url, b, {}, 'r2');
-      sender.sendEnvelope(envelope(a, b, 5, undefined, 5));
-      sender.sendEnvelope(envelope(a, b, 6, undefined, 6));
-      await until('2 more envelopes', async () => r1.pending === 6);
+      await sleep(100);
       expect(r2.drain()).toEqual([]);
+    });
+
+    it(`one identity connects at most ${MAX_REPLICAS} replicas at once; a name already connected still replaces its connection`, { timeout: TEST_MS }, async () => {
+      const b = newIdentity();
+      const { url, http } = await startRelay([b]);
+      const replicas = await Promise.all(Array.from({ length: MAX_REPLICAS }, (_, i) => Client.authenticated(url, b, {}, `r${i}`)));
+      const extra = await Client.open(url);
+      const { challenge } = await extra.next('challenge');
+      extra.send({ kind: 'auth', identityKey: b.publicKey, signature: b.sign(relayAuthMessage(challenge)), replica: 'one-more' });
+      expect(await extra.closed).toEqual({ code: RelayCloseCode.authRejected, reason: 'too many replicas' });
+      await Client.authenticated(url, b, {}, 'r0');
+      expect(await replicas[0]!.closed).toEqual({ code: RelayCloseCode.replaced, reason: 'replaced' });
+      expect(await health(http)).toMatchObject({ authenticated: MAX_REPLICAS });
     });
   });
 

@@ -154,9 +154,13 @@ describeWithPostgres('the node stores on PostgreSQL', () => {
   it('session claims and lifecycle locks raced by both processes: each session id is claimed once, each key locked by one session until it gives the lock back or it lapses', async () => {
     const [a, b] = await twoProcesses();
     const sessions = Array.from({ length: 40 }, () => bytesToHex(systemRng(32)));
-    const claims = await Promise.all(sessions.flatMap((id) => [a.claims.claim(id), b.claims.claim(id)]));
-    for (let i = 0; i < sessions.length; i++) expect([claims[2 * i], claims[2 * i + 1]].sort()).toEqual([false, true]);
-    expect(await a.claims.claim(sessions[0]!)).toBe(false);
+    const claims = await Promise.all(sessions.flatMap((id) => [a.claims.claim(id, 'a'), b.claims.claim(id, 'b')]));
+    for (let i = 0; i < sessions.length; i++) {
+      const [first, second] = [claims[2 * i], claims[2 * i + 1]];
+      expect([first, second]).toContain(null); // one claim wins; the other names the winner
+      expect(first === null ? second : first).toBe(first === null ? 'a' : 'b');
+    }
+    expect(await a.claims.claim(sessions[0]!, 'a')).toBe(claims[0] === null ? 'a' : 'b');
     const far = (holder: string) => ({ holder, expiresAt: Date.now() + 60_000 });
     const keysLocked = Array.from({ length: 10 }, (_, i) => `key-${i}`);
     const takes = await Promise.all(keysLocked.flatMap((k) => [a.keyLocks.take(k, 'sa', far('a')), b.keyLocks.take(k, 'sb', far('b'))]));
@@ -171,6 +175,15 @@ describeWithPostgres('the node stores on PostgreSQL', () => {
     const heldByA = takes.filter((t, i) => t && i % 2 === 0).length;
     expect(await a.keyLocks.dropHeldBy('a')).toBe(heldByA - (holder === 'sa' ? 1 : 0)); // a started again: what it held is free; b's stays
     expect(await b.keyLocks.take('key-0', 'se', far('b'))).toBe(false);
+  });
+
+  it('a name held by one process is refused to the other until the holder closes', async () => {
+    const [a, b] = await twoProcesses();
+    expect(await a.sql.holdName('replica:r1')).toBe(true);
+    expect(await b.sql.holdName('replica:r1')).toBe(false);
+    expect(await b.sql.holdName('replica:r2')).toBe(true);
+    await a.close();
+    expect(await b.sql.holdName('replica:r1')).toBe(true);
   });
 
   it('a new key generation raced by both processes leaves one pending row, is activated once, and nothing below it is taken again', async () => {

@@ -591,10 +591,10 @@ describe('database', () => {
     await s.close();
     const again = await NodeStorage.open(dir, PASS);
     open.push(again);
-    expect(await again.sql.query('SELECT session_id, claimed_at FROM session_claims')).toEqual([{ session_id: old, claimed_at: 5 }]);
-    expect(await again.claims.claim(old)).toBe(false);
-    expect(await again.claims.claim('cd'.repeat(32))).toBe(true);
-    expect(await again.claims.claim('cd'.repeat(32))).toBe(false);
+    expect(await again.sql.query('SELECT session_id, claimer, claimed_at FROM session_claims')).toEqual([{ session_id: old, claimer: '', claimed_at: 5 }]);
+    expect(await again.claims.claim(old, '')).toBe('');
+    expect(await again.claims.claim('cd'.repeat(32), 'r1')).toBeNull();
+    expect(await again.claims.claim('cd'.repeat(32), 'r2')).toBe('r1');
   });
 
   it('refuses a database from a newer schema version and a badly numbered migration list', async () => {

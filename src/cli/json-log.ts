@@ -34,7 +34,7 @@ export function processLogger(name: string, format: LogFormat, level: LogLevel):
   if (format === 'text') {
     const line = (_: unknown, msg: string) => void process.stderr.write(`[${name}] ${msg}\n`);
     const at = (lvl: LogLevel) => (LOG_LEVELS.indexOf(lvl) >= LOG_LEVELS.indexOf(level) ? line : () => {});
-    return { info: at('info'), warn: at('warn'), error: at('error') };
+    return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
   }
   return pino(
     { level, base: { node: name }, timestamp: pino.stdTimeFunctions.isoTime, formatters: { level: (label) => ({ level: label }) } },

@@ -12,7 +12,7 @@
  *     "storage": "postgres://alice@db.internal/tessera_alice" (optional; the party's own PostgreSQL
  *                database, never shared with another party; absent: SQLite in the data directory.
  *                A password is best left to ~/.pgpass or PGPASSWORD),
- *     "stateFile": "./alice.state" (optional; default "<dataDir>.state", beside the data directory:
+ *     "stateFile": "./alice.state" (optional; default "<dataDir>.state", or "<dataDir>-<replica>.state" for a replica, beside the data directory:
  *                  the rollback record, storage/state-record.ts; keep it out of backups),
  *     "limits": { … } (optional; config-limits.ts),
  *     "pools": { "frostCommitments": 32, "presignatures": 0 } (optional; target pool sizes per key, config-limits.ts),
@@ -158,6 +158,7 @@ export function parseNodeConfig(raw: unknown, baseDir: string): NodeConfig {
   const storage = str(o, 'storage', false);
   const storageBad = storage === undefined ? null : storageProblem(storage);
   if (storageBad !== null) throw new ConfigError(`config: "storage" ${storageBad}`);
+  if (replica !== '' && storage === undefined) throw new ConfigError('config: "replica" needs "storage": several processes of a party share one PostgreSQL database, and a SQLite store takes one process');
   const chains = parseChains(o.chains, o.keyChains);
   const policy = parseSignerPolicy(o.policy);
   if (policy.requireApproval !== undefined && o.console === undefined) {
@@ -168,7 +169,7 @@ export function parseNodeConfig(raw: unknown, baseDir: string): NodeConfig {
     relays,
     replica,
     dataDir,
-    stateFile: stateFile !== undefined ? resolve(baseDir, stateFile) : `${dataDir}.state`,
+    stateFile: stateFile !== undefined ? resolve(baseDir, stateFile) : `${dataDir}${replica === '' ? '' : `-${replica}`}.state`,
     limits: parseNodeLimits(o.limits),
     pools: parseNodePools(o.pools),
     passphrase: env !== undefined ? { env } : { file: resolve(baseDir, file!) },

@@ -14,6 +14,8 @@ import { ConfigError } from './config-error.js';
 export type LogFields = Readonly<Record<string, string | number | boolean | readonly string[] | undefined>>;
 
 export interface NodeLogger {
+  /** Routine detail (a session left to a sibling replica); a logger without it drops such records. */
+  debug?(fields: LogFields, msg: string): void;
   info(fields: LogFields, msg: string): void;
   warn(fields: LogFields, msg: string): void;
   error(fields: LogFields, msg: string): void;

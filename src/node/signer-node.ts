@@ -47,7 +47,7 @@ import { countLimiter, type RateLimiter } from '../transport/rate-limiter.js';
 import { RelayPaths } from '../transport/relay-paths.js';
 import { SessionChannel } from '../transport/session-channel.js';
 import { SessionRouter } from '../transport/session-router.js';
-import type { AuditLog, AuditOutcome, NodeStorage, SpendLedger, TransactionStores } from '../storage/index.js';
+import type { AuditLog, AuditOutcome, NodeStorage, SessionHold, SpendLedger, TransactionStores } from '../storage/index.js';
 import { chainsOf } from './chains-config.js';
 import type { NodeConfig } from './config.js';
 import { controlEnvelope } from './control.js';
@@ -61,7 +61,7 @@ import { asNodeLogger, type LogFields, type NodeLogger } from './node-logger.js'
 import { NodeMetrics, type SessionOutcome } from './node-metrics.js';
 import { openNodeStore } from './node-store.js';
 import { PolicyRefusedError, ProposalRefusedError } from './proposal-errors.js';
-import { ReservationLostError, sessionHold } from './session-deadline.js';
+import { ReplicaNameTakenError, ReservationLostError, SessionOverrunError, sessionLimits } from './session-deadline.js';
 import { runKeygen, runPresign, runSign } from './session-runner.js';
 import { activateGeneration, checkShare, markChecked } from './lifecycle-commit.js';
 import { planLifecycle, type LifecyclePlan } from './lifecycle-plan.js';
@@ -220,6 +220,10 @@ export class SignerNode {
       presignatureTtlMs: config.limits.presignatureTtlMs,
       ...(o.scryptN !== undefined ? { scrypt: { N: o.scryptN, r: 8, p: 1 } } : {}),
     }, o.passphrase);
+    if (!(await storage.sql.holdName(`replica:${config.replica}`))) {
+      await storage.close();
+      throw new ReplicaNameTakenError(config.replica);
+    }
     // what this process held before it started again (and what any process left past its deadline); another replica's stays
     await storage.spends.dropStale(config.replica);
     await storage.keyLocks.dropHeldBy(config.replica);
@@ -300,23 +304,33 @@ export class SignerNode {
     if (!this.config.coordinators.some((c) => equalBytes(c, e.sender))) return this.#unlisted.refuse(e);
     const sessionHex = bytesToHex(e.sessionId);
     // claimed in the database before anything else: a replay, or a copy another replica of this party took, runs nowhere else
-    if (!(await this.storage.claims.claim(sessionHex))) return this.#logger.warn({ session: sessionHex.slice(0, 16) }, `ignored a replayed proposal for session ${sessionHex.slice(0, 16)}… (already claimed on this party's database)`);
+    const claimedBy = await this.storage.claims.claim(sessionHex, this.config.replica);
+    if (claimedBy !== null) {
+      const session = sessionHex.slice(0, 16);
+      // the relay hands a session no replica has spoken in yet to all of them: a sibling's claim is routine
+      if (claimedBy !== this.config.replica) return this.#logger.debug?.({ session }, `left session ${session}… to replica ${claimedBy}, which claimed it first`);
+      return this.#logger.warn({ session }, `ignored a replayed proposal for session ${session}… (already claimed on this party's database)`);
+    }
     const startedAt = Date.now();
     let proposal: SessionProposal | null = null;
     let channel: SessionChannel | null = null;
     let members: ReadonlyMap<PartyId, Uint8Array> = new Map();
     let leave = () => {};
     let unlock = async () => {};
+    let overrun: NodeJS.Timeout | undefined;
     try {
       proposal = decodeProposal(e.payload);
       if (Date.now() > proposal.notAfterMs) {
         return this.#logger.warn({ session: sessionHex.slice(0, 16) }, `dropped a stale proposal for session ${sessionHex.slice(0, 16)}… (its not-after passed ${Math.round((Date.now() - proposal.notAfterMs) / 1000)} s ago)`);
       }
+      // nothing outlives what it holds in the database: past its deadline the session is aborted
+      const { deadline } = sessionLimits(this.config.replica, proposal, this.config.maxRoundTimeoutMs);
+      overrun = setTimeout(() => channel?.abort(new SessionOverrunError()), deadline - Date.now());
       // the key's lifecycle lock is taken in the database first, so two such proposals never both pass, on any replica
       const lifecycle = isLifecycleKind(proposal.kind) || proposal.kind === 'activate' || proposal.check !== undefined;
       if (lifecycle) {
         const keyId = proposal.keyId;
-        if (!(await this.storage.keyLocks.take(keyId, sessionHex, sessionHold(this.config.replica, proposal)))) throw new ProposalRefusedError(`a lifecycle session of key ${keyId} is running on this party's nodes; one at a time`);
+        if (!(await this.storage.keyLocks.take(keyId, sessionHex, this.#hold(proposal)))) throw new ProposalRefusedError(`a lifecycle session of key ${keyId} is running on this party's nodes; one at a time`);
         unlock = () => this.storage.keyLocks.give(keyId, sessionHex).catch((err: unknown) => this.#log(`key ${keyId}: could not drop its lifecycle lock (${(err as Error).message}); it expires at the session's deadline`));
       }
       const checked = await this.#checkProposal(proposal, e.sender);
@@ -398,6 +412,7 @@ export class SignerNode {
       this.#transmit(controlEnvelope(this.storage.identity, proposal?.scheme ?? '', e.sessionId, ROUND_FAILED, e.sender, encodeFailure({ code, culprits, reason })));
       if (!(err instanceof TssError)) throw err;
     } finally {
+      clearTimeout(overrun);
       leave();
       await unlock();
       if (channel) this.#router.unregister(channel);
@@ -412,7 +427,7 @@ export class SignerNode {
    */
   async #release(e: Envelope, p: SessionProposal, sessionHex: string, summary: TxSummary | undefined, startedAt: number, s: TransactionStores): Promise<void> {
     // a transaction was reserved (#reserveSpend); past the session's deadline the reservation no longer counts, so nothing is released
-    if (!(await s.spends.release(sessionHex)) && summary !== undefined) throw new ReservationLostError(sessionHex);
+    if (summary !== undefined && !(await s.spends.release(sessionHex))) throw new ReservationLostError(sessionHex);
     await this.#appendAudit(e, p, 'released', `final share released: ${p.check ? 'a lifecycle check' : p.kind === 'drill' ? 'a drill statement' : signedWhat(p, summary)}`, startedAt, s.audit);
   }
 
@@ -545,9 +560,14 @@ export class SignerNode {
     return tx;
   }
 
+  /** What this process holds in the database for a session of `p` it accepts now (session-deadline.ts). */
+  #hold(p: SessionProposal): SessionHold {
+    return sessionLimits(this.config.replica, p, this.config.maxRoundTimeoutMs).hold;
+  }
+
   /** The second half of #checkPolicy: the signer policy checked and the amount reserved on `spends` (the caller's transaction, or its own). */
   async #reserveSpend(p: SessionProposal, tx: TxSummary | undefined, sessionHex: string, spends: SpendLedger): Promise<void> {
-    const verdict = await checkAndReserveSpend(this.config.policy, { scheme: p.scheme, keyId: p.keyId, ...(tx ? { tx } : {}) }, spends, new Date(), sessionHex, sessionHold(this.config.replica, p));
+    const verdict = await checkAndReserveSpend(this.config.policy, { scheme: p.scheme, keyId: p.keyId, ...(tx ? { tx } : {}) }, spends, new Date(), sessionHex, this.#hold(p));
     if (!verdict.ok) throw new PolicyRefusedError(verdict.rule, verdict.reason);
   }
 

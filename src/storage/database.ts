@@ -284,9 +284,10 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: `
       CREATE TABLE session_claims (
         session_id TEXT PRIMARY KEY,
+        claimer    TEXT NOT NULL,
         claimed_at INTEGER NOT NULL
       ) STRICT;
-      INSERT INTO session_claims (session_id, claimed_at) SELECT session_id, MIN(started_at) FROM audit_log GROUP BY session_id;
+      INSERT INTO session_claims (session_id, claimer, claimed_at) SELECT session_id, '', MIN(started_at) FROM audit_log GROUP BY session_id;
       CREATE TABLE key_locks (
         key_id     TEXT PRIMARY KEY,
         session_id TEXT NOT NULL,

@@ -83,6 +83,8 @@ export class PostgresDriver implements SqlDriver {
   readonly #handle: PostgresHandle;
   readonly #scope = new TransactionScope();
   #closed = false;
+  /** Connections holding a name (holdName), out of the pool until close. */
+  readonly #holders: pg.PoolClient[] = [];
 
   private constructor(pool: pg.Pool) {
     this.#pool = pool;
@@ -170,12 +172,27 @@ export class PostgresDriver implements SqlDriver {
     return currentVersion(this);
   }
 
+  async holdName(name: string): Promise<boolean> {
+    this.#check('holdName');
+    const client = await this.#pool.connect();
+    const [row] = (await client.query<{ held: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS held', [`tessera:${name}`])).rows;
+    if (row?.held !== true) {
+      client.release();
+      return false;
+    }
+    // a connection the server ends loses its lock; its error must not end the process (the pool listens only to its idle clients)
+    client.on('error', () => {});
+    this.#holders.push(client); // kept out of the pool: the lock lives as long as this connection
+    return true;
+  }
+
   /** PostgreSQL has no secure delete: erased rows stay in dead tuples until VACUUM reuses their space (docs/operations.md "Storage backends"). */
   async compactLog(): Promise<void> {}
 
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    for (const client of this.#holders.splice(0)) client.release(true); // closing the connection frees its locks
     await this.#pool.end();
   }
 }

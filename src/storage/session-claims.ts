@@ -16,8 +16,14 @@ export class SessionClaims {
     this.#sql = sql;
   }
 
-  /** Claims `sessionId` (lowercase hex); true for the first claim of it ever made on this database. */
-  async claim(sessionId: string, atMs = Date.now()): Promise<boolean> {
-    return (await this.#sql.run('INSERT INTO session_claims (session_id, claimed_at) VALUES (?, ?) ON CONFLICT (session_id) DO NOTHING', [sessionId, atMs])) === 1;
+  /**
+   * Claims `sessionId` (lowercase hex) for the process named `claimer` (its replica name): null for
+   * the first claim of it ever made on this database, else the name of the process that made that
+   * one ('' also for the sessions recorded before claims were).
+   */
+  async claim(sessionId: string, claimer: string, atMs = Date.now()): Promise<string | null> {
+    if ((await this.#sql.run('INSERT INTO session_claims (session_id, claimer, claimed_at) VALUES (?, ?, ?) ON CONFLICT (session_id) DO NOTHING', [sessionId, claimer, atMs])) === 1) return null;
+    const [earlier] = await this.#sql.query<{ claimer: string }>('SELECT claimer FROM session_claims WHERE session_id = ?', [sessionId]);
+    return earlier?.claimer ?? '';
   }
 }

@@ -59,13 +59,17 @@ function checkAmount(amount: bigint): void {
 /** The ledger's lock: a reservation's check and insert, across every process on the database. */
 const LEDGER_LOCK = 'spend-ledger';
 
-/** The entries and reservations of `chain` since `sinceMs`, read on `h`, as a SpendHistory of that window. */
-async function historyOf(h: SqlHandle, chain: string, sinceMs: number): Promise<SpendHistory> {
+/**
+ * The entries and reservations of `chain` since `sinceMs`, read on `h`, as a SpendHistory of that
+ * window; reservations that expired by `now` are left out (`reserve` deletes them first, under the
+ * ledger's lock, so none is left out while it can still be released).
+ */
+async function historyOf(h: SqlHandle, chain: string, sinceMs: number, now = Date.now()): Promise<SpendHistory> {
   const rows = await h.query<{ txid: string; amount: string; at_ms: number }>(
     `SELECT txid, amount, at_ms FROM spend_ledger WHERE chain = ? AND at_ms >= ?
      UNION ALL
      SELECT txid, amount, at_ms FROM spend_reservations WHERE chain = ? AND at_ms >= ? AND expires_at > ?`,
-    [chain, sinceMs, chain, sinceMs, Date.now()],
+    [chain, sinceMs, chain, sinceMs, now],
   );
   return {
     spentSince(asked: string, since: number, exceptTxid?: string): bigint {
@@ -118,7 +122,10 @@ export class SpendLedger {
     return inTransaction(
       this.#sql,
       async (tx) => {
-        const verdict = check(await historyOf(tx, entry.chain, sinceMs));
+        // an expired reservation is deleted, not just skipped: its session can no longer release it, whatever its clock says
+        const now = Date.now();
+        await tx.run('DELETE FROM spend_reservations WHERE expires_at <= ?', [now]);
+        const verdict = check(await historyOf(tx, entry.chain, sinceMs, now));
         if (verdict.ok) await tx.run('INSERT INTO spend_reservations (session_id, key_id, chain, txid, amount, at_ms, holder, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [sessionId, entry.keyId, entry.chain, entry.txid, entry.amount.toString(), entry.atMs, hold.holder, hold.expiresAt]);
         return verdict;
       },
@@ -126,7 +133,10 @@ export class SpendLedger {
     );
   }
 
-  /** The session's reservation becomes a ledger entry; false if it has none (never reserved, released, cancelled or expired). */
+  /**
+   * The session's reservation becomes a ledger entry, under the ledger's lock (no reservation's
+   * check runs in between); false if it has none (never reserved, released, cancelled or expired).
+   */
   release(sessionId: string): Promise<boolean> {
     return inTransaction(this.#sql, async (tx) => {
       const [r] = await tx.query<Row>('SELECT key_id, chain, txid, amount, at_ms FROM spend_reservations WHERE session_id = ? AND expires_at > ?', [sessionId, Date.now()]);
@@ -137,7 +147,7 @@ export class SpendLedger {
       }
       await tx.run('DELETE FROM spend_reservations WHERE session_id = ?', [sessionId]);
       return true;
-    });
+    }, { lock: LEDGER_LOCK });
   }
 
   /** Drops the session's reservation, if any. */

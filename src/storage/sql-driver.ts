@@ -65,6 +65,13 @@ export interface SqlDriver extends SqlHandle {
    * frames secure_delete zeroed); best effort, never inside a transaction.
    */
   compactLog(): Promise<void>;
+  /**
+   * Holds `name` against every other process on the database for as long as this driver stays
+   * open (PostgreSQL: a session advisory lock on a connection kept for it, freed when the process
+   * or its connection dies; SQLite, one process per database: always held). False if another
+   * process holds it.
+   */
+  holdName(name: string): Promise<boolean>;
   close(): Promise<void>;
 }
 

@@ -106,6 +106,11 @@ export class SqliteDriver implements SqlDriver {
     return this.database.schemaVersion;
   }
 
+  /** One process per SQLite database (its config refuses replicas): nobody else to hold a name against. */
+  async holdName(): Promise<boolean> {
+    return true;
+  }
+
   compactLog(): Promise<void> {
     return this.#queued('a checkpoint', async () => {
       this.database.db.pragma('wal_checkpoint(TRUNCATE)');

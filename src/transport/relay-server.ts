@@ -4,9 +4,9 @@
  * (relay-auth.ts) and must be on the allow-list; after that its `envelope` frames are routed by
  * the envelope's recipient, after checking that the sender is the authenticated identity. The
  * relay never verifies envelope signatures nor reads payloads: receivers do. An identity may be
- * connected several times under different replica names (several processes of one party): each
- * session goes to one of them (replica-routes.ts); a new connection under a name already
- * connected replaces the older one.
+ * connected several times under different replica names (several processes of one party, at most
+ * MAX_REPLICAS): each session goes to the one that speaks in it, and until one does to all of them
+ * (replica-routes.ts); a new connection under a name already connected replaces the older one.
  *
  * Delivery is fair (DESIGN.md "Trust": one connected identity must not be able to starve
  * another): a frame goes straight to its recipient's socket while that socket's send buffer has
@@ -45,7 +45,7 @@ import { newRelayChallenge, verifyRelayAuth } from './relay-auth.js';
 import { RelayMetrics, type DisconnectReason, type RejectReason } from './relay-metrics.js';
 import { decodeRelayFrame, encodeRelayFrame, RelayCloseCode, type RelayFrame } from './relay-protocol.js';
 import { RecipientQueues } from './relay-queue.js';
-import { replicaKey, ReplicaRoutes } from './replica-routes.js';
+import { MAX_REPLICAS, replicaKey, ReplicaRoutes } from './replica-routes.js';
 
 /** Tunable bounds; every value must be positive. */
 export interface RelayLimits {
@@ -431,6 +431,10 @@ export class RelayServer {
       return this.end(conn, 'auth_rejected', RelayCloseCode.authRejected, 'authentication failed');
     }
     const previous = this.routes.get(id, replica);
+    if (previous === undefined && this.routes.of(id).length >= MAX_REPLICAS) {
+      this.sendError(conn, `authentication failed: this identity already has ${MAX_REPLICAS} replicas connected`);
+      return this.end(conn, 'auth_rejected', RelayCloseCode.authRejected, 'too many replicas');
+    }
     if (previous !== undefined) this.end(previous, 'replaced', RelayCloseCode.replaced, 'replaced');
     const authenticated = Object.assign(conn, { identity: id, replica });
     this.routes.add(authenticated);
@@ -461,23 +465,32 @@ export class RelayServer {
   }
 
   /**
-   * Hands a routed frame to the replica of its recipient that runs its session (replica-routes.ts)
-   * when nothing waits for that replica and its buffer has room; otherwise queues it under its
-   * sender (relay-queue.ts), for that replica or, while none of the recipient's is connected, for
-   * the recipient, and paces out what the buffer takes.
+   * Hands a routed frame to the replica of its recipient that runs its session, or to each of its
+   * connected replicas while none is known to (replica-routes.ts), when nothing waits for that
+   * replica and its buffer has room; otherwise queues it under its sender (relay-queue.ts), for
+   * that replica or, while none of the recipient's is connected, for the recipient, and paces out
+   * what the buffer takes.
    */
   private deliver(from: string, to: string, session: string, frame: Uint8Array): void {
-    const replica = this.routes.route(to, session, now());
-    const target = replica === undefined ? undefined : this.routes.get(to, replica);
-    const key = replica === undefined ? to : replicaKey(to, replica);
-    if (target !== undefined && !this.queues.has(key) && this.send(target, frame)) {
-      this.metrics.routed(frame.length);
+    const replicas = this.routes.route(to, session, now());
+    if (replicas.length === 0) {
+      this.tellAbsent(from, to);
+      this.queues.push(to, from, frame, now(), session);
+      this.metrics.queued();
       return;
     }
     if (!this.routes.connected(to)) this.tellAbsent(from, to);
-    this.queues.push(key, from, frame, now(), session);
-    this.metrics.queued();
-    if (target !== undefined) this.pump(target);
+    for (const replica of replicas) {
+      const target = this.routes.get(to, replica);
+      const key = replicaKey(to, replica);
+      if (target !== undefined && !this.queues.has(key) && this.send(target, frame)) {
+        this.metrics.routed(frame.length);
+        continue;
+      }
+      this.queues.push(key, from, frame, now(), session);
+      this.metrics.queued();
+      if (target !== undefined) this.pump(target);
+    }
   }
 
   /**
@@ -497,8 +510,8 @@ export class RelayServer {
   }
 
   /**
-   * Sends the connection's queued frames in fair order while its send buffer has room: those bound
-   * to its replica, then those that waited for any replica of its identity (a frame of a session
+   * Sends the connection's queued frames in fair order while its send buffer has room: those for
+   * its replica, then those that waited for any replica of its identity (a frame of a session
    * bound meanwhile to another replica moves to that one's queue). The write callback of every
    * frame sent (Connection.written) calls this again as the buffer drains.
    */
@@ -510,10 +523,10 @@ export class RelayServer {
     while (this.writable(conn)) {
       const frame = this.queues.next(own, now()) ?? this.queues.next(id, now());
       if (frame === undefined) break;
-      const replica = this.routes.route(id, frame.session, now(), conn.replica)!; // bound, or bound here
-      if (replica !== conn.replica) {
-        this.queues.push(replicaKey(id, replica), frame.sender, frame.bytes, now(), frame.session);
-        moved.add(replica);
+      const bound = this.routes.boundTo(id, frame.session);
+      if (bound !== undefined && bound !== conn.replica) {
+        this.queues.push(replicaKey(id, bound), frame.sender, frame.bytes, now(), frame.session);
+        moved.add(bound);
         continue;
       }
       this.send(conn, frame.bytes);

@@ -3,18 +3,20 @@
  * processes of one party ("replicas": one identity, one database, docs/operations.md "Replicated
  * signers") are connected at once, each under its own replica name (relay.proto AuthResponse).
  *
- * A session runs on one replica, so every envelope of a session goes to the same one: the first
- * envelope for a (recipient, session) binds it to a connected replica, chosen in turn; an envelope
- * a replica sends binds its (identity, session) to that replica, since the one that speaks in a
- * session is the one running it (with several relays, each relay may have bound the session
- * elsewhere first; the replica that won the session's claim in the database corrects them all by
- * speaking). A bound session keeps its replica while that replica is away (a reconnect under the
- * same name resumes it; its envelopes wait in that replica's queue), and new sessions go to the
- * replicas still connected. A binding idle for BINDING_IDLE_MS is forgotten, and at most
- * MAX_BINDINGS are kept (the longest idle go first).
+ * A session runs on one replica, the one that claimed it in the party's database; the replica that
+ * speaks in a session is the one running it. So an envelope a replica sends binds its (identity,
+ * session) to that replica, and every later envelope of the session for that identity goes there
+ * only; an envelope of a session no replica has spoken in yet (a proposal, or a peer's first
+ * message) goes to every connected replica of its recipient, whose database claim picks the one
+ * that runs it (the others drop it). A bound session keeps its replica while that replica is away
+ * (a reconnect under the same name resumes it; its envelopes wait in that replica's queue). A
+ * binding idle for BINDING_IDLE_MS is forgotten and at most MAX_BINDINGS are kept (the longest
+ * idle go first): a forgotten binding costs copies, never a lost envelope, so no sender can
+ * misroute another's sessions by filling the table. An identity binds only while two or more of
+ * its replicas are connected, and at most MAX_REPLICAS are connected at once.
  *
  * Queue keys: `identity/replica` for the envelopes bound to a replica, `identity` for those that
- * arrived while no replica of their recipient was connected (bound when one connects).
+ * arrived while no replica of their recipient was connected (for the first that connects).
  * @module
  */
 
@@ -29,6 +31,8 @@ export interface ReplicaConnection {
 /** How long a session's binding outlives its last envelope (an approval wait may hold a session silent for minutes). */
 const BINDING_IDLE_MS = 15 * 60_000;
 const MAX_BINDINGS = 200_000;
+/** Connections of one identity at once, under different replica names. */
+export const MAX_REPLICAS = 16;
 
 /** The queue key of envelopes bound to `replica` of `identity`. */
 export function replicaKey(identity: string, replica: string): string {
@@ -40,8 +44,6 @@ export class ReplicaRoutes<C extends ReplicaConnection> {
   readonly #byIdentity = new Map<string, Map<string, C>>();
   /** `identity session` → the replica name it is bound to and when it was last used (insertion order = idle order). */
   readonly #bindings = new Map<string, { readonly replica: string; readonly at: number }>();
-  /** identity → turn counter, for choosing the replica of a new session. */
-  readonly #turns = new Map<string, number>();
   #count = 0;
 
   /** Registers an authenticated connection; returns the connection it replaces (same identity and replica name), if any. */
@@ -60,10 +62,7 @@ export class ReplicaRoutes<C extends ReplicaConnection> {
     if (replicas?.get(conn.replica) !== conn) return;
     replicas.delete(conn.replica);
     this.#count--;
-    if (replicas.size === 0) {
-      this.#byIdentity.delete(conn.identity);
-      this.#turns.delete(conn.identity);
-    }
+    if (replicas.size === 0) this.#byIdentity.delete(conn.identity);
   }
 
   /** The connection of `identity` under `replica`, if connected. */
@@ -87,34 +86,28 @@ export class ReplicaRoutes<C extends ReplicaConnection> {
   }
 
   /**
-   * The replica name an envelope for `identity` in `session` goes to: the one the session is bound
-   * to, else `prefer` or a connected replica chosen in turn (and bound); undefined when the session
-   * is unbound and no replica of `identity` is connected.
+   * The replica names an envelope for `identity` in `session` goes to: the one the session is bound
+   * to (connected or not), else every connected replica; none when the session is unbound and no
+   * replica of `identity` is connected.
    */
-  route(identity: string, session: string, now: number, prefer?: string): string | undefined {
+  route(identity: string, session: string, now: number): readonly string[] {
     const key = `${identity} ${session}`;
     const bound = this.#bindings.get(key);
     if (bound !== undefined) {
       this.#bind(key, bound.replica, now);
-      return bound.replica;
+      return [bound.replica];
     }
-    if (prefer !== undefined) {
-      this.#bind(key, prefer, now);
-      return prefer;
-    }
-    const replicas = this.#byIdentity.get(identity);
-    if (replicas === undefined) return undefined;
-    const names = [...replicas.keys()];
-    const turn = this.#turns.get(identity) ?? 0;
-    this.#turns.set(identity, (turn + 1) % names.length);
-    const replica = names[turn % names.length]!;
-    this.#bind(key, replica, now);
-    return replica;
+    return [...(this.#byIdentity.get(identity)?.keys() ?? [])];
   }
 
-  /** `conn` sent an envelope of `session`: the session runs there. */
+  /** The replica name a session of `identity` is bound to, if any. */
+  boundTo(identity: string, session: string): string | undefined {
+    return this.#bindings.get(`${identity} ${session}`)?.replica;
+  }
+
+  /** `conn` sent an envelope of `session`: the session runs there (remembered while its identity has several replicas). */
   spoke(conn: C, session: string, now: number): void {
-    this.#bind(`${conn.identity} ${session}`, conn.replica, now);
+    if ((this.#byIdentity.get(conn.identity)?.size ?? 0) >= 2) this.#bind(`${conn.identity} ${session}`, conn.replica, now);
   }
 
   /** Forgets bindings idle for longer than BINDING_IDLE_MS. */

@@ -6,6 +6,8 @@
  *   --delays 0,10,…       one-way delays in ms; default 0,10,50,100
  *   --transport memory|relay   where the delayed runs go (default memory); the model always
  *                         comes from in-memory runs without delay
+ *   --runs <k>            runs per delayed row, the median kept (1 to 25; default 1): a few
+ *                         milliseconds of scheduling are a large share of a short run
  *   --out <dir>           the report's directory; default bench/results/<stamp>/
  *   --quick               2-of-3 and 3-of-5, delays 0 and 10, frost-secp256k1 and ecdsa-secp256k1
  *   --no-peers            skip the peer implementations
@@ -23,6 +25,8 @@ export interface SweepOptions {
   readonly ops: readonly Op[];
   readonly delays: readonly number[];
   readonly transport: TransportName;
+  /** Runs per delayed row; its wall time is their median. */
+  readonly runs: number;
   readonly out: string | null;
   readonly quick: boolean;
   readonly peers: boolean;
@@ -53,7 +57,8 @@ function listOf<T extends string>(what: string, text: string, allowed: readonly 
   return items as T[];
 }
 
-const VALUED = ['--schemes', '--sizes', '--ops', '--delays', '--transport', '--out'] as const;
+const VALUED = ['--schemes', '--sizes', '--ops', '--delays', '--transport', '--runs', '--out'] as const;
+const MAX_RUNS = 25;
 
 export function parseSweepOptions(args: readonly string[]): SweepOptions {
   const v = new Map<string, string>();
@@ -73,16 +78,20 @@ export function parseSweepOptions(args: readonly string[]): SweepOptions {
     if (!Number.isFinite(d) || d < 0 || s.trim() === '') throw new SweepOptionError(`delay "${s}" is not a number of ms ≥ 0`);
     return d;
   });
+  const runsText = v.get('--runs') ?? '1';
+  const runs = Number(runsText);
+  if (!/^\d+$/.test(runsText) || runs < 1 || runs > MAX_RUNS) throw new SweepOptionError(`--runs "${runsText}" is not a whole number from 1 to ${MAX_RUNS}`);
   return {
     schemes: listOf('scheme', v.get('--schemes') ?? (quick ? `frost-secp256k1,${ECDSA}` : ALL_SCHEMES.join(',')), ALL_SCHEMES),
     sizes: parseSizes(v.get('--sizes') ?? (quick ? '2-of-3,3-of-5' : DEFAULT_SIZES)),
     ops: listOf('op', v.get('--ops') ?? OPS.join(','), OPS),
     delays,
     transport: listOf('transport', v.get('--transport') ?? 'memory', ['memory', 'relay'] as const)[0]!,
+    runs,
     out: v.get('--out') ?? null,
     quick,
     peers: !flags.has('--no-peers'),
   };
 }
 
-export const SWEEP_USAGE = 'usage: npm run bench -- sweep [--schemes a,b] [--sizes 2-of-3,…] [--ops keygen,sign,refresh,reshare] [--delays 0,10,50,100] [--transport memory|relay] [--out dir] [--quick] [--no-peers]';
+export const SWEEP_USAGE = 'usage: npm run bench -- sweep [--schemes a,b] [--sizes 2-of-3,…] [--ops keygen,sign,refresh,reshare] [--delays 0,10,50,100] [--transport memory|relay] [--runs k] [--out dir] [--quick] [--no-peers]';

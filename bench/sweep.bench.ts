@@ -4,7 +4,7 @@
  * of every party in this process over the in-memory network without delay, probed per round and
  * per party (compute, bytes, messages: bench/sweep-probe.ts), then one at each injected one-way
  * delay over the chosen transport (memory, or the real relay on 127.0.0.1:
- * bench/sweep-transport.ts), with the latency model's prediction from the first run beside each
+ * bench/sweep-transport.ts; the median of --runs runs), with the latency model's prediction from the first run beside each
  * (bench/latency-model.ts; PASS within 15%). The peers (bench/sweep-peers.ts) are measured in the
  * same run. Progress goes to stderr; a summary table to stdout; the report (JSON, CSV, HTML with
  * Vega-Lite charts as SVG: bench/report-html.ts) to bench/results/sweep-<stamp>/ or --out.
@@ -83,7 +83,7 @@ async function sweepOne(c: Context, scheme: AnySchemeId, size: Size, op: Op, row
   progress(`${label}: memory 0 ms ${base.wallMs.toFixed(1)} ms`);
   for (const d of delayed) {
     const t = await transportAt(c, d, scheme);
-    const run = await runOnce(job, t);
+    const run = await medianRun(job, t, c.o.runs);
     const row = measuredRow(scheme, op, size, t, run, predict(base, run.wallMs, paramsOf(c, t)));
     rows.push(row);
     progress(`${label}: ${t.name} ${d} ms ${run.wallMs.toFixed(1)} ms, model ${row.prediction!.predictedMs.toFixed(1)} ms (${row.prediction!.errorPct.toFixed(1)}% ${row.prediction!.verdict})`);

@@ -65,6 +65,9 @@ describe('options', () => {
     expect(o.schemes).toEqual(['frost-ed25519']);
     expect(o.delays).toEqual([0, 50]);
     expect(o.transport).toBe('relay');
+    expect(o.runs).toBe(1);
+    expect(parseSweepOptions(['--runs', '5']).runs).toBe(5);
+    for (const runs of ['0', '26', '2.5', 'x']) expect(() => parseSweepOptions(['--runs', runs])).toThrow(/--runs/);
     expect(() => parseSweepOptions(['--sizes', '4-of-3'])).toThrow(SweepOptionError);
     expect(() => parseSweepOptions(['--schemes', 'frost-nope'])).toThrow(/frost-nope/);
     expect(() => parseSweepOptions(['--delays', '-1'])).toThrow(SweepOptionError);

@@ -28,6 +28,10 @@ const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === INT8_OID && format !== 'binary' ? int8 : pg.types.getTypeParser(oid, format as 'text'))) as typeof pg.types.getTypeParser,
 };
 
+/** How long holdName keeps trying, and how often. */
+const HOLD_NAME_WAIT_MS = 5_000;
+const HOLD_NAME_RETRY_MS = 200;
+
 /** The advisory lock that orders the schema steps of every process opening the database. */
 const SCHEMA_LOCK = 'tessera/schema';
 
@@ -172,13 +176,22 @@ export class PostgresDriver implements SqlDriver {
     return currentVersion(this);
   }
 
+  /**
+   * Tries for HOLD_NAME_WAIT_MS before it gives up: the server frees the lock of a process that
+   * died only once it has noticed the closed connection, a moment after a quick restart.
+   */
   async holdName(name: string): Promise<boolean> {
     this.#check('holdName');
     const client = await this.#pool.connect();
-    const [row] = (await client.query<{ held: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS held', [`tessera:${name}`])).rows;
-    if (row?.held !== true) {
-      client.release();
-      return false;
+    const deadline = Date.now() + HOLD_NAME_WAIT_MS;
+    for (;;) {
+      const [row] = (await client.query<{ held: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS held', [`tessera:${name}`])).rows;
+      if (row?.held === true) break;
+      if (Date.now() >= deadline) {
+        client.release();
+        return false;
+      }
+      await new Promise((resolve) => setTimeout(resolve, HOLD_NAME_RETRY_MS));
     }
     // a connection the server ends loses its lock; its error must not end the process (the pool listens only to its idle clients)
     client.on('error', () => {});
@@ -192,7 +205,10 @@ export class PostgresDriver implements SqlDriver {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
-    for (const client of this.#holders.splice(0)) client.release(true); // closing the connection frees its locks
+    for (const client of this.#holders.splice(0)) {
+      await client.query('SELECT pg_advisory_unlock_all()').catch(() => {}); // at once, not when the server notices the closed connection
+      client.release(true);
+    }
     await this.#pool.end();
   }
 }

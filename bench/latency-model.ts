@@ -12,9 +12,10 @@
  *               party in one Node process (cores = 1), so a round costs the sum over parties.
  *   delay       the one-way delay each round's messages take (the relay's injected delay).
  *   hop         the fixed latency of one pass through the transport whatever it carries (over the
- *               relay on loopback: socket writes, the relay's turn, event-loop turns on both
- *               sides), 0 in memory; fitted by the sweep's calibration as the intercept of the
- *               line through small bursts of envelopes whose slope is perMessage.
+ *               relay on loopback: socket writes, the relay's turn, its delay timer firing late,
+ *               event-loop turns on both sides), 0 in memory; fitted by the sweep for each
+ *               relay at its delay as one small envelope's median time through it less the delay
+ *               and perMessage (bench/sweep-transport.ts).
  *   bytes_k     the bytes the round puts on the wire; with one process (cores = 1) every party's
  *               bytes pass the same thread, so bytes_k is the round's total; with a core per
  *               party, the largest sender's (the links run in parallel).

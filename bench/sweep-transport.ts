@@ -10,7 +10,8 @@
  *           bytes are the sealed envelopes. The channels' hello round (`open`) runs before the
  *           timed protocol; its time is reported apart (openMs).
  * Also `calibrate`: the relay's per-message and per-byte costs, fitted from bursts of envelopes
- * between two channels (the latency model's perMessage and bandwidth terms, bench/latency-model.ts).
+ * between two channels (the latency model's perMessage and bandwidth terms,
+ * bench/latency-model.ts), and each relay transport's one-envelope time at its delay (the hop).
  * @module
  */
 import { systemRng } from '../src/math/random.js';
@@ -41,6 +42,8 @@ export interface Session {
 export interface Transport {
   readonly name: TransportName;
   readonly delayMs: number;
+  /** Over the relay: the median time of one small envelope through it at its delay, ms (calibration, not a compared row). */
+  readonly oneEnvelopeMs?: number;
   /** A session of parties 1..n with session id `session`. */
   session(n: number, session: Uint8Array): Promise<Session>;
   stop(): Promise<void>;
@@ -95,6 +98,7 @@ export async function relayTransport(delayMs: number, scheme: string): Promise<T
   return {
     name: 'relay',
     delayMs,
+    oneEnvelopeMs: await pingMs(relay, url),
     session: async (n, session) => {
       const identities = Array.from({ length: n }, () => identityFromSecret(systemRng(32)));
       for (const id of identities) relay.allowIdentity(id.publicKey);
@@ -120,7 +124,14 @@ export interface Calibration {
   /** One pass through the relay whatever it carries: the small bursts' line at 0 envelopes (≥ 0). */
   readonly hopMs: number;
   readonly bytesPerMs: number;
-  readonly points: readonly { readonly messages: number; readonly bytes: number; readonly ms: number }[];
+  readonly points: readonly BurstPoint[];
+}
+
+/** One calibration burst: its envelopes and bytes, and the time until the last arrived. */
+interface BurstPoint {
+  readonly messages: number;
+  readonly bytes: number;
+  readonly ms: number;
 }
 
 const CALIBRATION_ROUND = 'frost/1';
@@ -128,64 +139,106 @@ const CALIBRATION_ROUND = 'frost/1';
 const BURST_COUNTS = [1, 2, 4, 8, 16, 32];
 const BURST_REPEATS = 9;
 
+/** Two identities allowed on `relay`, for calibration bursts between two channels. */
+function burstPair(relay: RelayServer): Identity[] {
+  const identities = [0, 1].map(() => identityFromSecret(systemRng(32)));
+  for (const id of identities) relay.allowIdentity(id.publicKey);
+  return identities;
+}
+
 /**
- * Party 1 sends bursts of point-to-point envelopes (sealed, signed, routed, checked and decoded
- * as a protocol's are) to party 2 through a relay without delay, and the time until the last is
- * received is fitted: first against the count at a small payload, over bursts as small as a
- * protocol round's, interleaved and repeated (slope: ms per message; intercept: the hop, one pass through the relay
- * whatever it carries), then against the payload size at a fixed count (ms per byte).
+ * One burst: in a fresh session over `url`, once both channels are open, party 1 sends `count`
+ * point-to-point envelopes of `payloadBytes`-byte fields (sealed, signed, routed, checked and
+ * decoded as a protocol's are) to party 2; the time until party 2 has the last.
+ */
+async function burstOver(url: string, identities: readonly Identity[], count: number, payloadBytes: number): Promise<BurstPoint> {
+  const session = systemRng(SESSION_ID_BYTES);
+  let arrived = 0;
+  let done = () => {};
+  const all = new Promise<void>((resolve) => (done = resolve));
+  const { channels, close } = await channelsOver(url, identities, session, 'frost-secp256k1', (i) => void (i === 1 && ++arrived === count + 1 && done()));
+  try {
+    await Promise.all(channels.map((c) => c.open(OPEN_TIMEOUT_MS)));
+    const a = channels[0]!;
+    const before = a.bytesSent;
+    const t0 = performance.now();
+    // Party 2's router decodes, checks and decrypts each (the mailbox keeps the first: the
+    // rest are the same round again, which only the protocol would object to).
+    const bulk = new Uint8Array(payloadBytes);
+    for (let i = 0; i < count; i++) a.send({ session: a.sessionHex, round: CALIBRATION_ROUND, to: 2, payload: { identifier: 1, hiding: bulk, binding: bulk, attestation: bulk } });
+    await all;
+    return { messages: count, bytes: a.bytesSent - before, ms: performance.now() - t0 };
+  } finally {
+    await close();
+  }
+}
+
+/**
+ * Bursts from party 1 to party 2 through a relay without delay, the time until the last is
+ * received fitted: first against the count at a small payload, over bursts as small as a
+ * protocol round's, interleaved and repeated (slope: ms per message; intercept: the hop without
+ * delay), then against the payload size at a fixed count (ms per byte).
  */
 export async function calibrate(): Promise<Calibration> {
   const { relay, url } = await startRelay(0);
-  const identities = [0, 1].map(() => identityFromSecret(systemRng(32)));
-  for (const id of identities) relay.allowIdentity(id.publicKey);
-  const points: { messages: number; bytes: number; ms: number }[] = [];
+  const identities = burstPair(relay);
+  const points: BurstPoint[] = [];
   try {
-    const burst = async (count: number, payloadBytes: number) => {
-      const session = systemRng(SESSION_ID_BYTES);
-      let arrived = 0;
-      let done = () => {};
-      const all = new Promise<void>((resolve) => (done = resolve));
-      const { channels, close } = await channelsOver(url, identities, session, 'frost-secp256k1', (i) => void (i === 1 && ++arrived === count + 1 && done()));
-      try {
-        await Promise.all(channels.map((c) => c.open(OPEN_TIMEOUT_MS)));
-        const a = channels[0]!;
-        const before = a.bytesSent;
-        const t0 = performance.now();
-        // Party 2's router decodes, checks and decrypts each (the mailbox keeps the first: the
-        // rest are the same round again, which only the protocol would object to).
-        const bulk = new Uint8Array(payloadBytes);
-        for (let i = 0; i < count; i++) a.send({ session: a.sessionHex, round: CALIBRATION_ROUND, to: 2, payload: { identifier: 1, hiding: bulk, binding: bulk, attestation: bulk } });
-        await all;
-        points.push({ messages: count, bytes: a.bytesSent - before, ms: performance.now() - t0 });
-      } finally {
-        await close();
-      }
-    };
-    return await fitBursts(burst, points);
+    return await fitBursts(async (count, payloadBytes) => void points.push(await burstOver(url, identities, count, payloadBytes)), points);
   } finally {
     await relay.stop();
   }
 }
 
-async function fitBursts(burst: (count: number, payloadBytes: number) => Promise<void>, points: { messages: number; bytes: number; ms: number }[]): Promise<Calibration> {
-  await burst(50, 33); // warm-up
-  points.length = 0;
+const PINGS = 15;
+
+/**
+ * The median time of one small envelope through the relay at `url` (at that relay's delay), from
+ * PINGS single-envelope bursts: the latency model's hop at that delay is this less the delay and
+ * the envelope's fitted costs (the relay's timers fire late by a millisecond or so, and a turn of
+ * the event loop follows).
+ */
+async function pingMs(relay: RelayServer, url: string): Promise<number> {
+  const identities = burstPair(relay);
+  const times: number[] = [];
+  for (let i = 0; i < PINGS; i++) times.push((await burstOver(url, identities, 1, 33)).ms);
+  return median(times);
+}
+
+/** Most passes over the small bursts while the JIT is still warming up (the per-envelope cost falls). */
+const MAX_SMALL_FITS = 6;
+/** The small bursts' slope has settled once two passes in a row agree within this fraction. */
+const SETTLED = 0.05;
+
+async function fitBursts(burst: (count: number, payloadBytes: number) => Promise<void>, points: BurstPoint[]): Promise<Calibration> {
   // a protocol round carries a few envelopes: the line through small bursts' medians gives the
   // hop (its intercept) and the cost of one more envelope (its slope) in that regime; the counts
   // are interleaved, so that a drift in the machine's load weighs on all of them alike
-  const times = new Map<number, number[]>(BURST_COUNTS.map((count) => [count, []]));
-  for (let i = 0; i < BURST_REPEATS; i++) {
-    for (const count of BURST_COUNTS) {
-      await burst(count, 33);
-      times.get(count)!.push(points.at(-1)!.ms);
+  const fitSmall = async () => {
+    points.length = 0;
+    const times = new Map<number, number[]>(BURST_COUNTS.map((count) => [count, []]));
+    for (let i = 0; i < BURST_REPEATS; i++) {
+      for (const count of BURST_COUNTS) {
+        await burst(count, 33);
+        times.get(count)!.push(points.at(-1)!.ms);
+      }
     }
+    return fitLine([...times].map(([count, ms]) => ({ x: count, y: median(ms) })));
+  };
+  // a cold process pays about half as much again per envelope as a warm one (the sweep's rows
+  // run warm): passes repeat until the slope stops moving, the last one kept
+  let { a: hop, b: perMessage } = await fitSmall();
+  for (let pass = 1; pass < MAX_SMALL_FITS; pass++) {
+    const next = await fitSmall();
+    const settled = Math.abs(next.b - perMessage) <= SETTLED * perMessage;
+    ({ a: hop, b: perMessage } = next);
+    if (settled) break;
   }
-  const small = [...times].map(([count, ms]) => ({ x: count, y: ms.sort((x, y) => x - y)[Math.floor(ms.length / 2)]! }));
-  const { a: hop, b: perMessage } = fitLine(small);
   const byCount = points.length;
   for (const size of [4_096, 32_768, 131_072]) await burst(50, size);
   const large = points.slice(byCount);
   const perByte = fitLine(large.map((p) => ({ x: p.bytes, y: p.ms - p.messages * perMessage }))).b;
   return { perMessageMs: perMessage, hopMs: Math.max(0, hop), bytesPerMs: perByte > 0 ? 1 / perByte : Infinity, points: [...points] };
 }
+
+const median = (xs: readonly number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;

@@ -23,6 +23,7 @@ import { measurePeers, type PeerRow } from './sweep-peers.js';
 import { ECDSA, jobsOf, type Job, type Op } from './sweep-jobs.js';
 import { parseSweepOptions, SWEEP_USAGE, SweepOptionError, type SweepOptions } from './sweep-options.js';
 import { cappedRow, measuredRow, predict, runOnce, type Run, type SweepRow } from './sweep-rows.js';
+import type { ModelParams } from './latency-model.js';
 import { calibrate, memoryTransport, relayTransport, type Calibration, type Transport } from './sweep-transport.js';
 
 const ECDSA_MAX_N = 9;
@@ -60,10 +61,16 @@ async function transportAt(c: Context, delayMs: number, scheme: AnySchemeId): Pr
   return t;
 }
 
-/** The model's parameters for a transport at a delay: the relay's fitted costs, none in memory. */
-function paramsOf(c: Context, t: Transport) {
+/**
+ * The model's parameters for a transport at a delay: the relay's fitted costs and its hop at that
+ * delay (one envelope's median time through it, less the delay and the envelope's costs), none in
+ * memory.
+ */
+function paramsOf(c: Context, t: Transport): ModelParams {
   const cal = t.name === 'relay' ? c.calibration : null;
-  return { delayMs: t.delayMs, hopMs: cal?.hopMs ?? 0, bytesPerMs: cal?.bytesPerMs ?? Infinity, perMessageMs: cal?.perMessageMs ?? 0, cores: 1 };
+  if (cal === null || t.oneEnvelopeMs === undefined) return { delayMs: t.delayMs, hopMs: 0, bytesPerMs: Infinity, perMessageMs: 0, cores: 1 };
+  const hopMs = Math.max(0, t.oneEnvelopeMs - t.delayMs - cal.perMessageMs);
+  return { delayMs: t.delayMs, hopMs, bytesPerMs: cal.bytesPerMs, perMessageMs: cal.perMessageMs, cores: 1 };
 }
 
 async function sweepOne(c: Context, scheme: AnySchemeId, size: Size, op: Op, rows: SweepRow[], peers: PeerRow[]): Promise<void> {
@@ -103,7 +110,7 @@ function summary(rows: readonly SweepRow[]): string {
 }
 
 /** Runs the sweep of `o` and writes its report; returns the rows and the report's path. */
-export async function runSweep(o: SweepOptions, args: readonly string[]): Promise<{ rows: SweepRow[]; peers: PeerRow[]; path: string }> {
+export async function runSweep(o: SweepOptions, args: readonly string[]): Promise<{ rows: SweepRow[]; peers: PeerRow[]; notes: string[]; path: string }> {
   const startedAt = new Date();
   const t0 = performance.now();
   const notes: string[] = [];
@@ -111,7 +118,7 @@ export async function runSweep(o: SweepOptions, args: readonly string[]): Promis
   if (o.transport === 'relay') {
     progress('calibrating the relay (bursts of envelopes between two channels)');
     calibration = await calibrate();
-    notes.push(`relay calibration: ${calibration.hopMs.toFixed(2)} ms per hop, ${calibration.perMessageMs.toFixed(3)} ms per envelope, ${(calibration.bytesPerMs / 1000).toFixed(1)} MB/s (fitted from ${calibration.points.length} bursts, not from the compared rows)`);
+    notes.push(`relay calibration: ${calibration.hopMs.toFixed(2)} ms per hop without delay, ${calibration.perMessageMs.toFixed(3)} ms per envelope, ${(calibration.bytesPerMs / 1000).toFixed(1)} MB/s (fitted from ${calibration.points.length} bursts, not from the compared rows)`);
   }
   const c: Context = { o, calibration, transports: new Map(), base: memoryTransport(0) };
   const rows: SweepRow[] = [];
@@ -121,9 +128,10 @@ export async function runSweep(o: SweepOptions, args: readonly string[]): Promis
   } finally {
     await Promise.all([...c.transports.values()].map((t) => t.stop()));
   }
+  for (const t of c.transports.values()) if (t.name === 'relay') notes.push(`relay at ${t.delayMs} ms: hop ${paramsOf(c, t).hopMs.toFixed(2)} ms (one envelope's median ${t.oneEnvelopeMs!.toFixed(2)} ms, less the delay and the per-envelope cost)`);
   for (const r of rows) if (r.capped && !notes.includes(r.capped)) notes.push(r.capped);
   const path = await writeSweepReport(o.out ?? defaultReportDir(startedAt), { startedAt, args, rows, peers, calibration, notes, totalMs: performance.now() - t0 });
-  return { rows, peers, path };
+  return { rows, peers, notes, path };
 }
 
 export async function main(args: readonly string[]): Promise<void> {
@@ -136,9 +144,13 @@ export async function main(args: readonly string[]): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  const { rows, path } = await runSweep(o, args);
+  const { rows, notes, path } = await runSweep(o, args);
   console.log(summary(rows));
-  const judged = rows.filter((r) => r.prediction && r.delayMs > 0);
-  console.log(`\nlatency model: ${judged.filter((r) => r.prediction!.verdict === 'PASS').length} of ${judged.length} delayed rows within 15%`);
+  // every row the model predicts from another run: all but the in-memory run without delay itself
+  const judged = rows.filter((r) => r.prediction && (r.transport !== 'memory' || r.delayMs > 0));
+  const passed = (xs: readonly SweepRow[]) => xs.filter((r) => r.prediction!.verdict === 'PASS').length;
+  const delayed = judged.filter((r) => r.delayMs > 0);
+  console.log(`\nlatency model: ${passed(judged)} of ${judged.length} rows within 15% (${passed(delayed)} of ${delayed.length} with a delay)`);
+  for (const note of notes) console.log(note);
   console.log(`report: ${path}`);
 }

@@ -5,7 +5,9 @@
  * restored copy of the database revives none of them; activating a new generation voids the
  * key's pool; nothing secret shows in util.inspect. A batch is stored all or nothing; a refill
  * stores one chunk per transaction and wipes every nonce it made; a refill in turns yields to
- * the event loop before each chunk and stops when aborted. The shares signed with pooled nonces
+ * the event loop before each chunk and stops when aborted. A spend resolves (and its share may
+ * leave) only once the state record's write beside its commit is durable; a failed record write
+ * fails the spend and keeps it spent; a spend rolled back writes no record (no false rollback alarm). The shares signed with pooled nonces
  * verify under @noble/curves.
  * @module
  */
@@ -22,7 +24,7 @@ import { dealerKeygen } from '../src/dkg/dealer.js';
 import { REFILL_CHUNK, refillCommitments, refillCommitmentsInTurns } from '../src/node/commitment-pool.js';
 import { getSuite } from '../src/suites/index.js';
 import { storageFixture } from './helpers/node-storage.js';
-import type { NodeStorage } from '../src/storage/index.js';
+import { StateRecord, type NodeStorage } from '../src/storage/index.js';
 import { MAX_ISSUED, type PoolEntry } from '../src/storage/nonce-pool.js';
 import { seededRng } from './helpers/rng.js';
 
@@ -91,6 +93,52 @@ describe('the FROST nonce pool', () => {
     expect(restored.rollback?.detected).toBe(true);
     for (const c of [c1!, c2!]) await expect(restored.noncePool.takeAll([commitmentHandle(c)], keyId, 1)).rejects.toThrow(NonceReuseError);
     expect(await restored.noncePool.available(keyId, 1) + await restored.noncePool.issuedCount(keyId, 1)).toBe(0);
+  });
+
+  it('a spend resolves only once the state record is durable too; a failed record write fails it with the spend kept; a spend rolled back writes no record', async () => {
+    const where = place();
+    const s = await openAt(where);
+    await refillCommitments(s.noncePool, share(0), 4);
+    const [h1, h2, h3, h4] = (await s.noncePool.issue(keyId, 1, 4)).map(commitmentHandle);
+    const recorded = () => new StateRecord(where.stateFile, s.identity.publicKeyHex).read();
+    const before = recorded();
+    const writeCounter = StateRecord.prototype.writeCounter;
+    let durable = () => {};
+    const spy = vi.spyOn(StateRecord.prototype, 'writeCounter').mockImplementationOnce(function (this: StateRecord, n: number) {
+      return new Promise<void>((resolve, reject) => (durable = () => void writeCounter.call(this, n).then(resolve, reject)));
+    });
+    // an answer's transaction: the nonces spent, the share made, then (after it resolves) sent
+    let sent = false;
+    const answer = s.transaction((t) => t.noncePool.takeAll([h1!], keyId, 1)).then(() => (sent = true));
+    await vi.waitFor(() => expect(spy).toHaveBeenCalledTimes(1));
+    await new Promise((r) => setTimeout(r, 20));
+    expect([sent, recorded()]).toEqual([false, before]);
+    durable();
+    await answer;
+    expect([sent, recorded()]).toEqual([true, before! + 1]);
+
+    // the record's write fails (a crash that came before it): the answer fails, the database keeps the spend
+    spy.mockImplementationOnce(async () => {
+      throw new Error('state record disk gone');
+    });
+    await expect(s.transaction((t) => t.noncePool.takeAll([h2!], keyId, 1))).rejects.toThrow('state record disk gone');
+    expect(recorded()).toBe(before! + 1);
+    // the record behind the database is brought forward, nothing voided: h2 stays spent, h3 live
+    await expect(s.noncePool.takeAll([h2!], keyId, 1)).rejects.toThrow(NonceReuseError);
+    expect(recorded()).toBe(before! + 2);
+
+    // a release refused after the spend rolls it back: no record written, so no rollback alarm voids the pool
+    await expect(
+      s.transaction(async (t) => {
+        await t.noncePool.takeAll([h3!], keyId, 1);
+        throw new Error('reservation lost');
+      }),
+    ).rejects.toThrow('reservation lost');
+    expect(recorded()).toBe(before! + 2);
+    expect(await s.noncePool.takeAll([h3!, h4!], keyId, 1)).toHaveLength(2);
+    spy.mockRestore();
+    await close(s);
+    expect((await openAt(where)).rollback).toMatchObject({ detected: false, recordCounter: before! + 3, databaseCounter: before! + 3 });
   });
 
   it('keeps at most MAX_ISSUED handed out and unused: the oldest are voided first', async () => {

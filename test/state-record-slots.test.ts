@@ -4,7 +4,8 @@
  * a slot torn by a crash mid-write (bytes of the new record, hash not matching) reads as the record
  * before the write; a record too big for its slots is rewritten with larger ones; a record of the
  * earlier single-line format reads and is rewritten in slots at its first write; a file with no
- * valid slot is refused, and so is a record of another node; `recordedIdentity` (what `tessera
+ * valid slot is refused, and so is a record of another node; a write while writeCounter's slot
+ * write is under way rewrites the whole file, keeping both; `recordedIdentity` (what `tessera
  * audit` names the node by) reads either format.
  * @module
  */
@@ -30,6 +31,20 @@ const slots = (r: StateRecord) => {
 };
 
 describe('state record slots', () => {
+  it('writeCounter writes one slot beside other work; a write meanwhile rewrites the whole file and keeps both', async () => {
+    const r = fresh();
+    r.write(1);
+    r.write(2);
+    const pending = r.writeCounter(3);
+    expect(r.read()).toBe(3); // reads as it will be
+    r.addBans([{ keyId: 'ab'.repeat(16), generation: 1, party: 2, reason: 'check' }]);
+    await pending;
+    const again = new StateRecord(r.path, ID);
+    expect([again.read(), again.bans().map((b) => b.party)]).toEqual([3, [2]]);
+    await r.writeCounter(4);
+    expect(slots(r).map((x) => x?.counter)).toEqual([3, 4]); // the rewrite filled both slots; the next write goes in place again
+  });
+
   it('writes alternate between the two slots in place, the higher sequence wins', () => {
     const r = fresh();
     expect(r.read()).toBeNull();

@@ -2,7 +2,7 @@
  * The two SQL drivers of src/storage/sql-driver.ts (SQLite, sqlite-driver.ts; PostgreSQL,
  * postgres-driver.ts) on a real PostgreSQL server (test/helpers/postgres.ts): the migrations of
  * database.ts build the same tables, columns and indexes on both; the same cases run on both
- * backends (placeholders and values, rollback, serialized read-then-write transactions, a
+ * backends (placeholders and values, rollback, work run beside the commit, serialized read-then-write transactions, a
  * single-use row spent by two connections at once: exactly one wins); PostgreSQL migrations run
  * once under concurrent opens and refuse a newer schema.
  * @module
@@ -10,7 +10,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DatabaseVersionError, MIGRATIONS, openSqlDriver, PostgresDriver, SqlUsageError, type SqlDriver, type SqlHandle } from '../src/storage/index.js';
 import { forDialect, numberedPlaceholders } from '../src/storage/sql-driver.js';
 import { describeWithPostgres, postgresFixture } from './helpers/postgres.js';
@@ -138,6 +138,37 @@ describeWithPostgres('SQL drivers: SQLite and PostgreSQL', () => {
         ).rejects.toThrow('abort');
         await d.transaction((tx) => tx.run("INSERT INTO nonces (handle, spent, created_at) VALUES ('kept', 0, 1)"));
         expect(await d.query('SELECT handle FROM nonces ORDER BY handle')).toEqual([{ handle: 'kept' }]);
+      });
+
+      it('runs the work handed to alongsideCommit beside the commit: resolved after both, rejected (committed) if it fails, not run on rollback', async () => {
+        const [d] = await backends[backend]();
+        const steps: string[] = [];
+        let finish = () => {};
+        const done = d
+          .transaction(async (tx) => {
+            await tx.run("INSERT INTO nonces (handle, spent, created_at) VALUES ('beside', 0, 1)");
+            tx.alongsideCommit(async () => {
+              steps.push('started');
+              await new Promise<void>((r) => (finish = r));
+              steps.push('durable');
+            });
+          })
+          .then(() => steps.push('resolved'));
+        await vi.waitFor(() => expect(steps).toEqual(['started']));
+        finish();
+        await done;
+        expect(steps).toEqual(['started', 'durable', 'resolved']);
+        let ran = false;
+        const work = async () => void (ran = true);
+        await expect(d.transaction(async (tx) => (tx.alongsideCommit(work), Promise.reject(new Error('abort'))))).rejects.toThrow('abort');
+        expect(ran).toBe(false);
+        await expect(
+          d.transaction(async (tx) => {
+            await tx.run("INSERT INTO nonces (handle, spent, created_at) VALUES ('committed', 0, 1)");
+            tx.alongsideCommit(async () => Promise.reject(new Error('record lost')));
+          }),
+        ).rejects.toThrow('record lost');
+        expect(await d.query('SELECT handle FROM nonces ORDER BY handle')).toEqual([{ handle: 'beside' }, { handle: 'committed' }]);
       });
 
       it('refuses a statement sent around the handle inside a transaction', async () => {

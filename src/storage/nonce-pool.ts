@@ -17,8 +17,10 @@
  *   every handle must be a live pool row of the key and generation; every `nonces` row is
  *   marked spent (each UPDATE … WHERE spent = 0 must change its row, so a second process
  *   spending the same handle is refused) and every pool row deleted (SQLite's secure_delete overwrites it), then the rollback
- *   guard's record moves (rollback-guard.ts), before the commit; only after the commit are the
- *   nonces decrypted and returned. A crash at any point leaves them spent or still live, never
+ *   guard's counter moves (rollback-guard.ts; its state record is written beside the commit, and
+ *   the transaction ends only when both are durable); the nonces are decrypted after the
+ *   transaction's statements, and in a caller's transaction the caller sends nothing made with
+ *   them before that transaction has committed. A crash at any point leaves them spent or still live, never
  *   usable twice.
  * - `voidKey` spends a key's whole pool (a new generation was activated: key-store.ts) under the
  *   pool's lock, and a top-up or issue for a generation a later active one replaced does nothing,

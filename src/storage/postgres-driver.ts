@@ -2,7 +2,8 @@
  * The PostgreSQL driver of sql-driver.ts, through `pg` (node-postgres): a `pg.Pool` on the
  * party's own database (one database per party, never shared between parties: docs/operations.md
  * "Storage"). A statement outside a transaction runs on any pooled client; a transaction checks
- * one client out, runs BEGIN … COMMIT on it (ROLLBACK when the body throws) and returns it to the
+ * one client out, runs BEGIN … COMMIT on it (the work handed to alongsideCommit beside the
+ * COMMIT; ROLLBACK when the body throws) and returns it to the
  * pool. Every session sets `synchronous_commit = on`, so a commit (a nonce's spent mark) has
  * reached the server's disk before the driver returns. BIGINT columns (times in ms, counts) come
  * back as numbers, refused if beyond 2^53 − 1; BYTEA as byte arrays.
@@ -14,7 +15,7 @@
  */
 import pg from 'pg';
 import { APPLIED_MIGRATION, checkMigrationList, MIGRATIONS, newerSchemaError, SCHEMA_VERSION, SCHEMA_VERSION_TABLE, type Migration } from './database.js';
-import { forDialect, numberedPlaceholders, SqlUsageError, TransactionScope, type SqlDriver, type SqlHandle, type SqlTransaction, type SqlValue, type TransactionOptions } from './sql-driver.js';
+import { CommitWork, forDialect, numberedPlaceholders, SqlUsageError, TransactionScope, type SqlDriver, type SqlHandle, type SqlTransaction, type SqlValue, type TransactionOptions } from './sql-driver.js';
 
 const INT8_OID = 20;
 
@@ -40,6 +41,8 @@ class PostgresHandle implements SqlTransaction {
   readonly dialect = 'postgres' as const;
   readonly #client: pg.Pool | pg.PoolClient;
   readonly #texts: Map<string, string>;
+  /** What the transaction runs alongside its COMMIT. */
+  readonly commitWork = new CommitWork();
 
   constructor(client: pg.Pool | pg.PoolClient, texts: Map<string, string>) {
     this.#client = client;
@@ -70,6 +73,10 @@ class PostgresHandle implements SqlTransaction {
   /** A transaction-scoped advisory lock (meaningful on a transaction's client only). */
   async lock(name: string): Promise<void> {
     await this.#client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [name]);
+  }
+
+  alongsideCommit(work: () => Promise<void>): void {
+    this.commitWork.add(work);
   }
 }
 
@@ -161,7 +168,7 @@ export class PostgresDriver implements SqlDriver {
       const tx = new PostgresHandle(client, this.#texts);
       if (options.lock !== undefined) await tx.lock(options.lock);
       const result = await this.#scope.run(() => body(tx));
-      await client.query('COMMIT');
+      await tx.commitWork.commit(() => client.query('COMMIT'));
       return result;
     } catch (e) {
       // A client whose ROLLBACK fails is not returned to the pool in an unknown state.

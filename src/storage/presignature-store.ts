@@ -6,8 +6,8 @@
  * of the key share it was made with, kept in the row: a mismatch spends nothing), expiry (a
  * presignature older than its lifetime, default 24 h, is voided instead of used), the spent mark
  * with the sealed secret erased, then the rollback guard's advance (rollback-guard.ts: the state
- * record outside the database moves before the commit). It returns the presignature only after
- * the commit, and only if its UPDATE … WHERE spent = 0 changed the row, so two processes of one
+ * record outside the database is written beside the commit). It returns the presignature only
+ * after the commit and that write are durable, and only if its UPDATE … WHERE spent = 0 changed the row, so two processes of one
  * party on one database (PostgreSQL replicas) cannot both spend it. Before that transaction the
  * guard compares the database with its state record, so a restored copy voids every
  * presignature instead of reviving one. A spent row keeps its id forever: the same presignature

@@ -2,24 +2,28 @@
  * Rollback detection for single-use secrets (ATTACKS.md row 23; DESIGN.md "Trust": a restored
  * database must never revive a spent nonce or presignature). The database's meta row
  * `single-use.counter` and the state record outside it (state-record.ts) hold the same counter;
- * every spend of a stored presignature advances both, the record first and durably, the database
- * in the spend's own transaction. They are compared when the store opens and before every spend:
+ * every spend of a stored presignature or pooled nonce advances both, the database in the spend's
+ * own transaction and the record alongside its commit (the two disk syncs at once; the spend's
+ * transaction resolves, and its share may leave, only once both are durable; a spend rolled back
+ * writes no record). They are compared when the store opens and before every spend:
  *
  *   record = database   nothing happened
  *   record > database   the database is older than the node's history (a restored backup, a
- *                       copied data folder, a VM snapshot) or a crash fell between the two writes:
- *                       every unspent presignature and nonce in it is void, the counter set to the
+ *                       copied data folder, a VM snapshot) or a crash fell between the two writes,
+ *                       the record's first: every unspent presignature and nonce in it is void, the counter set to the
  *                       record's, and the node says so in one line
  *   no record           the record was lost (or the database was moved without it), so a
  *                       rollback cannot be ruled out, not even to a copy made before the first
  *                       spend: the same (silent only for a database with nothing to void)
- *   record < database   the record itself is older (restored with the data): rewritten, no void
+ *   record < database   the record itself is older (restored with the data), or a crash fell
+ *                       between the two writes, the database's first: rewritten, no void
  *
- * A crash between the two writes thus voids everything (a false alarm that costs only fresh
- * presignatures), never revives anything. Several processes of one party on one PostgreSQL
- * database (replicas) each keep their own record: the database's counter is the highest of them,
- * so another replica's spends only bring a record forward, and a restored database is still
- * behind every record that saw a later spend.
+ * A crash between the two writes thus either voids everything (record first: a false alarm that
+ * costs only fresh presignatures) or keeps the database as it is (database first: its spends are
+ * committed, and nothing of that spend left the node), never revives anything. Several processes
+ * of one party on one PostgreSQL database (replicas) each keep their own record: the database's
+ * counter is the highest of them, so another replica's spends only bring a record forward, and a
+ * restored database is still behind every record that saw a later spend.
  * @module
  */
 import { TssError } from '../mpc/errors.js';
@@ -73,9 +77,10 @@ export class RollbackGuard implements SpendGuard {
 
   /**
    * Compares the database with its record, voiding and repairing as the table above says, in one
-   * transaction under the counter's lock: a spend's advance (record written, counter not yet
-   * committed) finishes before the record and the counter are read, so it never looks like a
-   * rollback, and a record brought forward is never written over a newer one.
+   * transaction under the counter's lock: a spend's advance (counter not yet committed) finishes
+   * before the record and the counter are read, and a record write under way alongside its commit
+   * reads as written (StateRecord.writeCounter), so it never looks like a rollback, and a record
+   * brought forward is never written over a newer one.
    */
   async reconcile(): Promise<RollbackReport> {
     const { recorded, stored, voided } = await inTransaction(
@@ -132,14 +137,16 @@ export class RollbackGuard implements SpendGuard {
   }
 
   /**
-   * Inside a spend's transaction `tx`, after verify: advances the record (durably), then the
-   * database, under a lock, so the spends of several processes on one database count one by one.
+   * Inside a spend's transaction `tx`, after verify: advances the database's counter under a lock
+   * (so the spends of several processes on one database count one by one) and the record's
+   * alongside the commit (SqlTransaction.alongsideCommit: both syncs at once, `tx` resolving when
+   * both are durable; a transaction rolled back writes no record).
    */
   async advance(tx: SqlTransaction): Promise<void> {
     await tx.lock(COUNTER);
     const next = (await counter(tx)) + 1;
-    this.#record.write(next);
     await tx.run(SET, [COUNTER, Buffer.from(String(next))]);
+    tx.alongsideCommit(() => this.#record.writeCounter(next));
   }
 }
 

@@ -16,7 +16,11 @@
  * resolves (rolls back when it throws). A store is built on a `SqlTarget`, the driver or one
  * transaction: `inTransaction` runs its multi-statement steps in a transaction of their own on
  * the driver, or inside the caller's when the store was built on one, so several stores' writes
- * can commit together (one commit, one disk sync). SQLite takes its write lock at BEGIN (BEGIN IMMEDIATE);
+ * can commit together (one commit, one disk sync). A durable write outside the database that
+ * belongs to the transaction (the rollback guard's state record) is handed to `alongsideCommit`:
+ * the driver starts it right before COMMIT, so the two disk syncs run at once, and the
+ * transaction resolves only when both are done (rejects if either failed; the work never runs
+ * when the body throws). SQLite takes its write lock at BEGIN (BEGIN IMMEDIATE);
  * PostgreSQL's transactions (READ COMMITTED) rely on row locks and constraints, and a named
  * `lock` adds a transaction-scoped advisory lock for the checks that read before they write
  * (a limit summed over rows, the schema version). Inside a transaction every statement must go
@@ -47,6 +51,12 @@ export interface SqlHandle {
 export interface SqlTransaction extends SqlHandle {
   /** Takes the named lock until the transaction ends (PostgreSQL advisory lock; SQLite's write lock, held since BEGIN, covers it). */
   lock(name: string): Promise<void>;
+  /**
+   * Runs `work` alongside this transaction's COMMIT (started first, so its first I/O is under way
+   * before a synchronous commit blocks); the transaction resolves once both are done, and rejects
+   * if either failed. Not run if the transaction rolls back.
+   */
+  alongsideCommit(work: () => Promise<void>): void;
 }
 
 export interface TransactionOptions {
@@ -91,6 +101,30 @@ export async function inTransaction<T>(sql: SqlTarget, body: (tx: SqlTransaction
   if ('transaction' in sql) return sql.transaction(body, options);
   if (options.lock !== undefined) await sql.lock(options.lock);
   return body(sql);
+}
+
+/** The work a transaction hands to `alongsideCommit`, for the drivers. */
+export class CommitWork {
+  #work: (() => Promise<void>)[] = [];
+
+  add(work: () => Promise<void>): void {
+    this.#work.push(work);
+  }
+
+  /** Forgets the work (a transaction begins). */
+  clear(): void {
+    this.#work = [];
+  }
+
+  /** Starts the work, then `commit`, and waits for all; the first failure is thrown once every one has settled. */
+  async commit(commit: () => unknown): Promise<void> {
+    const work = this.#work;
+    this.#work = [];
+    // each async wrapper runs its function at once, up to its first await, in this order
+    const settled = await Promise.allSettled([...work, commit].map(async (f) => f()));
+    const failed = settled.find((s) => s.status === 'rejected');
+    if (failed !== undefined) throw failed.reason;
+  }
 }
 
 /** `?` placeholders as PostgreSQL's `$n`, leaving quoted text and identifiers alone. */

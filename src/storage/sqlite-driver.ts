@@ -5,7 +5,9 @@
  * between its statements must not let another caller's statements into it, so every operation
  * waits its turn on one queue (a mutex), and a transaction holds the queue from BEGIN IMMEDIATE
  * (the write lock, taken at once, as the stores' own transactions always took it) to COMMIT or
- * ROLLBACK. Prepared statements are cached by their text. Open one driver per database in a
+ * ROLLBACK, and until the work handed to `alongsideCommit` (started right before the synchronous
+ * COMMIT, its I/O in libuv's thread pool meanwhile) is done. Prepared statements are cached by
+ * their text. Open one driver per database in a
  * process: a second connection's BEGIN IMMEDIATE would wait for the first one's lock
  * synchronously (busy_timeout), blocking the event loop the first one needs to commit; other
  * processes wait for the lock as they always did.
@@ -13,7 +15,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { StorageDatabase } from './database.js';
-import { SqlUsageError, TransactionScope, type SqlDriver, type SqlTransaction, type SqlValue } from './sql-driver.js';
+import { CommitWork, SqlUsageError, TransactionScope, type SqlDriver, type SqlTransaction, type SqlValue } from './sql-driver.js';
 
 const bound = (params: readonly SqlValue[]): unknown[] => params.map((p) => (p instanceof Uint8Array && !Buffer.isBuffer(p) ? Buffer.from(p.buffer, p.byteOffset, p.byteLength) : p));
 
@@ -22,6 +24,8 @@ class SqliteHandle implements SqlTransaction {
   readonly dialect = 'sqlite' as const;
   readonly #db: Database.Database;
   readonly #cache = new Map<string, Database.Statement>();
+  /** What the transaction under way runs alongside its COMMIT. */
+  readonly commitWork = new CommitWork();
 
   constructor(db: Database.Database) {
     this.#db = db;
@@ -51,6 +55,10 @@ class SqliteHandle implements SqlTransaction {
 
   /** The write lock taken at BEGIN IMMEDIATE covers every named lock. */
   async lock(): Promise<void> {}
+
+  alongsideCommit(work: () => Promise<void>): void {
+    this.commitWork.add(work);
+  }
 }
 
 export class SqliteDriver implements SqlDriver {
@@ -91,9 +99,10 @@ export class SqliteDriver implements SqlDriver {
     return this.#queued('a transaction', async () => {
       const db = this.database.db;
       db.exec('BEGIN IMMEDIATE');
+      this.#handle.commitWork.clear();
       try {
         const result = await this.#scope.run(() => body(this.#handle));
-        db.exec('COMMIT');
+        await this.#handle.commitWork.commit(() => db.exec('COMMIT'));
         return result;
       } catch (e) {
         if (db.inTransaction) db.exec('ROLLBACK');

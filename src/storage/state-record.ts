@@ -18,8 +18,11 @@
  * padded with newlines to S. A write puts the next `seq` into the slot that does not hold the
  * latest one, in place, and fdatasyncs it (one sync, no rename); a read takes the valid slot (its
  * hash matches) with the higher `seq`. A crash mid-write tears only the slot being written, so
- * the record reads as before the write, never torn; as the counter moves before the database's
- * (rollback-guard.ts), that is the state the database is in too. A record that outgrows its
+ * the record reads as before the write, never torn (rollback-guard.ts says why either side of a
+ * spend's commit is safe). A spend's counter goes through `writeCounter`: the same slot write as
+ * one O_DSYNC write in libuv's thread pool, beside the database's commit; while it is under way
+ * the record reads as it will be, and any other write rewrites the whole file, so no slot is ever
+ * written by two writes at once. A record that outgrows its
  * slots, and the first write of a new one, go through a fsynced temporary file renamed over it
  * (atomic-file.ts) with both slots filled. A record of the earlier single-line format
  * (`tessera-state-record/1`, the same fields without `seq`) still reads and is rewritten in slots
@@ -28,7 +31,7 @@
  * @module
  */
 import { sha256 } from '@noble/hashes/sha2.js';
-import { closeSync, fdatasyncSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, constants, fdatasyncSync, openSync, readFileSync, write, writeSync } from 'node:fs';
 import { bytesToHex, utf8 } from '../math/bytes.js';
 import { TssError } from '../mpc/errors.js';
 import { writeFileAtomic } from './atomic-file.js';
@@ -88,6 +91,8 @@ function isGenerations(g: unknown): g is Record<string, number> {
 export class StateRecord {
   readonly path: string;
   readonly #identity: string;
+  /** The slot write of writeCounter under way: the record as it will read, and when it is durable. */
+  #pending: { contents: Contents; readonly done: Promise<void> } | null = null;
 
   /** The record at `path` of the node whose identity key is `identityHex`. */
   constructor(path: string, identityHex: string) {
@@ -115,6 +120,41 @@ export class StateRecord {
     this.#write({ ...(this.#contents() ?? EMPTY), counter });
   }
 
+  /**
+   * Sets the counter like `write`, but as one O_DSYNC write in libuv's thread pool, started before
+   * this returns its promise (so it runs alongside a synchronous database commit:
+   * SqlTransaction.alongsideCommit) and durable when the promise resolves. One such write at a
+   * time (a second waits for the first); while it is under way the record reads as it will be, and
+   * the other writes rewrite the whole file (#write).
+   */
+  async writeCounter(counter: number): Promise<void> {
+    while (this.#pending !== null) await this.#pending.done.catch(() => {});
+    const c = { ...(this.#contents() ?? EMPTY), counter };
+    const next = this.#next(c);
+    if (next.offset === null) return this.#write(c);
+    let fd: number;
+    try {
+      fd = openSync(this.path, constants.O_RDWR | constants.O_DSYNC);
+    } catch (e) {
+      throw writeError(this.path, e);
+    }
+    const bytes = Buffer.from(next.slot);
+    const done = new Promise<void>((resolve, reject) =>
+      write(fd, bytes, 0, bytes.length, next.offset, (err) => {
+        closeSync(fd);
+        if (err === null) resolve();
+        else reject(writeError(this.path, err));
+      }),
+    );
+    const pending = { contents: next.contents, done };
+    this.#pending = pending;
+    try {
+      await done;
+    } finally {
+      if (this.#pending === pending) this.#pending = null;
+    }
+  }
+
   /** Adds bans not yet recorded, keeping the rest (counter 0 without a record); durably. */
   addBans(bans: readonly RecordedBan[]): void {
     const now = this.#contents();
@@ -131,6 +171,7 @@ export class StateRecord {
   }
 
   #contents(): Contents | null {
+    if (this.#pending !== null) return this.#pending.contents;
     let file: Buffer;
     try {
       file = readFileSync(this.path);
@@ -153,30 +194,47 @@ export class StateRecord {
     return { ...where, counter: raw.counter, bans: bans.map((b) => ({ keyId: b.keyId, generation: b.generation ?? 1, party: b.party, reason: b.reason })), generations: new Map(Object.entries(generations)) };
   }
 
-  /** Writes `c` as the next slot: in place with one fdatasync, or the whole file anew when it has no slots yet or `c` outgrows them. */
-  #write(c: Contents): void {
+  /** `c` as the next write: one slot's text, and where it goes in place (null: the whole file anew, both slots, when it has no slots yet or `c` outgrows them). */
+  #next(c: Contents): { contents: Contents; slot: string; offset: number | null } {
     const seq = c.seq + 1;
     const line = JSON.stringify({ format: FORMAT, seq, identity: this.#identity, counter: c.counter, bans: c.bans, generations: Object.fromEntries(c.generations) });
     const body = `${line}\n${bytesToHex(sha256(utf8(line)))}\n`;
     const size = Buffer.byteLength(body);
+    if (c.slot !== null && size <= c.slotSize) return { contents: { ...c, seq, slot: c.slot === 0 ? 1 : 0 }, slot: body.padEnd(c.slotSize, '\n'), offset: (1 - c.slot) * c.slotSize };
+    let slotSize = Math.max(MIN_SLOT, c.slotSize);
+    while (slotSize < size) slotSize *= 2;
+    return { contents: { ...c, seq, slot: 0, slotSize }, slot: body.padEnd(slotSize, '\n'), offset: null };
+  }
+
+  /**
+   * Writes `c` as the next slot, in place with one fdatasync, or the whole file anew through a
+   * fsynced temporary file renamed over it (atomic-file.ts): when it has no slots yet, `c` outgrows
+   * them, or a slot write of writeCounter is under way (no slot is written by two writes at once,
+   * and the other slot, the latest durable record, is not written while it is).
+   */
+  #write(c: Contents): void {
+    const next = this.#next(c);
     try {
-      if (c.slot !== null && size <= c.slotSize) {
+      if (next.offset !== null && this.#pending === null) {
         const fd = openSync(this.path, 'r+');
         try {
-          writeSync(fd, Buffer.from(body.padEnd(c.slotSize, '\n')), 0, c.slotSize, (1 - c.slot) * c.slotSize);
+          writeSync(fd, Buffer.from(next.slot), 0, Buffer.byteLength(next.slot), next.offset);
           fdatasyncSync(fd);
         } finally {
           closeSync(fd);
         }
         return;
       }
-      let slotSize = Math.max(MIN_SLOT, c.slotSize);
-      while (slotSize < size) slotSize *= 2;
-      writeFileAtomic(this.path, body.padEnd(slotSize, '\n').repeat(2));
+      writeFileAtomic(this.path, next.slot.repeat(2));
+      if (this.#pending !== null) this.#pending.contents = { ...next.contents, slot: 0 };
     } catch (e) {
-      throw new StateRecordError(`cannot write the state record ${this.path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      throw writeError(this.path, e);
     }
   }
+}
+
+function writeError(path: string, e: unknown): StateRecordError {
+  return new StateRecordError(`cannot write the state record ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
 }
 
 function parseLine(line: string): Raw | undefined {

@@ -6,7 +6,9 @@
  *   FROST session, DKLs23 sessions of at most 16 items);
  * - input by input: one `Coordinator.sign` session per input, all in flight at once for FROST,
  *   ECDSA_PARTS_IN_FLIGHT at once for DKLs23 (what a node's limits.ecdsaSessionsPerPeer, default
- *   4 DKLs23 sessions with one counterparty, allows reliably: batch-signing.ts).
+ *   4 DKLs23 sessions with one counterparty, allows reliably: batch-signing.ts);
+ * - one at a time: the same sessions, each started when the one before has ended (what a
+ *   wallet that signs a PSBT input by input does without its own scheduler).
  * Both runs' transactions are checked outside the timing by @scure/btc-signer (its own sighash
  * of each input) and @noble/curves (schnorr / ECDSA verify of each witness).
  * @module
@@ -38,6 +40,9 @@ export interface PsbtRow {
   inputByInputFrostMs: number;
   inputByInputEcdsaMs: number;
   speedup: number;
+  /** The same sessions one after another. */
+  oneAtATimeMs: number;
+  oneAtATimeSpeedup: number;
 }
 
 function walletKey(k: KeygenOutcome, scheme: 'frost-secp256k1-tr' | 'ecdsa-secp256k1'): WalletKey {
@@ -82,15 +87,18 @@ function checkWitnesses(raw: Uint8Array, spent: readonly { script: Uint8Array; a
   }
 }
 
-/** One session per input (as many in flight as the nodes allow): the signatures put in place by finalizePsbt; the time per key. */
-async function inputByInput(c: Coordinator, keys: readonly WalletKey[], psbt: Uint8Array, signers: readonly Uint8Array[]): Promise<{ tx: Uint8Array; msPerKey: number[] }> {
+/**
+ * One session per input (as many in flight as the nodes allow, or one at a time): the
+ * signatures put in place by finalizePsbt; the time per key.
+ */
+async function inputByInput(c: Coordinator, keys: readonly WalletKey[], psbt: Uint8Array, signers: readonly Uint8Array[], oneAtATime: boolean): Promise<{ tx: Uint8Array; msPerKey: number[] }> {
   let current = psbt;
   const msPerKey: number[] = [];
   for (const key of keys) {
     const t0 = performance.now();
     const found = PATHS.flatMap((path) => psbtSigningRequests(current, key.pub, { network: 'mainnet', path }).map((request) => ({ path, request })));
     const taproot = key.pub.scheme === 'frost-secp256k1-tr' ? { taproot: {} } : {};
-    const lanes = isEcdsaScheme(key.pub.scheme) ? ECDSA_PARTS_IN_FLIGHT : found.length;
+    const lanes = oneAtATime ? 1 : isEcdsaScheme(key.pub.scheme) ? ECDSA_PARTS_IN_FLIGHT : found.length;
     const signed = await inFlight(
       lanes,
       found.map(({ path, request }) => async () => {
@@ -129,13 +137,14 @@ export async function measurePsbt(delayMs: number): Promise<PsbtRow> {
     };
     await batched(); // warm-up: JIT, connections, the nodes' first derivations
     const { tx: batchedTx, frostMs, ecdsaMs } = await batched();
-    const single = await inputByInput(coordinator, keys, psbt, signers);
-    checkWitnesses(batchedTx, spent);
-    checkWitnesses(single.tx, spent);
+    const single = await inputByInput(coordinator, keys, psbt, signers, false);
+    const sequential = await inputByInput(coordinator, keys, psbt, signers, true);
+    for (const tx of [batchedTx, single.tx, sequential.tx]) checkWitnesses(tx, spent);
+    const oneAtATimeMs = sequential.msPerKey[0]! + sequential.msPerKey[1]!;
     const batchedMs = frostMs + ecdsaMs;
     const [inputByInputFrostMs, inputByInputEcdsaMs] = single.msPerKey as [number, number];
     const inputByInputMs = inputByInputFrostMs + inputByInputEcdsaMs;
-    return { size: '2-of-3', delayMs, inputs: spent.length, batchedMs, batchedFrostMs: frostMs, batchedEcdsaMs: ecdsaMs, inputByInputMs, inputByInputFrostMs, inputByInputEcdsaMs, speedup: inputByInputMs / batchedMs };
+    return { size: '2-of-3', delayMs, inputs: spent.length, batchedMs, batchedFrostMs: frostMs, batchedEcdsaMs: ecdsaMs, inputByInputMs, inputByInputFrostMs, inputByInputEcdsaMs, speedup: inputByInputMs / batchedMs, oneAtATimeMs, oneAtATimeSpeedup: oneAtATimeMs / batchedMs };
   } finally {
     await coordinator.close();
     await cluster.stop();

@@ -64,7 +64,14 @@ interface Row {
   readonly spent: number | null;
 }
 
-const COUNT = 'SELECT count(*) AS n FROM nonce_pool p JOIN nonces n ON n.handle = p.handle WHERE p.key_id = ? AND p.generation = ? AND p.issued = ? AND n.spent = 0';
+/**
+ * Live rows of a key's generation, issued or not, read from the index alone: every path that
+ * spends a pooled nonce (takeAll, the oldest issued beyond MAX_ISSUED, voidKey, the rollback
+ * guard's void) deletes its pool row in the same transaction, so a pool row's nonce is never
+ * spent. The count only sizes the pool; what is handed out or taken is still checked against
+ * `nonces` (issue, takeAll).
+ */
+const COUNT = 'SELECT count(*) AS n FROM nonce_pool WHERE key_id = ? AND generation = ? AND issued = ?';
 
 const poolLock = (keyId: string) => `nonce-pool:${keyId}`;
 

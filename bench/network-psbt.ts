@@ -140,10 +140,11 @@ export async function measurePsbt(delayMs: number): Promise<PsbtRow> {
     const single = await inputByInput(coordinator, keys, psbt, signers, false);
     const sequential = await inputByInput(coordinator, keys, psbt, signers, true);
     for (const tx of [batchedTx, single.tx, sequential.tx]) checkWitnesses(tx, spent);
-    const oneAtATimeMs = sequential.msPerKey[0]! + sequential.msPerKey[1]!;
+    const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
     const batchedMs = frostMs + ecdsaMs;
     const [inputByInputFrostMs, inputByInputEcdsaMs] = single.msPerKey as [number, number];
-    const inputByInputMs = inputByInputFrostMs + inputByInputEcdsaMs;
+    const inputByInputMs = sum(single.msPerKey);
+    const oneAtATimeMs = sum(sequential.msPerKey);
     return { size: '2-of-3', delayMs, inputs: spent.length, batchedMs, batchedFrostMs: frostMs, batchedEcdsaMs: ecdsaMs, inputByInputMs, inputByInputFrostMs, inputByInputEcdsaMs, speedup: inputByInputMs / batchedMs, oneAtATimeMs, oneAtATimeSpeedup: oneAtATimeMs / batchedMs };
   } finally {
     await coordinator.close();

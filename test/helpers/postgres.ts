@@ -92,7 +92,9 @@ export async function startPostgres(): Promise<PostgresServer> {
   const data = join(dir, 'data');
   // --no-sync only skips initdb's own final flush of the template files; the server keeps fsync on.
   run(join(POSTGRES_BIN!, 'initdb'), ['-D', data, '-U', ROLE, '--auth=trust', '--no-sync', '--encoding=UTF8', '--locale=C']);
-  const args = ['-D', data, '-k', dir, '-p', String(PORT), '-c', 'listen_addresses=', '-c', 'max_connections=50', '-c', 'shared_buffers=16MB'];
+  // room for the replica test's six processes at their pools' full 10 connections each, the
+  // connections of killed ones the server has not dropped yet, and the test's own checks
+  const args = ['-D', data, '-k', dir, '-p', String(PORT), '-c', 'listen_addresses=', '-c', 'max_connections=150', '-c', 'shared_buffers=16MB'];
   const child: ChildProcess = spawn(join(POSTGRES_BIN!, 'postgres'), args, { stdio: ['ignore', 'ignore', 'pipe'], ...(USER ? USER : {}) });
   let stderr = '';
   child.stderr!.on('data', (b: Buffer) => (stderr += b.toString()));

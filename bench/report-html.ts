@@ -1,6 +1,6 @@
 /**
  * Writes the research sweep's report (bench/sweep.bench.ts) into one directory: rows.json (every
- * row with its per-round, per-party figures, the calibration, the notes and the machine),
+ * row with its per-round, per-party figures, the relay's fitted costs, the notes and the machine),
  * rows.csv and rounds.csv (bench/sweep-rows.ts columns), peers.csv, the charts' Vega-Lite specs
  * (charts.json) and index.html with the charts inline as SVG (bench/report-charts.ts) and the
  * latency model beside each measured row. The default directory is bench/results/<stamp>/
@@ -14,14 +14,15 @@ import { renderSvg, sweepCharts } from './report-charts.js';
 import { environment, fmtMs } from './report.js';
 import type { PeerRow } from './sweep-peers.js';
 import { flatRow, ROUND_COLUMNS, roundRows, ROW_COLUMNS, toCsv, type SweepRow } from './sweep-rows.js';
-import type { Calibration } from './sweep-transport.js';
+import type { CellFit } from './sweep-cell.js';
 
 export interface SweepReport {
   readonly startedAt: Date;
   readonly args: readonly string[];
   readonly rows: readonly SweepRow[];
   readonly peers: readonly PeerRow[];
-  readonly calibration: Calibration | null;
+  /** Over the relay: its costs as fitted in each cell's process. */
+  readonly fits: readonly CellFit[];
   readonly notes: readonly string[];
   readonly totalMs: number;
 }
@@ -69,19 +70,18 @@ export async function writeSweepReport(dir: string, report: SweepReport): Promis
   const charts = sweepCharts(report.rows, report.peers);
   const svgs = await Promise.all(charts.map((c) => renderSvg(c.spec)));
   const env = environment();
-  writeFileSync(join(dir, 'rows.json'), JSON.stringify({ bench: 'sweep', startedAt: report.startedAt.toISOString(), args: report.args, environment: env, totalMs: report.totalMs, calibration: report.calibration, notes: report.notes, rows: report.rows, peers: report.peers }, null, 2) + '\n');
+  writeFileSync(join(dir, 'rows.json'), JSON.stringify({ bench: 'sweep', startedAt: report.startedAt.toISOString(), args: report.args, environment: env, totalMs: report.totalMs, fits: report.fits, notes: report.notes, rows: report.rows, peers: report.peers }, null, 2) + '\n');
   writeFileSync(join(dir, 'rows.csv'), toCsv(ROW_COLUMNS, report.rows.map(flatRow)));
   writeFileSync(join(dir, 'rounds.csv'), toCsv(ROUND_COLUMNS, report.rows.flatMap(roundRows)));
   writeFileSync(join(dir, 'peers.csv'), toCsv(['impl', 'scheme', 'op', 'size', 'n', 'medianMs', 'capped'] as const, report.peers.map((p) => ({ ...p }))));
   writeFileSync(join(dir, 'charts.json'), JSON.stringify(charts, null, 2) + '\n');
-  const cal = report.calibration;
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Tessera research sweep ${esc(report.startedAt.toISOString())}</title>
 <style>body{font:14px system-ui,sans-serif;margin:2em;max-width:1400px}table{border-collapse:collapse;font-size:12px}td,th{border:1px solid #ccc;padding:2px 6px;text-align:right}th{background:#f4f4f4}figure{margin:1.5em 0}</style></head>
 <body>
 <h1>Tessera research sweep</h1>
 <p>${esc(report.startedAt.toISOString())}; <code>npm run bench -- sweep ${esc(report.args.join(' '))}</code>; node ${esc(String(env['node']))}, ${esc(String(env['cpuModel']))} × ${esc(String(env['cpuCount']))}; ${(report.totalMs / 1000).toFixed(1)} s. Data: <a href="rows.json">rows.json</a>, <a href="rows.csv">rows.csv</a>, <a href="rounds.csv">rounds.csv</a> (per round and per party), <a href="peers.csv">peers.csv</a>, <a href="charts.json">charts.json</a> (the Vega-Lite specs).</p>
-<p>Latency model (bench/latency-model.ts): predicted wall = Σ rounds (compute + delay + hop + bytes / bandwidth + messages × per-message cost) + the finishing work, from the in-memory run without delay. All parties share this one process, so a round's compute is the sum over parties (cores = 1); the “1 core/party” column is the model's forecast with a machine per party. ${cal ? `Relay costs fitted from calibration bursts (not from the rows): ${cal.hopMs.toFixed(2)} ms per hop without delay (the hop at each delay is in the notes), ${cal.perMessageMs.toFixed(3)} ms per envelope, ${(cal.bytesPerMs / 1000).toFixed(1)} MB/s.` : 'In memory: no hop, per-message or bandwidth cost.'} Verdict: PASS within ±15%.</p>
+<p>Latency model (bench/latency-model.ts): predicted wall = Σ rounds (compute + delay + hop + bytes / bandwidth + messages × per-message cost) + the finishing work, from the in-memory run without delay. All parties share this one process, so a round's compute is the sum over parties (cores = 1); the “1 core/party” column is the model's forecast with a machine per party. ${report.fits.length > 0 ? 'Over the relay, its hop, per-message and bandwidth costs are fitted from calibration bursts in each cell’s own process, not from the rows (the notes give them).' : 'In memory: no hop, per-message or bandwidth cost.'} Verdict: PASS within ±15%.</p>
 ${report.notes.length > 0 ? `<ul>${report.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}
 ${charts.map((c, i) => `<figure id="${c.id}"><figcaption><b>${esc(c.title)}</b></figcaption>\n${svgs[i]}\n</figure>`).join('\n')}
 <h2>Rows</h2>

@@ -93,7 +93,10 @@ export function predict(base: Run, measuredMs: number, params: ModelParams): Pre
   return { predictedMs, distributedMs, errorPct: 100 * err, verdict: Math.abs(err) <= MODEL_TOLERANCE ? 'PASS' : 'FAIL' };
 }
 
-export function measuredRow(scheme: AnySchemeId, op: Op, size: Size, transport: Transport, run: Run, prediction: Prediction | null): SweepRow {
+/** Where a row was measured: the transport's name and its delay. */
+export type RowTransport = Pick<Transport, 'name' | 'delayMs'>;
+
+export function measuredRow(scheme: AnySchemeId, op: Op, size: Size, transport: RowTransport, run: Run, prediction: Prediction | null): SweepRow {
   const perParty = new Map<string, { cpu: number; bytes: number }>();
   for (const r of run.rounds) {
     for (const [id, ms] of Object.entries(r.computeMs)) perParty.set(id, { cpu: (perParty.get(id)?.cpu ?? 0) + ms, bytes: perParty.get(id)?.bytes ?? 0 });
@@ -124,7 +127,7 @@ export function measuredRow(scheme: AnySchemeId, op: Op, size: Size, transport: 
   };
 }
 
-export function cappedRow(scheme: AnySchemeId, op: Op, size: Size, transport: Transport, reason: string): SweepRow {
+export function cappedRow(scheme: AnySchemeId, op: Op, size: Size, transport: RowTransport, reason: string): SweepRow {
   const none = { wallMs: null, openMs: null, cpuMsPerParty: null, maxPartyCpuMs: null, bytesPerParty: null, totalBytes: null, messages: null };
   return { scheme, op, size: sizeLabel(size), t: size.t, n: size.n, parties: 0, transport: transport.name, delayMs: transport.delayMs, capped: reason, ...none, rounds: [], prediction: null, load1: loadavg()[0]! };
 }

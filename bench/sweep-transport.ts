@@ -42,8 +42,8 @@ export interface Session {
 export interface Transport {
   readonly name: TransportName;
   readonly delayMs: number;
-  /** Over the relay: the median time of one small envelope through it at its delay, ms (calibration, not a compared row). */
-  readonly oneEnvelopeMs?: number;
+  /** Over the relay: times one small envelope through it at its delay (the median of PINGS), ms (calibration, not a compared row). */
+  oneEnvelopeMs?(): Promise<number>;
   /** A session of parties 1..n with session id `session`. */
   session(n: number, session: Uint8Array): Promise<Session>;
   stop(): Promise<void>;
@@ -98,7 +98,7 @@ export async function relayTransport(delayMs: number, scheme: string): Promise<T
   return {
     name: 'relay',
     delayMs,
-    oneEnvelopeMs: await pingMs(relay, url),
+    oneEnvelopeMs: () => pingMs(relay, url),
     session: async (n, session) => {
       const identities = Array.from({ length: n }, () => identityFromSecret(systemRng(32)));
       for (const id of identities) relay.allowIdentity(id.publicKey);
@@ -241,4 +241,5 @@ async function fitBursts(burst: (count: number, payloadBytes: number) => Promise
   return { perMessageMs: perMessage, hopMs: Math.max(0, hop), bytesPerMs: perByte > 0 ? 1 / perByte : Infinity, points: [...points] };
 }
 
-const median = (xs: readonly number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+/** The middle value (the upper of the two middles for an even count). */
+export const median = (xs: readonly number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;

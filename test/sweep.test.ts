@@ -1,8 +1,10 @@
 /**
  * The research sweep (bench/sweep.bench.ts): the latency model (bench/latency-model.ts) on
  * hand-made rounds with known answers, the CSV and JSON row shapes (bench/sweep-rows.ts), the
- * option parsing (bench/sweep-options.ts), and a tiny sweep (2-of-3, one scheme, memory) whose
- * report's SVG charts are well-formed XML and carry the expected series. No timing assertion.
+ * option parsing (bench/sweep-options.ts), a tiny sweep (2-of-3, one scheme, memory) whose
+ * report's SVG charts are well-formed XML and carry the expected series, the same over the relay
+ * with the costs each cell fits (bench/sweep-cell.ts), and a cell failing in its child process.
+ * No timing assertion.
  * @module
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -11,6 +13,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fitLine, predictWallMs, relativeError, roundCompute } from '../bench/latency-model.js';
 import { runSweep } from '../bench/sweep.bench.js';
+import { cellInChild, SweepCellError } from '../bench/sweep-cell.js';
 import { parseSweepOptions, SweepOptionError } from '../bench/sweep-options.js';
 import { FINISH } from '../bench/sweep-probe.js';
 import { flatRow, modelInput, ROUND_COLUMNS, roundRows, ROW_COLUMNS, toCsv } from '../bench/sweep-rows.js';
@@ -127,5 +130,23 @@ describe('a tiny sweep', () => {
     expect(figure('wall-vs-delay')).toContain('model');
     expect(figure('per-round')).toContain('dkg/2');
     expect(figure('peers')).toContain('noble');
+  });
+
+  it('over the relay: each cell fits the relay’s costs in its own process, and the notes give them', async () => {
+    const o = parseSweepOptions(['--schemes', 'frost-secp256k1', '--sizes', '2-of-3', '--delays', '0,5', '--ops', 'sign', '--transport', 'relay', '--no-peers', '--out', join(dir, 'relay')]);
+    const { rows, notes } = await runSweep(o, []);
+    expect(rows.map((r) => `${r.transport} ${r.delayMs}`)).toEqual(['memory 0', 'relay 0', 'relay 5']);
+    for (const r of rows.slice(1)) expect(r.prediction!.predictedMs).toBeGreaterThan(r.delayMs * 2);
+    expect(notes[0]).toMatch(/^relay costs fitted in each of 1 cells' processes/);
+    expect(notes.slice(1).map((n) => n.split(':')[0])).toEqual(['relay at 0 ms', 'relay at 5 ms']);
+    const json = JSON.parse(readFileSync(join(dir, 'relay', 'rows.json'), 'utf8'));
+    expect(json.fits[0].calibration.perMessageMs).toBeGreaterThan(0);
+  });
+
+  it('a cell that fails in its child process rejects with an error naming the cell and carrying the child’s message', async () => {
+    const cell = { scheme: 'frost-secp256k1', size: { t: 2, n: 3 }, op: 'no-such-op', transport: 'memory', delays: [], runs: 1, peers: false } as unknown as Parameters<typeof cellInChild>[0];
+    const e = await cellInChild(cell).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(SweepCellError);
+    expect((e as Error).message).toMatch(/^frost-secp256k1 no-such-op 2-of-3: .*TypeError/s);
   });
 });

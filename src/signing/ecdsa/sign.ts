@@ -3,7 +3,7 @@
  * `runEcdsaPresign` runs the three message-independent flights (presign-rounds.ts, round 1
  * attested and echo-checked in round 2) and stores the presignature; `runEcdsaSign` takes a stored
  * presignature (checked against the key, signers, path and the share's generation, then marked spent) or makes one in the
- * same session, exchanges the signers' attested consumption statements (`ecdsa/consumed`: nobody
+ * same session (kept in memory only, for this one signature: nothing of it outlives the call), exchanges the signers' attested consumption statements (`ecdsa/consumed`: nobody
  * releases a partial signature before every signer has declared the presignature spent), then
  * runs the online flight (w_i, u_i broadcast) and combines (combine.ts). Every signer ends with the verified
  * signature, for the root key or a non-hardened BIP32 child fixed before presigning (derivation.ts;
@@ -104,7 +104,7 @@ async function banningOnAbort<T>(share: EcdsaKeyShare, body: () => Promise<T>): 
 
 const sendsOf = (m: ReadonlyMap<PartyId, unknown>) => [...m].map(([to, payload]) => ({ to, payload: payload as never }));
 
-async function presign(ctx: SessionContext, params: PresignParams, store: PresignatureStore, generation: number, rng: Rng): Promise<string> {
+async function presign(ctx: SessionContext, params: PresignParams, rng: Rng): Promise<Presignature> {
   const others = params.signers.filter((j) => j !== params.self);
   params.share.bans.assertNone(others, PRESIGN_ROUND_1);
   const r1 = presignRound1(params, rng);
@@ -117,16 +117,20 @@ async function presign(ctx: SessionContext, params: PresignParams, store: Presig
   params.share.bans.assertNone(others, PRESIGN_ROUND_3);
   const r3 = presignRound3(r2.state, in2, rng);
   const in3 = await exchange(ctx, PRESIGN_ROUND_3, sendsOf(r3.sends), others);
-  const presignature = presignFinish(r3.state, in3);
-  await store.put(presignature, generation);
-  return presignature.id;
+  return presignFinish(r3.state, in3);
 }
 
 /** The three presigning flights; returns the id of the presignature put into `o.store`. */
 export async function runEcdsaPresign(party: Party, o: EcdsaPresignOptions & { readonly store: PresignatureStore }): Promise<string> {
   const params = presignParams(party, o);
   const ctx = context(party, o);
-  return withAbortNotice(ctx, () => banningOnAbort(o.share, () => presign(ctx, params, o.store, o.generation ?? 1, o.rng ?? systemRng)));
+  return withAbortNotice(ctx, () =>
+    banningOnAbort(o.share, async () => {
+      const presignature = await presign(ctx, params, o.rng ?? systemRng);
+      await o.store.put(presignature, o.generation ?? 1);
+      return presignature.id;
+    }),
+  );
 }
 
 /**
@@ -137,16 +141,16 @@ export async function runEcdsaSign(party: Party, o: EcdsaSignOptions): Promise<E
   const params = presignParams(party, o);
   const digest = messageDigest(o.input);
   const ctx = context(party, o);
-  const store = o.store ?? new MemoryPresignatureStore();
   const others = params.signers.filter((j) => j !== party.id);
   const generation = o.generation ?? 1;
   const expected = { keyId: keyIdOf(o.share.key.public), signers: params.signers, publicKey: params.derivation.publicKey, generation };
   return withAbortNotice(ctx, () =>
     banningOnAbort(o.share, async () => {
       if (o.presignature !== undefined) o.share.bans.assertNone(others, SIGN_ROUND);
-      const id = o.presignature ?? (await presign(ctx, params, store, generation, o.rng ?? systemRng));
-      const presignature = await takePresignature(store, id, expected);
-      const finalSid = hexToBytes(id);
+      // made in this session, a presignature never leaves this call's memory and serves this one
+      // signature; one made ahead is spent in its store first
+      const presignature = o.presignature === undefined ? await presign(ctx, params, o.rng ?? systemRng) : await takePresignature(o.store ?? new MemoryPresignatureStore(), o.presignature, expected);
+      const finalSid = hexToBytes(presignature.id);
       await awaitConsumption(ctx, params.signers, { presignature: finalSid, digest });
       await o.beforeRelease?.();
       const own = partialSignature(presignature, digest);

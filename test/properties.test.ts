@@ -4,13 +4,14 @@
  * row 19), element SerializeElement / DeserializeElement round trips, Shamir reconstruction by
  * Lagrange interpolation at zero (RFC 9591 Appendix C.1 secret_share_combine, §4.2
  * derive_interpolating_value) with t and t − 1 points, Horner evaluation against the naive sum,
- * and injectivity of the canonical payload encoding used for echoes and duplicate detection
- * (ATTACKS.md rows 4 and 11).
+ * injectivity of the canonical payload encoding used for echoes and duplicate detection
+ * (ATTACKS.md rows 4 and 11), and the memcmp byte comparison for public bytes against the
+ * constant-time one.
  * @module
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bigintToBytesBE, bigintToBytesLE, EncodingError, equalBytes } from '../src/math/bytes.js';
+import { bigintToBytesBE, bigintToBytesLE, EncodingError, equalBytes, equalPublicBytes } from '../src/math/bytes.js';
 import { evaluatePolynomial, interpolateAtZero, lagrangeAtZero } from '../src/math/polynomial.js';
 import type { ScalarField } from '../src/math/scalar-field.js';
 import { canonicalBytes, type Payload } from '../src/mpc/canonical.js';
@@ -216,5 +217,19 @@ describe('canonicalBytes', () => {
     ['empty array vs empty object', [], {}],
   ])('separates the classic ambiguity: %s', (_, a, b) => {
     expect(equalBytes(canonicalBytes(a), canonicalBytes(b))).toBe(false);
+  });
+});
+
+describe('byte comparison', () => {
+  it('equalPublicBytes (memcmp) agrees with the constant-time equalBytes, views at any offset included', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 64 }), fc.uint8Array({ maxLength: 64 }), fc.nat(8), fc.boolean(), (a, b, offset, same) => {
+        const backing = new Uint8Array(offset + a.length);
+        backing.set(a, offset);
+        const view = backing.subarray(offset);
+        const other = same ? Uint8Array.from(a) : b;
+        expect(equalPublicBytes(view, other)).toBe(equalBytes(a, other));
+      }),
+    );
   });
 });

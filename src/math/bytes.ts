@@ -41,6 +41,15 @@ export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
   return diff === 0;
 }
 
+/**
+ * Compares two public byte strings with memcmp (Buffer.compare): it returns at the first
+ * difference, so it is for bytes anyone may see (a wire message against its re-encoding), never
+ * for a secret or a tag, which equalBytes compares.
+ */
+export function equalPublicBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && Buffer.compare(a, b) === 0;
+}
+
 export function utf8(s: string): Uint8Array {
   return new TextEncoder().encode(s);
 }

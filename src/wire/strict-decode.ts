@@ -7,7 +7,7 @@
  * @module
  */
 import type { Writer } from 'protobufjs/minimal.js';
-import { equalBytes } from '../math/bytes.js';
+import { equalPublicBytes } from '../math/bytes.js';
 import { WireError } from './wire-error.js';
 
 /** The static-module shape protobufjs generates for each message type. */
@@ -47,7 +47,7 @@ export function decodeStrict<T>(type: MessageType<T>, bytes: Uint8Array, maxByte
   } catch {
     throw new WireError(`${what}: cannot be re-encoded`);
   }
-  if (!equalBytes(again, bytes)) throw new WireError(`${what}: non-canonical encoding (repeated fields, defaults or trailing bytes)`);
+  if (!equalPublicBytes(again, bytes)) throw new WireError(`${what}: non-canonical encoding (repeated fields, defaults or trailing bytes)`);
   return message;
 }
 

@@ -41,15 +41,18 @@ export interface KeyMap {
 
 export function mapPublicPackage(pub: PublicKeyPackage, m: KeyMap): PublicKeyPackage {
   const { G } = getSuite(pub.scheme);
-  const map = (bytes: Uint8Array, add: bigint) => {
+  // b·G once for the group key, every verifying share and C_0; the other commitments only change sign
+  const bG = G.mulBase(m.add);
+  const map = (bytes: Uint8Array, shift: boolean) => {
     const p = G.decode(bytes);
-    return G.encode(G.add(m.negate ? G.neg(p) : p, G.mulBase(add)));
+    const signed = m.negate ? G.neg(p) : p;
+    return G.encode(shift ? G.add(signed, bG) : signed);
   };
   return {
     ...pub,
-    groupPublicKey: map(pub.groupPublicKey, m.add),
-    verifyingShares: new Map([...pub.verifyingShares].map(([j, y]) => [j, map(y, m.add)])),
-    vssCommitment: pub.vssCommitment.map((c, k) => map(c, k === 0 ? m.add : 0n)),
+    groupPublicKey: map(pub.groupPublicKey, true),
+    verifyingShares: new Map([...pub.verifyingShares].map(([j, y]) => [j, map(y, true)])),
+    vssCommitment: pub.vssCommitment.map((c, k) => map(c, k === 0)),
     chainCode: m.chainCode,
   };
 }

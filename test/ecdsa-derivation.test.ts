@@ -1,10 +1,11 @@
 /**
  * BIP32 public derivation for threshold ECDSA (PROTOCOLS.md §4): CKDpub against the published
- * BIP32 vectors, signing for a child key bound before presigning, and signers that disagree on
+ * BIP32 vectors and @scure/bip32 (its remembered steps included), signing for a child key bound before presigning, and signers that disagree on
  * the key share or the path aborting before any multiplication (so no honest pair is banned).
  * @module
  */
 import { sha256 } from '@noble/hashes/sha2.js';
+import { HDKey } from '@scure/bip32';
 import { describe, expect, it } from 'vitest';
 import { utf8 } from '../src/math/bytes.js';
 import { CommitmentMismatchError, InvalidParametersError, ProtocolAbort } from '../src/mpc/errors.js';
@@ -37,6 +38,29 @@ describe('CKDpub', () => {
     expect(derivePublic(a.publicKey, a.chainCode, [42]).publicKey).toEqual(ab.publicKey);
     expect(derivePublic(groupPublicKey, chainCode, []).publicKey).toEqual(groupPublicKey);
     expect(() => derivePublic(groupPublicKey, chainCode, [HARDENED])).toThrow(InvalidParametersError);
+  });
+
+  it('remembered steps give what @scure/bip32 derives, again and again, whatever the chain code, and never a caller’s copy', () => {
+    const rng = seededRng('ckd-cache');
+    const [share] = dealerEcdsaKeygen(2, 2, rng);
+    const { groupPublicKey, chainCode } = share!.key.public;
+    // a chain code one byte shorter followed by a longer index would spell the same digits
+    const others = [chainCode, chainCode.subarray(0, 31), Uint8Array.from([...chainCode.subarray(0, 31), 0x12])];
+    for (const c of others) {
+      for (const path of [[0, 5], [0, 5], [1234], [34]]) {
+        const ours = derivePublic(groupPublicKey, c, path);
+        if (c.length === 32) {
+          const theirs = path.reduce((k, i) => k.deriveChild(i), new HDKey({ publicKey: groupPublicKey, chainCode: c }));
+          expect(ours.publicKey).toEqual(theirs.publicKey);
+          expect(ours.chainCode).toEqual(theirs.chainCode);
+        }
+        ours.publicKey.fill(0);
+        ours.chainCode.fill(0);
+        expect(derivePublic(groupPublicKey, c, path).publicKey).not.toEqual(ours.publicKey);
+      }
+    }
+    const first = derivePublic(groupPublicKey, others[1]!, [1234]).publicKey;
+    expect(derivePublic(groupPublicKey, others[2]!, [34]).publicKey).not.toEqual(first);
   });
 });
 

@@ -44,7 +44,7 @@ const MAX_STEPS = 8192;
 
 function step(K: Point, encoded: Uint8Array, chainCode: Uint8Array, i: number): Step {
   if (!Number.isInteger(i) || i < 0 || i >= HARDENED) throw new InvalidParametersError(`derivation index ${String(i)} is not a non-hardened index (0 ≤ i < 2^31)`);
-  const id = `${bytesToHex(encoded)}${bytesToHex(chainCode)}${i}`;
+  const id = `${bytesToHex(encoded)}:${bytesToHex(chainCode)}:${i}`;
   const known = steps.get(id);
   if (known !== undefined) return known;
   const I = hmac(sha512, chainCode, concatBytes(encoded, u32be(i)));
@@ -59,7 +59,9 @@ function step(K: Point, encoded: Uint8Array, chainCode: Uint8Array, i: number): 
 }
 
 export function derivePublic(publicKey: Uint8Array, chainCode: Uint8Array, path: readonly number[]): Derivation {
-  let at = { IL: 0n, K: G.decode(publicKey), encoded: publicKey, chainCode };
+  const K = G.decode(publicKey);
+  // ser_P(K) compressed, whatever encoding the caller gave
+  let at = { IL: 0n, K, encoded: G.encode(K), chainCode };
   let offset = 0n;
   for (const i of path) {
     at = step(at.K, at.encoded, at.chainCode, i);

@@ -14,6 +14,7 @@ import { bigintToBytesLE, bytesToHex, concatBytes, hexToBytes } from '../src/mat
 import { L, P } from '../src/math/ed25519/curve-gen.js';
 import { ed25519Expand, ed25519Sign, ed25519Verify } from '../src/math/ed25519/eddsa.js';
 import { Ed25519Point as E } from '../src/math/ed25519/point.js';
+import { opensslSha512 } from '../src/transport/openssl-sha512.js';
 import { loadWycheproofEddsa } from './helpers/vectors.js';
 
 const NP = ed25519.Point;
@@ -157,6 +158,26 @@ describe('Ed25519 signatures on the core', () => {
     const raw = publicKey.export({ format: 'der', type: 'spki' }).subarray(12);
     expect(ed25519Verify(osslSign(null, msg, privateKey), msg, raw)).toBe(true);
     expect(ed25519Verify(osslSign(null, msg, privateKey), new Uint8Array([1, 2]), raw)).toBe(false);
+  });
+
+  it('with the OpenSSL SHA-512 the transport passes: the same signatures, and a megabyte message noble and OpenSSL verify', () => {
+    fc.assert(
+      fc.property(secret, fc.uint8Array({ maxLength: 300 }), (sk, msg) => {
+        const key = ed25519Expand(sk);
+        const sig = ed25519Sign(msg, key, opensslSha512);
+        expect(sig).toEqual(ed25519Sign(msg, key));
+        expect(ed25519Verify(sig, msg, key.publicKey, opensslSha512)).toBe(true);
+      }),
+      RUNS,
+    );
+    const sk = new Uint8Array(32).fill(9);
+    const key = ed25519Expand(sk);
+    const big = new Uint8Array(1 << 20).map((_, i) => i * 7);
+    const sig = ed25519Sign(big, key, opensslSha512);
+    expect(ed25519.verify(sig, big, key.publicKey)).toBe(true);
+    expect(ed25519Verify(sig, big, key.publicKey, opensslSha512)).toBe(true);
+    big[12345]! ^= 1;
+    expect(ed25519Verify(sig, big, key.publicKey, opensslSha512)).toBe(false);
   });
 
   it.each(loadWycheproofEddsa('wycheproof-ed25519.json').cases)('Wycheproof tcId $tcId ($result)', (c) => {

@@ -10,6 +10,7 @@ import { ed25519Expand, ed25519Sign, ed25519Verify, type Ed25519ExpandedKey } fr
 import { bytesToHex, equalBytes, utf8 } from '../math/bytes.js';
 import { systemRng } from '../math/random.js';
 import { TssError } from '../mpc/errors.js';
+import { opensslSha512 } from '../transport/openssl-sha512.js';
 import type { KeyEncryption } from './key-encryption.js';
 import type { SqlDriver } from './sql-driver.js';
 
@@ -41,12 +42,12 @@ export class NodeIdentity {
 
   /** An Ed25519 signature (64 bytes) of `message`. */
   sign(message: Uint8Array): Uint8Array {
-    return ed25519Sign(message, this.#key);
+    return ed25519Sign(message, this.#key, opensslSha512);
   }
 
   /** Checks a signature by this identity. */
   verify(signature: Uint8Array, message: Uint8Array): boolean {
-    return ed25519Verify(signature, message, this.publicKey);
+    return ed25519Verify(signature, message, this.publicKey, opensslSha512);
   }
 
   toJSON(): string {

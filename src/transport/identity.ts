@@ -9,6 +9,7 @@
 import { bytesToHex } from '../math/bytes.js';
 import { ed25519Expand, ed25519Sign, ed25519Verify } from '../math/ed25519/eddsa.js';
 import { Ed25519Point } from '../math/ed25519/point.js';
+import { opensslSha512 } from './openssl-sha512.js';
 
 export interface Identity {
   readonly publicKey: Uint8Array;
@@ -21,7 +22,7 @@ export function identityFromSecret(secretKey: Uint8Array): Identity {
   const publicKey = key.publicKey;
   return {
     publicKey,
-    sign: (m) => ed25519Sign(m, key),
+    sign: (m) => ed25519Sign(m, key, opensslSha512),
     toJSON: () => ({ publicKey: bytesToHex(publicKey) }),
     [Symbol.for('nodejs.util.inspect.custom')]: () => `Identity(${bytesToHex(publicKey)})`,
   } as Identity;
@@ -49,6 +50,6 @@ function decodeKey(publicKey: Uint8Array): Ed25519Point | null {
 export function verifySignature(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean {
   if (signature.length !== 64 || publicKey.length !== 32) return false;
   const point = decodeKey(publicKey);
-  return point !== null && ed25519Verify(signature, message, point);
+  return point !== null && ed25519Verify(signature, message, point, opensslSha512);
 }
 

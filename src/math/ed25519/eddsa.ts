@@ -5,7 +5,7 @@
  * canonically. Expanded keys and decoded public keys can be kept by the caller.
  * @module
  */
-import { createHash } from 'node:crypto';
+import { sha512 as nobleSha512 } from '@noble/hashes/sha2.js';
 import { bigintToBytesLE, bytesToBigintLE, concatBytes, equalBytes } from '../bytes.js';
 import { L } from './curve-gen.js';
 import { Ed25519Point } from './point.js';
@@ -17,18 +17,21 @@ export interface Ed25519ExpandedKey {
   readonly publicKey: Uint8Array;
 }
 
-/**
- * SHA-512 by OpenSSL, fed part by part: a signed envelope can be a megabyte, hashed twice to sign
- * and once to verify, and OpenSSL hashes it several times faster than a JavaScript SHA-512, with
- * no copy of the parts into one buffer.
- */
-function sha512(...parts: Uint8Array[]): Uint8Array {
-  const h = createHash('sha512');
-  for (const p of parts) h.update(p);
-  return new Uint8Array(h.digest());
-}
+/** SHA-512 of the concatenation of `parts`. */
+export type Sha512 = (...parts: Uint8Array[]) => Uint8Array;
 
-const hashToScalar = (...parts: Uint8Array[]) => bytesToBigintLE(sha512(...parts)) % L;
+/**
+ * @noble/hashes' SHA-512, fed part by part (no copy of a long message into one buffer). The
+ * transport layer passes OpenSSL's (src/transport/openssl-sha512.ts) for envelopes of up to a
+ * megabyte; this layer imports no Node built-in.
+ */
+export const sha512: Sha512 = (...parts) => {
+  const h = nobleSha512.create();
+  for (const p of parts) h.update(p);
+  return h.digest();
+};
+
+const hashToScalar = (hash: Sha512, ...parts: Uint8Array[]) => bytesToBigintLE(hash(...parts)) % L;
 
 /** RFC 8032 §5.1.5 key generation from a 32-byte secret. */
 export function ed25519Expand(secretKey: Uint8Array): Ed25519ExpandedKey {
@@ -43,16 +46,16 @@ export function ed25519Expand(secretKey: Uint8Array): Ed25519ExpandedKey {
 }
 
 /** RFC 8032 §5.1.6. */
-export function ed25519Sign(msg: Uint8Array, key: Uint8Array | Ed25519ExpandedKey): Uint8Array {
+export function ed25519Sign(msg: Uint8Array, key: Uint8Array | Ed25519ExpandedKey, hash: Sha512 = sha512): Uint8Array {
   const { scalar, prefix, publicKey } = key instanceof Uint8Array ? ed25519Expand(key) : key;
-  const r = hashToScalar(prefix, msg);
+  const r = hashToScalar(hash, prefix, msg);
   const R = Ed25519Point.mulBase(r).toBytes();
-  const k = hashToScalar(R, publicKey, msg);
+  const k = hashToScalar(hash, R, publicKey, msg);
   return concatBytes(R, bigintToBytesLE((r + k * scalar) % L, 32));
 }
 
 /** RFC 8032 §5.1.7 (cofactorless); never throws on malformed input. */
-export function ed25519Verify(signature: Uint8Array, msg: Uint8Array, publicKey: Uint8Array | Ed25519Point): boolean {
+export function ed25519Verify(signature: Uint8Array, msg: Uint8Array, publicKey: Uint8Array | Ed25519Point, hash: Sha512 = sha512): boolean {
   if (signature.length !== 64) return false;
   const s = bytesToBigintLE(signature.subarray(32));
   if (s >= L) return false;
@@ -64,6 +67,6 @@ export function ed25519Verify(signature: Uint8Array, msg: Uint8Array, publicKey:
   }
   const Ab = publicKey instanceof Uint8Array ? publicKey : A.toBytes();
   const R = signature.subarray(0, 32);
-  const k = hashToScalar(R, Ab, msg);
+  const k = hashToScalar(hash, R, Ab, msg);
   return equalBytes(Ed25519Point.mulDoublePublic(s, A, L - k).toBytes(true), R);
 }

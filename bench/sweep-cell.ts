@@ -65,7 +65,8 @@ export class SweepCellError extends Error {
   override readonly name = 'SweepCellError';
 }
 
-const progress = (s: string) => console.error(`sweep: ${s}`);
+/** A line of the sweep's progress, on stderr. */
+export const progress = (s: string) => console.error(`sweep: ${s}`);
 
 /** The run of median wall time: one slow outlier does not skew the model's input. */
 const medianRun = (runs: readonly Run[]): Run => [...runs].sort((a, b) => a.wallMs - b.wallMs)[Math.floor(runs.length / 2)]!;

@@ -5,7 +5,7 @@
  * network without delay, probed per round and per party (compute, bytes, messages:
  * bench/sweep-probe.ts), then one at each injected one-way delay over the chosen transport
  * (memory, or the real relay on 127.0.0.1: bench/sweep-transport.ts; the median of --runs
- * runs), with the latency model's prediction from the first run beside each
+ * runs), with the latency model's prediction from the in-memory runs beside each
  * (bench/latency-model.ts; PASS within 15%; the relay's costs fitted in the cell's process), and
  * the peers (bench/sweep-peers.ts). Progress goes to stderr; a summary table to stdout;
  * the report (JSON, CSV, HTML with Vega-Lite charts as SVG: bench/report-html.ts) to
@@ -13,15 +13,15 @@
  *
  * Caps (rows kept, with the reason): DKLs23 keygen, refresh and reshare for n > 9 and signing
  * for t > 15: its pairwise OT setup runs n(n−1)/2 times in one thread (5-of-9 keygen already
- * takes tens of seconds per run, bench/ecdsa.bench.ts). Sizes up to 10 parties get an untimed
- * warm-up run on each transport first and the model's input is the median of three runs; larger
- * ones are timed on their first run.
+ * takes tens of seconds per run, bench/ecdsa.bench.ts). Sizes up to 10 parties get untimed
+ * warm-up runs on each transport first and the model's input is the median of as many in-memory
+ * runs as delayed ones (at least three); larger ones are timed on their first run.
  * @module
  */
 import type { AnySchemeId } from '../src/signing/schemes.js';
 import { renderTable, sizeLabel, type Size } from './report.js';
 import { defaultReportDir, writeSweepReport } from './report-html.js';
-import { cellInChild, fitNotes, type CellFit } from './sweep-cell.js';
+import { cellInChild, fitNotes, progress, type CellFit } from './sweep-cell.js';
 import type { PeerRow } from './sweep-peers.js';
 import { ECDSA, type Op } from './sweep-jobs.js';
 import { parseSweepOptions, SWEEP_USAGE, SweepOptionError, type SweepOptions } from './sweep-options.js';
@@ -36,8 +36,6 @@ export function capOf(scheme: AnySchemeId, op: Op, { t, n }: Size): string | nul
   if (op === 'sign') return t > ECDSA_SIGN_MAX_T ? `DKLs23 signing capped at t ≤ ${ECDSA_SIGN_MAX_T}: pairwise multiplications for every signer pair in one thread` : null;
   return n > ECDSA_MAX_N ? `DKLs23 ${op} capped at n ≤ ${ECDSA_MAX_N}: the OT setup runs for all n(n−1)/2 pairs in one thread, tens of seconds from 5-of-9, many minutes beyond` : null;
 }
-
-const progress = (s: string) => console.error(`sweep: ${s}`);
 
 function summary(rows: readonly SweepRow[]): string {
   const header = ['scheme', 'op', 't-of-n', 'transport', 'delay', 'wall ms', 'model ms', 'error', 'verdict', 'CPU ms/party', 'bytes/party', 'msgs', 'load'];

@@ -10,8 +10,8 @@
  * flight of up to a megabyte; test/channel-crypto.test.ts checks it against noble's).
  * @module
  */
-import { hchacha } from '@noble/ciphers/chacha.js';
 import { createCipheriv, createDecipheriv } from 'node:crypto';
+import { hchacha } from '@noble/ciphers/chacha.js';
 import { x25519 } from '@noble/curves/ed25519.js';
 import { hkdf } from '@noble/hashes/hkdf.js';
 import { sha256 } from '@noble/hashes/sha2.js';
@@ -23,14 +23,16 @@ const TAG_BYTES = 16;
 /** "expand 32-byte k" as four little-endian words. */
 const SIGMA = new Uint32Array([0x61707865, 0x3320646e, 0x79622d32, 0x6b206574]);
 
-/** Little-endian words of `bytes` (a copy, so that its offset need not be aligned). */
+/** Little-endian words of `bytes` (a copy, so that its offset need not be aligned; the key's is zeroed after use). */
 const words = (bytes: Uint8Array) => new Uint32Array(Uint8Array.from(bytes).buffer);
 
 /** The ChaCha20-Poly1305 key and 12-byte nonce that XChaCha20-Poly1305 under (key, nonce) uses. */
 function xchachaParts(key: Uint8Array, nonce: Uint8Array): { subkey: Uint8Array; iv: Uint8Array } {
   if (key.length !== 32) throw new RangeError('XChaCha20-Poly1305 keys are 32 bytes');
   const out = new Uint32Array(8);
-  hchacha(SIGMA, words(key), words(nonce.subarray(0, 16)), out);
+  const k = words(key);
+  hchacha(SIGMA, k, words(nonce.subarray(0, 16)), out);
+  k.fill(0);
   const iv = new Uint8Array(12);
   iv.set(nonce.subarray(16, 24), 4);
   return { subkey: new Uint8Array(out.buffer), iv };

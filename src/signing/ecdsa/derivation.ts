@@ -61,7 +61,7 @@ function step(K: Point, encoded: Uint8Array, chainCode: Uint8Array, i: number): 
 export function derivePublic(publicKey: Uint8Array, chainCode: Uint8Array, path: readonly number[]): Derivation {
   const K = G.decode(publicKey);
   // ser_P(K) compressed, whatever encoding the caller gave
-  let at = { IL: 0n, K, encoded: G.encode(K), chainCode };
+  let at: Step = { IL: 0n, K, encoded: G.encode(K), chainCode };
   let offset = 0n;
   for (const i of path) {
     at = step(at.K, at.encoded, at.chainCode, i);

@@ -2,10 +2,11 @@
  * The async drivers of DKLs23 signing over a `Party` (PROTOCOLS.md §2.6, four flights):
  * `runEcdsaPresign` runs the three message-independent flights (presign-rounds.ts, round 1
  * attested and echo-checked in round 2) and stores the presignature; `runEcdsaSign` takes a stored
- * presignature (checked against the key, signers, path and the share's generation, then marked spent) or makes one in the
- * same session (kept in memory only, for this one signature: nothing of it outlives the call), exchanges the signers' attested consumption statements (`ecdsa/consumed`: nobody
- * releases a partial signature before every signer has declared the presignature spent), then
- * runs the online flight (w_i, u_i broadcast) and combines (combine.ts). Every signer ends with the verified
+ * presignature (checked against the key, signers, path and the share's generation, then marked
+ * spent) or makes one in the same session (kept in memory only, for this one signature: nothing
+ * of it outlives the call), exchanges the signers' attested consumption statements
+ * (`ecdsa/consumed`: nobody releases a partial signature before every signer has declared the
+ * presignature spent), then runs the online flight (w_i, u_i broadcast) and combines (combine.ts). Every signer ends with the verified
  * signature, for the root key or a non-hardened BIP32 child fixed before presigning (derivation.ts;
  * a presignature only serves the path it was made for). A BanningAbort records its culprit in the
  * key share's ban list (§2.8). A banned counterparty is refused with PairBannedError at the start
